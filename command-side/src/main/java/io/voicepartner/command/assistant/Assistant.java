@@ -1,0 +1,88 @@
+package io.voicepartner.command.assistant;
+
+import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssistantCreated;
+import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.CreateAssistant;
+import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.UpdateAssistant;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.Revisions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, and
+ * its revision because {@code If-Match} is checked against it. Command handlers answer the revision the
+ * assistant reached; an update that changes nothing records nothing.
+ */
+@Aggregate
+class Assistant {
+
+    @AggregateIdentifier
+    private String assistantId;
+    private String ownerId;
+    private long revision;
+    private AssistantConfiguration configuration;
+
+    Assistant() {
+        // for Axon, which rebuilds the assistant from its events
+    }
+
+    @CommandHandler
+    Assistant(CreateAssistant command) {
+        apply(new AssistantCreated(command.assistantId(), command.ownerId(), command.configuration()));
+    }
+
+    @CommandHandler
+    long handle(UpdateAssistant command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        AssistantConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
+        if (merged.equals(configuration)) {
+            return revision;
+        }
+        apply(new AssistantUpdated(assistantId, ownerId, merged, command.changedFields()));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteAssistant command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        apply(new AssistantDeleted(assistantId, ownerId));
+        return revision;
+    }
+
+    @EventSourcingHandler
+    void on(AssistantCreated event) {
+        assistantId = event.assistantId();
+        ownerId = event.ownerId();
+        configuration = event.configuration();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(AssistantUpdated event) {
+        configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(AssistantDeleted event) {
+        revision++;
+        markDeleted();
+    }
+
+    private void requireOwnedBy(String caller) {
+        if (!ownerId.equals(caller)) {
+            throw Refusal.notFound("Assistant", assistantId);
+        }
+    }
+}

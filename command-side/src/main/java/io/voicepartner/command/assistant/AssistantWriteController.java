@@ -1,0 +1,131 @@
+package io.voicepartner.command.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssistantField;
+import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.assistant.CreateAssistant;
+import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.UpdateAssistant;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.web.Commands;
+import io.voicepartner.command.web.Ids;
+import io.voicepartner.command.web.IfMatch;
+import io.voicepartner.command.web.JsonRequestReader;
+import io.voicepartner.command.web.WriteResponses;
+import io.voicepartner.support.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The assistant write routes: each maps its request to a command for the caller, and answers what a read shows. */
+@RestController
+class AssistantWriteController {
+
+    private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final Set<String> NOT_NULL = Set.of("name", "status", "is_active", "language");
+    private static final Map<String, String> RELATIONS_ON_UPDATE = Map.of(
+            "tool_ids", "can only be changed through /api/assistants/{id}/tools",
+            "file_ids", "can only be changed through /api/assistants/{id}/files");
+
+    private final Commands commands;
+    private final Ids ids;
+    private final JsonRequestReader reader;
+    private final WriteResponses responses;
+
+    AssistantWriteController(Commands commands, Ids ids, JsonRequestReader reader, WriteResponses responses) {
+        this.commands = commands;
+        this.ids = ids;
+        this.reader = reader;
+        this.responses = responses;
+    }
+
+    @PostMapping(path = {"/api/assistants", "/api/assistants/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> create(@RequestBody JsonNode body, Caller caller,
+                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        AssistantRequest request = reader.read(body, AssistantRequest.class, Map.of(), Set.of("name"), NOT_NULL).value();
+        requireNoRelations(request);
+        String id = ids.next();
+        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request)), caller.userId());
+        return responses.created(location(id), id, 1, authorization);
+    }
+
+    @RequestMapping(path = "/api/assistants/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
+    ResponseEntity<Object> update(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
+                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireAssistantId(id);
+        Long expectedRevision = IfMatch.expectedRevision(ifMatch);
+        JsonRequestReader.Sent<AssistantRequest> sent =
+                reader.read(body, AssistantRequest.class, RELATIONS_ON_UPDATE, Set.of(), NOT_NULL);
+        Set<AssistantField> changed = sent.fields().stream().map(AssistantField::fromWireName)
+                .collect(Collectors.toUnmodifiableSet());
+        long revision = commands.send(new UpdateAssistant(id, caller.userId(), expectedRevision,
+                configurationOf(sent.value()), changed), caller.userId());
+        return responses.updated(location(id), id, revision, authorization);
+    }
+
+    @DeleteMapping("/api/assistants/{id}")
+    ResponseEntity<Object> delete(@PathVariable String id, Caller caller,
+                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireAssistantId(id);
+        long revision = commands.send(new DeleteAssistant(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
+                caller.userId());
+        return responses.deleted(location(id), id, revision, authorization);
+    }
+
+    /** Tools and files cannot exist yet on this platform, so any id named is unknown to the caller. */
+    private static void requireNoRelations(AssistantRequest request) {
+        List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
+        List<String> fileIds = request.fileIds() == null ? List.of() : request.fileIds();
+        if (!toolIds.isEmpty()) {
+            throw Refusal.notFound("Tool", toolIds.get(0));
+        }
+        if (!fileIds.isEmpty()) {
+            throw Refusal.notFound("File", fileIds.get(0));
+        }
+    }
+
+    /** An id this platform cannot have issued is unknown without asking the event store. */
+    private static void requireAssistantId(String id) {
+        if (id.length() != 36 || !id.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0)) {
+            throw Refusal.notFound("Assistant", id);
+        }
+    }
+
+    private static AssistantConfiguration newConfiguration(AssistantRequest r) {
+        return new AssistantConfiguration(r.name(), r.description(), r.systemPrompt(), r.llmProvider(), r.llmModel(),
+                r.temperature(), r.maxTokens(), r.voiceProvider(), r.voiceId(), r.voiceSpeed(), r.voicePitch(),
+                r.voiceStability(), r.language() == null ? AssistantConfiguration.DEFAULT_LANGUAGE : r.language(),
+                r.fallbackLanguage(), r.firstMessage(), r.interruptionSensitivity(), r.silenceTimeout(),
+                r.responseDelay(), r.status() == null ? AssistantStatus.DRAFT : r.status(),
+                r.isActive() == null ? Boolean.TRUE : r.isActive(),
+                r.capabilities() == null ? Map.of() : r.capabilities());
+    }
+
+    private static AssistantConfiguration configurationOf(AssistantRequest r) {
+        return new AssistantConfiguration(r.name(), r.description(), r.systemPrompt(), r.llmProvider(), r.llmModel(),
+                r.temperature(), r.maxTokens(), r.voiceProvider(), r.voiceId(), r.voiceSpeed(), r.voicePitch(),
+                r.voiceStability(), r.language(), r.fallbackLanguage(), r.firstMessage(), r.interruptionSensitivity(),
+                r.silenceTimeout(), r.responseDelay(), r.status(), r.isActive(), r.capabilities());
+    }
+
+    private static String location(String id) {
+        return "/api/assistants/" + id;
+    }
+}

@@ -1,0 +1,10 @@
+package io.voicepartner.command.user;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+
+record SignUpRequest(
+        @Email(message = "must be an e-mail address") @Size(max = 254) String email,
+        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+        @Size(max = 200) String name) {
+}

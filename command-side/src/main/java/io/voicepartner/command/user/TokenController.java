@@ -1,0 +1,95 @@
+package io.voicepartner.command.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.web.ApiErrorResponse;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.web.JsonRequestReader;
+import io.voicepartner.support.web.ApiException;
+import io.voicepartner.support.web.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /token}: logs in with JSON {@code {email, password}} or an OAuth2-style form
+ * ({@code username}, {@code password}) and answers the bearer token bare, as OAuth2 clients expect.
+ */
+@RestController
+class TokenController {
+
+    /** Verified when the e-mail is unknown, so that the answer takes as long as for a wrong password. */
+    private final String unknownUserHash;
+
+    private final JsonRequestReader reader;
+    private final Credentials credentials;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle throttle;
+    private final AccessTokens accessTokens;
+
+    TokenController(JsonRequestReader reader, Credentials credentials, PasswordEncoder passwordEncoder,
+                    LoginThrottle throttle, AccessTokens accessTokens) {
+        this.reader = reader;
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.accessTokens = accessTokens;
+        this.unknownUserHash = passwordEncoder.encode("no user has this password");
+    }
+
+    record LoginRequest(String email, String password) {
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TokenResponse loginWithJson(@RequestBody JsonNode body, HttpServletRequest request) {
+        LoginRequest login = reader.read(body, LoginRequest.class, Map.of(), Set.of("email", "password"), Set.of())
+                .value();
+        return login(login.email(), login.password(), request.getRemoteAddr());
+    }
+
+    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    TokenResponse loginWithForm(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+        String username = form.getFirst("username");
+        String password = form.getFirst("password");
+        if (username == null || password == null) {
+            throw ApiException.invalid(List.of(
+                    new ApiErrorResponse.FieldError(username == null ? "username" : "password", "is required")));
+        }
+        return login(username, password, request.getRemoteAddr());
+    }
+
+    @ExceptionHandler(LoginThrottle.TooManyAttempts.class)
+    ResponseEntity<ApiErrorResponse> throttled(LoginThrottle.TooManyAttempts e) {
+        return ResponseEntity.status(ErrorCode.RATE_LIMITED.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ErrorResponses.entity(e.code(), e.getMessage(), List.of()).getBody());
+    }
+
+    private TokenResponse login(String email, String password, String client) {
+        String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
+        throttle.admit(normalisedEmail, client);
+        var stored = credentials.find(normalisedEmail);
+        boolean matches = passwordEncoder.matches(password, stored.map(Credentials.Stored::passwordHash)
+                .orElse(unknownUserHash));
+        if (stored.isEmpty() || !matches) {
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Incorrect e-mail or password.");
+        }
+        AccessTokens.AccessToken token = accessTokens.issue(stored.get().userId());
+        return new TokenResponse(token.value(), "bearer", token.expiresInSeconds());
+    }
+}

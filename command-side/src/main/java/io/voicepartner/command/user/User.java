@@ -1,0 +1,32 @@
+package io.voicepartner.command.user;
+
+import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.UserRegistered;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A user account. E-mail uniqueness is set-based and checked beside it ({@link SignUp}). */
+@Aggregate
+class User {
+
+    @AggregateIdentifier
+    private String userId;
+
+    User() {
+        // for Axon, which rebuilds the user from its events
+    }
+
+    @CommandHandler
+    User(RegisterUser command) {
+        apply(new UserRegistered(command.userId(), command.email(), command.name()));
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+    }
+}

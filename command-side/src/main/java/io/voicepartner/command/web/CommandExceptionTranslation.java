@@ -1,0 +1,40 @@
+package io.voicepartner.command.web;
+
+import io.voicepartner.api.web.ApiErrorResponse;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.support.web.ErrorResponses;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/** Turns the command side's refusals, and Axon's own, into the error envelope. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandExceptionTranslation {
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ApiErrorResponse> refused(Refusal refusal) {
+        return ErrorResponses.entity(refusal.code(), refusal.getMessage(), List.of());
+    }
+
+    /** A deleted aggregate is gone for every purpose of the API. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e) {
+        return ErrorResponses.entity(ErrorCode.NOT_FOUND,
+                "Resource '" + e.getAggregateIdentifier() + "' was not found.", List.of());
+    }
+
+    /** Another writer appended to the same aggregate first: the client retries on the new revision. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ApiErrorResponse> concurrentWrite(ConcurrencyException e) {
+        return ErrorResponses.entity(ErrorCode.CONFLICT,
+                "The resource was changed by a concurrent request; read it again and retry.", List.of());
+    }
+}

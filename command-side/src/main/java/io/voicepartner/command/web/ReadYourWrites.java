@@ -1,0 +1,86 @@
+package io.voicepartner.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Lets a write answer with what the next read will show. After the command is stored, the query side's
+ * public read API is asked for the resource with {@code X-Min-Revision}: the query side holds the request
+ * until its read model has reached that revision (it is notified when a projection commits, it does not
+ * poll) or the bound passes. The command side never reads the query side's tables.
+ */
+@Component
+public class ReadYourWrites {
+
+    /** The header the query side's read API honours; see its {@code RevisionAwaiter}. */
+    public static final String MIN_REVISION = "X-Min-Revision";
+
+    private final RestClient client;
+    private final String configuredUrl;
+    private final Environment environment;
+    private final Duration timeout;
+
+    ReadYourWrites(RestClient.Builder builder, Environment environment,
+                   @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
+                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(Duration.ofSeconds(1));
+        requestFactory.setReadTimeout(timeout.plusSeconds(2));
+        this.client = builder.requestFactory(requestFactory).build();
+        this.environment = environment;
+        this.configuredUrl = configuredUrl;
+        this.timeout = timeout;
+    }
+
+    /** What the read model showed: the resource at (at least) the revision, gone, or not there yet. */
+    public sealed interface Outcome {
+        record Visible(JsonNode resource) implements Outcome {
+        }
+
+        record Gone() implements Outcome {
+        }
+
+        record Pending() implements Outcome {
+        }
+    }
+
+    /**
+     * @param path          the resource's read path, e.g. {@code /api/assistants/{id}}
+     * @param authorization the caller's {@code Authorization} header, so the read is the caller's own
+     */
+    public Outcome await(String path, long revision, String authorization) {
+        return client.get()
+                .uri(baseUrl() + path)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .header(MIN_REVISION, Long.toString(revision))
+                .exchange((request, response) -> outcome(response.getStatusCode(),
+                        response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null, revision));
+    }
+
+    private static Outcome outcome(HttpStatusCode status, JsonNode body, long revision) {
+        if (status.value() == 404) {
+            return new Outcome.Gone();
+        }
+        JsonNode resource = Optional.ofNullable(body).map(b -> b.get("data")).orElse(null);
+        if (status.is2xxSuccessful() && resource != null && resource.path("revision").asLong() >= revision) {
+            return new Outcome.Visible(resource);
+        }
+        return new Outcome.Pending();
+    }
+
+    private String baseUrl() {
+        if (configuredUrl != null && !configuredUrl.isBlank()) {
+            return configuredUrl;
+        }
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+    }
+}

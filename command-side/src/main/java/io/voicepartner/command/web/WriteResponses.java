@@ -1,0 +1,63 @@
+package io.voicepartner.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.web.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The answer to an accepted write: the resource as the next read will show it ({@code 201}/{@code 200},
+ * with {@code ETag}), or, when the read model has not caught up within the bound, {@code 202} with the
+ * id, the revision to wait for and where to read it.
+ */
+@Component
+public class WriteResponses {
+
+    private final ReadYourWrites readYourWrites;
+
+    WriteResponses(ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
+    }
+
+    public ResponseEntity<Object> created(String location, String id, long revision, String authorization) {
+        return shown(HttpStatus.CREATED, location, id, revision, authorization);
+    }
+
+    public ResponseEntity<Object> updated(String location, String id, long revision, String authorization) {
+        return shown(HttpStatus.OK, location, id, revision, authorization);
+    }
+
+    public ResponseEntity<Object> deleted(String location, String id, long revision, String authorization) {
+        ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, authorization);
+        if (outcome instanceof ReadYourWrites.Outcome.Gone) {
+            return ResponseEntity.ok(ApiResponse.of(Map.of("id", id, "deleted", true, "revision", revision)));
+        }
+        return accepted(location, id, revision);
+    }
+
+    private ResponseEntity<Object> shown(HttpStatus status, String location, String id, long revision,
+                                         String authorization) {
+        if (readYourWrites.await(location, revision, authorization) instanceof ReadYourWrites.Outcome.Visible visible) {
+            JsonNode resource = visible.resource();
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                    .eTag(Long.toString(resource.path("revision").asLong()));
+            if (status == HttpStatus.CREATED) {
+                response.location(URI.create(location));
+            }
+            return response.body(ApiResponse.of(resource));
+        }
+        return accepted(location, id, revision);
+    }
+
+    private static ResponseEntity<Object> accepted(String location, String id, long revision) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header(HttpHeaders.LOCATION, location)
+                .eTag(Long.toString(revision))
+                .body(ApiResponse.of(Map.of("id", id, "revision", revision, "location", location)));
+    }
+}

@@ -1,0 +1,34 @@
+package io.voicepartner.launcher;
+
+import io.voicepartner.command.CommandSideApplication;
+import io.voicepartner.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole platform in one JVM: the command side and the query side in one application context on one
+ * port, talking through Kafka exactly as they do when deployed apart. Starts an in-JVM Kafka broker
+ * (KRaft) unless {@code KAFKA_BOOTSTRAP_SERVERS} names one.
+ */
+@SpringBootApplication
+@Import({CommandSideApplication.class, QuerySideApplication.class})
+public class PlatformApplication {
+
+    public static void main(String[] args) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("server.port", "${PORT:8080}");
+        String bootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            LocalKafka kafka = LocalKafka.start(Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "local-kafka-shutdown"));
+            defaults.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        }
+        SpringApplication application = new SpringApplication(PlatformApplication.class);
+        application.setDefaultProperties(defaults);
+        application.run(args);
+    }
+}

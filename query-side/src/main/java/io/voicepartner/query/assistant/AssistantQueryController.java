@@ -1,0 +1,61 @@
+package io.voicepartner.query.assistant;
+
+import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.api.web.PageMeta;
+import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.Reads;
+import io.voicepartner.support.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The assistant read routes: only the caller's own assistants exist for them. */
+@RestController
+class AssistantQueryController {
+
+    private final AssistantRows rows;
+    private final Reads reads;
+
+    AssistantQueryController(AssistantRows rows, Reads reads) {
+        this.rows = rows;
+        this.reads = reads;
+    }
+
+    @GetMapping({"/api/assistants", "/api/assistants/"})
+    ApiResponse<List<AssistantView>> list(Caller caller,
+                                          @RequestParam(required = false) String limit,
+                                          @RequestParam(required = false) String cursor,
+                                          @RequestParam(required = false) String status,
+                                          @RequestParam(name = "is_active", required = false) String isActive,
+                                          @RequestParam(required = false) String q) {
+        ListParameters parameters = new ListParameters();
+        int pageSize = parameters.limit(limit);
+        String after = parameters.cursor(cursor);
+        AssistantRows.Filter filter = new AssistantRows.Filter(
+                parameters.parsed("status", status, AssistantStatus::fromWireName),
+                parameters.bool("is_active", isActive),
+                parameters.query(q));
+        parameters.validate();
+        AssistantRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
+        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
+        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+    }
+
+    @GetMapping("/api/assistants/{id}")
+    ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
+                                                   @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return reads.one("Assistant", id, minRevision, ifNoneMatch,
+                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.find(caller.userId(), id),
+                AssistantView::revision);
+    }
+}

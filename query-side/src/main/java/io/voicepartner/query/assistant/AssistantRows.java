@@ -1,0 +1,217 @@
+package io.voicepartner.query.assistant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssistantStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The {@code query.assistants} table. Every write is guarded by the row's revision, which makes it idempotent. */
+@Repository
+class AssistantRows {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, owner_id, name, description, system_prompt, llm_provider, llm_model, "
+            + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
+            + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
+            + "is_active, capabilities, revision, created_at, updated_at";
+
+    /** Filters of the list route; {@code null} means "any". */
+    record Filter(AssistantStatus status, Boolean isActive, String nameContains) {
+    }
+
+    record Page(List<AssistantView> items, boolean hasMore, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    AssistantRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** @return false if the row exists already (a redelivery) */
+    boolean insert(String id, String ownerId, AssistantConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO query.assistants (" + COLUMNS + ") VALUES (:id, :owner_id, :name, :description, "
+                        + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
+                        + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
+                        + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
+                        + ":is_active, CAST(:capabilities AS jsonb), :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                .param("id", id)
+                .param("owner_id", ownerId)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean replaceConfiguration(String id, AssistantConfiguration c, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.assistants SET name = :name, description = :description, "
+                        + "system_prompt = :system_prompt, llm_provider = :llm_provider, llm_model = :llm_model, "
+                        + "temperature = :temperature, max_tokens = :max_tokens, voice_provider = :voice_provider, "
+                        + "voice_id = :voice_id, voice_speed = :voice_speed, voice_pitch = :voice_pitch, "
+                        + "voice_stability = :voice_stability, language = :language, "
+                        + "fallback_language = :fallback_language, first_message = :first_message, "
+                        + "interruption_sensitivity = :interruption_sensitivity, silence_timeout = :silence_timeout, "
+                        + "response_delay = :response_delay, status = :status, is_active = :is_active, "
+                        + "capabilities = CAST(:capabilities AS jsonb), revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markDeleted(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.assistants SET deleted_at = :at, updated_at = :at, revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM query.assistants WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<AssistantView> find(String ownerId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM query.assistants WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+                .params(id, ownerId)
+                .query(this::view)
+                .optional();
+    }
+
+    /** Newest first; {@code after} is the id of the last row of the previous page. */
+    Page list(String ownerId, Filter filter, String after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE owner_id = :owner_id AND deleted_at IS NULL");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"owner_id", ownerId});
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.add(new Object[] {"status", filter.status().wireName()});
+        }
+        if (filter.isActive() != null) {
+            where.append(" AND is_active = :is_active");
+            params.add(new Object[] {"is_active", filter.isActive()});
+        }
+        if (filter.nameContains() != null) {
+            where.append(" AND name ILIKE :name_pattern ESCAPE '\\'");
+            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.nameContains()) + "%"});
+        }
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.assistants" + where);
+        String pageWhere = after == null ? where.toString() : where + " AND id < :after";
+        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + COLUMNS + " FROM query.assistants" + pageWhere
+                + " ORDER BY id DESC LIMIT :limit");
+        for (Object[] param : params) {
+            count = count.param((String) param[0], param[1]);
+            page = page.param((String) param[0], param[1]);
+        }
+        if (after != null) {
+            page = page.param("after", after);
+        }
+        List<AssistantView> rows = page.param("limit", limit + 1).query(this::view).list();
+        long total = count.query(Long.class).single();
+        boolean hasMore = rows.size() > limit;
+        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    }
+
+    private Map<String, Object> configurationParameters(AssistantConfiguration c) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", c.name());
+        values.put("description", c.description());
+        values.put("system_prompt", c.systemPrompt());
+        values.put("llm_provider", c.llmProvider());
+        values.put("llm_model", c.llmModel());
+        values.put("temperature", c.temperature());
+        values.put("max_tokens", c.maxTokens());
+        values.put("voice_provider", c.voiceProvider());
+        values.put("voice_id", c.voiceId());
+        values.put("voice_speed", c.voiceSpeed());
+        values.put("voice_pitch", c.voicePitch());
+        values.put("voice_stability", c.voiceStability());
+        values.put("language", c.language());
+        values.put("fallback_language", c.fallbackLanguage());
+        values.put("first_message", c.firstMessage());
+        values.put("interruption_sensitivity", c.interruptionSensitivity());
+        values.put("silence_timeout", c.silenceTimeout());
+        values.put("response_delay", c.responseDelay());
+        values.put("status", c.status().wireName());
+        values.put("is_active", c.isActive());
+        values.put("capabilities", json(c.capabilities() == null ? Map.of() : c.capabilities()));
+        return values;
+    }
+
+    private AssistantView view(ResultSet row, int rowNumber) throws SQLException {
+        return new AssistantView(
+                row.getString("id"),
+                row.getString("owner_id"),
+                row.getString("name"),
+                row.getString("description"),
+                row.getString("system_prompt"),
+                row.getString("llm_provider"),
+                row.getString("llm_model"),
+                row.getObject("temperature", Double.class),
+                row.getObject("max_tokens", Integer.class),
+                row.getString("voice_provider"),
+                row.getString("voice_id"),
+                row.getObject("voice_speed", Double.class),
+                row.getObject("voice_pitch", Double.class),
+                row.getObject("voice_stability", Double.class),
+                row.getString("language"),
+                row.getString("fallback_language"),
+                row.getString("first_message"),
+                row.getObject("interruption_sensitivity", Double.class),
+                row.getObject("silence_timeout", Double.class),
+                row.getObject("response_delay", Double.class),
+                AssistantStatus.fromWireName(row.getString("status")),
+                row.getBoolean("is_active"),
+                parse(row.getString("capabilities")),
+                List.of(),
+                List.of(),
+                row.getLong("revision"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    private String json(Map<String, Object> value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> parse(String json) {
+        try {
+            return objectMapper.readValue(json, JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,16 @@
+package io.voicepartner.query.consuming;
+
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.EventEnvelope;
+
+/**
+ * Keeps one read model. {@link #apply} runs inside the transaction of the event's delivery and must be
+ * idempotent: an event at or below the row's revision has been applied already and changes nothing.
+ */
+public interface Projector {
+
+    AggregateType aggregateType();
+
+    /** @param envelope with {@code data} already the event record */
+    void apply(EventEnvelope envelope);
+}

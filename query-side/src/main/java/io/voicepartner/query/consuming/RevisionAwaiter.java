@@ -1,0 +1,150 @@
+package io.voicepartner.query.consuming;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+
+/**
+ * Lets a read wait until a read model has reached an aggregate's revision. Projections announce every
+ * applied revision with PostgreSQL {@code NOTIFY} in their own transaction, so the announcement arrives
+ * exactly when the row is visible, and reaches every query-side instance, whichever one projected it.
+ */
+@Component
+public class RevisionAwaiter implements SmartLifecycle {
+
+    private static final String CHANNEL = "read_model_advanced";
+    private static final Logger log = LoggerFactory.getLogger(RevisionAwaiter.class);
+
+    private record Waiter(long revision, CompletableFuture<Void> reached) {
+    }
+
+    private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private volatile boolean running;
+    private Thread listener;
+
+    RevisionAwaiter(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Called inside a projection's transaction; delivered to listeners when it commits. */
+    void announce(String aggregateId, long revision) {
+        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, aggregateId + ":" + revision).query().singleRow();
+    }
+
+    /**
+     * @param current the revision the read model holds now (0 if none)
+     * @return whether the read model reached {@code revision} within {@code timeout}
+     */
+    public boolean await(String aggregateId, long revision, Duration timeout, LongSupplier current) {
+        Waiter waiter = new Waiter(revision, new CompletableFuture<>());
+        waiters.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        try {
+            if (current.getAsLong() >= revision) {
+                return true;
+            }
+            waiter.reached().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            // a notification can be missed while the listener reconnects: the row has the last word
+            return current.getAsLong() >= revision;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiters.computeIfPresent(aggregateId, (id, set) -> {
+                set.remove(waiter);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    private void reached(String aggregateId, long revision) {
+        Set<Waiter> waiting = waiters.get(aggregateId);
+        if (waiting != null) {
+            waiting.stream().filter(waiter -> waiter.revision() <= revision)
+                    .forEach(waiter -> waiter.reached().complete(null));
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(500);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            dispatch(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Lost the read-model notification channel, reconnecting: {}", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        int separator = payload.lastIndexOf(':');
+        if (separator > 0) {
+            reached(payload.substring(0, separator), Long.parseLong(payload.substring(separator + 1)));
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "read-model-notifications");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,33 @@
+package io.voicepartner.query.user;
+
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.user.UserEvent;
+import io.voicepartner.api.user.UserRegistered;
+import io.voicepartner.query.consuming.Projector;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code query.users}. */
+@Component
+class UserProjector implements Projector {
+
+    private final UserRows rows;
+
+    UserProjector(UserRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public AggregateType aggregateType() {
+        return AggregateType.USER;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        UserEvent event = (UserEvent) envelope.data();
+        if (event instanceof UserRegistered registered) {
+            rows.insert(registered.userId(), registered.email(), registered.name(), envelope.revision(),
+                    envelope.occurredAt());
+        }
+    }
+}

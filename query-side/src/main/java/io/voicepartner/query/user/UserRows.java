@@ -1,0 +1,40 @@
+package io.voicepartner.query.user;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+@Repository
+class UserRows {
+
+    private final JdbcClient jdbc;
+
+    UserRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean insert(String id, String email, String name, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                .params(id, revision, email, name, Timestamp.from(at), Timestamp.from(at))
+                .update() == 1;
+    }
+
+    OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM query.users WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<UserView> find(String id) {
+        return jdbc.sql("SELECT id, email, name, revision, created_at, updated_at FROM query.users WHERE id = ?")
+                .param(id)
+                .query((row, n) -> new UserView(row.getString("id"), row.getString("email"), row.getString("name"),
+                        row.getLong("revision"), row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+}

@@ -1,0 +1,64 @@
+package io.voicepartner.query.web;
+
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.query.consuming.RevisionAwaiter;
+import io.voicepartner.support.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * What every single-resource read does: honour {@code X-Min-Revision} (wait, bounded, until the read
+ * model has reached that revision: read-your-writes), serve {@code ETag: "<revision>"}, and answer
+ * {@code 304} to an {@code If-None-Match} that still matches.
+ */
+@Component
+public class Reads {
+
+    public static final String MIN_REVISION = "X-Min-Revision";
+
+    private final RevisionAwaiter awaiter;
+    private final Duration timeout;
+
+    Reads(RevisionAwaiter awaiter, @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
+        this.awaiter = awaiter;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param currentRevision the revision the read model holds for the aggregate, deleted or not (0 if none)
+     * @param view            the caller's view of it, empty if it does not exist for the caller
+     */
+    public <T> ResponseEntity<ApiResponse<T>> one(String what, String id, String minRevision, String ifNoneMatch,
+                                                  LongSupplier currentRevision, Supplier<Optional<T>> view,
+                                                  ToLongFunction<T> revisionOf) {
+        if (minRevision != null) {
+            awaiter.await(id, parseRevision(minRevision), timeout, currentRevision);
+        }
+        T found = view.get().orElseThrow(() -> ApiException.notFound(what, id));
+        String etag = "\"" + revisionOf.applyAsLong(found) + "\"";
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").trim().equals(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).body(ApiResponse.of(found));
+    }
+
+    private static long parseRevision(String header) {
+        try {
+            long revision = Long.parseLong(header.trim());
+            if (revision >= 1) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.invalid(MIN_REVISION, "must be a revision number (1 or more)");
+    }
+}

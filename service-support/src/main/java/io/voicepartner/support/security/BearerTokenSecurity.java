@@ -1,0 +1,85 @@
+package io.voicepartner.support.security;
+
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.web.ErrorResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every route needs a valid bearer token (HS256 signature, expiry) except those the sides declare
+ * public. Refusals are answered in the error envelope. Sessions, CSRF and form login do not apply to a
+ * token-authenticated JSON API.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenSettings.class)
+class BearerTokenSecurity {
+
+    private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
+            "/v3/api-docs/**", "/openapi.json", "/schema", "/error", "/actuator/health/**");
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
+                                    ErrorResponses errors) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, OPERATIONS.toArray(String[]::new)).permitAll();
+                    publicEndpoints.orderedStream().forEach(endpoints -> {
+                        String[] patterns = endpoints.patterns().toArray(String[]::new);
+                        if (endpoints.method() == null) {
+                            requests.requestMatchers(patterns).permitAll();
+                        } else {
+                            requests.requestMatchers(endpoints.method(), patterns).permitAll();
+                        }
+                    });
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                ErrorCode.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response,
+                                ErrorCode.NOT_FOUND, "No such route.")));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenSettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withSecretKey(new SecretKeySpec(settings.secretKeyBytes(), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        // a token without an expiry or a subject is never one we issued
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(5)),
+                jwt -> jwt.getExpiresAt() == null || jwt.getSubject() == null
+                        ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp and sub are required", null))
+                        : OAuth2TokenValidatorResult.success()));
+        return decoder;
+    }
+}

@@ -1,0 +1,4 @@
+package io.voicepartner.api.assistant;
+
+public record AssistantDeleted(String assistantId, String ownerId) implements AssistantEvent {
+}

@@ -1,0 +1,15 @@
+package io.voicepartner.api.assistant;
+
+import io.voicepartner.api.messaging.DomainEvent;
+
+/** What happened to an assistant; published on {@code voicepartner.assistants}. */
+public sealed interface AssistantEvent extends DomainEvent
+        permits AssistantCreated, AssistantUpdated, AssistantDeleted {
+
+    String assistantId();
+
+    @Override
+    default String aggregateId() {
+        return assistantId();
+    }
+}

@@ -1,0 +1,32 @@
+package io.voicepartner.api.messaging;
+
+import io.voicepartner.api.assistant.AssistantEvent;
+import io.voicepartner.api.user.UserEvent;
+
+/** The kinds of aggregate, each with its event family and the one Kafka topic its events travel on. */
+public enum AggregateType {
+    ASSISTANT("assistant", "voicepartner.assistants", AssistantEvent.class),
+    USER("user", "voicepartner.users", UserEvent.class);
+
+    private final String wireName;
+    private final String topic;
+    private final Class<? extends DomainEvent> eventFamily;
+
+    AggregateType(String wireName, String topic, Class<? extends DomainEvent> eventFamily) {
+        this.wireName = wireName;
+        this.topic = topic;
+        this.eventFamily = eventFamily;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends DomainEvent> eventFamily() {
+        return eventFamily;
+    }
+}

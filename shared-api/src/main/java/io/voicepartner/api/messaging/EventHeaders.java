@@ -1,0 +1,24 @@
+package io.voicepartner.api.messaging;
+
+import java.util.List;
+
+/** Kafka header names: the envelope's fields without {@code data}, for consumers that route on headers. */
+public final class EventHeaders {
+
+    public static final String EVENT_ID = "event_id";
+    public static final String TYPE = "type";
+    public static final String AGGREGATE_TYPE = "aggregate_type";
+    public static final String AGGREGATE_ID = "aggregate_id";
+    public static final String REVISION = "revision";
+    public static final String GLOBAL_POSITION = "global_position";
+    public static final String OWNER_ID = "owner_id";
+    public static final String ACTOR = "actor";
+    public static final String OCCURRED_AT = "occurred_at";
+    public static final String SCHEMA_VERSION = "schema_version";
+
+    public static final List<String> ALL = List.of(EVENT_ID, TYPE, AGGREGATE_TYPE, AGGREGATE_ID, REVISION,
+            GLOBAL_POSITION, OWNER_ID, ACTOR, OCCURRED_AT, SCHEMA_VERSION);
+
+    private EventHeaders() {
+    }
+}
