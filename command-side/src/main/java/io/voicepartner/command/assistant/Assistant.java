@@ -2,6 +2,7 @@ package io.voicepartner.command.assistant;
 
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
+import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.CreateAssistant;
@@ -13,6 +14,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
@@ -45,10 +48,11 @@ class Assistant {
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         AssistantConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
-        if (merged.equals(configuration)) {
+        Set<AssistantField> changed = ConfigurationMerge.differences(configuration, merged);
+        if (changed.isEmpty()) {
             return revision;
         }
-        apply(new AssistantUpdated(assistantId, ownerId, merged, command.changedFields()));
+        apply(new AssistantUpdated(assistantId, ownerId, merged, changed));
         return revision;
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The body of an assistant write: the client-writable fields only, each with the shape API.md gives it. */
 record AssistantRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @Size(max = 2000) String description,
         @Size(max = 100_000) String systemPrompt,
         @Size(max = 100) String llmProvider,

@@ -5,8 +5,10 @@ import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,6 +31,19 @@ final class ConfigurationMerge {
             values.put(field, value);
         }
         return configurationOf(values);
+    }
+
+    /** The fields whose value differs between two configurations: what an update really changed. */
+    static Set<AssistantField> differences(AssistantConfiguration before, AssistantConfiguration after) {
+        Map<AssistantField, Object> old = fieldsOf(before);
+        Map<AssistantField, Object> current = fieldsOf(after);
+        Set<AssistantField> changed = EnumSet.noneOf(AssistantField.class);
+        for (AssistantField field : AssistantField.values()) {
+            if (!Objects.equals(old.get(field), current.get(field))) {
+                changed.add(field);
+            }
+        }
+        return changed;
     }
 
     /** RFC 7396 for one object: {@code null} removes a key, nested objects merge, anything else replaces. */

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -44,12 +45,17 @@ class KafkaEventPublisher {
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTopics topics;
+    private final KafkaAdmin admin;
     private final ObjectMapper objectMapper;
     private final Duration acknowledgementTimeout;
 
-    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, ObjectMapper objectMapper,
+    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, KafkaAdmin admin,
+                        ObjectMapper objectMapper,
                         @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
         this.kafka = kafka;
+        this.topics = topics;
+        this.admin = admin;
         this.objectMapper = objectMapper;
         this.acknowledgementTimeout = acknowledgementTimeout;
     }
@@ -57,6 +63,7 @@ class KafkaEventPublisher {
     @EventHandler
     void publish(DomainEvent event, DomainEventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork)
             throws JsonProcessingException {
+        topics.ensureCreated(admin);
         EventEnvelope envelope = envelopeOf(event, message, token);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
                 EventCatalogue.of(event.getClass()).aggregateType().topic(),

@@ -9,10 +9,23 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One topic per aggregate type, created when the publisher first reaches the broker. */
+/**
+ * One topic per aggregate type. They are created at start-up if the broker is there, and otherwise by
+ * the publisher before its first send ({@link #ensureCreated}), so that a platform started while Kafka
+ * was down does not depend on the broker auto-creating topics with its own defaults.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
+
+    private final AtomicBoolean created = new AtomicBoolean();
+
+    void ensureCreated(KafkaAdmin admin) {
+        if (!created.get() && admin.initialize()) {
+            created.set(true);
+        }
+    }
 
     @Bean
     KafkaAdmin.NewTopics platformTopics(@Value("${voicepartner.kafka.partitions}") int partitions,

@@ -20,9 +20,10 @@ public final class LocalKafka {
 
     /** @param port the broker's port, or 0 for any free one */
     public static LocalKafka start(int port) {
+        // the KRaft test kit takes its broker port from the listener list, not from kafkaPorts()
         EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 6)
-                .kafkaPorts(port)
                 .brokerProperties(Map.of(
+                        "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
                         "auto.create.topics.enable", "true",
                         "group.initial.rebalance.delay.ms", "0",
                         "offsets.topic.num.partitions", "5",

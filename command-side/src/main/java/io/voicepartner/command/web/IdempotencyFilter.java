@@ -1,0 +1,178 @@
+package io.voicepartner.command.web;
+
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.web.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on a POST: the first request with a key is executed and its response kept for
+ * 24 h; a retry with the same key and the same body gets that response again (marked
+ * {@code Idempotent-Replayed: true}) and changes nothing. The same key with another body is refused
+ * ({@code 422}), as is a retry while the first is still running ({@code 409}). Keys are per caller.
+ * A response the server failed on ({@code 5xx}) is not kept, so the retry runs again.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
+    private final IdempotencyKeys keys;
+    private final ErrorResponses errors;
+
+    IdempotencyFilter(IdempotencyKeys keys, ErrorResponses errors) {
+        this.keys = keys;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // a login answers a fresh token each time; keeping one would store a credential
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || "/token".equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            errors.write(response, ErrorCode.VALIDATION_FAILED,
+                    HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
+            return;
+        }
+        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+        String caller = caller();
+        byte[] hash = hash(request.getRequestURI(), body);
+        keys.expire(caller, key, RETENTION, ABANDONED_AFTER);
+        if (!keys.claim(caller, key, hash)) {
+            answerRetry(caller, key, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            if (captured.getStatus() < 500) {
+                keys.complete(caller, key, new IdempotencyKeys.StoredResponse(captured.getStatus(),
+                        captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray()));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                keys.release(caller, key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void answerRetry(String caller, String key, byte[] hash, HttpServletResponse response) throws IOException {
+        Optional<IdempotencyKeys.Entry> entry = keys.find(caller, key);
+        if (entry.isEmpty() || !entry.get().completed()) {
+            errors.write(response, ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+            return;
+        }
+        if (!Arrays.equals(entry.get().requestHash(), hash)) {
+            errors.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with a different request.");
+            return;
+        }
+        IdempotencyKeys.StoredResponse stored = entry.get().response();
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        if (stored.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        if (stored.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, stored.etag());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        if (stored.body() != null) {
+            response.getOutputStream().write(stored.body());
+        }
+    }
+
+    private static String caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+    }
+
+    private static byte[] hash(String path, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return digest.digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream input = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return input.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already read");
+                }
+
+                @Override
+                public int read() {
+                    return input.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return input.read(buffer, offset, length);
+                }
+            };
+        }
+    }
+}

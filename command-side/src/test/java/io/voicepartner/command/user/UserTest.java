@@ -1,0 +1,43 @@
+package io.voicepartner.command.user;
+
+import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.UserRegistered;
+import io.voicepartner.command.eventstore.CommandRouting;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a user account decides. */
+class UserTest {
+
+    private static final String USER_ID = "0190f2c4-0000-7000-8000-0000000a11ce";
+
+    private FixtureConfiguration<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerCommandTargetResolver(CommandRouting.resolver());
+    }
+
+    @Test
+    void registersAUserWithTheirEmailAndName() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER_ID, "alice@example.com", "Alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRegistered(USER_ID, "alice@example.com", "Alice"));
+    }
+
+    /** Credentials are kept beside the event store: an event is read by strangers and never forgotten. */
+    @Test
+    void recordsNoCredentialsInTheRegistration() {
+        assertThat(Arrays.stream(UserRegistered.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactly("userId", "email", "name");
+    }
+}

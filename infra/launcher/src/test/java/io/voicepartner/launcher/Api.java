@@ -1,0 +1,146 @@
+package io.voicepartner.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.voicepartner.support.json.JsonConventions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A frontend's view of the API over real HTTP: requests as a user, responses as JSON. */
+final class Api {
+
+    static final ObjectMapper JSON = JsonConventions.newObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A signed-up user with a bearer token. */
+    record User(String id, String email, String password, String token) {
+    }
+
+    record Response(int status, Map<String, String> headers, String text) {
+
+        JsonNode json() {
+            try {
+                return text.isEmpty() ? MissingNode.getInstance() : JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text, e);
+            }
+        }
+
+        JsonNode data() {
+            return json().path("data");
+        }
+
+        JsonNode error() {
+            return json().path("error");
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    private final String baseUrl;
+    private final Map<String, String> headers;
+
+    Api(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private Api(String baseUrl, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    Api as(User user) {
+        return withHeader("Authorization", "Bearer " + user.token());
+    }
+
+    Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, more);
+    }
+
+    Response get(String path) {
+        return send("GET", path, null, "application/json");
+    }
+
+    Response post(String path, Object body) {
+        return send("POST", path, body, "application/json");
+    }
+
+    Response put(String path, Object body) {
+        return send("PUT", path, body, "application/json");
+    }
+
+    Response patch(String path, Object body) {
+        return send("PATCH", path, body, "application/json");
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, null, "application/json");
+    }
+
+    /** @param body a JSON string sent as is, or an object serialized to JSON, or {@code null} */
+    Response send(String method, String path, Object body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(request::header);
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, publisher);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> responseHeaders = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.get(0)));
+            return new Response(response.statusCode(), responseHeaders, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs up a new user with a unique e-mail and logs them in. */
+    User signUp() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery";
+        Response signUp = post("/api/users", Map.of("email", email, "password", password, "name", "Test User"));
+        if (signUp.status() != 201) {
+            throw new IllegalStateException("sign-up failed: " + signUp);
+        }
+        return new User(signUp.data().path("id").asText(), email, password, login(email, password));
+    }
+
+    String login(String email, String password) {
+        Response token = post("/token", Map.of("email", email, "password", password));
+        return Optional.ofNullable(token.json().get("access_token")).map(JsonNode::asText)
+                .orElseThrow(() -> new IllegalStateException("login failed: " + token));
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.voicepartner.launcher;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Writes succeed while Kafka is away and reach the read models once it is back: the event store is the
+ * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
+ */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KafkaOutageIT {
+
+    private static final int KAFKA_PORT = freePort();
+    private static LocalKafka kafka;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        TestInfrastructure.Database database = TestInfrastructure.newDatabase();
+        properties.add("spring.datasource.url", database::jdbcUrl);
+        properties.add("spring.datasource.username", database::username);
+        properties.add("spring.datasource.password", database::password);
+        properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+        properties.add("voicepartner.read-your-writes.timeout", () -> "500ms");
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.stop();
+        }
+    }
+
+    @Test
+    void writesAcceptedWhileKafkaIsDownArePublishedAndProjectedOnceItIsBack() {
+        Api api = new Api("http://127.0.0.1:" + port);
+        String email = "outage-" + UUID.randomUUID() + "@example.com";
+
+        Api.Response signedUp = api.post("/api/users", Map.of("email", email, "password", "correct horse"));
+        Api alice = api.withHeader("Authorization", "Bearer " + api.login(email, "correct horse"));
+        Api.Response created = alice.post("/api/assistants", Map.of("name", "Written during the outage"));
+
+        assertThat(signedUp.status()).isEqualTo(202);
+        assertThat(created.status()).isEqualTo(202);
+        String location = created.header("Location");
+        assertThat(created.data().path("revision").asLong()).isEqualTo(1);
+        assertThat(location).isEqualTo("/api/assistants/" + created.data().path("id").asText());
+        assertThat(alice.get(location).status()).isEqualTo(404);
+
+        kafka = LocalKafka.start(KAFKA_PORT);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> alice.get(location).status() == 200);
+        assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
+        assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

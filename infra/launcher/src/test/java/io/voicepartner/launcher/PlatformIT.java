@@ -1,0 +1,33 @@
+package io.voicepartner.launcher;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP integration tests: the whole platform (both sides in one process, as {@code ./run}
+ * starts it) on a random port, against real PostgreSQL and Kafka. Every test class shares one running
+ * platform; tests isolate themselves by signing up users of their own.
+ */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PlatformIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        properties.add("spring.datasource.url", database::jdbcUrl);
+        properties.add("spring.datasource.username", database::username);
+        properties.add("spring.datasource.password", database::password);
+        properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        // every test client logs in from 127.0.0.1; the per-e-mail limit is what the tests exercise
+        properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
+    }
+
+    Api api() {
+        return new Api("http://127.0.0.1:" + port);
+    }
+}

@@ -1,0 +1,88 @@
+package io.voicepartner.launcher;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The real PostgreSQL and Kafka the integration tests run against, once per test JVM: containers where a
+ * Docker engine is available, otherwise a fresh database on the local server ({@code TEST_DATABASE_URL},
+ * default {@code 127.0.0.1:5432} as {@code postgres}) and an in-JVM KRaft broker.
+ */
+final class TestInfrastructure {
+
+    record Database(String jdbcUrl, String username, String password) {
+    }
+
+    private static Database database;
+    private static String kafkaBootstrapServers;
+
+    private TestInfrastructure() {
+    }
+
+    /** The database the shared platform of {@link PlatformIT} runs on. */
+    static synchronized Database database() {
+        if (database == null) {
+            database = newDatabase();
+        }
+        return database;
+    }
+
+    /** A database no other test uses, for a test that needs a platform of its own. */
+    static Database newDatabase() {
+        return dockerAvailable() ? containerDatabase() : freshLocalDatabase();
+    }
+
+    static synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrapServers == null) {
+            if (dockerAvailable()) {
+                KafkaContainer kafka = new KafkaContainer("apache/kafka-native:3.9.1");
+                kafka.start();
+                kafkaBootstrapServers = kafka.getBootstrapServers();
+            } else {
+                LocalKafka kafka = LocalKafka.start(0);
+                Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+                kafkaBootstrapServers = kafka.bootstrapServers();
+            }
+        }
+        return kafkaBootstrapServers;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Database containerDatabase() {
+        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+        postgres.start();
+        return new Database(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+    }
+
+    /** A database of its own for this run, dropped when the JVM exits, so runs never see each other's data. */
+    private static Database freshLocalDatabase() {
+        String server = System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String name = "voicepartner_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(server, "CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return new Database(server.substring(0, server.lastIndexOf('/') + 1) + name, "postgres", "");
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the test PostgreSQL at " + url + ": " + e.getMessage(), e);
+        }
+    }
+}
