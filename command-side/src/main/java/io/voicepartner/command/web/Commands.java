@@ -1,5 +1,6 @@
 package io.voicepartner.command.web;
 
+import io.voicepartner.support.web.RequestIdFilter;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -22,7 +23,7 @@ public class Commands {
     public <R> R send(Object command, String actor) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put("actor", actor);
-        String requestId = MDC.get("request_id");
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {
             metaData.put("request_id", requestId);
         }

@@ -4,6 +4,7 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,6 +19,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
@@ -38,7 +42,8 @@ class BearerTokenSecurity {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
                                     ErrorResponses errors) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
+        http.cors(cors -> { })
+                .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -66,6 +71,24 @@ class BearerTokenSecurity {
                         .accessDeniedHandler((request, response, e) -> errors.write(response,
                                 ErrorCode.NOT_FOUND, "No such route.")));
         return http.build();
+    }
+
+    /**
+     * The frontend is served from its own origin ({@code CORS_ALLOWED_ORIGINS}, comma-separated). Tokens
+     * travel in the Authorization header, never in cookies, so credentials mode stays off.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${voicepartner.web.cors-allowed-origins}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Request-Id", "Idempotent-Replayed"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     @Bean
