@@ -2,6 +2,7 @@ package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.AggregateType;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,10 @@ class KafkaTopics {
     KafkaAdmin.NewTopics platformTopics(@Value("${voicepartner.kafka.partitions}") int partitions,
                                         @Value("${voicepartner.kafka.replication-factor}") short replicationFactor) {
         return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
-                .map(type -> TopicBuilder.name(type.topic()).partitions(partitions).replicas(replicationFactor).build())
+                .map(type -> TopicBuilder.name(type.topic()).partitions(partitions).replicas(replicationFactor)
+                        // consumers rebuild read models by replaying a topic from its start: keep every event
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

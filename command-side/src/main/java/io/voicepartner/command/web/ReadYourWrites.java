@@ -1,6 +1,8 @@
 package io.voicepartner.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -23,6 +26,8 @@ public class ReadYourWrites {
 
     /** The header the query side's read API honours; see its {@code RevisionAwaiter}. */
     public static final String MIN_REVISION = "X-Min-Revision";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private final RestClient client;
     private final String configuredUrl;
@@ -58,12 +63,19 @@ public class ReadYourWrites {
      * @param authorization the caller's {@code Authorization} header, so the read is the caller's own
      */
     public Outcome await(String path, long revision, String authorization) {
-        return client.get()
-                .uri(baseUrl() + path)
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .header(MIN_REVISION, Long.toString(revision))
-                .exchange((request, response) -> outcome(response.getStatusCode(),
-                        response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null, revision));
+        try {
+            return client.get()
+                    .uri(baseUrl() + path)
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
+                    .header(MIN_REVISION, Long.toString(revision))
+                    .exchange((request, response) -> outcome(response.getStatusCode(),
+                            response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null,
+                            revision));
+        } catch (RestClientException e) {
+            // the write is stored whatever the read side says: an unreachable query side means "not visible yet"
+            log.warn("Could not read {} back from the query side: {}", path, e.getMessage());
+            return new Outcome.Pending();
+        }
     }
 
     private static Outcome outcome(HttpStatusCode status, JsonNode body, long revision) {

@@ -4,6 +4,7 @@ import io.voicepartner.command.CommandSideApplication;
 import io.voicepartner.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import java.util.HashMap;
@@ -22,13 +23,31 @@ public class PlatformApplication {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("server.port", "${PORT:8080}");
         String bootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        LocalKafka kafka = null;
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            LocalKafka kafka = LocalKafka.start(Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "local-kafka-shutdown"));
+            kafka = LocalKafka.start(Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
             defaults.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
         SpringApplication application = new SpringApplication(PlatformApplication.class);
         application.setDefaultProperties(defaults);
-        application.run(args);
+        // one hook, in order: the platform drains and stops first, then the broker it was talking to
+        application.setRegisterShutdownHook(false);
+        LocalKafka broker = kafka;
+        try {
+            ConfigurableApplicationContext context = application.run(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                context.close();
+                stop(broker);
+            }, "platform-shutdown"));
+        } catch (RuntimeException e) {
+            stop(broker);
+            throw e;
+        }
+    }
+
+    private static void stop(LocalKafka broker) {
+        if (broker != null) {
+            broker.stop();
+        }
     }
 }

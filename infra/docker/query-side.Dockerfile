@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# The query side on its own, for the split deployment (docker-compose.yml). Build from the
+# repository root, which is the build context:
+#   docker build -f infra/docker/query-side.Dockerfile -t voicepartner/query-side .
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /workspace
+# the whole reactor: Maven reads every module's POM even when it builds only some (.dockerignore
+# keeps target/ folders and other local state out)
+COPY . .
+# the cache mount keeps the Maven distribution of the wrapper and the local repository between builds
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests -pl query-side -am package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 voicepartner \
+    && useradd --system --uid 10001 --gid voicepartner --home-dir /app --no-create-home \
+        --shell /usr/sbin/nologin voicepartner
+WORKDIR /app
+# the repackaged, runnable jar (classifier exec); the plain jar is what the all-in-one launcher uses
+COPY --from=build /workspace/query-side/target/query-side-*-exec.jar /app/query-side.jar
+USER 10001:10001
+ENV PORT=8082
+EXPOSE 8082
+# GET /health is public and answers 503 when the database or Kafka is down (API.md, Operations)
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/health" || exit 1
+# exec form: the JVM is PID 1 and gets SIGTERM, so Spring shuts down gracefully
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/query-side.jar"]
