@@ -59,7 +59,7 @@ class AssistantWriteController {
         AssistantRequest request = reader.read(body, AssistantRequest.class, Map.of(), Set.of("name"), NOT_NULL).value();
         requireNoRelations(request);
         String id = ids.next();
-        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request)), caller.userId());
+        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), List.of()), caller.userId());
         return responses.created(location(id), id, 1, authorization);
     }
 

@@ -1,6 +1,8 @@
 package io.voicepartner.command.eventstore;
 
 import io.voicepartner.api.assistant.AssistantCommand;
+import io.voicepartner.api.phonenumber.PhoneNumberCommand;
+import io.voicepartner.api.tool.ToolCommand;
 import io.voicepartner.api.user.UserCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -42,6 +44,10 @@ class MessagingConfiguration {
         String id;
         if (payload instanceof AssistantCommand assistantCommand) {
             id = assistantCommand.assistantId();
+        } else if (payload instanceof ToolCommand toolCommand) {
+            id = toolCommand.toolId();
+        } else if (payload instanceof PhoneNumberCommand phoneNumberCommand) {
+            id = phoneNumberCommand.phoneNumberId();
         } else if (payload instanceof UserCommand userCommand) {
             id = userCommand.userId();
         } else {

@@ -60,7 +60,7 @@ class AssistantTest {
         @Test
         void createsAnAssistantForItsOwnerWithTheGivenConfiguration() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of()))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT));
         }

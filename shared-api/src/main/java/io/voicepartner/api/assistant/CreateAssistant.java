@@ -1,5 +1,12 @@
 package io.voicepartner.api.assistant;
 
-public record CreateAssistant(String assistantId, String ownerId, AssistantConfiguration configuration)
-        implements AssistantCommand {
+import java.util.List;
+
+/** @param toolIds the caller's tools to assign at once (an empty list for none) */
+public record CreateAssistant(String assistantId, String ownerId, AssistantConfiguration configuration,
+                              List<String> toolIds) implements AssistantCommand {
+
+    public CreateAssistant {
+        toolIds = List.copyOf(toolIds);
+    }
 }

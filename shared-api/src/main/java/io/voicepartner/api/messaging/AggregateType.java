@@ -1,11 +1,15 @@
 package io.voicepartner.api.messaging;
 
 import io.voicepartner.api.assistant.AssistantEvent;
+import io.voicepartner.api.phonenumber.PhoneNumberEvent;
+import io.voicepartner.api.tool.ToolEvent;
 import io.voicepartner.api.user.UserEvent;
 
 /** The kinds of aggregate, each with its event family and the one Kafka topic its events travel on. */
 public enum AggregateType {
     ASSISTANT("assistant", "voicepartner.assistants", AssistantEvent.class),
+    TOOL("tool", "voicepartner.tools", ToolEvent.class),
+    PHONE_NUMBER("phone_number", "voicepartner.phone-numbers", PhoneNumberEvent.class),
     USER("user", "voicepartner.users", UserEvent.class);
 
     private final String wireName;

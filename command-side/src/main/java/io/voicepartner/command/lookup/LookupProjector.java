@@ -1,0 +1,75 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.assistant.AssistantCreated;
+import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.ToolUnassigned;
+import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.api.tool.ToolCreated;
+import io.voicepartner.api.tool.ToolDeleted;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps the lookup tables in the same transaction as the events it reads (a subscribing processor). */
+@Component
+@ProcessingGroup(LookupProjector.PROCESSING_GROUP)
+class LookupProjector {
+
+    static final String PROCESSING_GROUP = "lookups";
+
+    private final LookupTables tables;
+
+    LookupProjector(LookupTables tables) {
+        this.tables = tables;
+    }
+
+    @EventHandler
+    void on(AssistantCreated event) {
+        tables.assistantCreated(event.assistantId(), event.ownerId());
+    }
+
+    @EventHandler
+    void on(AssistantDeleted event) {
+        tables.assistantDeleted(event.assistantId());
+    }
+
+    @EventHandler
+    void on(ToolCreated event) {
+        tables.toolCreated(event.toolId(), event.ownerId());
+    }
+
+    @EventHandler
+    void on(ToolDeleted event) {
+        tables.toolDeleted(event.toolId());
+    }
+
+    @EventHandler
+    void on(ToolsAssigned event) {
+        tables.toolsAssigned(event.assistantId(), event.toolIds());
+    }
+
+    @EventHandler
+    void on(ToolUnassigned event) {
+        tables.toolUnassigned(event.assistantId(), event.toolId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberCreated event) {
+        tables.phoneNumberCreated(event.phoneNumberId(), event.ownerId(), event.configuration().phoneNumber(),
+                event.configuration().assistantId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberUpdated event) {
+        tables.phoneNumberChanged(event.phoneNumberId(), event.configuration().phoneNumber(),
+                event.configuration().assistantId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberDeleted event) {
+        tables.phoneNumberDeleted(event.phoneNumberId());
+    }
+}

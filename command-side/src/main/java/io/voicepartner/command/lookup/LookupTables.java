@@ -1,0 +1,138 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lookup tables of {@code V4__lookups.sql}. Reads lock the rows they check ({@code FOR SHARE}), so a
+ * concurrent delete of a tool or assistant waits for the command that relies on it, and vice versa.
+ */
+@Repository
+public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNumberRegistry {
+
+    /** An assistant that uses a tool, with its owner. */
+    public record Assignment(String assistantId, String ownerId) {
+    }
+
+    /** A phone number that reaches an assistant, with its owner. */
+    public record Reach(String phoneNumberId, String ownerId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    LookupTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void requireOwned(String ownerId, Collection<String> toolIds) {
+        Set<String> wanted = new LinkedHashSet<>(toolIds);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<String> owned = jdbc.sql("SELECT tool_id FROM command.tool_lookup WHERE tool_id IN (:ids) "
+                        + "AND owner_id = :owner AND NOT deleted FOR SHARE")
+                .param("ids", wanted).param("owner", ownerId)
+                .query(String.class).list();
+        wanted.stream().filter(id -> !owned.contains(id)).findFirst().ifPresent(id -> {
+            throw Refusal.notFound("Tool", id);
+        });
+    }
+
+    @Override
+    public void requireOwned(String ownerId, String assistantId) {
+        boolean owned = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM command.assistant_lookup WHERE assistant_id = ? "
+                        + "AND owner_id = ? AND NOT deleted FOR SHARE) AS owned")
+                .params(assistantId, ownerId).query(Long.class).single() > 0;
+        if (!owned) {
+            throw Refusal.notFound("Assistant", assistantId);
+        }
+    }
+
+    @Override
+    public void requireAvailable(String phoneNumber, String phoneNumberId) {
+        boolean taken = jdbc.sql("SELECT count(*) FROM command.phone_number_lookup WHERE phone_number = ? "
+                        + "AND phone_number_id <> ? AND NOT deleted")
+                .params(phoneNumber, phoneNumberId).query(Long.class).single() > 0;
+        if (taken) {
+            throw phoneNumberTaken(phoneNumber);
+        }
+    }
+
+    public List<Assignment> assistantsUsing(String toolId) {
+        return jdbc.sql("SELECT l.assistant_id, a.owner_id FROM command.assistant_tool_lookup l "
+                        + "JOIN command.assistant_lookup a ON a.assistant_id = l.assistant_id WHERE l.tool_id = ?")
+                .param(toolId).query(Assignment.class).list();
+    }
+
+    public List<Reach> phoneNumbersReaching(String assistantId) {
+        return jdbc.sql("SELECT phone_number_id, owner_id FROM command.phone_number_lookup "
+                        + "WHERE assistant_id = ? AND NOT deleted")
+                .param(assistantId).query(Reach.class).list();
+    }
+
+    void assistantCreated(String assistantId, String ownerId) {
+        jdbc.sql("INSERT INTO command.assistant_lookup (assistant_id, owner_id) VALUES (?, ?)")
+                .params(assistantId, ownerId).update();
+    }
+
+    void assistantDeleted(String assistantId) {
+        jdbc.sql("UPDATE command.assistant_lookup SET deleted = true WHERE assistant_id = ?").param(assistantId).update();
+    }
+
+    void toolCreated(String toolId, String ownerId) {
+        jdbc.sql("INSERT INTO command.tool_lookup (tool_id, owner_id) VALUES (?, ?)").params(toolId, ownerId).update();
+    }
+
+    void toolDeleted(String toolId) {
+        jdbc.sql("UPDATE command.tool_lookup SET deleted = true WHERE tool_id = ?").param(toolId).update();
+    }
+
+    void toolsAssigned(String assistantId, Collection<String> toolIds) {
+        for (String toolId : toolIds) {
+            jdbc.sql("INSERT INTO command.assistant_tool_lookup (assistant_id, tool_id) VALUES (?, ?) "
+                    + "ON CONFLICT DO NOTHING").params(assistantId, toolId).update();
+        }
+    }
+
+    void toolUnassigned(String assistantId, String toolId) {
+        jdbc.sql("DELETE FROM command.assistant_tool_lookup WHERE assistant_id = ? AND tool_id = ?")
+                .params(assistantId, toolId).update();
+    }
+
+    /** The unique index decides between two concurrent claims of one number. */
+    void phoneNumberCreated(String phoneNumberId, String ownerId, String phoneNumber, String assistantId) {
+        try {
+            jdbc.sql("INSERT INTO command.phone_number_lookup (phone_number_id, owner_id, phone_number, assistant_id) "
+                    + "VALUES (?, ?, ?, ?)").params(phoneNumberId, ownerId, phoneNumber, assistantId).update();
+        } catch (DuplicateKeyException e) {
+            throw phoneNumberTaken(phoneNumber);
+        }
+    }
+
+    void phoneNumberChanged(String phoneNumberId, String phoneNumber, String assistantId) {
+        try {
+            jdbc.sql("UPDATE command.phone_number_lookup SET phone_number = ?, assistant_id = ? WHERE phone_number_id = ?")
+                    .params(phoneNumber, assistantId, phoneNumberId).update();
+        } catch (DuplicateKeyException e) {
+            throw phoneNumberTaken(phoneNumber);
+        }
+    }
+
+    void phoneNumberDeleted(String phoneNumberId) {
+        jdbc.sql("UPDATE command.phone_number_lookup SET deleted = true WHERE phone_number_id = ?")
+                .param(phoneNumberId).update();
+    }
+
+    private static Refusal phoneNumberTaken(String phoneNumber) {
+        return new Refusal(ErrorCode.CONFLICT, "Phone number " + phoneNumber + " is already in use.");
+    }
+}

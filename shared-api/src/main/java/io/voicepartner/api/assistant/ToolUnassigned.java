@@ -1,0 +1,4 @@
+package io.voicepartner.api.assistant;
+
+public record ToolUnassigned(String assistantId, String ownerId, String toolId) implements AssistantEvent {
+}

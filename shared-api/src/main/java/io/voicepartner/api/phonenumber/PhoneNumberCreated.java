@@ -1,0 +1,5 @@
+package io.voicepartner.api.phonenumber;
+
+public record PhoneNumberCreated(String phoneNumberId, String ownerId, PhoneNumberConfiguration configuration)
+        implements PhoneNumberEvent {
+}

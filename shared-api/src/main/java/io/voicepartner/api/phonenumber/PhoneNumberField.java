@@ -1,0 +1,19 @@
+package io.voicepartner.api.phonenumber;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public enum PhoneNumberField {
+    PHONE_NUMBER, FRIENDLY_NAME, CAPABILITIES, COUNTRY, REGION, LOCALITY, PROVIDER, MONTHLY_PRICE, CURRENCY,
+    CONFIGURATION, STATUS, ASSISTANT_ID;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase();
+    }
+
+    @JsonCreator
+    public static PhoneNumberField fromWireName(String wireName) {
+        return valueOf(wireName.toUpperCase());
+    }
+}

@@ -1,0 +1,9 @@
+package io.voicepartner.api.tool;
+
+/** What a user can ask of a tool. */
+public sealed interface ToolCommand permits CreateTool, UpdateTool, DeleteTool {
+
+    String toolId();
+
+    String ownerId();
+}

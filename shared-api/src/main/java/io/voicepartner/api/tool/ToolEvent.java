@@ -1,0 +1,14 @@
+package io.voicepartner.api.tool;
+
+import io.voicepartner.api.messaging.DomainEvent;
+
+/** What happened to a tool; published on {@code voicepartner.tools}. Secrets travel only encrypted. */
+public sealed interface ToolEvent extends DomainEvent permits ToolCreated, ToolUpdated, ToolDeleted {
+
+    String toolId();
+
+    @Override
+    default String aggregateId() {
+        return toolId();
+    }
+}
