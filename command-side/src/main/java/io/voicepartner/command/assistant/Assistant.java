@@ -1,28 +1,36 @@
 package io.voicepartner.command.assistant;
 
 import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.ToolUnassigned;
+import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.lookup.ToolOwnership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
- * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, and
- * its revision because {@code If-Match} is checked against it. Command handlers answer the revision the
+ * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
+ * revision because {@code If-Match} is checked against it, and its tools because re-assigning one is a
+ * no-op. Whether a tool may be assigned at all is set-based: {@link ToolOwnership} decides it. Command handlers answer the revision the
  * assistant reached; an update that changes nothing records nothing.
  */
 @Aggregate
@@ -33,14 +41,20 @@ class Assistant {
     private String ownerId;
     private long revision;
     private AssistantConfiguration configuration;
+    private final Set<String> toolIds = new HashSet<>();
 
     Assistant() {
         // for Axon, which rebuilds the assistant from its events
     }
 
     @CommandHandler
-    Assistant(CreateAssistant command) {
+    Assistant(CreateAssistant command, ToolOwnership tools) {
+        tools.requireOwned(command.ownerId(), command.toolIds());
         apply(new AssistantCreated(command.assistantId(), command.ownerId(), command.configuration()));
+        List<String> toolIds = command.toolIds().stream().distinct().toList();
+        if (!toolIds.isEmpty()) {
+            apply(new ToolsAssigned(command.assistantId(), command.ownerId(), toolIds));
+        }
     }
 
     @CommandHandler
@@ -53,6 +67,30 @@ class Assistant {
             return revision;
         }
         apply(new AssistantUpdated(assistantId, ownerId, merged, changed));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(AssignTools command, ToolOwnership tools) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        tools.requireOwned(ownerId, command.toolIds());
+        List<String> newlyAssigned = command.toolIds().stream().distinct().filter(id -> !toolIds.contains(id)).toList();
+        if (newlyAssigned.isEmpty()) {
+            return revision;
+        }
+        apply(new ToolsAssigned(assistantId, ownerId, newlyAssigned));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(UnassignTool command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        if (!toolIds.contains(command.toolId())) {
+            throw Refusal.notFound("Tool assignment", command.toolId());
+        }
+        apply(new ToolUnassigned(assistantId, ownerId, command.toolId()));
         return revision;
     }
 
@@ -75,6 +113,18 @@ class Assistant {
     @EventSourcingHandler
     void on(AssistantUpdated event) {
         configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ToolsAssigned event) {
+        toolIds.addAll(event.toolIds());
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ToolUnassigned event) {
+        toolIds.remove(event.toolId());
         revision++;
     }
 

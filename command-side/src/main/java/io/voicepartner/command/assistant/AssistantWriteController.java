@@ -57,10 +57,12 @@ class AssistantWriteController {
     ResponseEntity<Object> create(@RequestBody JsonNode body, Caller caller,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantRequest request = reader.read(body, AssistantRequest.class, Map.of(), Set.of("name"), NOT_NULL).value();
-        requireNoRelations(request);
+        requireNoFiles(request);
         String id = ids.next();
-        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), List.of()), caller.userId());
-        return responses.created(location(id), id, 1, authorization);
+        List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
+        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds), caller.userId());
+        // a create with tools records two events: AssistantCreated, then ToolsAssigned
+        return responses.created(AssistantIds.location(id), id, toolIds.isEmpty() ? 1 : 2, authorization);
     }
 
     @RequestMapping(path = "/api/assistants/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -68,7 +70,7 @@ class AssistantWriteController {
     ResponseEntity<Object> update(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireAssistantId(id);
+        AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonRequestReader.Sent<AssistantRequest> sent =
                 reader.read(body, AssistantRequest.class, RELATIONS_ON_UPDATE, Set.of(), NOT_NULL);
@@ -76,35 +78,23 @@ class AssistantWriteController {
                 .collect(Collectors.toUnmodifiableSet());
         long revision = commands.send(new UpdateAssistant(id, caller.userId(), expectedRevision,
                 configurationOf(sent.value()), changed), caller.userId());
-        return responses.updated(location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}")
     ResponseEntity<Object> delete(@PathVariable String id, Caller caller,
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireAssistantId(id);
+        AssistantIds.require(id);
         long revision = commands.send(new DeleteAssistant(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
-        return responses.deleted(location(id), id, revision, authorization);
+        return responses.deleted(AssistantIds.location(id), id, revision, authorization);
     }
 
-    /** Tools and files cannot exist yet on this platform, so any id named is unknown to the caller. */
-    private static void requireNoRelations(AssistantRequest request) {
-        List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
-        List<String> fileIds = request.fileIds() == null ? List.of() : request.fileIds();
-        if (!toolIds.isEmpty()) {
-            throw Refusal.notFound("Tool", toolIds.get(0));
-        }
-        if (!fileIds.isEmpty()) {
-            throw Refusal.notFound("File", fileIds.get(0));
-        }
-    }
-
-    /** An id this platform cannot have issued is unknown without asking the event store. */
-    private static void requireAssistantId(String id) {
-        if (id.length() != 36 || !id.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0)) {
-            throw Refusal.notFound("Assistant", id);
+    /** Files cannot be uploaded on this platform yet, so any file id named is unknown to the caller. */
+    private static void requireNoFiles(AssistantRequest request) {
+        if (request.fileIds() != null && !request.fileIds().isEmpty()) {
+            throw Refusal.notFound("File", request.fileIds().get(0));
         }
     }
 
@@ -123,9 +113,5 @@ class AssistantWriteController {
                 r.temperature(), r.maxTokens(), r.voiceProvider(), r.voiceId(), r.voiceSpeed(), r.voicePitch(),
                 r.voiceStability(), r.language(), r.fallbackLanguage(), r.firstMessage(), r.interruptionSensitivity(),
                 r.silenceTimeout(), r.responseDelay(), r.status(), r.isActive(), r.capabilities());
-    }
-
-    private static String location(String id) {
-        return "/api/assistants/" + id;
     }
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.command.assistant;
 
+import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
@@ -7,10 +8,14 @@ import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.ToolUnassigned;
+import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import io.voicepartner.command.lookup.ToolOwnership;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -46,12 +51,110 @@ class AssistantTest {
     /** No {@code If-Match} header: the write applies to whatever revision is current. */
     private static final Long LATEST = null;
 
+    private static final String HOLD_MUSIC = "0190f2c4-1111-7000-8000-000000000001";
+    private static final String CALENDAR = "0190f2c4-1111-7000-8000-000000000002";
+    private static final String STRANGERS_TOOL = "0190f2c4-1111-7000-8000-000000000003";
+
+    /** The owner's live tools, as the lookup tables would answer for them. */
+    private static final ToolOwnership OWNERS_TOOLS = (owner, toolIds) -> toolIds.stream()
+            .filter(id -> !OWNER.equals(owner) || !List.of(HOLD_MUSIC, CALENDAR).contains(id))
+            .findFirst()
+            .ifPresent(id -> {
+                throw Refusal.notFound("Tool", id);
+            });
+
     private FixtureConfiguration<Assistant> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Assistant.class);
         fixture.registerCommandTargetResolver(CommandRouting.resolver());
+        fixture.registerInjectableResource(OWNERS_TOOLS);
+    }
+
+    @Nested
+    class AssigningTools {
+
+        @Test
+        void createsAnAssistantWithItsToolsAtOnce() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC)))
+                    .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC, CALENDAR)));
+        }
+
+        @Test
+        void refusesToCreateAnAssistantWithAToolThatIsNotTheOwners() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void assignsOnlyTheToolsTheAssistantDoesNotHaveYet() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)))
+                    .when(new AssignTools(ASSISTANT_ID, OWNER, LATEST, List.of(HOLD_MUSIC, CALENDAR)))
+                    .expectEvents(new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void reassigningAToolRecordsNothing() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)))
+                    .when(new AssignTools(ASSISTANT_ID, OWNER, LATEST, List.of(HOLD_MUSIC)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void refusesToAssignAToolOwnedByAnotherUser() {
+            fixture.given(created())
+                    .when(new AssignTools(ASSISTANT_ID, OWNER, LATEST, List.of(STRANGERS_TOOL)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToAssignToolsToAnotherUsersAssistant() {
+            fixture.given(created())
+                    .when(new AssignTools(ASSISTANT_ID, STRANGER, LATEST, List.of(HOLD_MUSIC)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnAssignmentMadeAtAnOlderRevision() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)))
+                    .when(new AssignTools(ASSISTANT_ID, OWNER, 1L, List.of(CALENDAR)))
+                    .expectException(refusal(ErrorCode.REVISION_MISMATCH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void unassignsATool() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC, CALENDAR)))
+                    .when(new UnassignTool(ASSISTANT_ID, OWNER, 2L, HOLD_MUSIC))
+                    .expectEvents(new ToolUnassigned(ASSISTANT_ID, OWNER, HOLD_MUSIC))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void refusesToUnassignAToolTheAssistantDoesNotHave() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)),
+                            new ToolUnassigned(ASSISTANT_ID, OWNER, HOLD_MUSIC))
+                    .when(new UnassignTool(ASSISTANT_ID, OWNER, LATEST, HOLD_MUSIC))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToUnassignFromAnotherUsersAssistant() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)))
+                    .when(new UnassignTool(ASSISTANT_ID, STRANGER, LATEST, HOLD_MUSIC))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
     }
 
     @Nested

@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * starts it) on a random port, against real PostgreSQL and Kafka. Every test class shares one running
  * platform; tests isolate themselves by signing up users of their own.
  */
-@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {PlatformApplication.class, StatementLog.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PlatformIT {
 
     @LocalServerPort

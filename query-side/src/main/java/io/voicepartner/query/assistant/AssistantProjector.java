@@ -4,15 +4,23 @@ import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantEvent;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.ToolUnassigned;
+import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code query.assistants}; rows are stamped with the event's time and revision. */
+/**
+ * Keeps {@code query.assistants} and {@code query.assistant_tools}; rows are stamped with the event's time
+ * and revision, and the revision guard of the assistant row makes relation changes idempotent too.
+ */
 @Component
 class AssistantProjector implements Projector {
+
+    /** Tools assigned by one event get consecutive positions after every earlier assignment. */
+    private static final long ASSIGNMENT_SLOTS = 1_000;
 
     private final AssistantRows rows;
 
@@ -37,6 +45,16 @@ class AssistantProjector implements Projector {
                     envelope.occurredAt());
         } else if (event instanceof AssistantDeleted deleted) {
             applied = rows.markDeleted(deleted.assistantId(), envelope.revision(), envelope.occurredAt());
+        } else if (event instanceof ToolsAssigned assigned) {
+            applied = rows.advance(assigned.assistantId(), envelope.revision(), envelope.occurredAt());
+            if (applied) {
+                rows.addTools(assigned.assistantId(), assigned.toolIds(), envelope.globalPosition() * ASSIGNMENT_SLOTS);
+            }
+        } else if (event instanceof ToolUnassigned unassigned) {
+            applied = rows.advance(unassigned.assistantId(), envelope.revision(), envelope.occurredAt());
+            if (applied) {
+                rows.removeTool(unassigned.assistantId(), unassigned.toolId());
+            }
         } else {
             throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());
         }

@@ -7,6 +7,7 @@ import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +48,12 @@ class AssistantQueryController {
         AssistantRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
         String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
         return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+    }
+
+    @GetMapping("/api/assistants/{id}/tools")
+    ApiResponse<List<AssistantView.AssignedTool>> tools(@PathVariable String id, Caller caller) {
+        return ApiResponse.of(rows.find(caller.userId(), id).map(AssistantView::tools)
+                .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
     @GetMapping("/api/assistants/{id}")

@@ -26,10 +26,20 @@ class AssistantRows {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
+    private static final TypeReference<List<AssistantView.AssignedTool>> TOOL_LIST = new TypeReference<>() {
+    };
     private static final String COLUMNS = "id, owner_id, name, description, system_prompt, llm_provider, llm_model, "
             + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
             + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
             + "is_active, capabilities, revision, created_at, updated_at";
+    /**
+     * An assistant row with its live tools, in assignment order, in the same statement: a list of 50
+     * assistants is one round trip, never one more per assistant.
+     */
+    private static final String VIEW_COLUMNS = COLUMNS + ", COALESCE((SELECT json_agg(json_build_object('id', t.id, "
+            + "'name', t.name, 'endpoint', t.endpoint, 'method', t.method, 'category', t.category) ORDER BY at.position) "
+            + "FROM query.assistant_tools at JOIN query.tools t ON t.id = at.tool_id AND t.deleted_at IS NULL "
+            + "WHERE at.assistant_id = a.id), '[]') AS tools";
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(AssistantStatus status, Boolean isActive, String nameContains) {
@@ -90,6 +100,30 @@ class AssistantRows {
                 .update() == 1;
     }
 
+    /**
+     * Moves a live assistant to {@code revision} for an event that changes only its relations.
+     *
+     * @return false if the row is already at or past {@code revision} (a redelivery), or missing
+     */
+    boolean advance(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.assistants SET revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @param position orders the assistant's tools by when they were assigned */
+    void addTools(String id, List<String> toolIds, long position) {
+        for (int i = 0; i < toolIds.size(); i++) {
+            jdbc.sql("INSERT INTO query.assistant_tools (assistant_id, tool_id, position) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING").params(id, toolIds.get(i), position + i).update();
+        }
+    }
+
+    void removeTool(String id, String toolId) {
+        jdbc.sql("DELETE FROM query.assistant_tools WHERE assistant_id = ? AND tool_id = ?").params(id, toolId).update();
+    }
+
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return jdbc.sql("SELECT revision FROM query.assistants WHERE id = ?").param(id).query(Long.class).optional()
@@ -97,7 +131,8 @@ class AssistantRows {
     }
 
     Optional<AssistantView> find(String ownerId, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query.assistants WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM query.assistants a WHERE id = ? AND owner_id = ? "
+                        + "AND deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
                 .optional();
@@ -122,7 +157,7 @@ class AssistantRows {
         }
         JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.assistants" + where);
         String pageWhere = after == null ? where.toString() : where + " AND id < :after";
-        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + COLUMNS + " FROM query.assistants" + pageWhere
+        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM query.assistants a" + pageWhere
                 + " ORDER BY id DESC LIMIT :limit");
         for (Object[] param : params) {
             count = count.param((String) param[0], param[1]);
@@ -188,7 +223,7 @@ class AssistantRows {
                 AssistantStatus.fromWireName(row.getString("status")),
                 row.getBoolean("is_active"),
                 parse(row.getString("capabilities")),
-                List.of(),
+                read(row.getString("tools"), TOOL_LIST),
                 List.of(),
                 row.getLong("revision"),
                 row.getTimestamp("created_at").toInstant(),
@@ -204,8 +239,12 @@ class AssistantRows {
     }
 
     private Map<String, Object> parse(String json) {
+        return read(json, JSON_OBJECT);
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
         try {
-            return objectMapper.readValue(json, JSON_OBJECT);
+            return objectMapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
