@@ -62,6 +62,10 @@ class KafkaOutageIT {
         assertThat(created.data().path("revision").asLong()).isEqualTo(1);
         assertThat(location).isEqualTo("/api/assistants/" + created.data().path("id").asText());
         assertThat(alice.get(location).status()).isEqualTo(404);
+        Api.Response health = api.get("/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().path("kafka").asText()).isEqualTo("disconnected");
+        assertThat(health.json().path("database").asText()).isEqualTo("connected");
 
         kafka = LocalKafka.start(KAFKA_PORT);
 
@@ -69,6 +73,7 @@ class KafkaOutageIT {
                 .until(() -> alice.get(location).status() == 200);
         assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
         assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
     }
 
     private static int freePort() {
