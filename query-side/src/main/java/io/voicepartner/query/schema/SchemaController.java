@@ -1,0 +1,29 @@
+package io.voicepartner.query.schema;
+
+import io.voicepartner.api.web.ApiResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * {@code GET /schema}: what a reader of this platform can rely on: the read-model tables as the database
+ * catalogue has them (not a hand-kept list) and every event type with its fields and schema version.
+ */
+@RestController
+class SchemaController {
+
+    record Schema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {
+    }
+
+    private final ReadModelCatalogue readModels;
+
+    SchemaController(ReadModelCatalogue readModels) {
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/schema")
+    ApiResponse<Schema> schema() {
+        return ApiResponse.of(new Schema(readModels.tables(), EventSchemas.all()));
+    }
+}
