@@ -32,10 +32,7 @@ class KafkaOutageIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        TestInfrastructure.Database database = TestInfrastructure.newDatabase();
-        properties.add("spring.datasource.url", database::jdbcUrl);
-        properties.add("spring.datasource.username", database::username);
-        properties.add("spring.datasource.password", database::password);
+        TestInfrastructure.newDatabase().register(properties);
         properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
         properties.add("voicepartner.read-your-writes.timeout", () -> "500ms");
     }

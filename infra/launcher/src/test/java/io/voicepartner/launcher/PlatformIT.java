@@ -19,10 +19,7 @@ abstract class PlatformIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        properties.add("spring.datasource.url", database::jdbcUrl);
-        properties.add("spring.datasource.username", database::username);
-        properties.add("spring.datasource.password", database::password);
+        TestInfrastructure.database().register(properties);
         properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         // every test client logs in from 127.0.0.1; the per-e-mail limit is what the tests exercise
         properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");

@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -18,6 +19,13 @@ import java.util.UUID;
 final class TestInfrastructure {
 
     record Database(String jdbcUrl, String username, String password) {
+
+        /** Points the platform under test at this database. */
+        void register(DynamicPropertyRegistry properties) {
+            properties.add("spring.datasource.url", this::jdbcUrl);
+            properties.add("spring.datasource.username", this::username);
+            properties.add("spring.datasource.password", this::password);
+        }
     }
 
     private static Database database;
