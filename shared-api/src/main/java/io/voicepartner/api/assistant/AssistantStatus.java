@@ -2,6 +2,7 @@ package io.voicepartner.api.assistant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.api.common.WireNames;
 
 /** Where an assistant is in its life: new ones are drafts. */
 public enum AssistantStatus {
@@ -14,11 +15,6 @@ public enum AssistantStatus {
 
     @JsonCreator
     public static AssistantStatus fromWireName(String value) {
-        for (AssistantStatus status : values()) {
-            if (status.wireName().equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("must be one of draft, testing, deployed");
+        return WireNames.parse(AssistantStatus.class, value, AssistantStatus::wireName);
     }
 }

@@ -2,6 +2,7 @@ package io.voicepartner.api.phonenumber;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.api.common.WireNames;
 
 /** Who carries a phone number. */
 public enum PhoneNumberProvider {
@@ -14,11 +15,6 @@ public enum PhoneNumberProvider {
 
     @JsonCreator
     public static PhoneNumberProvider fromWireName(String value) {
-        for (PhoneNumberProvider provider : values()) {
-            if (provider.wireName().equals(value)) {
-                return provider;
-            }
-        }
-        throw new IllegalArgumentException("must be one of twilio, vonage, telnyx, sip, other");
+        return WireNames.parse(PhoneNumberProvider.class, value, PhoneNumberProvider::wireName);
     }
 }

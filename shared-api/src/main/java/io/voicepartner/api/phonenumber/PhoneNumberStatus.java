@@ -2,6 +2,7 @@ package io.voicepartner.api.phonenumber;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.api.common.WireNames;
 
 public enum PhoneNumberStatus {
     ACTIVE, INACTIVE, RELEASED;
@@ -13,11 +14,6 @@ public enum PhoneNumberStatus {
 
     @JsonCreator
     public static PhoneNumberStatus fromWireName(String value) {
-        for (PhoneNumberStatus status : values()) {
-            if (status.wireName().equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("must be one of active, inactive, released");
+        return WireNames.parse(PhoneNumberStatus.class, value, PhoneNumberStatus::wireName);
     }
 }

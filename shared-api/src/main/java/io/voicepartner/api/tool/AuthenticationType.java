@@ -2,6 +2,7 @@ package io.voicepartner.api.tool;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.api.common.WireNames;
 
 /** How a tool's endpoint authenticates the platform's calls. */
 public enum AuthenticationType {
@@ -14,11 +15,6 @@ public enum AuthenticationType {
 
     @JsonCreator
     public static AuthenticationType fromWireName(String value) {
-        for (AuthenticationType type : values()) {
-            if (type.wireName().equals(value)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("must be one of none, bearer, basic, api_key");
+        return WireNames.parse(AuthenticationType.class, value, AuthenticationType::wireName);
     }
 }

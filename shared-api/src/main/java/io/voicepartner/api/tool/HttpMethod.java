@@ -2,6 +2,7 @@ package io.voicepartner.api.tool;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.api.common.WireNames;
 
 /** How the platform calls a tool's endpoint. */
 public enum HttpMethod {
@@ -14,11 +15,6 @@ public enum HttpMethod {
 
     @JsonCreator
     public static HttpMethod fromWireName(String value) {
-        for (HttpMethod method : values()) {
-            if (method.name().equals(value)) {
-                return method;
-            }
-        }
-        throw new IllegalArgumentException("must be one of GET, POST, PUT, PATCH, DELETE");
+        return WireNames.parse(HttpMethod.class, value, HttpMethod::wireName);
     }
 }
