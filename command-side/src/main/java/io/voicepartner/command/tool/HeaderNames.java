@@ -16,7 +16,7 @@ final class HeaderNames {
         return TOKEN.matcher(name).matches();
     }
 
-    /** As API.md names them: {@code Authorization}, {@code Proxy-Authorization}, {@code *-Key}, {@code *-Secret}, {@code *Token*}. */
+    /** {@code Authorization}, {@code Proxy-Authorization}, {@code *-Key}, {@code *-Secret} and {@code *Token*}. */
     static boolean carriesSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals("authorization") || lower.equals("proxy-authorization")

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -110,7 +111,7 @@ class ToolWriteController {
     private ToolConfiguration newConfiguration(ToolRequest r) {
         // a header sent as null on create has nothing to remove
         Map<String, Object> headers = new LinkedHashMap<>(r.headers() == null ? Map.of() : r.headers());
-        headers.values().removeIf(value -> value == null);
+        headers.values().removeIf(Objects::isNull);
         return new ToolConfiguration(r.name(), r.description(), r.endpoint(),
                 r.method() == null ? HttpMethod.POST : r.method(), r.category(),
                 r.parameters() == null ? Map.of() : r.parameters(),
@@ -155,7 +156,8 @@ class ToolWriteController {
         if (authentication == null) {
             return new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of());
         }
-        AuthenticationType type = AuthenticationType.fromWireName((String) authentication.get(AuthenticationSchemes.TYPE));
+        AuthenticationType type =
+                AuthenticationType.fromWireName((String) authentication.get(AuthenticationSchemes.TYPE));
         Map<String, String> settings = new LinkedHashMap<>();
         Map<String, SecretValue> credentials = new LinkedHashMap<>();
         authentication.forEach((field, value) -> {

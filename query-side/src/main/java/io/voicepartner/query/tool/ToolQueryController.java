@@ -60,11 +60,11 @@ class ToolQueryController {
                 ToolView::revision);
     }
 
-    /** A category is matched exactly; one longer than any tool can have is a client's mistake. */
+    /** Matched exactly; an empty one is no filter, and one longer than any tool can have is a mistake. */
     private static String category(String value) {
         if (value.length() > MAX_CATEGORY_LENGTH) {
             throw new IllegalArgumentException("must be at most " + MAX_CATEGORY_LENGTH + " characters");
         }
-        return value;
+        return value.isBlank() ? null : value;
     }
 }
