@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * JSON Merge Patch of a tool, as {@code UpdateAssistant}: the named fields take their value from
- * {@code changes}; {@code headers} and {@code authentication} are merged key by key.
+ * {@code changes}; {@code headers} are merged header by header (a {@code null} value removes one, both
+ * header maps {@code null} remove them all), while {@code parameters} and {@code authentication} are
+ * replaced whole.
  */
 public record UpdateTool(String toolId, String ownerId, Long expectedRevision, ToolConfiguration changes,
                          Set<ToolField> changedFields) implements ToolCommand {

@@ -1,0 +1,94 @@
+package io.voicepartner.command.tool;
+
+import io.voicepartner.api.tool.CreateTool;
+import io.voicepartner.api.tool.DeleteTool;
+import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.api.tool.ToolCreated;
+import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolField;
+import io.voicepartner.api.tool.ToolUpdated;
+import io.voicepartner.api.tool.UpdateTool;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.Revisions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * Decides on changes to one tool. Keeps its configuration because an update is merged into it, and its
+ * revision because {@code If-Match} is checked against it. Command handlers answer the revision the tool
+ * reached; an update that changes nothing records nothing. Credentials arrive already encrypted.
+ */
+@Aggregate
+class Tool {
+
+    @AggregateIdentifier
+    private String toolId;
+    private String ownerId;
+    private long revision;
+    private ToolConfiguration configuration;
+
+    Tool() {
+        // for Axon, which rebuilds the tool from its events
+    }
+
+    @CommandHandler
+    Tool(CreateTool command) {
+        apply(new ToolCreated(command.toolId(), command.ownerId(), command.configuration()));
+    }
+
+    /** @param secrets tells whether a credential sent again is the one stored (their ciphertexts always differ) */
+    @CommandHandler
+    long handle(UpdateTool command, SecretBox secrets) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        ToolConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields(),
+                secrets::same);
+        Set<ToolField> changed = ConfigurationMerge.differences(configuration, merged);
+        if (changed.isEmpty()) {
+            return revision;
+        }
+        apply(new ToolUpdated(toolId, ownerId, merged, changed));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteTool command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        apply(new ToolDeleted(toolId, ownerId));
+        return revision;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCreated event) {
+        toolId = event.toolId();
+        ownerId = event.ownerId();
+        configuration = event.configuration();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(ToolUpdated event) {
+        configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ToolDeleted event) {
+        revision++;
+        markDeleted();
+    }
+
+    private void requireOwnedBy(String caller) {
+        if (!ownerId.equals(caller)) {
+            throw Refusal.notFound("Tool", toolId);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.voicepartner.query.tool;
+
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.tool.ToolCreated;
+import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolEvent;
+import io.voicepartner.api.tool.ToolUpdated;
+import io.voicepartner.query.consuming.ProjectionGapException;
+import io.voicepartner.query.consuming.Projector;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code query.tools}; rows are stamped with the event's time and revision. */
+@Component
+class ToolProjector implements Projector {
+
+    private final ToolRows rows;
+
+    ToolProjector(ToolRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public AggregateType aggregateType() {
+        return AggregateType.TOOL;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        ToolEvent event = (ToolEvent) envelope.data();
+        boolean applied;
+        if (event instanceof ToolCreated created) {
+            applied = rows.insert(created.toolId(), created.ownerId(), created.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+        } else if (event instanceof ToolUpdated updated) {
+            applied = rows.replaceConfiguration(updated.toolId(), updated.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+        } else if (event instanceof ToolDeleted deleted) {
+            applied = rows.markDeleted(deleted.toolId(), envelope.revision(), envelope.occurredAt());
+        } else {
+            throw new IllegalArgumentException("Unhandled tool event " + event.getClass().getSimpleName());
+        }
+        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+            throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.voicepartner.query.tool;
+
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.api.web.PageMeta;
+import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.Reads;
+import io.voicepartner.support.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The tool read routes: only the caller's own tools exist for them. */
+@RestController
+class ToolQueryController {
+
+    private static final int MAX_CATEGORY_LENGTH = 100;
+
+    private final ToolRows rows;
+    private final Reads reads;
+
+    ToolQueryController(ToolRows rows, Reads reads) {
+        this.rows = rows;
+        this.reads = reads;
+    }
+
+    @GetMapping({"/api/tools", "/api/tools/"})
+    ApiResponse<List<ToolView>> list(Caller caller,
+                                     @RequestParam(required = false) String limit,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) String category,
+                                     @RequestParam(name = "is_active", required = false) String isActive,
+                                     @RequestParam(required = false) String q) {
+        ListParameters parameters = new ListParameters();
+        int pageSize = parameters.limit(limit);
+        String after = parameters.cursor(cursor);
+        ToolRows.Filter filter = new ToolRows.Filter(
+                parameters.parsed("category", category, ToolQueryController::category),
+                parameters.bool("is_active", isActive),
+                parameters.query(q));
+        parameters.validate();
+        ToolRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
+        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
+        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+    }
+
+    @GetMapping("/api/tools/{id}")
+    ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
+                                              @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return reads.one("Tool", id, minRevision, ifNoneMatch,
+                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.find(caller.userId(), id),
+                ToolView::revision);
+    }
+
+    /** Matched exactly; an empty one is no filter, and one longer than any tool can have is a mistake. */
+    private static String category(String value) {
+        if (value.length() > MAX_CATEGORY_LENGTH) {
+            throw new IllegalArgumentException("must be at most " + MAX_CATEGORY_LENGTH + " characters");
+        }
+        return value.isBlank() ? null : value;
+    }
+}

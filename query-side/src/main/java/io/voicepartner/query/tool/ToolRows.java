@@ -1,0 +1,230 @@
+package io.voicepartner.query.tool;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.api.tool.HttpMethod;
+import io.voicepartner.api.tool.ToolAuthentication;
+import io.voicepartner.api.tool.ToolConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The {@code query.tools} table. Every write is guarded by the row's revision, which makes it idempotent.
+ * Credentials are stored as their mask only, so the read side never holds even their ciphertext. A read
+ * answers each tool with the assistants using it ({@code query.assistant_tools}), in the same statement.
+ */
+@Repository
+class ToolRows {
+
+    /** What a response shows in place of a credential, followed by its last four characters if it has them. */
+    private static final String MASK = "••••";
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ToolView.User>> JSON_USERS = new TypeReference<>() {
+    };
+    /**
+     * A tool with the live assistants that use it, oldest first, in one statement. Only the tool's owner can
+     * assign it; the owner condition still keeps any other user's assistant from ever being named.
+     */
+    private static final String SELECT = "SELECT t.id, t.owner_id, t.name, t.description, t.endpoint, t.method, "
+            + "t.category, t.parameters, t.headers, t.authentication, t.is_active, t.total_calls, t.last_used, "
+            + "t.avg_response_time, t.revision, t.created_at, t.updated_at, "
+            + "(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.id), '[]') "
+            + "FROM query.assistant_tools uses JOIN query.assistants a ON a.id = uses.assistant_id "
+            + "WHERE uses.tool_id = t.id AND a.owner_id = t.owner_id AND a.deleted_at IS NULL) AS used_by "
+            + "FROM query.tools t";
+
+    /** Filters of the list route; {@code null} means "any". */
+    record Filter(String category, Boolean isActive, String nameContains) {
+    }
+
+    record Page(List<ToolView> items, boolean hasMore, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    ToolRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** @return false if the row exists already (a redelivery) */
+    boolean insert(String id, String ownerId, ToolConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO query.tools (id, owner_id, name, description, endpoint, method, category, "
+                        + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
+                        + "VALUES (:id, :owner_id, :name, :description, :endpoint, :method, :category, "
+                        + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
+                        + ":is_active, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                .param("id", id)
+                .param("owner_id", ownerId)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean replaceConfiguration(String id, ToolConfiguration c, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.tools SET name = :name, description = :description, endpoint = :endpoint, "
+                        + "method = :method, category = :category, parameters = CAST(:parameters AS jsonb), "
+                        + "headers = CAST(:headers AS jsonb), authentication = CAST(:authentication AS jsonb), "
+                        + "is_active = :is_active, revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markDeleted(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.tools SET deleted_at = :at, updated_at = :at, revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** The revision the read model holds for a tool, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM query.tools WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<ToolView> find(String ownerId, String id) {
+        return jdbc.sql(SELECT + " WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
+                .params(id, ownerId)
+                .query(this::view)
+                .optional();
+    }
+
+    /** Newest first; {@code after} is the id of the last row of the previous page. */
+    Page list(String ownerId, Filter filter, String after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE t.owner_id = :owner_id AND t.deleted_at IS NULL");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"owner_id", ownerId});
+        if (filter.category() != null) {
+            where.append(" AND t.category = :category");
+            params.add(new Object[] {"category", filter.category()});
+        }
+        if (filter.isActive() != null) {
+            where.append(" AND t.is_active = :is_active");
+            params.add(new Object[] {"is_active", filter.isActive()});
+        }
+        if (filter.nameContains() != null) {
+            where.append(" AND t.name ILIKE :name_pattern ESCAPE '\\'");
+            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.nameContains()) + "%"});
+        }
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.tools t" + where);
+        String pageWhere = after == null ? where.toString() : where + " AND t.id < :after";
+        JdbcClient.StatementSpec page = jdbc.sql(SELECT + pageWhere + " ORDER BY t.id DESC LIMIT :limit");
+        for (Object[] param : params) {
+            count = count.param((String) param[0], param[1]);
+            page = page.param((String) param[0], param[1]);
+        }
+        if (after != null) {
+            page = page.param("after", after);
+        }
+        List<ToolView> rows = page.param("limit", limit + 1).query(this::view).list();
+        long total = count.query(Long.class).single();
+        boolean hasMore = rows.size() > limit;
+        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    }
+
+    private Map<String, Object> configurationParameters(ToolConfiguration c) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", c.name());
+        values.put("description", c.description());
+        values.put("endpoint", c.endpoint());
+        values.put("method", c.method().wireName());
+        values.put("category", c.category());
+        values.put("parameters", json(c.parameters()));
+        values.put("headers", json(headers(c)));
+        values.put("authentication", json(authentication(c.authentication())));
+        values.put("is_active", c.isActive());
+        return values;
+    }
+
+    /** Plain headers as they are and credential headers masked, as one object. */
+    private static Map<String, String> headers(ToolConfiguration c) {
+        Map<String, String> headers = new LinkedHashMap<>(c.headers());
+        c.secretHeaders().forEach((name, secret) -> headers.put(name, mask(secret)));
+        return headers;
+    }
+
+    /** The type, the plain settings as they are and the credentials masked, as one object. */
+    private static Map<String, String> authentication(ToolAuthentication authentication) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("type", authentication.type().wireName());
+        shown.putAll(authentication.settings());
+        authentication.secrets().forEach((field, secret) -> shown.put(field, mask(secret)));
+        return shown;
+    }
+
+    private static String mask(SecretValue secret) {
+        return MASK + secret.lastFour();
+    }
+
+    private ToolView view(ResultSet row, int rowNumber) throws SQLException {
+        return new ToolView(
+                row.getString("id"),
+                row.getString("owner_id"),
+                row.getString("name"),
+                row.getString("description"),
+                row.getString("endpoint"),
+                HttpMethod.fromWireName(row.getString("method")),
+                row.getString("category"),
+                parse(row.getString("parameters"), JSON_OBJECT),
+                parse(row.getString("headers"), JSON_STRINGS),
+                parse(row.getString("authentication"), JSON_STRINGS),
+                row.getBoolean("is_active"),
+                row.getLong("total_calls"),
+                Optional.ofNullable(row.getTimestamp("last_used")).map(Timestamp::toInstant).orElse(null),
+                row.getObject("avg_response_time", Double.class),
+                parse(row.getString("used_by"), JSON_USERS),
+                row.getLong("revision"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T parse(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
