@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
@@ -127,8 +128,18 @@ public class JsonRequestReader {
             objectMapper.readerFor(type).readValue(objectMapper.treeAsTokens(value));
             return Optional.empty();
         } catch (ValueInstantiationException | InvalidFormatException e) {
-            String reason = rootMessage(e);
-            return Optional.of(new FieldError(qualified(name, e), reason));
+            // a creator's own refusal (an enum's list of valid values) says it best; otherwise the expected type
+            Throwable root = rootCause(e);
+            JavaType expected = e instanceof InvalidFormatException format && format.getTargetType() != null
+                    ? objectMapper.constructType(format.getTargetType()) : type;
+            return Optional.of(new FieldError(qualified(name, e),
+                    root instanceof IllegalArgumentException ? root.getMessage() : expectation(expected)));
+        } catch (MismatchedInputException e) {
+            // a wrong value inside an array or object is named where it is, with the type expected there
+            return e.getPath().isEmpty() || e.getTargetType() == null
+                    ? Optional.of(new FieldError(name, expectation(type)))
+                    : Optional.of(new FieldError(qualified(name, e),
+                            expectation(objectMapper.constructType(e.getTargetType()))));
         } catch (IOException e) {
             return Optional.of(new FieldError(name, expectation(type)));
         }
@@ -139,12 +150,12 @@ public class JsonRequestReader {
         return inner.isEmpty() ? name : name + (inner.startsWith("[") ? "" : ".") + inner;
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root instanceof IllegalArgumentException ? root.getMessage() : "has an invalid value";
+        return root;
     }
 
     private static String expectation(JavaType type) {
@@ -170,9 +181,13 @@ public class JsonRequestReader {
         return "has an invalid value";
     }
 
+    /** Record components are named as the client wrote them (snake_case); map keys exactly as sent. */
     private static FieldError fieldError(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            }
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 field.append(field.isEmpty() ? "" : ".").append(SNAKE_CASE.translate(node.getName()));
             }

@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -9,7 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real PostgreSQL and Kafka the integration tests run against, once per test JVM: containers where a
@@ -81,8 +85,24 @@ final class TestInfrastructure {
         String server = System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String name = "voicepartner_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(server, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
         return new Database(server.substring(0, server.lastIndexOf('/') + 1) + name, "postgres", "");
+    }
+
+    /**
+     * The platforms under test close in shutdown hooks of their own, at the same time as this one: the
+     * database is dropped once their connections are gone, and forced only if they linger.
+     */
+    private static void drop(String server, String name) {
+        try {
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> {
+                        execute(server, "DROP DATABASE IF EXISTS " + name);
+                        return true;
+                    });
+        } catch (ConditionTimeoutException e) {
+            execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     private static void execute(String url, String sql) {
