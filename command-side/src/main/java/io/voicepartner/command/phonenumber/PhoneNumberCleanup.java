@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class PhoneNumberCleanup {
 
     static final String PROCESSING_GROUP = "phone-number-cleanup";
-    static final String ACTOR = "system";
+    private static final String ACTOR = "system";
 
     private final LookupTables lookups;
     private final Commands commands;

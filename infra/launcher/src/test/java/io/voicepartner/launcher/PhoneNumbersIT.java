@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -159,7 +160,7 @@ class PhoneNumbersIT extends PlatformIT {
     }
 
     @Test
-    void deletingAnAssistantUnassignsItsNumbers() {
+    void deletingAnAssistantUnassignsItsNumbers() throws IOException {
         String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
         String other = alice.post("/api/assistants", Map.of("name", "Bookings")).data().path("id").asText();
         String first = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", assistant));
@@ -177,6 +178,13 @@ class PhoneNumbersIT extends PlatformIT {
         });
         assertThat(alice.get("/api/phone-numbers?assistant_id=" + assistant).data()).isEmpty();
         assertThat(alice.get("/api/phone-numbers/" + elsewhere).data().path("assistant_id").asText()).isEqualTo(other);
+
+        JsonNode unassigned = Api.JSON.readTree(
+                new TopicReader(TestInfrastructure.kafkaBootstrapServers()).recordsWithKey("voicepartner.phone-numbers",
+                        first, 2).get(1).value());
+        assertThat(unassigned.path("type").asText()).isEqualTo("PhoneNumberUpdated");
+        assertThat(unassigned.path("actor").asText()).isEqualTo("system");
+        assertThat(unassigned.path("data").path("changed_fields")).isEqualTo(json(List.of("assistant_id")));
     }
 
     @Test
