@@ -19,7 +19,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.Objects;
 import java.util.Set;
 
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
@@ -90,7 +89,7 @@ class PhoneNumber {
     /** The platform's, not the owner's: the assistant was deleted. A number given another assistant since is left. */
     @CommandHandler
     long handle(UnassignPhoneNumber command) {
-        if (Objects.equals(configuration.assistantId(), command.assistantId())) {
+        if (reaches(command.assistantId())) {
             PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET, Set.of(ASSISTANT_ID));
             apply(new PhoneNumberUpdated(phoneNumberId, ownerId, unassigned, Set.of(ASSISTANT_ID)));
         }
@@ -123,6 +122,10 @@ class PhoneNumber {
     void on(PhoneNumberDeleted event) {
         revision++;
         markDeleted();
+    }
+
+    private boolean reaches(String assistantId) {
+        return assistantId.equals(configuration.assistantId());
     }
 
     private void requireOwnedBy(String caller) {
