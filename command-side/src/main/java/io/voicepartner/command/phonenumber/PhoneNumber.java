@@ -1,0 +1,144 @@
+package io.voicepartner.command.phonenumber;
+
+import io.voicepartner.api.phonenumber.CreatePhoneNumber;
+import io.voicepartner.api.phonenumber.DeletePhoneNumber;
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberField;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
+import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.lookup.AssistantOwnership;
+import io.voicepartner.command.lookup.PhoneNumberRegistry;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Set;
+
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.PHONE_NUMBER;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * Decides on changes to one phone number. Keeps its configuration because an update is merged into it, and
+ * its revision because {@code If-Match} is checked against it. What no single number can decide (is the E.164
+ * number free on the whole platform, is the assistant the owner's) is asked of the lookups, injected into
+ * the handlers. Command handlers answer the revision the number reached; a change of nothing records nothing.
+ */
+@Aggregate
+class PhoneNumber {
+
+    /** A patch with every field unset: merged for one field, it clears that field. */
+    private static final PhoneNumberConfiguration UNSET =
+            new PhoneNumberConfiguration(null, null, null, null, null, null, null, null, null, null, null, null);
+
+    @AggregateIdentifier
+    private String phoneNumberId;
+    private String ownerId;
+    private long revision;
+    private PhoneNumberConfiguration configuration;
+
+    PhoneNumber() {
+        // for Axon, which rebuilds the phone number from its events
+    }
+
+    @CommandHandler
+    PhoneNumber(CreatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
+        PhoneNumberConfiguration wanted = command.configuration();
+        requirePricedInACurrency(wanted);
+        registry.requireAvailable(wanted.phoneNumber(), command.phoneNumberId());
+        if (wanted.assistantId() != null) {
+            assistants.requireOwned(command.ownerId(), wanted.assistantId());
+        }
+        apply(new PhoneNumberCreated(command.phoneNumberId(), command.ownerId(), wanted));
+    }
+
+    @CommandHandler
+    long handle(UpdatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        PhoneNumberConfiguration merged = PhoneNumberMerge.merge(configuration, command.changes(), command.changedFields());
+        Set<PhoneNumberField> changed = PhoneNumberMerge.differences(configuration, merged);
+        if (changed.isEmpty()) {
+            return revision;
+        }
+        if (changed.contains(COUNTRY) && !command.changedFields().contains(PHONE_NUMBER)) {
+            // the country is the number's: it was checked against the number at the edge only if both were sent
+            throw new Refusal(ErrorCode.VALIDATION_FAILED,
+                    "country is the phone number's; it can only change together with phone_number.");
+        }
+        requirePricedInACurrency(merged);
+        if (changed.contains(PHONE_NUMBER)) {
+            registry.requireAvailable(merged.phoneNumber(), phoneNumberId);
+        }
+        if (changed.contains(ASSISTANT_ID) && merged.assistantId() != null) {
+            assistants.requireOwned(ownerId, merged.assistantId());
+        }
+        apply(new PhoneNumberUpdated(phoneNumberId, ownerId, merged, changed));
+        return revision;
+    }
+
+    /** The platform's, not the owner's: the assistant was deleted. A number given another assistant since is left. */
+    @CommandHandler
+    long handle(UnassignPhoneNumber command) {
+        if (reaches(command.assistantId())) {
+            PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET, Set.of(ASSISTANT_ID));
+            apply(new PhoneNumberUpdated(phoneNumberId, ownerId, unassigned, Set.of(ASSISTANT_ID)));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeletePhoneNumber command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        apply(new PhoneNumberDeleted(phoneNumberId, ownerId, configuration.phoneNumber()));
+        return revision;
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNumberCreated event) {
+        phoneNumberId = event.phoneNumberId();
+        ownerId = event.ownerId();
+        configuration = event.configuration();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNumberUpdated event) {
+        configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNumberDeleted event) {
+        revision++;
+        markDeleted();
+    }
+
+    private boolean reaches(String assistantId) {
+        return assistantId.equals(configuration.assistantId());
+    }
+
+    private void requireOwnedBy(String caller) {
+        if (!ownerId.equals(caller)) {
+            throw Refusal.notFound("Phone number", phoneNumberId);
+        }
+    }
+
+    /** A price is an amount of some currency; on create the edge names the missing field, on update this does. */
+    private static void requirePricedInACurrency(PhoneNumberConfiguration configuration) {
+        if (configuration.monthlyPrice() != null && configuration.currency() == null) {
+            throw new Refusal(ErrorCode.VALIDATION_FAILED,
+                    "currency is required while the phone number has a monthly_price.");
+        }
+    }
+}

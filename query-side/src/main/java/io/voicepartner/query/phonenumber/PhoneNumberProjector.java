@@ -1,0 +1,47 @@
+package io.voicepartner.query.phonenumber;
+
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberEvent;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.query.consuming.ProjectionGapException;
+import io.voicepartner.query.consuming.Projector;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code query.phone_numbers}; rows are stamped with the event's time and revision. */
+@Component
+class PhoneNumberProjector implements Projector {
+
+    private final PhoneNumberRows rows;
+
+    PhoneNumberProjector(PhoneNumberRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public AggregateType aggregateType() {
+        return AggregateType.PHONE_NUMBER;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope) {
+        PhoneNumberEvent event = (PhoneNumberEvent) envelope.data();
+        boolean applied;
+        if (event instanceof PhoneNumberCreated created) {
+            applied = rows.insert(created.phoneNumberId(), created.ownerId(), created.configuration(),
+                    envelope.revision(), envelope.occurredAt());
+        } else if (event instanceof PhoneNumberUpdated updated) {
+            applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+        } else if (event instanceof PhoneNumberDeleted deleted) {
+            applied = rows.markDeleted(deleted.phoneNumberId(), envelope.revision(), envelope.occurredAt());
+        } else {
+            throw new IllegalArgumentException("Unhandled phone number event " + event.getClass().getSimpleName());
+        }
+        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+            throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.voicepartner.query.phonenumber;
+
+import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.api.web.PageMeta;
+import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.Reads;
+import io.voicepartner.support.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The phone number read routes: only the caller's own numbers exist for them. */
+@RestController
+class PhoneNumberQueryController {
+
+    private final PhoneNumberRows rows;
+    private final Reads reads;
+
+    PhoneNumberQueryController(PhoneNumberRows rows, Reads reads) {
+        this.rows = rows;
+        this.reads = reads;
+    }
+
+    @GetMapping({"/api/phone-numbers", "/api/phone-numbers/"})
+    ApiResponse<List<PhoneNumberView>> list(Caller caller,
+                                            @RequestParam(required = false) String limit,
+                                            @RequestParam(required = false) String cursor,
+                                            @RequestParam(required = false) String status,
+                                            @RequestParam(name = "assistant_id", required = false) String assistantId,
+                                            @RequestParam(required = false) String country,
+                                            @RequestParam(required = false) String q) {
+        ListParameters parameters = new ListParameters();
+        int pageSize = parameters.limit(limit);
+        String after = parameters.cursor(cursor);
+        PhoneNumberRows.Filter filter = new PhoneNumberRows.Filter(
+                parameters.parsed("status", status, PhoneNumberStatus::fromWireName),
+                assistantId == null || assistantId.isBlank() ? null : assistantId.trim(),
+                parameters.parsed("country", country, PhoneNumberQueryController::countryCode),
+                parameters.query(q));
+        parameters.validate();
+        PhoneNumberRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
+        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
+        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+    }
+
+    @GetMapping("/api/phone-numbers/{id}")
+    ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
+                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return reads.one("Phone number", id, minRevision, ifNoneMatch,
+                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.find(caller.userId(), id),
+                PhoneNumberView::revision);
+    }
+
+    /** A filter, not a write: {@code de} is read as {@code DE}. */
+    private static String countryCode(String value) {
+        String code = value.trim().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 code, such as DE");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,218 @@
+package io.voicepartner.query.phonenumber;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
+import io.voicepartner.api.phonenumber.PhoneNumberProvider;
+import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The {@code query.phone_numbers} table. Every write is guarded by the row's revision, which makes it idempotent. */
+@Repository
+class PhoneNumberRows {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Boolean>> CAPABILITIES = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, owner_id, phone_number, friendly_name, capabilities, country, region, "
+            + "locality, provider, monthly_price, currency, configuration, status, assistant_id, usage, purchased_at, "
+            + "last_used, revision, created_at, updated_at";
+
+    /**
+     * Filters of the list route; {@code null} means "any".
+     *
+     * @param text matched case-insensitively in the friendly name, and in the number
+     */
+    record Filter(PhoneNumberStatus status, String assistantId, String country, String text) {
+    }
+
+    record Page(List<PhoneNumberView> items, boolean hasMore, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    PhoneNumberRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** @return false if the row exists already (a redelivery) */
+    boolean insert(String id, String ownerId, PhoneNumberConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO query.phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
+                        + "country, region, locality, provider, monthly_price, currency, configuration, status, "
+                        + "assistant_id, purchased_at, revision, created_at, updated_at) VALUES (:id, :owner_id, "
+                        + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
+                        + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
+                        + ":at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                .param("id", id)
+                .param("owner_id", ownerId)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean replaceConfiguration(String id, PhoneNumberConfiguration c, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
+                        + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
+                        + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
+                        + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
+                        + "assistant_id = :assistant_id, revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .params(configurationParameters(c))
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markDeleted(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.phone_numbers SET deleted_at = :at, updated_at = :at, revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** The revision the read model holds for a phone number, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM query.phone_numbers WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<PhoneNumberView> find(String ownerId, String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers "
+                        + "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+                .params(id, ownerId)
+                .query(this::view)
+                .optional();
+    }
+
+    /** Newest first; {@code after} is the id of the last row of the previous page. */
+    Page list(String ownerId, Filter filter, String after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE owner_id = :owner_id AND deleted_at IS NULL");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"owner_id", ownerId});
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.add(new Object[] {"status", filter.status().wireName()});
+        }
+        if (filter.assistantId() != null) {
+            where.append(" AND assistant_id = :assistant_id");
+            params.add(new Object[] {"assistant_id", filter.assistantId()});
+        }
+        if (filter.country() != null) {
+            where.append(" AND country = :country");
+            params.add(new Object[] {"country", filter.country()});
+        }
+        if (filter.text() != null) {
+            where.append(" AND (friendly_name ILIKE :name_pattern ESCAPE '\\'");
+            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.text()) + "%"});
+            // numbers are stored as E.164: "+49 30 12" finds "+493012…" once spaces and separators are dropped
+            String compact = filter.text().replaceAll("[\\s()./-]", "");
+            if (!compact.isEmpty()) {
+                where.append(" OR phone_number LIKE :number_pattern ESCAPE '\\'");
+                params.add(new Object[] {"number_pattern", "%" + escapeLike(compact) + "%"});
+            }
+            where.append(')');
+        }
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.phone_numbers" + where);
+        String pageWhere = after == null ? where.toString() : where + " AND id < :after";
+        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers" + pageWhere
+                + " ORDER BY id DESC LIMIT :limit");
+        for (Object[] param : params) {
+            count = count.param((String) param[0], param[1]);
+            page = page.param((String) param[0], param[1]);
+        }
+        if (after != null) {
+            page = page.param("after", after);
+        }
+        List<PhoneNumberView> rows = page.param("limit", limit + 1).query(this::view).list();
+        long total = count.query(Long.class).single();
+        boolean hasMore = rows.size() > limit;
+        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    }
+
+    private Map<String, Object> configurationParameters(PhoneNumberConfiguration c) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("phone_number", c.phoneNumber());
+        values.put("friendly_name", c.friendlyName());
+        values.put("capabilities", json(c.capabilities() == null ? Map.of() : c.capabilities()));
+        values.put("country", c.country());
+        values.put("region", c.region());
+        values.put("locality", c.locality());
+        values.put("provider", c.provider().wireName());
+        values.put("monthly_price", c.monthlyPrice() == null ? null : new BigDecimal(c.monthlyPrice()));
+        values.put("currency", c.currency());
+        values.put("configuration", json(c.configuration() == null ? Map.of() : c.configuration()));
+        values.put("status", c.status().wireName());
+        values.put("assistant_id", c.assistantId());
+        return values;
+    }
+
+    private PhoneNumberView view(ResultSet row, int rowNumber) throws SQLException {
+        BigDecimal monthlyPrice = row.getBigDecimal("monthly_price");
+        Timestamp lastUsed = row.getTimestamp("last_used");
+        return new PhoneNumberView(
+                row.getString("id"),
+                row.getString("owner_id"),
+                row.getString("phone_number"),
+                row.getString("friendly_name"),
+                parse(row.getString("capabilities"), CAPABILITIES),
+                row.getString("country"),
+                row.getString("region"),
+                row.getString("locality"),
+                PhoneNumberProvider.fromWireName(row.getString("provider")),
+                monthlyPrice == null ? null : monthlyPrice.toPlainString(),
+                row.getString("currency"),
+                parse(row.getString("configuration"), JSON_OBJECT),
+                PhoneNumberStatus.fromWireName(row.getString("status")),
+                row.getString("assistant_id"),
+                parse(row.getString("usage"), JSON_OBJECT),
+                row.getTimestamp("purchased_at").toInstant(),
+                lastUsed == null ? null : lastUsed.toInstant(),
+                row.getLong("revision"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    private String json(Map<String, ?> value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T parse(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
