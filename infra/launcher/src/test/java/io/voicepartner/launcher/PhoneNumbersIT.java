@@ -211,7 +211,7 @@ class PhoneNumbersIT extends PlatformIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error().path("code").asText()).isEqualTo("validation_failed");
-        assertThat(fields(response)).containsExactlyInAnyOrder("phone_number", "friendly_name", "capabilities",
+        assertThat(fields(response)).containsExactlyInAnyOrder("phone_number", "friendly_name", "capabilities.video",
                 "country", "region", "locality", "provider", "monthly_price", "currency", "configuration", "status",
                 "assistant_id", "usage", "purchased_at", "last_used", "owner_id", "colour");
         assertThat(alice.get("/api/phone-numbers").data()).isEmpty();
