@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
-import java.util.Map;
 
 /**
  * The answer to an accepted write: the resource as the next read will show it ({@code 201}/{@code 200},
@@ -17,6 +16,14 @@ import java.util.Map;
  */
 @Component
 public class WriteResponses {
+
+    /** A stored write the read model has not shown yet: the revision to wait for and where to read it. */
+    record Accepted(String id, long revision, String location) {
+    }
+
+    /** A deletion the read model already shows. */
+    record Deleted(String id, boolean deleted, long revision) {
+    }
 
     private final ReadYourWrites readYourWrites;
 
@@ -35,7 +42,7 @@ public class WriteResponses {
     public ResponseEntity<Object> deleted(String location, String id, long revision, String authorization) {
         ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, authorization);
         if (outcome instanceof ReadYourWrites.Outcome.Gone) {
-            return ResponseEntity.ok(ApiResponse.of(Map.of("id", id, "deleted", true, "revision", revision)));
+            return ResponseEntity.ok(ApiResponse.of(new Deleted(id, true, revision)));
         }
         return accepted(location, id, revision);
     }
@@ -58,6 +65,6 @@ public class WriteResponses {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header(HttpHeaders.LOCATION, location)
                 .eTag(Long.toString(revision))
-                .body(ApiResponse.of(Map.of("id", id, "revision", revision, "location", location)));
+                .body(ApiResponse.of(new Accepted(id, revision, location)));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 @RestController
 class SchemaController {
 
-    record Schema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {
+    record PlatformSchema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {
     }
 
     private final ReadModelCatalogue readModels;
@@ -23,7 +23,7 @@ class SchemaController {
     }
 
     @GetMapping("/schema")
-    ApiResponse<Schema> schema() {
-        return ApiResponse.of(new Schema(readModels.tables(), EventSchemas.all()));
+    ApiResponse<PlatformSchema> schema() {
+        return ApiResponse.of(new PlatformSchema(readModels.tables(), EventSchemas.all()));
     }
 }

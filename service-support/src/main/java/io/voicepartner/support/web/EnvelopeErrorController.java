@@ -1,5 +1,6 @@
 package io.voicepartner.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
@@ -14,6 +15,7 @@ import java.util.List;
 
 /** Errors raised outside Spring MVC (by the servlet container) are answered in the envelope too. */
 @RestController
+@Hidden
 class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -1,0 +1,30 @@
+package io.voicepartner.command.tool;
+
+import io.voicepartner.command.web.DocumentedWrites;
+import io.voicepartner.command.web.DocumentedWrites.Route;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+
+/** The tool write routes as the API document shows them. */
+@Configuration(proxyBeanMethods = false)
+class ToolDocumentation {
+
+    @Bean
+    DocumentedWrites toolWrites() {
+        return new DocumentedWrites(List.of(
+                new Route(HttpMethod.POST, "/api/tools", ToolRequest.class, "ToolView", HttpStatus.CREATED,
+                        """
+                        {"name": "Book appointment", "endpoint": "https://api.example.com/appointments",
+                         "method": "POST", "category": "calendar",
+                         "parameters": {"type": "object", "properties": {"date": {"type": "string"}}},
+                         "authentication": {"type": "bearer", "token": "sk-live-0123456789abcdef"}}
+                        """),
+                new Route(HttpMethod.PUT, "/api/tools/{id}", ToolRequest.class, "ToolView", HttpStatus.OK),
+                new Route(HttpMethod.PATCH, "/api/tools/{id}", ToolRequest.class, "ToolView", HttpStatus.OK),
+                new Route(HttpMethod.DELETE, "/api/tools/{id}", null, null, HttpStatus.OK)));
+    }
+}
