@@ -3,10 +3,10 @@ package io.voicepartner.command.assistant;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.command.common.JsonMergePatch;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,7 +26,7 @@ final class ConfigurationMerge {
         Map<AssistantField, Object> patch = fieldsOf(changes);
         for (AssistantField field : changed) {
             Object value = field == AssistantField.CAPABILITIES
-                    ? mergeObjects(current.capabilities(), changes.capabilities())
+                    ? JsonMergePatch.merge(current.capabilities(), changes.capabilities())
                     : patch.get(field);
             values.put(field, value);
         }
@@ -44,27 +44,6 @@ final class ConfigurationMerge {
             }
         }
         return changed;
-    }
-
-    /** RFC 7396 for one object: {@code null} removes a key, nested objects merge, anything else replaces. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mergeObjects(Map<String, Object> target, Map<String, Object> patch) {
-        if (patch == null) {
-            return Map.of();
-        }
-        Map<String, Object> result = new LinkedHashMap<>(target == null ? Map.of() : target);
-        patch.forEach((key, value) -> {
-            if (value == null) {
-                result.remove(key);
-            } else if (value instanceof Map<?, ?> nested && result.get(key) instanceof Map<?, ?> existing) {
-                result.put(key, mergeObjects((Map<String, Object>) existing, (Map<String, Object>) nested));
-            } else if (value instanceof Map<?, ?> nested) {
-                result.put(key, mergeObjects(Map.of(), (Map<String, Object>) nested));
-            } else {
-                result.put(key, value);
-            }
-        });
-        return result;
     }
 
     private static Map<AssistantField, Object> fieldsOf(AssistantConfiguration c) {

@@ -1,15 +1,30 @@
 package io.voicepartner.command.common;
 
+import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
+
+import java.util.List;
 
 /** A command an aggregate declines, with the stable error code the client sees. */
 public class Refusal extends RuntimeException {
 
     private final ErrorCode code;
+    private final transient List<FieldError> details;
 
     public Refusal(ErrorCode code, String message) {
+        this(code, message, List.of());
+    }
+
+    private Refusal(ErrorCode code, String message, List<FieldError> details) {
         super(message, null, false, false);
         this.code = code;
+        this.details = details;
+    }
+
+    /** A value that is well-formed but not acceptable in the resource's state, named like the edge names it. */
+    public static Refusal invalid(String field, String message) {
+        return new Refusal(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
+                List.of(new FieldError(field, message)));
     }
 
     /** Also what another user's aggregate looks like: its existence is never revealed. */
@@ -24,5 +39,9 @@ public class Refusal extends RuntimeException {
 
     public ErrorCode code() {
         return code;
+    }
+
+    public List<FieldError> details() {
+        return details;
     }
 }

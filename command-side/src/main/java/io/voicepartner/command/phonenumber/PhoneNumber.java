@@ -9,7 +9,6 @@ import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
-import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
@@ -72,8 +71,7 @@ class PhoneNumber {
         }
         if (changed.contains(COUNTRY) && !command.changedFields().contains(PHONE_NUMBER)) {
             // the country is the number's: it was checked against the number at the edge only if both were sent
-            throw new Refusal(ErrorCode.VALIDATION_FAILED,
-                    "country is the phone number's; it can only change together with phone_number.");
+            throw Refusal.invalid("country", "can only change together with phone_number");
         }
         requirePricedInACurrency(merged);
         if (changed.contains(PHONE_NUMBER)) {
@@ -137,8 +135,7 @@ class PhoneNumber {
     /** A price is an amount of some currency; on create the edge names the missing field, on update this does. */
     private static void requirePricedInACurrency(PhoneNumberConfiguration configuration) {
         if (configuration.monthlyPrice() != null && configuration.currency() == null) {
-            throw new Refusal(ErrorCode.VALIDATION_FAILED,
-                    "currency is required while the phone number has a monthly_price.");
+            throw Refusal.invalid("currency", "is required while the phone number has a monthly_price");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.command.phonenumber;
 
+import io.voicepartner.command.common.JsonMergePatch;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
@@ -7,7 +8,6 @@ import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +42,7 @@ final class PhoneNumberMerge {
         Map<PhoneNumberField, Object> patch = fieldsOf(changes);
         for (PhoneNumberField field : changed) {
             Object value = field == CAPABILITIES || field == CONFIGURATION
-                    ? mergeObjects((Map<String, ?>) values.get(field), (Map<String, ?>) patch.get(field))
+                    ? JsonMergePatch.merge((Map<String, ?>) values.get(field), (Map<String, ?>) patch.get(field))
                     : patch.get(field);
             values.put(field, value);
         }
@@ -65,27 +65,7 @@ final class PhoneNumberMerge {
     /** {@link #mergeObjects} for capabilities, whose values are all booleans. */
     @SuppressWarnings("unchecked")
     static Map<String, Boolean> mergeCapabilities(Map<String, Boolean> target, Map<String, Boolean> patch) {
-        return (Map<String, Boolean>) (Map<String, ?>) mergeObjects(target, patch);
-    }
-
-    /** RFC 7396 for one object: {@code null} removes a key, nested objects merge, anything else replaces. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> mergeObjects(Map<String, ?> target, Map<String, ?> patch) {
-        if (patch == null) {
-            return Map.of();
-        }
-        Map<String, Object> result = new LinkedHashMap<>(target == null ? Map.of() : target);
-        patch.forEach((key, value) -> {
-            if (value == null) {
-                result.remove(key);
-            } else if (value instanceof Map<?, ?> nested) {
-                Map<String, ?> existing = result.get(key) instanceof Map<?, ?> map ? (Map<String, ?>) map : Map.of();
-                result.put(key, mergeObjects(existing, (Map<String, ?>) nested));
-            } else {
-                result.put(key, value);
-            }
-        });
-        return result;
+        return (Map<String, Boolean>) (Map<String, ?>) JsonMergePatch.merge(target, patch);
     }
 
     private static Map<PhoneNumberField, Object> fieldsOf(PhoneNumberConfiguration c) {

@@ -1,5 +1,6 @@
 package io.voicepartner.command.phonenumber;
 
+import io.voicepartner.command.common.JsonMergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
@@ -131,7 +132,7 @@ class PhoneNumberWriteController {
                 number.country(), r.region(), r.locality(),
                 r.provider() == null ? PhoneNumberProvider.OTHER : r.provider(),
                 canonicalPrice(r.monthlyPrice()), r.currency(),
-                PhoneNumberMerge.mergeObjects(Map.of(), r.configuration()),
+                JsonMergePatch.merge(Map.of(), r.configuration()),
                 r.status() == null ? PhoneNumberStatus.ACTIVE : r.status(), r.assistantId());
     }
 

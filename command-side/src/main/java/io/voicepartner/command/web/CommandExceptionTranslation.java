@@ -21,7 +21,7 @@ class CommandExceptionTranslation {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ApiErrorResponse> refused(Refusal refusal) {
-        return ErrorResponses.entity(refusal.code(), refusal.getMessage(), List.of());
+        return ErrorResponses.entity(refusal.code(), refusal.getMessage(), refusal.details());
     }
 
     /** A deleted aggregate is gone for every purpose of the API. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.command.common.JsonMergePatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,7 +133,7 @@ class ConfigurationMergeTest {
             {}                      | {"a":{"bb":{"ccc":null}}}    | {"a":{"bb":{}}}
             """)
     void followsTheExamplesOfRfc7396(String target, String patch, String result) {
-        assertThat(ConfigurationMerge.mergeObjects(object(target), object(patch))).isEqualTo(object(result));
+        assertThat(JsonMergePatch.merge(object(target), object(patch))).isEqualTo(object(result));
     }
 
     private static AssistantConfiguration merge(AssistantConfiguration current, Patch patch) {
