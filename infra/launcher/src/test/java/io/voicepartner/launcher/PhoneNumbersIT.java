@@ -293,12 +293,12 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(moved.data().path("phone_number").asText()).isEqualTo(london.replace(" ", ""));
         assertThat(moved.data().path("country").asText()).isEqualTo("GB");
         assertThat(countryAlone.status()).isEqualTo(400);
-        assertThat(countryAlone.error().path("message").asText()).contains("country");
+        assertThat(countryAlone.error().path("details").findValuesAsText("field")).containsExactly("country");
         assertThat(sameCountry.status()).isEqualTo(200);
         assertThat(price.data().path("monthly_price").asText()).isEqualTo("2.50");
         assertThat(price.data().path("currency").asText()).isEqualTo("EUR");
         assertThat(currencyAlone.status()).isEqualTo(400);
-        assertThat(currencyAlone.error().path("message").asText()).contains("currency");
+        assertThat(currencyAlone.error().path("details").findValuesAsText("field")).containsExactly("currency");
         assertThat(alice.get("/api/phone-numbers/" + id).data().path("revision").asLong()).isEqualTo(3);
     }
 

@@ -2,8 +2,7 @@ package io.voicepartner.query.assistant;
 
 import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.api.web.PageMeta;
-import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
@@ -45,9 +44,8 @@ class AssistantQueryController {
                 parameters.bool("is_active", isActive),
                 parameters.query(q));
         parameters.validate();
-        AssistantRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
-        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
-        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+        ListQuery.Page<AssistantView> page = rows.list(caller.userId(), filter, after, pageSize);
+        return ApiResponse.page(page.items(), page.meta(pageSize, AssistantView::id));
     }
 
     @GetMapping("/api/assistants/{id}/tools")

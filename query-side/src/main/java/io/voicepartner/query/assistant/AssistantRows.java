@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.query.web.ListQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +43,6 @@ class AssistantRows {
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(AssistantStatus status, Boolean isActive, String nameContains) {
-    }
-
-    record Page(List<AssistantView> items, boolean hasMore, long total) {
     }
 
     private final JdbcClient jdbc;
@@ -139,37 +136,12 @@ class AssistantRows {
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
-    Page list(String ownerId, Filter filter, String after, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE owner_id = :owner_id AND deleted_at IS NULL");
-        List<Object[]> params = new ArrayList<>();
-        params.add(new Object[] {"owner_id", ownerId});
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.add(new Object[] {"status", filter.status().wireName()});
-        }
-        if (filter.isActive() != null) {
-            where.append(" AND is_active = :is_active");
-            params.add(new Object[] {"is_active", filter.isActive()});
-        }
-        if (filter.nameContains() != null) {
-            where.append(" AND name ILIKE :name_pattern ESCAPE '\\'");
-            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.nameContains()) + "%"});
-        }
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.assistants" + where);
-        String pageWhere = after == null ? where.toString() : where + " AND id < :after";
-        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM query.assistants a" + pageWhere
-                + " ORDER BY id DESC LIMIT :limit");
-        for (Object[] param : params) {
-            count = count.param((String) param[0], param[1]);
-            page = page.param((String) param[0], param[1]);
-        }
-        if (after != null) {
-            page = page.param("after", after);
-        }
-        List<AssistantView> rows = page.param("limit", limit + 1).query(this::view).list();
-        long total = count.query(Long.class).single();
-        boolean hasMore = rows.size() > limit;
-        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    ListQuery.Page<AssistantView> list(String ownerId, Filter filter, String after, int limit) {
+        return ListQuery.ownedBy("a", ownerId)
+                .equal("status", filter.status() == null ? null : filter.status().wireName())
+                .equal("is_active", filter.isActive())
+                .containing("name", filter.nameContains())
+                .fetch(jdbc, "SELECT " + VIEW_COLUMNS, "query.assistants a", after, limit, this::view);
     }
 
     private Map<String, Object> configurationParameters(AssistantConfiguration c) {
@@ -250,7 +222,4 @@ class AssistantRows {
         }
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -2,8 +2,7 @@ package io.voicepartner.query.phonenumber;
 
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.api.web.PageMeta;
-import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
@@ -47,9 +46,8 @@ class PhoneNumberQueryController {
                 parameters.parsed("country", country, PhoneNumberQueryController::countryCode),
                 parameters.query(q));
         parameters.validate();
-        PhoneNumberRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
-        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
-        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+        ListQuery.Page<PhoneNumberView> page = rows.list(caller.userId(), filter, after, pageSize);
+        return ApiResponse.page(page.items(), page.meta(pageSize, PhoneNumberView::id));
     }
 
     @GetMapping("/api/phone-numbers/{id}")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.query.web.ListQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +40,6 @@ class PhoneNumberRows {
      * @param text matched case-insensitively in the friendly name, and in the number
      */
     record Filter(PhoneNumberStatus status, String assistantId, String country, String text) {
-    }
-
-    record Page(List<PhoneNumberView> items, boolean hasMore, long total) {
     }
 
     private final JdbcClient jdbc;
@@ -109,48 +106,21 @@ class PhoneNumberRows {
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
-    Page list(String ownerId, Filter filter, String after, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE owner_id = :owner_id AND deleted_at IS NULL");
-        List<Object[]> params = new ArrayList<>();
-        params.add(new Object[] {"owner_id", ownerId});
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.add(new Object[] {"status", filter.status().wireName()});
-        }
-        if (filter.assistantId() != null) {
-            where.append(" AND assistant_id = :assistant_id");
-            params.add(new Object[] {"assistant_id", filter.assistantId()});
-        }
-        if (filter.country() != null) {
-            where.append(" AND country = :country");
-            params.add(new Object[] {"country", filter.country()});
-        }
+    ListQuery.Page<PhoneNumberView> list(String ownerId, Filter filter, String after, int limit) {
+        ListQuery query = ListQuery.ownedBy("p", ownerId)
+                .equal("status", filter.status() == null ? null : filter.status().wireName())
+                .equal("assistant_id", filter.assistantId())
+                .equal("country", filter.country());
         if (filter.text() != null) {
-            where.append(" AND (friendly_name ILIKE :name_pattern ESCAPE '\\'");
-            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.text()) + "%"});
             // numbers are stored as E.164: "+49 30 12" finds "+493012…" once spaces and separators are dropped
             String compact = filter.text().replaceAll("[\\s()./-]", "");
-            if (!compact.isEmpty()) {
-                where.append(" OR phone_number LIKE :number_pattern ESCAPE '\\'");
-                params.add(new Object[] {"number_pattern", "%" + escapeLike(compact) + "%"});
-            }
-            where.append(')');
+            query.condition("(p.friendly_name ILIKE :name_pattern ESCAPE '\\'"
+                            + (compact.isEmpty() ? "" : " OR p.phone_number LIKE :number_pattern ESCAPE '\\'") + ")",
+                    compact.isEmpty() ? Map.of("name_pattern", ListQuery.pattern(filter.text()))
+                            : Map.of("name_pattern", ListQuery.pattern(filter.text()),
+                            "number_pattern", ListQuery.pattern(compact)));
         }
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.phone_numbers" + where);
-        String pageWhere = after == null ? where.toString() : where + " AND id < :after";
-        JdbcClient.StatementSpec page = jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers" + pageWhere
-                + " ORDER BY id DESC LIMIT :limit");
-        for (Object[] param : params) {
-            count = count.param((String) param[0], param[1]);
-            page = page.param((String) param[0], param[1]);
-        }
-        if (after != null) {
-            page = page.param("after", after);
-        }
-        List<PhoneNumberView> rows = page.param("limit", limit + 1).query(this::view).list();
-        long total = count.query(Long.class).single();
-        boolean hasMore = rows.size() > limit;
-        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+        return query.fetch(jdbc, "SELECT " + COLUMNS, "query.phone_numbers p", after, limit, this::view);
     }
 
     private Map<String, Object> configurationParameters(PhoneNumberConfiguration c) {
@@ -212,7 +182,4 @@ class PhoneNumberRows {
         }
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -1,8 +1,7 @@
 package io.voicepartner.query.tool;
 
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.api.web.PageMeta;
-import io.voicepartner.query.web.Cursors;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
@@ -45,9 +44,8 @@ class ToolQueryController {
                 parameters.bool("is_active", isActive),
                 parameters.query(q));
         parameters.validate();
-        ToolRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
-        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
-        return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
+        ListQuery.Page<ToolView> page = rows.list(caller.userId(), filter, after, pageSize);
+        return ApiResponse.page(page.items(), page.meta(pageSize, ToolView::id));
     }
 
     @GetMapping("/api/tools/{id}")

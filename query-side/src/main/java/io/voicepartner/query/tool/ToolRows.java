@@ -7,6 +7,7 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.query.web.ListQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +49,10 @@ class ToolRows {
             + "t.avg_response_time, t.revision, t.created_at, t.updated_at, "
             + "(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.id), '[]') "
             + "FROM query.assistant_tools uses JOIN query.assistants a ON a.id = uses.assistant_id "
-            + "WHERE uses.tool_id = t.id AND a.owner_id = t.owner_id AND a.deleted_at IS NULL) AS used_by "
-            + "FROM query.tools t";
+            + "WHERE uses.tool_id = t.id AND a.owner_id = t.owner_id AND a.deleted_at IS NULL) AS used_by";
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(String category, Boolean isActive, String nameContains) {
-    }
-
-    record Page(List<ToolView> items, boolean hasMore, long total) {
     }
 
     private final JdbcClient jdbc;
@@ -113,43 +109,19 @@ class ToolRows {
     }
 
     Optional<ToolView> find(String ownerId, String id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
+        return jdbc.sql(SELECT + " FROM query.tools t WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
                 .optional();
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
-    Page list(String ownerId, Filter filter, String after, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE t.owner_id = :owner_id AND t.deleted_at IS NULL");
-        List<Object[]> params = new ArrayList<>();
-        params.add(new Object[] {"owner_id", ownerId});
-        if (filter.category() != null) {
-            where.append(" AND t.category = :category");
-            params.add(new Object[] {"category", filter.category()});
-        }
-        if (filter.isActive() != null) {
-            where.append(" AND t.is_active = :is_active");
-            params.add(new Object[] {"is_active", filter.isActive()});
-        }
-        if (filter.nameContains() != null) {
-            where.append(" AND t.name ILIKE :name_pattern ESCAPE '\\'");
-            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.nameContains()) + "%"});
-        }
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.tools t" + where);
-        String pageWhere = after == null ? where.toString() : where + " AND t.id < :after";
-        JdbcClient.StatementSpec page = jdbc.sql(SELECT + pageWhere + " ORDER BY t.id DESC LIMIT :limit");
-        for (Object[] param : params) {
-            count = count.param((String) param[0], param[1]);
-            page = page.param((String) param[0], param[1]);
-        }
-        if (after != null) {
-            page = page.param("after", after);
-        }
-        List<ToolView> rows = page.param("limit", limit + 1).query(this::view).list();
-        long total = count.query(Long.class).single();
-        boolean hasMore = rows.size() > limit;
-        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    ListQuery.Page<ToolView> list(String ownerId, Filter filter, String after, int limit) {
+        return ListQuery.ownedBy("t", ownerId)
+                .equal("category", filter.category())
+                .equal("is_active", filter.isActive())
+                .containing("name", filter.nameContains())
+                .fetch(jdbc, SELECT, "query.tools t", after, limit, this::view);
     }
 
     private Map<String, Object> configurationParameters(ToolConfiguration c) {
@@ -224,7 +196,4 @@ class ToolRows {
         }
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }
