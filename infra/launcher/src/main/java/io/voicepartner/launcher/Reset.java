@@ -96,22 +96,26 @@ public final class Reset {
                 wipe(database);
                 out.println("Kafka: KAFKA_BOOTSTRAP_SERVERS is not set; the broker of ./run keeps its topics only"
                         + " while the platform runs, so there are none to delete");
-                return;
-            }
-            try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() / 2,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
-                String group = environment.getOrDefault("QUERY_CONSUMER_GROUP", "voicepartner-query-side");
-                refuseWhileConsuming(kafka, group);
-                wipe(database);
-                // before the topics go: an empty group whose offsets went with them may vanish by itself
-                deleteGroup(kafka, group);
-                recreateTopics(kafka);
+            } else {
+                wipeWithKafka(database, bootstrapServers);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);
         }
         out.println("Reset done: start the platform to begin again from an empty store");
+    }
+
+    private void wipeWithKafka(Connection database, String bootstrapServers) throws SQLException {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() / 2,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
+            String group = environment.getOrDefault("QUERY_CONSUMER_GROUP", "voicepartner-query-side");
+            refuseWhileConsuming(kafka, group);
+            wipe(database);
+            // before the topics go: an empty group whose offsets went with them may vanish by itself
+            deleteGroup(kafka, group);
+            recreateTopics(kafka);
+        }
     }
 
     private Connection connect() throws SQLException {
