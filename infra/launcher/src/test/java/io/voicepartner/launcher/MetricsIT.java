@@ -13,7 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /actuator/prometheus}, public like the probes: after a write it shows the command's timer,
- * the events published, the publisher's lag, the projection's lag and the Kafka consumer's lag.
+ * the events published, the publisher's lag, the projection's lag and the Kafka consumer's lag; and it
+ * counts the reads that give up waiting for a revision.
  */
 class MetricsIT extends PlatformIT {
 
@@ -48,6 +49,19 @@ class MetricsIT extends PlatformIT {
 
         assertThat(sample("voicepartner_commands_seconds_count",
                 "command=\"UpdateAssistant\",outcome=\"revision_mismatch\"")).isPresent();
+    }
+
+    @Test
+    void aReadThatWaitsForARevisionInVainCountsAsAReadYourWritesTimeout() {
+        Api alice = api().as(api().signUp());
+        String location = alice.post("/api/assistants", Map.of("name", "Never revised")).header("Location");
+        double before = sample("voicepartner_read_your_writes_timeouts_total", "side=\"query\"").orElseThrow();
+
+        Api.Response read = alice.withHeader("X-Min-Revision", "99").get(location);
+
+        assertThat(read.data().path("revision").asLong()).isEqualTo(1);
+        assertThat(sample("voicepartner_read_your_writes_timeouts_total", "side=\"query\"")).hasValue(before + 1);
+        assertThat(sample("voicepartner_read_your_writes_timeouts_total", "side=\"command\"")).isPresent();
     }
 
     private String prometheus() {
