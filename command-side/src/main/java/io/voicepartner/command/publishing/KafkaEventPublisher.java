@@ -2,6 +2,7 @@ package io.voicepartner.command.publishing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Sends every stored event, in store order, to its aggregate type's topic, keyed by aggregate id. The
@@ -36,12 +38,17 @@ import java.util.concurrent.TimeoutException;
  * commits only after Kafka acknowledged all its records. If the broker is away the batch fails, the token
  * stays, and the processor retries it (with Axon's backoff, at most a minute apart): at-least-once,
  * in order per aggregate (idempotent producer, one partition per key).
+ *
+ * <p>Each record carries the envelope's fields as headers, plus the {@code request_id} of the HTTP request
+ * that caused the event when there was one. {@code voicepartner.events.published} counts, by topic, the
+ * events whose batch committed: a batch that is sent again after a failure counts once.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 class KafkaEventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
+    static final String PUBLISHED = "voicepartner.events.published";
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
@@ -49,15 +56,18 @@ class KafkaEventPublisher {
     private final KafkaAdmin admin;
     private final ObjectMapper objectMapper;
     private final Duration acknowledgementTimeout;
+    private final MeterRegistry meters;
 
     KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, KafkaAdmin admin,
                         ObjectMapper objectMapper,
-                        @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
+                        @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
+                        MeterRegistry meters) {
         this.kafka = kafka;
         this.topics = topics;
         this.admin = admin;
         this.objectMapper = objectMapper;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -70,7 +80,8 @@ class KafkaEventPublisher {
                 envelope.aggregateId(),
                 objectMapper.writeValueAsBytes(envelope));
         addHeaders(record.headers(), envelope);
-        pendingSends(unitOfWork).add(kafka.send(record));
+        header(record.headers(), EventHeaders.REQUEST_ID, (String) message.getMetaData().get("request_id"));
+        pendingSends(unitOfWork).add(new Send(record.topic(), kafka.send(record)));
     }
 
     private static EventEnvelope envelopeOf(DomainEvent event, DomainEventMessage<?> message, TrackingToken token) {
@@ -108,19 +119,31 @@ class KafkaEventPublisher {
         }
     }
 
-    /** The sends of the current batch, awaited once before the batch (and with it the token) commits. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends(UnitOfWork<?> unitOfWork) {
+    private record Send(String topic, CompletableFuture<SendResult<String, byte[]>> acknowledged) {
+    }
+
+    /**
+     * The sends of the current batch, awaited once before the batch (and with it the token) commits, and
+     * counted once it has.
+     */
+    private List<Send> pendingSends(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> batch = unitOfWork.root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+            List<Send> sends = new ArrayList<>();
             batch.onPrepareCommit(committing -> awaitAcknowledgements(sends));
+            batch.afterCommit(committed -> count(sends));
             return sends;
         });
     }
 
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+    private void count(List<Send> sends) {
+        sends.stream().collect(Collectors.groupingBy(Send::topic, Collectors.counting()))
+                .forEach((topic, published) -> meters.counter(PUBLISHED, "topic", topic).increment(published));
+    }
+
+    private void awaitAcknowledgements(List<Send> sends) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.stream().map(Send::acknowledged).toArray(CompletableFuture[]::new))
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

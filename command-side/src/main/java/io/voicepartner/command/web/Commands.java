@@ -1,23 +1,35 @@
 package io.voicepartner.command.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.voicepartner.command.common.Refusal;
 import io.voicepartner.support.web.RequestIdFilter;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** Sends a command on behalf of the caller, who becomes the {@code actor} of every event it causes. */
+/**
+ * Sends a command on behalf of the caller, who becomes the {@code actor} of every event it causes, and
+ * times it ({@code voicepartner.commands}, by command type and outcome): the rate and latency of writes.
+ */
 @Component
 public class Commands {
 
-    private final CommandGateway gateway;
+    static final String TIMER = "voicepartner.commands";
 
-    Commands(CommandGateway gateway) {
+    private final CommandGateway gateway;
+    private final MeterRegistry meters;
+
+    Commands(CommandGateway gateway, MeterRegistry meters) {
         this.gateway = gateway;
+        this.meters = meters;
     }
 
     public <R> R send(Object command, String actor) {
@@ -27,6 +39,24 @@ public class Commands {
         if (requestId != null) {
             metaData.put("request_id", requestId);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            R result = gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+            outcome = "success";
+            return result;
+        } catch (Refusal refusal) {
+            outcome = refusal.code().wireName();
+            throw refusal;
+        } catch (AggregateNotFoundException e) {
+            outcome = "not_found";
+            throw e;
+        } catch (ConcurrencyException e) {
+            outcome = "conflict";
+            throw e;
+        } finally {
+            sample.stop(meters.timer(TIMER, "command", command.getClass().getSimpleName(), "outcome", outcome));
+        }
     }
 }

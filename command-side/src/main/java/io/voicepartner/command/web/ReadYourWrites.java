@@ -1,6 +1,8 @@
 package io.voicepartner.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * Lets a write answer with what the next read will show. After the command is stored, the query side's
  * public read API is asked for the resource with {@code X-Min-Revision}: the query side holds the request
  * until its read model has reached that revision (it is notified when a projection commits, it does not
- * poll) or the bound passes. The command side never reads the query side's tables.
+ * poll) or the bound passes. The command side never reads the query side's tables. A write that answers
+ * {@code 202} because the read did not show it counts in {@code voicepartner.read_your_writes.timeouts}
+ * ({@code side=command}).
  */
 @Component
 public class ReadYourWrites {
@@ -32,18 +36,21 @@ public class ReadYourWrites {
     private final RestClient client;
     private final String configuredUrl;
     private final Environment environment;
-    private final Duration timeout;
+    private final Counter timeouts;
 
     ReadYourWrites(RestClient.Builder builder, Environment environment,
                    @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
-                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
+                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout, MeterRegistry meters) {
         SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(1));
         requestFactory.setReadTimeout(timeout.plusSeconds(2));
         this.client = builder.requestFactory(requestFactory).build();
         this.environment = environment;
         this.configuredUrl = configuredUrl;
-        this.timeout = timeout;
+        this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
+                .description("Writes answered 202 because the read model did not show them in time")
+                .tag("side", "command")
+                .register(meters);
     }
 
     /** What the read model showed: the resource at (at least) the revision, gone, or not there yet. */
@@ -63,6 +70,14 @@ public class ReadYourWrites {
      * @param authorization the caller's {@code Authorization} header, so the read is the caller's own
      */
     public Outcome await(String path, long revision, String authorization) {
+        Outcome outcome = read(path, revision, authorization);
+        if (outcome instanceof Outcome.Pending) {
+            timeouts.increment();
+        }
+        return outcome;
+    }
+
+    private Outcome read(String path, long revision, String authorization) {
         try {
             return client.get()
                     .uri(baseUrl() + path)

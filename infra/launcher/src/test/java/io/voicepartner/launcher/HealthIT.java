@@ -2,9 +2,14 @@ package io.voicepartner.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /health} as API.md shows it, without a token and without the envelope. */
+/**
+ * {@code GET /health} as API.md shows it, without a token and without the envelope; and the actuator's
+ * probes for orchestrators, with nothing else of the actuator exposed.
+ */
 class HealthIT extends PlatformIT {
 
     @Test
@@ -17,5 +22,27 @@ class HealthIT extends PlatformIT {
         assertThat(health.json().path("kafka").asText()).isEqualTo("connected");
         assertThat(health.json().path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(health.json().has("success")).isFalse();
+    }
+
+    @Test
+    void answersTheLivenessAndReadinessProbesWithoutAToken() {
+        Api.Response liveness = api().get("/actuator/health/liveness");
+        Api.Response readiness = api().get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesNoActuatorEndpointBeyondHealthPrometheusAndInfo() {
+        Api alice = api().as(api().signUp());
+
+        assertThat(api().get("/actuator/info").status()).isEqualTo(200);
+        for (String endpoint : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops",
+                "/actuator/heapdump", "/actuator/loggers", "/actuator/metrics", "/actuator/threaddump")) {
+            assertThat(alice.get(endpoint).status()).as(endpoint).isEqualTo(404);
+        }
     }
 }

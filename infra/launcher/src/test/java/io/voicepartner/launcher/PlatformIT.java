@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -8,8 +9,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the HTTP integration tests: the whole platform (both sides in one process, as {@code ./run}
  * starts it) on a random port, against real PostgreSQL and Kafka. Every test class shares one running
- * platform; tests isolate themselves by signing up users of their own.
+ * platform; tests isolate themselves by signing up users of their own. Metrics are exported as in
+ * production (Spring Boot's tests leave them off by default), so that the Prometheus endpoint is there.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = {PlatformApplication.class, StatementLog.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PlatformIT {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,6 +56,18 @@ class PublishingIT extends PlatformIT {
                 .isEqualTo("Renamed");
         assertThat(Api.JSON.readTree(records.get(1).value()).path("data").path("changed_fields").toString())
                 .isEqualTo("[\"name\"]");
+    }
+
+    @Test
+    void theRequestIdOfTheWriteTravelsInTheRecordsHeaders() {
+        String requestId = "req-" + UUID.randomUUID();
+        Api alice = api().as(api().signUp());
+        String id = alice.withHeader("X-Request-Id", requestId).post("/api/assistants", Map.of("name", "Traced"))
+                .data().path("id").asText();
+
+        List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.assistants", id, 1);
+
+        assertThat(header(records.get(0), "request_id")).isEqualTo(requestId);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.voicepartner.query.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.consuming.RevisionAwaiter;
 import io.voicepartner.support.web.ApiException;
@@ -17,7 +19,8 @@ import java.util.function.ToLongFunction;
 /**
  * What every single-resource read does: honour {@code X-Min-Revision} (wait, bounded, until the read
  * model has reached that revision: read-your-writes), serve {@code ETag: "<revision>"}, and answer
- * {@code 304} to an {@code If-None-Match} that still matches.
+ * {@code 304} to an {@code If-None-Match} that still matches. A wait that ends before the read model got
+ * there counts in {@code voicepartner.read_your_writes.timeouts} ({@code side=query}).
  */
 @Component
 public class Reads {
@@ -26,10 +29,16 @@ public class Reads {
 
     private final RevisionAwaiter awaiter;
     private final Duration timeout;
+    private final Counter timeouts;
 
-    Reads(RevisionAwaiter awaiter, @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
+    Reads(RevisionAwaiter awaiter, @Value("${voicepartner.read-your-writes.timeout}") Duration timeout,
+          MeterRegistry meters) {
         this.awaiter = awaiter;
         this.timeout = timeout;
+        this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
+                .description("Reads with X-Min-Revision answered before the read model reached it")
+                .tag("side", "query")
+                .register(meters);
     }
 
     /**
@@ -39,8 +48,8 @@ public class Reads {
     public <T> ResponseEntity<ApiResponse<T>> one(String what, String id, String minRevision, String ifNoneMatch,
                                                   LongSupplier currentRevision, Supplier<Optional<T>> view,
                                                   ToLongFunction<T> revisionOf) {
-        if (minRevision != null) {
-            awaiter.await(id, parseRevision(minRevision), timeout, currentRevision);
+        if (minRevision != null && !awaiter.await(id, parseRevision(minRevision), timeout, currentRevision)) {
+            timeouts.increment();
         }
         T found = view.get().orElseThrow(() -> ApiException.notFound(what, id));
         String etag = "\"" + revisionOf.applyAsLong(found) + "\"";

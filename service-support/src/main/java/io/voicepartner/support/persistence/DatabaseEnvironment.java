@@ -25,8 +25,8 @@ import java.util.Properties;
  */
 public class DatabaseEnvironment implements EnvironmentPostProcessor {
 
-    static final String LOCAL_DATABASE = "jdbc:postgresql://127.0.0.1:5432/voicepartner";
-    static final String LOCAL_USER = "postgres";
+    public static final String LOCAL_DATABASE = "jdbc:postgresql://127.0.0.1:5432/voicepartner";
+    public static final String LOCAL_USER = "postgres";
 
     private final Log log;
 

@@ -37,7 +37,8 @@ import java.util.List;
 class BearerTokenSecurity {
 
     private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
-            "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**");
+            "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**",
+            "/actuator/prometheus", "/actuator/info");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,

@@ -2,7 +2,10 @@ package io.voicepartner.api.messaging;
 
 import java.util.List;
 
-/** Kafka header names: the envelope's fields without {@code data}, for consumers that route on headers. */
+/**
+ * Kafka header names: the envelope's fields without {@code data}, for consumers that route on headers
+ * ({@link #ALL}), and the optional {@link #REQUEST_ID}.
+ */
 public final class EventHeaders {
 
     public static final String EVENT_ID = "event_id";
@@ -16,6 +19,13 @@ public final class EventHeaders {
     public static final String OCCURRED_AT = "occurred_at";
     public static final String SCHEMA_VERSION = "schema_version";
 
+    /**
+     * The {@code X-Request-Id} of the HTTP request that caused the event, for following a request from the
+     * client's logs to every consumer's. Not an envelope field, and absent on events no request caused.
+     */
+    public static final String REQUEST_ID = "request_id";
+
+    /** The envelope's fields: every record has these headers (a header whose value is null is left out). */
     public static final List<String> ALL = List.of(EVENT_ID, TYPE, AGGREGATE_TYPE, AGGREGATE_ID, REVISION,
             GLOBAL_POSITION, OWNER_ID, ACTOR, OCCURRED_AT, SCHEMA_VERSION);
 
