@@ -60,7 +60,7 @@ class AssistantWriteController {
         requireNoFiles(request);
         String id = ids.next();
         List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
-        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds), caller.userId());
+        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds, List.of()), caller.userId());
         // a create with tools records two events: AssistantCreated, then ToolsAssigned
         return responses.created(AssistantIds.location(id), id, toolIds.isEmpty() ? 1 : 2, authorization);
     }

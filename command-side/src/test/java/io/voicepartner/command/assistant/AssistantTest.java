@@ -78,7 +78,7 @@ class AssistantTest {
         @Test
         void createsAnAssistantWithItsToolsAtOnce() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC)))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC), List.of()))
                     .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
                             new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC, CALENDAR)));
         }
@@ -86,7 +86,7 @@ class AssistantTest {
         @Test
         void refusesToCreateAnAssistantWithAToolThatIsNotTheOwners() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL)))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL), List.of()))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -163,7 +163,7 @@ class AssistantTest {
         @Test
         void createsAnAssistantForItsOwnerWithTheGivenConfiguration() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of()))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(), List.of()))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT));
         }
