@@ -249,6 +249,24 @@ class FilesIT extends PlatformIT {
     }
 
     @Test
+    void anUploadRetriedWithItsIdempotencyKeyIsStoredOnce() {
+        Api keyed = alice.withHeader("Idempotency-Key", "upload-" + aliceUser.id());
+        byte[] content = "Einmal genügt".getBytes(StandardCharsets.UTF_8);
+
+        Api.Response first = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt", content);
+        Api.Response retry = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt", content);
+        Api.Response other = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt",
+                "Zweimal".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.data().path("id").asText()).isEqualTo(first.data().path("id").asText());
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(alice.get("/api/files").data()).hasSize(1);
+    }
+
+    @Test
     void anUploadNamesWhatIsMissingOrWrong() {
         Api.Response noFile = alice.upload("/api/files", Map.of("description", "x".repeat(2001)), null, null);
         Api.Response empty = alice.upload("/api/files", Map.of(), "leer.txt", new byte[0]);
