@@ -111,6 +111,7 @@ class FileProcessing {
                 return new CompleteFileProcessing(event.fileId(), location, extracted.length(), extracted.sha256(),
                         extracted.preview());
             } catch (TextExtraction.Unreadable e) {
+                log.info("File {} has no text: {}", event.fileId(), e.getMessage(), e.getCause());
                 return new FailFileProcessing(event.fileId(), e.getMessage());
             } catch (IOException e) {
                 if (attempt >= limits.extractionAttempts()) {
@@ -154,8 +155,7 @@ class FileProcessing {
                 throw unchecked.getCause();
             }
             // a parser's bug (a runtime error on odd input) says nothing good about the file either
-            log.warn("Text extraction of file {} failed", event.fileId(), cause);
-            throw TextExtraction.unreadable(event.fileType());
+            throw TextExtraction.unreadable(event.fileType(), cause);
         }
     }
 

@@ -47,7 +47,12 @@ final class TextExtraction {
     /** Why a file has no text, in words for its owner. */
     static final class Unreadable extends Exception {
         Unreadable(String message) {
-            super(message, null, false, false);
+            this(message, null);
+        }
+
+        /** @param cause what the parser said, for the logs: the owner reads {@code message} */
+        Unreadable(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 
@@ -86,15 +91,15 @@ final class TextExtraction {
                             + " characters, more than the platform keeps for one file.");
                 }
                 handler.throwIfCauseOf(e);
-                throw unreadable(type);
+                throw unreadable(type, e);
             } catch (IOException e) {
                 // the bytes are a local file: an error while parsing them is about what they hold
-                throw isBomb(e) ? bomb() : unreadable(type);
+                throw isBomb(e) ? bomb(e) : unreadable(type, e);
             }
         } catch (EncryptedDocumentException e) {
-            throw new Unreadable("The file is protected by a password, so its text cannot be read.");
+            throw new Unreadable("The file is protected by a password, so its text cannot be read.", e);
         } catch (TikaException e) {
-            throw isBomb(e) ? bomb() : unreadable(type);
+            throw isBomb(e) ? bomb(e) : unreadable(type, e);
         }
         return new Text(into, sink.length(), HexFormat.of().formatHex(sha256.digest()), sink.preview());
     }
@@ -122,13 +127,13 @@ final class TextExtraction {
         return e.getMessage() != null && e.getMessage().toLowerCase().contains("bomb");
     }
 
-    private static Unreadable bomb() {
-        return new Unreadable("The file expands far beyond its size (like a zip bomb), so it was not read.");
+    private static Unreadable bomb(Exception cause) {
+        return new Unreadable("The file expands far beyond its size (like a zip bomb), so it was not read.", cause);
     }
 
-    static Unreadable unreadable(FileType type) {
+    static Unreadable unreadable(FileType type, Throwable cause) {
         return new Unreadable("The file could not be read as " + type.wireName() + ": it is damaged or not a "
-                + type.wireName() + " file.");
+                + type.wireName() + " file.", cause);
     }
 
     private static MessageDigest sha256() {
