@@ -20,6 +20,9 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 voicepartner \
     && useradd --system --uid 10001 --gid voicepartner --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin voicepartner
+# the knowledge file store (FILE_STORAGE_DIR), a volume shared by both sides: owned by the service's user,
+# so that a new named volume is too
+RUN mkdir -p /data/files && chown 10001:10001 /data/files
 WORKDIR /app
 # one image layer per jar layer, least changing first, so that a change to the code alone rebuilds
 # and ships only the last one

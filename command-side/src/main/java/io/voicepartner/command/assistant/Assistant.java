@@ -1,27 +1,36 @@
 package io.voicepartner.command.assistant;
 
 import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssignFiles;
 import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.ConfigureFileAssignment;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.FileAssignmentConfigured;
+import io.voicepartner.api.assistant.FileUnassigned;
+import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.assistant.UnassignFile;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,9 +38,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 /**
  * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
- * revision because {@code If-Match} is checked against it, and its tools because re-assigning one is a
- * no-op. Whether a tool may be assigned at all is set-based: {@link ToolOwnership} decides it. Command handlers answer the revision the
- * assistant reached; an update that changes nothing records nothing.
+ * revision because {@code If-Match} is checked against it, its tools because re-assigning one is a no-op,
+ * and its files with their assignment's configuration for the same reason. Whether a tool or file may be
+ * assigned at all is set-based: {@link ToolOwnership} and {@link FileOwnership} decide it. Command handlers
+ * answer the revision the assistant reached; a change that changes nothing records nothing.
  */
 @Aggregate
 class Assistant {
@@ -42,18 +52,24 @@ class Assistant {
     private long revision;
     private AssistantConfiguration configuration;
     private final Set<String> toolIds = new HashSet<>();
+    private final Map<String, Map<String, Object>> fileAssignments = new HashMap<>();
 
     Assistant() {
         // for Axon, which rebuilds the assistant from its events
     }
 
     @CommandHandler
-    Assistant(CreateAssistant command, ToolOwnership tools) {
+    Assistant(CreateAssistant command, ToolOwnership tools, FileOwnership files) {
         tools.requireOwned(command.ownerId(), command.toolIds());
+        files.requireOwned(command.ownerId(), command.fileIds());
         apply(new AssistantCreated(command.assistantId(), command.ownerId(), command.configuration()));
         List<String> toolIds = command.toolIds().stream().distinct().toList();
         if (!toolIds.isEmpty()) {
             apply(new ToolsAssigned(command.assistantId(), command.ownerId(), toolIds));
+        }
+        List<String> fileIds = command.fileIds().stream().distinct().toList();
+        if (!fileIds.isEmpty()) {
+            apply(new FilesAssigned(command.assistantId(), command.ownerId(), fileIds));
         }
     }
 
@@ -95,6 +111,46 @@ class Assistant {
     }
 
     @CommandHandler
+    long handle(AssignFiles command, FileOwnership files) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        files.requireOwned(ownerId, command.fileIds());
+        List<String> newlyAssigned = command.fileIds().stream().distinct()
+                .filter(id -> !fileAssignments.containsKey(id)).toList();
+        if (newlyAssigned.isEmpty()) {
+            return revision;
+        }
+        apply(new FilesAssigned(assistantId, ownerId, newlyAssigned));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(ConfigureFileAssignment command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        Map<String, Object> current = fileAssignments.get(command.fileId());
+        if (current == null) {
+            throw Refusal.notFound("File assignment", command.fileId());
+        }
+        if (current.equals(command.config())) {
+            return revision;
+        }
+        apply(new FileAssignmentConfigured(assistantId, ownerId, command.fileId(), command.config()));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(UnassignFile command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        if (!fileAssignments.containsKey(command.fileId())) {
+            throw Refusal.notFound("File assignment", command.fileId());
+        }
+        apply(new FileUnassigned(assistantId, ownerId, command.fileId()));
+        return revision;
+    }
+
+    @CommandHandler
     long handle(DeleteAssistant command) {
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
@@ -125,6 +181,24 @@ class Assistant {
     @EventSourcingHandler
     void on(ToolUnassigned event) {
         toolIds.remove(event.toolId());
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FilesAssigned event) {
+        event.fileIds().forEach(id -> fileAssignments.put(id, Map.of()));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FileAssignmentConfigured event) {
+        fileAssignments.put(event.fileId(), event.config());
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FileUnassigned event) {
+        fileAssignments.remove(event.fileId());
         revision++;
     }
 

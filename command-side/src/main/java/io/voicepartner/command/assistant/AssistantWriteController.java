@@ -7,7 +7,6 @@ import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
 import io.voicepartner.api.assistant.UpdateAssistant;
-import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.IfMatch;
@@ -57,12 +56,14 @@ class AssistantWriteController {
     ResponseEntity<Object> create(@RequestBody JsonNode body, Caller caller,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantRequest request = reader.read(body, AssistantRequest.class, Map.of(), Set.of("name"), NOT_NULL).value();
-        requireNoFiles(request);
         String id = ids.next();
         List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
-        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds), caller.userId());
-        // a create with tools records two events: AssistantCreated, then ToolsAssigned
-        return responses.created(AssistantIds.location(id), id, toolIds.isEmpty() ? 1 : 2, authorization);
+        List<String> fileIds = request.fileIds() == null ? List.of() : request.fileIds();
+        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds, fileIds),
+                caller.userId());
+        // AssistantCreated, then ToolsAssigned if it has tools, then FilesAssigned if it has files
+        long revision = 1 + (toolIds.isEmpty() ? 0 : 1) + (fileIds.isEmpty() ? 0 : 1);
+        return responses.created(AssistantIds.location(id), id, revision, authorization);
     }
 
     @RequestMapping(path = "/api/assistants/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -89,13 +90,6 @@ class AssistantWriteController {
         long revision = commands.send(new DeleteAssistant(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
         return responses.deleted(AssistantIds.location(id), id, revision, authorization);
-    }
-
-    /** Files cannot be uploaded on this platform yet, so any file id named is unknown to the caller. */
-    private static void requireNoFiles(AssistantRequest request) {
-        if (request.fileIds() != null && !request.fileIds().isEmpty()) {
-            throw Refusal.notFound("File", request.fileIds().get(0));
-        }
     }
 
     private static AssistantConfiguration newConfiguration(AssistantRequest r) {

@@ -1,6 +1,7 @@
 package io.voicepartner.command.eventstore;
 
 import io.voicepartner.api.assistant.AssistantCommand;
+import io.voicepartner.api.file.FileCommand;
 import io.voicepartner.api.phonenumber.PhoneNumberCommand;
 import io.voicepartner.api.tool.ToolCommand;
 import io.voicepartner.api.user.UserCommand;
@@ -46,6 +47,8 @@ class MessagingConfiguration {
             id = assistantCommand.assistantId();
         } else if (payload instanceof ToolCommand toolCommand) {
             id = toolCommand.toolId();
+        } else if (payload instanceof FileCommand fileCommand) {
+            id = fileCommand.fileId();
         } else if (payload instanceof PhoneNumberCommand phoneNumberCommand) {
             id = phoneNumberCommand.phoneNumberId();
         } else if (payload instanceof UserCommand userCommand) {

@@ -2,8 +2,13 @@ package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.FileUnassigned;
+import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.file.FileDeleted;
+import io.voicepartner.api.file.FileProcessed;
+import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
@@ -21,9 +26,11 @@ class LookupProjector {
     static final String PROCESSING_GROUP = "lookups";
 
     private final LookupTables tables;
+    private final FileLookups files;
 
-    LookupProjector(LookupTables tables) {
+    LookupProjector(LookupTables tables, FileLookups files) {
         this.tables = tables;
+        this.files = files;
     }
 
     @EventHandler
@@ -54,6 +61,31 @@ class LookupProjector {
     @EventHandler
     void on(ToolUnassigned event) {
         tables.toolUnassigned(event.assistantId(), event.toolId());
+    }
+
+    @EventHandler
+    void on(FileUploaded event) {
+        files.fileUploaded(event.fileId(), event.ownerId(), event.storageLocation());
+    }
+
+    @EventHandler
+    void on(FileProcessed event) {
+        files.fileProcessed(event.fileId(), event.textLocation());
+    }
+
+    @EventHandler
+    void on(FileDeleted event) {
+        files.fileDeleted(event.fileId());
+    }
+
+    @EventHandler
+    void on(FilesAssigned event) {
+        files.filesAssigned(event.assistantId(), event.fileIds());
+    }
+
+    @EventHandler
+    void on(FileUnassigned event) {
+        files.fileUnassigned(event.assistantId(), event.fileId());
     }
 
     @EventHandler

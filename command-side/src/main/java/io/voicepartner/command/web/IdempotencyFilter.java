@@ -9,7 +9,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,11 +21,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -31,7 +35,8 @@ import java.util.Optional;
  * 24 h; a retry with the same key and the same body gets that response again (marked
  * {@code Idempotent-Replayed: true}) and changes nothing. The same key with another body is refused
  * ({@code 422}), as is a retry while the first is still running ({@code 409}). Keys are per caller.
- * A response the server failed on ({@code 5xx}) is not kept, so the retry runs again.
+ * A response the server failed on ({@code 5xx}) is not kept, so the retry runs again. A JSON body is
+ * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -65,9 +70,26 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
         String caller = caller();
-        byte[] hash = hash(request.getRequestURI(), body);
+        HttpServletRequest forwarded;
+        byte[] hash;
+        if (isMultipart(request)) {
+            // an upload is hashed part by part from the parts the container spooled to disk (and refused
+            // past its limit): never read into memory, and left whole for the multipart resolver after us
+            Collection<Part> parts;
+            try {
+                parts = request.getParts();
+            } catch (IllegalStateException e) {
+                errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than the limit.");
+                return;
+            }
+            hash = hash(request.getRequestURI(), parts);
+            forwarded = request;
+        } else {
+            byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+            hash = hash(request.getRequestURI(), body);
+            forwarded = new CachedBodyRequest(request, body);
+        }
         keys.expire(caller, key, RETENTION, ABANDONED_AFTER);
         if (!keys.claim(caller, key, hash)) {
             answerRetry(caller, key, hash, response);
@@ -76,7 +98,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            chain.doFilter(forwarded, captured);
             if (captured.getStatus() < 500) {
                 keys.complete(caller, key, new IdempotencyKeys.StoredResponse(captured.getStatus(),
                         captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
@@ -125,12 +147,39 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
     }
 
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
     private static byte[] hash(String path, byte[] body) {
+        MessageDigest digest = digestOf(path);
+        return digest.digest(body);
+    }
+
+    /** Each part by its name, file name, length and content: the multipart boundary is the client's to vary. */
+    private static byte[] hash(String path, Collection<Part> parts) throws IOException {
+        MessageDigest digest = digestOf(path);
+        byte[] buffer = new byte[8192];
+        for (Part part : parts) {
+            String fileName = part.getSubmittedFileName();
+            digest.update((part.getName() + "\u0000" + (fileName == null ? "" : fileName) + "\u0000" + part.getSize()
+                    + "\u0000").getBytes(StandardCharsets.UTF_8));
+            try (InputStream content = part.getInputStream()) {
+                for (int n = content.read(buffer); n > 0; n = content.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest digestOf(String path) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(path.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            return digest.digest(body);
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

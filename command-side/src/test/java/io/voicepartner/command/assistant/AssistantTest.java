@@ -1,20 +1,27 @@
 package io.voicepartner.command.assistant;
 
+import io.voicepartner.api.assistant.AssignFiles;
 import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.ConfigureFileAssignment;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.FileAssignmentConfigured;
+import io.voicepartner.api.assistant.FileUnassigned;
+import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.assistant.UnassignFile;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -63,6 +70,18 @@ class AssistantTest {
                 throw Refusal.notFound("Tool", id);
             });
 
+    private static final String PRICE_LIST = "0190f2c4-2222-7000-8000-000000000001";
+    private static final String OPENING_HOURS = "0190f2c4-2222-7000-8000-000000000002";
+    private static final String STRANGERS_FILE = "0190f2c4-2222-7000-8000-000000000003";
+
+    /** The owner's live files, as the lookup tables would answer for them. */
+    private static final FileOwnership OWNERS_FILES = (owner, fileIds) -> fileIds.stream()
+            .filter(id -> !OWNER.equals(owner) || !List.of(PRICE_LIST, OPENING_HOURS).contains(id))
+            .findFirst()
+            .ifPresent(id -> {
+                throw Refusal.notFound("File", id);
+            });
+
     private FixtureConfiguration<Assistant> fixture;
 
     @BeforeEach
@@ -70,6 +89,120 @@ class AssistantTest {
         fixture = new AggregateTestFixture<>(Assistant.class);
         fixture.registerCommandTargetResolver(CommandRouting.resolver());
         fixture.registerInjectableResource(OWNERS_TOOLS);
+        fixture.registerInjectableResource(OWNERS_FILES);
+    }
+
+    @Nested
+    class AssigningFiles {
+
+        @Test
+        void createsAnAssistantWithItsToolsAndFilesAtOnce() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR),
+                            List.of(PRICE_LIST, OPENING_HOURS, PRICE_LIST)))
+                    .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
+                            new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST, OPENING_HOURS)));
+        }
+
+        @Test
+        void refusesToCreateAnAssistantWithAFileThatIsNotTheOwners() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(), List.of(STRANGERS_FILE)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void assignsOnlyTheFilesTheAssistantDoesNotHaveYet() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new AssignFiles(ASSISTANT_ID, OWNER, LATEST, List.of(PRICE_LIST, OPENING_HOURS)))
+                    .expectEvents(new FilesAssigned(ASSISTANT_ID, OWNER, List.of(OPENING_HOURS)))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void reassigningAFileRecordsNothing() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new AssignFiles(ASSISTANT_ID, OWNER, LATEST, List.of(PRICE_LIST)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void refusesToAssignAFileOwnedByAnotherUser() {
+            fixture.given(created())
+                    .when(new AssignFiles(ASSISTANT_ID, OWNER, LATEST, List.of(PRICE_LIST, STRANGERS_FILE)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToAssignFilesToAnotherUsersAssistant() {
+            fixture.given(created())
+                    .when(new AssignFiles(ASSISTANT_ID, STRANGER, LATEST, List.of(PRICE_LIST)))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void configuresAnAssignment() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, 2L, PRICE_LIST, Map.of("priority", "high")))
+                    .expectEvents(new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void configuringAnAssignmentAsItIsRecordsNothing() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+                            new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
+                    .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST, Map.of("priority", "high")))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void refusesToConfigureAFileTheAssistantDoesNotHave() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, LATEST, OPENING_HOURS, Map.of()))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAConfigurationMadeAtAnOlderRevision() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, 1L, PRICE_LIST, Map.of()))
+                    .expectException(refusal(ErrorCode.REVISION_MISMATCH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void unassignsAFileWithItsConfiguration() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+                            new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
+                    .when(new UnassignFile(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST))
+                    .expectEvents(new FileUnassigned(ASSISTANT_ID, OWNER, PRICE_LIST))
+                    .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void refusesToUnassignAFileTheAssistantDoesNotHave() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+                            new FileUnassigned(ASSISTANT_ID, OWNER, PRICE_LIST))
+                    .when(new UnassignFile(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToUnassignFromAnotherUsersAssistant() {
+            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
+                    .when(new UnassignFile(ASSISTANT_ID, STRANGER, LATEST, PRICE_LIST))
+                    .expectException(refusal(ErrorCode.NOT_FOUND))
+                    .expectNoEvents();
+        }
     }
 
     @Nested
@@ -78,7 +211,8 @@ class AssistantTest {
         @Test
         void createsAnAssistantWithItsToolsAtOnce() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC)))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC),
+                            List.of()))
                     .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
                             new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC, CALENDAR)));
         }
@@ -86,7 +220,7 @@ class AssistantTest {
         @Test
         void refusesToCreateAnAssistantWithAToolThatIsNotTheOwners() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL)))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL), List.of()))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -163,7 +297,7 @@ class AssistantTest {
         @Test
         void createsAnAssistantForItsOwnerWithTheGivenConfiguration() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of()))
+                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(), List.of()))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT));
         }

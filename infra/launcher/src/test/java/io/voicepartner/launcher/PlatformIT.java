@@ -24,6 +24,7 @@ abstract class PlatformIT {
     static void infrastructure(DynamicPropertyRegistry properties) {
         TestInfrastructure.database().register(properties);
         properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
         // every test client logs in from 127.0.0.1; the per-e-mail limit is what the tests exercise
         properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
     }

@@ -6,12 +6,18 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +40,7 @@ final class TestInfrastructure {
 
     private static Database database;
     private static String kafkaBootstrapServers;
+    private static Path fileStorage;
 
     private TestInfrastructure() {
     }
@@ -64,6 +71,27 @@ final class TestInfrastructure {
             }
         }
         return kafkaBootstrapServers;
+    }
+
+    /** Where the platform under test stores uploaded files: a directory of this run's own, removed at exit. */
+    static synchronized String fileStorageDirectory() {
+        if (fileStorage == null) {
+            try {
+                fileStorage = Files.createTempDirectory("voicepartner-files-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(fileStorage)));
+        }
+        return fileStorage.toString();
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is the system's to clean
+        }
     }
 
     private static boolean dockerAvailable() {

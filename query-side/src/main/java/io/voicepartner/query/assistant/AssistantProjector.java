@@ -4,6 +4,9 @@ import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantEvent;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.FileAssignmentConfigured;
+import io.voicepartner.api.assistant.FileUnassigned;
+import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.messaging.AggregateType;
@@ -13,13 +16,14 @@ import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code query.assistants} and {@code query.assistant_tools}; rows are stamped with the event's time
- * and revision, and the revision guard of the assistant row makes relation changes idempotent too.
+ * Keeps {@code query.assistants}, {@code query.assistant_tools} and {@code query.assistant_files}; rows are
+ * stamped with the event's time and revision, and the revision guard of the assistant row makes relation
+ * changes idempotent too.
  */
 @Component
 class AssistantProjector implements Projector {
 
-    /** Tools assigned by one event get consecutive positions after every earlier assignment. */
+    /** Tools (or files) assigned by one event get consecutive positions after every earlier assignment. */
     private static final long ASSIGNMENT_SLOTS = 1_000;
 
     private final AssistantRows rows;
@@ -54,6 +58,21 @@ class AssistantProjector implements Projector {
             applied = rows.advance(unassigned.assistantId(), envelope.revision(), envelope.occurredAt());
             if (applied) {
                 rows.removeTool(unassigned.assistantId(), unassigned.toolId());
+            }
+        } else if (event instanceof FilesAssigned assigned) {
+            applied = rows.advance(assigned.assistantId(), envelope.revision(), envelope.occurredAt());
+            if (applied) {
+                rows.addFiles(assigned.assistantId(), assigned.fileIds(), envelope.globalPosition() * ASSIGNMENT_SLOTS);
+            }
+        } else if (event instanceof FileAssignmentConfigured configured) {
+            applied = rows.advance(configured.assistantId(), envelope.revision(), envelope.occurredAt());
+            if (applied) {
+                rows.configureFile(configured.assistantId(), configured.fileId(), configured.config());
+            }
+        } else if (event instanceof FileUnassigned unassigned) {
+            applied = rows.advance(unassigned.assistantId(), envelope.revision(), envelope.occurredAt());
+            if (applied) {
+                rows.removeFile(unassigned.assistantId(), unassigned.fileId());
             }
         } else {
             throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());

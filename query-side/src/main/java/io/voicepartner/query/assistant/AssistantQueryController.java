@@ -54,6 +54,12 @@ class AssistantQueryController {
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
+    @GetMapping("/api/assistants/{id}/files")
+    ApiResponse<List<AssistantView.AssignedFile>> files(@PathVariable String id, Caller caller) {
+        return ApiResponse.of(rows.find(caller.userId(), id).map(AssistantView::files)
+                .orElseThrow(() -> ApiException.notFound("Assistant", id)));
+    }
+
     @GetMapping("/api/assistants/{id}")
     ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
                                                    @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,

@@ -28,18 +28,24 @@ class AssistantRows {
     };
     private static final TypeReference<List<AssistantView.AssignedTool>> TOOL_LIST = new TypeReference<>() {
     };
+    private static final TypeReference<List<AssistantView.AssignedFile>> FILE_LIST = new TypeReference<>() {
+    };
     private static final String COLUMNS = "id, owner_id, name, description, system_prompt, llm_provider, llm_model, "
             + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
             + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
             + "is_active, capabilities, revision, created_at, updated_at";
     /**
-     * An assistant row with its live tools, in assignment order, in the same statement: a list of 50
-     * assistants is one round trip, never one more per assistant.
+     * An assistant row with its live tools and files, each in assignment order, in the same statement: a
+     * list of 50 assistants is one round trip, never one more per assistant.
      */
     private static final String VIEW_COLUMNS = COLUMNS + ", COALESCE((SELECT json_agg(json_build_object('id', t.id, "
             + "'name', t.name, 'endpoint', t.endpoint, 'method', t.method, 'category', t.category) ORDER BY at.position) "
             + "FROM query.assistant_tools at JOIN query.tools t ON t.id = at.tool_id AND t.deleted_at IS NULL "
-            + "WHERE at.assistant_id = a.id), '[]') AS tools";
+            + "WHERE at.assistant_id = a.id), '[]') AS tools, "
+            + "COALESCE((SELECT json_agg(json_build_object('id', f.id, 'filename', f.filename, 'status', f.status, "
+            + "'assignment', af.config) ORDER BY af.position) "
+            + "FROM query.assistant_files af JOIN query.files f ON f.id = af.file_id AND f.deleted_at IS NULL "
+            + "WHERE af.assistant_id = a.id), '[]') AS files";
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(AssistantStatus status, Boolean isActive, String nameContains) {
@@ -121,6 +127,23 @@ class AssistantRows {
         jdbc.sql("DELETE FROM query.assistant_tools WHERE assistant_id = ? AND tool_id = ?").params(id, toolId).update();
     }
 
+    /** @param position orders the assistant's files by when they were assigned; each starts unconfigured */
+    void addFiles(String id, List<String> fileIds, long position) {
+        for (int i = 0; i < fileIds.size(); i++) {
+            jdbc.sql("INSERT INTO query.assistant_files (assistant_id, file_id, position) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING").params(id, fileIds.get(i), position + i).update();
+        }
+    }
+
+    void configureFile(String id, String fileId, Map<String, Object> config) {
+        jdbc.sql("UPDATE query.assistant_files SET config = CAST(? AS jsonb) WHERE assistant_id = ? AND file_id = ?")
+                .params(json(config), id, fileId).update();
+    }
+
+    void removeFile(String id, String fileId) {
+        jdbc.sql("DELETE FROM query.assistant_files WHERE assistant_id = ? AND file_id = ?").params(id, fileId).update();
+    }
+
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return jdbc.sql("SELECT revision FROM query.assistants WHERE id = ?").param(id).query(Long.class).optional()
@@ -196,7 +219,7 @@ class AssistantRows {
                 row.getBoolean("is_active"),
                 parse(row.getString("capabilities")),
                 read(row.getString("tools"), TOOL_LIST),
-                List.of(),
+                read(row.getString("files"), FILE_LIST),
                 row.getLong("revision"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());

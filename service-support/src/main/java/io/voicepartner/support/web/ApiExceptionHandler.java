@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -64,8 +65,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        // a route names what it takes (JSON almost everywhere, multipart/form-data for uploads)
+        String supported = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
         return ErrorResponses.entity(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content type '" + e.getContentType() + "' is not supported; send application/json.", List.of());
+                "Content type '" + e.getContentType() + "' is not supported; send " + supported + ".", List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -1,6 +1,7 @@
 package io.voicepartner.api.messaging;
 
 import io.voicepartner.api.assistant.AssistantEvent;
+import io.voicepartner.api.file.FileEvent;
 import io.voicepartner.api.phonenumber.PhoneNumberEvent;
 import io.voicepartner.api.tool.ToolEvent;
 import io.voicepartner.api.user.UserEvent;
@@ -9,6 +10,7 @@ import io.voicepartner.api.user.UserEvent;
 public enum AggregateType {
     ASSISTANT("assistant", "voicepartner.assistants", AssistantEvent.class),
     TOOL("tool", "voicepartner.tools", ToolEvent.class),
+    FILE("file", "voicepartner.files", FileEvent.class),
     PHONE_NUMBER("phone_number", "voicepartner.phone-numbers", PhoneNumberEvent.class),
     USER("user", "voicepartner.users", UserEvent.class);
 

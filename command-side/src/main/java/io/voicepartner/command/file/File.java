@@ -1,0 +1,124 @@
+package io.voicepartner.command.file;
+
+import io.voicepartner.api.file.CompleteFileProcessing;
+import io.voicepartner.api.file.DeleteFile;
+import io.voicepartner.api.file.FailFileProcessing;
+import io.voicepartner.api.file.FileDeleted;
+import io.voicepartner.api.file.FileDescriptionUpdated;
+import io.voicepartner.api.file.FileProcessed;
+import io.voicepartner.api.file.FileProcessingFailed;
+import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.api.file.UpdateFileDescription;
+import io.voicepartner.api.file.UploadFile;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.Revisions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * Decides on changes to one knowledge file. Keeps its description because setting the same one again
+ * records nothing, its revision because {@code If-Match} is checked against it, and whether its text
+ * extraction has been recorded, because an extraction that runs again (after a restart) must not record
+ * a second outcome. Command handlers answer the revision the file reached.
+ */
+@Aggregate
+class File {
+
+    @AggregateIdentifier
+    private String fileId;
+    private String ownerId;
+    private long revision;
+    private String description;
+    private boolean extractionRecorded;
+
+    File() {
+        // for Axon, which rebuilds the file from its events
+    }
+
+    @CommandHandler
+    File(UploadFile command) {
+        apply(new FileUploaded(command.fileId(), command.ownerId(), command.filename(), command.originalName(),
+                command.fileType(), command.fileSize(), command.storageLocation(), command.description(),
+                command.sha256()));
+    }
+
+    @CommandHandler
+    long handle(CompleteFileProcessing command) {
+        if (!extractionRecorded) {
+            apply(new FileProcessed(fileId, ownerId, command.textLocation(), command.textLength(),
+                    command.textSha256(), command.preview()));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(FailFileProcessing command) {
+        if (!extractionRecorded) {
+            apply(new FileProcessingFailed(fileId, ownerId, command.errorMessage()));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(UpdateFileDescription command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        if (!Objects.equals(description, command.description())) {
+            apply(new FileDescriptionUpdated(fileId, ownerId, command.description()));
+        }
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(DeleteFile command) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        apply(new FileDeleted(fileId, ownerId));
+        return revision;
+    }
+
+    @EventSourcingHandler
+    void on(FileUploaded event) {
+        fileId = event.fileId();
+        ownerId = event.ownerId();
+        description = event.description();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(FileProcessed event) {
+        extractionRecorded = true;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FileProcessingFailed event) {
+        extractionRecorded = true;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FileDescriptionUpdated event) {
+        description = event.description();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(FileDeleted event) {
+        revision++;
+        markDeleted();
+    }
+
+    private void requireOwnedBy(String caller) {
+        if (!ownerId.equals(caller)) {
+            throw Refusal.notFound("File", fileId);
+        }
+    }
+}

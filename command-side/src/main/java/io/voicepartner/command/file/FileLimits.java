@@ -1,0 +1,18 @@
+package io.voicepartner.command.file;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * How much the platform takes and spends on a knowledge file.
+ *
+ * @param maxSize             the largest upload ({@code FILE_STORAGE_MAX_SIZE}); larger ones are refused with 413
+ * @param extractionTimeout   how long reading one file's text may take before it is given up as an error
+ * @param maxTextLength       the most characters of text kept for one file; a longer text is an error
+ * @param extractionAttempts  how often reading a stored file is tried before the file is marked as an error
+ */
+@ConfigurationProperties("voicepartner.files")
+record FileLimits(DataSize maxSize, Duration extractionTimeout, int maxTextLength, int extractionAttempts) {
+}

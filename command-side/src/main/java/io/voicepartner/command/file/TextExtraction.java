@@ -1,0 +1,191 @@
+package io.voicepartner.command.file;
+
+import io.voicepartner.api.file.FileType;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.EmptyParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.parser.txt.TXTParser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.SecureContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Reads the text out of one file's bytes with the parser of its type, never by guessing again: the type
+ * was decided on upload. Hostile input is bounded: the output is cut off at {@code maxTextLength}
+ * characters (an error, not a silent truncation), Tika's {@link SecureContentHandler} stops zip bombs
+ * (output far beyond the input) and absurd nesting, embedded documents are not parsed, and PDFBox keeps at
+ * most {@link #PDF_MAIN_MEMORY} in memory. The time bound is the caller's ({@link FileProcessing}).
+ */
+final class TextExtraction {
+
+    /** The text written to a file, and what the event says of it. */
+    record Text(Path file, long length, String sha256, String preview) {
+    }
+
+    /** Why a file has no text, in words for its owner. */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            this(message, null);
+        }
+
+        /** @param cause what the parser said, for the logs: the owner reads {@code message} */
+        Unreadable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    static final int PREVIEW_LENGTH = 200;
+    private static final long PDF_MAIN_MEMORY = 64L * 1024 * 1024;
+    private static final long MAX_COMPRESSION_RATIO = 100;
+    private static final int MAX_DEPTH = 100;
+    private static final int MAX_PACKAGE_DEPTH = 10;
+
+    private final int maxTextLength;
+
+    TextExtraction(int maxTextLength) {
+        this.maxTextLength = maxTextLength;
+    }
+
+    /** Writes the text of {@code bytes} to {@code into} as UTF-8. */
+    Text extract(InputStream bytes, FileType type, Path into) throws IOException, Unreadable {
+        MessageDigest sha256 = sha256();
+        TextSink sink;
+        try (TikaInputStream input = TikaInputStream.get(bytes);
+             TextSink writer = new TextSink(new OutputStreamWriter(
+                     new DigestOutputStream(Files.newOutputStream(into), sha256), StandardCharsets.UTF_8))) {
+            sink = writer;
+            SecureContentHandler handler = new SecureContentHandler(
+                    new BodyContentHandler(new WriteOutContentHandler(writer, maxTextLength)), input);
+            handler.setMaximumCompressionRatio(MAX_COMPRESSION_RATIO);
+            handler.setMaximumDepth(MAX_DEPTH);
+            handler.setMaximumPackageEntryDepth(MAX_PACKAGE_DEPTH);
+            Metadata metadata = new Metadata();
+            metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
+            try {
+                parserOf(type).parse(input, handler, metadata, context());
+            } catch (SAXException e) {
+                if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                    throw new Unreadable("Its text is longer than " + maxTextLength
+                            + " characters, more than the platform keeps for one file.");
+                }
+                handler.throwIfCauseOf(e);
+                throw unreadable(type, e);
+            } catch (IOException e) {
+                // the bytes are a local file: an error while parsing them is about what they hold
+                throw isBomb(e) ? bomb(e) : unreadable(type, e);
+            }
+        } catch (EncryptedDocumentException e) {
+            throw new Unreadable("The file is protected by a password, so its text cannot be read.", e);
+        } catch (TikaException e) {
+            throw isBomb(e) ? bomb(e) : unreadable(type, e);
+        }
+        return new Text(into, sink.length(), HexFormat.of().formatHex(sha256.digest()), sink.preview());
+    }
+
+    private static Parser parserOf(FileType type) {
+        return switch (type) {
+            case PDF -> new PDFParser();
+            case DOCX -> new OOXMLParser();
+            case HTML -> new JSoupParser();
+            case TXT, MD, CSV, JSON -> new TXTParser();
+        };
+    }
+
+    private static ParseContext context() {
+        ParseContext context = new ParseContext();
+        // files embedded in a document are not read: a smaller surface, and no nesting to bound
+        context.set(Parser.class, EmptyParser.INSTANCE);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private static boolean isBomb(Exception e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase().contains("bomb");
+    }
+
+    private static Unreadable bomb(Exception cause) {
+        return new Unreadable("The file expands far beyond its size (like a zip bomb), so it was not read.", cause);
+    }
+
+    static Unreadable unreadable(FileType type, Throwable cause) {
+        return new Unreadable("The file could not be read as " + type.wireName() + ": it is damaged or not a "
+                + type.wireName() + " file.", cause);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Passes the text on, counting it and keeping its beginning for the preview. */
+    private static final class TextSink extends Writer {
+        private final Writer delegate;
+        private final StringBuilder beginning = new StringBuilder();
+        private long length;
+
+        TextSink(Writer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int count) throws IOException {
+            delegate.write(buffer, offset, count);
+            length += count;
+            int wanted = Math.min(count, 4 * PREVIEW_LENGTH - beginning.length());
+            if (wanted > 0) {
+                beginning.append(buffer, offset, wanted);
+            }
+        }
+
+        long length() {
+            return length;
+        }
+
+        /** The first characters with runs of white space as one space, never ending in half a character. */
+        String preview() {
+            String collapsed = beginning.toString().replaceAll("\\s+", " ").strip();
+            if (collapsed.length() <= PREVIEW_LENGTH) {
+                return collapsed;
+            }
+            int end = Character.isHighSurrogate(collapsed.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+            return collapsed.substring(0, end);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            delegate.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            delegate.close();
+        }
+    }
+}

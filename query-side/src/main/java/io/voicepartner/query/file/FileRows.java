@@ -1,0 +1,221 @@
+package io.voicepartner.query.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.file.FileProcessed;
+import io.voicepartner.api.file.FileType;
+import io.voicepartner.api.file.FileUploaded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The {@code query.files} table. Every write is guarded by the row's revision, which makes it idempotent.
+ * A read answers each file with the assistants using it ({@code query.assistant_files}), in the same statement.
+ */
+@Repository
+class FileRows {
+
+    private static final TypeReference<List<FileView.User>> JSON_USERS = new TypeReference<>() {
+    };
+    /** The owner condition keeps any other user's assistant from ever being named, as for tools. */
+    private static final String SELECT = "SELECT f.id, f.owner_id, f.filename, f.original_name, f.file_type, "
+            + "f.file_size, f.sha256, f.storage_location, f.description, f.status, f.error_message, f.text_length, "
+            + "f.text_preview, f.revision, f.created_at, f.updated_at, "
+            + "(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.id), '[]') "
+            + "FROM query.assistant_files uses JOIN query.assistants a ON a.id = uses.assistant_id "
+            + "WHERE uses.file_id = f.id AND a.owner_id = f.owner_id AND a.deleted_at IS NULL) AS used_by "
+            + "FROM query.files f";
+
+    /** Filters of the list route; {@code null} means "any". */
+    record Filter(FileStatus status, FileType fileType, String nameContains) {
+    }
+
+    record Page(List<FileView> items, boolean hasMore, long total) {
+    }
+
+    /** Where a file's bytes and text are, for the routes that serve them. */
+    record Stored(FileType fileType, String originalName, long fileSize, String storageLocation, FileStatus status,
+                  String errorMessage, String textLocation) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    FileRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** @return false if the row exists already (a redelivery) */
+    boolean insert(FileUploaded e, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO query.files (id, owner_id, revision, filename, original_name, file_type, "
+                        + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
+                        + "VALUES (:id, :owner_id, :revision, :filename, :original_name, :file_type, :file_size, "
+                        + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
+                .param("id", e.fileId())
+                .param("owner_id", e.ownerId())
+                .param("revision", revision)
+                .param("filename", e.filename())
+                .param("original_name", e.originalName())
+                .param("file_type", e.fileType().wireName())
+                .param("file_size", e.fileSize())
+                .param("storage_location", e.storageLocation())
+                .param("sha256", e.sha256())
+                .param("description", e.description())
+                .param("status", FileStatus.UPLOADING.wireName())
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markProcessed(FileProcessed e, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.files SET status = :status, text_location = :text_location, "
+                        + "text_length = :text_length, text_sha256 = :text_sha256, text_preview = :text_preview, "
+                        + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
+                .param("id", e.fileId())
+                .param("status", FileStatus.PROCESSED.wireName())
+                .param("text_location", e.textLocation())
+                .param("text_length", e.textLength())
+                .param("text_sha256", e.textSha256())
+                .param("text_preview", e.preview())
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markFailed(String id, String errorMessage, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.files SET status = :status, error_message = :error_message, "
+                        + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("status", FileStatus.ERROR.wireName())
+                .param("error_message", errorMessage)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean describe(String id, String description, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.files SET description = :description, revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("description", description)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    boolean markDeleted(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE query.files SET deleted_at = :at, updated_at = :at, revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id)
+                .param("revision", revision)
+                .param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** The revision the read model holds for a file, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM query.files WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<FileView> find(String ownerId, String id) {
+        return jdbc.sql(SELECT + " WHERE f.id = ? AND f.owner_id = ? AND f.deleted_at IS NULL")
+                .params(id, ownerId)
+                .query(this::view)
+                .optional();
+    }
+
+    Optional<Stored> stored(String ownerId, String id) {
+        return jdbc.sql("SELECT file_type, original_name, file_size, storage_location, status, error_message, "
+                        + "text_location FROM query.files WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+                .params(id, ownerId)
+                .query((row, n) -> new Stored(FileType.fromWireName(row.getString("file_type")),
+                        row.getString("original_name"), row.getLong("file_size"), row.getString("storage_location"),
+                        FileStatus.fromWireName(row.getString("status")), row.getString("error_message"),
+                        row.getString("text_location")))
+                .optional();
+    }
+
+    /** Newest first; {@code after} is the id of the last row of the previous page. */
+    Page list(String ownerId, Filter filter, String after, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE f.owner_id = :owner_id AND f.deleted_at IS NULL");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"owner_id", ownerId});
+        if (filter.status() != null) {
+            where.append(" AND f.status = :status");
+            params.add(new Object[] {"status", filter.status().wireName()});
+        }
+        if (filter.fileType() != null) {
+            where.append(" AND f.file_type = :file_type");
+            params.add(new Object[] {"file_type", filter.fileType().wireName()});
+        }
+        if (filter.nameContains() != null) {
+            where.append(" AND f.original_name ILIKE :name_pattern ESCAPE '\\'");
+            params.add(new Object[] {"name_pattern", "%" + escapeLike(filter.nameContains()) + "%"});
+        }
+        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM query.files f" + where);
+        String pageWhere = after == null ? where.toString() : where + " AND f.id < :after";
+        JdbcClient.StatementSpec page = jdbc.sql(SELECT + pageWhere + " ORDER BY f.id DESC LIMIT :limit");
+        for (Object[] param : params) {
+            count = count.param((String) param[0], param[1]);
+            page = page.param((String) param[0], param[1]);
+        }
+        if (after != null) {
+            page = page.param("after", after);
+        }
+        List<FileView> rows = page.param("limit", limit + 1).query(this::view).list();
+        long total = count.query(Long.class).single();
+        boolean hasMore = rows.size() > limit;
+        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+    }
+
+    private FileView view(ResultSet row, int rowNumber) throws SQLException {
+        FileType type = FileType.fromWireName(row.getString("file_type"));
+        return new FileView(
+                row.getString("id"),
+                row.getString("owner_id"),
+                row.getString("filename"),
+                row.getString("original_name"),
+                type,
+                type.mediaType(),
+                row.getLong("file_size"),
+                row.getString("sha256"),
+                row.getString("storage_location"),
+                row.getString("description"),
+                FileStatus.fromWireName(row.getString("status")),
+                row.getString("error_message"),
+                row.getObject("text_length", Long.class),
+                row.getString("text_preview"),
+                parse(row.getString("used_by")),
+                row.getLong("revision"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    private List<FileView.User> parse(String json) {
+        try {
+            return objectMapper.readValue(json, JSON_USERS);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,39 @@
+package io.voicepartner.query.file;
+
+import io.voicepartner.api.file.FileType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A knowledge file as the API serves it: what was uploaded, where it is stored ({@code s3Url}), and how
+ * far its text extraction is. The text itself is served by {@code /text}, the bytes by {@code /content};
+ * {@code usedBy} names the caller's assistants that use the file.
+ *
+ * @param extractedTextLength  characters of text, once processed
+ * @param extractedTextPreview the text's beginning, once processed
+ */
+record FileView(
+        String id,
+        String ownerId,
+        String filename,
+        String originalName,
+        FileType fileType,
+        String contentType,
+        long fileSize,
+        String sha256,
+        String s3Url,
+        String description,
+        FileStatus status,
+        String errorMessage,
+        Long extractedTextLength,
+        String extractedTextPreview,
+        List<User> usedBy,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** An assistant that uses the file. */
+    record User(String id, String name) {
+    }
+}
