@@ -28,6 +28,11 @@ class AssistantDocumentation {
                 new Route(HttpMethod.DELETE, "/api/assistants/{id}", null, null, HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/assistants/{id}/tools", ToolAssignmentRequest.class, "AssistantView",
                         HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/assistants/{id}/tools", null, "AssistantView", HttpStatus.OK)));
+                new Route(HttpMethod.DELETE, "/api/assistants/{id}/tools", null, "AssistantView", HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/assistants/{id}/files", FileAssignmentRequest.class, "AssistantView",
+                        HttpStatus.OK),
+                new Route(HttpMethod.PUT, "/api/assistants/{id}/files", FileConfigurationRequest.class, "AssistantView",
+                        HttpStatus.OK),
+                new Route(HttpMethod.DELETE, "/api/assistants/{id}/files", null, "AssistantView", HttpStatus.OK)));
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -29,7 +30,9 @@ class OpenApiIT extends PlatformIT {
     private static final Set<String> NOT_THE_API = Set.of("/error", "/openapi.json", "/openapi.json.yaml",
             "/openapi.json/swagger-config", "/docs");
 
+    /** The application's routes (Actuator keeps its own mapping for its endpoints, which are not the API). */
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping routes;
 
     @Test

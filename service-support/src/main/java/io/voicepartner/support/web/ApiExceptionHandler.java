@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -86,6 +87,12 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiErrorResponse> missingParameter(MissingServletRequestParameterException e) {
         return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A query parameter is missing.",
                 List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiErrorResponse> missingPart(MissingServletRequestPartException e) {
+        return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A part of the multipart body is missing.",
+                List.of(new FieldError(e.getRequestPartName(), "is required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
