@@ -7,6 +7,8 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -51,10 +53,12 @@ class FileUploads {
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
     private final FileStorage storage;
     private final Commands commands;
+    private final MeterRegistry meters;
 
-    FileUploads(FileStorage storage, Commands commands) {
+    FileUploads(FileStorage storage, Commands commands, MeterRegistry meters) {
         this.storage = storage;
         this.commands = commands;
+        this.meters = meters;
     }
 
     void upload(String fileId, String ownerId, MultipartFile file, String description) {
@@ -85,6 +89,9 @@ class FileUploads {
                 }
                 record(new UploadFile(fileId, ownerId, fileId + "." + type.wireName(), originalName, type, size,
                         location, description, HexFormat.of().formatHex(sha256.digest())), location, ownerId);
+                // upload volume: the count and the bytes of the files accepted, by type
+                DistributionSummary.builder("voicepartner.uploads").baseUnit("bytes").tag("file_type", type.wireName())
+                        .register(meters).record(size);
             } finally {
                 Files.deleteIfExists(spooled);
             }

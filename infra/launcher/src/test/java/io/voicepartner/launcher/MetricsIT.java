@@ -2,6 +2,7 @@ package io.voicepartner.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,17 @@ class MetricsIT extends PlatformIT {
     }
 
     /** The value of the first sample of {@code metric} whose labels contain {@code labels}. */
+    @Test
+    void anUploadCountsInTheUploadVolume() {
+        Api alice = api().as(api().signUp());
+        double bytesBefore = sample("voicepartner_uploads_bytes_sum", "file_type=\"txt\"").orElse(0.0);
+        byte[] text = "Sprechzeiten: Montag bis Freitag".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(alice.upload("/api/files", Map.of(), "sprechzeiten.txt", text).status()).isIn(201, 202);
+
+        assertThat(sample("voicepartner_uploads_bytes_sum", "file_type=\"txt\"")).hasValue(bytesBefore + text.length);
+    }
+
     private Optional<Double> sample(String metric, String labels) {
         Matcher line = Pattern.compile("^" + metric + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(prometheus());
         while (line.find()) {
