@@ -81,6 +81,8 @@ class OpenApiIT extends PlatformIT {
                     .path("$ref").asText()).as(status).endsWith("/ApiErrorResponse");
         }
         assertThat(document.path("paths").path("/token").path("post").path("security").isEmpty()).isTrue();
+        assertThat(document.path("components").path("schemas").path("ApiErrorResponse").path("properties")
+                .path("success").path("example").asBoolean(true)).isFalse();
     }
 
     @Test

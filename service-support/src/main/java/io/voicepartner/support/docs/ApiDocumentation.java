@@ -78,6 +78,9 @@ class ApiDocumentation {
             ModelConverters converters = new ModelConverters();
             converters.addConverter(new ModelResolver(objectMapper));
             Map<String, Schema> errorSchemas = converters.readAll(ApiErrorResponse.class);
+            // the envelope of an error always says so
+            Map<String, Schema> envelopeFields = errorSchemas.get(ERROR_SCHEMA).getProperties();
+            envelopeFields.get("success").setExample(false);
             errorSchemas.forEach(openApi.getComponents()::addSchemas);
             List<PublicEndpoints> open = publicEndpoints.orderedStream().toList();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
