@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,10 +53,12 @@ class AssistantRows {
     }
 
     private final JdbcClient jdbc;
+    private final RevisionedTable table;
     private final ObjectMapper objectMapper;
 
     AssistantRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new RevisionedTable(jdbc, "query.assistants");
         this.objectMapper = objectMapper;
     }
 
@@ -95,12 +98,7 @@ class AssistantRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.assistants SET deleted_at = :at, updated_at = :at, revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return table.markDeleted(id, revision, at);
     }
 
     /**
@@ -109,10 +107,7 @@ class AssistantRows {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     boolean advance(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.assistants SET revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
-                .update() == 1;
+        return table.advance(id, revision, at);
     }
 
     /** @param position orders the assistant's tools by when they were assigned */
@@ -146,8 +141,7 @@ class AssistantRows {
 
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM query.assistants WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return table.revisionOf(id);
     }
 
     Optional<AssistantView> find(String ownerId, String id) {

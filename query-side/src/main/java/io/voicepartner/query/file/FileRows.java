@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,10 +51,12 @@ class FileRows {
     }
 
     private final JdbcClient jdbc;
+    private final RevisionedTable table;
     private final ObjectMapper objectMapper;
 
     FileRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new RevisionedTable(jdbc, "query.files");
         this.objectMapper = objectMapper;
     }
 
@@ -119,18 +122,12 @@ class FileRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.files SET deleted_at = :at, updated_at = :at, revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return table.markDeleted(id, revision, at);
     }
 
     /** The revision the read model holds for a file, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM query.files WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return table.revisionOf(id);
     }
 
     Optional<FileView> find(String ownerId, String id) {

@@ -7,6 +7,7 @@ import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,10 +44,12 @@ class PhoneNumberRows {
     }
 
     private final JdbcClient jdbc;
+    private final RevisionedTable table;
     private final ObjectMapper objectMapper;
 
     PhoneNumberRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new RevisionedTable(jdbc, "query.phone_numbers");
         this.objectMapper = objectMapper;
     }
 
@@ -83,18 +86,12 @@ class PhoneNumberRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.phone_numbers SET deleted_at = :at, updated_at = :at, revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return table.markDeleted(id, revision, at);
     }
 
     /** The revision the read model holds for a phone number, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM query.phone_numbers WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return table.revisionOf(id);
     }
 
     Optional<PhoneNumberView> find(String ownerId, String id) {

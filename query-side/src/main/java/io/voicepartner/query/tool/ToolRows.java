@@ -8,6 +8,7 @@ import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,10 +57,12 @@ class ToolRows {
     }
 
     private final JdbcClient jdbc;
+    private final RevisionedTable table;
     private final ObjectMapper objectMapper;
 
     ToolRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new RevisionedTable(jdbc, "query.tools");
         this.objectMapper = objectMapper;
     }
 
@@ -94,18 +97,12 @@ class ToolRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.tools SET deleted_at = :at, updated_at = :at, revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return table.markDeleted(id, revision, at);
     }
 
     /** The revision the read model holds for a tool, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM query.tools WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return table.revisionOf(id);
     }
 
     Optional<ToolView> find(String ownerId, String id) {

@@ -1,5 +1,6 @@
 package io.voicepartner.query.user;
 
+import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +13,11 @@ import java.util.OptionalLong;
 class UserRows {
 
     private final JdbcClient jdbc;
+    private final RevisionedTable table;
 
     UserRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new RevisionedTable(jdbc, "query.users");
     }
 
     boolean insert(String id, String email, String name, long revision, Instant at) {
@@ -25,8 +28,7 @@ class UserRows {
     }
 
     OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM query.users WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return table.revisionOf(id);
     }
 
     Optional<UserView> find(String id) {

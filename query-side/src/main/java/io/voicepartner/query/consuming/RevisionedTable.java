@@ -1,0 +1,50 @@
+package io.voicepartner.query.consuming;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * What every read-model table does the same way: rows carry the revision of the last event applied to
+ * them, a write applies only to a row below the event's revision (so a redelivery changes nothing), and a
+ * deleted aggregate stays as a tombstone so that an older event cannot bring it back.
+ */
+public final class RevisionedTable {
+
+    private final JdbcClient jdbc;
+    private final String table;
+
+    /** @param table the schema-qualified table, e.g. {@code query.tools} */
+    public RevisionedTable(JdbcClient jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /** @return false if the row is already at or past {@code revision} (or missing) */
+    public boolean markDeleted(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE " + table + " SET deleted_at = :at, updated_at = :at, revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /**
+     * Moves a row to {@code revision} for an event that changes only what hangs off it (its relations).
+     *
+     * @return false if the row is already at or past {@code revision} (a redelivery), or missing
+     */
+    public boolean advance(String id, long revision, Instant at) {
+        return jdbc.sql("UPDATE " + table + " SET revision = :revision, updated_at = :at "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
+                .update() == 1;
+    }
+
+    /** The revision the table holds for an aggregate, deleted ones included; empty if it has none. */
+    public OptionalLong revisionOf(String id) {
+        return jdbc.sql("SELECT revision FROM " + table + " WHERE id = ?").param(id).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+}
