@@ -7,9 +7,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
 
-    private static final int KAFKA_PORT = freePort();
+    private static final int KAFKA_PORT = TestInfrastructure.freePort();
     private static LocalKafka kafka;
 
     @LocalServerPort
@@ -71,13 +68,5 @@ class KafkaOutageIT {
         assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
         assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * Where knowledge files' bytes and extracted text are kept, by location ({@code file:///…} for the local
- * store). It lives in service-support, not on the command side, because both sides need the same store:
+ * store, {@code s3://bucket/key} for an S3-compatible one). It lives in service-support, not on the command side, because both sides need the same store:
  * the command side writes and removes (upload, extraction, deletion), the query side serves what was
  * written ({@code /api/files/{id}/content} and {@code /text}) by the locations its events carry, without
  * importing command-side code or reading the command side's tables.
@@ -21,6 +21,7 @@ public interface FileStorage {
      */
     String store(String key, InputStream content) throws IOException;
 
+    /** @throws java.nio.file.NoSuchFileException when nothing is stored there (any more) */
     InputStream open(String location) throws IOException;
 
     /** Removes what is stored at {@code location}; nothing there is nothing to do. */

@@ -1,36 +1,30 @@
 package io.voicepartner.support.storage;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
 
 /**
  * Files in one local directory ({@code FILE_STORAGE_DIR}, created on start). In a split deployment both
  * sides mount the same directory. A file is written beside its final name and moved into place, so a
  * reader sees either the old or the whole new content.
  */
-@Component
 class LocalFileStorage implements FileStorage {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String PARTIAL = ".partial";
 
     private final Path directory;
 
-    LocalFileStorage(@Value("${voicepartner.files.storage-dir}") String directory) throws IOException {
+    LocalFileStorage(String directory) throws IOException {
         this.directory = Files.createDirectories(Path.of(directory)).toRealPath();
     }
 
     @Override
     public String store(String key, InputStream content) throws IOException {
-        if (!KEY.matcher(key).matches() || key.endsWith(PARTIAL)) {
+        if (!StorageKeys.valid(key) || key.endsWith(PARTIAL)) {
             throw new IllegalArgumentException("Not a storage key: " + key);
         }
         Path target = directory.resolve(key);

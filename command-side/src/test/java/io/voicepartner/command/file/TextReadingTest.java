@@ -1,0 +1,137 @@
+package io.voicepartner.command.file;
+
+import io.voicepartner.api.file.CompleteFileProcessing;
+import io.voicepartner.api.file.FailFileProcessing;
+import io.voicepartner.api.file.FileType;
+import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.support.storage.FileStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.util.unit.DataSize.ofMegabytes;
+
+/**
+ * The limits on reading a file's text, against stores that misbehave: one whose bytes never finish
+ * arriving (a hostile document that keeps a parser busy looks the same from here), and one that fails for
+ * a while or for good.
+ */
+class TextReadingTest {
+
+    private static final String TEXT = "Sprechzeiten: Montag 8–12 Uhr";
+    private static final Duration TIME_LIMIT = Duration.ofMillis(300);
+    private static final int ATTEMPTS = 3;
+
+    private final Storage storage = new Storage();
+    private final TextReading reading = new TextReading(storage,
+            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS));
+
+    @AfterEach
+    void close() {
+        reading.close();
+    }
+
+    @Test
+    void aFileWhoseTextTakesLongerThanTheTimeLimitFailsAndItsReadingIsAbandoned() throws Exception {
+        NeverEndingStream endless = new NeverEndingStream();
+        storage.content = () -> endless;
+
+        Object outcome = reading.outcomeOf(uploaded());
+
+        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
+                "Reading its text took longer than 300 ms, so it was given up."));
+        endless.interrupted.await();
+        assertThat(storage.opened).hasValue(1);
+    }
+
+    @Test
+    void aStoreThatFailsForAMomentIsTriedAgain() throws Exception {
+        storage.failuresBeforeSuccess = ATTEMPTS - 1;
+
+        Object outcome = reading.outcomeOf(uploaded());
+
+        assertThat(outcome).isInstanceOfSatisfying(CompleteFileProcessing.class, complete -> {
+            assertThat(complete.textLocation()).isEqualTo("mem://f-1.txt");
+            assertThat(complete.textLength()).isGreaterThanOrEqualTo(TEXT.length());
+        });
+        assertThat(storage.stored.get("f-1.txt")).contains(TEXT);
+        assertThat(storage.opened).hasValue(ATTEMPTS);
+    }
+
+    @Test
+    void aStoreThatKeepsFailingEndsInAnErrorAfterTheLastAttempt() throws Exception {
+        storage.failuresBeforeSuccess = Integer.MAX_VALUE;
+
+        Object outcome = reading.outcomeOf(uploaded());
+
+        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
+                "The stored file could not be read; delete it and upload it again."));
+        assertThat(storage.opened).hasValue(ATTEMPTS);
+        assertThat(storage.stored).isEmpty();
+    }
+
+    private static FileUploaded uploaded() {
+        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", FileType.TXT, TEXT.length(),
+                "mem://f-1", null, "0".repeat(64));
+    }
+
+    /** A store in memory whose reads can be made to fail or to hang. */
+    private static final class Storage implements FileStorage {
+
+        interface Content {
+            InputStream open() throws IOException;
+        }
+
+        final Map<String, String> stored = new HashMap<>();
+        final AtomicInteger opened = new AtomicInteger();
+        int failuresBeforeSuccess;
+        Content content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
+
+        @Override
+        public String store(String key, InputStream bytes) throws IOException {
+            stored.put(key, new String(bytes.readAllBytes(), StandardCharsets.UTF_8));
+            return "mem://" + key;
+        }
+
+        @Override
+        public InputStream open(String location) throws IOException {
+            if (opened.incrementAndGet() <= failuresBeforeSuccess) {
+                throw new IOException("connection reset");
+            }
+            return content.open();
+        }
+
+        @Override
+        public void delete(String location) {
+            stored.remove(location.substring("mem://".length()));
+        }
+    }
+
+    /** Bytes that never come, until the reader is interrupted. */
+    private static final class NeverEndingStream extends InputStream {
+
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new InterruptedIOException("abandoned");
+            }
+            return -1;
+        }
+    }
+}
