@@ -1,27 +1,37 @@
 package io.voicepartner.command.assistant;
 
-import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssignFiles;
 import io.voicepartner.api.assistant.AssignTools;
+import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
-import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.AssistantField;
+import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.AssistantVersionPublished;
+import io.voicepartner.api.assistant.AssistantVersionRestored;
 import io.voicepartner.api.assistant.ConfigureFileAssignment;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
 import io.voicepartner.api.assistant.FileAssignmentConfigured;
 import io.voicepartner.api.assistant.FileUnassigned;
 import io.voicepartner.api.assistant.FilesAssigned;
+import io.voicepartner.api.assistant.FrozenFile;
+import io.voicepartner.api.assistant.FrozenTool;
+import io.voicepartner.api.assistant.PublishAssistantVersion;
+import io.voicepartner.api.assistant.RestoreAssistantVersion;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.assistant.UnassignFile;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
+import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.file.CurrentFiles;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
+import io.voicepartner.command.tool.CurrentTools;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,6 +42,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
@@ -40,8 +51,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
  * revision because {@code If-Match} is checked against it, its tools because re-assigning one is a no-op,
  * and its files with their assignment's configuration for the same reason. Whether a tool or file may be
- * assigned at all is set-based: {@link ToolOwnership} and {@link FileOwnership} decide it. Command handlers
- * answer the revision the assistant reached; a change that changes nothing records nothing.
+ * assigned at all is set-based: {@link ToolOwnership} and {@link FileOwnership} decide it. Keeps its published
+ * versions too: a publish identical to the latest records nothing, and restoring one needs its configuration.
+ * Command handlers answer the revision the assistant reached; a change that changes nothing records nothing.
  */
 @Aggregate
 class Assistant {
@@ -53,6 +65,14 @@ class Assistant {
     private AssistantConfiguration configuration;
     private final Set<String> toolIds = new HashSet<>();
     private final Map<String, Map<String, Object>> fileAssignments = new HashMap<>();
+    /** Published versions by number, kept because restoring one needs its configuration. */
+    private final Map<Integer, PublishedVersion> versions = new HashMap<>();
+    private PublishedVersion latestVersion;
+
+    /** A version as later decisions need it: its configuration and hash, and the revision that published it. */
+    private record PublishedVersion(int number, String configHash, VersionConfiguration configuration,
+                                    long revision) {
+    }
 
     Assistant() {
         // for Axon, which rebuilds the assistant from its events
@@ -158,6 +178,86 @@ class Assistant {
         return revision;
     }
 
+    /**
+     * Freezes the configuration with its tools' and files' as they are now. Tools and files deleted but not
+     * yet taken from the assistant by their clean-up are left out, as that clean-up is about to do. The
+     * status is not frozen: publishing sets it to {@code deployed}, recorded just before the version.
+     */
+    @CommandHandler
+    Published handle(PublishAssistantVersion command, CurrentTools tools, CurrentFiles files) {
+        requireOwnedBy(command.ownerId());
+        VersionConfiguration frozen = new VersionConfiguration(withStatus(configuration, null),
+                toolIds.stream().sorted()
+                        .flatMap(id -> tools.configuration(id).map(c -> new FrozenTool(id, c)).stream()).toList(),
+                fileAssignments.keySet().stream().sorted()
+                        .flatMap(id -> files.frozen(id, fileAssignments.get(id)).stream()).toList());
+        String configHash = ConfigHash.of(frozen);
+        if (latestVersion != null && latestVersion.configHash().equals(configHash)) {
+            return new Published(latestVersion.number(), latestVersion.revision(), false);
+        }
+        if (configuration.status() != AssistantStatus.DEPLOYED) {
+            apply(new AssistantUpdated(assistantId, ownerId, withStatus(configuration, AssistantStatus.DEPLOYED),
+                    Set.of(AssistantField.STATUS)));
+        }
+        int number = latestVersion == null ? 1 : latestVersion.number() + 1;
+        apply(new AssistantVersionPublished(assistantId, ownerId, number, command.note(), configHash,
+                command.ownerId(), frozen));
+        return new Published(number, revision, true);
+    }
+
+    /**
+     * Sets the draft back to a version with the events an edit records, then says which version it was.
+     * The status stays as it is (a version does not freeze it). Tools and files deleted since the version
+     * cannot be assigned again and are left out.
+     */
+    @CommandHandler
+    long handle(RestoreAssistantVersion command, CurrentTools tools, CurrentFiles files) {
+        requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
+        PublishedVersion version = versions.get(command.number());
+        if (version == null) {
+            throw Refusal.notFound("Version", Integer.toString(command.number()));
+        }
+        AssistantConfiguration restored = withStatus(version.configuration().assistant(), configuration.status());
+        Set<AssistantField> changed = ConfigurationMerge.differences(configuration, restored);
+        if (!changed.isEmpty()) {
+            apply(new AssistantUpdated(assistantId, ownerId, restored, changed));
+        }
+        restoreTools(version.configuration().tools(), tools);
+        restoreFiles(version.configuration().files(), files);
+        apply(new AssistantVersionRestored(assistantId, ownerId, command.number()));
+        return revision;
+    }
+
+    private void restoreTools(List<FrozenTool> frozen, CurrentTools tools) {
+        Set<String> wanted = frozen.stream().map(FrozenTool::toolId).collect(Collectors.toSet());
+        toolIds.stream().filter(id -> !wanted.contains(id)).sorted().toList()
+                .forEach(id -> apply(new ToolUnassigned(assistantId, ownerId, id)));
+        List<String> reassigned = frozen.stream().map(FrozenTool::toolId)
+                .filter(id -> !toolIds.contains(id) && tools.configuration(id).isPresent()).toList();
+        if (!reassigned.isEmpty()) {
+            apply(new ToolsAssigned(assistantId, ownerId, reassigned));
+        }
+    }
+
+    private void restoreFiles(List<FrozenFile> frozen, CurrentFiles files) {
+        Set<String> wanted = frozen.stream().map(FrozenFile::fileId).collect(Collectors.toSet());
+        fileAssignments.keySet().stream().filter(id -> !wanted.contains(id)).sorted().toList()
+                .forEach(id -> apply(new FileUnassigned(assistantId, ownerId, id)));
+        List<FrozenFile> live = frozen.stream()
+                .filter(file -> fileAssignments.containsKey(file.fileId())
+                        || files.frozen(file.fileId(), file.assignment()).isPresent())
+                .toList();
+        List<String> reassigned = live.stream().map(FrozenFile::fileId)
+                .filter(id -> !fileAssignments.containsKey(id)).toList();
+        if (!reassigned.isEmpty()) {
+            apply(new FilesAssigned(assistantId, ownerId, reassigned));
+        }
+        live.stream().filter(file -> !file.assignment().equals(fileAssignments.get(file.fileId())))
+                .forEach(file -> apply(new FileAssignmentConfigured(assistantId, ownerId, file.fileId(),
+                        file.assignment())));
+    }
+
     @EventSourcingHandler
     void on(AssistantCreated event) {
         assistantId = event.assistantId();
@@ -206,6 +306,24 @@ class Assistant {
     void on(AssistantDeleted event) {
         revision++;
         markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(AssistantVersionPublished event) {
+        latestVersion = new PublishedVersion(event.number(), event.configHash(), event.configuration(), revision + 1);
+        versions.put(event.number(), latestVersion);
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(AssistantVersionRestored event) {
+        revision++;
+    }
+
+    private static AssistantConfiguration withStatus(AssistantConfiguration c, AssistantStatus status) {
+        AssistantConfiguration onlyStatus = new AssistantConfiguration(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, status, null, null);
+        return ConfigurationMerge.merge(c, onlyStatus, Set.of(AssistantField.STATUS));
     }
 
     private void requireOwnedBy(String caller) {

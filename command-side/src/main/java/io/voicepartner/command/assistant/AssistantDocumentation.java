@@ -33,6 +33,12 @@ class AssistantDocumentation {
                         HttpStatus.OK),
                 new Route(HttpMethod.PUT, "/api/assistants/{id}/files", FileConfigurationRequest.class, "AssistantView",
                         HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/assistants/{id}/files", null, "AssistantView", HttpStatus.OK)));
+                new Route(HttpMethod.DELETE, "/api/assistants/{id}/files", null, "AssistantView", HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/assistants/{id}/versions", VersionRequest.class,
+                        "AssistantVersionView", HttpStatus.CREATED, """
+                        {"note": "Friendlier greeting, calendar tool"}
+                        """),
+                new Route(HttpMethod.POST, "/api/assistants/{id}/versions/{number}/restore", null, "AssistantView",
+                        HttpStatus.OK)));
     }
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.command.file;
 
+import io.voicepartner.api.assistant.FrozenFile;
 import io.voicepartner.api.file.CompleteFileProcessing;
 import io.voicepartner.api.file.DeleteFile;
 import io.voicepartner.api.file.FailFileProcessing;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -26,7 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * Decides on changes to one knowledge file. Keeps its description because setting the same one again
  * records nothing, its revision because {@code If-Match} is checked against it, and whether its text
  * extraction has been recorded, because an extraction that runs again (after a restart) must not record
- * a second outcome. Command handlers answer the revision the file reached.
+ * a second outcome, and what it was uploaded as, which a published assistant version freezes. Command
+ * handlers answer the revision the file reached.
  */
 @Aggregate
 class File {
@@ -37,6 +40,8 @@ class File {
     private long revision;
     private String description;
     private boolean extractionRecorded;
+    /** What a published assistant version freezes of the file besides its description; never changes. */
+    private FileUploaded upload;
 
     File() {
         // for Axon, which rebuilds the file from its events
@@ -89,6 +94,7 @@ class File {
         fileId = event.fileId();
         ownerId = event.ownerId();
         description = event.description();
+        upload = event;
         revision = 1;
     }
 
@@ -114,6 +120,11 @@ class File {
     void on(FileDeleted event) {
         revision++;
         markDeleted();
+    }
+
+    FrozenFile frozen(Map<String, Object> assignment) {
+        return new FrozenFile(fileId, upload.filename(), upload.originalName(), upload.fileType(), upload.fileSize(),
+                upload.sha256(), description, assignment);
     }
 
     private void requireOwnedBy(String caller) {

@@ -13,14 +13,17 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.lookup.PhoneNumberRegistry;
+import io.voicepartner.command.lookup.PublishedVersions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.PHONE_NUMBER;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -37,7 +40,8 @@ class PhoneNumber {
 
     /** A patch with every field unset: merged for one field, it clears that field. */
     private static final PhoneNumberConfiguration UNSET =
-            new PhoneNumberConfiguration(null, null, null, null, null, null, null, null, null, null, null, null);
+            new PhoneNumberConfiguration(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
 
     @AggregateIdentifier
     private String phoneNumberId;
@@ -50,21 +54,30 @@ class PhoneNumber {
     }
 
     @CommandHandler
-    PhoneNumber(CreatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
+    PhoneNumber(CreatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants,
+                PublishedVersions versions) {
         PhoneNumberConfiguration wanted = command.configuration();
         requirePricedInACurrency(wanted);
         registry.requireAvailable(wanted.phoneNumber(), command.phoneNumberId());
         if (wanted.assistantId() != null) {
             assistants.requireOwned(command.ownerId(), wanted.assistantId());
         }
+        requirePinnable(wanted, versions);
         apply(new PhoneNumberCreated(command.phoneNumberId(), command.ownerId(), wanted));
     }
 
     @CommandHandler
-    long handle(UpdatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
+    long handle(UpdatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants,
+                PublishedVersions versions) {
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        PhoneNumberConfiguration merged = PhoneNumberMerge.merge(configuration, command.changes(), command.changedFields());
+        Set<PhoneNumberField> fields = EnumSet.noneOf(PhoneNumberField.class);
+        fields.addAll(command.changedFields());
+        if (fields.contains(ASSISTANT_ID) && !fields.contains(ASSISTANT_VERSION)) {
+            // a pin names a version of the assistant it was made for: another assistant is followed at its latest
+            fields.add(ASSISTANT_VERSION);
+        }
+        PhoneNumberConfiguration merged = PhoneNumberMerge.merge(configuration, command.changes(), fields);
         Set<PhoneNumberField> changed = PhoneNumberMerge.differences(configuration, merged);
         if (changed.isEmpty()) {
             return revision;
@@ -80,6 +93,9 @@ class PhoneNumber {
         if (changed.contains(ASSISTANT_ID) && merged.assistantId() != null) {
             assistants.requireOwned(ownerId, merged.assistantId());
         }
+        if (changed.contains(ASSISTANT_VERSION) || changed.contains(ASSISTANT_ID)) {
+            requirePinnable(merged, versions);
+        }
         apply(new PhoneNumberUpdated(phoneNumberId, ownerId, merged, changed));
         return revision;
     }
@@ -88,8 +104,10 @@ class PhoneNumber {
     @CommandHandler
     long handle(UnassignPhoneNumber command) {
         if (reaches(command.assistantId())) {
-            PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET, Set.of(ASSISTANT_ID));
-            apply(new PhoneNumberUpdated(phoneNumberId, ownerId, unassigned, Set.of(ASSISTANT_ID)));
+            PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET,
+                    Set.of(ASSISTANT_ID, ASSISTANT_VERSION));
+            apply(new PhoneNumberUpdated(phoneNumberId, ownerId, unassigned,
+                    PhoneNumberMerge.differences(configuration, unassigned)));
         }
         return revision;
     }
@@ -130,6 +148,17 @@ class PhoneNumber {
         if (!ownerId.equals(caller)) {
             throw Refusal.notFound("Phone number", phoneNumberId);
         }
+    }
+
+    /** A number is pinned only to a version its assistant has published (a 409 otherwise). */
+    private static void requirePinnable(PhoneNumberConfiguration configuration, PublishedVersions versions) {
+        if (configuration.assistantVersion() == null) {
+            return;
+        }
+        if (configuration.assistantId() == null) {
+            throw Refusal.invalid("assistant_version", "needs an assistant_id: only an assistant's version can be pinned");
+        }
+        versions.requirePublished(configuration.assistantId(), configuration.assistantVersion());
     }
 
     /** A price is an amount of some currency; on create the edge names the missing field, on update this does. */

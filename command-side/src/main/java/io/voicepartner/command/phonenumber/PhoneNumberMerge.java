@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.CAPABILITIES;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.CONFIGURATION;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
@@ -82,6 +83,7 @@ final class PhoneNumberMerge {
         values.put(CONFIGURATION, c.configuration());
         values.put(STATUS, c.status());
         values.put(ASSISTANT_ID, c.assistantId());
+        values.put(ASSISTANT_VERSION, c.assistantVersion());
         return values;
     }
 
@@ -99,6 +101,7 @@ final class PhoneNumberMerge {
                 (String) v.get(CURRENCY),
                 (Map<String, Object>) v.get(CONFIGURATION),
                 (PhoneNumberStatus) v.get(STATUS),
-                (String) v.get(ASSISTANT_ID));
+                (String) v.get(ASSISTANT_ID),
+                (Integer) v.get(ASSISTANT_VERSION));
     }
 }

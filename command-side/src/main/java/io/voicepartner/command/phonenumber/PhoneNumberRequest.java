@@ -2,6 +2,7 @@ package io.voicepartner.command.phonenumber;
 
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -28,5 +29,6 @@ record PhoneNumberRequest(
         String currency,
         Map<String, Object> configuration,
         PhoneNumberStatus status,
-        String assistantId) {
+        String assistantId,
+        @Min(1) Integer assistantVersion) {
 }

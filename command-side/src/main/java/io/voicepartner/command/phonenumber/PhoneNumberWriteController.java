@@ -99,7 +99,7 @@ class PhoneNumberWriteController {
         PhoneNumberConfiguration changes = new PhoneNumberConfiguration(phoneNumber, request.friendlyName(),
                 request.capabilities(), country, request.region(), request.locality(), request.provider(),
                 canonicalPrice(request.monthlyPrice()), request.currency(), request.configuration(), request.status(),
-                request.assistantId());
+                request.assistantId(), request.assistantVersion());
         long revision = commands.send(new UpdatePhoneNumber(id, caller.userId(), expectedRevision, changes, changed),
                 caller.userId());
         return responses.updated(location(id), id, revision, authorization);
@@ -133,7 +133,7 @@ class PhoneNumberWriteController {
                 r.provider() == null ? PhoneNumberProvider.OTHER : r.provider(),
                 canonicalPrice(r.monthlyPrice()), r.currency(),
                 JsonMergePatch.merge(Map.of(), r.configuration()),
-                r.status() == null ? PhoneNumberStatus.ACTIVE : r.status(), r.assistantId());
+                r.status() == null ? PhoneNumberStatus.ACTIVE : r.status(), r.assistantId(), r.assistantVersion());
     }
 
     /** {@code "007.50"} is {@code "7.50"}: one spelling per amount, its precision kept. */

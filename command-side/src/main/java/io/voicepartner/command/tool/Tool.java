@@ -86,6 +86,10 @@ class Tool {
         markDeleted();
     }
 
+    ToolConfiguration configuration() {
+        return configuration;
+    }
+
     private void requireOwnedBy(String caller) {
         if (!ownerId.equals(caller)) {
             throw Refusal.notFound("Tool", toolId);

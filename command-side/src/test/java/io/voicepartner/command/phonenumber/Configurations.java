@@ -24,11 +24,11 @@ final class Configurations {
     static final PhoneNumberConfiguration BERLIN_HOTLINE = new PhoneNumberConfiguration(
             "+49301234567", "Berlin hotline", Map.of("voice", true, "sms", false), "DE", "Berlin", "Mitte",
             PhoneNumberProvider.TWILIO, "1.15", "EUR", Map.of("recording", Map.of("enabled", true, "retention_days", 30)),
-            PhoneNumberStatus.ACTIVE, FRONT_DESK);
+            PhoneNumberStatus.ACTIVE, FRONT_DESK, null);
 
     /** A configuration with every field unset: what an update carries for the fields it does not name. */
     static final PhoneNumberConfiguration NOTHING = new PhoneNumberConfiguration(null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     private static final RecordComponent[] COMPONENTS = PhoneNumberConfiguration.class.getRecordComponents();
 

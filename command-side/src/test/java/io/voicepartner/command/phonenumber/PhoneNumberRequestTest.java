@@ -60,6 +60,6 @@ class PhoneNumberRequestTest {
     private static PhoneNumberRequest request(String number, String country, Map<String, Boolean> capabilities,
                                               String monthlyPrice, String currency) {
         return new PhoneNumberRequest(number, "Hotline", capabilities, country, null, null, null, monthlyPrice, currency,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -4,6 +4,8 @@ import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantEvent;
 import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.AssistantVersionPublished;
+import io.voicepartner.api.assistant.AssistantVersionRestored;
 import io.voicepartner.api.assistant.FileAssignmentConfigured;
 import io.voicepartner.api.assistant.FileUnassigned;
 import io.voicepartner.api.assistant.FilesAssigned;
@@ -74,6 +76,9 @@ class AssistantProjector implements Projector {
             if (applied) {
                 rows.removeFile(unassigned.assistantId(), unassigned.fileId());
             }
+        } else if (event instanceof AssistantVersionPublished || event instanceof AssistantVersionRestored) {
+            // the version's own row is VersionProjector's; a restore's changes came in the events before it
+            applied = rows.advance(event.assistantId(), envelope.revision(), envelope.occurredAt());
         } else {
             throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());
         }

@@ -31,9 +31,17 @@ class PhoneNumberRows {
     };
     private static final TypeReference<Map<String, Boolean>> CAPABILITIES = new TypeReference<>() {
     };
+    private static final TypeReference<PhoneNumberView.AnsweringVersion> ANSWERING_VERSION = new TypeReference<>() {
+    };
     private static final String COLUMNS = "id, owner_id, phone_number, friendly_name, capabilities, country, region, "
-            + "locality, provider, monthly_price, currency, configuration, status, assistant_id, usage, purchased_at, "
-            + "last_used, revision, created_at, updated_at";
+            + "locality, provider, monthly_price, currency, configuration, status, assistant_id, assistant_version, "
+            + "usage, purchased_at, last_used, revision, created_at, updated_at, "
+            // the pinned version, or else the latest its assistant published
+            + "(SELECT json_build_object('number', v.number, 'pinned', p.assistant_version IS NOT NULL, "
+            + "'config_hash', v.config_hash, 'href', '/api/assistants/' || v.assistant_id || '/versions/' || v.number) "
+            + "FROM query.assistant_versions v WHERE v.assistant_id = p.assistant_id "
+            + "AND v.number = COALESCE(p.assistant_version, (SELECT max(latest.number) FROM query.assistant_versions "
+            + "latest WHERE latest.assistant_id = p.assistant_id))) AS answering_version";
 
     /**
      * Filters of the list route; {@code null} means "any".
@@ -57,10 +65,11 @@ class PhoneNumberRows {
     boolean insert(String id, String ownerId, PhoneNumberConfiguration c, long revision, Instant at) {
         return jdbc.sql("INSERT INTO query.phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
                         + "country, region, locality, provider, monthly_price, currency, configuration, status, "
-                        + "assistant_id, purchased_at, revision, created_at, updated_at) VALUES (:id, :owner_id, "
+                        + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
+                        + "VALUES (:id, :owner_id, "
                         + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
                         + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
-                        + ":at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                        + ":assistant_version, :at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
                 .param("id", id)
                 .param("owner_id", ownerId)
                 .params(configurationParameters(c))
@@ -75,7 +84,8 @@ class PhoneNumberRows {
                         + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
                         + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
                         + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
-                        + "assistant_id = :assistant_id, revision = :revision, updated_at = :at "
+                        + "assistant_id = :assistant_id, assistant_version = :assistant_version, "
+                        + "revision = :revision, updated_at = :at "
                         + "WHERE id = :id AND revision < :revision")
                 .param("id", id)
                 .params(configurationParameters(c))
@@ -95,7 +105,7 @@ class PhoneNumberRows {
     }
 
     Optional<PhoneNumberView> find(String ownerId, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers p "
                         + "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
@@ -134,6 +144,7 @@ class PhoneNumberRows {
         values.put("configuration", json(c.configuration() == null ? Map.of() : c.configuration()));
         values.put("status", c.status().wireName());
         values.put("assistant_id", c.assistantId());
+        values.put("assistant_version", c.assistantVersion());
         return values;
     }
 
@@ -155,6 +166,9 @@ class PhoneNumberRows {
                 parse(row.getString("configuration"), JSON_OBJECT),
                 PhoneNumberStatus.fromWireName(row.getString("status")),
                 row.getString("assistant_id"),
+                row.getObject("assistant_version", Integer.class),
+                Optional.ofNullable(row.getString("answering_version"))
+                        .map(version -> parse(version, ANSWERING_VERSION)).orElse(null),
                 parse(row.getString("usage"), JSON_OBJECT),
                 row.getTimestamp("purchased_at").toInstant(),
                 lastUsed == null ? null : lastUsed.toInstant(),

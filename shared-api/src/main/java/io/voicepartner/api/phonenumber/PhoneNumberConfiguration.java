@@ -10,6 +10,8 @@ import java.util.Map;
  * @param monthlyPrice a decimal string ({@code "1.15"}), never a binary floating point number
  * @param currency     ISO 4217
  * @param assistantId  the owner's assistant this number reaches, or {@code null}
+ * @param assistantVersion the published version of that assistant the number is pinned to, or {@code null}
+ *                     when it follows the assistant's latest published version
  */
 public record PhoneNumberConfiguration(
         String phoneNumber,
@@ -23,5 +25,6 @@ public record PhoneNumberConfiguration(
         String currency,
         Map<String, Object> configuration,
         PhoneNumberStatus status,
-        String assistantId) {
+        String assistantId,
+        Integer assistantVersion) {
 }

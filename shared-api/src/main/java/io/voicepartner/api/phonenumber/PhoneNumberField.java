@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 public enum PhoneNumberField {
     PHONE_NUMBER, FRIENDLY_NAME, CAPABILITIES, COUNTRY, REGION, LOCALITY, PROVIDER, MONTHLY_PRICE, CURRENCY,
-    CONFIGURATION, STATUS, ASSISTANT_ID;
+    CONFIGURATION, STATUS, ASSISTANT_ID, ASSISTANT_VERSION;
 
     @JsonValue
     public String wireName() {

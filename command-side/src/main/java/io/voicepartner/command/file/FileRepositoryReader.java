@@ -1,0 +1,30 @@
+package io.voicepartner.command.file;
+
+import io.voicepartner.api.assistant.FrozenFile;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Loads the file aggregate from the event store, inside (and locked for) the caller's unit of work. */
+@Component
+class FileRepositoryReader implements CurrentFiles {
+
+    private final Repository<File> files;
+
+    FileRepositoryReader(Repository<File> files) {
+        this.files = files;
+    }
+
+    @Override
+    public Optional<FrozenFile> frozen(String fileId, Map<String, Object> assignment) {
+        try {
+            return Optional.of(files.load(fileId).invoke(file -> file.frozen(assignment)));
+        } catch (AggregateNotFoundException e) {
+            // deleted files are not found either (AggregateDeletedException)
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.assistant.AssistantVersionPublished;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@link VersionLookups} in the lookups' subscribing processor, in the transaction of the append. */
+@Component
+@ProcessingGroup(LookupProjector.PROCESSING_GROUP)
+class VersionLookupProjector {
+
+    private final VersionLookups versions;
+
+    VersionLookupProjector(VersionLookups versions) {
+        this.versions = versions;
+    }
+
+    @EventHandler
+    void on(AssistantVersionPublished event) {
+        versions.versionPublished(event.assistantId(), event.number());
+    }
+}

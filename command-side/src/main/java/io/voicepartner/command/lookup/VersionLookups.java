@@ -1,0 +1,37 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The table of {@code V7__assistant_version_lookup.sql}. Versions are never unpublished, so nothing is deleted. */
+@Repository
+class VersionLookups implements PublishedVersions {
+
+    private final JdbcClient jdbc;
+
+    VersionLookups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A 409 rather than a 404 also for a number the assistant has not reached yet: the route names a phone
+     * number, and the version is a state of the assistant it reaches, not a resource of its own.
+     */
+    @Override
+    public void requirePublished(String assistantId, int number) {
+        boolean published = jdbc.sql("SELECT count(*) FROM command.assistant_version_lookup "
+                        + "WHERE assistant_id = ? AND number = ?")
+                .params(assistantId, number).query(Long.class).single() > 0;
+        if (!published) {
+            throw new Refusal(ErrorCode.CONFLICT, "Assistant '" + assistantId + "' has not published version "
+                    + number + "; publish it with POST /api/assistants/" + assistantId + "/versions.");
+        }
+    }
+
+    void versionPublished(String assistantId, int number) {
+        jdbc.sql("INSERT INTO command.assistant_version_lookup (assistant_id, number) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING").params(assistantId, number).update();
+    }
+}

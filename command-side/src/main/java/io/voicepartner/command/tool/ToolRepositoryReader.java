@@ -1,0 +1,32 @@
+package io.voicepartner.command.tool;
+
+import io.voicepartner.api.tool.ToolConfiguration;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Loads the tool aggregate from the event store, inside the caller's unit of work. Loading it also locks
+ * it until that unit of work ends, so a tool cannot change or go away between being read and being frozen.
+ */
+@Component
+class ToolRepositoryReader implements CurrentTools {
+
+    private final Repository<Tool> tools;
+
+    ToolRepositoryReader(Repository<Tool> tools) {
+        this.tools = tools;
+    }
+
+    @Override
+    public Optional<ToolConfiguration> configuration(String toolId) {
+        try {
+            return Optional.of(tools.load(toolId).invoke(Tool::configuration));
+        } catch (AggregateNotFoundException e) {
+            // deleted tools are not found either (AggregateDeletedException)
+            return Optional.empty();
+        }
+    }
+}

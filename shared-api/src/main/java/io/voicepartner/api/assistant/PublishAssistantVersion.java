@@ -1,0 +1,10 @@
+package io.voicepartner.api.assistant;
+
+/**
+ * Freezes the assistant's current configuration, with its tools' and files' configuration, as its next
+ * version; a configuration identical to the latest version's publishes nothing.
+ *
+ * @param note what the publisher wants to remember about this version, or {@code null}
+ */
+public record PublishAssistantVersion(String assistantId, String ownerId, String note) implements AssistantCommand {
+}
