@@ -85,10 +85,12 @@ class ResetIT extends PlatformIT {
                     .contains("deleted topic voicepartner.assistants (1 records)")
                     .contains("deleted consumer group voicepartner-query-side");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                Set<String> topics = admin.listTopics().names().get();
-                assertThat(topics).containsAll(Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList());
-            } catch (Exception e) {
-                throw new AssertionError(e);
+                // the broker lists a created topic once its metadata caught up with the controller's, a moment later
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    Set<String> topics = admin.listTopics().names().get();
+                    assertThat(topics).containsAll(Arrays.stream(AggregateType.values()).map(AggregateType::topic)
+                            .toList());
+                });
             }
         } finally {
             kafka.stop();
