@@ -1,12 +1,15 @@
 package io.voicepartner.command.phonenumber;
 
+import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
+import io.voicepartner.api.phonenumber.PhoneCall;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.api.phonenumber.RecordCalls;
 import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.command.common.Refusal;
@@ -14,12 +17,14 @@ import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.lookup.PhoneNumberRegistry;
 import io.voicepartner.command.lookup.PublishedVersions;
+import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
@@ -112,6 +117,26 @@ class PhoneNumber {
         return revision;
     }
 
+    /**
+     * Records each call not recorded before (a re-sent report counts once). Usage is not guarded by
+     * {@code If-Match}: the runtime reports what happened, whatever the configuration's revision.
+     */
+    @CommandHandler
+    long handle(RecordCalls command, UsageReports reports, AssistantOwnership assistants) {
+        requireOwnedBy(command.ownerId());
+        command.calls().stream().map(PhoneCall::assistantId).distinct()
+                .forEach(assistantId -> assistants.requireOwned(ownerId, assistantId));
+        Set<String> recorded = new HashSet<>(reports.alreadyRecorded(phoneNumberId,
+                command.calls().stream().map(PhoneCall::callId).toList()));
+        for (PhoneCall call : command.calls()) {
+            if (recorded.add(call.callId())) {
+                apply(new CallRecorded(phoneNumberId, ownerId, call.callId(), call.assistantId(), call.callSeconds(),
+                        call.direction(), call.startedAt()));
+            }
+        }
+        return revision;
+    }
+
     @CommandHandler
     long handle(DeletePhoneNumber command) {
         requireOwnedBy(command.ownerId());
@@ -131,6 +156,11 @@ class PhoneNumber {
     @EventSourcingHandler
     void on(PhoneNumberUpdated event) {
         configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(CallRecorded event) {
         revision++;
     }
 

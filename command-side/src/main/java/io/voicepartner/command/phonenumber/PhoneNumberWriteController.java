@@ -116,7 +116,7 @@ class PhoneNumberWriteController {
     }
 
     /** An id this platform cannot have issued is unknown without asking the event store. */
-    private static void requirePhoneNumberId(String id) {
+    static void requirePhoneNumberId(String id) {
         if (id.length() != 36 || !id.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0)) {
             throw Refusal.notFound("Phone number", id);
         }

@@ -2,19 +2,26 @@ package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.CreateTool;
 import io.voicepartner.api.tool.DeleteTool;
+import io.voicepartner.api.tool.RecordToolExecutions;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolExecuted;
+import io.voicepartner.api.tool.ToolExecution;
 import io.voicepartner.api.tool.ToolField;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.lookup.AssistantOwnership;
+import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -66,6 +73,30 @@ class Tool {
         return revision;
     }
 
+    /**
+     * Records each execution not recorded before (a re-sent report counts once). Usage is not guarded by
+     * {@code If-Match}: the runtime reports what happened, whatever the configuration's revision.
+     *
+     * @param reports the executions this tool has recorded already, by the reporter's id
+     */
+    @CommandHandler
+    long handle(RecordToolExecutions command, UsageReports reports, AssistantOwnership assistants) {
+        requireOwnedBy(command.ownerId());
+        // a test call need not be made for an assistant
+        command.executions().stream().map(ToolExecution::assistantId).filter(Objects::nonNull).distinct()
+                .forEach(assistantId -> assistants.requireOwned(ownerId, assistantId));
+        Set<String> recorded = new HashSet<>(reports.alreadyRecorded(toolId,
+                command.executions().stream().map(ToolExecution::executionId).toList()));
+        for (ToolExecution execution : command.executions()) {
+            if (recorded.add(execution.executionId())) {
+                apply(new ToolExecuted(toolId, ownerId, execution.executionId(), execution.assistantId(),
+                        execution.durationMs(), execution.success(), execution.statusCode(), execution.executedAt(),
+                        command.testCall()));
+            }
+        }
+        return revision;
+    }
+
     @EventSourcingHandler
     void on(ToolCreated event) {
         toolId = event.toolId();
@@ -77,6 +108,11 @@ class Tool {
     @EventSourcingHandler
     void on(ToolUpdated event) {
         configuration = event.configuration();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ToolExecuted event) {
         revision++;
     }
 

@@ -102,7 +102,7 @@ class ToolWriteController {
     }
 
     /** An id this platform cannot have issued is unknown without asking the event store. */
-    private static void requireToolId(String id) {
+    static void requireToolId(String id) {
         if (id.length() != 36 || !id.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0)) {
             throw Refusal.notFound("Tool", id);
         }

@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import io.voicepartner.analytics.AnalyticsApplication;
 import io.voicepartner.command.CommandSideApplication;
 import io.voicepartner.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,7 @@ import java.util.Map;
  * (KRaft) unless {@code KAFKA_BOOTSTRAP_SERVERS} names one.
  */
 @SpringBootApplication
-@Import({CommandSideApplication.class, QuerySideApplication.class})
+@Import({CommandSideApplication.class, QuerySideApplication.class, AnalyticsApplication.class})
 public class PlatformApplication {
 
     public static void main(String[] args) {

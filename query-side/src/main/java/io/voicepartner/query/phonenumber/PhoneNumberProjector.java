@@ -2,6 +2,7 @@ package io.voicepartner.query.phonenumber;
 
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberEvent;
@@ -35,6 +36,8 @@ class PhoneNumberProjector implements Projector {
         } else if (event instanceof PhoneNumberUpdated updated) {
             applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),
                     envelope.occurredAt());
+        } else if (event instanceof CallRecorded call) {
+            applied = rows.recordCall(call.phoneNumberId(), call.callSeconds(), call.startedAt(), envelope.revision());
         } else if (event instanceof PhoneNumberDeleted deleted) {
             applied = rows.markDeleted(deleted.phoneNumberId(), envelope.revision(), envelope.occurredAt());
         } else {

@@ -104,6 +104,25 @@ class PhoneNumberRows {
         return table.revisionOf(id);
     }
 
+    /**
+     * Counts one call in {@code usage}: {@code calls}, {@code seconds} exactly, and {@code minutes} derived from
+     * the seconds (two decimals). {@code last_used} only ever moves forward, since reports may arrive out of
+     * their call order. {@code updated_at} stays the configuration's.
+     *
+     * @return false if the row is already at or past {@code revision} (a redelivery), or missing
+     */
+    boolean recordCall(String id, long callSeconds, Instant startedAt, long revision) {
+        return jdbc.sql("UPDATE query.phone_numbers SET usage = jsonb_build_object("
+                        + "'calls', COALESCE((usage->>'calls')::bigint, 0) + 1, "
+                        + "'seconds', COALESCE((usage->>'seconds')::bigint, 0) + :seconds, "
+                        + "'minutes', round((COALESCE((usage->>'seconds')::bigint, 0) + :seconds) / 60.0, 2)), "
+                        + "last_used = GREATEST(COALESCE(last_used, :started), :started), revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id).param("seconds", callSeconds)
+                .param("started", Timestamp.from(startedAt)).param("revision", revision)
+                .update() == 1;
+    }
+
     Optional<PhoneNumberView> find(String ownerId, String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers p "
                         + "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")

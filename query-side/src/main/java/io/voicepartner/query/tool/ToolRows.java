@@ -95,6 +95,24 @@ class ToolRows {
                 .update() == 1;
     }
 
+    /**
+     * Counts one execution: the average is kept as a running mean over {@code total_calls} (the old count on
+     * the right-hand side, as SQL reads it), and {@code last_used} only ever moves forward, since reports may
+     * arrive out of their execution order. {@code updated_at} stays the configuration's.
+     *
+     * @return false if the row is already at or past {@code revision} (a redelivery), or missing
+     */
+    boolean recordExecution(String id, long durationMs, Instant executedAt, long revision) {
+        return jdbc.sql("UPDATE query.tools SET total_calls = total_calls + 1, "
+                        + "avg_response_time = (COALESCE(avg_response_time, 0) * total_calls + :duration) "
+                        + "/ (total_calls + 1), "
+                        + "last_used = GREATEST(COALESCE(last_used, :executed), :executed), revision = :revision "
+                        + "WHERE id = :id AND revision < :revision")
+                .param("id", id).param("duration", (double) durationMs)
+                .param("executed", Timestamp.from(executedAt)).param("revision", revision)
+                .update() == 1;
+    }
+
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
         return table.markDeleted(id, revision, at);

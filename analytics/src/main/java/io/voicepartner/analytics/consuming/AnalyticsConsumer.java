@@ -1,0 +1,36 @@
+package io.voicepartner.analytics.consuming;
+
+import io.voicepartner.analytics.figures.Facts;
+import io.voicepartner.api.messaging.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads every topic in the analytics consumer group, and records each event that is a fact in one insert
+ * keyed by the event's id (so redeliveries change nothing). The offset is committed after the insert:
+ * at-least-once, made exactly-once in effect by the key.
+ */
+@Component
+class AnalyticsConsumer {
+
+    static final String LISTENER_ID = "analytics";
+
+    private final AnalyticsEnvelopes envelopes = new AnalyticsEnvelopes();
+    private final Facts facts;
+
+    AnalyticsConsumer(Facts facts) {
+        this.facts = facts;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "#{@analyticsTopics}",
+            groupId = "${voicepartner.analytics.consumer-group}", containerFactory = "analyticsListenerFactory",
+            concurrency = "${voicepartner.analytics.concurrency}")
+    void consume(ConsumerRecord<String, byte[]> record) throws IOException {
+        Optional<EventEnvelope> envelope = envelopes.read(record.value());
+        envelope.ifPresent(facts::record);
+    }
+}

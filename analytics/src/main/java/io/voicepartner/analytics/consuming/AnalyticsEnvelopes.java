@@ -1,0 +1,34 @@
+package io.voicepartner.analytics.consuming;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.messaging.EventCatalogue;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.support.json.JsonConventions;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads a record value into an envelope whose {@code data} is the event record, as any consumer of the
+ * published language would: tolerant of fields it does not know, and of event types it does not know.
+ */
+final class AnalyticsEnvelopes {
+
+    private final ObjectMapper mapper = JsonConventions.newObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    Optional<EventEnvelope> read(byte[] value) throws IOException {
+        JsonNode tree = mapper.readTree(value);
+        Optional<EventCatalogue.EventType> type = EventCatalogue.byName(tree.path("type").asText());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        EventEnvelope raw = mapper.treeToValue(tree, EventEnvelope.class);
+        Object event = mapper.treeToValue(tree.get("data"), type.get().eventClass());
+        return Optional.of(new EventEnvelope(raw.eventId(), raw.type(), raw.aggregateType(), raw.aggregateId(),
+                raw.revision(), raw.globalPosition(), raw.ownerId(), raw.actor(), raw.occurredAt(),
+                raw.schemaVersion(), event));
+    }
+}

@@ -1,0 +1,25 @@
+package io.voicepartner.command.phonenumber;
+
+import io.voicepartner.api.phonenumber.CallDirection;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One call as the voice runtime reports it. {@code call_id} is optional: with it, a re-sent report is
+ * recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
+ */
+record CallRequest(
+        @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        String callId,
+        @Min(0) @Max(86_400) Long callSeconds,
+        CallDirection direction,
+        @Size(max = 64) String assistantId,
+        Instant occurredAt) {
+
+    static final Set<String> REQUIRED = Set.of("call_seconds", "direction", "assistant_id", "occurred_at");
+}

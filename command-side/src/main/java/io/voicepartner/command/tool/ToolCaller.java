@@ -1,0 +1,191 @@
+package io.voicepartner.command.tool;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.tool.HttpMethod;
+import io.voicepartner.api.tool.ToolConfiguration;
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Calls a tool's endpoint as an assistant would: its method, its headers and its decrypted credentials, the
+ * arguments as JSON (or as the query string for {@code GET} and {@code DELETE}), bounded by a timeout. Only
+ * allowed addresses are connected to ({@link GuardedDnsResolver}). Redirects are not followed: a redirect could
+ * carry the tool's credentials to another host, so the test shows the {@code 3xx} as the endpoint answered it.
+ */
+@Component
+@EnableConfigurationProperties(ToolCallSettings.class)
+class ToolCaller {
+
+    /** What the endpoint answered, or why it did not. */
+    record Outcome(Integer statusCode, long latencyMs, String body, boolean bodyTruncated, String error) {
+
+        boolean success() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final CloseableHttpClient client;
+    private final SecretBox secrets;
+    private final ObjectMapper json;
+    private final int maxBodyLength;
+
+    ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json) {
+        Timeout timeout = Timeout.of(settings.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDnsResolver(new EndpointAddresses(settings.allowList())))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+        this.secrets = secrets;
+        this.json = json;
+        this.maxBodyLength = settings.maxBodyLength();
+    }
+
+    /** @throws RefusedEndpoint if the endpoint's host resolves to an address the platform does not call */
+    Outcome call(ToolConfiguration tool, Map<String, Object> arguments) throws RefusedEndpoint {
+        HttpUriRequestBase request = request(tool, arguments);
+        long started = System.nanoTime();
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(null, request, null);
+        } catch (RefusedEndpoint refused) {
+            throw refused;
+        } catch (IOException e) {
+            return new Outcome(null, elapsedMillis(started), null, false, describe(e));
+        }
+        try {
+            Body body = read(response.getEntity());
+            return new Outcome(response.getCode(), elapsedMillis(started), body.text(), body.truncated(), null);
+        } catch (IOException e) {
+            return new Outcome(response.getCode(), elapsedMillis(started), null, false, describe(e));
+        } finally {
+            // the connection is dropped, not drained: the rest of a long body is of no use to anyone
+            request.cancel();
+            closeAfterCancel(response);
+        }
+    }
+
+    private static void closeAfterCancel(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // the cancelled connection is gone already; there is nothing left to release
+        }
+    }
+
+    private HttpUriRequestBase request(ToolConfiguration tool, Map<String, Object> arguments) {
+        HttpMethod method = tool.method();
+        URI uri = URI.create(tool.endpoint());
+        if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
+            URIBuilder query = new URIBuilder(uri);
+            arguments.forEach((name, value) -> query.addParameter(name, value instanceof String text ? text
+                    : asJson(value)));
+            uri = build(query);
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase(method.name(), uri);
+        if (method != HttpMethod.GET && method != HttpMethod.DELETE) {
+            request.setEntity(new StringEntity(asJson(arguments), ContentType.APPLICATION_JSON));
+        }
+        tool.headers().forEach(request::setHeader);
+        tool.secretHeaders().forEach((name, value) -> request.setHeader(name, secrets.decrypt(value)));
+        Map<String, String> settings = tool.authentication().settings();
+        Map<String, String> clear = new HashMap<>();
+        tool.authentication().secrets().forEach((field, value) -> clear.put(field, secrets.decrypt(value)));
+        switch (tool.authentication().type()) {
+            case BEARER -> request.setHeader("Authorization", "Bearer " + clear.get("token"));
+            case BASIC -> request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (settings.get("username") + ":" + clear.get("password")).getBytes(StandardCharsets.UTF_8)));
+            case API_KEY -> request.setHeader(Optional.ofNullable(settings.get(AuthenticationSchemes.HEADER_NAME))
+                    .orElse(AuthenticationSchemes.DEFAULT_API_KEY_HEADER), clear.get("api_key"));
+            case NONE -> {
+                // the endpoint takes no credentials
+            }
+        }
+        return request;
+    }
+
+    private static URI build(URIBuilder builder) {
+        try {
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private record Body(String text, boolean truncated) {
+    }
+
+    /** Reads at most one character past the limit, so that a large or endless body costs no more. */
+    private Body read(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new Body("", false);
+        }
+        Charset charset = Optional.ofNullable(ContentType.parseLenient(entity.getContentType()))
+                .map(ContentType::getCharset).orElse(StandardCharsets.UTF_8);
+        // not closed here: closing would read the rest of the body; the caller drops the connection instead
+        Reader reader = new InputStreamReader(entity.getContent(), charset);
+        char[] buffer = new char[maxBodyLength + 1];
+        int length = 0;
+        for (int n; length < buffer.length && (n = reader.read(buffer, length, buffer.length - length)) >= 0; ) {
+            length += n;
+        }
+        boolean truncated = length > maxBodyLength;
+        return new Body(new String(buffer, 0, Math.min(length, maxBodyLength)), truncated);
+    }
+
+    private String asJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        client.close();
+    }
+}

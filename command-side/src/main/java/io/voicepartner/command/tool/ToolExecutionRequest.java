@@ -1,0 +1,25 @@
+package io.voicepartner.command.tool;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One execution as the voice runtime reports it. {@code execution_id} is optional: with it, a re-sent report
+ * is recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
+ */
+record ToolExecutionRequest(
+        @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        String executionId,
+        @Min(0) @Max(86_400_000) Long durationMs,
+        Boolean success,
+        @Min(100) @Max(599) Integer statusCode,
+        @Size(max = 64) String assistantId,
+        Instant occurredAt) {
+
+    static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id", "occurred_at");
+}

@@ -1,0 +1,77 @@
+package io.voicepartner.command.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.tool.RecordToolExecutions;
+import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.api.tool.ToolExecution;
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.command.lookup.AssistantOwnership;
+import io.voicepartner.command.web.Commands;
+import io.voicepartner.command.web.Ids;
+import io.voicepartner.command.web.JsonRequestReader;
+import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/tools/{id}/test}: calls the tool's endpoint once, answers what it said, and records the call
+ * as an execution marked {@code test_call}. An endpoint that resolves to an address the platform does not call
+ * is a 400 naming {@code endpoint}, and nothing is called or recorded.
+ */
+@RestController
+class ToolTestController {
+
+    private final StoredTools tools;
+    private final ToolCaller caller;
+    private final AssistantOwnership assistants;
+    private final Commands commands;
+    private final Ids ids;
+    private final JsonRequestReader reader;
+    private final Clock clock = Clock.systemUTC();
+
+    ToolTestController(StoredTools tools, ToolCaller caller, AssistantOwnership assistants, Commands commands,
+                       Ids ids, JsonRequestReader reader) {
+        this.tools = tools;
+        this.caller = caller;
+        this.assistants = assistants;
+        this.commands = commands;
+        this.ids = ids;
+        this.reader = reader;
+    }
+
+    @PostMapping("/api/tools/{id}/test")
+    ResponseEntity<Object> test(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                Caller user) {
+        ToolWriteController.requireToolId(id);
+        ToolTestRequest request = body == null ? new ToolTestRequest(Map.of(), null)
+                : reader.read(body, ToolTestRequest.class, Map.of(), Set.of(), Set.of("arguments")).value();
+        ToolConfiguration tool = tools.configuration(id, user.userId());
+        if (request.assistantId() != null) {
+            assistants.requireOwned(user.userId(), request.assistantId());
+        }
+        Instant startedAt = clock.instant();
+        ToolCaller.Outcome outcome;
+        try {
+            outcome = caller.call(tool, request.arguments() == null ? Map.of() : request.arguments());
+        } catch (RefusedEndpoint refused) {
+            throw ApiException.invalid("endpoint", refused.getMessage()
+                    + " (an on-premise endpoint can be allowed with TOOL_CALL_ALLOW_LIST)");
+        }
+        String executionId = ids.next();
+        commands.send(new RecordToolExecutions(id, user.userId(), List.of(new ToolExecution(executionId,
+                outcome.latencyMs(), outcome.success(), outcome.statusCode(), request.assistantId(), startedAt)),
+                true), user.userId());
+        return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(executionId, outcome.success(),
+                outcome.statusCode(), outcome.latencyMs(), outcome.body(), outcome.bodyTruncated(), outcome.error())));
+    }
+}

@@ -1,0 +1,12 @@
+package io.voicepartner.command.tool;
+
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/**
+ * A test call of a tool: the arguments an assistant would pass, and optionally the assistant the execution is
+ * counted for.
+ */
+record ToolTestRequest(Map<String, Object> arguments, @Size(max = 64) String assistantId) {
+}

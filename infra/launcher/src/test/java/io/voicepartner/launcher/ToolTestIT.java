@@ -1,0 +1,159 @@
+package io.voicepartner.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code POST /api/tools/{id}/test} against a local HTTP server that the configuration allows
+ * ({@link #ALLOWED_RANGE}, set for every test by {@link PlatformIT}), while every other private or special
+ * address is refused before anything is sent.
+ */
+class ToolTestIT extends PlatformIT {
+
+    /** A loopback address of its own, so that allowing it leaves 127.0.0.1 refused. */
+    static final String ALLOWED_RANGE = "127.0.0.2/32";
+    private static final String TOKEN = "sk_test_51HxYzAbCdEf0123456789";
+
+    private static HttpServer server;
+    private Api alice;
+
+    @BeforeAll
+    static void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+        server.createContext("/echo", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = Api.write(Map.of("method", exchange.getRequestMethod(),
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                    "accept", String.valueOf(exchange.getRequestHeaders().getFirst("Accept")),
+                    "query", String.valueOf(exchange.getRequestURI().getQuery()), "body", body));
+            respond(exchange, 201, answer);
+        });
+        server.createContext("/large", exchange -> respond(exchange, 200, "x".repeat(100_000)));
+        server.createContext("/broken", exchange -> respond(exchange, 503, "down for maintenance"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @BeforeEach
+    void signUp() {
+        alice = api().as(api().signUp());
+    }
+
+    @Test
+    void callsTheEndpointWithItsHeadersAndCredentialsAndRecordsTheExecution() {
+        String tool = newTool(local("/echo"), "POST");
+
+        Api.Response tested = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("city", "Berlin")));
+
+        assertThat(tested.status()).as(tested.toString()).isEqualTo(200);
+        JsonNode result = tested.data();
+        assertThat(result.path("success").asBoolean()).isTrue();
+        assertThat(result.path("status_code").asInt()).isEqualTo(201);
+        assertThat(result.path("latency_ms").asLong()).isNotNegative();
+        assertThat(result.path("body_truncated").asBoolean()).isFalse();
+        JsonNode echoed = readTree(result.path("body").asText());
+        assertThat(echoed.path("method").asText()).isEqualTo("POST");
+        assertThat(echoed.path("authorization").asText()).isEqualTo("Bearer " + TOKEN);
+        assertThat(echoed.path("accept").asText()).isEqualTo("application/json");
+        assertThat(readTree(echoed.path("body").asText()).path("city").asText()).isEqualTo("Berlin");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(1));
+    }
+
+    @Test
+    void passesArgumentsOfAGetAsTheQueryAndCutsALongBodyOff() {
+        String echo = newTool(local("/echo"), "GET");
+        JsonNode echoed = readTree(alice.post("/api/tools/" + echo + "/test",
+                Map.of("arguments", Map.of("city", "Köln"))).data().path("body").asText());
+        assertThat(echoed.path("query").asText()).isEqualTo("city=Köln");
+
+        JsonNode large = alice.post("/api/tools/" + newTool(local("/large"), "GET") + "/test", Map.of()).data();
+        assertThat(large.path("body_truncated").asBoolean()).isTrue();
+        assertThat(large.path("body").asText()).hasSize(4096);
+
+        JsonNode broken = alice.post("/api/tools/" + newTool(local("/broken"), "GET") + "/test", Map.of()).data();
+        assertThat(broken.path("success").asBoolean()).isFalse();
+        assertThat(broken.path("status_code").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    void refusesLoopbackMetadataAndPrivateAddressesByDefault() {
+        int port = server.getAddress().getPort();
+        assertRefused("http://127.0.0.1:" + port + "/echo", "127.0.0.1 is a loopback address");
+        assertRefused("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is the cloud metadata address");
+        assertRefused("http://localhost:" + port + "/echo", "localhost resolves to");
+        assertRefused("http://[::1]:" + port + "/echo", "a loopback address");
+        assertRefused("http://[::ffff:127.0.0.1]:" + port + "/echo", "a loopback address");
+        assertRefused("http://10.1.2.3/", "a private address");
+        assertRefused("http://100.64.0.1/", "carrier-grade NAT");
+        assertRefused("http://[fd00::1]/", "a unique-local address");
+        assertRefused("http://0.0.0.0:" + port + "/", "unspecified");
+    }
+
+    @Test
+    void anotherUsersToolCannotBeTested() {
+        String tool = newTool(local("/echo"), "POST");
+        Api bob = api().as(api().signUp());
+
+        assertThat(bob.post("/api/tools/" + tool + "/test", Map.of()).status()).isEqualTo(404);
+    }
+
+    private void assertRefused(String endpoint, String reason) {
+        String tool = newTool(endpoint, "GET");
+
+        Api.Response tested = alice.post("/api/tools/" + tool + "/test", Map.of());
+
+        assertThat(tested.status()).as(tested.toString()).isEqualTo(400);
+        JsonNode detail = tested.error().path("details").path(0);
+        assertThat(detail.path("field").asText()).isEqualTo("endpoint");
+        assertThat(detail.path("message").asText()).as(endpoint).contains(reason);
+    }
+
+    private String newTool(String endpoint, String method) {
+        Api.Response created = alice.post("/api/tools", Map.of("name", "Echo", "endpoint", endpoint, "method", method,
+                "headers", Map.of("Accept", "application/json"),
+                "authentication", Map.of("type", "bearer", "token", TOKEN)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.data().path("id").asText();
+    }
+
+    private static String local(String path) {
+        return "http://127.0.0.2:" + server.getAddress().getPort() + path;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Api.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

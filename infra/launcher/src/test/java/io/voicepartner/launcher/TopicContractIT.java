@@ -1,0 +1,148 @@
+package io.voicepartner.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.voicepartner.api.messaging.AggregateType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The topic contract as an outsider reads it: every record the platform publishes for a user's activity
+ * validates against the JSON Schema of its message's payload in {@code asyncapi.yaml} (the envelope, the
+ * event's {@code type} and {@code aggregate_type}, and its {@code data}).
+ */
+class TopicContractIT extends PlatformIT {
+
+    private static final String DOCUMENT = "https://voicepartner.io/asyncapi.json";
+
+    private static final Set<String> PRODUCED = Set.of("UserRegistered", "AssistantCreated", "AssistantUpdated",
+            "ToolsAssigned", "ToolUnassigned", "AssistantDeleted", "ToolCreated", "ToolUpdated", "ToolExecuted",
+            "ToolDeleted", "PhoneNumberCreated", "PhoneNumberUpdated", "CallRecorded", "PhoneNumberDeleted",
+            "FileUploaded", "FilesAssigned", "FileDescriptionUpdated", "FileDeleted");
+
+    @Test
+    void everyPublishedEventValidatesAgainstItsDocumentedSchema() {
+        Api.User user = api().signUp();
+        Api alice = api().as(user);
+        String assistant = id(alice.post("/api/assistants", Map.of("name", "Front desk")));
+        alice.put("/api/assistants/" + assistant, Map.of("temperature", 0.3));
+        String tool = id(alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w",
+                "authentication", Map.of("type", "bearer", "token", "sk_live_contract_0123456789"))));
+        alice.put("/api/tools/" + tool, Map.of("category", "data"));
+        alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
+        alice.post("/api/tools/" + tool + "/executions", Map.of("duration_ms", 12, "success", true,
+                "assistant_id", assistant, "occurred_at", Instant.now().toString()));
+        String number = id(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 "
+                + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000), "assistant_id", assistant)));
+        alice.put("/api/phone-numbers/" + number, Map.of("friendly_name", "Hotline"));
+        alice.post("/api/phone-numbers/" + number + "/usage", Map.of("call_seconds", 30, "direction", "inbound",
+                "assistant_id", assistant, "occurred_at", Instant.now().toString()));
+        String file = id(alice.upload("/api/files", Map.of(), "notes.txt",
+                "Opening hours".getBytes(StandardCharsets.UTF_8)));
+        alice.post("/api/assistants/" + assistant + "/files", Map.of("file_ids", List.of(file)));
+        alice.put("/api/files/" + file, Map.of("description", "When we are open"));
+        alice.delete("/api/tools/" + tool);
+        alice.delete("/api/phone-numbers/" + number);
+        alice.delete("/api/files/" + file);
+        alice.delete("/api/assistants/" + assistant);
+
+        Map<String, Schema> schemas = new HashMap<>();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(DOCUMENT, asyncApiAsJson())));
+        Set<String> seen = new TreeSet<>();
+        List<String> violations = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            seen.clear();
+            violations.clear();
+            for (JsonNode record : recordsOf(user.id())) {
+                String type = record.path("type").asText();
+                seen.add(type);
+                Schema schema = schemas.computeIfAbsent(type, name ->
+                        registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/messages/" + name + "/payload")));
+                List<Error> errors = schema.validate(record);
+                if (!errors.isEmpty()) {
+                    violations.add(type + ": " + errors + " in " + record);
+                }
+            }
+            assertThat(seen).containsAll(PRODUCED);
+        });
+        assertThat(violations).isEmpty();
+    }
+
+    /** Every record on every topic whose owner is the user, read from the start like a new consumer would. */
+    private static List<JsonNode> recordsOf(String ownerId) {
+        List<JsonNode> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (AggregateType type : AggregateType.values()) {
+                consumer.partitionsFor(type.topic()).forEach(info ->
+                        partitions.add(new TopicPartition(type.topic(), info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    JsonNode value = readTree(record.value());
+                    if (ownerId.equals(value.path("owner_id").asText())) {
+                        found.add(value);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private static String asyncApiAsJson() {
+        try (InputStream in = TopicContractIT.class.getResourceAsStream("/asyncapi.yaml")) {
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return Api.JSON.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readTree(byte[] value) {
+        try {
+            return Api.JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String id(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 202);
+        return response.data().path("id").asText();
+    }
+}
