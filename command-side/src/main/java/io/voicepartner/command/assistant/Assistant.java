@@ -6,6 +6,7 @@ import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.AssistantRestored;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.ConfigureFileAssignment;
 import io.voicepartner.api.assistant.CreateAssistant;
@@ -16,25 +17,27 @@ import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.assistant.UnassignFile;
+import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
@@ -42,6 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * and its files with their assignment's configuration for the same reason. Whether a tool or file may be
  * assigned at all is set-based: {@link ToolOwnership} and {@link FileOwnership} decide it. Command handlers
  * answer the revision the assistant reached; a change that changes nothing records nothing.
+ *
+ * <p>A deleted assistant keeps all of that (it is not {@code markDeleted}, which would make it unloadable),
+ * so that a restore can bring it back as it was; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class Assistant {
@@ -51,8 +57,10 @@ class Assistant {
     private String ownerId;
     private long revision;
     private AssistantConfiguration configuration;
-    private final Set<String> toolIds = new HashSet<>();
-    private final Map<String, Map<String, Object>> fileAssignments = new HashMap<>();
+    private boolean deleted;
+    /** In assignment order, which a restore keeps. */
+    private final Set<String> toolIds = new LinkedHashSet<>();
+    private final Map<String, Map<String, Object>> fileAssignments = new LinkedHashMap<>();
 
     Assistant() {
         // for Axon, which rebuilds the assistant from its events
@@ -75,6 +83,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UpdateAssistant command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         AssistantConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
@@ -88,6 +97,7 @@ class Assistant {
 
     @CommandHandler
     long handle(AssignTools command, ToolOwnership tools) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         tools.requireOwned(ownerId, command.toolIds());
@@ -101,6 +111,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UnassignTool command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!toolIds.contains(command.toolId())) {
@@ -112,6 +123,7 @@ class Assistant {
 
     @CommandHandler
     long handle(AssignFiles command, FileOwnership files) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         files.requireOwned(ownerId, command.fileIds());
@@ -126,6 +138,7 @@ class Assistant {
 
     @CommandHandler
     long handle(ConfigureFileAssignment command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         Map<String, Object> current = fileAssignments.get(command.fileId());
@@ -141,6 +154,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UnassignFile command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!fileAssignments.containsKey(command.fileId())) {
@@ -152,9 +166,29 @@ class Assistant {
 
     @CommandHandler
     long handle(DeleteAssistant command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         apply(new AssistantDeleted(assistantId, ownerId));
+        return revision;
+    }
+
+    /**
+     * The tools and files it had come back if they still exist and are still the owner's; the others were
+     * deleted meanwhile and stay gone. Its phone numbers were unassigned when it was deleted and stay so.
+     */
+    @CommandHandler
+    long handle(RestoreAssistant command, ToolOwnership tools, FileOwnership files) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "Assistant '" + assistantId + "' is not deleted; "
+                    + "only a deleted assistant can be restored.");
+        }
+        List<String> keptFiles = files.stillOwned(ownerId, fileAssignments.keySet());
+        Map<String, Map<String, Object>> restoredFiles = new LinkedHashMap<>();
+        keptFiles.forEach(id -> restoredFiles.put(id, fileAssignments.get(id)));
+        apply(new AssistantRestored(assistantId, ownerId, configuration, tools.stillOwned(ownerId, toolIds),
+                restoredFiles));
         return revision;
     }
 
@@ -204,8 +238,26 @@ class Assistant {
 
     @EventSourcingHandler
     void on(AssistantDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(AssistantRestored event) {
+        configuration = event.configuration();
+        toolIds.clear();
+        toolIds.addAll(event.toolIds());
+        fileAssignments.clear();
+        fileAssignments.putAll(event.files());
+        deleted = false;
+        revision++;
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers (and the cleanups) see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(assistantId, "Assistant '" + assistantId + "' was deleted.");
+        }
     }
 
     private void requireOwnedBy(String caller) {

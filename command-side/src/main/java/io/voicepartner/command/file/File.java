@@ -8,11 +8,14 @@ import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileProcessingFailed;
 import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.api.file.RestoreFile;
 import io.voicepartner.api.file.UpdateFileDescription;
 import io.voicepartner.api.file.UploadFile;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -20,13 +23,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one knowledge file. Keeps its description because setting the same one again
  * records nothing, its revision because {@code If-Match} is checked against it, and whether its text
  * extraction has been recorded, because an extraction that runs again (after a restart) must not record
  * a second outcome. Command handlers answer the revision the file reached.
+ *
+ * <p>A deleted file stays loadable (it is not {@code markDeleted}) only so that asking to restore it is
+ * answered with why it cannot be; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class File {
@@ -37,6 +42,7 @@ class File {
     private long revision;
     private String description;
     private boolean extractionRecorded;
+    private boolean deleted;
 
     File() {
         // for Axon, which rebuilds the file from its events
@@ -51,6 +57,7 @@ class File {
 
     @CommandHandler
     long handle(CompleteFileProcessing command) {
+        requireLive();
         if (!extractionRecorded) {
             apply(new FileProcessed(fileId, ownerId, command.textLocation(), command.textLength(),
                     command.textSha256(), command.preview()));
@@ -60,6 +67,7 @@ class File {
 
     @CommandHandler
     long handle(FailFileProcessing command) {
+        requireLive();
         if (!extractionRecorded) {
             apply(new FileProcessingFailed(fileId, ownerId, command.errorMessage()));
         }
@@ -68,6 +76,7 @@ class File {
 
     @CommandHandler
     long handle(UpdateFileDescription command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!Objects.equals(description, command.description())) {
@@ -78,10 +87,25 @@ class File {
 
     @CommandHandler
     long handle(DeleteFile command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         apply(new FileDeleted(fileId, ownerId));
         return revision;
+    }
+
+    /**
+     * Always refused: deleting a file removed its bytes and extracted text from the file store (ADR 0011),
+     * so there is nothing to bring back; the owner uploads it again.
+     */
+    @CommandHandler
+    long handle(RestoreFile command) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' is not deleted; only a deleted file could be restored.");
+        }
+        throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' cannot be restored: deleting it removed its "
+                + "stored bytes and text. Upload it again.");
     }
 
     @EventSourcingHandler
@@ -112,8 +136,15 @@ class File {
 
     @EventSourcingHandler
     void on(FileDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers (and the text extraction) see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(fileId, "File '" + fileId + "' was deleted.");
+        }
     }
 
     private void requireOwnedBy(String caller) {

@@ -3,7 +3,7 @@ package io.voicepartner.api.tool;
 import io.voicepartner.api.messaging.DomainEvent;
 
 /** What happened to a tool; published on {@code voicepartner.tools}. Secrets travel only encrypted. */
-public sealed interface ToolEvent extends DomainEvent permits ToolCreated, ToolUpdated, ToolDeleted {
+public sealed interface ToolEvent extends DomainEvent permits ToolCreated, ToolUpdated, ToolDeleted, ToolRestored {
 
     String toolId();
 
