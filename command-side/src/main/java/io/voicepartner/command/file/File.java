@@ -90,7 +90,7 @@ class File {
         requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        apply(new FileDeleted(fileId, ownerId));
+        apply(new FileDeleted(fileId, ownerId, true));
         return revision;
     }
 

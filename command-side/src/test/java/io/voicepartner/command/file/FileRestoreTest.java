@@ -35,7 +35,7 @@ class FileRestoreTest {
 
     @Test
     void refusesToRestoreADeletedFileBecauseItsBytesAreGone() {
-        fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER))
+        fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER, true))
                 .when(new RestoreFile(FILE_ID, OWNER))
                 .expectException(refusal(ErrorCode.CONFLICT))
                 .expectExceptionMessage("File '" + FILE_ID + "' cannot be restored: deleting it removed its "
@@ -53,7 +53,7 @@ class FileRestoreTest {
 
     @Test
     void refusesToRestoreAnotherUsersFile() {
-        fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER))
+        fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER, true))
                 .when(new RestoreFile(FILE_ID, STRANGER))
                 .expectException(refusal(ErrorCode.NOT_FOUND))
                 .expectNoEvents();

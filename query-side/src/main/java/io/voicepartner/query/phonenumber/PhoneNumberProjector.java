@@ -5,6 +5,7 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberEvent;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
@@ -34,6 +35,9 @@ class PhoneNumberProjector implements Projector {
                     envelope.revision(), envelope.occurredAt());
         } else if (event instanceof PhoneNumberUpdated updated) {
             applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+        } else if (event instanceof PhoneNumberRestored restored) {
+            applied = rows.restore(restored.phoneNumberId(), restored.configuration(), envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof PhoneNumberDeleted deleted) {
             applied = rows.markDeleted(deleted.phoneNumberId(), envelope.revision(), envelope.occurredAt());

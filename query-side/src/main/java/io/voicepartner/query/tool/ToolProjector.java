@@ -5,6 +5,7 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolEvent;
+import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
@@ -34,6 +35,9 @@ class ToolProjector implements Projector {
                     envelope.occurredAt());
         } else if (event instanceof ToolUpdated updated) {
             applied = rows.replaceConfiguration(updated.toolId(), updated.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+        } else if (event instanceof ToolRestored restored) {
+            applied = rows.restore(restored.toolId(), restored.configuration(), envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof ToolDeleted deleted) {
             applied = rows.markDeleted(deleted.toolId(), envelope.revision(), envelope.occurredAt());
