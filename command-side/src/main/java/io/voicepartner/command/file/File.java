@@ -102,7 +102,8 @@ class File {
     long handle(RestoreFile command) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' is not deleted; only a deleted file could be restored.");
+            throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' is not deleted; "
+                    + "only a deleted file could be restored.");
         }
         throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' cannot be restored: deleting it removed its "
                 + "stored bytes and text. Upload it again.");

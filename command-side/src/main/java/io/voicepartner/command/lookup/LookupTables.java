@@ -90,7 +90,8 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
 
     /** The assistant is live again with exactly these tools (the ones it had that still exist). */
     void assistantRestored(String assistantId, Collection<String> toolIds) {
-        jdbc.sql("UPDATE command.assistant_lookup SET deleted = false WHERE assistant_id = ?").param(assistantId).update();
+        jdbc.sql("UPDATE command.assistant_lookup SET deleted = false WHERE assistant_id = ?").param(assistantId)
+                .update();
         jdbc.sql("DELETE FROM command.assistant_tool_lookup WHERE assistant_id = ?").param(assistantId).update();
         toolsAssigned(assistantId, toolIds);
     }

@@ -80,7 +80,8 @@ class Tool {
     long handle(RestoreTool command) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "Tool '" + toolId + "' is not deleted; only a deleted tool can be restored.");
+            throw new Refusal(ErrorCode.CONFLICT, "Tool '" + toolId + "' is not deleted; "
+                    + "only a deleted tool can be restored.");
         }
         apply(new ToolRestored(toolId, ownerId, configuration));
         return revision;

@@ -75,13 +75,14 @@ class AssistantQueryController {
 
     @GetMapping("/api/assistants/{id}")
     ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
-                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                   @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                   @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                    @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.userId(), id, asOf, revision);
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.userId(), id, asOf,
+                revision);
         if (then.isPresent()) {
-            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get())));
         }
         return reads.one("Assistant", id, minRevision, ifNoneMatch,
                 () -> rows.revisionOf(id).orElse(0),
@@ -93,7 +94,7 @@ class AssistantQueryController {
      * The assistant's configuration then, with the tools and files it had then that still exist, as they are
      * today (a deleted one cannot be shown).
      */
-    private AssistantView asItWas(ObjectNode state, String ownerId, String id) {
+    private AssistantView asItWas(ObjectNode state) {
         List<String> toolIds = new ArrayList<>();
         state.withArray(AssistantHistory.TOOL_IDS).forEach(toolId -> toolIds.add(toolId.asText()));
         Map<String, Map<String, Object>> files = objectMapper.convertValue(state.withObject(AssistantHistory.FILES),

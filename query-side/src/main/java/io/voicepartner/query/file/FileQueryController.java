@@ -84,7 +84,8 @@ class FileQueryController {
                                               @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                               @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.userId(), id, asOf, revision);
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.userId(), id, asOf,
+                revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
         }

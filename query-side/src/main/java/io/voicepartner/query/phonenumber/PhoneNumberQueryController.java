@@ -63,11 +63,12 @@ class PhoneNumberQueryController {
 
     @GetMapping("/api/phone-numbers/{id}")
     ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
-                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                      @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.userId(), id, asOf, revision);
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.userId(), id, asOf,
+                revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
         }
