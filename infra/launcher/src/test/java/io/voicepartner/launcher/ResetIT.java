@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,10 +84,9 @@ class ResetIT extends PlatformIT {
                     .contains("deleted topic voicepartner.assistants (1 records)")
                     .contains("deleted consumer group voicepartner-query-side");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                Set<String> topics = admin.listTopics().names().get();
-                assertThat(topics).containsAll(Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList());
-            } catch (Exception e) {
-                throw new AssertionError(e);
+                // a created topic reaches the broker's metadata a moment after the controller acknowledged it
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.listTopics().names().get())
+                        .containsAll(Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList()));
             }
         } finally {
             kafka.stop();
