@@ -7,6 +7,7 @@ import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.assistant.AssistantRestored;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.assistant.AssistantVersionRestored;
@@ -23,9 +24,11 @@ import io.voicepartner.api.assistant.RestoreAssistantVersion;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.assistant.UnassignFile;
+import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.api.assistant.VersionConfiguration;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.file.CurrentFiles;
@@ -33,19 +36,20 @@ import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import io.voicepartner.command.tool.CurrentTools;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
@@ -54,6 +58,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * assigned at all is set-based: {@link ToolOwnership} and {@link FileOwnership} decide it. Keeps its published
  * versions too: a publish identical to the latest records nothing, and restoring one needs its configuration.
  * Command handlers answer the revision the assistant reached; a change that changes nothing records nothing.
+ *
+ * <p>A deleted assistant keeps all of that (it is not {@code markDeleted}, which would make it unloadable),
+ * so that a restore can bring it back as it was; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class Assistant {
@@ -63,8 +70,10 @@ class Assistant {
     private String ownerId;
     private long revision;
     private AssistantConfiguration configuration;
-    private final Set<String> toolIds = new HashSet<>();
-    private final Map<String, Map<String, Object>> fileAssignments = new HashMap<>();
+    private boolean deleted;
+    /** In assignment order, which a restore keeps. */
+    private final Set<String> toolIds = new LinkedHashSet<>();
+    private final Map<String, Map<String, Object>> fileAssignments = new LinkedHashMap<>();
     /** Published versions by number, kept because restoring one needs its configuration. */
     private final Map<Integer, PublishedVersion> versions = new HashMap<>();
     private PublishedVersion latestVersion;
@@ -95,6 +104,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UpdateAssistant command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         AssistantConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
@@ -108,6 +118,7 @@ class Assistant {
 
     @CommandHandler
     long handle(AssignTools command, ToolOwnership tools) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         tools.requireOwned(ownerId, command.toolIds());
@@ -121,6 +132,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UnassignTool command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!toolIds.contains(command.toolId())) {
@@ -132,6 +144,7 @@ class Assistant {
 
     @CommandHandler
     long handle(AssignFiles command, FileOwnership files) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         files.requireOwned(ownerId, command.fileIds());
@@ -146,6 +159,7 @@ class Assistant {
 
     @CommandHandler
     long handle(ConfigureFileAssignment command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         Map<String, Object> current = fileAssignments.get(command.fileId());
@@ -161,6 +175,7 @@ class Assistant {
 
     @CommandHandler
     long handle(UnassignFile command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!fileAssignments.containsKey(command.fileId())) {
@@ -172,6 +187,7 @@ class Assistant {
 
     @CommandHandler
     long handle(DeleteAssistant command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         apply(new AssistantDeleted(assistantId, ownerId));
@@ -185,6 +201,7 @@ class Assistant {
      */
     @CommandHandler
     Published handle(PublishAssistantVersion command, CurrentTools tools, CurrentFiles files) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         VersionConfiguration frozen = new VersionConfiguration(withStatus(configuration, null),
                 toolIds.stream().sorted()
@@ -212,6 +229,7 @@ class Assistant {
      */
     @CommandHandler
     long handle(RestoreAssistantVersion command, CurrentTools tools, CurrentFiles files) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         PublishedVersion version = versions.get(command.number());
@@ -256,6 +274,25 @@ class Assistant {
         live.stream().filter(file -> !file.assignment().equals(fileAssignments.get(file.fileId())))
                 .forEach(file -> apply(new FileAssignmentConfigured(assistantId, ownerId, file.fileId(),
                         file.assignment())));
+    }
+
+    /**
+     * The tools and files it had come back if they still exist and are still the owner's; the others were
+     * deleted meanwhile and stay gone. Its phone numbers were unassigned when it was deleted and stay so.
+     */
+    @CommandHandler
+    long handle(RestoreAssistant command, ToolOwnership tools, FileOwnership files) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "Assistant '" + assistantId + "' is not deleted; "
+                    + "only a deleted assistant can be restored.");
+        }
+        List<String> keptFiles = files.stillOwned(ownerId, fileAssignments.keySet());
+        Map<String, Map<String, Object>> restoredFiles = new LinkedHashMap<>();
+        keptFiles.forEach(id -> restoredFiles.put(id, fileAssignments.get(id)));
+        apply(new AssistantRestored(assistantId, ownerId, configuration, tools.stillOwned(ownerId, toolIds),
+                restoredFiles));
+        return revision;
     }
 
     @EventSourcingHandler
@@ -304,8 +341,26 @@ class Assistant {
 
     @EventSourcingHandler
     void on(AssistantDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(AssistantRestored event) {
+        configuration = event.configuration();
+        toolIds.clear();
+        toolIds.addAll(event.toolIds());
+        fileAssignments.clear();
+        fileAssignments.putAll(event.files());
+        deleted = false;
+        revision++;
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers (and the cleanups) see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(assistantId, "Assistant '" + assistantId + "' was deleted.");
+        }
     }
 
     @EventSourcingHandler

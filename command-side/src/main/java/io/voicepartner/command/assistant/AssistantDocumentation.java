@@ -26,6 +26,7 @@ class AssistantDocumentation {
                 new Route(HttpMethod.PUT, "/api/assistants/{id}", AssistantRequest.class, "AssistantView", HttpStatus.OK),
                 new Route(HttpMethod.PATCH, "/api/assistants/{id}", AssistantRequest.class, "AssistantView", HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/assistants/{id}", null, null, HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/assistants/{id}/restore", null, "AssistantView", HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/assistants/{id}/tools", ToolAssignmentRequest.class, "AssistantView",
                         HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/assistants/{id}/tools", null, "AssistantView", HttpStatus.OK),

@@ -6,6 +6,7 @@ import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
@@ -107,5 +108,14 @@ class AssistantWriteController {
                 r.temperature(), r.maxTokens(), r.voiceProvider(), r.voiceId(), r.voiceSpeed(), r.voicePitch(),
                 r.voiceStability(), r.language(), r.fallbackLanguage(), r.firstMessage(), r.interruptionSensitivity(),
                 r.silenceTimeout(), r.responseDelay(), r.status(), r.isActive(), r.capabilities());
+    }
+
+    /** Undo a deletion: its tools and files that still exist. */
+    @PostMapping("/api/assistants/{id}/restore")
+    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
+                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        AssistantIds.require(id);
+        long revision = commands.send(new RestoreAssistant(id, caller.userId()), caller.userId());
+        return responses.updated(AssistantIds.location(id), id, revision, authorization);
     }
 }

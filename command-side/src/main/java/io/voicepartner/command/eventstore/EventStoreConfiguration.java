@@ -2,6 +2,7 @@ package io.voicepartner.command.eventstore;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.messaging.SchemaVersion;
 import io.voicepartner.support.json.JsonConventions;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -86,14 +87,22 @@ class EventStoreConfiguration {
     /**
      * One JSON serializer for events, messages, snapshots and tokens, in the platform's JSON dialect so
      * that a stored payload reads like the {@code data} of its Kafka record. Lenient on unknown fields
-     * so that an additive change to an event never breaks reading older code's output.
+     * so that an additive change to an event never breaks reading older code's output. An event's
+     * {@link SchemaVersion} above 1 is stored as its payload revision, which upcasters match on (ADR 0011);
+     * everything else is stored without one, as before.
      */
     @Bean
     @Primary
     Serializer serializer() {
         ObjectMapper mapper = JsonConventions.newObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(EventStoreConfiguration::revisionOf)
+                .build();
+    }
+
+    static String revisionOf(Class<?> payloadType) {
+        SchemaVersion version = payloadType.getAnnotation(SchemaVersion.class);
+        return version == null || version.value() == 1 ? null : Integer.toString(version.value());
     }
 
     @Bean

@@ -9,11 +9,14 @@ import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileProcessingFailed;
 import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.api.file.RestoreFile;
 import io.voicepartner.api.file.UpdateFileDescription;
 import io.voicepartner.api.file.UploadFile;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -22,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one knowledge file. Keeps its description because setting the same one again
@@ -30,6 +32,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * extraction has been recorded, because an extraction that runs again (after a restart) must not record
  * a second outcome, and what it was uploaded as, which a published assistant version freezes. Command
  * handlers answer the revision the file reached.
+ *
+ * <p>A deleted file stays loadable (it is not {@code markDeleted}) only so that asking to restore it is
+ * answered with why it cannot be; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class File {
@@ -42,6 +47,7 @@ class File {
     private boolean extractionRecorded;
     /** What a published assistant version freezes of the file besides its description; never changes. */
     private FileUploaded upload;
+    private boolean deleted;
 
     File() {
         // for Axon, which rebuilds the file from its events
@@ -56,6 +62,7 @@ class File {
 
     @CommandHandler
     long handle(CompleteFileProcessing command) {
+        requireLive();
         if (!extractionRecorded) {
             apply(new FileProcessed(fileId, ownerId, command.textLocation(), command.textLength(),
                     command.textSha256(), command.preview()));
@@ -65,6 +72,7 @@ class File {
 
     @CommandHandler
     long handle(FailFileProcessing command) {
+        requireLive();
         if (!extractionRecorded) {
             apply(new FileProcessingFailed(fileId, ownerId, command.errorMessage()));
         }
@@ -73,6 +81,7 @@ class File {
 
     @CommandHandler
     long handle(UpdateFileDescription command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         if (!Objects.equals(description, command.description())) {
@@ -83,10 +92,26 @@ class File {
 
     @CommandHandler
     long handle(DeleteFile command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        apply(new FileDeleted(fileId, ownerId));
+        apply(new FileDeleted(fileId, ownerId, true));
         return revision;
+    }
+
+    /**
+     * Always refused: deleting a file removed its bytes and extracted text from the file store (ADR 0011),
+     * so there is nothing to bring back; the owner uploads it again.
+     */
+    @CommandHandler
+    long handle(RestoreFile command) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' is not deleted; "
+                    + "only a deleted file could be restored.");
+        }
+        throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' cannot be restored: deleting it removed its "
+                + "stored bytes and text. Upload it again.");
     }
 
     @EventSourcingHandler
@@ -118,13 +143,24 @@ class File {
 
     @EventSourcingHandler
     void on(FileDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers (and the text extraction) see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(fileId, "File '" + fileId + "' was deleted.");
+        }
     }
 
     FrozenFile frozen(Map<String, Object> assignment) {
         return new FrozenFile(fileId, upload.filename(), upload.originalName(), upload.fileType(), upload.fileSize(),
                 upload.sha256(), description, assignment);
+    }
+
+    boolean deleted() {
+        return deleted;
     }
 
     private void requireOwnedBy(String caller) {

@@ -19,6 +19,7 @@ class FileDocumentation {
                 new Route(HttpMethod.POST, "/api/files", null, "FileView", HttpStatus.CREATED),
                 new Route(HttpMethod.PUT, "/api/files/{id}", FileRequest.class, "FileView", HttpStatus.OK),
                 new Route(HttpMethod.PATCH, "/api/files/{id}", FileRequest.class, "FileView", HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/files/{id}", null, null, HttpStatus.OK)));
+                new Route(HttpMethod.DELETE, "/api/files/{id}", null, null, HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/files/{id}/restore", null, "FileView", HttpStatus.OK)));
     }
 }

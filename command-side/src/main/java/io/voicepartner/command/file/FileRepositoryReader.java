@@ -21,9 +21,9 @@ class FileRepositoryReader implements CurrentFiles {
     @Override
     public Optional<FrozenFile> frozen(String fileId, Map<String, Object> assignment) {
         try {
-            return Optional.of(files.load(fileId).invoke(file -> file.frozen(assignment)));
+            // a deleted file stays loadable, so that asking to restore it can be answered
+            return Optional.ofNullable(files.load(fileId).invoke(file -> file.deleted() ? null : file.frozen(assignment)));
         } catch (AggregateNotFoundException e) {
-            // deleted files are not found either (AggregateDeletedException)
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package io.voicepartner.command.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.file.DeleteFile;
+import io.voicepartner.api.file.RestoreFile;
 import io.voicepartner.api.file.UpdateFileDescription;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
@@ -99,5 +100,14 @@ class FileWriteController {
         long revision = commands.send(new DeleteFile(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
         return responses.deleted(FileIds.location(id), id, revision, authorization);
+    }
+
+    /** Always refused with {@code 409}: deleting a file removed its bytes (ADR 0011); the message says so. */
+    @PostMapping("/api/files/{id}/restore")
+    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
+                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        FileIds.require(id);
+        long revision = commands.send(new RestoreFile(id, caller.userId()), caller.userId());
+        return responses.updated(FileIds.location(id), id, revision, authorization);
     }
 }

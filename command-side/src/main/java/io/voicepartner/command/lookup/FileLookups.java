@@ -74,6 +74,12 @@ public class FileLookups implements FileOwnership {
         }
     }
 
+    /** The restored assistant has exactly these files (the ones it had that still exist). */
+    void assistantRestored(String assistantId, Collection<String> fileIds) {
+        jdbc.sql("DELETE FROM command.assistant_file_lookup WHERE assistant_id = ?").param(assistantId).update();
+        filesAssigned(assistantId, fileIds);
+    }
+
     void fileUnassigned(String assistantId, String fileId) {
         jdbc.sql("DELETE FROM command.assistant_file_lookup WHERE assistant_id = ? AND file_id = ?")
                 .params(assistantId, fileId).update();

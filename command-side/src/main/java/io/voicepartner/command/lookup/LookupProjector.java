@@ -2,6 +2,7 @@ package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.AssistantRestored;
 import io.voicepartner.api.assistant.FileUnassigned;
 import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.ToolUnassigned;
@@ -11,9 +12,11 @@ import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolRestored;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -44,6 +47,12 @@ class LookupProjector {
     }
 
     @EventHandler
+    void on(AssistantRestored event) {
+        tables.assistantRestored(event.assistantId(), event.toolIds());
+        files.assistantRestored(event.assistantId(), event.files().keySet());
+    }
+
+    @EventHandler
     void on(ToolCreated event) {
         tables.toolCreated(event.toolId(), event.ownerId());
     }
@@ -51,6 +60,11 @@ class LookupProjector {
     @EventHandler
     void on(ToolDeleted event) {
         tables.toolDeleted(event.toolId());
+    }
+
+    @EventHandler
+    void on(ToolRestored event) {
+        tables.toolRestored(event.toolId());
     }
 
     @EventHandler
@@ -103,5 +117,11 @@ class LookupProjector {
     @EventHandler
     void on(PhoneNumberDeleted event) {
         tables.phoneNumberDeleted(event.phoneNumberId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberRestored event) {
+        tables.phoneNumberRestored(event.phoneNumberId(), event.configuration().phoneNumber(),
+                event.configuration().assistantId());
     }
 }

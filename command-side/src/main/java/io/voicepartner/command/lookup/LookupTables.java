@@ -88,6 +88,18 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
         jdbc.sql("UPDATE command.assistant_lookup SET deleted = true WHERE assistant_id = ?").param(assistantId).update();
     }
 
+    /** The assistant is live again with exactly these tools (the ones it had that still exist). */
+    void assistantRestored(String assistantId, Collection<String> toolIds) {
+        jdbc.sql("UPDATE command.assistant_lookup SET deleted = false WHERE assistant_id = ?").param(assistantId)
+                .update();
+        jdbc.sql("DELETE FROM command.assistant_tool_lookup WHERE assistant_id = ?").param(assistantId).update();
+        toolsAssigned(assistantId, toolIds);
+    }
+
+    void toolRestored(String toolId) {
+        jdbc.sql("UPDATE command.tool_lookup SET deleted = false WHERE tool_id = ?").param(toolId).update();
+    }
+
     void toolCreated(String toolId, String ownerId) {
         jdbc.sql("INSERT INTO command.tool_lookup (tool_id, owner_id) VALUES (?, ?)").params(toolId, ownerId).update();
     }
@@ -130,6 +142,16 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
     void phoneNumberDeleted(String phoneNumberId) {
         jdbc.sql("UPDATE command.phone_number_lookup SET deleted = true WHERE phone_number_id = ?")
                 .param(phoneNumberId).update();
+    }
+
+    /** The unique index decides between a restore and a concurrent claim of the same number. */
+    void phoneNumberRestored(String phoneNumberId, String phoneNumber, String assistantId) {
+        try {
+            jdbc.sql("UPDATE command.phone_number_lookup SET deleted = false, phone_number = ?, assistant_id = ? "
+                    + "WHERE phone_number_id = ?").params(phoneNumber, assistantId, phoneNumberId).update();
+        } catch (DuplicateKeyException e) {
+            throw phoneNumberTaken(phoneNumber);
+        }
     }
 
     private static Refusal phoneNumberTaken(String phoneNumber) {

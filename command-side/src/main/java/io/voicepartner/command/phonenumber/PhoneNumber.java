@@ -8,10 +8,13 @@ import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
+import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.phonenumber.RecordCalls;
 import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
@@ -19,6 +22,7 @@ import io.voicepartner.command.lookup.PhoneNumberRegistry;
 import io.voicepartner.command.lookup.PublishedVersions;
 import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -32,13 +36,15 @@ import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION
 import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.PHONE_NUMBER;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one phone number. Keeps its configuration because an update is merged into it, and
  * its revision because {@code If-Match} is checked against it. What no single number can decide (is the E.164
  * number free on the whole platform, is the assistant the owner's) is asked of the lookups, injected into
  * the handlers. Command handlers answer the revision the number reached; a change of nothing records nothing.
+ *
+ * <p>A released number keeps its configuration (it is not {@code markDeleted}, which would make it
+ * unloadable) so that a restore can bring it back; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class PhoneNumber {
@@ -53,6 +59,7 @@ class PhoneNumber {
     private String ownerId;
     private long revision;
     private PhoneNumberConfiguration configuration;
+    private boolean deleted;
 
     PhoneNumber() {
         // for Axon, which rebuilds the phone number from its events
@@ -74,6 +81,7 @@ class PhoneNumber {
     @CommandHandler
     long handle(UpdatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants,
                 PublishedVersions versions) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         Set<PhoneNumberField> fields = EnumSet.noneOf(PhoneNumberField.class);
@@ -108,6 +116,7 @@ class PhoneNumber {
     /** The platform's, not the owner's: the assistant was deleted. A number given another assistant since is left. */
     @CommandHandler
     long handle(UnassignPhoneNumber command) {
+        requireLive();
         if (reaches(command.assistantId())) {
             PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET,
                     Set.of(ASSISTANT_ID, ASSISTANT_VERSION));
@@ -123,6 +132,7 @@ class PhoneNumber {
      */
     @CommandHandler
     long handle(RecordCalls command, UsageReports reports, AssistantOwnership assistants) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         command.calls().stream().map(PhoneCall::assistantId).distinct()
                 .forEach(assistantId -> assistants.requireOwned(ownerId, assistantId));
@@ -139,9 +149,30 @@ class PhoneNumber {
 
     @CommandHandler
     long handle(DeletePhoneNumber command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         apply(new PhoneNumberDeleted(phoneNumberId, ownerId, configuration.phoneNumber()));
+        return revision;
+    }
+
+    /**
+     * The E.164 number must still be free: someone else may have claimed it since it was released
+     * ({@code 409}). An assistant deleted meanwhile is not reached again: the number comes back unassigned.
+     */
+    @CommandHandler
+    long handle(RestorePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "Phone number '" + phoneNumberId + "' is not released; "
+                    + "only a released phone number can be restored.");
+        }
+        registry.requireAvailable(configuration.phoneNumber(), phoneNumberId);
+        PhoneNumberConfiguration restored = configuration;
+        if (restored.assistantId() != null && !assistants.stillOwned(ownerId, restored.assistantId())) {
+            restored = PhoneNumberMerge.merge(configuration, UNSET, Set.of(ASSISTANT_ID, ASSISTANT_VERSION));
+        }
+        apply(new PhoneNumberRestored(phoneNumberId, ownerId, restored));
         return revision;
     }
 
@@ -166,8 +197,22 @@ class PhoneNumber {
 
     @EventSourcingHandler
     void on(PhoneNumberDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNumberRestored event) {
+        configuration = event.configuration();
+        deleted = false;
+        revision++;
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers (and the cleanup) see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(phoneNumberId, "Phone number '" + phoneNumberId + "' was released.");
+        }
     }
 
     private boolean reaches(String assistantId) {

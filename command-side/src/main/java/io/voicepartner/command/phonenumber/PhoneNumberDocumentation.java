@@ -25,6 +25,7 @@ class PhoneNumberDocumentation {
                         HttpStatus.OK),
                 new Route(HttpMethod.PATCH, "/api/phone-numbers/{id}", PhoneNumberRequest.class, "PhoneNumberView",
                         HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/phone-numbers/{id}", null, null, HttpStatus.OK)));
+                new Route(HttpMethod.DELETE, "/api/phone-numbers/{id}", null, null, HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/phone-numbers/{id}/restore", null, "PhoneNumberView", HttpStatus.OK)));
     }
 }

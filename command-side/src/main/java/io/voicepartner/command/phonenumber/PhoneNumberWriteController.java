@@ -8,6 +8,7 @@ import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.web.Commands;
@@ -143,5 +144,14 @@ class PhoneNumberWriteController {
 
     private static String location(String id) {
         return "/api/phone-numbers/" + id;
+    }
+
+    /** Undo a release; {@code 409} if its E.164 number was taken meanwhile. */
+    @PostMapping("/api/phone-numbers/{id}/restore")
+    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
+                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        requirePhoneNumberId(id);
+        long revision = commands.send(new RestorePhoneNumber(id, caller.userId()), caller.userId());
+        return responses.updated(location(id), id, revision, authorization);
     }
 }

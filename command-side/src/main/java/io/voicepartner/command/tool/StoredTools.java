@@ -3,6 +3,7 @@ package io.voicepartner.command.tool;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.command.common.Refusal;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -33,6 +34,8 @@ class StoredTools {
                 configuration = created.configuration();
             } else if (payload instanceof ToolUpdated updated) {
                 configuration = updated.configuration();
+            } else if (payload instanceof ToolRestored restored) {
+                configuration = restored.configuration();
             } else if (payload instanceof ToolDeleted) {
                 configuration = null;
             }

@@ -3,19 +3,23 @@ package io.voicepartner.command.tool;
 import io.voicepartner.api.tool.CreateTool;
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.RecordToolExecutions;
+import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolExecuted;
 import io.voicepartner.api.tool.ToolExecution;
 import io.voicepartner.api.tool.ToolField;
+import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
+import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -25,12 +29,14 @@ import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * Decides on changes to one tool. Keeps its configuration because an update is merged into it, and its
  * revision because {@code If-Match} is checked against it. Command handlers answer the revision the tool
  * reached; an update that changes nothing records nothing. Credentials arrive already encrypted.
+ *
+ * <p>A deleted tool keeps its configuration (it is not {@code markDeleted}, which would make it unloadable)
+ * so that a restore can bring it back; every other command refuses it as Axon would a deleted one.
  */
 @Aggregate
 class Tool {
@@ -40,6 +46,7 @@ class Tool {
     private String ownerId;
     private long revision;
     private ToolConfiguration configuration;
+    private boolean deleted;
 
     Tool() {
         // for Axon, which rebuilds the tool from its events
@@ -53,6 +60,7 @@ class Tool {
     /** @param secrets tells whether a credential sent again is the one stored (their ciphertexts always differ) */
     @CommandHandler
     long handle(UpdateTool command, SecretBox secrets) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         ToolConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields(),
@@ -67,6 +75,7 @@ class Tool {
 
     @CommandHandler
     long handle(DeleteTool command) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         apply(new ToolDeleted(toolId, ownerId));
@@ -81,6 +90,7 @@ class Tool {
      */
     @CommandHandler
     long handle(RecordToolExecutions command, UsageReports reports, AssistantOwnership assistants) {
+        requireLive();
         requireOwnedBy(command.ownerId());
         // a test call need not be made for an assistant
         command.executions().stream().map(ToolExecution::assistantId).filter(Objects::nonNull).distinct()
@@ -94,6 +104,18 @@ class Tool {
                         command.testCall()));
             }
         }
+        return revision;
+    }
+
+    /** Assistants that used the tool lost it when it was deleted; a restore does not assign it to them again. */
+    @CommandHandler
+    long handle(RestoreTool command) {
+        requireOwnedBy(command.ownerId());
+        if (!deleted) {
+            throw new Refusal(ErrorCode.CONFLICT, "Tool '" + toolId + "' is not deleted; "
+                    + "only a deleted tool can be restored.");
+        }
+        apply(new ToolRestored(toolId, ownerId, configuration));
         return revision;
     }
 
@@ -118,12 +140,30 @@ class Tool {
 
     @EventSourcingHandler
     void on(ToolDeleted event) {
+        deleted = true;
         revision++;
-        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(ToolRestored event) {
+        configuration = event.configuration();
+        deleted = false;
+        revision++;
+    }
+
+    /** What Axon throws for a deleted aggregate, so that callers see no difference. */
+    private void requireLive() {
+        if (deleted) {
+            throw new AggregateDeletedException(toolId, "Tool '" + toolId + "' was deleted.");
+        }
     }
 
     ToolConfiguration configuration() {
         return configuration;
+    }
+
+    boolean deleted() {
+        return deleted;
     }
 
     private void requireOwnedBy(String caller) {

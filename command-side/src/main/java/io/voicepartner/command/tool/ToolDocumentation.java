@@ -25,6 +25,7 @@ class ToolDocumentation {
                         """),
                 new Route(HttpMethod.PUT, "/api/tools/{id}", ToolRequest.class, "ToolView", HttpStatus.OK),
                 new Route(HttpMethod.PATCH, "/api/tools/{id}", ToolRequest.class, "ToolView", HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/tools/{id}", null, null, HttpStatus.OK)));
+                new Route(HttpMethod.DELETE, "/api/tools/{id}", null, null, HttpStatus.OK),
+                new Route(HttpMethod.POST, "/api/tools/{id}/restore", null, "ToolView", HttpStatus.OK)));
     }
 }

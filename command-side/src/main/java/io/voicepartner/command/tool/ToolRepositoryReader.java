@@ -23,9 +23,9 @@ class ToolRepositoryReader implements CurrentTools {
     @Override
     public Optional<ToolConfiguration> configuration(String toolId) {
         try {
-            return Optional.of(tools.load(toolId).invoke(Tool::configuration));
+            // a deleted tool stays loadable, so that it can be restored
+            return Optional.ofNullable(tools.load(toolId).invoke(tool -> tool.deleted() ? null : tool.configuration()));
         } catch (AggregateNotFoundException e) {
-            // deleted tools are not found either (AggregateDeletedException)
             return Optional.empty();
         }
     }

@@ -6,6 +6,7 @@ import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.CreateTool;
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.HttpMethod;
+import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolField;
@@ -178,5 +179,14 @@ class ToolWriteController {
 
     private static String location(String id) {
         return "/api/tools/" + id;
+    }
+
+    /** Undo a deletion: used by no assistant until assigned again. */
+    @PostMapping("/api/tools/{id}/restore")
+    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
+                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireToolId(id);
+        long revision = commands.send(new RestoreTool(id, caller.userId()), caller.userId());
+        return responses.updated(location(id), id, revision, authorization);
     }
 }

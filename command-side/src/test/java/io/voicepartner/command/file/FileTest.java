@@ -95,7 +95,7 @@ class FileTest {
 
         @Test
         void recordsNothingForADeletedFile() {
-            fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER))
+            fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER, true))
                     .when(new CompleteFileProcessing(FILE_ID, TEXT, 5230, TEXT_SHA, "Preisliste"))
                     .expectException(AggregateDeletedException.class)
                     .expectNoEvents();
@@ -152,7 +152,7 @@ class FileTest {
         void deletesAFileAndAnswersTheRevisionOfTheDeletion() {
             fixture.given(uploaded())
                     .when(new DeleteFile(FILE_ID, OWNER, LATEST))
-                    .expectEvents(new FileDeleted(FILE_ID, OWNER))
+                    .expectEvents(new FileDeleted(FILE_ID, OWNER, true))
                     .expectResultMessagePayload(2L);
         }
 
@@ -174,7 +174,7 @@ class FileTest {
 
         @Test
         void refusesToDeleteAFileTwice() {
-            fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER))
+            fixture.given(uploaded(), new FileDeleted(FILE_ID, OWNER, true))
                     .when(new DeleteFile(FILE_ID, OWNER, LATEST))
                     .expectException(AggregateDeletedException.class)
                     .expectNoEvents();

@@ -3,6 +3,7 @@ package io.voicepartner.query.assistant;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantEvent;
+import io.voicepartner.api.assistant.AssistantRestored;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.assistant.AssistantVersionRestored;
@@ -51,6 +52,13 @@ class AssistantProjector implements Projector {
                     envelope.occurredAt());
         } else if (event instanceof AssistantDeleted deleted) {
             applied = rows.markDeleted(deleted.assistantId(), envelope.revision(), envelope.occurredAt());
+        } else if (event instanceof AssistantRestored restored) {
+            applied = rows.replaceConfiguration(restored.assistantId(), restored.configuration(), envelope.revision(),
+                    envelope.occurredAt());
+            if (applied) {
+                rows.restore(restored.assistantId(), restored.toolIds(), restored.files(),
+                        envelope.globalPosition() * ASSIGNMENT_SLOTS);
+            }
         } else if (event instanceof ToolsAssigned assigned) {
             applied = rows.advance(assigned.assistantId(), envelope.revision(), envelope.occurredAt());
             if (applied) {

@@ -1,9 +1,14 @@
 package io.voicepartner.query.assistant;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
@@ -15,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The assistant read routes: only the caller's own assistants exist for them. */
 @RestController
@@ -23,10 +32,14 @@ class AssistantQueryController {
 
     private final AssistantRows rows;
     private final Reads reads;
+    private final PointInTime pointInTime;
+    private final ObjectMapper objectMapper;
 
-    AssistantQueryController(AssistantRows rows, Reads reads) {
+    AssistantQueryController(AssistantRows rows, Reads reads, PointInTime pointInTime, ObjectMapper objectMapper) {
         this.rows = rows;
         this.reads = reads;
+        this.pointInTime = pointInTime;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping({"/api/assistants", "/api/assistants/"})
@@ -62,11 +75,34 @@ class AssistantQueryController {
 
     @GetMapping("/api/assistants/{id}")
     ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
+                                                   @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                   @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                    @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.userId(), id, asOf,
+                revision);
+        if (then.isPresent()) {
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get())));
+        }
         return reads.one("Assistant", id, minRevision, ifNoneMatch,
                 () -> rows.revisionOf(id).orElse(0),
                 () -> rows.find(caller.userId(), id),
                 AssistantView::revision);
+    }
+
+    /**
+     * The assistant's configuration then, with the tools and files it had then that still exist, as they are
+     * today (a deleted one cannot be shown).
+     */
+    private AssistantView asItWas(ObjectNode state) {
+        List<String> toolIds = new ArrayList<>();
+        state.withArray(AssistantHistory.TOOL_IDS).forEach(toolId -> toolIds.add(toolId.asText()));
+        Map<String, Map<String, Object>> files = objectMapper.convertValue(state.withObject(AssistantHistory.FILES),
+                new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {
+                });
+        state.remove(List.of(AssistantHistory.TOOL_IDS, AssistantHistory.FILES));
+        state.set("tools", objectMapper.valueToTree(rows.liveTools(toolIds)));
+        state.set("files", objectMapper.valueToTree(rows.liveFiles(files)));
+        return objectMapper.convertValue(state, AssistantView.class);
     }
 }

@@ -110,6 +110,17 @@ class AssistantRows {
         return table.advance(id, revision, at);
     }
 
+    /** A deleted assistant is live again with exactly these tools and files, in this order. */
+    void restore(String id, List<String> toolIds, Map<String, Map<String, Object>> files, long position) {
+        table.revive(id);
+        jdbc.sql("DELETE FROM query.assistant_tools WHERE assistant_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM query.assistant_files WHERE assistant_id = ?").param(id).update();
+        addTools(id, toolIds, position);
+        List<String> fileIds = List.copyOf(files.keySet());
+        addFiles(id, fileIds, position);
+        fileIds.forEach(fileId -> configureFile(id, fileId, files.get(fileId)));
+    }
+
     /** @param position orders the assistant's tools by when they were assigned */
     void addTools(String id, List<String> toolIds, long position) {
         for (int i = 0; i < toolIds.size(); i++) {
@@ -137,6 +148,37 @@ class AssistantRows {
 
     void removeFile(String id, String fileId) {
         jdbc.sql("DELETE FROM query.assistant_files WHERE assistant_id = ? AND file_id = ?").params(id, fileId).update();
+    }
+
+    /** Those of the tools that still exist, in the order given. */
+    List<AssistantView.AssignedTool> liveTools(List<String> toolIds) {
+        if (toolIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AssistantView.AssignedTool> found = new HashMap<>();
+        jdbc.sql("SELECT id, name, endpoint, method, category FROM query.tools WHERE id IN (:ids) "
+                        + "AND deleted_at IS NULL")
+                .param("ids", toolIds)
+                .query((row, n) -> new AssistantView.AssignedTool(row.getString("id"), row.getString("name"),
+                        row.getString("endpoint"), row.getString("method"), row.getString("category")))
+                .list()
+                .forEach(tool -> found.put(tool.id(), tool));
+        return toolIds.stream().filter(found::containsKey).map(found::get).toList();
+    }
+
+    /** Those of the files that still exist, in the order given, each with the assignment's configuration given. */
+    List<AssistantView.AssignedFile> liveFiles(Map<String, Map<String, Object>> assignments) {
+        if (assignments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AssistantView.AssignedFile> found = new HashMap<>();
+        jdbc.sql("SELECT id, filename, status FROM query.files WHERE id IN (:ids) AND deleted_at IS NULL")
+                .param("ids", assignments.keySet())
+                .query((row, n) -> new AssistantView.AssignedFile(row.getString("id"), row.getString("filename"),
+                        row.getString("status"), assignments.get(row.getString("id"))))
+                .list()
+                .forEach(file -> found.put(file.id(), file));
+        return assignments.keySet().stream().filter(found::containsKey).map(found::get).toList();
     }
 
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */

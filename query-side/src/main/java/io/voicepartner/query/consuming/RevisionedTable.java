@@ -30,6 +30,11 @@ public final class RevisionedTable {
                 .update() == 1;
     }
 
+    /** Brings a tombstone back to life, for a restore that has just written the row at its new revision. */
+    public void revive(String id) {
+        jdbc.sql("UPDATE " + table + " SET deleted_at = NULL WHERE id = ?").param(id).update();
+    }
+
     /**
      * Moves a row to {@code revision} for an event that changes only what hangs off it (its relations).
      *

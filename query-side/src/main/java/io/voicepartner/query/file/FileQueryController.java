@@ -1,9 +1,13 @@
 package io.voicepartner.query.file;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.file.FileType;
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.api.web.PageMeta;
+import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
@@ -26,6 +30,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The file read routes: only the caller's own files exist for them, on every route. {@code /text} and
@@ -40,11 +45,16 @@ class FileQueryController {
 
     private final FileRows rows;
     private final Reads reads;
+    private final PointInTime pointInTime;
+    private final ObjectMapper objectMapper;
     private final FileStorage storage;
 
-    FileQueryController(FileRows rows, Reads reads, FileStorage storage) {
+    FileQueryController(FileRows rows, Reads reads, FileStorage storage, PointInTime pointInTime,
+                        ObjectMapper objectMapper) {
         this.rows = rows;
         this.reads = reads;
+        this.pointInTime = pointInTime;
+        this.objectMapper = objectMapper;
         this.storage = storage;
     }
 
@@ -70,8 +80,15 @@ class FileQueryController {
 
     @GetMapping("/api/files/{id}")
     ResponseEntity<ApiResponse<FileView>> get(@PathVariable String id, Caller caller,
+                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                               @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.userId(), id, asOf,
+                revision);
+        if (then.isPresent()) {
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+        }
         return reads.one("File", id, minRevision, ifNoneMatch,
                 () -> rows.revisionOf(id).orElse(0),
                 () -> rows.find(caller.userId(), id),
@@ -116,5 +133,12 @@ class FileQueryController {
         } catch (NoSuchFileException e) {
             throw ApiException.notFound("File", id);
         }
+    }
+
+    /** The file as it was then; the assistants using it are today's (none if deleted). */
+    private FileView asItWas(ObjectNode state, String ownerId, String id) {
+        Optional<FileView> now = rows.find(ownerId, id);
+        state.set("used_by", objectMapper.valueToTree(now.map(FileView::usedBy).orElse(List.of())));
+        return objectMapper.convertValue(state, FileView.class);
     }
 }

@@ -6,6 +6,7 @@ import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberEvent;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
@@ -38,6 +39,9 @@ class PhoneNumberProjector implements Projector {
                     envelope.occurredAt());
         } else if (event instanceof CallRecorded call) {
             applied = rows.recordCall(call.phoneNumberId(), call.callSeconds(), call.startedAt(), envelope.revision());
+        } else if (event instanceof PhoneNumberRestored restored) {
+            applied = rows.restore(restored.phoneNumberId(), restored.configuration(), envelope.revision(),
+                    envelope.occurredAt());
         } else if (event instanceof PhoneNumberDeleted deleted) {
             applied = rows.markDeleted(deleted.phoneNumberId(), envelope.revision(), envelope.occurredAt());
         } else {

@@ -1,9 +1,14 @@
 package io.voicepartner.query.phonenumber;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** The phone number read routes: only the caller's own numbers exist for them. */
 @RestController
@@ -23,10 +30,14 @@ class PhoneNumberQueryController {
 
     private final PhoneNumberRows rows;
     private final Reads reads;
+    private final PointInTime pointInTime;
+    private final ObjectMapper objectMapper;
 
-    PhoneNumberQueryController(PhoneNumberRows rows, Reads reads) {
+    PhoneNumberQueryController(PhoneNumberRows rows, Reads reads, PointInTime pointInTime, ObjectMapper objectMapper) {
         this.rows = rows;
         this.reads = reads;
+        this.pointInTime = pointInTime;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping({"/api/phone-numbers", "/api/phone-numbers/"})
@@ -52,8 +63,15 @@ class PhoneNumberQueryController {
 
     @GetMapping("/api/phone-numbers/{id}")
     ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
+                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                      @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.userId(), id, asOf,
+                revision);
+        if (then.isPresent()) {
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+        }
         return reads.one("Phone number", id, minRevision, ifNoneMatch,
                 () -> rows.revisionOf(id).orElse(0),
                 () -> rows.find(caller.userId(), id),
@@ -67,5 +85,16 @@ class PhoneNumberQueryController {
             throw new IllegalArgumentException("must be an ISO 3166-1 alpha-2 code, such as DE");
         }
         return code;
+    }
+
+    /** The number's configuration then; its usage is today's (none if released), bought when it was created. */
+    private PhoneNumberView asItWas(ObjectNode state, String ownerId, String id) {
+        Optional<PhoneNumberView> now = rows.find(ownerId, id);
+        state.set("usage", objectMapper.valueToTree(now.map(PhoneNumberView::usage)
+                .orElse(Map.of("calls", 0, "minutes", 0))));
+        state.set("purchased_at", now.<JsonNode>map(view -> objectMapper.valueToTree(view.purchasedAt()))
+                .orElse(state.get("created_at")));
+        state.set("last_used", objectMapper.valueToTree(now.map(PhoneNumberView::lastUsed).orElse(null)));
+        return objectMapper.convertValue(state, PhoneNumberView.class);
     }
 }

@@ -94,6 +94,15 @@ class PhoneNumberRows {
                 .update() == 1;
     }
 
+    /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
+    boolean restore(String id, PhoneNumberConfiguration c, long revision, Instant at) {
+        boolean applied = replaceConfiguration(id, c, revision, at);
+        if (applied) {
+            table.revive(id);
+        }
+        return applied;
+    }
+
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
         return table.markDeleted(id, revision, at);

@@ -6,6 +6,7 @@ import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolEvent;
 import io.voicepartner.api.tool.ToolExecuted;
+import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
@@ -39,6 +40,9 @@ class ToolProjector implements Projector {
         } else if (event instanceof ToolExecuted executed) {
             applied = rows.recordExecution(executed.toolId(), executed.durationMs(), executed.executedAt(),
                     envelope.revision());
+        } else if (event instanceof ToolRestored restored) {
+            applied = rows.restore(restored.toolId(), restored.configuration(), envelope.revision(),
+                    envelope.occurredAt());
         } else if (event instanceof ToolDeleted deleted) {
             applied = rows.markDeleted(deleted.toolId(), envelope.revision(), envelope.occurredAt());
         } else {

@@ -1,8 +1,12 @@
 package io.voicepartner.query.tool;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
+import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The tool read routes: only the caller's own tools exist for them. */
 @RestController
@@ -23,10 +28,14 @@ class ToolQueryController {
 
     private final ToolRows rows;
     private final Reads reads;
+    private final PointInTime pointInTime;
+    private final ObjectMapper objectMapper;
 
-    ToolQueryController(ToolRows rows, Reads reads) {
+    ToolQueryController(ToolRows rows, Reads reads, PointInTime pointInTime, ObjectMapper objectMapper) {
         this.rows = rows;
         this.reads = reads;
+        this.pointInTime = pointInTime;
+        this.objectMapper = objectMapper;
     }
 
     @GetMapping({"/api/tools", "/api/tools/"})
@@ -50,8 +59,15 @@ class ToolQueryController {
 
     @GetMapping("/api/tools/{id}")
     ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
+                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                               @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.TOOL, "Tool", caller.userId(), id, asOf,
+                revision);
+        if (then.isPresent()) {
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+        }
         return reads.one("Tool", id, minRevision, ifNoneMatch,
                 () -> rows.revisionOf(id).orElse(0),
                 () -> rows.find(caller.userId(), id),
@@ -64,5 +80,15 @@ class ToolQueryController {
             throw new IllegalArgumentException("must be at most " + MAX_CATEGORY_LENGTH + " characters");
         }
         return value.isBlank() ? null : value;
+    }
+
+    /** The tool's configuration then; its usage and the assistants using it are today's (none if deleted). */
+    private ToolView asItWas(ObjectNode state, String ownerId, String id) {
+        Optional<ToolView> now = rows.find(ownerId, id);
+        state.put("total_calls", now.map(ToolView::totalCalls).orElse(0L));
+        state.set("last_used", objectMapper.valueToTree(now.map(ToolView::lastUsed).orElse(null)));
+        state.set("avg_response_time", objectMapper.valueToTree(now.map(ToolView::avgResponseTime).orElse(null)));
+        state.set("used_by", objectMapper.valueToTree(now.map(ToolView::usedBy).orElse(List.of())));
+        return objectMapper.convertValue(state, ToolView.class);
     }
 }

@@ -113,6 +113,15 @@ class ToolRows {
                 .update() == 1;
     }
 
+    /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
+    boolean restore(String id, ToolConfiguration c, long revision, Instant at) {
+        boolean applied = replaceConfiguration(id, c, revision, at);
+        if (applied) {
+            table.revive(id);
+        }
+        return applied;
+    }
+
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markDeleted(String id, long revision, Instant at) {
         return table.markDeleted(id, revision, at);
@@ -154,14 +163,14 @@ class ToolRows {
     }
 
     /** Plain headers as they are and credential headers masked, as one object. */
-    private static Map<String, String> headers(ToolConfiguration c) {
+    static Map<String, String> headers(ToolConfiguration c) {
         Map<String, String> headers = new LinkedHashMap<>(c.headers());
         c.secretHeaders().forEach((name, secret) -> headers.put(name, mask(secret)));
         return headers;
     }
 
     /** The type, the plain settings as they are and the credentials masked, as one object. */
-    private static Map<String, String> authentication(ToolAuthentication authentication) {
+    static Map<String, String> authentication(ToolAuthentication authentication) {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("type", authentication.type().wireName());
         shown.putAll(authentication.settings());

@@ -3,7 +3,7 @@ package io.voicepartner.api.assistant;
 /** What a user can ask of an assistant. The owner is the caller, taken from the bearer token. */
 public sealed interface AssistantCommand permits CreateAssistant, UpdateAssistant, DeleteAssistant, AssignTools,
         UnassignTool, AssignFiles, ConfigureFileAssignment, UnassignFile, PublishAssistantVersion,
-        RestoreAssistantVersion {
+        RestoreAssistantVersion, RestoreAssistant {
 
     String assistantId();
 

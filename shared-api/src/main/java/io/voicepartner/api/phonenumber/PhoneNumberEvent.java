@@ -4,7 +4,7 @@ import io.voicepartner.api.messaging.DomainEvent;
 
 /** What happened to a phone number; published on {@code voicepartner.phone-numbers}. */
 public sealed interface PhoneNumberEvent extends DomainEvent
-        permits PhoneNumberCreated, PhoneNumberUpdated, PhoneNumberDeleted, CallRecorded {
+        permits PhoneNumberCreated, PhoneNumberUpdated, PhoneNumberDeleted, CallRecorded, PhoneNumberRestored {
 
     String phoneNumberId();
 

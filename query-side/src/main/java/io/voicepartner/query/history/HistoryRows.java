@@ -1,0 +1,153 @@
+package io.voicepartner.query.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicepartner.api.messaging.AggregateType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code query.history} table. Rows are only ever inserted; the primary key makes a redelivery a no-op.
+ * Public only so that each feature's {@link HistoryProjector} can be given it; its methods are this package's.
+ */
+@Repository
+public class HistoryRows {
+
+    private static final TypeReference<Map<String, HistoryEntry.Change>> CHANGES = new TypeReference<>() {
+    };
+
+    /** A row as a point-in-time read needs it. */
+    record Snapshot(long revision, Instant occurredAt, ObjectNode state, boolean deleted) {
+    }
+
+    /** One page of entries, oldest first, and how many the resource has in all. */
+    record Page(List<HistoryEntry> items, boolean hasMore, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    HistoryRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    boolean recorded(String aggregateId, long revision) {
+        return jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND revision = ?")
+                .params(aggregateId, revision).query(Long.class).single() > 0;
+    }
+
+    /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
+    Optional<ObjectNode> stateBefore(String aggregateId, long revision) {
+        return jdbc.sql("SELECT state FROM query.history WHERE aggregate_id = ? AND revision < ? "
+                        + "ORDER BY revision DESC LIMIT 1")
+                .params(aggregateId, revision)
+                .query((row, n) -> (ObjectNode) read(row.getString("state")))
+                .optional();
+    }
+
+    void insert(AggregateType aggregateType, String aggregateId, long revision, String ownerId, String type,
+                Instant occurredAt, String actor, Map<String, HistoryEntry.Change> changes, ObjectNode state,
+                boolean deleted) {
+        jdbc.sql("INSERT INTO query.history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
+                        + "actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
+                .params(aggregateId, revision, aggregateType.wireName(), ownerId, type, Timestamp.from(occurredAt),
+                        actor, json(changes), json(state), deleted)
+                .update();
+    }
+
+    /** Whether the owner has a resource of this type with this id, deleted or not. */
+    boolean exists(AggregateType aggregateType, String ownerId, String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND revision = 1 "
+                        + "AND aggregate_type = ? AND owner_id = ?")
+                .params(aggregateId, aggregateType.wireName(), ownerId).query(Long.class).single() > 0;
+    }
+
+    /** Oldest first; {@code afterRevision} is the revision of the last entry of the previous page. */
+    Page page(AggregateType aggregateType, String ownerId, String aggregateId, long afterRevision, int limit) {
+        List<HistoryEntry> found = jdbc.sql("SELECT type, revision, occurred_at, actor, changes FROM query.history "
+                        + "WHERE aggregate_id = ? AND aggregate_type = ? AND owner_id = ? AND revision > ? "
+                        + "ORDER BY revision LIMIT ?")
+                .params(aggregateId, aggregateType.wireName(), ownerId, afterRevision, limit + 1)
+                .query(this::entry)
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND aggregate_type = ? "
+                        + "AND owner_id = ?")
+                .params(aggregateId, aggregateType.wireName(), ownerId).query(Long.class).single();
+        boolean hasMore = found.size() > limit;
+        return new Page(hasMore ? found.subList(0, limit) : found, hasMore, total);
+    }
+
+    Optional<Snapshot> atRevision(AggregateType aggregateType, String ownerId, String aggregateId, long revision) {
+        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+                        + "AND aggregate_type = ? AND owner_id = ? AND revision = ?")
+                .params(aggregateId, aggregateType.wireName(), ownerId, revision)
+                .query(this::snapshot)
+                .optional();
+    }
+
+    /** After the last event at or before {@code at}; empty if the resource did not exist yet. */
+    Optional<Snapshot> asOf(AggregateType aggregateType, String ownerId, String aggregateId, Instant at) {
+        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+                        + "AND aggregate_type = ? AND owner_id = ? AND occurred_at <= ? "
+                        + "ORDER BY revision DESC LIMIT 1")
+                .params(aggregateId, aggregateType.wireName(), ownerId, Timestamp.from(at))
+                .query(this::snapshot)
+                .optional();
+    }
+
+    /** The first and the latest event's revision and time: when it was created, and how far it got. */
+    Snapshot first(String aggregateId) {
+        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+                        + "ORDER BY revision LIMIT 1")
+                .param(aggregateId).query(this::snapshot).single();
+    }
+
+    long latestRevision(String aggregateId) {
+        return jdbc.sql("SELECT max(revision) FROM query.history WHERE aggregate_id = ?")
+                .param(aggregateId).query(Long.class).single();
+    }
+
+    private HistoryEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        try {
+            return new HistoryEntry(row.getString("type"), row.getLong("revision"),
+                    row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
+                    objectMapper.readValue(row.getString("changes"), CHANGES));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Snapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
+        return new Snapshot(row.getLong("revision"), row.getTimestamp("occurred_at").toInstant(),
+                (ObjectNode) read(row.getString("state")), row.getBoolean("deleted"));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return objectMapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
