@@ -49,13 +49,13 @@ class PhoneNumberRows {
 
     PhoneNumberRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.phone_numbers");
+        this.table = new RevisionedTable(jdbc, "phone_numbers");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
+        return jdbc.sql("INSERT INTO phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
                         + "country, region, locality, provider, monthly_price, currency, configuration, status, "
                         + "assistant_id, purchased_at, revision, created_at, updated_at) VALUES (:id, :owner_id, "
                         + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
@@ -71,7 +71,7 @@ class PhoneNumberRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
+        return jdbc.sql("UPDATE phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
                         + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
                         + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
                         + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
@@ -92,6 +92,11 @@ class PhoneNumberRows {
     /** The revision the read model holds for a phone number, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
+    }
+
+    /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
+    OptionalLong projectedRevisionOf(String id) {
+        return table.projectedRevisionOf(id);
     }
 
     Optional<PhoneNumberView> find(String ownerId, String id) {

@@ -1,0 +1,89 @@
+package io.voicepartner.launcher;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.awaitility.Awaitility.await;
+
+/** The read models' tables of the shared platform, row by row, and its database for what tests do to them. */
+final class ReadModelTables {
+
+    static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
+            "phone_numbers", "users");
+    private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
+            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users");
+
+    private ReadModelTables() {
+    }
+
+    /** Every row of every read-model table as JSON, in a stable order. */
+    static Map<String, List<String>> snapshot() throws SQLException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, strings("SELECT CAST(row_to_json(t) AS text) AS row FROM query." + table
+                    + " t ORDER BY 1"));
+        }
+        return rows;
+    }
+
+    /** Waits (bounded) until the query side has consumed every record now on the platform's topics. */
+    static void awaitConsumed() {
+        TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String topic : TOPICS) {
+                if (!consumed(topics, topic)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static boolean consumed(TopicReader topics, String topic) throws InterruptedException {
+        try {
+            return topics.consumedEverything("voicepartner-query-side", topic);
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    static List<String> strings(String sql) throws SQLException {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        }
+    }
+
+    static void execute(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    /** The environment of the operators' commands for the shared platform: its database, credentials in the URL. */
+    static Map<String, String> environment() {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        String url = database.jdbcUrl();
+        return Map.of("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "user=" + database.username()
+                + (database.password().isEmpty() ? "" : "&password=" + database.password()));
+    }
+}

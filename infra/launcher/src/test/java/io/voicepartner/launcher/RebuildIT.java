@@ -1,0 +1,184 @@
+package io.voicepartner.launcher;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code infra/scripts/rebuild}: read models rebuilt from the topics while reads and writes go on, equal row by
+ * row to what the live projection kept, and a rebuild that fails or is cancelled leaves the served tables as
+ * they were. The poison record stays on its topic for good, so that test runs last: a rebuild of its read
+ * model after it could only fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RebuildIT extends PlatformIT {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @Test
+    @Order(1)
+    void rebuildsADamagedReadModelWhileReadsAndWritesGoOn() throws Exception {
+        Api alice = api().as(api().signUp());
+        String weather = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w"))
+                .data().path("id").asText();
+        String crm = alice.post("/api/tools", Map.of("name", "CRM", "endpoint", "https://crm.example.com/api"))
+                .data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        assertThat(alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(weather, crm)))
+                .status()).isEqualTo(200);
+        assertThat(alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception")).status()).isEqualTo(200);
+        String gone = alice.post("/api/assistants", Map.of("name", "Gone")).data().path("id").asText();
+        assertThat(alice.delete("/api/assistants/" + gone).status()).isIn(200, 204);
+        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
+                assistant)).status()).isEqualTo(201);
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> live = ReadModelTables.snapshot();
+        // a damaged read model: a renamed tool and an assignment lost
+        ReadModelTables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
+        ReadModelTables.execute("DELETE FROM query.assistant_tools WHERE tool_id = '" + crm + "'");
+
+        Queue<String> failedReads = new ConcurrentLinkedQueue<>();
+        Queue<String> writtenDuring = new ConcurrentLinkedQueue<>();
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Future<Integer> reads = clients.submit(() -> {
+            int count = 0;
+            while (rebuilding.get()) {
+                Api.Response read = alice.get("/api/assistants/" + assistant);
+                if (read.status() != 200 || !"Reception".equals(read.data().path("name").asText())) {
+                    failedReads.add(read.toString());
+                }
+                count++;
+            }
+            return count;
+        });
+        Future<?> writes = clients.submit(() -> {
+            while (rebuilding.get()) {
+                writtenDuring.add(alice.post("/api/assistants", Map.of("name", "Written during the rebuild"))
+                        .data().path("id").asText());
+            }
+        });
+        Rebuild.Outcome outcome;
+        try {
+            outcome = rebuild().run(List.of("all"), false);
+        } finally {
+            rebuilding.set(false);
+            clients.shutdown();
+        }
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        writes.get();
+
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo("swapped");
+        assertThat(reads.get()).isPositive();
+        assertThat(failedReads).isEmpty();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Rebuild done");
+        for (String id : writtenDuring) {
+            assertThat(alice.get("/api/assistants/" + id).status()).as(id).isEqualTo(200);
+        }
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> rebuilt = ReadModelTables.snapshot();
+        List<String> newRows = rebuilt.get("assistants").stream()
+                .filter(row -> writtenDuring.stream().anyMatch(row::contains)).toList();
+        assertThat(newRows).hasSize(writtenDuring.size());
+        rebuilt.get("assistants").removeAll(newRows);
+        assertThat(rebuilt).isEqualTo(live);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(metric("voicepartner_rebuild_done_events")).hasValue((double) outcome.events());
+            assertThat(metric("voicepartner_rebuild_total_events")).hasValue((double) outcome.events());
+        });
+    }
+
+    @Test
+    @Order(2)
+    void refusesAnUnknownReadModel() {
+        assertThatThrownBy(() -> rebuild().run(List.of("assistants", "calls"), false))
+                .isInstanceOf(Rebuild.Refused.class).hasMessageContaining("unknown read model calls");
+    }
+
+    @Test
+    @Order(3)
+    void aCancelledRebuildLeavesTheServedTablesUntouched() throws SQLException {
+        Api alice = api().as(api().signUp());
+        alice.post("/api/tools", Map.of("name", "Kept", "endpoint", "https://api.example.com/kept"));
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> before = ReadModelTables.snapshot();
+        List<String> tables = servedTableIds();
+
+        // cancelled before the query side even claims it: it stops at its first report
+        ReadModelTables.execute("INSERT INTO query.rebuilds (read_models, cancel_requested) VALUES ('tools', true)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReadModelTables.strings(
+                "SELECT status FROM query.rebuilds ORDER BY id DESC LIMIT 1").equals(List.of("cancelled")));
+
+        assertThat(ReadModelTables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(tables);
+        assertThat(shadowSchemaExists()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildThatMeetsAPoisonEventFailsAndLeavesTheServedTablesUntouched() throws Exception {
+        new TopicReader(TestInfrastructure.kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
+                0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> before = ReadModelTables.snapshot();
+        List<String> tables = servedTableIds();
+
+        Rebuild.Outcome outcome = rebuild().run(List.of("users"), false);
+
+        assertThat(outcome.status()).isEqualTo("failed");
+        assertThat(outcome.message()).contains("unreadable record at voicepartner.users-")
+                .contains("the served tables are untouched");
+        assertThat(ReadModelTables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(tables);
+        assertThat(shadowSchemaExists()).isFalse();
+    }
+
+    private Rebuild rebuild() {
+        return new Rebuild(ReadModelTables.environment(), new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    /** The served tables' identities: a swap would replace them with other tables of the same names. */
+    private static List<String> servedTableIds() throws SQLException {
+        return ReadModelTables.strings("SELECT relname || ':' || oid FROM pg_class WHERE relnamespace = "
+                + "CAST('query' AS regnamespace) AND relkind = 'r' ORDER BY relname");
+    }
+
+    private static boolean shadowSchemaExists() throws SQLException {
+        return !ReadModelTables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'").isEmpty();
+    }
+
+    private static String line() {
+        return Long.toString(1_000_000 + ThreadLocalRandom.current().nextLong(9_000_000));
+    }
+
+    private Optional<Double> metric(String name) {
+        Matcher line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(api().get("/actuator/prometheus").text());
+        return line.find() ? Optional.of(Double.parseDouble(line.group(2))) : Optional.empty();
+    }
+}
