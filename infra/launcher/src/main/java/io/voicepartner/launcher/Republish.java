@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
  * Publishes the event store to Kafka again from a global index, for consumers that lost data and for the
  * broker of {@code ./run}, which keeps its topics only while it runs: {@code infra/scripts/republish <from>}.
  *
- * <p>It moves the {@code kafka-publisher}'s token back to just before that index and takes the claim on
- * it away, in one statement. The command side that was publishing finds its claim gone at its next batch
- * (or claim extension, within a second when idle), gives the segment up and claims it again within seconds,
- * reading the moved token: the one publisher then sends every event from there, in store order, with the
- * envelope and headers of the first time, and goes on with new events after them. A stopped platform
- * starts from there. Consumers get each event once more; the query side's projections skip what they hold
+ * <p>It moves the {@code kafka-publisher}'s token back to just before that index and claims it for itself,
+ * in one statement. The command side that was publishing finds its claim taken at its next batch or claim
+ * extension (within a second when idle) and gives the segment up, without storing its own position; once
+ * this claim expires, which nobody extends (Axon's claim timeout, 10 s), a command side claims the segment
+ * again and reads the moved token: the one publisher then sends every event from there, in store order,
+ * with the envelope and headers of the first time, and goes on with new events after them. (Taking the
+ * claim away without claiming it would not do: the owner would claim it back and keep its position.) A
+ * stopped platform starts from there. Consumers get each event once more; the query side's projections skip what they hold
  * by its revision, so its read models do not change. Then it follows the publisher until it has passed the
  * end of the store as it was, printing how far it got.
  *
@@ -33,9 +35,14 @@ import java.util.regex.Pattern;
 public final class Republish {
 
     static final String PUBLISHER = "kafka-publisher";
+    /** The owner the token is claimed for while it is moved; no command side is called so. */
+    static final String OWNER = "infra/scripts/republish";
     private static final String TOKEN_TYPE = "org.axonframework.eventhandling.GapAwareTrackingToken";
     private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(-?\\d+)");
+    /** How long after the move a command side should have claimed the token (Axon's claim timeout, and some). */
     private static final Duration UNCLAIMED_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the publisher may stand still before this command stops following it. */
+    private static final Duration STALLED_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
     /** Why nothing was moved. */
@@ -132,12 +139,13 @@ public final class Republish {
      */
     private static void move(Connection database, Long position) throws SQLException {
         try (PreparedStatement update = database.prepareStatement("UPDATE command.token_entry SET token = ?, "
-                + "token_type = ?, owner = NULL, timestamp = ? WHERE processor_name = ? AND segment = 0")) {
+                + "token_type = ?, owner = ?, timestamp = ? WHERE processor_name = ? AND segment = 0")) {
             update.setBytes(1, position == null ? null
                     : ("{\"index\":" + position + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
             update.setString(2, position == null ? null : TOKEN_TYPE);
-            update.setString(3, Instant.now().toString());
-            update.setString(4, PUBLISHER);
+            update.setString(3, OWNER);
+            update.setString(4, Instant.now().toString());
+            update.setString(5, PUBLISHER);
             if (update.executeUpdate() != 1) {
                 throw new Refused("the publisher has never run on this database: when it first runs, it publishes"
                         + " the whole store");
@@ -146,24 +154,31 @@ public final class Republish {
     }
 
     private boolean follow(Connection database, long from, long end) throws SQLException {
-        Instant unclaimedSince = Instant.now();
+        Instant moved = Instant.now();
+        Instant movedOn = moved;
         long shown = Long.MIN_VALUE;
         while (true) {
             Token token = token(database);
             long position = token.position().orElse(from - 1);
-            if (position != shown && token.position().isPresent()) {
-                out.printf("  published up to global index %,d of %,d%n", Math.min(position, end), end);
+            if (position != shown) {
+                if (token.position().isPresent()) {
+                    out.printf("  published up to global index %,d of %,d%n", Math.min(position, end), end);
+                }
                 shown = position;
+                movedOn = Instant.now();
             }
             if (position >= end) {
                 out.println("Republish done: every event up to global index " + end + " is on Kafka again");
                 return true;
             }
-            if (token.owner() != null) {
-                unclaimedSince = Instant.now();
-            } else if (Instant.now().isAfter(unclaimedSince.plus(UNCLAIMED_TIMEOUT))) {
+            if (OWNER.equals(token.owner()) && Instant.now().isAfter(moved.plus(UNCLAIMED_TIMEOUT))) {
                 out.println("No command side is publishing: it publishes from global index " + from
                         + " when the platform starts");
+                return false;
+            }
+            if (Instant.now().isAfter(movedOn.plus(STALLED_TIMEOUT))) {
+                out.println("The publisher has not moved for " + STALLED_TIMEOUT.toSeconds() + " s (is Kafka away?):"
+                        + " it goes on from global index " + position + " by itself");
                 return false;
             }
             pause();
