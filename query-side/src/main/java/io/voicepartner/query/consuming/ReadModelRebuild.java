@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -37,10 +39,12 @@ import java.util.stream.Collectors;
  *     their primary keys only, because nothing reads them yet and a crash only fails the rebuild.</li>
  * <li>A consumer of its own, in no group (it moves nobody's offsets), reads the partitions from their start
  *     to their ends as they were when it began, and applies each poll through the very projectors of the
- *     live consumer ({@link ProjectionSchema}): each partition's records in one transaction, with
- *     {@code synchronous_commit} off, several partitions at once. That is safe because an aggregate's events
- *     are all on one partition and a projector writes only its aggregate's rows; it is worth it because a
- *     rebuild spends its time waiting for the database's answers to single statements.</li>
+ *     live consumer ({@link ProjectionSchema}), in several transactions at once, with
+ *     {@code synchronous_commit} off: the poll's records are split by their key, the aggregate's id, each
+ *     part applied in order in a transaction of its own. That is safe because a projector writes only the
+ *     rows of the event's aggregate, whose events all have the same key; it is worth it because a rebuild
+ *     spends its time waiting for the database's answers to single statements. (Splitting by partition
+ *     would not do: a poll of compressed records often holds one partition's.)</li>
  * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile.</li>
  * <li>The swap transaction locks the served tables against writes ({@code EXCLUSIVE}: reads go on), which
  *     pauses the live consumer at its next event for them, and catches up to the partitions' ends again.
@@ -225,8 +229,8 @@ class ReadModelRebuild {
         /**
          * Applies every record up to the partitions' ends as they are now.
          *
-         * @param ownTransactions one transaction per partition and poll (without a durable commit), several
-         *                        at once; otherwise one after the other within the caller's transaction
+         * @param ownTransactions several transactions at once per poll (without a durable commit); otherwise
+         *                        one after the other within the caller's transaction
          */
         void catchUp(boolean ownTransactions) {
             ends = consumer.endOffsets(partitions);
@@ -243,10 +247,15 @@ class ReadModelRebuild {
         }
 
         private void applyInParallel(ConsumerRecords<String, byte[]> records) {
-            List<Future<?>> applied = records.partitions().stream()
-                    .map(partition -> workers.submit(() -> transaction.executeWithoutResult(status -> {
+            Map<Integer, List<ConsumerRecord<String, byte[]>>> parts = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                parts.computeIfAbsent(Math.floorMod(Objects.hashCode(record.key()), parallelism),
+                        part -> new ArrayList<>()).add(record);
+            }
+            List<Future<?>> applied = parts.values().stream()
+                    .map(part -> workers.submit(() -> transaction.executeWithoutResult(status -> {
                         jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
-                        apply(records.records(partition));
+                        apply(part);
                     })))
                     .collect(Collectors.toList());
             RuntimeException failure = null;
