@@ -1,10 +1,7 @@
 package io.voicepartner.launcher;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +11,10 @@ import java.util.concurrent.ExecutionException;
 
 import static org.awaitility.Awaitility.await;
 
-/** The read models' tables of the shared platform, row by row, and its database for what tests do to them. */
+/**
+ * The read models' tables of the shared platform, row by row, through the platform's own connection pool
+ * (the test PostgreSQL is shared and has few connections to spare).
+ */
 final class ReadModelTables {
 
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
@@ -22,11 +22,14 @@ final class ReadModelTables {
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
             "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users");
 
-    private ReadModelTables() {
+    private final JdbcTemplate jdbc;
+
+    ReadModelTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Every row of every read-model table as JSON, in a stable order. */
-    static Map<String, List<String>> snapshot() throws SQLException {
+    Map<String, List<String>> snapshot() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
             rows.put(table, strings("SELECT CAST(row_to_json(t) AS text) AS row FROM query." + table
@@ -56,27 +59,12 @@ final class ReadModelTables {
         }
     }
 
-    static List<String> strings(String sql) throws SQLException {
-        try (Connection connection = connect();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-            return values;
-        }
+    List<String> strings(String sql) {
+        return new ArrayList<>(jdbc.queryForList(sql, String.class));
     }
 
-    static void execute(String sql) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    void execute(String sql) {
+        jdbc.execute(sql);
     }
 
     /** The environment of the operators' commands for the shared platform: its database, credentials in the URL. */

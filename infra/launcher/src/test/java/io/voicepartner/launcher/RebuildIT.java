@@ -4,12 +4,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ import static org.awaitility.Awaitility.await;
 class RebuildIT extends PlatformIT {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private ReadModelTables tables;
+
+    @Autowired
+    void tables(JdbcTemplate jdbc) {
+        tables = new ReadModelTables(jdbc);
+    }
 
     @Test
     @Order(1)
@@ -57,10 +64,10 @@ class RebuildIT extends PlatformIT {
         assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
                 assistant)).status()).isEqualTo(201);
         ReadModelTables.awaitConsumed();
-        Map<String, List<String>> live = ReadModelTables.snapshot();
+        Map<String, List<String>> live = tables.snapshot();
         // a damaged read model: a renamed tool and an assignment lost
-        ReadModelTables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
-        ReadModelTables.execute("DELETE FROM query.assistant_tools WHERE tool_id = '" + crm + "'");
+        tables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
+        tables.execute("DELETE FROM query.assistant_tools WHERE tool_id = '" + crm + "'");
 
         Queue<String> failedReads = new ConcurrentLinkedQueue<>();
         Queue<String> writtenDuring = new ConcurrentLinkedQueue<>();
@@ -101,7 +108,7 @@ class RebuildIT extends PlatformIT {
             assertThat(alice.get("/api/assistants/" + id).status()).as(id).isEqualTo(200);
         }
         ReadModelTables.awaitConsumed();
-        Map<String, List<String>> rebuilt = ReadModelTables.snapshot();
+        Map<String, List<String>> rebuilt = tables.snapshot();
         List<String> newRows = rebuilt.get("assistants").stream()
                 .filter(row -> writtenDuring.stream().anyMatch(row::contains)).toList();
         assertThat(newRows).hasSize(writtenDuring.size());
@@ -122,20 +129,20 @@ class RebuildIT extends PlatformIT {
 
     @Test
     @Order(3)
-    void aCancelledRebuildLeavesTheServedTablesUntouched() throws SQLException {
+    void aCancelledRebuildLeavesTheServedTablesUntouched() {
         Api alice = api().as(api().signUp());
         alice.post("/api/tools", Map.of("name", "Kept", "endpoint", "https://api.example.com/kept"));
         ReadModelTables.awaitConsumed();
-        Map<String, List<String>> before = ReadModelTables.snapshot();
-        List<String> tables = servedTableIds();
+        Map<String, List<String>> before = tables.snapshot();
+        List<String> served = servedTableIds();
 
         // cancelled before the query side even claims it: it stops at its first report
-        ReadModelTables.execute("INSERT INTO query.rebuilds (read_models, cancel_requested) VALUES ('tools', true)");
-        await().atMost(Duration.ofSeconds(30)).until(() -> ReadModelTables.strings(
+        tables.execute("INSERT INTO query.rebuilds (read_models, cancel_requested) VALUES ('tools', true)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strings(
                 "SELECT status FROM query.rebuilds ORDER BY id DESC LIMIT 1").equals(List.of("cancelled")));
 
-        assertThat(ReadModelTables.snapshot()).isEqualTo(before);
-        assertThat(servedTableIds()).isEqualTo(tables);
+        assertThat(tables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(served);
         assertThat(shadowSchemaExists()).isFalse();
     }
 
@@ -145,16 +152,16 @@ class RebuildIT extends PlatformIT {
         new TopicReader(TestInfrastructure.kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
                 0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
         ReadModelTables.awaitConsumed();
-        Map<String, List<String>> before = ReadModelTables.snapshot();
-        List<String> tables = servedTableIds();
+        Map<String, List<String>> before = tables.snapshot();
+        List<String> served = servedTableIds();
 
         Rebuild.Outcome outcome = rebuild().run(List.of("users"), false);
 
         assertThat(outcome.status()).isEqualTo("failed");
         assertThat(outcome.message()).contains("unreadable record at voicepartner.users-")
                 .contains("the served tables are untouched");
-        assertThat(ReadModelTables.snapshot()).isEqualTo(before);
-        assertThat(servedTableIds()).isEqualTo(tables);
+        assertThat(tables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(served);
         assertThat(shadowSchemaExists()).isFalse();
     }
 
@@ -163,13 +170,13 @@ class RebuildIT extends PlatformIT {
     }
 
     /** The served tables' identities: a swap would replace them with other tables of the same names. */
-    private static List<String> servedTableIds() throws SQLException {
-        return ReadModelTables.strings("SELECT relname || ':' || oid FROM pg_class WHERE relnamespace = "
+    private List<String> servedTableIds() {
+        return tables.strings("SELECT relname || ':' || oid FROM pg_class WHERE relnamespace = "
                 + "CAST('query' AS regnamespace) AND relkind = 'r' ORDER BY relname");
     }
 
-    private static boolean shadowSchemaExists() throws SQLException {
-        return !ReadModelTables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'").isEmpty();
+    private boolean shadowSchemaExists() {
+        return !tables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'").isEmpty();
     }
 
     private static String line() {

@@ -3,6 +3,8 @@ package io.voicepartner.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RepublishIT extends PlatformIT {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private ReadModelTables tables;
+
+    @Autowired
+    void tables(JdbcTemplate jdbc) {
+        tables = new ReadModelTables(jdbc);
+    }
     private final TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
 
     @Test
@@ -34,7 +42,7 @@ class RepublishIT extends PlatformIT {
         alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         alice.delete("/api/assistants/" + assistant + "/tools?tool_id=" + tool);
         ReadModelTables.awaitConsumed();
-        Map<String, List<String>> before = ReadModelTables.snapshot();
+        Map<String, List<String>> before = tables.snapshot();
         List<ConsumerRecord<String, byte[]>> published = topics.recordsWithKey("voicepartner.assistants", assistant, 4);
 
         boolean caughtUp = republish().run(0);
@@ -45,7 +53,7 @@ class RepublishIT extends PlatformIT {
         List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.assistants", assistant, 8);
         assertThat(eventIds(records)).isEqualTo(twice(eventIds(published)));
         ReadModelTables.awaitConsumed();
-        assertThat(ReadModelTables.snapshot()).isEqualTo(before);
+        assertThat(tables.snapshot()).isEqualTo(before);
         assertThat(alice.get("/api/assistants/" + assistant).data().path("revision").asLong()).isEqualTo(4);
     }
 
