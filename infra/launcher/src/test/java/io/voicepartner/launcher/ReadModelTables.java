@@ -38,6 +38,25 @@ final class ReadModelTables {
         return rows;
     }
 
+    /**
+     * Every row one user's requests made, in every read-model table, as JSON in a stable order. Other tests
+     * seed some read-model rows by hand, with no event behind them, which a rebuild rightly does not bring
+     * back: the whole tables are not what the events say.
+     */
+    Map<String, List<String>> snapshotOf(String userId) {
+        Map<String, String> conditions = Map.of(
+                "assistant_tools", "assistant_id IN (SELECT id FROM query.assistants WHERE owner_id = ?)",
+                "assistant_files", "assistant_id IN (SELECT id FROM query.assistants WHERE owner_id = ?)",
+                "users", "id = ?");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, new ArrayList<>(jdbc.queryForList("SELECT CAST(row_to_json(t) AS text) AS row FROM query."
+                    + table + " t WHERE " + conditions.getOrDefault(table, "owner_id = ?") + " ORDER BY 1",
+                    String.class, userId)));
+        }
+        return rows;
+    }
+
     /** Waits (bounded) until the query side has consumed every record now on the platform's topics. */
     static void awaitConsumed() {
         TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
