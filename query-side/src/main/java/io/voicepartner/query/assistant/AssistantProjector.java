@@ -90,7 +90,7 @@ class AssistantProjector implements Projector {
         } else {
             throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());
         }
-        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+        if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
         }
     }

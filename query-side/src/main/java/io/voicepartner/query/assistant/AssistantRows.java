@@ -58,13 +58,13 @@ class AssistantRows {
 
     AssistantRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.assistants");
+        this.table = new RevisionedTable(jdbc, "assistants");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.assistants (" + COLUMNS + ") VALUES (:id, :owner_id, :name, :description, "
+        return jdbc.sql("INSERT INTO assistants (" + COLUMNS + ") VALUES (:id, :owner_id, :name, :description, "
                         + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
                         + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
                         + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
@@ -79,7 +79,7 @@ class AssistantRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.assistants SET name = :name, description = :description, "
+        return jdbc.sql("UPDATE assistants SET name = :name, description = :description, "
                         + "system_prompt = :system_prompt, llm_provider = :llm_provider, llm_model = :llm_model, "
                         + "temperature = :temperature, max_tokens = :max_tokens, voice_provider = :voice_provider, "
                         + "voice_id = :voice_id, voice_speed = :voice_speed, voice_pitch = :voice_pitch, "
@@ -113,8 +113,8 @@ class AssistantRows {
     /** A deleted assistant is live again with exactly these tools and files, in this order. */
     void restore(String id, List<String> toolIds, Map<String, Map<String, Object>> files, long position) {
         table.revive(id);
-        jdbc.sql("DELETE FROM query.assistant_tools WHERE assistant_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM query.assistant_files WHERE assistant_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ?").param(id).update();
         addTools(id, toolIds, position);
         List<String> fileIds = List.copyOf(files.keySet());
         addFiles(id, fileIds, position);
@@ -124,30 +124,30 @@ class AssistantRows {
     /** @param position orders the assistant's tools by when they were assigned */
     void addTools(String id, List<String> toolIds, long position) {
         for (int i = 0; i < toolIds.size(); i++) {
-            jdbc.sql("INSERT INTO query.assistant_tools (assistant_id, tool_id, position) VALUES (?, ?, ?) "
+            jdbc.sql("INSERT INTO assistant_tools (assistant_id, tool_id, position) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING").params(id, toolIds.get(i), position + i).update();
         }
     }
 
     void removeTool(String id, String toolId) {
-        jdbc.sql("DELETE FROM query.assistant_tools WHERE assistant_id = ? AND tool_id = ?").params(id, toolId).update();
+        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ? AND tool_id = ?").params(id, toolId).update();
     }
 
     /** @param position orders the assistant's files by when they were assigned; each starts unconfigured */
     void addFiles(String id, List<String> fileIds, long position) {
         for (int i = 0; i < fileIds.size(); i++) {
-            jdbc.sql("INSERT INTO query.assistant_files (assistant_id, file_id, position) VALUES (?, ?, ?) "
+            jdbc.sql("INSERT INTO assistant_files (assistant_id, file_id, position) VALUES (?, ?, ?) "
                     + "ON CONFLICT DO NOTHING").params(id, fileIds.get(i), position + i).update();
         }
     }
 
     void configureFile(String id, String fileId, Map<String, Object> config) {
-        jdbc.sql("UPDATE query.assistant_files SET config = CAST(? AS jsonb) WHERE assistant_id = ? AND file_id = ?")
+        jdbc.sql("UPDATE assistant_files SET config = CAST(? AS jsonb) WHERE assistant_id = ? AND file_id = ?")
                 .params(json(config), id, fileId).update();
     }
 
     void removeFile(String id, String fileId) {
-        jdbc.sql("DELETE FROM query.assistant_files WHERE assistant_id = ? AND file_id = ?").params(id, fileId).update();
+        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ? AND file_id = ?").params(id, fileId).update();
     }
 
     /** Those of the tools that still exist, in the order given. */
@@ -184,6 +184,11 @@ class AssistantRows {
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
+    }
+
+    /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
+    OptionalLong projectedRevisionOf(String id) {
+        return table.projectedRevisionOf(id);
     }
 
     Optional<AssistantView> find(String ownerId, String id) {

@@ -59,7 +59,7 @@ class VersionRows {
     }
 
     void insert(AssistantVersionPublished event, long revision, Instant at) {
-        jdbc.sql("INSERT INTO query.assistant_versions (assistant_id, number, owner_id, note, config_hash, "
+        jdbc.sql("INSERT INTO assistant_versions (assistant_id, number, owner_id, note, config_hash, "
                         + "published_by, published_at, revision, configuration) VALUES (:assistant_id, :number, "
                         + ":owner_id, :note, :config_hash, :published_by, :at, :revision, CAST(:configuration AS jsonb)) "
                         + "ON CONFLICT (assistant_id, number) DO NOTHING")

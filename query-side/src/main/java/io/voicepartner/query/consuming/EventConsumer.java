@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,15 +43,17 @@ class EventConsumer {
     private final List<Projector> projectors;
     private final RevisionAwaiter revisions;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Clock clock;
 
     EventConsumer(EnvelopeReader reader, List<Projector> projectors, RevisionAwaiter revisions,
-                  TransactionTemplate transaction, MeterRegistry meters) {
+                  TransactionTemplate transaction, JdbcClient jdbc, MeterRegistry meters) {
         this.reader = reader;
         this.projectors = projectors;
         this.revisions = revisions;
         this.transaction = transaction;
+        this.jdbc = jdbc;
         this.meters = meters;
         this.clock = Clock.systemUTC();
     }
@@ -84,6 +87,7 @@ class EventConsumer {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown aggregate type " + envelope.aggregateType()));
         transaction.executeWithoutResult(status -> {
+            ProjectionSchema.writeTo(jdbc, ProjectionSchema.SERVED);
             projectors.stream()
                     .filter(projector -> projector.aggregateType() == aggregateType)
                     .forEach(projector -> projector.apply(envelope));

@@ -11,6 +11,11 @@ public interface Projector {
 
     AggregateType aggregateType();
 
+    /** The read model whose tables it writes, rebuilt together ({@link ReadModelRebuild}). */
+    default ReadModel readModel() {
+        return ReadModel.of(aggregateType());
+    }
+
     /** @param envelope with {@code data} already the event record */
     void apply(EventEnvelope envelope);
 }

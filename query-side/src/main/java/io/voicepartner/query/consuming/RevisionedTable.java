@@ -10,13 +10,16 @@ import java.util.OptionalLong;
  * What every read-model table does the same way: rows carry the revision of the last event applied to
  * them, a write applies only to a row below the event's revision (so a redelivery changes nothing), and a
  * deleted aggregate stays as a tombstone so that an older event cannot bring it back.
+ *
+ * <p>Writes name the table without its schema: they run in a projection's transaction, which chose the
+ * tables it writes to ({@link ProjectionSchema}), the served ones or a rebuild's. Reads name {@code query}.
  */
 public final class RevisionedTable {
 
     private final JdbcClient jdbc;
     private final String table;
 
-    /** @param table the schema-qualified table, e.g. {@code query.tools} */
+    /** @param table the table without its schema, e.g. {@code tools} */
     public RevisionedTable(JdbcClient jdbc, String table) {
         this.jdbc = jdbc;
         this.table = table;
@@ -47,9 +50,21 @@ public final class RevisionedTable {
                 .update() == 1;
     }
 
-    /** The revision the table holds for an aggregate, deleted ones included; empty if it has none. */
+    /** The revision the served table holds for an aggregate, deleted ones included; empty if it has none. */
     public OptionalLong revisionOf(String id) {
-        return jdbc.sql("SELECT revision FROM " + table + " WHERE id = ?").param(id).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return revision(ProjectionSchema.SERVED + "." + table, id);
+    }
+
+    /**
+     * The revision the table of the current projection transaction holds for an aggregate, deleted ones
+     * included; empty if it has none.
+     */
+    public OptionalLong projectedRevisionOf(String id) {
+        return revision(table, id);
+    }
+
+    private OptionalLong revision(String qualifiedTable, String id) {
+        return jdbc.sql("SELECT revision FROM " + qualifiedTable + " WHERE id = ?").param(id).query(Long.class)
+                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 }

@@ -45,7 +45,7 @@ class FileProjector implements Projector {
         } else {
             throw new IllegalArgumentException("Unhandled file event " + event.getClass().getSimpleName());
         }
-        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+        if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), revision);
         }
     }

@@ -56,13 +56,13 @@ class FileRows {
 
     FileRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.files");
+        this.table = new RevisionedTable(jdbc, "files");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(FileUploaded e, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.files (id, owner_id, revision, filename, original_name, file_type, "
+        return jdbc.sql("INSERT INTO files (id, owner_id, revision, filename, original_name, file_type, "
                         + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
                         + "VALUES (:id, :owner_id, :revision, :filename, :original_name, :file_type, :file_size, "
                         + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
@@ -83,7 +83,7 @@ class FileRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markProcessed(FileProcessed e, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.files SET status = :status, text_location = :text_location, "
+        return jdbc.sql("UPDATE files SET status = :status, text_location = :text_location, "
                         + "text_length = :text_length, text_sha256 = :text_sha256, text_preview = :text_preview, "
                         + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
                 .param("id", e.fileId())
@@ -99,7 +99,7 @@ class FileRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markFailed(String id, String errorMessage, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.files SET status = :status, error_message = :error_message, "
+        return jdbc.sql("UPDATE files SET status = :status, error_message = :error_message, "
                         + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
                 .param("id", id)
                 .param("status", FileStatus.ERROR.wireName())
@@ -111,7 +111,7 @@ class FileRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean describe(String id, String description, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.files SET description = :description, revision = :revision, updated_at = :at "
+        return jdbc.sql("UPDATE files SET description = :description, revision = :revision, updated_at = :at "
                         + "WHERE id = :id AND revision < :revision")
                 .param("id", id)
                 .param("description", description)
@@ -128,6 +128,11 @@ class FileRows {
     /** The revision the read model holds for a file, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
+    }
+
+    /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
+    OptionalLong projectedRevisionOf(String id) {
+        return table.projectedRevisionOf(id);
     }
 
     Optional<FileView> find(String ownerId, String id) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.Projector;
+import io.voicepartner.query.consuming.ReadModel;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,12 @@ public abstract class HistoryProjector implements Projector {
 
     /** Whether the event deleted the resource: at that point in time it does not exist. */
     protected abstract boolean deletes(DomainEvent event);
+
+    /** One history for every aggregate type: rebuilt as a whole, not with each type's own read model. */
+    @Override
+    public final ReadModel readModel() {
+        return ReadModel.HISTORY;
+    }
 
     /**
      * Fields the event says it changed though their shown values may be equal: a credential replaced by one

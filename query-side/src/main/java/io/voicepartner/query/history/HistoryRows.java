@@ -44,13 +44,13 @@ public class HistoryRows {
     }
 
     boolean recorded(String aggregateId, long revision) {
-        return jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND revision = ?")
+        return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
                 .params(aggregateId, revision).query(Long.class).single() > 0;
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
     Optional<ObjectNode> stateBefore(String aggregateId, long revision) {
-        return jdbc.sql("SELECT state FROM query.history WHERE aggregate_id = ? AND revision < ? "
+        return jdbc.sql("SELECT state FROM history WHERE aggregate_id = ? AND revision < ? "
                         + "ORDER BY revision DESC LIMIT 1")
                 .params(aggregateId, revision)
                 .query((row, n) -> (ObjectNode) read(row.getString("state")))
@@ -60,7 +60,7 @@ public class HistoryRows {
     void insert(AggregateType aggregateType, String aggregateId, long revision, String ownerId, String type,
                 Instant occurredAt, String actor, Map<String, HistoryEntry.Change> changes, ObjectNode state,
                 boolean deleted) {
-        jdbc.sql("INSERT INTO query.history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
+        jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
                         + "actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
                         + "CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
                 .params(aggregateId, revision, aggregateType.wireName(), ownerId, type, Timestamp.from(occurredAt),

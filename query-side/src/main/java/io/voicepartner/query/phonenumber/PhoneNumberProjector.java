@@ -47,7 +47,7 @@ class PhoneNumberProjector implements Projector {
         } else {
             throw new IllegalArgumentException("Unhandled phone number event " + event.getClass().getSimpleName());
         }
-        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+        if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
         }
     }

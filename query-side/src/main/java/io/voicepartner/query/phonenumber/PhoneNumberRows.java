@@ -57,13 +57,13 @@ class PhoneNumberRows {
 
     PhoneNumberRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.phone_numbers");
+        this.table = new RevisionedTable(jdbc, "phone_numbers");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
+        return jdbc.sql("INSERT INTO phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
                         + "country, region, locality, provider, monthly_price, currency, configuration, status, "
                         + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
                         + "VALUES (:id, :owner_id, "
@@ -80,7 +80,7 @@ class PhoneNumberRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
+        return jdbc.sql("UPDATE phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
                         + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
                         + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
                         + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
@@ -121,7 +121,7 @@ class PhoneNumberRows {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     boolean recordCall(String id, long callSeconds, Instant startedAt, long revision) {
-        return jdbc.sql("UPDATE query.phone_numbers SET usage = jsonb_build_object("
+        return jdbc.sql("UPDATE phone_numbers SET usage = jsonb_build_object("
                         + "'calls', COALESCE((usage->>'calls')::bigint, 0) + 1, "
                         + "'seconds', COALESCE((usage->>'seconds')::bigint, 0) + :seconds, "
                         + "'minutes', round((COALESCE((usage->>'seconds')::bigint, 0) + :seconds) / 60.0, 2)), "
@@ -130,6 +130,11 @@ class PhoneNumberRows {
                 .param("id", id).param("seconds", callSeconds)
                 .param("started", Timestamp.from(startedAt)).param("revision", revision)
                 .update() == 1;
+    }
+
+    /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
+    OptionalLong projectedRevisionOf(String id) {
+        return table.projectedRevisionOf(id);
     }
 
     Optional<PhoneNumberView> find(String ownerId, String id) {

@@ -48,7 +48,7 @@ class ToolProjector implements Projector {
         } else {
             throw new IllegalArgumentException("Unhandled tool event " + event.getClass().getSimpleName());
         }
-        if (!applied && rows.revisionOf(envelope.aggregateId()).isEmpty()) {
+        if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
         }
     }

@@ -62,13 +62,13 @@ class ToolRows {
 
     ToolRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.tools");
+        this.table = new RevisionedTable(jdbc, "tools");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, ToolConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.tools (id, owner_id, name, description, endpoint, method, category, "
+        return jdbc.sql("INSERT INTO tools (id, owner_id, name, description, endpoint, method, category, "
                         + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
                         + "VALUES (:id, :owner_id, :name, :description, :endpoint, :method, :category, "
                         + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
@@ -83,7 +83,7 @@ class ToolRows {
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, ToolConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE query.tools SET name = :name, description = :description, endpoint = :endpoint, "
+        return jdbc.sql("UPDATE tools SET name = :name, description = :description, endpoint = :endpoint, "
                         + "method = :method, category = :category, parameters = CAST(:parameters AS jsonb), "
                         + "headers = CAST(:headers AS jsonb), authentication = CAST(:authentication AS jsonb), "
                         + "is_active = :is_active, revision = :revision, updated_at = :at "
@@ -103,7 +103,7 @@ class ToolRows {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     boolean recordExecution(String id, long durationMs, Instant executedAt, long revision) {
-        return jdbc.sql("UPDATE query.tools SET total_calls = total_calls + 1, "
+        return jdbc.sql("UPDATE tools SET total_calls = total_calls + 1, "
                         + "avg_response_time = (COALESCE(avg_response_time, 0) * total_calls + :duration) "
                         + "/ (total_calls + 1), "
                         + "last_used = GREATEST(COALESCE(last_used, :executed), :executed), revision = :revision "
@@ -130,6 +130,11 @@ class ToolRows {
     /** The revision the read model holds for a tool, deleted ones included; empty if it has none. */
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
+    }
+
+    /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
+    OptionalLong projectedRevisionOf(String id) {
+        return table.projectedRevisionOf(id);
     }
 
     Optional<ToolView> find(String ownerId, String id) {

@@ -17,11 +17,11 @@ class UserRows {
 
     UserRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.table = new RevisionedTable(jdbc, "query.users");
+        this.table = new RevisionedTable(jdbc, "users");
     }
 
     boolean insert(String id, String email, String name, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
+        return jdbc.sql("INSERT INTO users (id, revision, email, name, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
                 .params(id, revision, email, name, Timestamp.from(at), Timestamp.from(at))
                 .update() == 1;

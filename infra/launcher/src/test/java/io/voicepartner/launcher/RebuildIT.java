@@ -1,0 +1,205 @@
+package io.voicepartner.launcher;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code infra/scripts/rebuild}: read models rebuilt from the topics while reads and writes go on, equal row by
+ * row to what the live projection kept, and a rebuild that fails or is cancelled leaves the served tables as
+ * they were. The poison record stays on its topic for good, so that test runs last: a rebuild of its read
+ * model after it could only fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RebuildIT extends PlatformIT {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private ReadModelTables tables;
+
+    @Autowired
+    void tables(JdbcTemplate jdbc) {
+        tables = new ReadModelTables(jdbc);
+    }
+
+    @Test
+    @Order(1)
+    void rebuildsADamagedReadModelWhileReadsAndWritesGoOn() throws Exception {
+        Api.User user = api().signUp();
+        Api alice = api().as(user);
+        String weather = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w"))
+                .data().path("id").asText();
+        String crm = alice.post("/api/tools", Map.of("name", "CRM", "endpoint", "https://crm.example.com/api"))
+                .data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        assertThat(alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(weather, crm)))
+                .status()).isEqualTo(200);
+        assertThat(alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception")).status()).isEqualTo(200);
+        String gone = alice.post("/api/assistants", Map.of("name", "Gone")).data().path("id").asText();
+        assertThat(alice.delete("/api/assistants/" + gone).status()).isIn(200, 204);
+        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
+                assistant)).status()).isEqualTo(201);
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> live = tables.snapshotOf(user.id());
+        // a damaged read model: a renamed tool and an assignment lost
+        tables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
+        tables.execute("DELETE FROM query.assistant_tools WHERE tool_id = '" + crm + "'");
+
+        Queue<String> failedReads = new ConcurrentLinkedQueue<>();
+        Queue<String> writtenDuring = new ConcurrentLinkedQueue<>();
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Future<Integer> reads = clients.submit(() -> {
+            int count = 0;
+            while (rebuilding.get()) {
+                Api.Response read = alice.get("/api/assistants/" + assistant);
+                if (read.status() != 200 || !"Reception".equals(read.data().path("name").asText())) {
+                    failedReads.add(read.toString());
+                }
+                count++;
+            }
+            return count;
+        });
+        Future<?> writes = clients.submit(() -> {
+            while (rebuilding.get()) {
+                writtenDuring.add(alice.post("/api/assistants", Map.of("name", "Written during the rebuild"))
+                        .data().path("id").asText());
+            }
+        });
+        Rebuild.Outcome outcome;
+        try {
+            outcome = rebuild(List.of("all"));
+        } finally {
+            rebuilding.set(false);
+            clients.shutdown();
+        }
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        writes.get();
+
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo("swapped");
+        assertThat(reads.get()).isPositive();
+        assertThat(failedReads).isEmpty();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Rebuild done");
+        for (String id : writtenDuring) {
+            assertThat(alice.get("/api/assistants/" + id).status()).as(id).isEqualTo(200);
+        }
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> rebuilt = tables.snapshotOf(user.id());
+        List<String> newRows = rebuilt.get("assistants").stream()
+                .filter(row -> writtenDuring.stream().anyMatch(row::contains)).toList();
+        assertThat(newRows).hasSize(writtenDuring.size());
+        rebuilt.get("assistants").removeAll(newRows);
+        assertThat(rebuilt).isEqualTo(live);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(metric("voicepartner_rebuild_done_events")).hasValue((double) outcome.events());
+            assertThat(metric("voicepartner_rebuild_total_events")).hasValue((double) outcome.events());
+        });
+    }
+
+    @Test
+    @Order(2)
+    void refusesAnUnknownReadModel() {
+        assertThatThrownBy(() -> rebuild().run(List.of("assistants", "calls"), false))
+                .isInstanceOf(Rebuild.Refused.class).hasMessageContaining("unknown read model calls");
+    }
+
+    @Test
+    @Order(3)
+    void aCancelledRebuildLeavesTheServedTablesUntouched() {
+        Api alice = api().as(api().signUp());
+        alice.post("/api/tools", Map.of("name", "Kept", "endpoint", "https://api.example.com/kept"));
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> before = tables.snapshot();
+        List<String> served = servedTableIds();
+
+        // cancelled before the query side even claims it: it stops at its first report
+        tables.execute("INSERT INTO query.rebuilds (read_models, cancel_requested) VALUES ('tools', true)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strings(
+                "SELECT status FROM query.rebuilds ORDER BY id DESC LIMIT 1").equals(List.of("cancelled")));
+
+        assertThat(tables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(served);
+        assertThat(shadowSchemaExists()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildThatMeetsAPoisonEventFailsAndLeavesTheServedTablesUntouched() throws Exception {
+        new TopicReader(TestInfrastructure.kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
+                0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        ReadModelTables.awaitConsumed();
+        Map<String, List<String>> before = tables.snapshot();
+        List<String> served = servedTableIds();
+
+        Rebuild.Outcome outcome = rebuild(List.of("users"));
+
+        assertThat(outcome.status()).isEqualTo("failed");
+        assertThat(outcome.message()).contains("unreadable record at voicepartner.users-")
+                .contains("the served tables are untouched");
+        assertThat(tables.snapshot()).isEqualTo(before);
+        assertThat(servedTableIds()).isEqualTo(served);
+        assertThat(shadowSchemaExists()).isFalse();
+    }
+
+    /** The shared test PostgreSQL may have no connection to spare for the command's own for a moment. */
+    private Rebuild.Outcome rebuild(List<String> names) {
+        AtomicReference<Rebuild.Outcome> outcome = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsMatching(e -> String.valueOf(e.getMessage()).contains("too many clients"))
+                .until(() -> {
+                    outcome.set(rebuild().run(names, false));
+                    return true;
+                });
+        return outcome.get();
+    }
+
+    private Rebuild rebuild() {
+        return new Rebuild(ReadModelTables.environment(), new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    /** The served tables' identities: a swap would replace them with other tables of the same names. */
+    private List<String> servedTableIds() {
+        return tables.strings("SELECT relname || ':' || oid FROM pg_class WHERE relnamespace = "
+                + "CAST('query' AS regnamespace) AND relkind = 'r' ORDER BY relname");
+    }
+
+    private boolean shadowSchemaExists() {
+        return !tables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'").isEmpty();
+    }
+
+    private static String line() {
+        return Long.toString(1_000_000 + ThreadLocalRandom.current().nextLong(9_000_000));
+    }
+
+    private Optional<Double> metric(String name) {
+        Matcher line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(api().get("/actuator/prometheus").text());
+        return line.find() ? Optional.of(Double.parseDouble(line.group(2))) : Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package io.voicepartner.query.consuming;
+
+import io.voicepartner.api.messaging.AggregateType;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
+ * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
+ * rebuilt with it. Most are one aggregate type's; the history is every type's but the users'.
+ */
+public enum ReadModel {
+    ASSISTANTS("assistants", EnumSet.of(AggregateType.ASSISTANT),
+            List.of("assistants", "assistant_tools", "assistant_files", "assistant_versions")),
+    TOOLS("tools", EnumSet.of(AggregateType.TOOL), List.of("tools")),
+    FILES("files", EnumSet.of(AggregateType.FILE), List.of("files")),
+    PHONE_NUMBERS("phone-numbers", EnumSet.of(AggregateType.PHONE_NUMBER), List.of("phone_numbers")),
+    USERS("users", EnumSet.of(AggregateType.USER), List.of("users")),
+    HISTORY("history", EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
+            AggregateType.PHONE_NUMBER), List.of("history"));
+
+    /** Names every read model at once. */
+    public static final String ALL = "all";
+
+    private final String wireName;
+    private final Set<AggregateType> aggregateTypes;
+    private final List<String> tables;
+
+    ReadModel(String wireName, Set<AggregateType> aggregateTypes, List<String> tables) {
+        this.wireName = wireName;
+        this.aggregateTypes = aggregateTypes;
+        this.tables = tables;
+    }
+
+    /** The read model of one aggregate type's own projector. */
+    static ReadModel of(AggregateType aggregateType) {
+        return Arrays.stream(values()).filter(model -> model.aggregateTypes.equals(EnumSet.of(aggregateType)))
+                .findFirst().orElseThrow();
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    Set<AggregateType> aggregateTypes() {
+        return aggregateTypes;
+    }
+
+    /** Its tables in schema {@code query}, in the order their projector writes them (which locks them). */
+    List<String> tables() {
+        return tables;
+    }
+
+    /**
+     * @param names read-model names, or {@link #ALL}
+     * @throws IllegalArgumentException naming the first unknown name
+     */
+    public static Set<ReadModel> parse(List<String> names) {
+        if (names.isEmpty() || names.contains(ALL)) {
+            return EnumSet.allOf(ReadModel.class);
+        }
+        Set<ReadModel> models = EnumSet.noneOf(ReadModel.class);
+        for (String name : names) {
+            models.add(Arrays.stream(values()).filter(model -> model.wireName.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown read model " + name + " (known: "
+                            + Arrays.stream(values()).map(ReadModel::wireName).collect(Collectors.joining(", "))
+                            + ", or " + ALL + ")")));
+        }
+        return models;
+    }
+
+    /** The names as stored in a rebuild request, comma-separated. */
+    public static String names(Set<ReadModel> models) {
+        return models.stream().map(ReadModel::wireName).collect(Collectors.joining(","));
+    }
+}

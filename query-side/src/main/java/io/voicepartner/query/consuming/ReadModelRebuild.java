@@ -1,0 +1,327 @@
+package io.voicepartner.query.consuming;
+
+import io.voicepartner.api.messaging.EventEnvelope;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds read models from the first record of their topics into shadow tables while the served tables
+ * keep answering, then swaps the shadow tables in, in one transaction.
+ *
+ * <ol>
+ * <li>Shadow tables like the served ones are created in schema {@code query_rebuild}: unlogged and with
+ *     their primary keys only, because nothing reads them yet and a crash only fails the rebuild.</li>
+ * <li>A consumer of its own, in no group (it moves nobody's offsets), reads the partitions from their start
+ *     to their ends as they were when it began, and applies each poll through the very projectors of the
+ *     live consumer ({@link ProjectionSchema}), in several transactions at once, with
+ *     {@code synchronous_commit} off: the poll's records are split by their key, the aggregate's id, each
+ *     part applied in order in a transaction of its own. That is safe because a projector writes only the
+ *     rows of the event's aggregate, whose events all have the same key; it is worth it because a rebuild
+ *     spends its time waiting for the database's answers to single statements. (Splitting by partition
+ *     would not do: a poll of compressed records often holds one partition's.)</li>
+ * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile.</li>
+ * <li>The swap transaction locks the served tables against writes ({@code EXCLUSIVE}: reads go on), which
+ *     pauses the live consumer at its next event for them, and catches up to the partitions' ends again.
+ *     Every event the live consumer has committed was on its topic before the lock, so the shadow now holds
+ *     it; what the live consumer applies after the swap lands in the new tables, and an event both apply is
+ *     skipped by its revision. Then the served tables are dropped, the shadow ones moved into {@code query},
+ *     and the commit hands them to readers and to the live consumer at once.</li>
+ * </ol>
+ * Whatever fails before that commit (an unreadable record, an event that cannot be applied, a cancellation,
+ * a lock not granted in time) drops the shadow tables and leaves the served ones as they were.
+ */
+@Component
+class ReadModelRebuild {
+
+    /** Told the progress after every poll; answers whether to go on. */
+    interface Progress {
+
+        boolean report(long done, long total);
+    }
+
+    /** The rebuild was cancelled through its {@link Progress}; nothing was swapped. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled");
+        }
+    }
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    /** How long the swap may wait for readers and the live consumer to let go of the served tables. */
+    private static final String LOCK_TIMEOUT = "10s";
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final ConsumerFactory<?, ?> consumers;
+    private final EnvelopeReader reader;
+    private final List<Projector> projectors;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+    private final int parallelism;
+
+    ReadModelRebuild(ConsumerFactory<?, ?> consumers, EnvelopeReader reader, List<Projector> projectors,
+                     JdbcClient jdbc, TransactionTemplate transaction,
+                     @Value("${voicepartner.rebuild.batch-size:5000}") int batchSize,
+                     @Value("${voicepartner.rebuild.parallelism:4}") int parallelism) {
+        this.consumers = consumers;
+        this.reader = reader;
+        this.projectors = projectors;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.batchSize = batchSize;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * Rebuilds and swaps in the read models, or throws and leaves the served tables untouched.
+     *
+     * @return how many events the new tables were built from
+     * @throws Cancelled when {@code progress} said to stop
+     */
+    long run(Set<ReadModel> models, Progress progress) {
+        List<String> tables = models.stream().flatMap(model -> model.tables().stream()).toList();
+        Map<String, List<Projector>> projectorsByType = projectors.stream()
+                .filter(projector -> models.contains(projector.readModel()))
+                .collect(Collectors.groupingBy(projector -> projector.aggregateType().wireName()));
+        long done;
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread worker = new Thread(runnable, "read-model-rebuild-worker");
+            worker.setDaemon(true);
+            return worker;
+        });
+        try (Consumer<String, byte[]> consumer = consumer()) {
+            List<String> indexes = createShadow(tables);
+            Replay replay = new Replay(consumer, models, projectorsByType, progress, workers);
+            replay.catchUp(true);
+            finishShadow(tables, indexes);
+            replay.catchUp(true);
+            transaction.executeWithoutResult(status -> swap(replay, tables));
+            done = replay.done();
+        } catch (RuntimeException e) {
+            dropShadow(e);
+            throw e;
+        } finally {
+            workers.shutdownNow();
+        }
+        dropShadow(null);
+        return done;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Consumer<String, byte[]> consumer() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(batchSize));
+        return (Consumer<String, byte[]>) consumers.createConsumer(null, "read-model-rebuild", null, overrides);
+    }
+
+    /**
+     * Shadow tables with the served tables' columns, defaults and keys. Their other indexes are answered,
+     * to be made once the tables are full: one sort each instead of one update per row.
+     */
+    private List<String> createShadow(List<String> tables) {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + ProjectionSchema.SHADOW).update();
+        List<String> indexes = new ArrayList<>();
+        for (String table : tables) {
+            String served = ProjectionSchema.SERVED + "." + table;
+            String shadow = ProjectionSchema.SHADOW + "." + table;
+            jdbc.sql("CREATE UNLOGGED TABLE " + shadow + " (LIKE " + served + " INCLUDING ALL EXCLUDING INDEXES)")
+                    .update();
+            jdbc.sql("SELECT 'ALTER TABLE " + shadow + " ADD CONSTRAINT ' || quote_ident(conname) || ' ' "
+                            + "|| pg_get_constraintdef(oid) FROM pg_constraint "
+                            + "WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u', 'x')")
+                    .param(served).query(String.class).list()
+                    .forEach(constraint -> jdbc.sql(constraint).update());
+            jdbc.sql("SELECT indexdef FROM pg_indexes i WHERE schemaname = ? AND tablename = ? AND NOT EXISTS "
+                            + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                            + "CAST(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname) AS regclass))")
+                    .params(ProjectionSchema.SERVED, table).query(String.class).list()
+                    .forEach(index -> indexes.add(index.replace(" ON " + served + " ", " ON " + shadow + " ")));
+        }
+        return indexes;
+    }
+
+    private void finishShadow(List<String> tables, List<String> indexes) {
+        indexes.forEach(index -> jdbc.sql(index).update());
+        for (String table : tables) {
+            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET LOGGED").update();
+            jdbc.sql("ANALYZE " + ProjectionSchema.SHADOW + "." + table).update();
+        }
+    }
+
+    /** Inside the swap transaction; see the class comment for why nothing is missed or applied twice. */
+    private void swap(Replay replay, List<String> tables) {
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query().singleRow();
+        jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
+                .collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE").update();
+        replay.catchUp(false);
+        for (String table : tables) {
+            jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
+            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET SCHEMA "
+                    + ProjectionSchema.SERVED).update();
+        }
+    }
+
+    private void dropShadow(RuntimeException failure) {
+        try {
+            jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE").update();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The rebuild's reading of its topics: where it is, and how it applies what it reads. */
+    private final class Replay {
+
+        private final Consumer<String, byte[]> consumer;
+        private final Map<String, List<Projector>> projectorsByType;
+        private final Progress progress;
+        private final ExecutorService workers;
+        private final List<TopicPartition> partitions;
+        private final Map<TopicPartition, Long> beginnings;
+        private Map<TopicPartition, Long> ends;
+
+        Replay(Consumer<String, byte[]> consumer, Set<ReadModel> models, Map<String, List<Projector>> projectorsByType,
+               Progress progress, ExecutorService workers) {
+            this.consumer = consumer;
+            this.projectorsByType = projectorsByType;
+            this.progress = progress;
+            this.workers = workers;
+            this.partitions = models.stream()
+                    .flatMap(model -> model.aggregateTypes().stream()).distinct()
+                    .flatMap(type -> consumer.partitionsFor(type.topic()).stream())
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            this.beginnings = consumer.beginningOffsets(partitions);
+        }
+
+        /**
+         * Applies every record up to the partitions' ends as they are now.
+         *
+         * @param ownTransactions several transactions at once per poll (without a durable commit); otherwise
+         *                        one after the other within the caller's transaction
+         */
+        void catchUp(boolean ownTransactions) {
+            ends = consumer.endOffsets(partitions);
+            report();
+            while (!caughtUp()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (ownTransactions) {
+                    applyInParallel(records);
+                } else {
+                    apply(records);
+                }
+                report();
+            }
+        }
+
+        private void applyInParallel(ConsumerRecords<String, byte[]> records) {
+            Map<Integer, List<ConsumerRecord<String, byte[]>>> parts = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                parts.computeIfAbsent(Math.floorMod(Objects.hashCode(record.key()), parallelism),
+                        part -> new ArrayList<>()).add(record);
+            }
+            List<Future<?>> applied = parts.values().stream()
+                    .map(part -> workers.submit(() -> transaction.executeWithoutResult(status -> {
+                        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
+                        apply(part);
+                    })))
+                    .collect(Collectors.toList());
+            RuntimeException failure = null;
+            for (Future<?> partition : applied) {
+                try {
+                    partition.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException cause ? cause
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        long done() {
+            return partitions.stream().mapToLong(partition -> consumer.position(partition) - beginnings.get(partition))
+                    .sum();
+        }
+
+        private long total() {
+            return partitions.stream().mapToLong(partition -> ends.get(partition) - beginnings.get(partition)).sum();
+        }
+
+        private boolean caughtUp() {
+            return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+        }
+
+        private void report() {
+            if (!progress.report(done(), total())) {
+                throw new Cancelled();
+            }
+        }
+
+        private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+            ProjectionSchema.writeTo(jdbc, ProjectionSchema.SHADOW);
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Optional<EventEnvelope> envelope;
+                try {
+                    envelope = reader.read(record.value());
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalStateException("unreadable record at " + where(record) + ": " + e.getMessage(), e);
+                }
+                envelope.ifPresent(event -> apply(record, event));
+            }
+        }
+
+        private void apply(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
+            try {
+                projectorsByType.getOrDefault(envelope.aggregateType(), List.of())
+                        .forEach(projector -> projector.apply(envelope));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot apply " + envelope.type() + " revision " + envelope.revision()
+                        + " of " + envelope.aggregateId() + " at " + where(record) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}
