@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,7 @@ final class ChildKafka implements AutoCloseable {
     }
 
     private ProcessBuilder java(String mainClass, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
                 "-cp", System.getProperty("java.class.path"), mainClass));

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +71,7 @@ class ConcurrentWritersFaultIT extends PlatformIT {
         assertThat(refused.get()).as("concurrent writers were refused and retried").isPositive();
         // one event per acknowledged write, none lost and none extra: sequence numbers 0 … n-1
         assertThat(sequenceNumbers(id)).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(0, 1 + WRITERS * WRITES_EACH).boxed().toList());
+                LongStream.range(0, 1 + WRITERS * WRITES_EACH).boxed().toList());
         assertThat(alice.get("/api/assistants/" + id).data().path("revision").asLong())
                 .isEqualTo(1 + WRITERS * WRITES_EACH);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +112,7 @@ class HostileInputIT extends PlatformIT {
         Api.Response manyTools = alice.post("/api/assistants", Map.of("name", "many", "tool_ids", manyIds));
         Api.Response longName = alice.post("/api/assistants", Map.of("name", "n".repeat(100_000)));
         Api.Response manyHeaders = alice.post("/api/tools", Map.of("name", "t", "endpoint", "https://x.example.com",
-                "headers", IntStream.range(0, 5_000).boxed().collect(java.util.stream.Collectors.toMap(
+                "headers", IntStream.range(0, 5_000).boxed().collect(Collectors.toMap(
                         i -> "X-H" + i, i -> "v"))));
 
         assertThat(manyTools.status()).as(manyTools.toString()).isIn(400, 413);

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class Ledger {
 
-    /** One acknowledged write: the event at {@code revision} of the aggregate, on {@code topic}. */
+    /**
+     * One acknowledged write: the aggregate and the revision its response named, on {@code topic}. The
+     * response may already show a later write of another client (read-your-writes waits for *at least* the
+     * write's revision), so a write is checked as "everything up to that revision": revisions are
+     * contiguous in the store, and a read model never skips one.
+     */
     record Write(String topic, String aggregateId, long revision) {
     }
 
@@ -102,7 +108,7 @@ final class Ledger {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> check(scenario, database, bootstrapServers).lost() == 0);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             // the counts below say what is missing
         }
         Counts counts = check(scenario, database, bootstrapServers);

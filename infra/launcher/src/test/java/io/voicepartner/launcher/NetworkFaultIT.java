@@ -8,6 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +94,7 @@ class NetworkFaultIT {
     }
 
     private static int portOf(String jdbcUrl) {
-        java.util.regex.Matcher port = java.util.regex.Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
+        Matcher port = Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
         return port.find() ? Integer.parseInt(port.group(1)) : 5432;
     }
 }

@@ -20,10 +20,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import java.util.Arrays;
 
 /**
- * A record that can never be applied (unreadable, or an event whose predecessor is missing) is parked on
- * {@code <topic>-dlt} with the exception in its headers, so one bad record does not stop the rest. Any
- * other failure (the database away, a deadlock) is retried with a capped backoff for as long as it takes:
- * skipping it would lose an acknowledged write from the read model.
+ * A record that can never be applied (unreadable, an event whose predecessor is missing or parked, or one
+ * a read model's constraint refuses) is parked on {@code <topic>-dlt} with the exception in its headers,
+ * so one bad record does not stop the rest. Any other failure (the database away, a deadlock) is retried
+ * with a capped backoff for as long as it takes: skipping it would lose an acknowledged write from the
+ * read model.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
