@@ -22,7 +22,7 @@ class CommitGapsFaultIT extends PlatformIT {
 
     @Test
     void theLateCommitIsPublishedAndNeitherHoleStallsThePublisher() throws Exception {
-        Api alice = api().as(api().signUp());
+        Api alice = Writers.signUp(api());
         Ledger ledger = new Ledger();
         String late = twoRevisions(alice, ledger, "Committed late");
         String rolledBack = twoRevisions(alice, ledger, "Rolled back");

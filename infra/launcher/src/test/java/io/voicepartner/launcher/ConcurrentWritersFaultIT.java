@@ -31,7 +31,7 @@ class ConcurrentWritersFaultIT extends PlatformIT {
 
     @Test
     void sixteenWritersOnOneAggregateLoseNothingAndDuplicateNothing() throws Exception {
-        Api alice = api().as(api().signUp());
+        Api alice = Writers.signUp(api());
         Ledger ledger = new Ledger();
         Api.Response created = alice.post("/api/assistants", Map.of("name", "Contended"));
         ledger.record("voicepartner.assistants", created);

@@ -31,7 +31,7 @@ class PoisonEventFaultIT extends PlatformIT {
 
     @Test
     void aPoisonEventHoldsBackOnlyItsAggregateAndIsReplayedAfterTheFix() throws Exception {
-        Api alice = api().as(api().signUp());
+        Api alice = Writers.signUp(api());
         Ledger ledger = new Ledger();
         List<String> others = new ArrayList<>();
         Api.Response poisoned = alice.post("/api/assistants", Map.of("name", "Poisoned"));

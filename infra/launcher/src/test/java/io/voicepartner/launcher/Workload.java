@@ -18,7 +18,7 @@ final class Workload {
     static int run(Api api, Ledger ledger, int users) {
         int sent = 0;
         for (int user = 0; user < users; user++) {
-            Api customer = api.as(api.signUp());
+            Api customer = Writers.signUp(api);
             Api.Response kept = customer.post("/api/tools", Map.of("name", "Calendar " + user,
                     "endpoint", "https://tools.example.com/calendar", "authentication",
                     Map.of("type", "bearer", "token", "t-" + UUID.randomUUID())));

@@ -29,8 +29,12 @@ final class Writers implements AutoCloseable {
         }
     }
 
-    /** A user of its own; the sign-up may answer 202 when the read model is slow (Kafka away): it is stored. */
-    private static Api signUp(Api api) {
+    /**
+     * A user of its own, logged in. Unlike {@link Api#signUp()} a {@code 202} is accepted: under a fault
+     * (or a cold start under load) the read model may lag past the read-your-writes bound, and the sign-up
+     * is stored all the same.
+     */
+    static Api signUp(Api api) {
         String email = "writer-" + UUID.randomUUID() + "@example.com";
         Api.Response signedUp = api.post("/api/users", Map.of("email", email, "password", "correct horse battery"));
         if (signedUp.status() != 201 && signedUp.status() != 202) {
