@@ -32,6 +32,7 @@ class SignUpController {
     ResponseEntity<Object> signUp(@RequestBody JsonNode body) {
         SignUpRequest request = reader.read(body, SignUpRequest.class, Map.of(), Set.of("email", "password"),
                 Set.of()).value();
+        PasswordLength.check("password", request.password());
         String userId = signUp.register(request.email(), request.password(), request.name());
         String authorization = "Bearer " + accessTokens.issue(userId).value();
         return responses.created("/api/users/me", userId, 1, authorization);

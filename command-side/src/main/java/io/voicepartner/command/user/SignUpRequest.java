@@ -5,6 +5,6 @@ import jakarta.validation.constraints.Size;
 
 record SignUpRequest(
         @Email(message = "must be an e-mail address") @Size(max = 254) String email,
-        @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+        @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
         @Size(max = 200) String name) {
 }

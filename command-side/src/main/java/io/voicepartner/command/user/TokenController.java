@@ -81,6 +81,7 @@ class TokenController {
     }
 
     private TokenResponse login(String email, String password, String client) {
+        PasswordLength.check("password", password);
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
         throttle.admit(normalisedEmail, client);
         var stored = credentials.find(normalisedEmail);

@@ -166,6 +166,15 @@ final class Api {
         return new Response(response.statusCode(), headersOf(response), response.body());
     }
 
+    /** A body sent as raw bytes, for bodies a string cannot hold (invalid UTF-8). */
+    Response sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(request::header);
+        request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), headersOf(response), response.body());
+    }
+
     /** Signs up a new user with a unique e-mail and logs them in. */
     User signUp() {
         String email = "user-" + UUID.randomUUID() + "@example.com";

@@ -36,13 +36,22 @@ class HealthIT extends PlatformIT {
     }
 
     @Test
-    void exposesNoActuatorEndpointBeyondHealthPrometheusAndInfo() {
+    void exposesNoActuatorEndpointBeyondHealthAndPrometheus() {
         Api alice = api().as(api().signUp());
 
-        assertThat(api().get("/actuator/info").status()).isEqualTo(200);
-        for (String endpoint : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops",
-                "/actuator/heapdump", "/actuator/loggers", "/actuator/metrics", "/actuator/threaddump")) {
-            assertThat(alice.get(endpoint).status()).as(endpoint).isEqualTo(404);
+        assertThat(api().get("/actuator/prometheus").status()).isEqualTo(200);
+        for (String endpoint : List.of("/actuator", "/actuator/info", "/actuator/env", "/actuator/beans",
+                "/actuator/configprops", "/actuator/heapdump", "/actuator/loggers", "/actuator/metrics",
+                "/actuator/threaddump", "/actuator/mappings", "/actuator/shutdown",
+                "/actuator/env/SECRET_KEY", "/actuator/scheduledtasks", "/actuator/caches", "/actuator/conditions")) {
+            for (Api caller : List.of(api(), alice)) {
+                Api.Response response = caller.get(endpoint);
+                assertThat(response.status()).as(endpoint + " " + response).isIn(401, 404);
+                assertThat(response.text()).doesNotContain("java").doesNotContain("\tat ");
+            }
         }
+        assertThat(alice.send("POST", "/actuator/shutdown", "{}", "application/json").status()).isIn(401, 404);
+        assertThat(alice.send("POST", "/actuator/loggers/ROOT", "{\"configuredLevel\": \"TRACE\"}",
+                "application/json").status()).isIn(401, 404);
     }
 }

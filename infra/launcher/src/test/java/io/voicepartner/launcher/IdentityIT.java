@@ -3,6 +3,7 @@ package io.voicepartner.launcher;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,6 +82,46 @@ class IdentityIT extends PlatformIT {
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.error().path("code").asText()).isEqualTo("rate_limited");
         assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
+    }
+
+    @Test
+    void throttlingAnswersAlikeForKnownAndUnknownEmails() {
+        Api.User user = api().signUp();
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+        Api.Response known = null;
+        Api.Response nobody = null;
+        for (int attempt = 0; attempt < 11; attempt++) {
+            known = api().post("/token", Map.of("email", user.email(), "password", "guess " + attempt));
+            nobody = api().post("/token", Map.of("email", unknown, "password", "guess " + attempt));
+        }
+
+        assertThat(known.status()).isEqualTo(429);
+        assertThat(nobody.status()).isEqualTo(429);
+        assertThat(nobody.error().path("code")).isEqualTo(known.error().path("code"));
+        assertThat(nobody.error().path("message").asText().replaceAll("\\d+", "N"))
+                .isEqualTo(known.error().path("message").asText().replaceAll("\\d+", "N"));
+        assertThat(nobody.header("Retry-After")).isNotNull();
+    }
+
+    /** bcrypt reads only the first 72 bytes: a longer password would be accepted by its first 72 alone. */
+    @Test
+    void passwordsLongerThanBcryptReadsAreRefusedWith400() {
+        String email = "long-" + UUID.randomUUID() + "@example.com";
+        String seventyThreeBytes = "p".repeat(73);
+        String multiByte = "ü".repeat(40);
+
+        Api.Response ascii = api().post("/api/users", Map.of("email", email, "password", seventyThreeBytes));
+        Api.Response umlauts = api().post("/api/users", Map.of("email", email, "password", multiByte));
+        Api.Response login = api().post("/token", Map.of("email", email, "password", "x".repeat(100)));
+        Api.Response formLogin = api().send("POST", "/token", "username=" + URLEncoder.encode(email, UTF_8)
+                + "&password=" + "x".repeat(100), "application/x-www-form-urlencoded");
+
+        for (Api.Response refused : List.of(ascii, umlauts, login, formLogin)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.error().path("details").findValuesAsText("field")).containsExactly("password");
+        }
+        assertThat(api().post("/api/users", Map.of("email", email, "password", "p".repeat(72))).status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
+import java.util.OptionalLong;
 
 /**
  * Keeps {@code query.assistants}, {@code query.assistant_tools} and {@code query.assistant_files}; rows are
@@ -38,6 +39,11 @@ class AssistantProjector implements Projector {
     @Override
     public AggregateType aggregateType() {
         return AggregateType.ASSISTANT;
+    }
+
+    @Override
+    public OptionalLong revisionOf(String aggregateId) {
+        return rows.revisionOf(aggregateId);
     }
 
     @Override

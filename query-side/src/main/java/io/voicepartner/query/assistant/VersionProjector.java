@@ -6,6 +6,8 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
 
+import java.util.OptionalLong;
+
 /**
  * Keeps {@code query.assistant_versions}. A version is written once and never changes, so its primary key
  * is its guard: a redelivered event finds the row and changes nothing. Every other assistant event leaves
@@ -23,6 +25,12 @@ class VersionProjector implements Projector {
     @Override
     public AggregateType aggregateType() {
         return AggregateType.ASSISTANT;
+    }
+
+    /** Versions hold no revision of the assistant: its own projector, in the same transaction, guards the order. */
+    @Override
+    public OptionalLong revisionOf(String aggregateId) {
+        return OptionalLong.empty();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.voicepartner.query.consuming;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,21 +13,25 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.util.Arrays;
 
 /**
- * A record that can never be applied (unreadable, or an event whose predecessor is missing) is parked on
- * {@code <topic>-dlt} with the exception in its headers, so one bad record does not stop the rest. Any
- * other failure (the database away, a deadlock) is retried with a capped backoff for as long as it takes:
- * skipping it would lose an acknowledged write from the read model.
+ * A record that can never be applied (unreadable, an event whose predecessor is missing or parked, or one
+ * a read model's constraint refuses) is parked on {@code <topic>-dlt} with the exception in its headers,
+ * so one bad record does not stop the rest. Any other failure (the database away, a deadlock) is retried
+ * with a capped backoff for as long as it takes: skipping it would lose an acknowledged write from the
+ * read model.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
 
     /** Spring Kafka's default name for the dead-letter topic of a topic. */
     static final String DEAD_LETTER_SUFFIX = "-dlt";
+    static final String DEAD_LETTERS = "voicepartner.projection.dead_letters";
 
     /** Every aggregate type's topic: the read models between them keep all of them. */
     @Bean
@@ -46,13 +52,38 @@ class ConsumerConfiguration {
                 .toArray(NewTopic[]::new));
     }
 
+    /**
+     * A read model's own constraint refusing an event ({@link DataIntegrityViolationException}) fails the
+     * same way every time: it is parked like an unreadable record rather than holding its whole partition.
+     * The events of that aggregate after it are parked too (a gap), so only that aggregate waits until the
+     * projector is fixed and its dead letters are replayed ({@code infra/scripts/replay-dead-letters}).
+     * {@code voicepartner.projection.dead_letters} counts what was parked, by topic and reason.
+     */
     @Bean
-    DefaultErrorHandler projectionErrorHandler(KafkaOperations<Object, Object> kafka) {
+    DefaultErrorHandler projectionErrorHandler(KafkaOperations<Object, Object> kafka, MeterRegistry meters) {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            deadLetters.accept(record, exception);
+            Counter.builder(DEAD_LETTERS)
+                    .description("Records parked on a dead-letter topic because no read model could apply them")
+                    .tag("topic", record.topic())
+                    .tag("reason", reason(exception))
+                    .register(meters)
+                    .increment();
+        }, backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
-                ProjectionGapException.class);
+                ProjectionGapException.class, DataIntegrityViolationException.class);
         return handler;
+    }
+
+    /** The failure's own type, under the container's wrapping: a small, fixed set of tag values. */
+    private static String reason(Throwable exception) {
+        Throwable cause = exception;
+        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

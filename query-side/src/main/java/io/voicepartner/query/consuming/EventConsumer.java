@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads the platform's topics in the query side's consumer group and applies each event to every read
@@ -90,7 +91,15 @@ class EventConsumer {
             ProjectionSchema.writeTo(jdbc, ProjectionSchema.SERVED);
             projectors.stream()
                     .filter(projector -> projector.aggregateType() == aggregateType)
-                    .forEach(projector -> projector.apply(envelope));
+                    .forEach(projector -> {
+                        // an event overtaking a parked one would be applied over the hole it leaves
+                        OptionalLong held = projector.revisionOf(envelope.aggregateId());
+                        if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
+                            throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(),
+                                    held.getAsLong());
+                        }
+                        projector.apply(envelope);
+                    });
             revisions.announce(envelope.aggregateId(), envelope.revision());
         });
         // clocks of two hosts may disagree by a little: an event never arrives before it happened

@@ -10,6 +10,7 @@ import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
 
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -39,6 +40,11 @@ public abstract class HistoryProjector implements Projector {
 
     /** Whether the event deleted the resource: at that point in time it does not exist. */
     protected abstract boolean deletes(DomainEvent event);
+
+    @Override
+    public final OptionalLong revisionOf(String aggregateId) {
+        return rows.projectedRevisionOf(aggregateId);
+    }
 
     /** One history for every aggregate type: rebuilt as a whole, not with each type's own read model. */
     @Override

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The {@code query.history} table. Rows are only ever inserted; the primary key makes a redelivery a no-op.
@@ -46,6 +47,13 @@ public class HistoryRows {
     boolean recorded(String aggregateId, long revision) {
         return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
                 .params(aggregateId, revision).query(Long.class).single() > 0;
+    }
+
+    /** The latest revision the history of the current projection transaction holds for it; empty if none. */
+    OptionalLong projectedRevisionOf(String aggregateId) {
+        Long latest = jdbc.sql("SELECT max(revision) FROM history WHERE aggregate_id = ?")
+                .param(aggregateId).query(Long.class).single();
+        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */

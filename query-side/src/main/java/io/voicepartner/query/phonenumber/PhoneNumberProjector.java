@@ -11,6 +11,7 @@ import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
+import java.util.OptionalLong;
 
 /** Keeps {@code query.phone_numbers}; rows are stamped with the event's time and revision. */
 @Component
@@ -25,6 +26,11 @@ class PhoneNumberProjector implements Projector {
     @Override
     public AggregateType aggregateType() {
         return AggregateType.PHONE_NUMBER;
+    }
+
+    @Override
+    public OptionalLong revisionOf(String aggregateId) {
+        return rows.revisionOf(aggregateId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
+import java.util.OptionalLong;
 
 /** Keeps {@code query.tools}; rows are stamped with the event's time and revision. */
 @Component
@@ -25,6 +26,11 @@ class ToolProjector implements Projector {
     @Override
     public AggregateType aggregateType() {
         return AggregateType.TOOL;
+    }
+
+    @Override
+    public OptionalLong revisionOf(String aggregateId) {
+        return rows.revisionOf(aggregateId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.voicepartner.api.user.UserEvent;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
+import java.util.OptionalLong;
 
 /** Keeps {@code query.users}. */
 @Component
@@ -20,6 +21,11 @@ class UserProjector implements Projector {
     @Override
     public AggregateType aggregateType() {
         return AggregateType.USER;
+    }
+
+    @Override
+    public OptionalLong revisionOf(String aggregateId) {
+        return rows.revisionOf(aggregateId);
     }
 
     @Override

@@ -14,7 +14,12 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Asks the platform's two dependencies whether they answer, each bounded by {@code voicepartner.health.timeout}. */
 @Component
@@ -25,6 +30,12 @@ class DependencyChecks implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final Admin kafka;
     private final Duration timeout;
+    private final ExecutorService databaseChecker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "health-database-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private CompletableFuture<Boolean> databaseCheck;
 
     DependencyChecks(DataSource dataSource, KafkaProperties kafkaProperties,
                      @Value("${voicepartner.health.timeout:2s}") Duration timeout) {
@@ -38,7 +49,30 @@ class DependencyChecks implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    boolean databaseReachable() {
+    /**
+     * The query timeout alone does not bound the check: while the database is down the pool waits its
+     * whole connection timeout (30 s) for a connection, and so would every probe. The check runs apart and
+     * the probe waits for it at most {@code timeout}; one check at a time, so probes during an outage do not
+     * pile up threads.
+     */
+    synchronized boolean databaseReachable() {
+        if (databaseCheck == null || databaseCheck.isDone()) {
+            databaseCheck = CompletableFuture.supplyAsync(this::selectOne, databaseChecker);
+        }
+        try {
+            return databaseCheck.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Health check: the database did not answer within {}", timeout);
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
         try {
             return Integer.valueOf(1).equals(jdbc.queryForObject("SELECT 1", Integer.class));
         } catch (RuntimeException e) {
@@ -62,6 +96,7 @@ class DependencyChecks implements AutoCloseable {
 
     @Override
     public void close() {
+        databaseChecker.shutdownNow();
         kafka.close(Duration.ofSeconds(1));
     }
 }

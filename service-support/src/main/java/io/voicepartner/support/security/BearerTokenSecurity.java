@@ -38,7 +38,7 @@ class BearerTokenSecurity {
 
     private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
             "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**",
-            "/actuator/prometheus", "/actuator/info");
+            "/actuator/prometheus");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,

@@ -1,0 +1,83 @@
+package io.voicepartner.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault scenario 2: gaps in the store's commit order. One transaction takes a global index and commits
+ * only after later events have committed; another takes one and rolls back, leaving a hole for good. Each
+ * appends a copy of an assistant's last event as its next revision, directly in SQL, as a slow or failed
+ * command-side instance would. The publisher must neither skip the late event nor stall on either hole.
+ */
+class CommitGapsFaultIT extends PlatformIT {
+
+    private static final String TOPIC = "voicepartner.assistants";
+
+    @Test
+    void theLateCommitIsPublishedAndNeitherHoleStallsThePublisher() throws Exception {
+        Api alice = Writers.signUp(api());
+        Ledger ledger = new Ledger();
+        String late = twoRevisions(alice, ledger, "Committed late");
+        String rolledBack = twoRevisions(alice, ledger, "Rolled back");
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        assertThat(ledger.settle("2-commit-gaps-before", database, TestInfrastructure.kafkaBootstrapServers(),
+                Duration.ofSeconds(60)).lost()).isZero();
+
+        try (Connection slow = connect(database); Connection failing = connect(database)) {
+            slow.setAutoCommit(false);
+            failing.setAutoCommit(false);
+            appendCopyOfLastEvent(slow, late);
+            appendCopyOfLastEvent(failing, rolledBack);
+
+            Ledger meanwhile = new Ledger();
+            Workload.run(api(), meanwhile, 2);
+            assertThat(meanwhile.settle("2-commit-gaps-meanwhile", database, TestInfrastructure.kafkaBootstrapServers(),
+                    Duration.ofSeconds(60)).lost()).as("published past both open holes").isZero();
+            meanwhile.writes().forEach(write -> ledger.acknowledge(write.topic(), write.aggregateId(), write.revision()));
+
+            failing.rollback();
+            slow.commit();
+            ledger.acknowledge(TOPIC, late, 3);
+        }
+        Workload.run(api(), ledger, 1);
+
+        Ledger.Counts counts = ledger.settle("2-commit-gaps", database, TestInfrastructure.kafkaBootstrapServers(),
+                Duration.ofSeconds(60));
+        assertThat(counts.lost()).isZero();
+        assertThat(counts.duplicated()).isZero();
+        assertThat(alice.get("/api/assistants/" + late).data().path("revision").asLong()).isEqualTo(3);
+        assertThat(alice.get("/api/assistants/" + rolledBack).data().path("revision").asLong()).isEqualTo(2);
+    }
+
+    private static String twoRevisions(Api alice, Ledger ledger, String name) {
+        Api.Response created = alice.post("/api/assistants", Map.of("name", name));
+        ledger.record(TOPIC, created);
+        String id = created.data().path("id").asText();
+        ledger.record(TOPIC, alice.patch("/api/assistants/" + id, Map.of("description", "revision 2")));
+        return id;
+    }
+
+    /** Takes the next global index now; the row is visible to others only when the transaction commits. */
+    private static void appendCopyOfLastEvent(Connection transaction, String aggregate) throws Exception {
+        try (PreparedStatement insert = transaction.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
+                    payload_type, payload_revision, payload, meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""")) {
+            insert.setString(1, aggregate);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static Connection connect(TestInfrastructure.Database database) throws Exception {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+}
