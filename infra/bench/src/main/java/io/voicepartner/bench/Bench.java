@@ -58,7 +58,8 @@ public final class Bench {
                 data.assistants().size() / loadSeconds));
         List<DataSet.Assistant> loaded = List.copyOf(data.assistants());
 
-        Load load = new Load(api, settings.warmUp(), settings.measure());
+        Load load = new Load(api, new Cpu(platform.pid(), settings.jdbcUrl(), settings.database()), settings.warmUp(),
+                settings.measure());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (int run = 1; run <= settings.runs(); run++) {
             log("run " + run + " of " + settings.runs());
@@ -125,10 +126,11 @@ public final class Bench {
 
     private static void record(Map<String, List<Result>> results, String key, Result result) {
         results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-        log(String.format("%-28s %s %9.1f/s  p50 %7.1f ms  p99 %7.1f ms  p99.9 %7.1f ms%s  202: %d  errors: %d  load %s",
+        log(String.format("%-16s %s %8.1f/s  p50 %7.1f ms  p99 %7.1f ms  p99.9 %7.1f ms%s  CPU/op platform %.2f ms db %.2f ms  202: %d  errors: %d  load %s",
                 key, result.clients() > 0 ? "c=" + result.clients() : "r=" + result.offeredRate(), result.throughput(),
                 result.latency(50), result.latency(99), result.latency(99.9),
                 result.lag() == null ? "" : String.format("  lag p50 %.1f ms p99 %.1f ms", result.lag(50), result.lag(99)),
+                result.platformCpuPerOperation(), result.databaseCpuPerOperation(),
                 result.accepted(), result.errors(), result.loadAverage()));
     }
 
@@ -148,65 +150,70 @@ public final class Bench {
         out.println("### Run");
         out.println();
         out.println("- Machine: " + Machine.describe());
-        out.println("- Platform JVM: `" + String.join(" ", platform.command().subList(1, platform.command().size()))
-                + "`");
+        out.println("- Platform: `" + String.join(" ", platform.command().subList(1, platform.command().size()))
+                + "` (copy of " + settings.platformJar() + ")");
         out.println("- Data set: " + settings.users() + " users, " + settings.users() * settings.toolsPerUser()
                 + " tools, " + loaded + " assistants loaded (each with 2 tools), " + data.phoneNumbers()
-                + " phone numbers; " + data.assistants().size() + " assistants at the end");
+                + " phone numbers; the write phases add more");
         out.println("- Phases: " + settings.warmUp().toSeconds() + " s warm-up (not counted) + "
                 + settings.measure().toSeconds() + " s measured; " + runs + "; load average (1 min) of each run "
                 + "given, the machine's other work included");
         out.println();
         out.println("## Writes");
         out.println();
-        out.println("| Operation | Clients | Commands/s | p50 ms | p99 ms | p99.9 ms | PostgreSQL inserts/s | Ratio | 202 | Errors | Load avg |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| Operation | Clients | Commands/s | p50 ms | p99 ms | p99.9 ms | PostgreSQL inserts/s | Ratio | CPU ms/op platform | CPU ms/op database | 202 | Errors | Load avg |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (String operation : List.of("create", "update")) {
             for (int clients : settings.concurrencies()) {
                 List<Result> r = results.get(operation + " " + clients);
                 List<Result> base = results.get("baseline " + clients);
                 double throughput = median(r, Result::throughput);
                 double inserts = median(base, Result::throughput);
-                out.printf("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.3f | %d | %d | %s |%n", operation, clients,
-                        throughput, median(r, x -> x.latency(50)), median(r, x -> x.latency(99)),
+                out.printf("| %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.3f | %.2f | %.2f | %d | %d | %s |%n", operation,
+                        clients, throughput, median(r, x -> x.latency(50)), median(r, x -> x.latency(99)),
                         median(r, x -> x.latency(99.9)), inserts, throughput / inserts,
+                        median(r, Result::platformCpuPerOperation), median(r, Result::databaseCpuPerOperation),
                         r.stream().mapToLong(Result::accepted).sum(), r.stream().mapToLong(Result::errors).sum(),
                         loads(r));
             }
         }
         out.println();
-        out.println("| PostgreSQL single-row insert | Clients | Inserts/s | p50 ms | p99 ms | p99.9 ms | Load avg |");
-        out.println("|---|---:|---:|---:|---:|---:|---|");
+        out.println("| PostgreSQL single-row insert | Clients | Inserts/s | p50 ms | p99 ms | p99.9 ms | CPU ms/op database | Load avg |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (int clients : settings.concurrencies()) {
             List<Result> base = results.get("baseline " + clients);
-            out.printf("| autocommit INSERT | %d | %.0f | %.2f | %.2f | %.2f | %s |%n", clients,
+            out.printf("| autocommit INSERT | %d (%s connections) | %.0f | %.2f | %.2f | %.2f | %.3f | %s |%n", clients,
+                    String.join("/", base.stream().map(r -> Integer.toString(r.clients())).toList()),
                     median(base, Result::throughput), median(base, x -> x.latency(50)),
-                    median(base, x -> x.latency(99)), median(base, x -> x.latency(99.9)), loads(base));
+                    median(base, x -> x.latency(99)), median(base, x -> x.latency(99.9)),
+                    median(base, Result::databaseCpuPerOperation), loads(base));
         }
         out.println();
         out.println("## Lag");
         out.println();
-        out.println("| Offered creates/s | Share of best create rate | Achieved/s | Lag p50 ms | Lag p99 ms | Latency p50 ms | Latency p99 ms | 202 | Errors | Load avg |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| Offered creates/s | Share of best create rate | Achieved/s | Lag p50 ms | Lag p99 ms | Latency p50 ms | Latency p99 ms | CPU ms/op platform | 202 | Errors | Load avg |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (double fraction : settings.lagFractions()) {
             List<Result> r = results.get("lag " + fraction);
-            out.printf("| %.0f | %.2f | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d | %s |%n",
+            out.printf("| %.0f | %.2f | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %d | %d | %s |%n",
                     median(r, Result::offeredRate), fraction, median(r, Result::throughput), median(r, x -> x.lag(50)),
                     median(r, x -> x.lag(99)), median(r, x -> x.latency(50)), median(r, x -> x.latency(99)),
+                    median(r, Result::platformCpuPerOperation),
                     r.stream().mapToLong(Result::accepted).sum(), r.stream().mapToLong(Result::errors).sum(), loads(r));
         }
         out.println();
         out.println("## Reads");
         out.println();
-        out.println("| Read | Offered/s | Achieved/s | p50 ms | p99 ms | p99.9 ms | Errors | Load avg |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| Read | Offered/s | Achieved/s | p50 ms | p99 ms | p99.9 ms | CPU ms/op platform | CPU ms/op database | Errors | Load avg |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Map.Entry<String, String> read : Map.of("get", "GET /api/assistants/{id}", "list",
                 "GET /api/assistants/?limit=50&status=deployed").entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).toList()) {
             List<Result> r = results.get(read.getKey());
-            out.printf("| `%s` | %d | %.0f | %.2f | %.2f | %.2f | %d | %s |%n", read.getValue(), settings.readRate(),
-                    median(r, Result::throughput), median(r, x -> x.latency(50)), median(r, x -> x.latency(99)),
-                    median(r, x -> x.latency(99.9)), r.stream().mapToLong(Result::errors).sum(), loads(r));
+            out.printf("| `%s` | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", read.getValue(),
+                    settings.readRate(), median(r, Result::throughput), median(r, x -> x.latency(50)),
+                    median(r, x -> x.latency(99)), median(r, x -> x.latency(99.9)),
+                    median(r, Result::platformCpuPerOperation), median(r, Result::databaseCpuPerOperation), r.stream().mapToLong(Result::errors).sum(), loads(r));
         }
         out.println();
         out.println("## Start-up and memory");

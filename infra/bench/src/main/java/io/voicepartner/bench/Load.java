@@ -33,11 +33,13 @@ final class Load {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
 
     private final Api api;
+    private final Cpu cpu;
     private final Duration warmUp;
     private final Duration measure;
 
-    Load(Api api, Duration warmUp, Duration measure) {
+    Load(Api api, Cpu cpu, Duration warmUp, Duration measure) {
         this.api = api;
+        this.cpu = cpu;
         this.warmUp = warmUp;
         this.measure = measure;
     }
@@ -71,9 +73,11 @@ final class Load {
             }, name + "-" + c);
             thread.start();
         }
+        Cpu.Sample before = sampleAt(measureFrom);
         done.await();
+        Cpu.Sample used = cpu.sample().minus(before);
         return new Result(name, clients, Double.NaN, completed.get() / (double) measure.toSeconds(), latency, null,
-                accepted.get(), errors.get(), Machine.loadAverage());
+                accepted.get(), errors.get(), Machine.loadAverage(), used, completed.get());
     }
 
     /**
@@ -91,7 +95,11 @@ final class Load {
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
         List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
+        Cpu.Sample before = null;
         for (long due = start; due < end; due += period) {
+            if (before == null && due >= measureFrom) {
+                before = cpu.sample();
+            }
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -122,8 +130,17 @@ final class Load {
                 errors.incrementAndGet();
             }
         }
-        return new Result(name, 0, rate, completed.get() / (double) measure.toSeconds(), latency, lag, accepted.get(), errors.get(),
-                Machine.loadAverage());
+        Cpu.Sample used = before == null ? null : cpu.sample().minus(before);
+        return new Result(name, 0, rate, completed.get() / (double) measure.toSeconds(), latency, lag, accepted.get(),
+                errors.get(), Machine.loadAverage(), used, completed.get());
+    }
+
+    private Cpu.Sample sampleAt(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return cpu.sample();
     }
 
     private static void count(Api.Response response, Histogram latency, long micros, AtomicLong completed,
@@ -151,6 +168,7 @@ final class Load {
             statement.execute("CREATE TABLE IF NOT EXISTS public.bench_baseline (id bigserial PRIMARY KEY, "
                     + "aggregate_id text NOT NULL, payload bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
         }
+        List<Connection> connections = connect(jdbcUrl, clients);
         Histogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         AtomicLong completed = new AtomicLong();
         long start = System.nanoTime();
@@ -160,11 +178,10 @@ final class Load {
         ThreadLocalRandom.current().nextBytes(payload);
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int c = 0; c < clients; c++) {
+        for (Connection connection : connections) {
             Thread thread = new Thread(() -> {
-                try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                     PreparedStatement insert = connection.prepareStatement(
-                             "INSERT INTO public.bench_baseline (aggregate_id, payload) VALUES (?, ?)")) {
+                try (connection; PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO public.bench_baseline (aggregate_id, payload) VALUES (?, ?)")) {
                     connection.setAutoCommit(true);
                     while (System.nanoTime() < end) {
                         insert.setString(1, java.util.UUID.randomUUID().toString());
@@ -180,18 +197,43 @@ final class Load {
                 } catch (Exception e) {
                     failures.add(e);
                 }
-            }, "baseline-" + c);
+            }, "baseline-" + threads.size());
             threads.add(thread);
             thread.start();
         }
+        Cpu.Sample before = sampleAt(measureFrom);
         for (Thread thread : threads) {
             thread.join();
         }
+        Cpu.Sample used = cpu.sample().minus(before);
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        return new Result("PostgreSQL insert", clients, Double.NaN, completed.get() / (double) measure.toSeconds(),
-                latency, null, 0, 0, Machine.loadAverage());
+        return new Result("PostgreSQL insert", connections.size(), Double.NaN, completed.get() / (double) measure.toSeconds(),
+                latency, null, 0, 0, Machine.loadAverage(), used, completed.get());
+    }
+
+    /**
+     * Opens up to {@code clients} connections before the clock starts. A server shared with other work may
+     * refuse some (max_connections): the baseline then runs with those it got, and says how many.
+     */
+    private static List<Connection> connect(String jdbcUrl, int clients) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (connections.size() < clients) {
+            try {
+                connections.add(DriverManager.getConnection(jdbcUrl, "postgres", ""));
+            } catch (java.sql.SQLException e) {
+                if (!"53300".equals(e.getSQLState()) || System.nanoTime() > giveUp) {
+                    if (connections.isEmpty()) {
+                        throw e;
+                    }
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+        return connections;
     }
 
     static String readFile(Path path) {

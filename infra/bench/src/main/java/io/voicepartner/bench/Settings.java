@@ -32,6 +32,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
               --profile             record JFR during the first 64-client create phase (target/bench/create-64.jfr)
               --port N / --kafka-port N   the platform's HTTP port and its in-JVM broker's (default 18080 / 19092)
               --database NAME       the database, dropped and created afresh (default voicepartner_bench)
+              --platform-jar PATH   another build of the platform, e.g. to compare before and after a change
             JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
             """;
 
@@ -52,6 +53,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         int port = 18080;
         int kafkaPort = 19092;
         String database = "voicepartner_bench";
+        Path platformJar = root.resolve("infra/launcher/target/voicepartner-platform.jar");
         for (int i = 0; i < rest.size(); i += 2) {
             String name = rest.get(i);
             if (i + 1 >= rest.size()) {
@@ -72,6 +74,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                 case "--port" -> port = Integer.parseInt(value);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
                 case "--database" -> database = value;
+                case "--platform-jar" -> platformJar = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -82,7 +85,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new Settings(users, assistants, toolsPerUser, perNumber, 32, warmUp, measure, runs, concurrencies,
                 lagFractions, readRate, profile, port, kafkaPort, database, root.resolve("infra/bench/target/bench"),
-                root.resolve("infra/launcher/target/voicepartner-platform.jar"), jvmOptions);
+                platformJar, jvmOptions);
     }
 
     String baseUrl() {

@@ -1,0 +1,75 @@
+package io.voicepartner.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CPU time spent by the platform's process and by the PostgreSQL backends serving its database, from
+ * {@code /proc}. On a machine shared with other work, throughput and latency move with everyone else's load;
+ * the CPU an operation costs hardly does, so it is the figure to compare changes by.
+ */
+final class Cpu {
+
+    /** Cumulative CPU milliseconds at one instant. */
+    record Sample(double platformMillis, double databaseMillis) {
+        Sample minus(Sample earlier) {
+            return new Sample(platformMillis - earlier.platformMillis, databaseMillis - earlier.databaseMillis);
+        }
+    }
+
+    // USER_HZ: 100 on every Linux the platform runs on
+    private static final double MILLIS_PER_TICK = 10;
+
+    private final long platformPid;
+    private final String jdbcUrl;
+    private final String database;
+
+    Cpu(long platformPid, String jdbcUrl, String database) {
+        this.platformPid = platformPid;
+        this.jdbcUrl = jdbcUrl;
+        this.database = database;
+    }
+
+    Sample sample() {
+        double backends = 0;
+        for (long pid : backendPids()) {
+            backends += ticks(pid);
+        }
+        return new Sample(ticks(platformPid) * MILLIS_PER_TICK, backends * MILLIS_PER_TICK);
+    }
+
+    /** utime + stime of a process; 0 if it is gone or unreadable. */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command name start at the state (field 3): utime is field 14, stime 15
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+
+    private List<Long> backendPids() {
+        List<Long> pids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            query.setString(1, database);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    pids.add(result.getLong(1));
+                }
+            }
+        } catch (Exception unavailable) {
+            return pids;
+        }
+        return pids;
+    }
+}
