@@ -57,6 +57,12 @@ public final class Bench {
                 data.assistants().size(), data.phoneNumbers(), settings.users() * settings.toolsPerUser(), loadSeconds,
                 data.assistants().size() / loadSeconds));
         List<DataSet.Assistant> loaded = List.copyOf(data.assistants());
+        // the planner's statistics of tables that grew from nothing, as autovacuum would gather them within a
+        // minute or so: without them the list's plan is the one for empty tables (BENCHMARKS.md)
+        try (var connection = java.sql.DriverManager.getConnection(settings.jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
 
         Load load = new Load(api, new Cpu(platform.pid(), settings.jdbcUrl(), settings.database()), settings.warmUp(),
                 settings.measure());

@@ -202,10 +202,11 @@ final class Load {
             thread.start();
         }
         Cpu.Sample before = sampleAt(measureFrom);
+        // before the clients close their connections, whose backends take their CPU time with them
+        Cpu.Sample used = sampleAt(end).minus(before);
         for (Thread thread : threads) {
             thread.join();
         }
-        Cpu.Sample used = cpu.sample().minus(before);
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
