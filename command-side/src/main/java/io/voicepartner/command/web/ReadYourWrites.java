@@ -9,12 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -42,12 +41,8 @@ public class ReadYourWrites {
     ReadYourWrites(RestClient.Builder builder, Environment environment,
                    @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
                    @Value("${voicepartner.read-your-writes.timeout}") Duration timeout, MeterRegistry meters) {
-        // the JDK client keeps as many connections alive as there are concurrent writes; HttpURLConnection
-        // keeps five per host, and opened a connection per read-back beyond them (BENCHMARKS.md)
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1))
-                .build());
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(Duration.ofSeconds(1));
         requestFactory.setReadTimeout(timeout.plusSeconds(2));
         this.client = builder.requestFactory(requestFactory).build();
         this.environment = environment;
