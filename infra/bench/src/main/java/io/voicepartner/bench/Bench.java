@@ -35,6 +35,14 @@ public final class Bench {
         }
         Settings settings = Settings.parse(args, Path.of(System.getProperty("bench.root", ".")).toAbsolutePath());
         try (Platform platform = new Platform(settings)) {
+            // Ctrl-C stops the platform too, not only the harness
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    platform.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-platform"));
             run(settings, platform);
         }
     }
