@@ -7,7 +7,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time spent by the platform's process and by the PostgreSQL backends serving its database, from
@@ -16,10 +18,18 @@ import java.util.List;
  */
 final class Cpu {
 
-    /** Cumulative CPU milliseconds at one instant. */
-    record Sample(double platformMillis, double databaseMillis) {
+    /** CPU milliseconds: cumulative at one instant, or used between two. */
+    record Sample(double platformMillis, double databaseMillis, Map<Long, Long> backendTicks) {
+        /**
+         * Backends that came or went between the samples (autovacuum workers, a client's connections)
+         * count with what they used while both were taken, not with their lifetime's total.
+         */
         Sample minus(Sample earlier) {
-            return new Sample(platformMillis - earlier.platformMillis, databaseMillis - earlier.databaseMillis);
+            long backends = 0;
+            for (Map.Entry<Long, Long> backend : backendTicks.entrySet()) {
+                backends += backend.getValue() - earlier.backendTicks.getOrDefault(backend.getKey(), 0L);
+            }
+            return new Sample(platformMillis - earlier.platformMillis, backends * MILLIS_PER_TICK, Map.of());
         }
     }
 
@@ -37,11 +47,12 @@ final class Cpu {
     }
 
     Sample sample() {
-        double backends = 0;
+        Map<Long, Long> backends = new HashMap<>();
         for (long pid : backendPids()) {
-            backends += ticks(pid);
+            backends.put(pid, ticks(pid));
         }
-        return new Sample(ticks(platformPid) * MILLIS_PER_TICK, backends * MILLIS_PER_TICK);
+        double total = backends.values().stream().mapToLong(Long::longValue).sum() * MILLIS_PER_TICK;
+        return new Sample(ticks(platformPid) * MILLIS_PER_TICK, total, backends);
     }
 
     /** utime + stime of a process; 0 if it is gone or unreadable. */
