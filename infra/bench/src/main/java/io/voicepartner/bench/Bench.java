@@ -72,8 +72,9 @@ public final class Bench {
             statement.execute("ANALYZE");
         }
 
-        Load load = new Load(api, new Cpu(platform.pid(), settings.jdbcUrl(), settings.database()), settings.warmUp(),
-                settings.measure());
+        Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
+        cpu.sample();
+        Load load = new Load(api, cpu, settings.warmUp(), settings.measure());
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (int run = 1; run <= settings.runs(); run++) {
             log("run " + run + " of " + settings.runs());

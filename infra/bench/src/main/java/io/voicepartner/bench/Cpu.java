@@ -39,6 +39,7 @@ final class Cpu {
     private final long platformPid;
     private final String jdbcUrl;
     private final String database;
+    private Connection connection;
 
     Cpu(long platformPid, String jdbcUrl, String database) {
         this.platformPid = platformPid;
@@ -67,15 +68,23 @@ final class Cpu {
         }
     }
 
+    /**
+     * One connection, opened once and kept: on a server whose {@code max_connections} the load (or other
+     * work) exhausts, a connection opened per sample would be refused and the sample lost.
+     */
     private List<Long> backendPids() {
         List<Long> pids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-            query.setString(1, database);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    pids.add(result.getLong(1));
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                query.setString(1, database);
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        pids.add(result.getLong(1));
+                    }
                 }
             }
         } catch (Exception unavailable) {
