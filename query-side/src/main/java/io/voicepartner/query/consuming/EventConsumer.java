@@ -13,22 +13,33 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the platform's topics in the query side's consumer group and applies each event to every read
- * model that keeps its aggregate type, in one database transaction that also announces the new revision
- * (for reads waiting on it). Retries and dead letters are the container's ({@link ConsumerConfiguration}).
+ * model that keeps its aggregate type. The records of one poll are applied in one database transaction,
+ * which also announces the new revisions (for reads waiting on them): one commit, and one pass through
+ * PostgreSQL's cluster-wide {@code NOTIFY} lock, per batch instead of per event (see BENCHMARKS.md). If the
+ * batch fails, its records are applied again one transaction each, so that those before the failing one
+ * commit and the container's error handler ({@link ConsumerConfiguration}) retries or dead-letters just that
+ * one; a record applied twice changes nothing (projectors are guarded by the row's revision).
  *
  * <p>{@code voicepartner.projection.lag} times, per topic, how long after it happened each event was
  * committed to the read models; how many events wait is the Kafka consumer's own {@code records-lag}.
@@ -46,6 +57,7 @@ class EventConsumer {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
+    private final Map<String, Timer> lagByTopic = new ConcurrentHashMap<>();
     private final Clock clock;
 
     EventConsumer(EnvelopeReader reader, List<Projector> projectors, RevisionAwaiter revisions,
@@ -59,55 +71,98 @@ class EventConsumer {
         this.clock = Clock.systemUTC();
     }
 
-    @KafkaListener(id = "read-models", topics = "#{@consumedTopics}",
-            groupId = "${voicepartner.query.consumer-group}")
-    void consume(ConsumerRecord<String, byte[]> record) throws IOException {
-        Header requestId = record.headers().lastHeader(EventHeaders.REQUEST_ID);
-        if (requestId == null) {
-            apply(record);
-            return;
-        }
-        MDC.put(RequestIdFilter.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
-        try {
-            apply(record);
-        } finally {
-            MDC.remove(RequestIdFilter.MDC_KEY);
-        }
+    private record Applied(String topic, Instant occurredAt) {
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) throws IOException {
-        Optional<EventEnvelope> read = reader.read(record.value());
+    @KafkaListener(id = "read-models", topics = "#{@consumedTopics}",
+            groupId = "${voicepartner.query.consumer-group}", batch = "true")
+    void consume(List<ConsumerRecord<String, byte[]>> records) {
+        List<Applied> applied;
+        try {
+            applied = transaction.execute(status -> applyAll(records));
+        } catch (RuntimeException batchFailed) {
+            log.debug("A batch of {} records failed, applying them one by one: {}", records.size(),
+                    batchFailed.getMessage());
+            applied = new ArrayList<>();
+            for (int index = 0; index < records.size(); index++) {
+                List<ConsumerRecord<String, byte[]>> one = records.subList(index, index + 1);
+                try {
+                    applied.addAll(transaction.execute(status -> applyAll(one)));
+                } catch (RuntimeException e) {
+                    recordLag(applied);
+                    throw new BatchListenerFailedException("Could not apply " + records.get(index).topic() + "-"
+                            + records.get(index).partition() + "@" + records.get(index).offset(),
+                            e instanceof UncheckedIOException io ? io.getCause() : e, index);
+                }
+            }
+        }
+        recordLag(applied);
+    }
+
+    /** Applies the records in the current transaction and announces the highest revision of each aggregate. */
+    private List<Applied> applyAll(List<ConsumerRecord<String, byte[]>> records) {
+        ProjectionSchema.writeTo(jdbc, ProjectionSchema.SERVED);
+        Map<String, Long> reached = new LinkedHashMap<>();
+        List<Applied> applied = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Header requestId = record.headers().lastHeader(EventHeaders.REQUEST_ID);
+            if (requestId != null) {
+                MDC.put(RequestIdFilter.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
+            }
+            try {
+                apply(record).ifPresent(envelope -> {
+                    reached.merge(envelope.aggregateId(), envelope.revision(), Math::max);
+                    applied.add(new Applied(record.topic(), envelope.occurredAt()));
+                });
+            } finally {
+                MDC.remove(RequestIdFilter.MDC_KEY);
+            }
+        }
+        revisions.announce(reached);
+        return applied;
+    }
+
+    private Optional<EventEnvelope> apply(ConsumerRecord<String, byte[]> record) {
+        Optional<EventEnvelope> read;
+        try {
+            read = reader.read(record.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (read.isEmpty()) {
             log.debug("Skipping an event type no read model keeps at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());
-            return;
+            return Optional.empty();
         }
         EventEnvelope envelope = read.get();
         AggregateType aggregateType = Arrays.stream(AggregateType.values())
                 .filter(type -> type.wireName().equals(envelope.aggregateType()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown aggregate type " + envelope.aggregateType()));
-        transaction.executeWithoutResult(status -> {
-            ProjectionSchema.writeTo(jdbc, ProjectionSchema.SERVED);
-            projectors.stream()
-                    .filter(projector -> projector.aggregateType() == aggregateType)
-                    .forEach(projector -> {
-                        // an event overtaking a parked one would be applied over the hole it leaves
-                        OptionalLong held = projector.revisionOf(envelope.aggregateId());
-                        if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
-                            throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(),
-                                    held.getAsLong());
-                        }
-                        projector.apply(envelope);
-                    });
-            revisions.announce(envelope.aggregateId(), envelope.revision());
-        });
-        // clocks of two hosts may disagree by a little: an event never arrives before it happened
-        Duration lag = Duration.between(envelope.occurredAt(), clock.instant());
-        Timer.builder(PROJECTION_LAG)
-                .description("From an event's occurred_at to its commit in the read models")
-                .tag("topic", record.topic())
-                .register(meters)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
+        projectors.stream()
+                .filter(projector -> projector.aggregateType() == aggregateType)
+                .forEach(projector -> {
+                    // an event overtaking a parked one would be applied over the hole it leaves
+                    OptionalLong held = projector.revisionOf(envelope.aggregateId());
+                    if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
+                        throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(),
+                                held.getAsLong());
+                    }
+                    projector.apply(envelope);
+                });
+        return read;
+    }
+
+    private void recordLag(List<Applied> applied) {
+        Instant committed = clock.instant();
+        for (Applied event : applied) {
+            // clocks of two hosts may disagree by a little: an event never arrives before it happened
+            Duration lag = Duration.between(event.occurredAt(), committed);
+            lagByTopic.computeIfAbsent(event.topic(), topic -> Timer.builder(PROJECTION_LAG)
+                            .description("From an event's occurred_at to its commit in the read models")
+                            .tag("topic", topic)
+                            .register(meters))
+                    .record(lag.isNegative() ? Duration.ZERO : lag);
+        }
     }
 }

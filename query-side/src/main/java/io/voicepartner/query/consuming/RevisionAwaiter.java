@@ -31,6 +31,8 @@ import java.util.function.LongSupplier;
 public class RevisionAwaiter implements SmartLifecycle {
 
     private static final String CHANNEL = "read_model_advanced";
+    /** PostgreSQL refuses a payload of 8000 bytes or more; ids and revisions are ASCII. */
+    private static final int MAX_PAYLOAD = 7900;
     private static final Logger log = LoggerFactory.getLogger(RevisionAwaiter.class);
 
     private record Waiter(long revision, CompletableFuture<Void> reached) {
@@ -47,9 +49,28 @@ public class RevisionAwaiter implements SmartLifecycle {
         this.jdbc = jdbc;
     }
 
-    /** Called inside a projection's transaction; delivered to listeners when it commits. */
-    void announce(String aggregateId, long revision) {
-        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, aggregateId + ":" + revision).query().singleRow();
+    /**
+     * Called inside a projection's transaction; delivered to listeners when it commits. The revisions go
+     * as few notifications as fit, each {@code id:revision[,id:revision...]}, below PostgreSQL's 8000-byte
+     * payload limit: one round trip for a whole batch, not one per event.
+     */
+    void announce(Map<String, Long> reached) {
+        StringBuilder payload = new StringBuilder();
+        for (Map.Entry<String, Long> aggregate : reached.entrySet()) {
+            String entry = aggregate.getKey() + ":" + aggregate.getValue();
+            if (payload.length() > 0 && payload.length() + 1 + entry.length() > MAX_PAYLOAD) {
+                notify(payload.toString());
+                payload.setLength(0);
+            }
+            payload.append(payload.length() > 0 ? "," : "").append(entry);
+        }
+        if (payload.length() > 0) {
+            notify(payload.toString());
+        }
+    }
+
+    private void notify(String payload) {
+        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, payload).query().singleRow();
     }
 
     /**
@@ -113,9 +134,11 @@ public class RevisionAwaiter implements SmartLifecycle {
     }
 
     private void dispatch(String payload) {
-        int separator = payload.lastIndexOf(':');
-        if (separator > 0) {
-            reached(payload.substring(0, separator), Long.parseLong(payload.substring(separator + 1)));
+        for (String entry : payload.split(",")) {
+            int separator = entry.lastIndexOf(':');
+            if (separator > 0) {
+                reached(entry.substring(0, separator), Long.parseLong(entry.substring(separator + 1)));
+            }
         }
     }
 

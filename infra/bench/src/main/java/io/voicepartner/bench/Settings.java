@@ -1,0 +1,110 @@
+package io.voicepartner.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a run does, from the command line. The full size is the issue's data set (100 users, 100,000
+ * assistants with tools and phone numbers); {@code --quick} a tenth of the users and a twentieth of the
+ * assistants, with shorter phases, so that it finishes in a few minutes.
+ */
+record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPhoneNumber, int loadClients,
+                Duration warmUp, Duration measure, int runs, int[] concurrencies, double[] lagFractions,
+                int readRate, boolean profile, int port, int kafkaPort, String database, Path workDir,
+                Path platformJar, List<String> jvmOptions) {
+
+    static final String USAGE = """
+            infra/bench/run [--quick] [options]
+              --quick               5,000 assistants of 10 users, 5 s warm-up and 15 s per phase
+              --users N             users (default 100)
+              --assistants N        assistants, spread over the users (default 100000)
+              --tools-per-user N    tools per user; every assistant uses two of its owner's (default 10)
+              --assistants-per-number N   one phone number per N assistants (default 10)
+              --warm-up S           seconds of every phase that are not measured (default 10)
+              --measure S           seconds measured per phase (default 30)
+              --runs N              measured phases repeated N times; the median is reported (default 3)
+              --concurrency A,B,C   closed-loop write clients (default 1,16,64)
+              --lag-fractions A,B   offered write rates for the lag phase, as fractions of the best create rate (default 0.25,0.5)
+              --read-rate N         requests per second of the read phases (default 500)
+              --profile             record JFR during the first 64-client create phase (target/bench/create-64.jfr)
+              --port N / --kafka-port N   the platform's HTTP port and its in-JVM broker's (default 18080 / 19092)
+              --database NAME       the database, dropped and created afresh (default voicepartner_bench)
+              --platform-jar PATH   another build of the platform, e.g. to compare before and after a change
+            JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
+            """;
+
+    static Settings parse(String[] args, Path root) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean quick = rest.remove("--quick");
+        boolean profile = rest.remove("--profile");
+        int users = quick ? 10 : 100;
+        int assistants = quick ? 5_000 : 100_000;
+        int toolsPerUser = 10;
+        int perNumber = 10;
+        Duration warmUp = Duration.ofSeconds(quick ? 5 : 10);
+        Duration measure = Duration.ofSeconds(quick ? 15 : 30);
+        int runs = quick ? 1 : 3;
+        int[] concurrencies = {1, 16, 64};
+        double[] lagFractions = {0.25, 0.5};
+        int readRate = 500;
+        int port = 18080;
+        int kafkaPort = 19092;
+        String database = "voicepartner_bench";
+        Path platformJar = root.resolve("infra/launcher/target/voicepartner-platform.jar");
+        for (int i = 0; i < rest.size(); i += 2) {
+            String name = rest.get(i);
+            if (i + 1 >= rest.size()) {
+                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+            }
+            String value = rest.get(i + 1);
+            switch (name) {
+                case "--users" -> users = Integer.parseInt(value);
+                case "--assistants" -> assistants = Integer.parseInt(value);
+                case "--tools-per-user" -> toolsPerUser = Integer.parseInt(value);
+                case "--assistants-per-number" -> perNumber = Integer.parseInt(value);
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
+                case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--concurrency" -> concurrencies = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--lag-fractions" -> lagFractions = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
+                case "--read-rate" -> readRate = Integer.parseInt(value);
+                case "--port" -> port = Integer.parseInt(value);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
+                case "--database" -> database = value;
+                case "--platform-jar" -> platformJar = Path.of(value).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+            }
+        }
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("--database must be a plain lower-case identifier");
+        }
+        String javaOptions = System.getenv().getOrDefault("JAVA_OPTS", "-XX:+UseG1GC -Xmx1g");
+        List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return new Settings(users, assistants, toolsPerUser, perNumber, 32, warmUp, measure, runs, concurrencies,
+                lagFractions, readRate, profile, port, kafkaPort, database, root.resolve("infra/bench/target/bench"),
+                platformJar, jvmOptions);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String databaseUrl() {
+        return "postgresql://postgres@127.0.0.1:5432/" + database;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:5432/" + database;
+    }
+
+    String adminJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:5432/postgres";
+    }
+
+    int maxConcurrency() {
+        return Arrays.stream(concurrencies).max().orElse(1);
+    }
+}
