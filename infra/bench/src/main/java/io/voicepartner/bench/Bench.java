@@ -50,6 +50,7 @@ public final class Bench {
     private static void run(Settings settings, Platform platform) throws Exception {
         log("machine: " + Machine.describe() + "; load average " + Machine.loadAverage());
         platform.start();
+        // idle means after the start-up's own work (JIT, topic creation, first polls) has died down
         Thread.sleep(TimeUnit.SECONDS.toMillis(5));
         long idleRss = platform.residentMiB();
         log("platform healthy after " + platform.startUp().toMillis() + " ms, idle RSS " + idleRss + " MiB, pid "
@@ -118,6 +119,7 @@ public final class Bench {
                 return api.request("GET", "/api/assistants/?limit=50&status=deployed", user.token(), null, null);
             }, false));
         }
+        // the resident size after the load, once the last requests' garbage could be collected
         Thread.sleep(TimeUnit.SECONDS.toMillis(10));
         long loadedRss = platform.residentMiB();
         report(settings, platform, data, loaded.size(), idleRss, loadedRss, results);

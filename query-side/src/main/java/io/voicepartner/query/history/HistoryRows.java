@@ -51,9 +51,10 @@ public class HistoryRows {
 
     /** The latest revision the history of the current projection transaction holds for it; empty if none. */
     OptionalLong projectedRevisionOf(String aggregateId) {
-        Long latest = jdbc.sql("SELECT max(revision) FROM history WHERE aggregate_id = ?")
-                .param(aggregateId).query(Long.class).single();
-        return latest == null ? OptionalLong.empty() : OptionalLong.of(latest);
+        // max() of no rows is one NULL row, which optional() reads as empty
+        return jdbc.sql("SELECT max(revision) FROM history WHERE aggregate_id = ?")
+                .param(aggregateId).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
