@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a hostile or broken client sends: the server's own fields echoed back, bodies too big, too deep,
@@ -185,7 +187,11 @@ class HostileInputIT extends PlatformIT {
     private String upload() {
         Api.Response uploaded = alice.upload("/api/files", Map.of(), "notes.txt", "Some notes.".getBytes(StandardCharsets.UTF_8));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        return uploaded.data().path("id").asText();
+        String id = uploaded.data().path("id").asText();
+        // its text is read in the background; a revision compared later must not move because of that
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> alice.get("/api/files/" + id).data().path("status").asText(), "processed"::equals);
+        return id;
     }
 
     private static byte[] concat(byte[]... parts) {

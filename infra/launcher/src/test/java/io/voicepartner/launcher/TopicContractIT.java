@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,12 +114,9 @@ class TopicContractIT extends PlatformIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    JsonNode value = readTree(record.value());
-                    if (ownerId.equals(value.path("owner_id").asText())) {
-                        found.add(value);
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> readTree(record.value())
+                        .filter(value -> ownerId.equals(value.path("owner_id").asText()))
+                        .ifPresent(found::add));
             }
         }
         return found;
@@ -133,11 +131,15 @@ class TopicContractIT extends PlatformIT {
         }
     }
 
-    private static JsonNode readTree(byte[] value) {
+    /**
+     * Empty for a record that is not JSON: other tests put such poison records on the shared topics
+     * themselves, and they are not the platform's (this user's records are JSON, or fail the schema check).
+     */
+    private static Optional<JsonNode> readTree(byte[] value) {
         try {
-            return Api.JSON.readTree(value);
+            return Optional.of(Api.JSON.readTree(value));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty();
         }
     }
 

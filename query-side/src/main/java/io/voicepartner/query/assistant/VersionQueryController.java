@@ -70,11 +70,12 @@ class VersionQueryController {
     @GetMapping("/api/assistants/{id}/versions/{number}/diff")
     ApiResponse<VersionDiff.Differences> diff(@PathVariable String id, @PathVariable String number, Caller caller,
                                               @RequestParam(required = false) String against) {
+        // another user's assistant is a 404 whatever else is asked of it: nothing about it is told
+        requireOwned(caller, id);
         int from = versionNumber(id, number);
         if (against == null || !(against.equals(CURRENT) || against.matches("[1-9][0-9]{0,8}"))) {
             throw ApiException.invalid("against", "must be a version number or \"current\"");
         }
-        requireOwned(caller, id);
         JsonNode older = configurationOf(id, from);
         JsonNode newer = against.equals(CURRENT)
                 ? rows.currentConfiguration(caller.userId(), id).orElseThrow(() -> ApiException.notFound("Assistant", id))

@@ -46,8 +46,11 @@ import java.util.stream.Collectors;
  *     spends its time waiting for the database's answers to single statements. (Splitting by partition
  *     would not do: a poll of compressed records often holds one partition's.)</li>
  * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile.</li>
- * <li>The swap transaction locks the served tables against writes ({@code EXCLUSIVE}: reads go on), which
- *     pauses the live consumer at its next event for them, and catches up to the partitions' ends again.
+ * <li>The swap transaction locks the served tables ({@code ACCESS EXCLUSIVE}), which pauses the live
+ *     consumer at its next event for them and holds reads for the moment the swap takes (they then read the
+ *     new tables), and catches up to the partitions' ends again. A weaker lock that let reads go on would
+ *     deadlock with the live consumer, which reads a table (the revision it holds) before it writes it: the
+ *     drop below would wait for that read's lock while the consumer's write waits for the swap's.
  *     Every event the live consumer has committed was on its topic before the lock, so the shadow now holds
  *     it; what the live consumer applies after the swap lands in the new tables, and an event both apply is
  *     skipped by its revision. Then the served tables are dropped, the shadow ones moved into {@code query},
@@ -180,7 +183,7 @@ class ReadModelRebuild {
     private void swap(Replay replay, List<String> tables) {
         jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query().singleRow();
         jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
-                .collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE").update();
+                .collect(Collectors.joining(", ")) + " IN ACCESS EXCLUSIVE MODE").update();
         replay.catchUp(false);
         for (String table : tables) {
             jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
