@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -200,6 +201,14 @@ class CrossTenantRoutesIT extends PlatformIT {
     private Map<String, Object> bodyWithAlicesIds(String template, String method) {
         if (template.endsWith("/tools")) {
             return Map.of("tool_ids", List.of(alices.get("tools")));
+        }
+        if (template.endsWith("/executions")) {
+            return Map.of("duration_ms", 120, "success", true, "status_code", 200,
+                    "assistant_id", alices.get("assistants"), "occurred_at", Instant.now().minusSeconds(60).toString());
+        }
+        if (template.endsWith("/usage")) {
+            return Map.of("call_seconds", 60, "direction", "inbound", "assistant_id", alices.get("assistants"),
+                    "occurred_at", Instant.now().minusSeconds(60).toString());
         }
         if (template.endsWith("/files")) {
             return "put".equals(method) ? Map.of("file_id", alices.get("files"), "config", Map.of())
