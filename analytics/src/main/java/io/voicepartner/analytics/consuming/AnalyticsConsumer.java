@@ -2,6 +2,7 @@ package io.voicepartner.analytics.consuming;
 
 import io.voicepartner.analytics.figures.Facts;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.support.json.EnvelopeReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class AnalyticsConsumer {
 
     static final String LISTENER_ID = "analytics";
 
-    private final AnalyticsEnvelopes envelopes = new AnalyticsEnvelopes();
+    private final EnvelopeReader envelopes = new EnvelopeReader();
     private final Facts facts;
 
     AnalyticsConsumer(Facts facts) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.support.json.EnvelopeReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +33,11 @@ class ConsumerConfiguration {
     /** Spring Kafka's default name for the dead-letter topic of a topic. */
     static final String DEAD_LETTER_SUFFIX = "-dlt";
     static final String DEAD_LETTERS = "voicepartner.projection.dead_letters";
+
+    @Bean
+    EnvelopeReader envelopeReader() {
+        return new EnvelopeReader();
+    }
 
     /** Every aggregate type's topic: the read models between them keep all of them. */
     @Bean

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
+import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.web.RequestIdFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;

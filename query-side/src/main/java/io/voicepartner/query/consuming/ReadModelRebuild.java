@@ -1,6 +1,7 @@
 package io.voicepartner.query.consuming;
 
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.support.json.EnvelopeReader;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,25 +1,25 @@
-package io.voicepartner.analytics.consuming;
+package io.voicepartner.support.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
-import io.voicepartner.support.json.JsonConventions;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads a record value into an envelope whose {@code data} is the event record, as any consumer of the
- * published language would: tolerant of fields it does not know, and of event types it does not know.
+ * Reads a record value into an envelope whose {@code data} is the event record. Tolerant of fields it
+ * does not know (the contract grows additively); an event type it does not know is not for this reader.
+ * Every consumer of the topics in this codebase (the read models, analytics) reads them so.
  */
-final class AnalyticsEnvelopes {
+public final class EnvelopeReader {
 
     private final ObjectMapper mapper = JsonConventions.newObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    Optional<EventEnvelope> read(byte[] value) throws IOException {
+    public Optional<EventEnvelope> read(byte[] value) throws IOException {
         JsonNode tree = mapper.readTree(value);
         Optional<EventCatalogue.EventType> type = EventCatalogue.byName(tree.path("type").asText());
         if (type.isEmpty()) {
