@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -70,7 +71,9 @@ class ConsumerConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            // the dead letter names the projector's own failure, not the batch listener's wrapping of it
+            Exception exception = cause(failure);
             deadLetters.accept(record, exception);
             Counter.builder(DEAD_LETTERS)
                     .description("Records parked on a dead-letter topic because no read model could apply them")
@@ -85,11 +88,17 @@ class ConsumerConfiguration {
     }
 
     /** The failure's own type, under the container's wrapping: a small, fixed set of tag values. */
-    private static String reason(Throwable exception) {
-        Throwable cause = exception;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
-            cause = cause.getCause();
+    private static String reason(Exception exception) {
+        return cause(exception).getClass().getSimpleName();
+    }
+
+    /** What failed, under the listener's and the container's wrapping of it. */
+    private static Exception cause(Exception failure) {
+        Exception cause = failure;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() instanceof Exception wrapped) {
+            cause = wrapped;
         }
-        return cause.getClass().getSimpleName();
+        return cause;
     }
 }
