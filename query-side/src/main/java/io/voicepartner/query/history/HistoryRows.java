@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The {@code query.history} table. Rows are only ever inserted; the primary key makes a redelivery a no-op.
@@ -47,14 +46,6 @@ public class HistoryRows {
     boolean recorded(String aggregateId, long revision) {
         return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
                 .params(aggregateId, revision).query(Long.class).single() > 0;
-    }
-
-    /** The latest revision the history of the current projection transaction holds for it; empty if none. */
-    OptionalLong projectedRevisionOf(String aggregateId) {
-        // max() of no rows is one NULL row, which optional() reads as empty
-        return jdbc.sql("SELECT max(revision) FROM history WHERE aggregate_id = ?")
-                .param(aggregateId).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
