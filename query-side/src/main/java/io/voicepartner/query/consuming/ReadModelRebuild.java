@@ -10,6 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -79,6 +81,8 @@ class ReadModelRebuild {
     private static final Duration POLL = Duration.ofMillis(500);
     /** How long the swap may wait for readers and the live consumer to let go of the served tables. */
     private static final String LOCK_TIMEOUT = "10s";
+    /** How often the swap tries to take its lock when it loses a deadlock. */
+    private static final int SWAP_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final ConsumerFactory<?, ?> consumers;
@@ -125,7 +129,7 @@ class ReadModelRebuild {
             replay.catchUp(true);
             finishShadow(tables, indexes);
             replay.catchUp(true);
-            transaction.executeWithoutResult(status -> swap(replay, tables));
+            swapWhenLocked(replay, tables);
             done = replay.done();
         } catch (RuntimeException e) {
             dropShadow(e);
@@ -180,11 +184,48 @@ class ReadModelRebuild {
         }
     }
 
+    /**
+     * The lock takes the tables one after another, so a reader or the live consumer holding a later one
+     * while it waits for an earlier one is a deadlock, which PostgreSQL ends by failing one side. When the
+     * swap is that side, it has done nothing yet but wait, and it tries again in a new transaction.
+     */
+    private void swapWhenLocked(Replay replay, List<String> tables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> swap(replay, tables));
+                return;
+            } catch (LockDeadlocked e) {
+                if (attempt == SWAP_ATTEMPTS) {
+                    throw e.deadlock;
+                }
+                log.info("The swap's lock met a deadlock (attempt {} of {}), trying again", attempt, SWAP_ATTEMPTS);
+            }
+        }
+    }
+
+    /** The swap lost a deadlock while taking its lock: before it changed anything. */
+    private static final class LockDeadlocked extends RuntimeException {
+        private final PessimisticLockingFailureException deadlock;
+
+        LockDeadlocked(PessimisticLockingFailureException deadlock) {
+            super(deadlock.getMessage(), deadlock, false, false);
+            this.deadlock = deadlock;
+        }
+    }
+
     /** Inside the swap transaction; see the class comment for why nothing is missed or applied twice. */
     private void swap(Replay replay, List<String> tables) {
         jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query().singleRow();
-        jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
-                .collect(Collectors.joining(", ")) + " IN ACCESS EXCLUSIVE MODE").update();
+        try {
+            jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
+                    .collect(Collectors.joining(", ")) + " IN ACCESS EXCLUSIVE MODE").update();
+        } catch (CannotAcquireLockException timedOut) {
+            // a reader that holds on past lock_timeout is waited for no longer: the rebuild fails
+            throw timedOut;
+        } catch (PessimisticLockingFailureException deadlock) {
+            // PostgreSQL's "deadlock detected" (40P01), whichever translator names it
+            throw new LockDeadlocked(deadlock);
+        }
         replay.catchUp(false);
         for (String table : tables) {
             jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
