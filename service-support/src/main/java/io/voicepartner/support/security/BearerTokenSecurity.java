@@ -36,6 +36,8 @@ import java.util.List;
 @EnableConfigurationProperties(TokenSettings.class)
 class BearerTokenSecurity {
 
+    /** About 3 MiB of tokens: more than the distinct clients of one instance within a token's lifetime. */
+    private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
     private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
             "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**",
             "/actuator/prometheus");
@@ -98,12 +100,12 @@ class BearerTokenSecurity {
                 .withSecretKey(new SecretKeySpec(settings.secretKeyBytes(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        JwtTimestampValidator times = new JwtTimestampValidator(Duration.ofSeconds(5));
         // a token without an expiry or a subject is never one we issued
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(5)),
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(times,
                 jwt -> jwt.getExpiresAt() == null || jwt.getSubject() == null
                         ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp and sub are required", null))
                         : OAuth2TokenValidatorResult.success()));
-        return decoder;
+        return new VerifiedTokens(decoder, times, VERIFIED_TOKENS_REMEMBERED);
     }
 }
