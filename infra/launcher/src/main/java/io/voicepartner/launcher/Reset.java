@@ -35,21 +35,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Wipes a development platform back to nothing: every table of the event store's and the read models'
- * schemas (events, tokens, credentials, idempotency keys, lookups, read models; not Flyway's history),
- * the platform's Kafka topics (deleted and created again as the sides create them) and the query side's
- * consumer group. Refused unless {@code VOICEPARTNER_DEV=true}, and refused while anything else is
- * connected to the database or consuming in the group: a running platform would go on from positions that
- * no longer exist. It stops nothing itself, and prints what it deleted.
+ * Wipes a development platform back to nothing: every table of the event store's, the read models' and
+ * analytics' schemas (events, tokens, credentials, idempotency keys, lookups, read models, facts; not
+ * Flyway's history), the platform's Kafka topics (deleted and created again as the sides create them) and
+ * the query side's and analytics' consumer groups. Refused unless {@code VOICEPARTNER_DEV=true}, and refused
+ * while anything else is connected to the database or consuming in a group: a running platform would go on
+ * from positions that no longer exist. It stops nothing itself, and prints what it deleted.
  *
  * <p>{@code infra/scripts/reset}, with the environment of {@code ./run}: {@code DATABASE_URL},
  * {@code KAFKA_BOOTSTRAP_SERVERS} (unset: {@code ./run}'s broker lives in its JVM and its topics end with
- * it), {@code KAFKA_PARTITIONS}, {@code KAFKA_REPLICATION_FACTOR}, {@code QUERY_CONSUMER_GROUP}.
+ * it), {@code KAFKA_PARTITIONS}, {@code KAFKA_REPLICATION_FACTOR}, {@code QUERY_CONSUMER_GROUP},
+ * {@code ANALYTICS_CONSUMER_GROUP}.
  */
 public final class Reset {
 
     static final String FLAG = "VOICEPARTNER_DEV";
-    private static final List<String> SCHEMAS = List.of("command", "query");
+    private static final List<String> SCHEMAS = List.of("command", "query", "analytics");
     /** The query side's dead-letter topics are {@code <topic>-dlt} (its ConsumerConfiguration). */
     private static final String DEAD_LETTER_SUFFIX = "-dlt";
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
@@ -109,11 +110,13 @@ public final class Reset {
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() / 2,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
-            String group = environment.getOrDefault("QUERY_CONSUMER_GROUP", "voicepartner-query-side");
-            refuseWhileConsuming(kafka, group);
+            List<String> groups = List.of(
+                    environment.getOrDefault("QUERY_CONSUMER_GROUP", "voicepartner-query-side"),
+                    environment.getOrDefault("ANALYTICS_CONSUMER_GROUP", "voicepartner-analytics"));
+            groups.forEach(group -> refuseWhileConsuming(kafka, group));
             wipe(database);
             // before the topics go: an empty group whose offsets went with them may vanish by itself
-            deleteGroup(kafka, group);
+            groups.forEach(group -> deleteGroup(kafka, group));
             recreateTopics(kafka);
         }
     }
@@ -156,11 +159,11 @@ public final class Reset {
         }
         if (description != null && !description.members().isEmpty()) {
             throw new Refused("consumer group " + group + " has " + description.members().size()
-                    + " member(s): stop the query side first");
+                    + " member(s): stop the platform first");
         }
     }
 
-    /** Every table of both schemas but Flyway's history, emptied in one statement and one transaction. */
+    /** Every table of the schemas but Flyway's history, emptied in one statement and one transaction. */
     private void wipe(Connection database) throws SQLException {
         database.setAutoCommit(false);
         Map<String, Long> rows = new LinkedHashMap<>();

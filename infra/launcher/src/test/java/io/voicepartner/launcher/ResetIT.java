@@ -60,7 +60,7 @@ class ResetIT extends PlatformIT {
     }
 
     @Test
-    void wipesTheStoreTheReadModelsAndTheTopicsOfAStoppedPlatform() throws SQLException {
+    void wipesTheStoreTheReadModelsAnalyticsAndTheTopicsOfAStoppedPlatform() throws SQLException {
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
         LocalKafka kafka = LocalKafka.start(0);
         try {
@@ -68,6 +68,9 @@ class ResetIT extends PlatformIT {
                 Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
                 Api alice = api.as(api.signUp());
                 assertThat(alice.post("/api/assistants", Map.of("name", "Doomed")).status()).isEqualTo(201);
+                // analytics has counted it, so its consumer group holds an offset
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> rows(database, "analytics.assistants_created") == 1);
             }
             // the stopped platform's database sessions end a moment after their connections close
             await().atMost(Duration.ofSeconds(30)).ignoreException(Reset.Refused.class).until(() -> {
@@ -76,14 +79,16 @@ class ResetIT extends PlatformIT {
             });
 
             for (String table : List.of("command.domain_event_entry", "command.token_entry", "command.user_credentials",
-                    "query.assistants", "query.users")) {
+                    "query.assistants", "query.users", "analytics.assistants_created")) {
                 assertThat(rows(database, table)).as(table).isZero();
             }
             String report = output.toString(StandardCharsets.UTF_8);
             assertThat(report).containsPattern("emptied command\\.domain_event_entry \\([1-9]\\d* rows\\)")
                     .contains("emptied query.assistants (1 rows)")
                     .contains("deleted topic voicepartner.assistants (1 records)")
-                    .contains("deleted consumer group voicepartner-query-side");
+                    .contains("emptied analytics.assistants_created (1 rows)")
+                    .contains("deleted consumer group voicepartner-query-side")
+                    .contains("deleted consumer group voicepartner-analytics");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 // a topic created again shows in the broker's metadata a moment after the creation is acknowledged
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
