@@ -153,6 +153,32 @@ class AssistantFilesIT extends PlatformIT {
         assertThat(StatementLog.matching("query.assistant_files")).hasSize(1);
     }
 
+    @Test
+    void aListShowsEachAssistantsLiveFilesInTheOrderTheyWereAssignedWithTheirConfiguration() {
+        String prices = file(alice, "Preise.txt");
+        String hours = file(alice, "Öffnungszeiten.txt");
+        String menu = file(alice, "Speisekarte.txt");
+        String first = alice.post("/api/assistants", Map.of("name", "First", "file_ids", List.of(menu, hours, prices)))
+                .data().path("id").asText();
+        String second = alice.post("/api/assistants", Map.of("name", "Second", "file_ids", List.of(hours)))
+                .data().path("id").asText();
+        alice.post("/api/assistants/" + second + "/files", Map.of("file_ids", List.of(menu, prices)));
+        alice.put("/api/assistants/" + second + "/files", Map.of("file_id", prices, "config", Map.of("priority", "high")));
+        assertThat(alice.delete("/api/files/" + menu).status()).isEqualTo(200);
+
+        Api.Response list = alice.get("/api/assistants?limit=5");
+
+        // newest first; a deleted file is gone from the list at once, before its clean-up unassigns it
+        assertThat(list.data()).hasSize(2);
+        assertThat(list.data().get(0).path("id").asText()).isEqualTo(second);
+        assertThat(list.data().get(1).path("id").asText()).isEqualTo(first);
+        assertThat(list.data().get(0).path("files").findValuesAsText("id")).containsExactly(hours, prices);
+        assertThat(list.data().get(0).path("files").get(1).path("assignment"))
+                .isEqualTo(Api.JSON.valueToTree(Map.of("priority", "high")));
+        assertThat(list.data().get(1).path("files").findValuesAsText("id")).containsExactly(hours, prices);
+        assertThat(list.data().get(1).path("files").get(1).path("assignment")).isEqualTo(Api.JSON.valueToTree(Map.of()));
+    }
+
     private static String file(Api user, String name) {
         Api.Response created = user.upload("/api/files", Map.of(), name, ("Inhalt von " + name)
                 .getBytes(StandardCharsets.UTF_8));

@@ -125,6 +125,29 @@ class AssistantToolsIT extends PlatformIT {
         assertThat(StatementLog.matching("query.assistant_tools")).hasSize(1);
     }
 
+    @Test
+    void aListShowsEachAssistantsLiveToolsInTheOrderTheyWereAssigned() {
+        String calendar = tool(alice, "Calendar");
+        String crm = tool(alice, "CRM lookup");
+        String weather = tool(alice, "Weather");
+        String first = alice.post("/api/assistants", Map.of("name", "First", "tool_ids", List.of(weather, crm, calendar)))
+                .data().path("id").asText();
+        String second = alice.post("/api/assistants", Map.of("name", "Second", "tool_ids", List.of(crm)))
+                .data().path("id").asText();
+        alice.post("/api/assistants/" + second + "/tools", Map.of("tool_ids", List.of(weather, calendar)));
+        assertThat(alice.delete("/api/tools/" + weather).status()).isEqualTo(200);
+
+        Api.Response list = alice.get("/api/assistants?limit=5");
+
+        // newest first; a deleted tool is gone from the list at once, before its clean-up unassigns it
+        assertThat(list.data()).hasSize(2);
+        assertThat(list.data().get(0).path("id").asText()).isEqualTo(second);
+        assertThat(list.data().get(1).path("id").asText()).isEqualTo(first);
+        assertThat(list.data().get(0).path("tools").findValuesAsText("id")).containsExactly(crm, calendar);
+        assertThat(list.data().get(1).path("tools").findValuesAsText("id")).containsExactly(crm, calendar);
+        assertThat(list.data().get(1).path("tools").get(0).path("name").asText()).isEqualTo("CRM lookup");
+    }
+
     static String tool(Api user, String name) {
         Api.Response created = user.post("/api/tools", Map.of("name", name,
                 "endpoint", "https://tools.example.com/" + name.split(" ")[0].toLowerCase()));

@@ -37,6 +37,14 @@ public record AssistantView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The same assistant with these tools and files: its row and its relations are read apart. */
+    AssistantView withRelations(List<AssignedTool> tools, List<AssignedFile> files) {
+        return new AssistantView(id, ownerId, name, description, systemPrompt, llmProvider, llmModel, temperature,
+                maxTokens, voiceProvider, voiceId, voiceSpeed, voicePitch, voiceStability, language, fallbackLanguage,
+                firstMessage, interruptionSensitivity, silenceTimeout, responseDelay, status, isActive, capabilities,
+                tools, files, revision, createdAt, updatedAt);
+    }
+
     /** A tool as an assistant lists it. */
     public record AssignedTool(String id, String name, String endpoint, String method, String category) {
     }

@@ -1,42 +1,40 @@
 package io.voicepartner.query.file;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.query.consuming.RevisionedTable;
+import io.voicepartner.query.web.PageRelations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The {@code query.files} table. Every write is guarded by the row's revision, which makes it idempotent.
- * A read answers each file with the assistants using it ({@code query.assistant_files}), in the same statement.
+ * A read answers each file with the assistants using it ({@code query.assistant_files}).
  */
 @Repository
 class FileRows {
 
-    private static final TypeReference<List<FileView.User>> JSON_USERS = new TypeReference<>() {
-    };
-    /** The owner condition keeps any other user's assistant from ever being named, as for tools. */
     private static final String SELECT = "SELECT f.id, f.owner_id, f.filename, f.original_name, f.file_type, "
             + "f.file_size, f.sha256, f.storage_location, f.description, f.status, f.error_message, f.text_length, "
-            + "f.text_preview, f.revision, f.created_at, f.updated_at, "
-            + "(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.id), '[]') "
-            + "FROM query.assistant_files uses JOIN query.assistants a ON a.id = uses.assistant_id "
-            + "WHERE uses.file_id = f.id AND a.owner_id = f.owner_id AND a.deleted_at IS NULL) AS used_by "
-            + "FROM query.files f";
+            + "f.text_preview, f.revision, f.created_at, f.updated_at FROM query.files f";
+    /**
+     * The live assistants that use a page of files, each file's oldest first. The owner condition keeps any
+     * other user's assistant from ever being named, as for tools.
+     */
+    private static final String USED_BY = "SELECT uses.file_id, a.id, a.name FROM query.assistant_files uses "
+            + "JOIN query.assistants a ON a.id = uses.assistant_id AND a.owner_id = ? AND a.deleted_at IS NULL "
+            + "WHERE uses.file_id = ANY(?) ORDER BY uses.file_id, a.id";
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(FileStatus status, FileType fileType, String nameContains) {
@@ -52,12 +50,10 @@ class FileRows {
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
-    private final ObjectMapper objectMapper;
 
-    FileRows(JdbcClient jdbc, ObjectMapper objectMapper) {
+    FileRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.table = new RevisionedTable(jdbc, "files");
-        this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
@@ -139,7 +135,8 @@ class FileRows {
         return jdbc.sql(SELECT + " WHERE f.id = ? AND f.owner_id = ? AND f.deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
-                .optional();
+                .optional()
+                .map(found -> withUsers(ownerId, List.of(found)).get(0));
     }
 
     Optional<Stored> stored(String ownerId, String id) {
@@ -183,7 +180,15 @@ class FileRows {
         List<FileView> rows = page.param("limit", limit + 1).query(this::view).list();
         long total = count.query(Long.class).single();
         boolean hasMore = rows.size() > limit;
-        return new Page(hasMore ? rows.subList(0, limit) : rows, hasMore, total);
+        return new Page(withUsers(ownerId, hasMore ? rows.subList(0, limit) : rows), hasMore, total);
+    }
+
+    /** The files with the assistants that use them, read for all of them in one statement. */
+    private List<FileView> withUsers(String ownerId, List<FileView> files) {
+        Map<String, List<FileView.User>> users = PageRelations.read(jdbc, USED_BY, ownerId,
+                files.stream().map(FileView::id).toList(),
+                (row, n) -> new FileView.User(row.getString("id"), row.getString("name")));
+        return files.stream().map(file -> file.withUsedBy(users.getOrDefault(file.id(), List.of()))).toList();
     }
 
     private FileView view(ResultSet row, int rowNumber) throws SQLException {
@@ -203,18 +208,10 @@ class FileRows {
                 row.getString("error_message"),
                 row.getObject("text_length", Long.class),
                 row.getString("text_preview"),
-                parse(row.getString("used_by")),
+                List.of(), // read apart, for a whole page at once: withUsers
                 row.getLong("revision"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
-    }
-
-    private List<FileView.User> parse(String json) {
-        try {
-            return objectMapper.readValue(json, JSON_USERS);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String escapeLike(String text) {

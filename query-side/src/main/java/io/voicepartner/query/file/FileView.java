@@ -33,6 +33,13 @@ record FileView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The same file used by these assistants: its row and its users are read apart. */
+    FileView withUsedBy(List<User> users) {
+        return new FileView(id, ownerId, filename, originalName, fileType, contentType, fileSize, sha256, s3Url,
+                description, status, errorMessage, extractedTextLength, extractedTextPreview, users, revision,
+                createdAt, updatedAt);
+    }
+
     /** An assistant that uses the file. */
     record User(String id, String name) {
     }

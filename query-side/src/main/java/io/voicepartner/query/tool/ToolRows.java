@@ -8,6 +8,7 @@ import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.query.web.PageRelations;
 import io.voicepartner.query.consuming.RevisionedTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
 /**
  * The {@code query.tools} table. Every write is guarded by the row's revision, which makes it idempotent.
  * Credentials are stored as their mask only, so the read side never holds even their ciphertext. A read
- * answers each tool with the assistants using it ({@code query.assistant_tools}), in the same statement.
+ * answers each tool with the assistants using it ({@code query.assistant_tools}).
  */
 @Repository
 class ToolRows {
@@ -39,18 +40,16 @@ class ToolRows {
     };
     private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {
     };
-    private static final TypeReference<List<ToolView.User>> JSON_USERS = new TypeReference<>() {
-    };
-    /**
-     * A tool with the live assistants that use it, oldest first, in one statement. Only the tool's owner can
-     * assign it; the owner condition still keeps any other user's assistant from ever being named.
-     */
     private static final String SELECT = "SELECT t.id, t.owner_id, t.name, t.description, t.endpoint, t.method, "
             + "t.category, t.parameters, t.headers, t.authentication, t.is_active, t.total_calls, t.last_used, "
-            + "t.avg_response_time, t.revision, t.created_at, t.updated_at, "
-            + "(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.id), '[]') "
-            + "FROM query.assistant_tools uses JOIN query.assistants a ON a.id = uses.assistant_id "
-            + "WHERE uses.tool_id = t.id AND a.owner_id = t.owner_id AND a.deleted_at IS NULL) AS used_by";
+            + "t.avg_response_time, t.revision, t.created_at, t.updated_at";
+    /**
+     * The live assistants that use a page of tools, each tool's oldest first. Only the tool's owner can assign
+     * it; the owner condition still keeps any other user's assistant from ever being named.
+     */
+    private static final String USED_BY = "SELECT uses.tool_id, a.id, a.name FROM query.assistant_tools uses "
+            + "JOIN query.assistants a ON a.id = uses.assistant_id AND a.owner_id = ? AND a.deleted_at IS NULL "
+            + "WHERE uses.tool_id = ANY(?) ORDER BY uses.tool_id, a.id";
 
     /** Filters of the list route; {@code null} means "any". */
     record Filter(String category, Boolean isActive, String nameContains) {
@@ -141,16 +140,26 @@ class ToolRows {
         return jdbc.sql(SELECT + " FROM query.tools t WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
-                .optional();
+                .optional()
+                .map(found -> withUsers(ownerId, List.of(found)).get(0));
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
     ListQuery.Page<ToolView> list(String ownerId, Filter filter, String after, int limit) {
-        return ListQuery.ownedBy("t", ownerId)
+        ListQuery.Page<ToolView> page = ListQuery.ownedBy("t", ownerId)
                 .equal("category", filter.category())
                 .equal("is_active", filter.isActive())
                 .containing("name", filter.nameContains())
                 .fetch(jdbc, SELECT, "query.tools t", after, limit, this::view);
+        return new ListQuery.Page<>(withUsers(ownerId, page.items()), page.hasMore(), page.total());
+    }
+
+    /** The tools with the assistants that use them, read for all of them in one statement. */
+    private List<ToolView> withUsers(String ownerId, List<ToolView> tools) {
+        Map<String, List<ToolView.User>> users = PageRelations.read(jdbc, USED_BY, ownerId,
+                tools.stream().map(ToolView::id).toList(),
+                (row, n) -> new ToolView.User(row.getString("id"), row.getString("name")));
+        return tools.stream().map(tool -> tool.withUsedBy(users.getOrDefault(tool.id(), List.of()))).toList();
     }
 
     private Map<String, Object> configurationParameters(ToolConfiguration c) {
@@ -203,7 +212,7 @@ class ToolRows {
                 row.getLong("total_calls"),
                 Optional.ofNullable(row.getTimestamp("last_used")).map(Timestamp::toInstant).orElse(null),
                 row.getObject("avg_response_time", Double.class),
-                parse(row.getString("used_by"), JSON_USERS),
+                List.of(), // read apart, for a whole page at once: withUsers
                 row.getLong("revision"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());

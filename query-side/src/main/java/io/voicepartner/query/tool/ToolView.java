@@ -30,6 +30,12 @@ record ToolView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The same tool used by these assistants: its row and its users are read apart. */
+    ToolView withUsedBy(List<User> users) {
+        return new ToolView(id, ownerId, name, description, endpoint, method, category, parameters, headers,
+                authentication, isActive, totalCalls, lastUsed, avgResponseTime, users, revision, createdAt, updatedAt);
+    }
+
     /** An assistant that uses the tool. */
     record User(String id, String name) {
     }
