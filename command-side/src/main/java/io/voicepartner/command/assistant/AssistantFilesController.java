@@ -51,7 +51,7 @@ class AssistantFilesController {
                 Set.of()).value();
         long revision = commands.send(new AssignFiles(id, caller.userId(), expectedRevision, request.fileIds()),
                 caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @PutMapping(path = "/api/assistants/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,7 +64,7 @@ class AssistantFilesController {
                 Set.of("file_id", "config"), Set.of()).value();
         long revision = commands.send(new ConfigureFileAssignment(id, caller.userId(), expectedRevision,
                 request.fileId(), request.config()), caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}/files")
@@ -74,6 +74,6 @@ class AssistantFilesController {
         AssistantIds.require(id);
         long revision = commands.send(new UnassignFile(id, caller.userId(), IfMatch.expectedRevision(ifMatch), fileId),
                 caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

@@ -49,7 +49,7 @@ class AssistantToolsController {
                 Set.of()).value();
         long revision = commands.send(new AssignTools(id, caller.userId(), expectedRevision, request.toolIds()),
                 caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}/tools")
@@ -59,6 +59,6 @@ class AssistantToolsController {
         AssistantIds.require(id);
         long revision = commands.send(new UnassignTool(id, caller.userId(), IfMatch.expectedRevision(ifMatch), toolId),
                 caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

@@ -54,8 +54,8 @@ class AssistantVersionsController {
                 caller.userId());
         String location = versionLocation(id, published.number());
         return published.recorded()
-                ? responses.created(location, id, published.revision(), authorization)
-                : responses.updated(location, id, published.revision(), authorization);
+                ? responses.created(location, id, published.revision(), caller, authorization)
+                : responses.updated(location, id, published.revision(), caller, authorization);
     }
 
     @Operation(summary = "Make a version's configuration the current draft",
@@ -70,7 +70,7 @@ class AssistantVersionsController {
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         long revision = commands.send(new RestoreAssistantVersion(id, caller.userId(), expectedRevision,
                 versionNumber(number)), caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     /** Anything but a version number names no version: 404, as on the read side. */

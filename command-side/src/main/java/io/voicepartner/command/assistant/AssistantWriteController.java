@@ -64,7 +64,7 @@ class AssistantWriteController {
                 caller.userId());
         // AssistantCreated, then ToolsAssigned if it has tools, then FilesAssigned if it has files
         long revision = 1 + (toolIds.isEmpty() ? 0 : 1) + (fileIds.isEmpty() ? 0 : 1);
-        return responses.created(AssistantIds.location(id), id, revision, authorization);
+        return responses.created(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @RequestMapping(path = "/api/assistants/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -80,7 +80,7 @@ class AssistantWriteController {
                 .collect(Collectors.toUnmodifiableSet());
         long revision = commands.send(new UpdateAssistant(id, caller.userId(), expectedRevision,
                 configurationOf(sent.value()), changed), caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}")
@@ -90,7 +90,7 @@ class AssistantWriteController {
         AssistantIds.require(id);
         long revision = commands.send(new DeleteAssistant(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
-        return responses.deleted(AssistantIds.location(id), id, revision, authorization);
+        return responses.deleted(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     private static AssistantConfiguration newConfiguration(AssistantRequest r) {
@@ -116,6 +116,6 @@ class AssistantWriteController {
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         long revision = commands.send(new RestoreAssistant(id, caller.userId()), caller.userId());
-        return responses.updated(AssistantIds.location(id), id, revision, authorization);
+        return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

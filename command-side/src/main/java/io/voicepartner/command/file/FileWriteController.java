@@ -73,7 +73,7 @@ class FileWriteController {
                                   Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         String id = ids.next();
         uploads.upload(id, caller.userId(), file, description);
-        return responses.created(FileIds.location(id), id, 1, authorization);
+        return responses.created(FileIds.location(id), id, 1, caller, authorization);
     }
 
     @RequestMapping(path = "/api/files/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -89,7 +89,7 @@ class FileWriteController {
         }
         long revision = commands.send(new UpdateFileDescription(id, caller.userId(), expectedRevision,
                 sent.value().description()), caller.userId());
-        return responses.updated(FileIds.location(id), id, revision, authorization);
+        return responses.updated(FileIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/files/{id}")
@@ -99,7 +99,7 @@ class FileWriteController {
         FileIds.require(id);
         long revision = commands.send(new DeleteFile(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
-        return responses.deleted(FileIds.location(id), id, revision, authorization);
+        return responses.deleted(FileIds.location(id), id, revision, caller, authorization);
     }
 
     /** Always refused with {@code 409}: deleting a file removed its bytes (ADR 0011); the message says so. */
@@ -108,6 +108,6 @@ class FileWriteController {
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
         long revision = commands.send(new RestoreFile(id, caller.userId()), caller.userId());
-        return responses.updated(FileIds.location(id), id, revision, authorization);
+        return responses.updated(FileIds.location(id), id, revision, caller, authorization);
     }
 }

@@ -45,7 +45,7 @@ class PhoneNumberUsageController {
         List<PhoneCall> calls = batches.read(body, CallRequest.class, CallRequest.REQUIRED, CallRequest::occurredAt,
                 this::call);
         long revision = commands.send(new RecordCalls(id, caller.userId(), calls), caller.userId());
-        return responses.updated("/api/phone-numbers/" + id, id, revision, authorization);
+        return responses.updated("/api/phone-numbers/" + id, id, revision, caller, authorization);
     }
 
     private PhoneCall call(CallRequest r) {

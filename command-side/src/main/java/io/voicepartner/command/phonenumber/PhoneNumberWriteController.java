@@ -72,7 +72,7 @@ class PhoneNumberWriteController {
                 reader.read(body, PhoneNumberRequest.class, READ_ONLY, required, NOT_NULL);
         String id = ids.next();
         commands.send(new CreatePhoneNumber(id, caller.userId(), newConfiguration(sent)), caller.userId());
-        return responses.created(location(id), id, 1, authorization);
+        return responses.created(location(id), id, 1, caller, authorization);
     }
 
     @RequestMapping(path = "/api/phone-numbers/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -103,7 +103,7 @@ class PhoneNumberWriteController {
                 request.assistantId(), request.assistantVersion());
         long revision = commands.send(new UpdatePhoneNumber(id, caller.userId(), expectedRevision, changes, changed),
                 caller.userId());
-        return responses.updated(location(id), id, revision, authorization);
+        return responses.updated(location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/phone-numbers/{id}")
@@ -113,7 +113,7 @@ class PhoneNumberWriteController {
         requirePhoneNumberId(id);
         long revision = commands.send(new DeletePhoneNumber(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
-        return responses.deleted(location(id), id, revision, authorization);
+        return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
     /** An id this platform cannot have issued is unknown without asking the event store. */
@@ -152,6 +152,6 @@ class PhoneNumberWriteController {
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
         long revision = commands.send(new RestorePhoneNumber(id, caller.userId()), caller.userId());
-        return responses.updated(location(id), id, revision, authorization);
+        return responses.updated(location(id), id, revision, caller, authorization);
     }
 }

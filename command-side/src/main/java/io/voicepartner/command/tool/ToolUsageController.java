@@ -45,7 +45,7 @@ class ToolUsageController {
         List<ToolExecution> executions = batches.read(body, ToolExecutionRequest.class, ToolExecutionRequest.REQUIRED,
                 ToolExecutionRequest::occurredAt, this::execution);
         long revision = commands.send(new RecordToolExecutions(id, caller.userId(), executions, false), caller.userId());
-        return responses.updated("/api/tools/" + id, id, revision, authorization);
+        return responses.updated("/api/tools/" + id, id, revision, caller, authorization);
     }
 
     private ToolExecution execution(ToolExecutionRequest r) {

@@ -74,7 +74,7 @@ class ToolWriteController {
         ToolRequest request = reader.read(body, ToolRequest.class, READ_ONLY, REQUIRED, NOT_NULL).value();
         String id = ids.next();
         commands.send(new CreateTool(id, caller.userId(), newConfiguration(request)), caller.userId());
-        return responses.created(location(id), id, 1, authorization);
+        return responses.created(location(id), id, 1, caller, authorization);
     }
 
     @RequestMapping(path = "/api/tools/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
@@ -89,7 +89,7 @@ class ToolWriteController {
                 .collect(Collectors.toUnmodifiableSet());
         long revision = commands.send(new UpdateTool(id, caller.userId(), expectedRevision, changesOf(sent.value()),
                 changed), caller.userId());
-        return responses.updated(location(id), id, revision, authorization);
+        return responses.updated(location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/tools/{id}")
@@ -99,7 +99,7 @@ class ToolWriteController {
         requireToolId(id);
         long revision = commands.send(new DeleteTool(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
                 caller.userId());
-        return responses.deleted(location(id), id, revision, authorization);
+        return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
     /** An id this platform cannot have issued is unknown without asking the event store. */
@@ -187,6 +187,6 @@ class ToolWriteController {
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
         long revision = commands.send(new RestoreTool(id, caller.userId()), caller.userId());
-        return responses.updated(location(id), id, revision, authorization);
+        return responses.updated(location(id), id, revision, caller, authorization);
     }
 }

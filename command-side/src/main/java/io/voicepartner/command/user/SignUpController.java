@@ -3,6 +3,7 @@ package io.voicepartner.command.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
+import io.voicepartner.support.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,6 @@ class SignUpController {
         PasswordLength.check("password", request.password());
         String userId = signUp.register(request.email(), request.password(), request.name());
         String authorization = "Bearer " + accessTokens.issue(userId).value();
-        return responses.created("/api/users/me", userId, 1, authorization);
+        return responses.created("/api/users/me", userId, 1, new Caller(userId), authorization);
     }
 }

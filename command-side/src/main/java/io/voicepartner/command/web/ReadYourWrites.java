@@ -3,12 +3,19 @@ package io.voicepartner.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.web.ApiException;
+import io.voicepartner.support.web.InProcessReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -21,9 +28,10 @@ import java.util.Optional;
  * Lets a write answer with what the next read will show. After the command is stored, the query side's
  * public read API is asked for the resource with {@code X-Min-Revision}: the query side holds the request
  * until its read model has reached that revision (it is notified when a projection commits, it does not
- * poll) or the bound passes. The command side never reads the query side's tables. A write that answers
- * {@code 202} because the read did not show it counts in {@code voicepartner.read_your_writes.timeouts}
- * ({@code side=command}).
+ * poll) or the bound passes. The command side never reads the query side's tables. Deployed apart (or with
+ * {@code QUERY_SIDE_URL} set), the read goes over HTTP; in the all-in-one it calls the same route in process
+ * ({@link InProcessReads}). A write that answers {@code 202} because the read did not show it counts in
+ * {@code voicepartner.read_your_writes.timeouts} ({@code side=command}).
  */
 @Component
 public class ReadYourWrites {
@@ -37,8 +45,9 @@ public class ReadYourWrites {
     private final String configuredUrl;
     private final Environment environment;
     private final Counter timeouts;
+    private final InProcessReads inProcess;
 
-    ReadYourWrites(RestClient.Builder builder, Environment environment,
+    ReadYourWrites(RestClient.Builder builder, Environment environment, ObjectProvider<InProcessReads> inProcess,
                    @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
                    @Value("${voicepartner.read-your-writes.timeout}") Duration timeout, MeterRegistry meters) {
         SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
@@ -51,11 +60,13 @@ public class ReadYourWrites {
                 .description("Writes answered 202 because the read model did not show them in time")
                 .tag("side", "command")
                 .register(meters);
+        this.inProcess = configuredUrl == null || configuredUrl.isBlank() ? inProcess.getIfAvailable() : null;
     }
 
     /** What the read model showed: the resource at (at least) the revision, gone, or not there yet. */
     public sealed interface Outcome {
-        record Visible(JsonNode resource) implements Outcome {
+        /** @param resource what the read answered as {@code data}; {@code revision} is the one it shows */
+        record Visible(Object resource, long revision) implements Outcome {
         }
 
         record Gone() implements Outcome {
@@ -67,17 +78,39 @@ public class ReadYourWrites {
 
     /**
      * @param path          the resource's read path, e.g. {@code /api/assistants/{id}}
-     * @param authorization the caller's {@code Authorization} header, so the read is the caller's own
+     * @param caller        who reads: the read is the caller's own
+     * @param authorization the caller's {@code Authorization} header, for a read over HTTP
      */
-    public Outcome await(String path, long revision, String authorization) {
-        Outcome outcome = read(path, revision, authorization);
+    public Outcome await(String path, long revision, Caller caller, String authorization) {
+        Outcome outcome = inProcess != null ? readInProcess(path, revision, caller)
+                : readOverHttp(path, revision, authorization);
         if (outcome instanceof Outcome.Pending) {
             timeouts.increment();
         }
         return outcome;
     }
 
-    private Outcome read(String path, long revision, String authorization) {
+    private Outcome readInProcess(String path, long revision, Caller caller) {
+        try {
+            ResponseEntity<?> response = inProcess.read(path, revision, caller)
+                    .orElseThrow(() -> new IllegalArgumentException("no single-resource read serves " + path));
+            if (response.getStatusCode().is2xxSuccessful() && response.getBody() instanceof ApiResponse<?> body) {
+                long shown = Long.parseLong(response.getHeaders().getETag().replace("\"", ""));
+                if (shown >= revision) {
+                    return new Outcome.Visible(body.data(), shown);
+                }
+            }
+            return new Outcome.Pending();
+        } catch (ApiException e) {
+            return e.code() == ErrorCode.NOT_FOUND ? new Outcome.Gone() : new Outcome.Pending();
+        } catch (RuntimeException e) {
+            // as over HTTP: the write is stored whatever the read side says
+            log.warn("Could not read {} back from the read model: {}", path, e.toString());
+            return new Outcome.Pending();
+        }
+    }
+
+    private Outcome readOverHttp(String path, long revision, String authorization) {
         try {
             return client.get()
                     .uri(baseUrl() + path)
@@ -98,8 +131,9 @@ public class ReadYourWrites {
             return new Outcome.Gone();
         }
         JsonNode resource = Optional.ofNullable(body).map(b -> b.get("data")).orElse(null);
-        if (status.is2xxSuccessful() && resource != null && resource.path("revision").asLong() >= revision) {
-            return new Outcome.Visible(resource);
+        long shown = resource == null ? 0 : resource.path("revision").asLong();
+        if (status.is2xxSuccessful() && shown >= revision) {
+            return new Outcome.Visible(resource, shown);
         }
         return new Outcome.Pending();
     }

@@ -1,7 +1,7 @@
 package io.voicepartner.command.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,16 +31,23 @@ public class WriteResponses {
         this.readYourWrites = readYourWrites;
     }
 
-    public ResponseEntity<Object> created(String location, String id, long revision, String authorization) {
-        return shown(HttpStatus.CREATED, location, id, revision, authorization);
+    /**
+     * @param caller        who the write was for: the read back is theirs
+     * @param authorization their bearer token, for a read back over HTTP
+     */
+    public ResponseEntity<Object> created(String location, String id, long revision, Caller caller,
+                                          String authorization) {
+        return shown(HttpStatus.CREATED, location, id, revision, caller, authorization);
     }
 
-    public ResponseEntity<Object> updated(String location, String id, long revision, String authorization) {
-        return shown(HttpStatus.OK, location, id, revision, authorization);
+    public ResponseEntity<Object> updated(String location, String id, long revision, Caller caller,
+                                          String authorization) {
+        return shown(HttpStatus.OK, location, id, revision, caller, authorization);
     }
 
-    public ResponseEntity<Object> deleted(String location, String id, long revision, String authorization) {
-        ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, authorization);
+    public ResponseEntity<Object> deleted(String location, String id, long revision, Caller caller,
+                                          String authorization) {
+        ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, caller, authorization);
         if (outcome instanceof ReadYourWrites.Outcome.Gone) {
             return ResponseEntity.ok(ApiResponse.of(new Deleted(id, true, revision)));
         }
@@ -48,15 +55,14 @@ public class WriteResponses {
     }
 
     private ResponseEntity<Object> shown(HttpStatus status, String location, String id, long revision,
-                                         String authorization) {
-        if (readYourWrites.await(location, revision, authorization) instanceof ReadYourWrites.Outcome.Visible visible) {
-            JsonNode resource = visible.resource();
-            ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-                    .eTag(Long.toString(resource.path("revision").asLong()));
+                                         Caller caller, String authorization) {
+        if (readYourWrites.await(location, revision, caller, authorization)
+                instanceof ReadYourWrites.Outcome.Visible visible) {
+            ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Long.toString(visible.revision()));
             if (status == HttpStatus.CREATED) {
                 response.location(URI.create(location));
             }
-            return response.body(ApiResponse.of(resource));
+            return response.body(ApiResponse.of(visible.resource()));
         }
         return accepted(location, id, revision);
     }

@@ -10,6 +10,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +29,9 @@ import java.util.Optional;
 
 /** The assistant read routes: only the caller's own assistants exist for them. */
 @RestController
-class AssistantQueryController {
+class AssistantQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/assistants/{id}";
 
     private final AssistantRows rows;
     private final Reads reads;
@@ -73,7 +76,7 @@ class AssistantQueryController {
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
-    @GetMapping("/api/assistants/{id}")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
                                                    @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
                                                    @RequestParam(name = PointInTime.REVISION, required = false) String revision,
@@ -104,5 +107,15 @@ class AssistantQueryController {
         state.set("tools", objectMapper.valueToTree(rows.liveTools(toolIds)));
         state.set("files", objectMapper.valueToTree(rows.liveFiles(files)));
         return objectMapper.convertValue(state, AssistantView.class);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

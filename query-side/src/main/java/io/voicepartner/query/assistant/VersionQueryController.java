@@ -6,6 +6,7 @@ import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +26,9 @@ import java.util.Optional;
  * not exist for the caller ({@code 404}), and neither does a version number the assistant has not reached.
  */
 @RestController
-class VersionQueryController {
+class VersionQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/assistants/{id}/versions/{number}";
 
     private static final String CURRENT = "current";
 
@@ -49,7 +53,7 @@ class VersionQueryController {
         return ApiResponse.page(page.items(), page.meta(pageSize, version -> Integer.toString(version.number())));
     }
 
-    @GetMapping("/api/assistants/{id}/versions/{number}")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<AssistantVersionView>> get(@PathVariable String id, @PathVariable String number,
                                                           Caller caller,
                                                           @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
@@ -108,5 +112,15 @@ class VersionQueryController {
             throw ApiException.invalid("cursor", "is not a cursor this list issued");
         }
         return Integer.parseInt(cursor);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return get(path.get("id"), path.get("number"), caller, minRevision, null);
     }
 }

@@ -11,6 +11,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +41,9 @@ import java.util.Optional;
  * {@code 409 conflict}: the file exists, its text does not (yet).
  */
 @RestController
-class FileQueryController {
+class FileQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/files/{id}";
 
     private static final MediaType TEXT_UTF_8 = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
@@ -78,7 +82,7 @@ class FileQueryController {
         return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
     }
 
-    @GetMapping("/api/files/{id}")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<FileView>> get(@PathVariable String id, Caller caller,
                                               @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
                                               @RequestParam(name = PointInTime.REVISION, required = false) String revision,
@@ -140,5 +144,15 @@ class FileQueryController {
         Optional<FileView> now = rows.find(ownerId, id);
         state.set("used_by", objectMapper.valueToTree(now.map(FileView::usedBy).orElse(List.of())));
         return objectMapper.convertValue(state, FileView.class);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

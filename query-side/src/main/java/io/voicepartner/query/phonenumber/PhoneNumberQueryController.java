@@ -10,6 +10,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,9 @@ import java.util.Optional;
 
 /** The phone number read routes: only the caller's own numbers exist for them. */
 @RestController
-class PhoneNumberQueryController {
+class PhoneNumberQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/phone-numbers/{id}";
 
     private final PhoneNumberRows rows;
     private final Reads reads;
@@ -61,7 +64,7 @@ class PhoneNumberQueryController {
         return ApiResponse.page(page.items(), page.meta(pageSize, PhoneNumberView::id));
     }
 
-    @GetMapping("/api/phone-numbers/{id}")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
                                                      @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
                                                      @RequestParam(name = PointInTime.REVISION, required = false) String revision,
@@ -96,5 +99,15 @@ class PhoneNumberQueryController {
                 .orElse(state.get("created_at")));
         state.set("last_used", objectMapper.valueToTree(now.map(PhoneNumberView::lastUsed).orElse(null)));
         return objectMapper.convertValue(state, PhoneNumberView.class);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

@@ -8,6 +8,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tool read routes: only the caller's own tools exist for them. */
 @RestController
-class ToolQueryController {
+class ToolQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/tools/{id}";
 
     private static final int MAX_CATEGORY_LENGTH = 100;
 
@@ -57,7 +61,7 @@ class ToolQueryController {
         return ApiResponse.page(page.items(), page.meta(pageSize, ToolView::id));
     }
 
-    @GetMapping("/api/tools/{id}")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
                                               @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
                                               @RequestParam(name = PointInTime.REVISION, required = false) String revision,
@@ -90,5 +94,15 @@ class ToolQueryController {
         state.set("avg_response_time", objectMapper.valueToTree(now.map(ToolView::avgResponseTime).orElse(null)));
         state.set("used_by", objectMapper.valueToTree(now.map(ToolView::usedBy).orElse(List.of())));
         return objectMapper.convertValue(state, ToolView.class);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

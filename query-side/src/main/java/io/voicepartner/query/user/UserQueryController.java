@@ -2,6 +2,7 @@ package io.voicepartner.query.user;
 
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -9,8 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
+
 @RestController
-class UserQueryController {
+class UserQueryController implements SingleResourceRoute {
+
+    private static final String ONE = "/api/users/me";
 
     private final UserRows rows;
     private final Reads reads;
@@ -20,7 +25,7 @@ class UserQueryController {
         this.reads = reads;
     }
 
-    @GetMapping("/api/users/me")
+    @GetMapping(ONE)
     ResponseEntity<ApiResponse<UserView>> me(Caller caller,
                                              @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -28,5 +33,15 @@ class UserQueryController {
                 () -> rows.revisionOf(caller.userId()).orElse(0),
                 () -> rows.find(caller.userId()),
                 UserView::revision);
+    }
+
+    @Override
+    public String pattern() {
+        return ONE;
+    }
+
+    @Override
+    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
+        return me(caller, minRevision, null);
     }
 }
