@@ -203,6 +203,7 @@ class Assistant {
     Published handle(PublishAssistantVersion command, CurrentTools tools, CurrentFiles files) {
         requireLive();
         requireOwnedBy(command.ownerId());
+        Revisions.require(command.expectedRevision(), revision);
         VersionConfiguration frozen = new VersionConfiguration(withStatus(configuration, null),
                 toolIds.stream().sorted()
                         .flatMap(id -> tools.configuration(id).map(c -> new FrozenTool(id, c)).stream()).toList(),

@@ -43,15 +43,19 @@ class AssistantVersionsController {
             description = "Freezes the assistant's fields (but status) and its tools' and files' configuration as "
                     + "version N+1 and sets the assistant's status to deployed: 201 with the version and its "
                     + "Location. A configuration identical to the latest version's (same config_hash) records "
-                    + "nothing and answers that version with 200.")
+                    + "nothing and answers that version with 200. With If-Match, publishes only the revision "
+                    + "the caller saw (412 otherwise).")
     @PostMapping("/api/assistants/{id}/versions")
     ResponseEntity<Object> publish(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                   Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+                                   Caller caller,
+                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
+        Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonNode sent = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         VersionRequest request = reader.read(sent, VersionRequest.class, Map.of(), Set.of(), Set.of()).value();
-        Published published = commands.send(new PublishAssistantVersion(id, caller.userId(), request.note()),
-                caller.userId());
+        Published published = commands.send(new PublishAssistantVersion(id, caller.userId(), expectedRevision,
+                request.note()), caller.userId());
         String location = versionLocation(id, published.number());
         return published.recorded()
                 ? responses.created(location, id, published.revision(), caller, authorization)

@@ -103,7 +103,7 @@ class AssistantVersionsTest {
             fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
                             new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, TOP_THREE))
-                    .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, "first go-live"))
+                    .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, null, "first go-live"))
                     .expectEvents(new AssistantUpdated(ASSISTANT_ID, OWNER,
                                     with(SUPPORT_BOT, AssistantField.STATUS, AssistantStatus.DEPLOYED),
                                     Set.of(AssistantField.STATUS)),
@@ -115,7 +115,7 @@ class AssistantVersionsTest {
         @Test
         void publishingAConfigurationIdenticalToTheLatestVersionRecordsNothingAndAnswersThatVersion() {
             fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)), versionOne())
-                    .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, "again"))
+                    .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, null, "again"))
                     .expectNoEvents()
                     .expectResultMessagePayload(new Published(1, 3, false));
         }
@@ -145,9 +145,17 @@ class AssistantVersionsTest {
         }
 
         @Test
+        void publishesOnlyTheRevisionTheCallerSawWhenAskedTo() {
+            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)))
+                    .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, 1L, "from a stale page"))
+                    .expectException(refusal(ErrorCode.REVISION_MISMATCH))
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesToPublishAnotherUsersAssistantAsIfItDidNotExist() {
             fixture.given(created())
-                    .when(new PublishAssistantVersion(ASSISTANT_ID, STRANGER, null))
+                    .when(new PublishAssistantVersion(ASSISTANT_ID, STRANGER, null, null))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -218,7 +226,7 @@ class AssistantVersionsTest {
     /** A publish sent once the tools' or files' aggregates have changed as the action says. */
     private PublishAssistantVersion publishAfter(Runnable change) {
         change.run();
-        return new PublishAssistantVersion(ASSISTANT_ID, OWNER, null);
+        return new PublishAssistantVersion(ASSISTANT_ID, OWNER, null, null);
     }
 
     private RestoreAssistantVersion restoreAfter(Runnable change) {

@@ -147,6 +147,22 @@ class VersionsIT extends PlatformIT {
     }
 
     @Test
+    void publishingWithIfMatchPublishesOnlyTheRevisionTheCallerSaw() {
+        String assistant = assistant(Map.of("name", "Hotline"));
+        alice.patch("/api/assistants/" + assistant, Map.of("temperature", 0.3));
+
+        Api.Response stale = alice.withHeader("If-Match", "\"1\"")
+                .post("/api/assistants/" + assistant + "/versions", Map.of("note", "what I reviewed"));
+        Api.Response current = alice.withHeader("If-Match", "\"2\"")
+                .post("/api/assistants/" + assistant + "/versions", Map.of("note", "what I reviewed"));
+
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        assertThat(stale.json().path("error").path("code").asText()).isEqualTo("revision_mismatch");
+        assertThat(current.status()).as(current.toString()).isEqualTo(201);
+        assertThat(current.data().path("number").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aVersionFreezesItsFilesAndTheDiffNamesWhatWasAddedAndRemoved() {
         String prices = file("prices.txt", "Reinigung 80 EUR");
         String calendar = tool("Calendar", "https://calendar.example.com/book");
