@@ -3,6 +3,8 @@ package io.voicepartner.bench;
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,13 +68,7 @@ public final class Bench {
                 data.assistants().size(), data.phoneNumbers(), settings.users() * settings.toolsPerUser(), loadSeconds,
                 data.assistants().size() / loadSeconds));
         List<DataSet.Assistant> loaded = List.copyOf(data.assistants());
-        // what autovacuum would do within a minute or so of tables growing from nothing (this machine's server
-        // runs with it off): the planner's statistics, without which the list's plan is the one for empty
-        // tables, and the visibility map, without which a count cannot be answered from the index alone
-        try (var connection = java.sql.DriverManager.getConnection(settings.jdbcUrl(), "postgres", "");
-             var statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE");
-        }
+        vacuum(settings);
 
         Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
         cpu.sample();
@@ -110,6 +106,7 @@ public final class Bench {
                             data.newAssistant(owner), "application/json");
                 }, true));
             }
+            vacuum(settings);
             record(results, "get", load.open("GET by id", settings.readRate(), () -> {
                 DataSet.Assistant assistant = loaded.get(ThreadLocalRandom.current().nextInt(loaded.size()));
                 return api.request("GET", "/api/assistants/" + assistant.id(), data.users().get(assistant.owner()).token(),
@@ -124,6 +121,19 @@ public final class Bench {
         Thread.sleep(TimeUnit.SECONDS.toMillis(10));
         long loadedRss = platform.residentMiB();
         report(settings, platform, data, loaded.size(), idleRss, loadedRss, results);
+    }
+
+    /**
+     * What autovacuum would have done by now, after the load or the write phases' tens of thousands of rows
+     * (this machine's server runs with it off): the planner's statistics, without which the list's plan is
+     * the one for empty tables, and the visibility map, without which a list's count reads every matching
+     * row's page instead of the index alone.
+     */
+    private static void vacuum(Settings settings) throws SQLException {
+        try (var connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+        }
     }
 
     /** Each client updates only assistants of its own, so that no two clients write to one aggregate. */
