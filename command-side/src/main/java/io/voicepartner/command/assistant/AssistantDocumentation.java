@@ -36,7 +36,7 @@ class AssistantDocumentation {
                         HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/assistants/{id}/files", null, "AssistantView", HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/assistants/{id}/versions", VersionRequest.class,
-                        "AssistantVersionView", HttpStatus.CREATED, """
+                        "AssistantVersionView", List.of(HttpStatus.CREATED, HttpStatus.OK), """
                         {"note": "Friendlier greeting, calendar tool"}
                         """),
                 new Route(HttpMethod.POST, "/api/assistants/{id}/versions/{number}/restore", null, "AssistantView",

@@ -14,11 +14,22 @@ public record DocumentedWrites(List<Route> routes) {
 
     /**
      * @param request  the request record, or {@code null} for a route without a body
-     * @param resource the read view answered, e.g. {@code AssistantView}; {@code null} for a deletion
-     * @param example  a request body as a client would send it (JSON), or {@code null}
+     * @param resource  the read view answered, e.g. {@code AssistantView}; {@code null} for a deletion
+     * @param successes the statuses it answers the resource with, e.g. {@code 201} for what it recorded and
+     *                  {@code 200} for what was already there
+     * @param example   a request body as a client would send it (JSON), or {@code null}
      */
-    public record Route(HttpMethod method, String path, Class<?> request, String resource, HttpStatus success,
-                        String example) {
+    public record Route(HttpMethod method, String path, Class<?> request, String resource,
+                        List<HttpStatus> successes, String example) {
+
+        public Route {
+            successes = List.copyOf(successes);
+        }
+
+        public Route(HttpMethod method, String path, Class<?> request, String resource, HttpStatus success,
+                     String example) {
+            this(method, path, request, resource, List.of(success), example);
+        }
 
         public Route(HttpMethod method, String path, Class<?> request, String resource, HttpStatus success) {
             this(method, path, request, resource, success, null);

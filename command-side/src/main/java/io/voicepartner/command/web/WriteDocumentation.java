@@ -68,8 +68,9 @@ class WriteDocumentation {
             String envelope = "ApiResponse" + route.resource();
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             Schema<?> answered = schemas.containsKey(envelope) ? ref(envelope) : new Schema<>().type("object");
-            operation.getResponses().addApiResponse(Integer.toString(route.success().value()),
-                    json("The resource as the next read shows it, with its ETag", answered));
+            route.successes().forEach(success -> operation.getResponses().addApiResponse(
+                    Integer.toString(success.value()), json("The resource as the next read shows it, with its ETag",
+                            answered)));
         }
         operation.getResponses().addApiResponse("202", json(
                 "Stored, but the read model had not caught up within the bound: read it at Location", ref("Accepted")));

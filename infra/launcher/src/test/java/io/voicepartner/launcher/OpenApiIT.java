@@ -86,6 +86,17 @@ class OpenApiIT extends PlatformIT {
     }
 
     @Test
+    void publishingDocumentsBothItsAnswers() {
+        JsonNode publish = api().get("/openapi.json").json().path("paths").path("/api/assistants/{id}/versions")
+                .path("post").path("responses");
+
+        for (String status : List.of("201", "200")) {
+            assertThat(publish.path(status).path("content").path("application/json").path("schema").path("$ref")
+                    .asText()).as(status).endsWith("/ApiResponseAssistantVersionView");
+        }
+    }
+
+    @Test
     void theDocsAreSwaggerUi() throws Exception {
         HttpResponse<String> docs = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
                 .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/docs")).build(),
