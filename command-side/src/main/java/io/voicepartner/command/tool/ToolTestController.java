@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * {@code POST /api/tools/{id}/test}: calls the tool's endpoint once, answers what it said, and records the call
- * as an execution marked {@code test_call}. An endpoint that resolves to an address the platform does not call
- * is a 400 naming {@code endpoint}, and nothing is called or recorded.
+ * as an execution marked {@code test_call}. Arguments that the tool's parameters do not allow are a 400 naming
+ * each, and an endpoint that resolves to an address the platform does not call is a 400 naming
+ * {@code endpoint}: in both cases nothing is called or recorded.
  */
 @RestController
 class ToolTestController {
@@ -59,10 +60,12 @@ class ToolTestController {
         if (request.assistantId() != null) {
             assistants.requireOwned(user.userId(), request.assistantId());
         }
+        Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
+        ToolArguments.check(tool.parameters(), arguments);
         Instant startedAt = clock.instant();
         ToolCaller.Outcome outcome;
         try {
-            outcome = caller.call(tool, request.arguments() == null ? Map.of() : request.arguments());
+            outcome = caller.call(tool, arguments);
         } catch (RefusedEndpoint refused) {
             throw ApiException.invalid("endpoint", refused.getMessage()
                     + " (an on-premise endpoint can be allowed with TOOL_CALL_ALLOW_LIST)");

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,25 @@ class ToolTestIT extends PlatformIT {
         assertRefused("http://100.64.0.1/", "carrier-grade NAT");
         assertRefused("http://[fd00::1]/", "a unique-local address");
         assertRefused("http://0.0.0.0:" + port + "/", "unspecified");
+    }
+
+    @Test
+    void argumentsTheToolsParametersRefuseAreA400NamingEachAndNothingIsCalled() {
+        Api.Response created = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", local("/echo"),
+                "method", "POST", "parameters", Map.of("type", "object", "required", List.of("city"),
+                        "properties", Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")))));
+        String tool = created.data().path("id").asText();
+
+        Api.Response refused = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("days", "three")));
+        Api.Response allowed = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("city", "Bonn")));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.error().path("code").asText()).isEqualTo("validation_failed");
+        assertThat(refused.error().path("details").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("arguments", "arguments.days");
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(1));
     }
 
     @Test
