@@ -1,0 +1,39 @@
+package io.voicepartner.support.web;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Tells a failure to reach PostgreSQL (down, restarting, the network cut, the pool unable to open a
+ * connection in time) from a bug, whatever framework wrapped it on the way: Axon wraps SQL errors in its
+ * own exceptions, Spring in its data-access ones. The first is a dependency down, the second a 500.
+ */
+final class DatabaseUnreachable {
+
+    /** Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup. */
+    private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+
+    private DatabaseUnreachable() {
+    }
+
+    static boolean causes(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

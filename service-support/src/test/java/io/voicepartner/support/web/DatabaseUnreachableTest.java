@@ -1,0 +1,33 @@
+package io.voicepartner.support.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseUnreachableTest {
+
+    @Test
+    void aLostOrRefusedConnectionIsTheDatabaseBeingUnreachableHoweverDeepItIsWrapped() {
+        SQLException ioError = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        RuntimeException axonWrapped = new IllegalStateException("append failed", new RuntimeException(ioError));
+
+        assertThat(DatabaseUnreachable.causes(axonWrapped)).isTrue();
+        assertThat(DatabaseUnreachable.causes(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseUnreachable.causes(new SQLTransientConnectionException("pool timed out"))).isTrue();
+        assertThat(DatabaseUnreachable.causes(new CannotGetJdbcConnectionException("no connection"))).isTrue();
+    }
+
+    @Test
+    void aRefusedStatementOrABugIsNot() {
+        SQLException uniqueViolation = new SQLException("duplicate key", "23505");
+
+        assertThat(DatabaseUnreachable.causes(new DataIntegrityViolationException("dup", uniqueViolation))).isFalse();
+        assertThat(DatabaseUnreachable.causes(new SQLException("no state"))).isFalse();
+        assertThat(DatabaseUnreachable.causes(new NullPointerException())).isFalse();
+    }
+}
