@@ -65,6 +65,7 @@ class DatabaseCrashFaultIT {
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
         assertThat(counts.unacknowledged()).as("writes refused while the database was down").isPositive();
+        assertThat(ledger.refusals()).as("a database down is a dependency down, never a bug").doesNotContainKey(500);
     }
 
     private static ThrowawayPostgres startedPostgres() {

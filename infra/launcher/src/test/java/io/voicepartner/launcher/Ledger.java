@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,6 +74,7 @@ final class Ledger {
 
     private final ConcurrentLinkedQueue<Write> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong unacknowledged = new AtomicLong();
+    private final Map<Integer, Long> refusals = new ConcurrentHashMap<>();
 
     void acknowledge(String topic, String aggregateId, long revision) {
         acknowledged.add(new Write(topic, aggregateId, revision));
@@ -85,7 +87,13 @@ final class Ledger {
             return true;
         }
         unacknowledged.incrementAndGet();
+        refusals.merge(response.status(), 1L, Long::sum);
         return false;
+    }
+
+    /** The statuses of the answers that acknowledged nothing, with how many of each. */
+    Map<Integer, Long> refusals() {
+        return Map.copyOf(refusals);
     }
 
     void gaveUp() {

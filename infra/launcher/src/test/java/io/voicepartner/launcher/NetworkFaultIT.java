@@ -91,6 +91,7 @@ class NetworkFaultIT {
                 Duration.ofSeconds(240));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
+        assertThat(ledger.refusals()).as("a dependency cut off is a 503, never a 500").doesNotContainKey(500);
     }
 
     private static int portOf(String jdbcUrl) {

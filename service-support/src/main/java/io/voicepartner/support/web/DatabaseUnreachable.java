@@ -18,6 +18,7 @@ final class DatabaseUnreachable {
 
     /** Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup. */
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+    private static final String POOL_PACKAGE = "com.zaxxer.hikari.";
 
     private DatabaseUnreachable() {
     }
@@ -29,11 +30,20 @@ final class DatabaseUnreachable {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql && (raisedByThePool(sql) || sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState())))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The pool's own refusals carry no SQLSTATE: a statement asked of a connection it has just closed as
+     * broken (a failed statement earlier in the same transaction) is "Connection is closed".
+     */
+    private static boolean raisedByThePool(SQLException sql) {
+        StackTraceElement[] origin = sql.getStackTrace();
+        return origin.length > 0 && origin[0].getClassName().startsWith(POOL_PACKAGE);
     }
 }

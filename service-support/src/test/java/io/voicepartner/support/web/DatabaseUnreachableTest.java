@@ -23,6 +23,17 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void aStatementAskedOfAConnectionThePoolClosedAsBrokenIsToo() {
+        SQLException closed = new SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
+                "ProxyConnection.java", 562)});
+
+        assertThat(DatabaseUnreachable.causes(new IllegalStateException("Failed to create a SQL statement", closed)))
+                .isTrue();
+    }
+
+    @Test
     void aRefusedStatementOrABugIsNot() {
         SQLException uniqueViolation = new SQLException("duplicate key", "23505");
 
