@@ -10,7 +10,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
-import io.voicepartner.query.web.SingleResourceRoute;
+import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /** The assistant read routes: only the caller's own assistants exist for them. */
 @RestController
-class AssistantQueryController implements SingleResourceRoute {
+class AssistantQueryController implements ResourceByIdRoute {
 
     private static final String ONE = "/api/assistants/{id}";
 
@@ -76,12 +76,13 @@ class AssistantQueryController implements SingleResourceRoute {
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
+    @Override
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
-                                                   @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                   @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                   @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    public ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
+                                                          @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                          @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                          @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.userId(), id, asOf,
                 revision);
         if (then.isPresent()) {
@@ -112,10 +113,5 @@ class AssistantQueryController implements SingleResourceRoute {
     @Override
     public String pattern() {
         return ONE;
-    }
-
-    @Override
-    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
-        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

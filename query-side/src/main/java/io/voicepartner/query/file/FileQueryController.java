@@ -11,7 +11,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
-import io.voicepartner.query.web.SingleResourceRoute;
+import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
@@ -31,7 +31,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +40,7 @@ import java.util.Optional;
  * {@code 409 conflict}: the file exists, its text does not (yet).
  */
 @RestController
-class FileQueryController implements SingleResourceRoute {
+class FileQueryController implements ResourceByIdRoute {
 
     private static final String ONE = "/api/files/{id}";
 
@@ -82,12 +81,13 @@ class FileQueryController implements SingleResourceRoute {
         return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
     }
 
+    @Override
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<FileView>> get(@PathVariable String id, Caller caller,
-                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                              @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    public ResponseEntity<ApiResponse<FileView>> get(@PathVariable String id, Caller caller,
+                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.userId(), id, asOf,
                 revision);
         if (then.isPresent()) {
@@ -149,10 +149,5 @@ class FileQueryController implements SingleResourceRoute {
     @Override
     public String pattern() {
         return ONE;
-    }
-
-    @Override
-    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
-        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

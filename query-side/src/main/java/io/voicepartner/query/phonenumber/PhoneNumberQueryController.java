@@ -10,7 +10,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
-import io.voicepartner.query.web.SingleResourceRoute;
+import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /** The phone number read routes: only the caller's own numbers exist for them. */
 @RestController
-class PhoneNumberQueryController implements SingleResourceRoute {
+class PhoneNumberQueryController implements ResourceByIdRoute {
 
     private static final String ONE = "/api/phone-numbers/{id}";
 
@@ -64,12 +64,13 @@ class PhoneNumberQueryController implements SingleResourceRoute {
         return ApiResponse.page(page.items(), page.meta(pageSize, PhoneNumberView::id));
     }
 
+    @Override
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
-                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    public ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
+                                                            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.userId(), id, asOf,
                 revision);
         if (then.isPresent()) {
@@ -104,10 +105,5 @@ class PhoneNumberQueryController implements SingleResourceRoute {
     @Override
     public String pattern() {
         return ONE;
-    }
-
-    @Override
-    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
-        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }

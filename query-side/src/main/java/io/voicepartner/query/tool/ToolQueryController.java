@@ -8,7 +8,7 @@ import io.voicepartner.query.history.PointInTime;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
-import io.voicepartner.query.web.SingleResourceRoute;
+import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The tool read routes: only the caller's own tools exist for them. */
 @RestController
-class ToolQueryController implements SingleResourceRoute {
+class ToolQueryController implements ResourceByIdRoute {
 
     private static final String ONE = "/api/tools/{id}";
 
@@ -61,12 +60,13 @@ class ToolQueryController implements SingleResourceRoute {
         return ApiResponse.page(page.items(), page.meta(pageSize, ToolView::id));
     }
 
+    @Override
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
-                                              @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                              @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                              @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    public ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
+                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Optional<ObjectNode> then = pointInTime.state(AggregateType.TOOL, "Tool", caller.userId(), id, asOf,
                 revision);
         if (then.isPresent()) {
@@ -99,10 +99,5 @@ class ToolQueryController implements SingleResourceRoute {
     @Override
     public String pattern() {
         return ONE;
-    }
-
-    @Override
-    public ResponseEntity<?> read(Map<String, String> path, Caller caller, String minRevision) {
-        return get(path.get("id"), caller, null, null, minRevision, null);
     }
 }
