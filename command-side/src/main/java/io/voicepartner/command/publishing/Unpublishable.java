@@ -1,0 +1,43 @@
+package io.voicepartner.command.publishing;
+
+import com.fasterxml.jackson.core.JacksonException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Tells the failures that no retry can cure (the record is too large for the broker, it cannot be written as
+ * JSON, the broker refuses its content) from those that pass (the broker away, a leader moving, a timeout,
+ * missing rights). Only the first kind parks an event: parking one that a retry would have published would
+ * take it off its aggregate's stream for nothing, so whatever is not known to be permanent is retried.
+ */
+final class Unpublishable {
+
+    private Unpublishable() {
+    }
+
+    static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException || cause instanceof SerializationException
+                    || cause instanceof JacksonException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message, which names what is wrong, for the operator's listing. */
+    static String describe(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "" : ": " + innermost.getMessage();
+        return innermost.getClass().getSimpleName() + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+    }
+}
