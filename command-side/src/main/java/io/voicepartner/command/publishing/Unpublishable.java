@@ -18,26 +18,25 @@ final class Unpublishable {
     }
 
     static boolean isCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return permanentCause(failure) != null;
+    }
+
+    /** What is wrong, for the operator's listing: the permanent failure and its message, under any wrapping. */
+    static String describe(Throwable failure) {
+        Throwable cause = permanentCause(failure);
+        Throwable named = cause == null ? failure : cause;
+        String message = named.getMessage() == null ? "" : ": " + named.getMessage();
+        return named.getClass().getSimpleName() + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+    }
+
+    private static Throwable permanentCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
                     || cause instanceof InvalidRecordException || cause instanceof SerializationException
                     || cause instanceof JacksonException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
+                return cause;
             }
         }
-        return false;
-    }
-
-    /** The innermost message, which names what is wrong, for the operator's listing. */
-    static String describe(Throwable failure) {
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        String message = innermost.getMessage() == null ? "" : ": " + innermost.getMessage();
-        return innermost.getClass().getSimpleName() + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+        return null;
     }
 }

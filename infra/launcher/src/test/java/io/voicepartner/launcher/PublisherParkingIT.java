@@ -1,0 +1,114 @@
+package io.voicepartner.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An event in the store that Kafka can never take as it is (here a record over the producer's 1 MiB limit, as
+ * an event from before today's limits could be) no longer stops the publisher for everyone: it is parked with
+ * its cause, its aggregate's later events wait behind it, every other aggregate and tenant goes on, {@code
+ * /health} says degraded with what and since when, and after a fix (here the stored payload corrected, as an
+ * upcaster would) the replay of {@code infra/scripts/parked-events} sends both in their order.
+ */
+class PublisherParkingIT extends PlatformIT {
+
+    @Test
+    void anUnpublishableEventIsParkedWithItsAggregatesLaterEventsAndEveryoneElseGoesOn() throws Exception {
+        Api alice = Writers.signUp(api());
+        String victim = alice.post("/api/assistants", Map.of("name", "Too large")).data().path("id").asText();
+        assertThat(alice.patch("/api/assistants/" + victim, Map.of("description", "before")).status()).isEqualTo(200);
+        appendCopyOfLatestEventWithDescription(victim, "x".repeat(1_500_000));
+
+        Api.Response behind = alice.patch("/api/assistants/" + victim, Map.of("description", "after"));
+        assertThat(behind.status()).as("stored, not visible while it waits behind the parked event").isEqualTo(202);
+
+        Api bob = Writers.signUp(api());
+        Api.Response othersCreate = bob.post("/api/assistants", Map.of("name", "Unaffected"));
+        assertThat(othersCreate.status()).as("another tenant's write: " + othersCreate).isEqualTo(201);
+        assertThat(alice.post("/api/assistants", Map.of("name", "Also unaffected")).status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedOf(victim) == 2);
+        JsonNode publisher = api().get("/health").json().path("processors").path("kafka-publisher");
+        assertThat(api().get("/health").json().path("status").asText()).isEqualTo("degraded");
+        assertThat(publisher.path("status").asText()).isEqualTo("degraded");
+        assertThat(publisher.path("parked").asLong()).isEqualTo(2);
+        assertThat(publisher.path("parked_since").asText()).isNotEmpty();
+
+        ByteArrayOutputStream listing = new ByteArrayOutputStream();
+        try (Connection database = connect()) {
+            new ParkedRecords(database, new PrintStream(listing, true, StandardCharsets.UTF_8)).list();
+        }
+        assertThat(listing.toString(StandardCharsets.UTF_8))
+                .contains("kafka-publisher: 2 parked", "RecordTooLargeException", "max.request.size", "waiting behind");
+
+        execute("UPDATE command.domain_event_entry SET payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, "
+                + "'{configuration,description}', '\"fixed\"')::text, 'UTF8') "
+                + "WHERE aggregate_identifier = '" + victim + "' AND sequence_number = 2");
+        try (Connection database = connect()) {
+            new ParkedRecords(database, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                    .replay(TestInfrastructure.kafkaBootstrapServers(), victim);
+        }
+
+        assertThat(parkedOf(victim)).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode assistant = alice.get("/api/assistants/" + victim).data();
+            assertThat(assistant.path("revision").asLong()).isEqualTo(4);
+            assertThat(assistant.path("description").asText()).isEqualTo("after");
+        });
+        assertThat(alice.get("/api/assistants/" + victim + "/history").data().findValuesAsText("type"))
+                .as("both parked events reached the read models, in order").hasSize(4);
+        assertThat(api().get("/health").json().path("processors").path("kafka-publisher").path("status").asText())
+                .isEqualTo("ok");
+    }
+
+    /** As an older version's write could have stored it: the latest event again, with another description. */
+    private static void appendCopyOfLatestEventWithDescription(String aggregate, String description) throws Exception {
+        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
+                    payload_type, payload_revision,
+                    convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{configuration,description}',
+                        to_jsonb(CAST(? AS text)))::text, 'UTF8'), meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""")) {
+            insert.setString(1, description);
+            insert.setString(2, aggregate);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long parkedOf(String aggregate) throws Exception {
+        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
+                "SELECT count(*) FROM command.parked_events WHERE aggregate_id = ?")) {
+            select.setString(1, aggregate);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection database = connect()) {
+            database.createStatement().execute(sql);
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+}
