@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +30,7 @@ class ConsumerParkingIT extends PlatformIT {
         long readModelsBefore = parked("read-models");
         long analyticsBefore = parked("analytics");
         String ancient = UUID.randomUUID().toString();
-        appendCreationInTheYearMinusSixMillion(template, ancient);
+        StoredEvents.appendAncientCopyOfCreation(template, ancient);
 
         Api bob = Writers.signUp(api());
         Api.Response created = bob.post("/api/assistants", Map.of("name", "Unaffected"));
@@ -46,49 +44,15 @@ class ConsumerParkingIT extends PlatformIT {
         assertThat(bob.post("/api/assistants", Map.of("name", "Still unaffected")).status()).isEqualTo(201);
 
         ByteArrayOutputStream listing = new ByteArrayOutputStream();
-        try (Connection database = connect()) {
+        try (Connection database = StoredEvents.connect()) {
             new ParkedRecords(database, new PrintStream(listing, true, StandardCharsets.UTF_8)).list();
         }
         assertThat(listing.toString(StandardCharsets.UTF_8)).contains("AssistantCreated " + ancient);
-        forget(ancient);
-    }
-
-    /** The shared platform's other tests expect it healthy: no fix can store this event, so its letters go. */
-    private static void forget(String aggregate) throws Exception {
-        try (Connection database = connect()) {
-            for (String schema : new String[] {"query", "analytics"}) {
-                try (PreparedStatement delete = database.prepareStatement(
-                        "DELETE FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
-                    delete.setString(1, aggregate);
-                    delete.executeUpdate();
-                }
-            }
-        }
+        StoredEvents.forgetDeadLetters(ancient);
     }
 
     private long parked(String processor) {
         JsonNode status = api().get("/health").json().path("processors").path(processor);
         return status.path("parked").asLong();
-    }
-
-    /** A copy of an assistant's creation under a new id, stamped in a year no PostgreSQL column can hold. */
-    private static void appendCreationInTheYearMinusSixMillion(String template, String id) throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
-                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                    time_stamp, payload_type, payload_revision, payload, meta_data)
-                SELECT gen_random_uuid()::text, ?, 0, type, '-6000000-01-01T00:00:00Z', payload_type, payload_revision,
-                    convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{assistant_id}', to_jsonb(CAST(? AS text)))::text,
-                        'UTF8'), meta_data
-                FROM command.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
-            insert.setString(1, id);
-            insert.setString(2, id);
-            insert.setString(3, template);
-            assertThat(insert.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static Connection connect() throws Exception {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 }

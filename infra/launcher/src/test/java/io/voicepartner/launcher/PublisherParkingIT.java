@@ -7,9 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,7 +27,7 @@ class PublisherParkingIT extends PlatformIT {
         Api alice = Writers.signUp(api());
         String victim = alice.post("/api/assistants", Map.of("name", "Too large")).data().path("id").asText();
         assertThat(alice.patch("/api/assistants/" + victim, Map.of("description", "before")).status()).isEqualTo(200);
-        appendCopyOfLatestEventWithDescription(victim, "x".repeat(1_500_000));
+        StoredEvents.appendCopyOfLatestWithDescription(victim, "x".repeat(1_500_000));
 
         Api.Response behind = alice.patch("/api/assistants/" + victim, Map.of("description", "after"));
         assertThat(behind.status()).as("stored, not visible while it waits behind the parked event").isEqualTo(202);
@@ -40,7 +37,7 @@ class PublisherParkingIT extends PlatformIT {
         assertThat(othersCreate.status()).as("another tenant's write: " + othersCreate).isEqualTo(201);
         assertThat(alice.post("/api/assistants", Map.of("name", "Also unaffected")).status()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> parkedOf(victim) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.parkedByThePublisher(victim) == 2);
         JsonNode publisher = api().get("/health").json().path("processors").path("kafka-publisher");
         assertThat(api().get("/health").json().path("status").asText()).isEqualTo("degraded");
         assertThat(publisher.path("status").asText()).isEqualTo("degraded");
@@ -48,21 +45,19 @@ class PublisherParkingIT extends PlatformIT {
         assertThat(publisher.path("parked_since").asText()).isNotEmpty();
 
         ByteArrayOutputStream listing = new ByteArrayOutputStream();
-        try (Connection database = connect()) {
+        try (Connection database = StoredEvents.connect()) {
             new ParkedRecords(database, new PrintStream(listing, true, StandardCharsets.UTF_8)).list();
         }
         assertThat(listing.toString(StandardCharsets.UTF_8))
                 .contains("kafka-publisher: 2 parked", "RecordTooLargeException", "max.request.size", "waiting behind");
 
-        execute("UPDATE command.domain_event_entry SET payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, "
-                + "'{configuration,description}', '\"fixed\"')::text, 'UTF8') "
-                + "WHERE aggregate_identifier = '" + victim + "' AND sequence_number = 2");
-        try (Connection database = connect()) {
+        StoredEvents.replaceDescription(victim, 2, "fixed");
+        try (Connection database = StoredEvents.connect()) {
             new ParkedRecords(database, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                     .replay(TestInfrastructure.kafkaBootstrapServers(), victim);
         }
 
-        assertThat(parkedOf(victim)).isZero();
+        assertThat(StoredEvents.parkedByThePublisher(victim)).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode assistant = alice.get("/api/assistants/" + victim).data();
             assertThat(assistant.path("revision").asLong()).isEqualTo(4);
@@ -74,41 +69,4 @@ class PublisherParkingIT extends PlatformIT {
                 .isEqualTo("ok");
     }
 
-    /** As an older version's write could have stored it: the latest event again, with another description. */
-    private static void appendCopyOfLatestEventWithDescription(String aggregate, String description) throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
-                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                    time_stamp, payload_type, payload_revision, payload, meta_data)
-                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
-                    payload_type, payload_revision,
-                    convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{configuration,description}',
-                        to_jsonb(CAST(? AS text)))::text, 'UTF8'), meta_data
-                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""")) {
-            insert.setString(1, description);
-            insert.setString(2, aggregate);
-            assertThat(insert.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static long parkedOf(String aggregate) throws Exception {
-        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
-                "SELECT count(*) FROM command.parked_events WHERE aggregate_id = ?")) {
-            select.setString(1, aggregate);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection database = connect()) {
-            database.createStatement().execute(sql);
-        }
-    }
-
-    private static Connection connect() throws Exception {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-    }
 }
