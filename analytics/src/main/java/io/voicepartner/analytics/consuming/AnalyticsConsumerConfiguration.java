@@ -49,7 +49,7 @@ class AnalyticsConsumerConfiguration {
     @Bean
     KafkaAdmin.NewTopics analyticsDeadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
                                                    @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
-                                                   @Value("${voicepartner.kafka.dead-letter-retention:30d}") Duration retention) {
+                                                   @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
         return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
                 .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
                         .replicas(replicationFactor)
@@ -66,7 +66,7 @@ class AnalyticsConsumerConfiguration {
     @Bean
     ConsumerHealth analyticsConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters analyticsDeadLetters,
                                            AnalyticsConsumer consumer,
-                                           @Value("${voicepartner.health.stalled-after:60s}") Duration patience) {
+                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
         return new ConsumerHealth(AnalyticsConsumer.LISTENER_ID, listeners, analyticsDeadLetters, consumer::processed,
                 patience);
     }

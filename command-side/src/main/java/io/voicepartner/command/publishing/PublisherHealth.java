@@ -25,7 +25,7 @@ class PublisherHealth implements ProcessorHealth {
     private long cachedAt;
 
     PublisherHealth(PublisherLag lag, ParkedEvents parked,
-                    @Value("${voicepartner.health.stalled-after:60s}") Duration patience) {
+                    @Value("${voicepartner.health.stalled-after}") Duration patience) {
         this.lag = lag;
         this.parked = parked;
         this.progress = new ProgressWatch(patience, Clock.systemUTC());

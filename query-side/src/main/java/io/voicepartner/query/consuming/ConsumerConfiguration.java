@@ -58,7 +58,7 @@ class ConsumerConfiguration {
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
                                           @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
-                                          @Value("${voicepartner.kafka.dead-letter-retention:30d}") Duration retention) {
+                                          @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
         return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
                 .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
                         .replicas(replicationFactor)
@@ -77,7 +77,7 @@ class ConsumerConfiguration {
     @Bean
     ConsumerHealth readModelConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters readModelDeadLetters,
                                            EventConsumer consumer,
-                                           @Value("${voicepartner.health.stalled-after:60s}") Duration patience) {
+                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
         return new ConsumerHealth(EventConsumer.LISTENER_ID, listeners, readModelDeadLetters, consumer::processed,
                 patience);
     }
