@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads every topic in the analytics consumer group, and records each event that is a fact in one insert
@@ -22,6 +23,7 @@ class AnalyticsConsumer {
 
     private final EnvelopeReader envelopes = new EnvelopeReader();
     private final Facts facts;
+    private final AtomicLong processed = new AtomicLong();
 
     AnalyticsConsumer(Facts facts) {
         this.facts = facts;
@@ -33,5 +35,11 @@ class AnalyticsConsumer {
     void consume(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<EventEnvelope> envelope = envelopes.read(record.value());
         envelope.ifPresent(facts::record);
+        processed.incrementAndGet();
+    }
+
+    /** How many records it has finished with: what {@code /health} watches for progress. */
+    long processed() {
+        return processed.get();
     }
 }

@@ -1,25 +1,43 @@
 package io.voicepartner.analytics.consuming;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.support.parking.ConsumerHealth;
+import io.voicepartner.support.parking.DeadLetters;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
  * The analytics listener's own container factory, so that its error handling is its own wherever it runs
- * (alone, or beside the query side, whose dead-letter handler is the default factory's). A record that
- * cannot be read is logged and skipped: it holds no fact this reader understands. Any other failure (the
- * database away) is retried with a capped backoff for as long as it takes: skipping it would lose a fact.
+ * (alone, or beside the query side, whose dead-letter handler is the default factory's). A record that can
+ * never become a fact (unreadable, or refused by a fact table: a value it cannot store) is parked on
+ * {@code <topic>-analytics-dlt} and listed in {@code analytics.dead_letters} (ADR 0020), so that it stops no
+ * other tenant's figures. Any other failure (the database away) is retried with a capped backoff for as long
+ * as it takes: skipping it would lose a fact.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConsumerConfiguration {
+
+    static final String DEAD_LETTER_SUFFIX = "-analytics-dlt";
 
     /** Every aggregate type's topic: facts come from assistants, tools, files and phone numbers. */
     @Bean
@@ -27,15 +45,45 @@ class AnalyticsConsumerConfiguration {
         return Arrays.stream(AggregateType.values()).map(AggregateType::topic).toArray(String[]::new);
     }
 
+    /** As the read models' dead-letter topics: the same partitions, kept {@code dead-letter-retention}. */
+    @Bean
+    KafkaAdmin.NewTopics analyticsDeadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
+                                                   @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
+                                                   @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
+                .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
+                        .replicas(replicationFactor)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DeadLetters analyticsDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
+        return new DeadLetters(AnalyticsConsumer.LISTENER_ID, "analytics", DEAD_LETTER_SUFFIX, kafka, jdbc, meters);
+    }
+
+    @Bean
+    ConsumerHealth analyticsConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters analyticsDeadLetters,
+                                           AnalyticsConsumer consumer,
+                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(AnalyticsConsumer.LISTENER_ID, listeners, analyticsDeadLetters, consumer::processed,
+                patience);
+    }
+
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> analyticsListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            DeadLetters analyticsDeadLetters) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
-        errors.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> analyticsDeadLetters.park(record,
+                failure instanceof ListenerExecutionFailedException wrapped && wrapped.getCause() instanceof Exception cause
+                        ? cause : failure), backOff);
+        errors.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
+                ClassCastException.class, DataIntegrityViolationException.class);
         factory.setCommonErrorHandler(errors);
         return factory;
     }

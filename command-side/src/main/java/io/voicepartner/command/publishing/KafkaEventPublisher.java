@@ -1,31 +1,28 @@
 package io.voicepartner.command.publishing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
-import io.voicepartner.api.messaging.EventEnvelope;
-import io.voicepartner.api.messaging.EventHeaders;
-import io.voicepartner.command.common.Revisions;
-import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +36,16 @@ import java.util.stream.Collectors;
  * stays, and the processor retries it (with Axon's backoff, at most a minute apart): at-least-once,
  * in order per aggregate (idempotent producer, one partition per key).
  *
- * <p>Each record carries the envelope's fields as headers, plus the {@code request_id} of the HTTP request
- * that caused the event when there was one. {@code voicepartner.events.published} counts, by topic, the
- * events whose batch committed: a batch that is sent again after a failure counts once.
+ * <p>An event that can never be sent as it is ({@link Unpublishable}: larger than the broker takes, not
+ * writable as JSON) does not hold up the platform: it is parked ({@link ParkedEvents}) with its cause in the
+ * batch's transaction, and every later event of its aggregate is parked behind it, so that the aggregate's
+ * order on the topic is kept while every other aggregate goes on (ADR 0020). The producer refuses an oversize
+ * record at once, before anything behind it is sent; a refusal that only the broker makes arrives with the
+ * acknowledgements, when events of the same aggregate later in the batch may have been sent already: the
+ * consumers then park those as gaps ({@code ProjectionGapException}) until the replay brings the missing one.
+ *
+ * <p>{@code voicepartner.events.published} counts, by topic, the events whose batch committed (a batch sent
+ * again after a failure counts once), {@code voicepartner.events.parked} the events parked, by reason.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -49,108 +53,129 @@ class KafkaEventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
     static final String PUBLISHED = "voicepartner.events.published";
-    private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
+    static final String PARKED = "voicepartner.events.parked";
+    private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaTopics topics;
     private final KafkaAdmin admin;
-    private final ObjectMapper objectMapper;
+    private final EventRecords records;
+    private final ParkedEvents parked;
     private final Duration acknowledgementTimeout;
     private final MeterRegistry meters;
 
     KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, KafkaAdmin admin,
-                        ObjectMapper objectMapper,
+                        EventRecords records, ParkedEvents parked,
                         @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
                         MeterRegistry meters) {
         this.kafka = kafka;
         this.topics = topics;
         this.admin = admin;
-        this.objectMapper = objectMapper;
+        this.records = records;
+        this.parked = parked;
         this.acknowledgementTimeout = acknowledgementTimeout;
         this.meters = meters;
     }
 
     @EventHandler
-    void publish(DomainEvent event, DomainEventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork)
-            throws JsonProcessingException {
+    void publish(DomainEvent event, DomainEventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
         topics.ensureCreated(admin);
-        EventEnvelope envelope = envelopeOf(event, message, token);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                EventCatalogue.of(event.getClass()).aggregateType().topic(),
-                envelope.aggregateId(),
-                objectMapper.writeValueAsBytes(envelope));
-        addHeaders(record.headers(), envelope);
-        header(record.headers(), EventHeaders.REQUEST_ID, (String) message.getMetaData().get("request_id"));
-        pendingSends(unitOfWork).add(new Send(record.topic(), kafka.send(record)));
-    }
-
-    private static EventEnvelope envelopeOf(DomainEvent event, DomainEventMessage<?> message, TrackingToken token) {
-        EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
-        return new EventEnvelope(
-                message.getIdentifier(),
-                type.name(),
-                type.aggregateType().wireName(),
-                message.getAggregateIdentifier(),
-                Revisions.fromSequenceNumber(message.getSequenceNumber()),
-                token.position().orElseThrow(),
-                event.ownerId(),
-                (String) message.getMetaData().get("actor"),
-                message.getTimestamp(),
-                type.schemaVersion(),
-                event);
-    }
-
-    private static void addHeaders(Headers headers, EventEnvelope envelope) {
-        header(headers, EventHeaders.EVENT_ID, envelope.eventId());
-        header(headers, EventHeaders.TYPE, envelope.type());
-        header(headers, EventHeaders.AGGREGATE_TYPE, envelope.aggregateType());
-        header(headers, EventHeaders.AGGREGATE_ID, envelope.aggregateId());
-        header(headers, EventHeaders.REVISION, Long.toString(envelope.revision()));
-        header(headers, EventHeaders.GLOBAL_POSITION, Long.toString(envelope.globalPosition()));
-        header(headers, EventHeaders.OWNER_ID, envelope.ownerId());
-        header(headers, EventHeaders.ACTOR, envelope.actor());
-        header(headers, EventHeaders.OCCURRED_AT, JsonConventions.format(envelope.occurredAt()));
-        header(headers, EventHeaders.SCHEMA_VERSION, Integer.toString(envelope.schemaVersion()));
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        Batch batch = batch(unitOfWork);
+        long position = token.position().orElseThrow();
+        String aggregateId = message.getAggregateIdentifier();
+        String type = EventCatalogue.of(event.getClass()).name();
+        Long failedAhead = batch.firstParked().get(aggregateId);
+        if (failedAhead != null) {
+            parked.parkBehind(position, aggregateId, type, failedAhead);
+            batch.parked("waiting");
+            return;
+        }
+        try {
+            ProducerRecord<String, byte[]> record = records.recordOf(event, message, position);
+            batch.sends().add(new Send(record.topic(), position, aggregateId, type, kafka.send(record)));
+        } catch (Exception e) {
+            // the producer refuses a record over its size limit here, before anything behind it is sent
+            if (!Unpublishable.isCause(e)) {
+                throw e instanceof RuntimeException runtime ? runtime : new KafkaException("Could not send", e);
+            }
+            park(batch, position, aggregateId, type, e);
         }
     }
 
-    private record Send(String topic, CompletableFuture<SendResult<String, byte[]>> acknowledged) {
+    private void park(Batch batch, long position, String aggregateId, String type, Throwable failure) {
+        String cause = Unpublishable.describe(failure);
+        log.error("Parked the {} at global position {} of aggregate {}; its aggregate's later events wait behind it "
+                + "(infra/scripts/parked-events): {}", type, position, aggregateId, cause);
+        parked.parkFailed(position, aggregateId, type, cause);
+        batch.firstParked().putIfAbsent(aggregateId, position);
+        batch.parked("failed");
+    }
+
+    private record Send(String topic, long position, String aggregateId, String type,
+                        CompletableFuture<SendResult<String, byte[]>> acknowledged) {
     }
 
     /**
-     * The sends of the current batch, awaited once before the batch (and with it the token) commits, and
-     * counted once it has.
+     * What one batch of the processor knows: the aggregates that have parked events (read once, at its
+     * start: only the publisher parks, and the replay only ever removes), its sends, awaited once before the
+     * batch (and with it the token) commits, and counted once it has.
      */
-    private List<Send> pendingSends(UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> batch = unitOfWork.root();
-        return batch.getOrComputeResource(PENDING_SENDS, key -> {
-            List<Send> sends = new ArrayList<>();
-            batch.onPrepareCommit(committing -> awaitAcknowledgements(sends));
-            batch.afterCommit(committed -> count(sends));
-            return sends;
+    private record Batch(Map<String, Long> firstParked, List<Send> sends, Map<String, Integer> parkedByReason) {
+
+        void parked(String reason) {
+            parkedByReason.merge(reason, 1, Integer::sum);
+        }
+    }
+
+    private Batch batch(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(parked.firstParkedByAggregate(), new ArrayList<>(), new HashMap<>());
+            root.onPrepareCommit(committing -> awaitAcknowledgements(batch));
+            root.afterCommit(committed -> count(batch));
+            return batch;
         });
     }
 
-    private void count(List<Send> sends) {
-        sends.stream().collect(Collectors.groupingBy(Send::topic, Collectors.counting()))
+    private void count(Batch batch) {
+        batch.sends().stream().collect(Collectors.groupingBy(Send::topic, Collectors.counting()))
                 .forEach((topic, published) -> meters.counter(PUBLISHED, "topic", topic).increment(published));
+        batch.parkedByReason().forEach((reason, count) -> meters.counter(PARKED, "reason", reason).increment(count));
     }
 
-    private void awaitAcknowledgements(List<Send> sends) {
-        try {
-            CompletableFuture.allOf(sends.stream().map(Send::acknowledged).toArray(CompletableFuture[]::new))
-                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge the batch; it will be retried", e);
+    /**
+     * Waits for every send of the batch. A send refused for good parks its event; any other failure, or no
+     * answer in time, fails the batch, which is then sent again as a whole.
+     */
+    private void awaitAcknowledgements(Batch batch) {
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        List<Send> refused = new ArrayList<>();
+        List<Send> published = new ArrayList<>();
+        for (Send send : batch.sends()) {
+            try {
+                send.acknowledged().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(send);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
+            } catch (ExecutionException e) {
+                if (!Unpublishable.isCause(e)) {
+                    throw new KafkaUnavailableException("Kafka did not acknowledge the batch; it will be retried", e);
+                }
+                refused.add(send);
+            } catch (TimeoutException e) {
+                throw new KafkaUnavailableException("Kafka did not acknowledge the batch in time; it will be retried", e);
+            }
         }
+        for (Send send : refused) {
+            try {
+                send.acknowledged().join();
+            } catch (RuntimeException failure) {
+                park(batch, send.position(), send.aggregateId(), send.type(), failure);
+            }
+        }
+        batch.sends().retainAll(published);
     }
 
     static final class KafkaUnavailableException extends RuntimeException {

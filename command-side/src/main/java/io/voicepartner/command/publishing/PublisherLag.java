@@ -37,6 +37,7 @@ class PublisherLag {
     private final Serializer serializer;
     private final String query;
     private double lag = Double.NaN;
+    private long position;
     private long measuredAt;
     private boolean measured;
 
@@ -63,13 +64,20 @@ class PublisherLag {
         return lag;
     }
 
+    /** The publisher's position as last measured: {@code /health} watches it move. */
+    synchronized long position() {
+        current();
+        return position;
+    }
+
     private double measure() {
         try {
             Row row = jdbc.sql(query).param(KafkaEventPublisher.PROCESSING_GROUP)
                     .query((rs, n) -> new Row((Long) rs.getObject("head"), rs.getBytes("token"), rs.getString("token_type")))
                     .single();
             long head = row.head() == null ? 0 : row.head();
-            return Math.max(0, head - position(row));
+            position = position(row);
+            return Math.max(0, head - position);
         } catch (DataAccessException e) {
             log.debug("Cannot measure the publisher's lag: {}", e.getMessage());
             return Double.NaN;

@@ -155,6 +155,9 @@ public final class Rebuild {
             switch (row.status()) {
                 case "swapped" -> {
                     out.println("Rebuild done: " + row.done() + " events replayed, the new tables are served");
+                    if (row.message() != null && row.message().contains("set aside")) {
+                        out.println(row.message());
+                    }
                     return new Outcome(row.status(), row.message(), row.done());
                 }
                 case "failed", "cancelled" -> {

@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Wipes a development platform back to nothing: every table of the event store's, the read models' and
@@ -51,8 +50,6 @@ public final class Reset {
 
     static final String FLAG = "VOICEPARTNER_DEV";
     private static final List<String> SCHEMAS = List.of("command", "query", "analytics");
-    /** The query side's dead-letter topics are {@code <topic>-dlt} (its ConsumerConfiguration). */
-    private static final String DEAD_LETTER_SUFFIX = "-dlt";
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
     /** Why a reset did not happen; nothing was deleted. */
@@ -196,17 +193,16 @@ public final class Reset {
     }
 
     /**
-     * Deletes the platform's topics and creates them again as the command side (event topics, kept
-     * forever) and the query side (dead-letter topics) do, with as many partitions.
+     * Deletes the platform's topics and creates the event topics again as the command side does (kept forever,
+     * as many partitions). The consumers' dead-letter topics are left to the consumers, which create them at
+     * start with their own retention.
      */
     private void recreateTopics(Admin kafka) {
         int partitions = Integer.parseInt(environment.getOrDefault("KAFKA_PARTITIONS", "6"));
         short replicationFactor = Short.parseShort(environment.getOrDefault("KAFKA_REPLICATION_FACTOR", "1"));
         List<NewTopic> topics = Arrays.stream(AggregateType.values())
-                .flatMap(type -> Stream.of(
-                        new NewTopic(type.topic(), partitions, replicationFactor)
-                                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
-                        new NewTopic(type.topic() + DEAD_LETTER_SUFFIX, partitions, replicationFactor)))
+                .map(type -> new NewTopic(type.topic(), partitions, replicationFactor)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
                 .toList();
         try {
             List<String> existing = kafka.listTopics().names().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * one stored, acknowledged event (as a projector bug would): the event is parked on the dead-letter topic
  * with the reason in its headers, the next event of the same assistant is parked behind it rather than
  * applied over the hole, every other assistant (on the same partitions) goes on being projected, the
- * dead-letter metric counts both, and once the fault is fixed a replay of the letters brings the assistant
+ * dead-letter metric and {@code /health} count both, and once the fault is fixed a replay of the letters brings the assistant
  * to its latest revision.
  */
 class PoisonEventFaultIT extends PlatformIT {
@@ -67,9 +67,16 @@ class PoisonEventFaultIT extends PlatformIT {
             execute("ALTER TABLE query.assistants DROP CONSTRAINT fault_poison");
         }
 
+        assertThat(api().get("/health").json().path("processors").path("read-models").path("parked").asLong())
+                .as("/health counts the parked records").isGreaterThanOrEqualTo(2);
         ByteArrayOutputStream replayLog = new ByteArrayOutputStream();
-        int replayed = DeadLetterReplay.replay(TestInfrastructure.kafkaBootstrapServers(), TOPIC, victim,
-                new PrintStream(replayLog, true, StandardCharsets.UTF_8));
+        int replayed;
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password())) {
+            replayed = DeadLetterReplay.replay(connection, TestInfrastructure.kafkaBootstrapServers(), victim,
+                    new PrintStream(replayLog, true, StandardCharsets.UTF_8));
+        }
 
         Ledger.Counts counts = ledger.settle("6-poison-event", TestInfrastructure.database(),
                 TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));

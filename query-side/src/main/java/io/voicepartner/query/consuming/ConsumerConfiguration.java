@@ -1,24 +1,28 @@
 package io.voicepartner.query.consuming;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.json.EnvelopeReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.voicepartner.support.parking.ConsumerHealth;
+import io.voicepartner.support.parking.DeadLetters;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -33,7 +37,6 @@ class ConsumerConfiguration {
 
     /** Spring Kafka's default name for the dead-letter topic of a topic. */
     static final String DEAD_LETTER_SUFFIX = "-dlt";
-    static final String DEAD_LETTERS = "voicepartner.projection.dead_letters";
 
     @Bean
     EnvelopeReader envelopeReader() {
@@ -48,48 +51,53 @@ class ConsumerConfiguration {
 
     /**
      * The dead-letter topics, with as many partitions as the topics they serve: a dead letter keeps its
-     * partition number, so that the letters of one aggregate stay in order.
+     * partition number, so that the letters of one aggregate stay in order. Kept as long as
+     * {@code voicepartner.kafka.dead-letter-retention} (30 days by default): long enough to fix and replay; a
+     * letter past it is still in the event store, and {@code infra/scripts/republish} sends it again.
      */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
-                                          @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor) {
+                                          @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
+                                          @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
         return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
                 .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
-                        .replicas(replicationFactor).build())
+                        .replicas(replicationFactor)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 
+    @Bean
+    DeadLetters readModelDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
+        return new DeadLetters(EventConsumer.LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka, jdbc,
+                meters);
+    }
+
+    /** {@code /health}'s view of the read-model consumer: parked records, and stuck while records wait. */
+    @Bean
+    ConsumerHealth readModelConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters readModelDeadLetters,
+                                           EventConsumer consumer,
+                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(EventConsumer.LISTENER_ID, listeners, readModelDeadLetters, consumer::processed,
+                patience);
+    }
+
     /**
-     * A read model's own constraint refusing an event ({@link DataIntegrityViolationException}) fails the
-     * same way every time: it is parked like an unreadable record rather than holding its whole partition.
-     * The events of that aggregate after it are parked too (a gap), so only that aggregate waits until the
-     * projector is fixed and its dead letters are replayed ({@code infra/scripts/replay-dead-letters}).
-     * {@code voicepartner.projection.dead_letters} counts what was parked, by topic and reason.
+     * A read model's own constraint refusing an event ({@link DataIntegrityViolationException}: a value it
+     * cannot store) fails the same way every time: it is parked like an unreadable record rather than holding
+     * its whole partition. The events of that aggregate after it are parked too (a gap), so only that aggregate
+     * waits until the projector is fixed and its dead letters are replayed ({@code infra/scripts/parked-events}).
      */
     @Bean
-    DefaultErrorHandler projectionErrorHandler(KafkaOperations<Object, Object> kafka, MeterRegistry meters) {
+    DefaultErrorHandler projectionErrorHandler(DeadLetters readModelDeadLetters) {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            // the dead letter names the projector's own failure, not the batch listener's wrapping of it
-            Exception exception = cause(failure);
-            deadLetters.accept(record, exception);
-            Counter.builder(DEAD_LETTERS)
-                    .description("Records parked on a dead-letter topic because no read model could apply them")
-                    .tag("topic", record.topic())
-                    .tag("reason", reason(exception))
-                    .register(meters)
-                    .increment();
-        }, backOff);
+        // the dead letter names the projector's own failure, not the batch listener's wrapping of it
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, failure) -> readModelDeadLetters.park(record, cause(failure)), backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
                 ProjectionGapException.class, DataIntegrityViolationException.class);
         return handler;
-    }
-
-    /** The failure's own type, under the container's wrapping: a small, fixed set of tag values. */
-    private static String reason(Exception exception) {
-        return cause(exception).getClass().getSimpleName();
     }
 
     /** What failed, under the listener's and the container's wrapping of it. */

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the platform's topics in the query side's consumer group and applies each event to every read
@@ -50,6 +51,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class EventConsumer {
 
     static final String PROJECTION_LAG = "voicepartner.projection.lag";
+    static final String LISTENER_ID = "read-models";
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final EnvelopeReader reader;
@@ -59,6 +61,7 @@ class EventConsumer {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final Map<String, Timer> lagByTopic = new ConcurrentHashMap<>();
+    private final AtomicLong processed = new AtomicLong();
     private final Clock clock;
 
     EventConsumer(EnvelopeReader reader, List<Projector> projectors, RevisionAwaiter revisions,
@@ -75,7 +78,7 @@ class EventConsumer {
     private record Applied(String topic, Instant occurredAt) {
     }
 
-    @KafkaListener(id = "read-models", topics = "#{@consumedTopics}",
+    @KafkaListener(id = LISTENER_ID, topics = "#{@consumedTopics}",
             groupId = "${voicepartner.query.consumer-group}", batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         List<Applied> applied;
@@ -98,6 +101,12 @@ class EventConsumer {
             }
         }
         recordLag(applied);
+        processed.addAndGet(records.size());
+    }
+
+    /** How many records it has finished with: what {@code /health} watches for progress. */
+    long processed() {
+        return processed.get();
     }
 
     /** Applies the records in the current transaction and announces the highest revision of each aggregate. */

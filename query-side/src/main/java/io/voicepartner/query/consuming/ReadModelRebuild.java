@@ -11,15 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,8 +63,12 @@ import java.util.stream.Collectors;
  *     skipped by its revision. Then the served tables are dropped, the shadow ones moved into {@code query},
  *     and the commit hands them to readers and to the live consumer at once.</li>
  * </ol>
- * Whatever fails before that commit (an unreadable record, an event that cannot be applied, a cancellation,
- * a lock not granted in time) drops the shadow tables and leaves the served ones as they were.
+ * Whatever fails before that commit (a cancellation, a lock not granted in time, the database away) drops the
+ * shadow tables and leaves the served ones as they were. A record that cannot be applied (unreadable, refused by
+ * a read model) does not fail the rebuild for everyone: it is set aside, every later record of its aggregate
+ * with it (so that none is applied over the hole), and the rebuild reports them all ({@link Result#parked}),
+ * as the live consumer parks them on its dead-letter topics (ADR 0020). A part of a poll that fails is applied
+ * again one record at a time, each behind a savepoint, so the good records of that part still count.
  */
 @Component
 class ReadModelRebuild {
@@ -69,6 +77,13 @@ class ReadModelRebuild {
     interface Progress {
 
         boolean report(long done, long total);
+    }
+
+    /**
+     * What a rebuild did: how many events the new tables were built from, and the records it set aside, each
+     * as where it was, what it was and why ({@code voicepartner.tools-2@17: ToolUpdated revision 3 of … : …}).
+     */
+    record Result(long events, List<String> parked) {
     }
 
     /** The rebuild was cancelled through its {@link Progress}; nothing was swapped. */
@@ -109,15 +124,14 @@ class ReadModelRebuild {
     /**
      * Rebuilds and swaps in the read models, or throws and leaves the served tables untouched.
      *
-     * @return how many events the new tables were built from
      * @throws Cancelled when {@code progress} said to stop
      */
-    long run(Set<ReadModel> models, Progress progress) {
+    Result run(Set<ReadModel> models, Progress progress) {
         List<String> tables = models.stream().flatMap(model -> model.tables().stream()).toList();
         Map<String, List<Projector>> projectorsByType = projectors.stream()
                 .filter(projector -> models.contains(projector.readModel()))
                 .collect(Collectors.groupingBy(projector -> projector.aggregateType().wireName()));
-        long done;
+        Result result;
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread worker = new Thread(runnable, "read-model-rebuild-worker");
             worker.setDaemon(true);
@@ -126,11 +140,11 @@ class ReadModelRebuild {
         try (Consumer<String, byte[]> consumer = consumer()) {
             List<String> indexes = createShadow(tables);
             Replay replay = new Replay(consumer, models, projectorsByType, progress, workers);
-            replay.catchUp(true);
+            replay.catchUp(null);
             finishShadow(tables, indexes);
-            replay.catchUp(true);
+            replay.catchUp(null);
             swapWhenLocked(replay, tables);
-            done = replay.done();
+            result = new Result(replay.done(), replay.parked());
         } catch (RuntimeException e) {
             dropShadow(e);
             throw e;
@@ -138,7 +152,7 @@ class ReadModelRebuild {
             workers.shutdownNow();
         }
         dropShadow(null);
-        return done;
+        return result;
     }
 
     @SuppressWarnings("unchecked")
@@ -192,7 +206,7 @@ class ReadModelRebuild {
     private void swapWhenLocked(Replay replay, List<String> tables) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> swap(replay, tables));
+                transaction.executeWithoutResult(status -> swap(replay, tables, status));
                 return;
             } catch (LockDeadlocked e) {
                 if (attempt == SWAP_ATTEMPTS) {
@@ -214,7 +228,7 @@ class ReadModelRebuild {
     }
 
     /** Inside the swap transaction; see the class comment for why nothing is missed or applied twice. */
-    private void swap(Replay replay, List<String> tables) {
+    private void swap(Replay replay, List<String> tables, TransactionStatus status) {
         jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query().singleRow();
         try {
             jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
@@ -226,7 +240,7 @@ class ReadModelRebuild {
             // PostgreSQL's "deadlock detected" (40P01), whichever translator names it
             throw new LockDeadlocked(deadlock);
         }
-        replay.catchUp(false);
+        replay.catchUp(status);
         for (String table : tables) {
             jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
             jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET SCHEMA "
@@ -253,6 +267,9 @@ class ReadModelRebuild {
         private final Progress progress;
         private final ExecutorService workers;
         private final List<TopicPartition> partitions;
+        /** Aggregates with a record set aside: their later records are set aside behind it. */
+        private final Set<String> parkedAggregates = ConcurrentHashMap.newKeySet();
+        private final List<String> parked = Collections.synchronizedList(new ArrayList<>());
         private final Map<TopicPartition, Long> beginnings;
         private Map<TopicPartition, Long> ends;
 
@@ -275,21 +292,25 @@ class ReadModelRebuild {
         /**
          * Applies every record up to the partitions' ends as they are now.
          *
-         * @param ownTransactions several transactions at once per poll (without a durable commit); otherwise
-         *                        one after the other within the caller's transaction
+         * @param callers the caller's transaction, to apply in one record after the other; {@code null} for
+         *                several transactions at once per poll (without a durable commit)
          */
-        void catchUp(boolean ownTransactions) {
+        void catchUp(TransactionStatus callers) {
             ends = consumer.endOffsets(partitions);
             report();
             while (!caughtUp()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (ownTransactions) {
+                if (callers == null) {
                     applyInParallel(records);
                 } else {
-                    apply(records);
+                    applyEach(records, callers);
                 }
                 report();
             }
+        }
+
+        List<String> parked() {
+            return List.copyOf(parked);
         }
 
         private void applyInParallel(ConsumerRecords<String, byte[]> records) {
@@ -299,10 +320,7 @@ class ReadModelRebuild {
                         part -> new ArrayList<>()).add(record);
             }
             List<Future<?>> applied = parts.values().stream()
-                    .map(part -> workers.submit(() -> transaction.executeWithoutResult(status -> {
-                        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
-                        apply(part);
-                    })))
+                    .map(part -> workers.submit(() -> applyPart(part)))
                     .collect(Collectors.toList());
             RuntimeException failure = null;
             for (Future<?> partition : applied) {
@@ -320,6 +338,44 @@ class ReadModelRebuild {
             }
             if (failure != null) {
                 throw failure;
+            }
+        }
+
+        /** The part in one transaction; if that fails, again one record at a time so that only the bad ones are set aside. */
+        private void applyPart(List<ConsumerRecord<String, byte[]>> part) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
+                    part.forEach(this::apply);
+                });
+            } catch (NotApplicable | DataIntegrityViolationException e) {
+                transaction.executeWithoutResult(status -> {
+                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
+                    applyEach(part, status);
+                });
+            }
+        }
+
+        /** Each record behind a savepoint: one that cannot be applied is set aside, and its aggregate's later ones. */
+        private void applyEach(Iterable<ConsumerRecord<String, byte[]>> records, TransactionStatus status) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (parkedAggregates.contains(String.valueOf(record.key()))) {
+                    parked.add(where(record) + ": waiting behind an earlier record of " + record.key()
+                            + " that was set aside");
+                    continue;
+                }
+                Object savepoint = status.createSavepoint();
+                try {
+                    apply(record);
+                    status.releaseSavepoint(savepoint);
+                } catch (NotApplicable | DataIntegrityViolationException e) {
+                    status.rollbackToSavepoint(savepoint);
+                    parkedAggregates.add(String.valueOf(record.key()));
+                    parked.add(e instanceof DataIntegrityViolationException refused
+                            ? where(record) + ": refused by a read model: " + refused.getMostSpecificCause().getMessage()
+                            : e.getMessage());
+                    log.warn("Rebuild: set aside {}", parked.get(parked.size() - 1));
+                }
             }
         }
 
@@ -342,27 +398,36 @@ class ReadModelRebuild {
             }
         }
 
-        private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+        private void apply(ConsumerRecord<String, byte[]> record) {
             ProjectionSchema.writeTo(jdbc, ProjectionSchema.SHADOW);
-            for (ConsumerRecord<String, byte[]> record : records) {
-                Optional<EventEnvelope> envelope;
-                try {
-                    envelope = reader.read(record.value());
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalStateException("unreadable record at " + where(record) + ": " + e.getMessage(), e);
-                }
-                envelope.ifPresent(event -> apply(record, event));
+            Optional<EventEnvelope> envelope;
+            try {
+                envelope = reader.read(record.value());
+            } catch (IOException | RuntimeException e) {
+                throw new NotApplicable(where(record) + ": unreadable: " + e.getMessage(), e);
             }
+            envelope.ifPresent(event -> apply(record, event));
         }
 
         private void apply(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
             try {
                 projectorsByType.getOrDefault(envelope.aggregateType(), List.of())
                         .forEach(projector -> projector.apply(envelope));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("cannot apply " + envelope.type() + " revision " + envelope.revision()
-                        + " of " + envelope.aggregateId() + " at " + where(record) + ": " + e.getMessage(), e);
+            } catch (ProjectionGapException | IllegalArgumentException | ClassCastException e) {
+                throw new NotApplicable(where(record) + ": cannot apply " + envelope.type() + " revision "
+                        + envelope.revision() + " of " + envelope.aggregateId() + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A record no retry can apply (unreadable, out of its aggregate's order, of a shape a projector refuses). A
+     * read model's constraint refusing it ({@link DataIntegrityViolationException}) is the other such failure;
+     * anything else (the database away) fails the rebuild.
+     */
+    private static final class NotApplicable extends RuntimeException {
+        NotApplicable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -112,7 +112,7 @@ class RebuildRequests implements SmartLifecycle {
         long[] reportedAt = {0};
         log.info("Rebuilding {} (rebuild {})", request.readModels(), request.id());
         try {
-            long events = rebuild.run(ReadModel.parse(Arrays.asList(request.readModels().split(","))),
+            ReadModelRebuild.Result result = rebuild.run(ReadModel.parse(Arrays.asList(request.readModels().split(","))),
                     (done, total) -> {
                         long now = System.nanoTime();
                         if (reportedAt[0] != 0 && now - reportedAt[0] < REPORT_EVERY.toNanos()) {
@@ -121,9 +121,12 @@ class RebuildRequests implements SmartLifecycle {
                         reportedAt[0] = now;
                         return report(request.id(), done, total, rate(done, now - started));
                     });
+            long events = result.events();
             report(request.id(), events, events, rate(events, System.nanoTime() - started));
-            finish(request.id(), "swapped", "swapped in");
-            log.info("Rebuild {} swapped in", request.id());
+            finish(request.id(), "swapped", result.parked().isEmpty() ? "swapped in"
+                    : "swapped in; " + result.parked().size() + " record(s) set aside, as on the dead-letter topics:\n"
+                    + String.join("\n", result.parked()));
+            log.info("Rebuild {} swapped in, {} record(s) set aside", request.id(), result.parked().size());
         } catch (ReadModelRebuild.Cancelled e) {
             finish(request.id(), "cancelled", "cancelled; the served tables are untouched");
             log.info("Rebuild {} cancelled", request.id());

@@ -1,0 +1,80 @@
+package io.voicepartner.command.publishing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.messaging.DomainEvent;
+import io.voicepartner.api.messaging.EventCatalogue;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.messaging.EventHeaders;
+import io.voicepartner.command.common.Revisions;
+import io.voicepartner.support.json.JsonConventions;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id, the envelope as its
+ * value and the envelope's fields (plus the {@code request_id} of the HTTP request that caused the event,
+ * when there was one) as headers. The publisher and the replay of parked events build them alike, so that a
+ * replayed record is the one the publisher would have sent.
+ */
+@Component
+class EventRecords {
+
+    private final ObjectMapper objectMapper;
+
+    EventRecords(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /** @throws JsonProcessingException if the event cannot be written as JSON (never, within the event contract) */
+    ProducerRecord<String, byte[]> recordOf(DomainEvent event, DomainEventMessage<?> message, long globalPosition)
+            throws JsonProcessingException {
+        EventEnvelope envelope = envelopeOf(event, message, globalPosition);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                EventCatalogue.of(event.getClass()).aggregateType().topic(),
+                envelope.aggregateId(),
+                objectMapper.writeValueAsBytes(envelope));
+        addHeaders(record.headers(), envelope);
+        header(record.headers(), EventHeaders.REQUEST_ID, (String) message.getMetaData().get("request_id"));
+        return record;
+    }
+
+    private static EventEnvelope envelopeOf(DomainEvent event, DomainEventMessage<?> message, long globalPosition) {
+        EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
+        return new EventEnvelope(
+                message.getIdentifier(),
+                type.name(),
+                type.aggregateType().wireName(),
+                message.getAggregateIdentifier(),
+                Revisions.fromSequenceNumber(message.getSequenceNumber()),
+                globalPosition,
+                event.ownerId(),
+                (String) message.getMetaData().get("actor"),
+                message.getTimestamp(),
+                type.schemaVersion(),
+                event);
+    }
+
+    private static void addHeaders(Headers headers, EventEnvelope envelope) {
+        header(headers, EventHeaders.EVENT_ID, envelope.eventId());
+        header(headers, EventHeaders.TYPE, envelope.type());
+        header(headers, EventHeaders.AGGREGATE_TYPE, envelope.aggregateType());
+        header(headers, EventHeaders.AGGREGATE_ID, envelope.aggregateId());
+        header(headers, EventHeaders.REVISION, Long.toString(envelope.revision()));
+        header(headers, EventHeaders.GLOBAL_POSITION, Long.toString(envelope.globalPosition()));
+        header(headers, EventHeaders.OWNER_ID, envelope.ownerId());
+        header(headers, EventHeaders.ACTOR, envelope.actor());
+        header(headers, EventHeaders.OCCURRED_AT, JsonConventions.format(envelope.occurredAt()));
+        header(headers, EventHeaders.SCHEMA_VERSION, Integer.toString(envelope.schemaVersion()));
+    }
+
+    private static void header(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

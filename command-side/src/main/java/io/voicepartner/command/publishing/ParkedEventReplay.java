@@ -1,0 +1,143 @@
+package io.voicepartner.command.publishing;
+
+import io.voicepartner.api.messaging.DomainEvent;
+import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Sends parked events once they can go: those an operator asked to replay after a fix (an upcaster, a larger
+ * broker limit: {@code infra/scripts/parked-events replay}), and those that only waited behind an event that
+ * has been sent meanwhile. Each aggregate's events are sent in their order, each read again from the event
+ * store (so through today's upcasters) and removed once Kafka acknowledged it; the first that fails stops its
+ * aggregate: refused for good, it is parked again with the new cause, otherwise (the broker away) it is tried
+ * at the next round. An advisory lock per aggregate keeps two command-side nodes from replaying one aggregate.
+ */
+@Component
+class ParkedEventReplay implements SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ParkedEventReplay.class);
+
+    private final ParkedEvents parked;
+    private final EventStorageEngine store;
+    private final EventRecords records;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final TransactionTemplate transaction;
+    private final Duration interval;
+    private final Duration acknowledgementTimeout;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parked-event-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running;
+
+    ParkedEventReplay(ParkedEvents parked, EventStorageEngine store, EventRecords records,
+                      KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction,
+                      @Value("${voicepartner.publisher.replay-interval:5s}") Duration interval,
+                      @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
+        this.parked = parked;
+        this.store = store;
+        this.records = records;
+        this.kafka = kafka;
+        this.transaction = transaction;
+        this.interval = interval;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        scheduler.scheduleWithFixedDelay(this::replayDue, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+
+    /** One round over every aggregate that is due; a failure is logged and the next round tries again. */
+    void replayDue() {
+        if (!running) {
+            return;
+        }
+        try {
+            for (String aggregateId : parked.aggregatesDue()) {
+                transaction.executeWithoutResult(status -> replay(aggregateId));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Replaying parked events failed; trying again in {}: {}", interval, e.getMessage());
+        }
+    }
+
+    private void replay(String aggregateId) {
+        for (ParkedEvent event : parked.lockForReplay(aggregateId)) {
+            try {
+                ProducerRecord<String, byte[]> record = recordOf(event.globalIndex());
+                kafka.send(record).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                parked.sent(event.globalIndex());
+                log.info("Sent the parked {} at global position {} of aggregate {}", event.eventType(),
+                        event.globalIndex(), aggregateId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (Unpublishable.isCause(e)) {
+                    parked.failedAgain(event.globalIndex(), Unpublishable.describe(e));
+                    log.error("The parked {} at global position {} of aggregate {} still cannot be sent: {}",
+                            event.eventType(), event.globalIndex(), aggregateId, Unpublishable.describe(e));
+                } else {
+                    log.warn("Could not send the parked event at global position {} yet: {}", event.globalIndex(),
+                            e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    /** The event at a global position, read again from the store, as the publisher would have sent it. */
+    private ProducerRecord<String, byte[]> recordOf(long globalIndex) throws Exception {
+        GapAwareTrackingToken before = globalIndex == 0 ? null
+                : GapAwareTrackingToken.newInstance(globalIndex - 1, Collections.emptySortedSet());
+        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(before, false)) {
+            TrackedEventMessage<?> message = events
+                    .filter(candidate -> candidate.trackingToken().position().orElse(-1) >= globalIndex)
+                    .findFirst()
+                    .filter(found -> found.trackingToken().position().orElse(-1) == globalIndex)
+                    .orElseThrow(() -> new IllegalStateException("No event at global position " + globalIndex));
+            if (!(message instanceof DomainEventMessage<?> domainEvent) || !(message.getPayload() instanceof DomainEvent event)) {
+                throw new IllegalStateException("The event at global position " + globalIndex + " is no domain event");
+            }
+            return records.recordOf(event, domainEvent, globalIndex);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.voicepartner.launcher;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events written straight into the shared platform's event store, as an older version of the platform (before
+ * today's limits at the edge) could have stored them: the poison that the parking tests feed the processors.
+ */
+final class StoredEvents {
+
+    private StoredEvents() {
+    }
+
+    /** The aggregate's latest event again, as its next event, with another {@code configuration.description}. */
+    static void appendCopyOfLatestWithDescription(String aggregate, String description) throws Exception {
+        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
+                    payload_type, payload_revision,
+                    convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{configuration,description}',
+                        to_jsonb(CAST(? AS text)))::text, 'UTF8'), meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""")) {
+            insert.setString(1, description);
+            insert.setString(2, aggregate);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** What an upcaster would do to the event at {@code sequence}: its description replaced. */
+    static void replaceDescription(String aggregate, long sequence, String description) throws Exception {
+        try (Connection database = connect(); PreparedStatement update = database.prepareStatement("""
+                UPDATE command.domain_event_entry SET payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb,
+                    '{configuration,description}', to_jsonb(CAST(? AS text)))::text, 'UTF8')
+                WHERE aggregate_identifier = ? AND sequence_number = ?""")) {
+            update.setString(1, description);
+            update.setString(2, aggregate);
+            update.setLong(3, sequence);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** A copy of an assistant's creation under a new id, stamped in the year -6000000, which no PostgreSQL column holds. */
+    static void appendAncientCopyOfCreation(String template, String id) throws Exception {
+        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, ?, 0, type, '-6000000-01-01T00:00:00Z', payload_type, payload_revision,
+                    convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{assistant_id}', to_jsonb(CAST(? AS text)))::text,
+                        'UTF8'), meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
+            insert.setString(1, id);
+            insert.setString(2, id);
+            insert.setString(3, template);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** How many of the aggregate's events the publisher has parked. */
+    static long parkedByThePublisher(String aggregate) throws Exception {
+        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
+                "SELECT count(*) FROM command.parked_events WHERE aggregate_id = ?")) {
+            select.setString(1, aggregate);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Drops the consumers' dead letters of an aggregate whose event no fix can store: the shared platform's other
+     * tests expect it healthy.
+     */
+    static void forgetDeadLetters(String aggregate) throws Exception {
+        try (Connection database = connect()) {
+            for (String schema : new String[] {"query", "analytics"}) {
+                try (PreparedStatement delete = database.prepareStatement(
+                        "DELETE FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
+                    delete.setString(1, aggregate);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    static Connection connect() throws Exception {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+}

@@ -1,0 +1,103 @@
+package io.voicepartner.support.parking;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.voicepartner.api.messaging.EventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where a consumer parks a record it can never process as it is: on the dead-letter topic of the record's
+ * topic ({@code <topic><suffix>}, same partition, so that one aggregate's letters stay in order, with the
+ * exception in the recoverer's headers), and as a row of {@code <schema>.dead_letters} naming the record, its
+ * aggregate, its type and the cause. The row is what an operator lists and what {@code /health} counts; the
+ * letter is what a replay sends back ({@code infra/scripts/parked-events}), which marks the row replayed.
+ * {@code voicepartner.projection.dead_letters} counts what was parked, by topic and reason.
+ */
+public final class DeadLetters {
+
+    /** The counter every consumer of the platform parks under, told apart by its {@code processor} tag. */
+    public static final String PARKED = "voicepartner.projection.dead_letters";
+
+    private final String processor;
+    private final String schema;
+    private final DeadLetterPublishingRecoverer recoverer;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+    private final Duration cacheFor = Duration.ofSeconds(1);
+    private Count cached;
+
+    private record Count(long parked, Instant oldest, long measuredAt) {
+    }
+
+    public DeadLetters(String processor, String schema, String suffix, KafkaOperations<?, ?> kafka, JdbcClient jdbc,
+                       MeterRegistry meters) {
+        this.processor = processor;
+        this.schema = schema;
+        this.recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(record.topic() + suffix, record.partition()));
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    public void park(ConsumerRecord<?, ?> record, Exception cause) {
+        recoverer.accept(record, cause);
+        jdbc.sql("INSERT INTO " + schema + ".dead_letters (processor, topic, topic_partition, record_offset, "
+                        + "aggregate_id, event_type, cause) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(processor, record.topic(), record.partition(), record.offset(),
+                        record.key() == null ? null : record.key().toString(), header(record, EventHeaders.TYPE),
+                        describe(cause))
+                .update();
+        Counter.builder(PARKED)
+                .description("Records parked on a dead-letter topic because they can never be processed as they are")
+                .tag("processor", processor)
+                .tag("topic", record.topic())
+                .tag("reason", cause.getClass().getSimpleName())
+                .register(meters)
+                .increment();
+    }
+
+    /** How many parked records have not been replayed, and when the oldest of them was parked. */
+    public synchronized long unreplayed() {
+        return count().parked();
+    }
+
+    public synchronized Optional<Instant> oldestUnreplayed() {
+        return Optional.ofNullable(count().oldest());
+    }
+
+    private Count count() {
+        long now = System.nanoTime();
+        if (cached == null || now - cached.measuredAt() >= cacheFor.toNanos()) {
+            cached = jdbc.sql("SELECT count(*), min(parked_at) FROM " + schema + ".dead_letters "
+                            + "WHERE processor = ? AND replayed_at IS NULL")
+                    .param(processor)
+                    .query((rs, n) -> {
+                        Timestamp oldest = rs.getTimestamp(2);
+                        return new Count(rs.getLong(1), oldest == null ? null : oldest.toInstant(), now);
+                    })
+                    .single();
+        }
+        return cached;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+    }
+}
