@@ -164,6 +164,10 @@ class Tool {
         return configuration;
     }
 
+    String ownerId() {
+        return ownerId;
+    }
+
     boolean deleted() {
         return deleted;
     }

@@ -62,12 +62,18 @@ class SnapshotsIT {
     @Test
     void aToolLoadedFromItsSnapshotDecidesAsWhenReplayedAndItsCredentialStaysEncrypted() {
         String tool = alice.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://calendar.example.com",
+                "parameters", Map.of("type", "object", "properties", Map.of("days", Map.of("type", "integer"))),
                 "authentication", Map.of("type", "bearer", "token", TOKEN))).data().path("id").asText();
         long revision = edit("/api/tools/" + tool, 1, THRESHOLD + 1);
         Snapshot snapshot = awaitSnapshot(tool);
         assertThat(snapshot.revision()).isEqualTo("1");
         assertThat(snapshot.payloadType()).isEqualTo("io.voicepartner.command.tool.Tool");
         assertThat(snapshot.json()).doesNotContain(TOKEN).contains("ciphertext");
+
+        // a test call reads the tool's stream, which now starts with the snapshot: its parameters are still known
+        Api.Response refused = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("days", "many")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.error().path("details").findValuesAsText("field")).containsExactly("arguments.days");
 
         Api.Response stale = ifMatch(revision - 1).patch("/api/tools/" + tool, Map.of("description", "stale"));
         Api.Response edited = ifMatch(revision).patch("/api/tools/" + tool, Map.of("description", "current"));
