@@ -1,11 +1,15 @@
 package io.voicepartner.command;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The command side's boundaries, guarded so that a wrong import fails the build instead of a review. */
@@ -25,4 +29,17 @@ class ArchitectureTest {
     static final ArchRule aggregatesDependOnNeitherSpringNorJdbc = noClasses()
             .that().areAnnotatedWith(Aggregate.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..");
+
+    /**
+     * Every aggregate is snapshotted, and under a revision of its own that {@code CurrentSnapshots} checks:
+     * a new aggregate without them would load its whole stream, or read snapshots of any shape (ADR 0018).
+     */
+    @ArchTest
+    static final ArchRule everyAggregateIsSnapshottedUnderARevision = classes()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should().beAnnotatedWith(Revision.class)
+            .andShould().beAnnotatedWith(DescribedPredicate.describe(
+                    "@Aggregate(snapshotTriggerDefinition = \"snapshotTrigger\")",
+                    (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Aggregate.class)
+                            && "snapshotTrigger".equals(annotation.as(Aggregate.class).snapshotTriggerDefinition())));
 }

@@ -39,6 +39,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -62,7 +63,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>A deleted assistant keeps all of that (it is not {@code markDeleted}, which would make it unloadable),
  * so that a restore can bring it back as it was; every other command refuses it as Axon would a deleted one.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class Assistant {
 
     @AggregateIdentifier

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -18,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Primary;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,11 +88,12 @@ class EventStoreConfiguration {
     }
 
     /**
-     * One JSON serializer for events, messages, snapshots and tokens, in the platform's JSON dialect so
+     * One JSON serializer for events, messages and tokens, in the platform's JSON dialect so
      * that a stored payload reads like the {@code data} of its Kafka record. Lenient on unknown fields
      * so that an additive change to an event never breaks reading older code's output. An event's
      * {@link SchemaVersion} above 1 is stored as its payload revision, which upcasters match on (ADR 0011);
-     * everything else is stored without one, as before.
+     * everything else is stored without one, as before. Snapshots, which are aggregates' private fields rather
+     * than records, have a serializer of their own ({@link SnapshotConfiguration#serializer()}).
      */
     @Bean
     @Primary
@@ -100,7 +104,15 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * An event's revision is its {@link SchemaVersion}; a snapshot's, whose payload is an aggregate, is the
+     * aggregate class's {@link Revision}, which {@link CurrentSnapshots} holds stored snapshots against (ADR 0018).
+     */
     static String revisionOf(Class<?> payloadType) {
+        Revision snapshotRevision = payloadType.getAnnotation(Revision.class);
+        if (snapshotRevision != null) {
+            return snapshotRevision.value();
+        }
         SchemaVersion version = payloadType.getAnnotation(SchemaVersion.class);
         return version == null || version.value() == 1 ? null : Integer.toString(version.value());
     }
@@ -149,15 +161,21 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema eventSchema, Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+        return new DisposableSnapshotsStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(SnapshotConfiguration.serializer())
+                .snapshotFilter(configuration.snapshotFilter()
+                        .combine(new CurrentSnapshots(() -> aggregateTypes(configuration))))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
+    }
+
+    private static List<Class<?>> aggregateTypes(Configuration configuration) {
+        return configuration.findModules(AggregateConfiguration.class).stream()
+                .<Class<?>>map(AggregateConfiguration::aggregateType).toList();
     }
 
     /**

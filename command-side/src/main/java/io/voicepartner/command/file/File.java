@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Map;
@@ -36,7 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>A deleted file stays loadable (it is not {@code markDeleted}) only so that asking to restore it is
  * answered with why it cannot be; every other command refuses it as Axon would a deleted one.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class File {
 
     @AggregateIdentifier

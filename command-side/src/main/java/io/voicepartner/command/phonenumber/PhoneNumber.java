@@ -25,6 +25,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
@@ -46,7 +47,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>A released number keeps its configuration (it is not {@code markDeleted}, which would make it
  * unloadable) so that a restore can bring it back; every other command refuses it as Axon would a deleted one.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class PhoneNumber {
 
     /** A patch with every field unset: merged for one field, it clears that field. */

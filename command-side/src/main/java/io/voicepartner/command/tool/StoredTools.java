@@ -10,8 +10,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * A tool's current configuration, read from its events, for the test call: the call is made outside any
- * command (the aggregate decides, it does not do I/O), and the command side never reads the query side.
+ * A tool's current configuration, read from its latest snapshot and the events after it, for the test call:
+ * the call is made outside any command (the aggregate decides, it does not do I/O), and the command side never
+ * reads the query side.
  */
 @Component
 class StoredTools {
@@ -29,7 +30,11 @@ class StoredTools {
         var events = eventStore.readEvents(toolId);
         while (events.hasNext()) {
             Object payload = events.next().getPayload();
-            if (payload instanceof ToolCreated created) {
+            if (payload instanceof Tool snapshot) {
+                // the stream starts with the tool's latest snapshot when it has one (ADR 0018)
+                owner = snapshot.ownerId();
+                configuration = snapshot.deleted() ? null : snapshot.configuration();
+            } else if (payload instanceof ToolCreated created) {
                 owner = created.ownerId();
                 configuration = created.configuration();
             } else if (payload instanceof ToolUpdated updated) {

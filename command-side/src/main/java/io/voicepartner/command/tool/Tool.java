@@ -22,6 +22,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
@@ -38,7 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>A deleted tool keeps its configuration (it is not {@code markDeleted}, which would make it unloadable)
  * so that a restore can bring it back; every other command refuses it as Axon would a deleted one.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 class Tool {
 
     @AggregateIdentifier
@@ -160,6 +162,10 @@ class Tool {
 
     ToolConfiguration configuration() {
         return configuration;
+    }
+
+    String ownerId() {
+        return ownerId;
     }
 
     boolean deleted() {

@@ -1,0 +1,27 @@
+package io.voicepartner.command.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+import java.util.Optional;
+
+/**
+ * Axon's JDBC storage engine, but a snapshot that cannot be read is treated as no snapshot. Axon reads a
+ * snapshot's payload lazily, when the aggregate is already being loaded from it, so a payload that no longer
+ * deserializes (a field renamed without a revision bump, a damaged row) would fail every command on that
+ * aggregate. Reading it here instead lets the event store do what it does for any error while reading a
+ * snapshot: log it and load the aggregate from its events.
+ */
+final class DisposableSnapshotsStorageEngine extends JdbcEventStorageEngine {
+
+    DisposableSnapshotsStorageEngine(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+        snapshot.ifPresent(DomainEventMessage::getPayload);
+        return snapshot;
+    }
+}
