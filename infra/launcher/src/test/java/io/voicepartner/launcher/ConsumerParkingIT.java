@@ -48,7 +48,7 @@ class ConsumerParkingIT extends PlatformIT {
             new ParkedRecords(database, new PrintStream(listing, true, StandardCharsets.UTF_8)).list();
         }
         assertThat(listing.toString(StandardCharsets.UTF_8)).contains("AssistantCreated " + ancient);
-        StoredEvents.forgetDeadLetters(ancient);
+        StoredEvents.forgetDeadLettersOnceParked(ancient);
     }
 
     private long parked(String processor) {

@@ -17,7 +17,7 @@ class HealthIT extends PlatformIT {
         Api.Response health = api().get("/health");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("status").asText()).isEqualTo("healthy");
+        assertThat(health.json().path("status").asText()).as(health.text()).isEqualTo("healthy");
         assertThat(health.json().path("database").asText()).isEqualTo("connected");
         assertThat(health.json().path("kafka").asText()).isEqualTo("connected");
         assertThat(health.json().path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");

@@ -164,7 +164,7 @@ class RebuildIT extends PlatformIT {
         assertThat(tables.snapshot()).as("the same as the live consumer, which parked it too").isEqualTo(before);
         assertThat(shadowSchemaExists()).isFalse();
         // the live consumers parked it on their dead-letter topics: nothing can ever read it
-        StoredEvents.forgetDeadLetters("poison");
+        StoredEvents.forgetDeadLettersOnceParked("poison");
     }
 
     /** The shared test PostgreSQL may have no connection to spare for the command's own for a moment. */

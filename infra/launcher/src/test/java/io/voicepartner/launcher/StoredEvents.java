@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events written straight into the shared platform's event store, as an older version of the platform (before
@@ -74,10 +76,13 @@ final class StoredEvents {
     }
 
     /**
-     * Drops the consumers' dead letters of an aggregate whose event no fix can store: the shared platform's other
-     * tests expect it healthy.
+     * Once both consumers (the read models and analytics) have parked the aggregate's record, drops their dead
+     * letters: no fix can ever make this record processable, and the shared platform's other tests expect it
+     * healthy. Waiting first matters: the two consumers park on their own schedules.
      */
-    static void forgetDeadLetters(String aggregate) throws Exception {
+    static void forgetDeadLettersOnceParked(String aggregate) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("query", aggregate) > 0
+                && deadLetters("analytics", aggregate) > 0);
         try (Connection database = connect()) {
             for (String schema : new String[] {"query", "analytics"}) {
                 try (PreparedStatement delete = database.prepareStatement(
@@ -85,6 +90,19 @@ final class StoredEvents {
                     delete.setString(1, aggregate);
                     delete.executeUpdate();
                 }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long deadLetters(String schema, String aggregate) throws Exception {
+        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
+                "SELECT count(*) FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
+            select.setString(1, aggregate);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
     }
