@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +13,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -50,12 +47,7 @@ class AnalyticsConsumerConfiguration {
     KafkaAdmin.NewTopics analyticsDeadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
                                                    @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
                                                    @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
-                .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
-                        .replicas(replicationFactor)
-                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
-                        .build())
-                .toArray(NewTopic[]::new));
+        return DeadLetters.topics(DEAD_LETTER_SUFFIX, partitions, replicationFactor, retention);
     }
 
     @Bean

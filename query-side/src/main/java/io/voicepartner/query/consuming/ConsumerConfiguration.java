@@ -9,11 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -49,22 +46,12 @@ class ConsumerConfiguration {
         return Arrays.stream(AggregateType.values()).map(AggregateType::topic).toArray(String[]::new);
     }
 
-    /**
-     * The dead-letter topics, with as many partitions as the topics they serve: a dead letter keeps its
-     * partition number, so that the letters of one aggregate stay in order. Kept as long as
-     * {@code voicepartner.kafka.dead-letter-retention} (30 days by default): long enough to fix and replay; a
-     * letter past it is still in the event store, and {@code infra/scripts/republish} sends it again.
-     */
+    /** The dead-letter topics ({@code <topic>-dlt}), kept {@code voicepartner.kafka.dead-letter-retention}. */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
                                           @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
                                           @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
-                .map(type -> TopicBuilder.name(type.topic() + DEAD_LETTER_SUFFIX).partitions(partitions)
-                        .replicas(replicationFactor)
-                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
-                        .build())
-                .toArray(NewTopic[]::new));
+        return DeadLetters.topics(DEAD_LETTER_SUFFIX, partitions, replicationFactor, retention);
     }
 
     @Bean

@@ -3,10 +3,15 @@ package io.voicepartner.support.parking;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.EventHeaders;
+import io.voicepartner.api.messaging.AggregateType;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -65,6 +71,20 @@ public final class DeadLetters {
                 .tag("reason", cause.getClass().getSimpleName())
                 .register(meters)
                 .increment();
+    }
+
+    /**
+     * The dead-letter topics of every aggregate type's topic, with as many partitions as the topics they serve
+     * (a letter keeps its partition number, so that the letters of one aggregate stay in order), kept for
+     * {@code retention}: long enough to fix and replay; a letter past it is still in the event store, and
+     * {@code infra/scripts/republish} sends it again.
+     */
+    public static KafkaAdmin.NewTopics topics(String suffix, int partitions, short replicationFactor, Duration retention) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
+                .map(type -> TopicBuilder.name(type.topic() + suffix).partitions(partitions).replicas(replicationFactor)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
+                        .build())
+                .toArray(NewTopic[]::new));
     }
 
     /** How many parked records have not been replayed, and when the oldest of them was parked. */
