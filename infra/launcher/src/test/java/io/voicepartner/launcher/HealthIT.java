@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,11 +18,37 @@ class HealthIT extends PlatformIT {
         Api.Response health = api().get("/health");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("status").asText()).as(health.text()).isEqualTo("healthy");
         assertThat(health.json().path("database").asText()).isEqualTo("connected");
         assertThat(health.json().path("kafka").asText()).isEqualTo("connected");
         assertThat(health.json().path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(health.json().has("success")).isFalse();
+    }
+
+    /**
+     * The platform is {@code healthy} exactly when every processor is {@code ok}. The shared platform of these
+     * tests may be {@code degraded} on purpose: the parking tests leave a record no consumer can ever store in
+     * the topics for good, and a test that replays a topic from its start (an analytics rebuild) parks it
+     * again, as it would in production. Such a processor must then say what it holds and since when.
+     */
+    @Test
+    void isHealthyExactlyWhenEveryProcessorIsOk() {
+        Api.Response health = api().get("/health");
+        JsonNode processors = health.json().path("processors");
+
+        assertThat(processors.fieldNames()).toIterable().as(health.text())
+                .contains("kafka-publisher", "read-models", "analytics");
+        boolean everyProcessorOk = true;
+        for (JsonNode processor : processors) {
+            if (processor.path("status").asText().equals("ok")) {
+                continue;
+            }
+            everyProcessorOk = false;
+            assertThat(processor.path("status").asText()).as(health.text()).isEqualTo("degraded");
+            assertThat(processor.path("parked").asLong() > 0 || !processor.path("stalled_since").isNull())
+                    .as("a degraded processor says why: " + health.text()).isTrue();
+        }
+        assertThat(health.json().path("status").asText()).as(health.text())
+                .isEqualTo(everyProcessorOk ? "healthy" : "degraded");
     }
 
     @Test
