@@ -60,6 +60,12 @@ public final class Bench {
 
         Api api = new Api(settings.baseUrl());
         DataSet data = new DataSet(api);
+        if (settings.usage()) {
+            Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
+            cpu.sample();
+            new UsageBench(settings, api, new Load(api, cpu, settings.warmUp(), settings.measure()), out).run(data);
+            return;
+        }
         long loadStart = System.nanoTime();
         log("loading " + settings.users() + " users, " + settings.assistants() + " assistants ...");
         data.load(settings);

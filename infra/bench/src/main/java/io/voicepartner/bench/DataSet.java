@@ -78,7 +78,7 @@ final class DataSet {
         }
     }
 
-    private User signUp(int u, int tools) {
+    User signUp(int u, int tools) {
         String email = "bench-" + u + "@bench.voicepartner.local";
         Api.Response signUp = api.post("/api/users", null, Map.of("email", email, "password", PASSWORD,
                 "name", "Bench user " + u));

@@ -14,7 +14,8 @@ import java.util.List;
 record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPhoneNumber, int loadClients,
                 Duration warmUp, Duration measure, int runs, int[] concurrencies, double[] lagFractions,
                 int readRate, boolean profile, int port, int kafkaPort, String database, Path workDir,
-                Path platformJar, List<String> jvmOptions) {
+                Path platformJar, List<String> jvmOptions, boolean usage, int reporters,
+                long heavyToolExecutions) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -33,6 +34,10 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
               --port N / --kafka-port N   the platform's HTTP port and its in-JVM broker's (default 18080 / 19092)
               --database NAME       the database, dropped and created afresh (default voicepartner_bench)
               --platform-jar PATH   another build of the platform, e.g. to compare before and after a change
+              --usage               only the usage phases: ingestion against PostgreSQL's insert rate, and editing a
+                                    tool with many executions against a fresh one (--quick: 100,000 executions)
+              --reporters N         concurrent usage reporters, each with a tool of its own (default 4)
+              --heavy-tool-executions N   executions of the heavy tool (default 1000000)
             JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
             """;
 
@@ -40,6 +45,9 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean quick = rest.remove("--quick");
         boolean profile = rest.remove("--profile");
+        boolean usage = rest.remove("--usage");
+        int reporters = 4;
+        long heavyToolExecutions = quick ? 100_000 : 1_000_000;
         int users = quick ? 10 : 100;
         int assistants = quick ? 5_000 : 100_000;
         int toolsPerUser = 10;
@@ -75,6 +83,8 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
                 case "--database" -> database = value;
                 case "--platform-jar" -> platformJar = Path.of(value).toAbsolutePath();
+                case "--reporters" -> reporters = Integer.parseInt(value);
+                case "--heavy-tool-executions" -> heavyToolExecutions = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -85,7 +95,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new Settings(users, assistants, toolsPerUser, perNumber, 32, warmUp, measure, runs, concurrencies,
                 lagFractions, readRate, profile, port, kafkaPort, database, root.resolve("infra/bench/target/bench"),
-                platformJar, jvmOptions);
+                platformJar, jvmOptions, usage, reporters, heavyToolExecutions);
     }
 
     String baseUrl() {
