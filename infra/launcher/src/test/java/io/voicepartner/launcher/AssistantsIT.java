@@ -103,6 +103,9 @@ class AssistantsIT extends PlatformIT {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.error().path("code").asText()).isEqualTo("revision_mismatch");
         assertThat(future.status()).isEqualTo(412);
+        assertThat(alice.withHeader("If-Match", "\"0\"").put("/api/assistants/" + id, Map.of("name", "Fourth")).status())
+                .as("a well-formed tag that matches nothing is a precondition that failed (RFC 9110), not a bad request")
+                .isEqualTo(412);
         assertThat(alice.get("/api/assistants/" + id).data().path("name").asText()).isEqualTo("First");
         assertThat(alice.withHeader("If-Match", "\"2\"").delete("/api/assistants/" + id).status()).isEqualTo(200);
     }
