@@ -142,11 +142,22 @@ class FilesIT extends PlatformIT {
 
     @Test
     void anUploadOverTheLimitIsRefusedBeforeItsBodyIsReadAndTheServerStaysResponsive() throws IOException {
-        String response = uploadDeclaring(26L * 1024 * 1024);
+        String response = uploadDeclaring(26L * 1024 * 1024, 16 * 1024);
 
         assertThat(response).startsWith("HTTP/1.1 413");
         assertThat(response).contains("\"code\":\"payload_too_large\"");
         assertThat(alice.get("/api/files").status()).isEqualTo(200);
+        assertThat(alice.get("/api/files").data()).isEmpty();
+    }
+
+    @Test
+    void aClientThatSendsAllOfAnOversizedUploadBeforeReadingGetsThe413NotABrokenPipe() throws IOException {
+        long size = 26L * 1024 * 1024;
+
+        String response = uploadDeclaring(size, size);
+
+        assertThat(response).startsWith("HTTP/1.1 413");
+        assertThat(response).contains("\"code\":\"payload_too_large\"");
         assertThat(alice.get("/api/files").data()).isEmpty();
     }
 
@@ -299,7 +310,8 @@ class FilesIT extends PlatformIT {
      * An upload that declares a body of {@code size} bytes but sends only its first kilobytes, as a raw
      * request: the server must answer from the declared length alone, without waiting for the rest.
      */
-    private String uploadDeclaring(long size) throws IOException {
+    /** Declares an upload of {@code size} bytes, sends {@code sent} of them, and only then reads the answer. */
+    private String uploadDeclaring(long size, long sent) throws IOException {
         String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -308,7 +320,10 @@ class FilesIT extends PlatformIT {
             out.write(("POST /api/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + aliceUser.token()
                     + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (head.length() + size)
                     + "\r\n\r\n" + head).getBytes(StandardCharsets.UTF_8));
-            out.write(new byte[16 * 1024]);
+            byte[] chunk = new byte[64 * 1024];
+            for (long written = 0; written < sent; written += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, sent - written));
+            }
             out.flush();
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
