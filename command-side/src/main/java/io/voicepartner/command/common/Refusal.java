@@ -32,6 +32,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(ErrorCode.NOT_FOUND, kind + " '" + id + "' was not found.");
     }
 
+    /** The event a command would record is larger than the event contract allows (ADR 0019). */
+    public static Refusal tooLarge(String message, List<FieldError> details) {
+        return new Refusal(ErrorCode.PAYLOAD_TOO_LARGE, message, List.copyOf(details));
+    }
+
     public static Refusal revisionMismatch(long expected, long actual) {
         return new Refusal(ErrorCode.REVISION_MISMATCH,
                 "If-Match expected revision " + expected + " but the resource is at revision " + actual + ".");

@@ -1,10 +1,12 @@
 package io.voicepartner.command.file;
 
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.UploadFile;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.web.Commands;
+import io.voicepartner.command.web.StorableValues;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -40,7 +42,7 @@ import java.util.Optional;
 class FileUploads {
 
     static final int MAX_DESCRIPTION_LENGTH = 2000;
-    private static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_NAME_LENGTH = EventLimits.ORIGINAL_FILE_NAME;
     private static final Map<String, FileType> BY_MEDIA_TYPE = Map.of(
             "application/pdf", FileType.PDF,
             FileType.DOCX.mediaType(), FileType.DOCX,
@@ -71,6 +73,7 @@ class FileUploads {
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(new FieldError("description", "size must be between 0 and " + MAX_DESCRIPTION_LENGTH));
         }
+        StorableValues.problemOf("description", description).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -136,6 +139,8 @@ class FileUploads {
         name = name.replaceAll("\\p{Cntrl}", "").strip();
         if (name.length() > MAX_NAME_LENGTH) {
             name = name.substring(name.length() - MAX_NAME_LENGTH);
+            // never begin with the second half of a character cut in two: no UTF-8 encodes it (ADR 0019)
+            name = Character.isLowSurrogate(name.charAt(0)) ? name.substring(1) : name;
         }
         return name.isEmpty() ? "upload" : name;
     }

@@ -170,7 +170,10 @@ final class TextExtraction {
 
         /** The first characters with runs of white space as one space, never ending in half a character. */
         String preview() {
-            String collapsed = beginning.toString().replaceAll("\\s+", " ").strip();
+            // the preview enters an event (ADR 0019): NUL, which no PostgreSQL text holds, is dropped, and so is
+            // half a surrogate pair, which UTF-8 cannot encode (a regex sees a whole pair as one code point)
+            String collapsed = beginning.toString().replace("\u0000", "").replaceAll("\\p{Cs}", "")
+                    .replaceAll("\\s+", " ").strip();
             if (collapsed.length() <= PREVIEW_LENGTH) {
                 return collapsed;
             }

@@ -1,5 +1,6 @@
 package io.voicepartner.command.phonenumber;
 
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.phonenumber.CallDirection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +19,7 @@ record CallRequest(
         String callId,
         @Min(0) @Max(86_400) Long callSeconds,
         CallDirection direction,
-        @Size(max = 64) String assistantId,
+        @Size(max = EventLimits.ID) String assistantId,
         Instant occurredAt) {
 
     static final Set<String> REQUIRED = Set.of("call_seconds", "direction", "assistant_id", "occurred_at");

@@ -1,5 +1,6 @@
 package io.voicepartner.command.phonenumber;
 
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import jakarta.validation.constraints.Min;
@@ -16,12 +17,12 @@ import java.util.Map;
 @Recognised
 record PhoneNumberRequest(
         String phoneNumber,
-        @Size(max = 200) String friendlyName,
+        @Size(max = EventLimits.NAME) String friendlyName,
         Map<@Pattern(regexp = "voice|sms|mms|fax", message = "may only name voice, sms, mms and fax") String, Boolean>
                 capabilities,
         String country,
-        @Size(max = 100) String region,
-        @Size(max = 100) String locality,
+        @Size(max = EventLimits.REGION) String region,
+        @Size(max = EventLimits.LOCALITY) String locality,
         PhoneNumberProvider provider,
         @Pattern(regexp = "^\\d{1,7}(\\.\\d{1,4})?$",
                 message = "must be a decimal string such as \"1.15\", with at most 7 digits before the point and 4 after")
@@ -29,6 +30,6 @@ record PhoneNumberRequest(
         String currency,
         Map<String, Object> configuration,
         PhoneNumberStatus status,
-        String assistantId,
+        @Size(max = EventLimits.ID) String assistantId,
         @Min(1) Integer assistantVersion) {
 }

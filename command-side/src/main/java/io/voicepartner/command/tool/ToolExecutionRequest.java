@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.api.messaging.EventLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +19,7 @@ record ToolExecutionRequest(
         @Min(0) @Max(86_400_000) Long durationMs,
         Boolean success,
         @Min(100) @Max(599) Integer statusCode,
-        @Size(max = 64) String assistantId,
+        @Size(max = EventLimits.ID) String assistantId,
         Instant occurredAt) {
 
     static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id", "occurred_at");

@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.tool.HttpMethod;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,11 +12,11 @@ import java.util.Map;
  * {@code headers} and {@code authentication} arrive in clear and are encrypted before any command is sent.
  */
 record ToolRequest(
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @Size(max = 2000) String description,
-        @Size(max = 2048) @HttpUrl String endpoint,
+        @Size(max = EventLimits.ENDPOINT) @HttpUrl String endpoint,
         HttpMethod method,
-        @Size(max = 100) String category,
+        @Size(max = EventLimits.CATEGORY) String category,
         @JsonSchemaDocument Map<String, Object> parameters,
         @HeaderFields Map<String, Object> headers,
         @AuthenticationFields Map<String, Object> authentication,

@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.api.messaging.EventLimits;
 import jakarta.validation.constraints.Size;
 
 import java.util.Map;
@@ -8,5 +9,5 @@ import java.util.Map;
  * A test call of a tool: the arguments an assistant would pass, and optionally the assistant the execution is
  * counted for.
  */
-record ToolTestRequest(Map<String, Object> arguments, @Size(max = 64) String assistantId) {
+record ToolTestRequest(Map<String, Object> arguments, @Size(max = EventLimits.ID) String assistantId) {
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
@@ -21,6 +22,7 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -107,6 +109,9 @@ public class JsonRequestReader {
     private Optional<FieldError> fieldError(String name, JsonNode value, Map<String, JavaType> properties,
                                             Map<String, String> notWritable, Collection<String> required,
                                             Collection<String> notNull) {
+        if (EventLimits.unstorable(name) != null) {
+            return Optional.of(new FieldError(StorableValues.printable(name), "is not a known field"));
+        }
         if (SERVER_OWNED.contains(name)) {
             return Optional.of(new FieldError(name, "is set by the server and cannot be written"));
         }
@@ -120,7 +125,22 @@ public class JsonRequestReader {
             return notNull.contains(name) || required.contains(name)
                     ? Optional.of(new FieldError(name, "cannot be null")) : Optional.empty();
         }
-        return typeError(name, value, properties.get(name));
+        Optional<FieldError> unstorable = StorableValues.problemOf(name, value);
+        if (unstorable.isPresent()) {
+            return unstorable;
+        }
+        return typeError(name, value, properties.get(name)).or(() -> timeError(name, value, properties.get(name)));
+    }
+
+    /** A time outside what every consumer stores (PostgreSQL's range, four-digit years) is never accepted. */
+    private Optional<FieldError> timeError(String name, JsonNode value, JavaType type) {
+        if (type.getRawClass() != Instant.class) {
+            return Optional.empty();
+        }
+        Instant time = objectMapper.convertValue(value, Instant.class);
+        return EventLimits.isStorable(time) ? Optional.empty()
+                : Optional.of(new FieldError(name, "must be between " + EventLimits.EARLIEST_TIME + " and "
+                        + EventLimits.LATEST_TIME));
     }
 
     private Optional<FieldError> typeError(String name, JsonNode value, JavaType type) {
