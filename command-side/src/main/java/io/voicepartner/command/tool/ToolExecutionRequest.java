@@ -21,5 +21,6 @@ record ToolExecutionRequest(
         @Size(max = 64) String assistantId,
         Instant occurredAt) {
 
-    static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id", "occurred_at");
+    /** {@code occurred_at} is optional: without it, the execution happened when the report arrived. */
+    static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id");
 }

@@ -15,6 +15,9 @@ public sealed interface UsageEvent extends DomainEvent permits ToolExecutionReco
     /** The reporter's id of the execution or call: recorded at most once per tool or phone number. */
     String reportId();
 
+    /** The owner's assistant the execution or call was for; {@code null} only on a tool's test call made for none. */
+    String assistantId();
+
     /** When the execution or call happened, as the reporter says (or when it was received, if it did not say). */
     Instant occurredAt();
 }
