@@ -19,7 +19,10 @@ import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolRestored;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Keeps the lookup tables in the same transaction as the events it reads (a subscribing processor). */
 @Component
@@ -53,8 +56,8 @@ class LookupProjector {
     }
 
     @EventHandler
-    void on(ToolCreated event) {
-        tables.toolCreated(event.toolId(), event.ownerId());
+    void on(ToolCreated event, @Timestamp Instant createdAt) {
+        tables.toolCreated(event.toolId(), event.ownerId(), createdAt);
     }
 
     @EventHandler
@@ -103,9 +106,9 @@ class LookupProjector {
     }
 
     @EventHandler
-    void on(PhoneNumberCreated event) {
+    void on(PhoneNumberCreated event, @Timestamp Instant createdAt) {
         tables.phoneNumberCreated(event.phoneNumberId(), event.ownerId(), event.configuration().phoneNumber(),
-                event.configuration().assistantId());
+                event.configuration().assistantId(), createdAt);
     }
 
     @EventHandler

@@ -6,9 +6,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +70,23 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
         }
     }
 
+    /**
+     * When the owner's live tool was created, locked like every check ({@code FOR SHARE}); empty if it is not the
+     * owner's, does not exist or is deleted. Usage is reported against it without loading the tool (ADR 0017).
+     */
+    public Optional<Instant> liveToolCreatedAt(String ownerId, String toolId) {
+        return jdbc.sql("SELECT created_at FROM command.tool_lookup WHERE tool_id = ? AND owner_id = ? AND NOT deleted "
+                        + "FOR SHARE")
+                .params(toolId, ownerId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** As {@link #liveToolCreatedAt}, for a phone number (a released one is not live). */
+    public Optional<Instant> livePhoneNumberCreatedAt(String ownerId, String phoneNumberId) {
+        return jdbc.sql("SELECT created_at FROM command.phone_number_lookup WHERE phone_number_id = ? AND owner_id = ? "
+                        + "AND NOT deleted FOR SHARE")
+                .params(phoneNumberId, ownerId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     public List<Assignment> assistantsUsing(String toolId) {
         return jdbc.sql("SELECT l.assistant_id, a.owner_id FROM command.assistant_tool_lookup l "
                         + "JOIN command.assistant_lookup a ON a.assistant_id = l.assistant_id WHERE l.tool_id = ?")
@@ -100,8 +120,9 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
         jdbc.sql("UPDATE command.tool_lookup SET deleted = false WHERE tool_id = ?").param(toolId).update();
     }
 
-    void toolCreated(String toolId, String ownerId) {
-        jdbc.sql("INSERT INTO command.tool_lookup (tool_id, owner_id) VALUES (?, ?)").params(toolId, ownerId).update();
+    void toolCreated(String toolId, String ownerId, Instant createdAt) {
+        jdbc.sql("INSERT INTO command.tool_lookup (tool_id, owner_id, created_at) VALUES (?, ?, ?)")
+                .params(toolId, ownerId, Timestamp.from(createdAt)).update();
     }
 
     void toolDeleted(String toolId) {
@@ -121,10 +142,12 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
     }
 
     /** The unique index decides between two concurrent claims of one number. */
-    void phoneNumberCreated(String phoneNumberId, String ownerId, String phoneNumber, String assistantId) {
+    void phoneNumberCreated(String phoneNumberId, String ownerId, String phoneNumber, String assistantId,
+                            Instant createdAt) {
         try {
-            jdbc.sql("INSERT INTO command.phone_number_lookup (phone_number_id, owner_id, phone_number, assistant_id) "
-                    + "VALUES (?, ?, ?, ?)").params(phoneNumberId, ownerId, phoneNumber, assistantId).update();
+            jdbc.sql("INSERT INTO command.phone_number_lookup (phone_number_id, owner_id, phone_number, assistant_id, "
+                    + "created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(phoneNumberId, ownerId, phoneNumber, assistantId, Timestamp.from(createdAt)).update();
         } catch (DuplicateKeyException e) {
             throw phoneNumberTaken(phoneNumber);
         }

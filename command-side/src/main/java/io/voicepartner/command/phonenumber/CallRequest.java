@@ -22,5 +22,6 @@ record CallRequest(
         @Size(max = EventLimits.ID) String assistantId,
         Instant occurredAt) {
 
-    static final Set<String> REQUIRED = Set.of("call_seconds", "direction", "assistant_id", "occurred_at");
+    /** {@code occurred_at} is optional: without it, the call began when the report arrived. */
+    static final Set<String> REQUIRED = Set.of("call_seconds", "direction", "assistant_id");
 }

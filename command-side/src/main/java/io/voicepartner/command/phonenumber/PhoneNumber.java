@@ -3,7 +3,6 @@ package io.voicepartner.command.phonenumber;
 import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
-import io.voicepartner.api.phonenumber.PhoneCall;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
@@ -11,7 +10,6 @@ import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberRestored;
 import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
-import io.voicepartner.api.phonenumber.RecordCalls;
 import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.api.web.ErrorCode;
@@ -20,7 +18,6 @@ import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.lookup.PhoneNumberRegistry;
 import io.voicepartner.command.lookup.PublishedVersions;
-import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,7 +26,6 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
 
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
@@ -128,27 +124,6 @@ class PhoneNumber {
         return revision;
     }
 
-    /**
-     * Records each call not recorded before (a re-sent report counts once). Usage is not guarded by
-     * {@code If-Match}: the runtime reports what happened, whatever the configuration's revision.
-     */
-    @CommandHandler
-    long handle(RecordCalls command, UsageReports reports, AssistantOwnership assistants) {
-        requireLive();
-        requireOwnedBy(command.ownerId());
-        command.calls().stream().map(PhoneCall::assistantId).distinct()
-                .forEach(assistantId -> assistants.requireOwned(ownerId, assistantId));
-        Set<String> recorded = new HashSet<>(reports.alreadyRecorded(phoneNumberId,
-                command.calls().stream().map(PhoneCall::callId).toList()));
-        for (PhoneCall call : command.calls()) {
-            if (recorded.add(call.callId())) {
-                apply(new CallRecorded(phoneNumberId, ownerId, call.callId(), call.assistantId(), call.callSeconds(),
-                        call.direction(), call.startedAt()));
-            }
-        }
-        return revision;
-    }
-
     @CommandHandler
     long handle(DeletePhoneNumber command) {
         requireLive();
@@ -192,6 +167,11 @@ class PhoneNumber {
         revision++;
     }
 
+    /**
+     * Legacy: calls recorded on the number's stream before ADR 0017. They change no configuration, but they hold
+     * a place in the stream, and the revision is the stream's (what {@code If-Match} and the read model's
+     * {@code ETag} count), so they still count in it; new usage is recorded outside the stream and moves nothing.
+     */
     @EventSourcingHandler
     void on(CallRecorded event) {
         revision++;

@@ -6,17 +6,20 @@ import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
+import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id, the envelope as its
+ * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id (usage by the id of the
+ * tool or phone number used), the envelope as its
  * value and the envelope's fields (plus the {@code request_id} of the HTTP request that caused the event,
  * when there was one) as headers. The publisher and the replay of parked events build them alike, so that a
  * replayed record is the one the publisher would have sent.
@@ -31,7 +34,7 @@ class EventRecords {
     }
 
     /** @throws JsonProcessingException if the event cannot be written as JSON (never, within the event contract) */
-    ProducerRecord<String, byte[]> recordOf(DomainEvent event, DomainEventMessage<?> message, long globalPosition)
+    ProducerRecord<String, byte[]> recordOf(DomainEvent event, EventMessage<?> message, long globalPosition)
             throws JsonProcessingException {
         EventEnvelope envelope = envelopeOf(event, message, globalPosition);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
@@ -43,14 +46,30 @@ class EventRecords {
         return record;
     }
 
-    private static EventEnvelope envelopeOf(DomainEvent event, DomainEventMessage<?> message, long globalPosition) {
+    /**
+     * The key a stored event travels under: its aggregate's id, or for usage, which is in no aggregate's stream,
+     * the id of the tool or phone number used, so that each one's usage stays in order (ADR 0017). The publisher
+     * parks by the same key.
+     */
+    static String keyOf(DomainEvent event, EventMessage<?> message) {
+        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+                ? event.aggregateId() : domainEvent.getAggregateIdentifier();
+    }
+
+    /** The aggregate's revision after the event; {@code 0} for usage, which moves no aggregate's revision. */
+    private static long revisionOf(DomainEvent event, EventMessage<?> message) {
+        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+                ? 0 : Revisions.fromSequenceNumber(domainEvent.getSequenceNumber());
+    }
+
+    private static EventEnvelope envelopeOf(DomainEvent event, EventMessage<?> message, long globalPosition) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
         return new EventEnvelope(
                 message.getIdentifier(),
                 type.name(),
                 type.aggregateType().wireName(),
-                message.getAggregateIdentifier(),
-                Revisions.fromSequenceNumber(message.getSequenceNumber()),
+                keyOf(event, message),
+                revisionOf(event, message),
                 globalPosition,
                 event.ownerId(),
                 (String) message.getMetaData().get("actor"),

@@ -5,7 +5,7 @@ import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -79,11 +79,12 @@ class KafkaEventPublisher {
     }
 
     @EventHandler
-    void publish(DomainEvent event, DomainEventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+    void publish(DomainEvent event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
         topics.ensureCreated(admin);
         Batch batch = batch(unitOfWork);
         long position = token.position().orElseThrow();
-        String aggregateId = message.getAggregateIdentifier();
+        // usage is in no aggregate's stream: it is kept in order, and parked, by the tool's or number's id
+        String aggregateId = EventRecords.keyOf(event, message);
         String type = EventCatalogue.of(event.getClass()).name();
         Long failedAhead = batch.firstParked().get(aggregateId);
         if (failedAhead != null) {

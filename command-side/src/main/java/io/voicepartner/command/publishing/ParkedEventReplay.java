@@ -3,7 +3,6 @@ package io.voicepartner.command.publishing;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -134,10 +133,10 @@ class ParkedEventReplay implements SmartLifecycle, DisposableBean {
                     .findFirst()
                     .filter(found -> found.trackingToken().position().orElse(-1) == globalIndex)
                     .orElseThrow(() -> new IllegalStateException("No event at global position " + globalIndex));
-            if (!(message instanceof DomainEventMessage<?> domainEvent) || !(message.getPayload() instanceof DomainEvent event)) {
+            if (!(message.getPayload() instanceof DomainEvent event)) {
                 throw new IllegalStateException("The event at global position " + globalIndex + " is no domain event");
             }
-            return records.recordOf(event, domainEvent, globalIndex);
+            return records.recordOf(event, message, globalIndex);
         }
     }
 }

@@ -2,13 +2,11 @@ package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.CreateTool;
 import io.voicepartner.api.tool.DeleteTool;
-import io.voicepartner.api.tool.RecordToolExecutions;
 import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolExecuted;
-import io.voicepartner.api.tool.ToolExecution;
 import io.voicepartner.api.tool.ToolField;
 import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
@@ -16,8 +14,6 @@ import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
-import io.voicepartner.command.lookup.AssistantOwnership;
-import io.voicepartner.command.usage.UsageReports;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,8 +21,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -84,31 +78,6 @@ class Tool {
         return revision;
     }
 
-    /**
-     * Records each execution not recorded before (a re-sent report counts once). Usage is not guarded by
-     * {@code If-Match}: the runtime reports what happened, whatever the configuration's revision.
-     *
-     * @param reports the executions this tool has recorded already, by the reporter's id
-     */
-    @CommandHandler
-    long handle(RecordToolExecutions command, UsageReports reports, AssistantOwnership assistants) {
-        requireLive();
-        requireOwnedBy(command.ownerId());
-        // a test call need not be made for an assistant
-        command.executions().stream().map(ToolExecution::assistantId).filter(Objects::nonNull).distinct()
-                .forEach(assistantId -> assistants.requireOwned(ownerId, assistantId));
-        Set<String> recorded = new HashSet<>(reports.alreadyRecorded(toolId,
-                command.executions().stream().map(ToolExecution::executionId).toList()));
-        for (ToolExecution execution : command.executions()) {
-            if (recorded.add(execution.executionId())) {
-                apply(new ToolExecuted(toolId, ownerId, execution.executionId(), execution.assistantId(),
-                        execution.durationMs(), execution.success(), execution.statusCode(), execution.executedAt(),
-                        command.testCall()));
-            }
-        }
-        return revision;
-    }
-
     /** Assistants that used the tool lost it when it was deleted; a restore does not assign it to them again. */
     @CommandHandler
     long handle(RestoreTool command) {
@@ -135,6 +104,11 @@ class Tool {
         revision++;
     }
 
+    /**
+     * Legacy: executions recorded on the tool's stream before ADR 0017. They change no configuration, but they
+     * hold a place in the stream, and the revision is the stream's (what {@code If-Match} and the read model's
+     * {@code ETag} count), so they still count in it; new usage is recorded outside the stream and moves nothing.
+     */
     @EventSourcingHandler
     void on(ToolExecuted event) {
         revision++;

@@ -22,5 +22,6 @@ record ToolExecutionRequest(
         @Size(max = EventLimits.ID) String assistantId,
         Instant occurredAt) {
 
-    static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id", "occurred_at");
+    /** {@code occurred_at} is optional: without it, the execution happened when the report arrived. */
+    static final Set<String> REQUIRED = Set.of("duration_ms", "success", "assistant_id");
 }

@@ -1,12 +1,11 @@
 package io.voicepartner.command.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voicepartner.api.tool.RecordToolExecutions;
 import io.voicepartner.api.tool.ToolConfiguration;
-import io.voicepartner.api.tool.ToolExecution;
+import io.voicepartner.api.usage.ToolExecutionRecorded;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.command.lookup.AssistantOwnership;
-import io.voicepartner.command.web.Commands;
+import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.support.security.Caller;
@@ -25,7 +24,7 @@ import java.util.Set;
 
 /**
  * {@code POST /api/tools/{id}/test}: calls the tool's endpoint once, answers what it said, and records the call
- * as an execution marked {@code test_call}. Arguments that the tool's parameters do not allow are a 400 naming
+ * as an execution marked {@code test_call}, outside the tool's stream like every execution (ADR 0017). Arguments that the tool's parameters do not allow are a 400 naming
  * each, and an endpoint that resolves to an address the platform does not call is a 400 naming
  * {@code endpoint}: in both cases nothing is called or recorded.
  */
@@ -35,17 +34,17 @@ class ToolTestController {
     private final StoredTools tools;
     private final ToolCaller caller;
     private final AssistantOwnership assistants;
-    private final Commands commands;
+    private final UsageRecording usage;
     private final Ids ids;
     private final JsonRequestReader reader;
     private final Clock clock = Clock.systemUTC();
 
-    ToolTestController(StoredTools tools, ToolCaller caller, AssistantOwnership assistants, Commands commands,
-                       Ids ids, JsonRequestReader reader) {
+    ToolTestController(StoredTools tools, ToolCaller caller, AssistantOwnership assistants,
+                       UsageRecording usage, Ids ids, JsonRequestReader reader) {
         this.tools = tools;
         this.caller = caller;
         this.assistants = assistants;
-        this.commands = commands;
+        this.usage = usage;
         this.ids = ids;
         this.reader = reader;
     }
@@ -71,9 +70,10 @@ class ToolTestController {
                     + " (an on-premise endpoint can be allowed with TOOL_CALL_ALLOW_LIST)");
         }
         String executionId = ids.next();
-        commands.send(new RecordToolExecutions(id, user.userId(), List.of(new ToolExecution(executionId,
-                outcome.latencyMs(), outcome.success(), outcome.statusCode(), request.assistantId(), startedAt)),
-                true), user.userId());
+        usage.record(UsageRecording.Used.TOOL, id, user.userId(), user.userId(),
+                List.of(new ToolExecutionRecorded(id, user.userId(), executionId, request.assistantId(),
+                        outcome.latencyMs(), outcome.success(), outcome.statusCode(), startedAt, true)),
+                index -> "occurred_at", clock.instant());
         return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(executionId, outcome.success(),
                 outcome.statusCode(), outcome.latencyMs(), outcome.body(), outcome.bodyTruncated(), outcome.error())));
     }

@@ -1,55 +1,60 @@
 package io.voicepartner.command.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voicepartner.api.tool.RecordToolExecutions;
-import io.voicepartner.api.tool.ToolExecution;
-import io.voicepartner.command.web.Commands;
+import io.voicepartner.api.usage.ToolExecutionRecorded;
+import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.UsageBatches;
-import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What the voice runtime reports about a tool's calls: one execution, or a JSON array of them recorded in one
- * append. Answers the tool as the next read shows it, with its usage counted.
+ * append outside the tool's stream (ADR 0017). Answers {@code 202} with how many were recorded and how many had
+ * been before: the executions are listed, and counted on the tool, once the read model has them.
  */
 @RestController
 class ToolUsageController {
 
-    private final Commands commands;
+    private final UsageRecording recording;
     private final Ids ids;
     private final UsageBatches batches;
-    private final WriteResponses responses;
+    private final Clock clock = Clock.systemUTC();
 
-    ToolUsageController(Commands commands, Ids ids, UsageBatches batches, WriteResponses responses) {
-        this.commands = commands;
+    ToolUsageController(UsageRecording recording, Ids ids, UsageBatches batches) {
+        this.recording = recording;
         this.ids = ids;
         this.batches = batches;
-        this.responses = responses;
     }
 
     @PostMapping(path = "/api/tools/{id}/executions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> report(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<ApiResponse<UsageRecording.Recorded>> report(@PathVariable String id, @RequestBody JsonNode body,
+                                                                Caller caller) {
         ToolWriteController.requireToolId(id);
-        List<ToolExecution> executions = batches.read(body, ToolExecutionRequest.class, ToolExecutionRequest.REQUIRED,
-                ToolExecutionRequest::occurredAt, this::execution);
-        long revision = commands.send(new RecordToolExecutions(id, caller.userId(), executions, false), caller.userId());
-        return responses.updated("/api/tools/" + id, id, revision, caller, authorization);
+        UsageBatches.Batch<ToolExecutionRequest> batch = batches.read(body, ToolExecutionRequest.class,
+                ToolExecutionRequest.REQUIRED);
+        Instant receivedAt = clock.instant();
+        List<ToolExecutionRecorded> executions = batch.items().stream()
+                .map(item -> execution(id, caller.userId(), item, receivedAt)).toList();
+        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.TOOL, id, caller.userId(),
+                caller.userId(), executions, index -> batch.field(index, "occurred_at"), receivedAt);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(recorded));
     }
 
-    private ToolExecution execution(ToolExecutionRequest r) {
-        return new ToolExecution(r.executionId() == null ? ids.next() : r.executionId(), r.durationMs(), r.success(),
-                r.statusCode(), r.assistantId(), r.occurredAt());
+    private ToolExecutionRecorded execution(String toolId, String ownerId, ToolExecutionRequest r, Instant receivedAt) {
+        return new ToolExecutionRecorded(toolId, ownerId, r.executionId() == null ? ids.next() : r.executionId(),
+                r.assistantId(), r.durationMs(), r.success(), r.statusCode(),
+                r.occurredAt() == null ? receivedAt : r.occurredAt(), false);
     }
 }

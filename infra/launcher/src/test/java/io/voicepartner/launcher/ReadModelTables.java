@@ -20,7 +20,7 @@ final class ReadModelTables {
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
             "phone_numbers", "users");
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
-            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users");
+            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.usage");
 
     private final JdbcTemplate jdbc;
 

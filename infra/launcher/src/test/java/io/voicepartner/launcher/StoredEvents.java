@@ -63,6 +63,34 @@ final class StoredEvents {
         }
     }
 
+    /**
+     * A usage event as the platform stored it before ADR 0017, on the tool's or phone number's own stream: the
+     * aggregate's next event, with its type and metadata, and the reporter's id claimed as that code claimed it.
+     *
+     * @param payloadType the legacy event's class ({@code io.voicepartner.api.tool.ToolExecuted}, ...)
+     * @param payload     its JSON, as the event store's serializer writes it
+     */
+    static void appendLegacyUsage(String aggregate, String payloadType, String payload, String reportId)
+            throws Exception {
+        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, ?, ?, NULL,
+                    convert_to(?, 'UTF8'), meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""");
+             PreparedStatement claim = database.prepareStatement(
+                     "INSERT INTO command.usage_reports (aggregate_id, report_id) VALUES (?, ?)")) {
+            insert.setString(1, java.time.Instant.now().toString());
+            insert.setString(2, payloadType);
+            insert.setString(3, payload);
+            insert.setString(4, aggregate);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            claim.setString(1, aggregate);
+            claim.setString(2, reportId);
+            claim.executeUpdate();
+        }
+    }
+
     /** How many of the aggregate's events the publisher has parked. */
     static long parkedByThePublisher(String aggregate) throws Exception {
         try (Connection database = connect(); PreparedStatement select = database.prepareStatement(

@@ -45,8 +45,8 @@ class TopicContractIT extends PlatformIT {
     private static final String DOCUMENT = "https://voicepartner.io/asyncapi.json";
 
     private static final Set<String> PRODUCED = Set.of("UserRegistered", "AssistantCreated", "AssistantUpdated",
-            "ToolsAssigned", "ToolUnassigned", "AssistantDeleted", "ToolCreated", "ToolUpdated", "ToolExecuted",
-            "ToolDeleted", "PhoneNumberCreated", "PhoneNumberUpdated", "CallRecorded", "PhoneNumberDeleted",
+            "ToolsAssigned", "ToolUnassigned", "AssistantDeleted", "ToolCreated", "ToolUpdated", "ToolExecutionRecorded",
+            "ToolDeleted", "PhoneNumberCreated", "PhoneNumberUpdated", "PhoneCallRecorded", "PhoneNumberDeleted",
             "FileUploaded", "FilesAssigned", "FileDescriptionUpdated", "FileDeleted");
 
     @Test

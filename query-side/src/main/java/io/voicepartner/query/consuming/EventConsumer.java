@@ -121,7 +121,10 @@ class EventConsumer {
             }
             try {
                 apply(record).ifPresent(envelope -> {
-                    reached.merge(envelope.aggregateId(), envelope.revision(), Math::max);
+                    if (envelope.revision() > 0) {
+                        // usage (revision 0) moves no resource's revision: nobody waits for it
+                        reached.merge(envelope.aggregateId(), envelope.revision(), Math::max);
+                    }
                     applied.add(new Applied(record.topic(), envelope.occurredAt()));
                 });
             } finally {

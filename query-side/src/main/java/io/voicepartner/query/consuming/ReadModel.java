@@ -11,35 +11,47 @@ import java.util.stream.Collectors;
 /**
  * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
  * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
- * rebuilt with it. Most are one aggregate type's; the history is every type's but the users'.
+ * rebuilt with it. Most are one aggregate type's (the tools and phone numbers with their usage); the history is
+ * every type's but the users'.
  */
 public enum ReadModel {
-    ASSISTANTS("assistants", EnumSet.of(AggregateType.ASSISTANT),
+    ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
             List.of("assistants", "assistant_tools", "assistant_files", "assistant_versions")),
-    TOOLS("tools", EnumSet.of(AggregateType.TOOL), List.of("tools")),
-    FILES("files", EnumSet.of(AggregateType.FILE), List.of("files")),
-    PHONE_NUMBERS("phone-numbers", EnumSet.of(AggregateType.PHONE_NUMBER), List.of("phone_numbers")),
-    USERS("users", EnumSet.of(AggregateType.USER), List.of("users")),
-    HISTORY("history", EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
+    /** The tools with their executions and counters, which also come from {@code voicepartner.usage} (ADR 0017). */
+    TOOLS("tools", AggregateType.TOOL, EnumSet.of(AggregateType.TOOL, AggregateType.USAGE),
+            List.of("tools", "tool_executions", "tool_usage")),
+    FILES("files", AggregateType.FILE, EnumSet.of(AggregateType.FILE), List.of("files")),
+    /** The numbers with their calls and counters, which also come from {@code voicepartner.usage} (ADR 0017). */
+    PHONE_NUMBERS("phone-numbers", AggregateType.PHONE_NUMBER, EnumSet.of(AggregateType.PHONE_NUMBER,
+            AggregateType.USAGE), List.of("phone_numbers", "phone_calls", "phone_number_usage")),
+    USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
+    HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
             AggregateType.PHONE_NUMBER), List.of("history"));
 
     /** Names every read model at once. */
     public static final String ALL = "all";
 
     private final String wireName;
+    private final AggregateType owner;
     private final Set<AggregateType> aggregateTypes;
     private final List<String> tables;
 
-    ReadModel(String wireName, Set<AggregateType> aggregateTypes, List<String> tables) {
+    /**
+     * @param owner          the aggregate type whose own projector keeps it, {@code null} for the history
+     * @param aggregateTypes the types whose topics it is filled from
+     */
+    ReadModel(String wireName, AggregateType owner, Set<AggregateType> aggregateTypes, List<String> tables) {
         this.wireName = wireName;
+        this.owner = owner;
         this.aggregateTypes = aggregateTypes;
         this.tables = tables;
     }
 
     /** The read model of one aggregate type's own projector. */
     static ReadModel of(AggregateType aggregateType) {
-        return Arrays.stream(values()).filter(model -> model.aggregateTypes.equals(EnumSet.of(aggregateType)))
-                .findFirst().orElseThrow();
+        return Arrays.stream(values()).filter(model -> model.owner == aggregateType).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No read model of its own for " + aggregateType
+                        + ": its projectors name theirs"));
     }
 
     public String wireName() {

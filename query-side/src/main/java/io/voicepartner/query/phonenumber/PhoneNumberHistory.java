@@ -34,11 +34,16 @@ class PhoneNumberHistory extends HistoryProjector {
             return (ObjectNode) tree(updated.configuration());
         } else if (event instanceof PhoneNumberRestored restored) {
             return (ObjectNode) tree(restored.configuration());
-        } else if (event instanceof PhoneNumberDeleted || event instanceof CallRecorded) {
-            // a call is in the number's history, but its configuration stays as it was
+        } else if (event instanceof PhoneNumberDeleted) {
             return state;
         }
         throw new IllegalArgumentException("Unhandled phone number event " + event.getClass().getSimpleName());
+    }
+
+    /** A legacy call is usage, not a change of the number: its history has none (ADR 0017). */
+    @Override
+    protected boolean inHistory(DomainEvent event) {
+        return !(event instanceof CallRecorded);
     }
 
     @Override

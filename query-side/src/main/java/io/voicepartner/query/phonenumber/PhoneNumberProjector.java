@@ -13,14 +13,20 @@ import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
 
-/** Keeps {@code query.phone_numbers}; rows are stamped with the event's time and revision. */
+/**
+ * Keeps {@code query.phone_numbers}; rows are stamped with the event's time and revision. A legacy
+ * {@code CallRecorded} (ADR 0017) moves the row's revision, its place in the stream, and is kept with the
+ * number's other calls.
+ */
 @Component
 class PhoneNumberProjector implements Projector {
 
     private final PhoneNumberRows rows;
+    private final PhoneCalls calls;
 
-    PhoneNumberProjector(PhoneNumberRows rows) {
+    PhoneNumberProjector(PhoneNumberRows rows, PhoneCalls calls) {
         this.rows = rows;
+        this.calls = calls;
     }
 
     @Override
@@ -44,7 +50,12 @@ class PhoneNumberProjector implements Projector {
             applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof CallRecorded call) {
-            applied = rows.recordCall(call.phoneNumberId(), call.callSeconds(), call.startedAt(), envelope.revision());
+            applied = rows.passLegacyCall(call.phoneNumberId(), envelope.revision());
+            if (applied) {
+                calls.record(new PhoneCalls.Call(envelope.eventId(), call.phoneNumberId(), call.ownerId(), call.callId(),
+                        call.assistantId(), call.callSeconds(), call.direction(), call.startedAt(),
+                        envelope.occurredAt()));
+            }
         } else if (event instanceof PhoneNumberRestored restored) {
             applied = rows.restore(restored.phoneNumberId(), restored.configuration(), envelope.revision(),
                     envelope.occurredAt());

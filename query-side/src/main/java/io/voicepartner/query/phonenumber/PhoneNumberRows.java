@@ -35,13 +35,19 @@ class PhoneNumberRows {
     };
     private static final String COLUMNS = "id, owner_id, phone_number, friendly_name, capabilities, country, region, "
             + "locality, provider, monthly_price, currency, configuration, status, assistant_id, assistant_version, "
-            + "usage, purchased_at, last_used, revision, created_at, updated_at, "
+            // its usage, kept beside it (ADR 0017)
+            + "json_build_object('calls', COALESCE(u.calls, 0), 'seconds', COALESCE(u.seconds, 0), "
+            + "'minutes', round(COALESCE(u.seconds, 0) / 60.0, 2)) AS usage, "
+            + "purchased_at, u.last_used, revision, created_at, updated_at, "
             // the pinned version, or else the latest its assistant published
             + "(SELECT json_build_object('number', v.number, 'pinned', p.assistant_version IS NOT NULL, "
             + "'config_hash', v.config_hash, 'href', '/api/assistants/' || v.assistant_id || '/versions/' || v.number) "
             + "FROM query.assistant_versions v WHERE v.assistant_id = p.assistant_id "
             + "AND v.number = COALESCE(p.assistant_version, (SELECT max(latest.number) FROM query.assistant_versions "
             + "latest WHERE latest.assistant_id = p.assistant_id))) AS answering_version";
+
+    private static final String FROM = "query.phone_numbers p "
+            + "LEFT JOIN query.phone_number_usage u ON u.phone_number_id = p.id";
 
     /**
      * Filters of the list route; {@code null} means "any".
@@ -114,22 +120,21 @@ class PhoneNumberRows {
     }
 
     /**
-     * Counts one call in {@code usage}: {@code calls}, {@code seconds} exactly, and {@code minutes} derived from
-     * the seconds (two decimals). {@code last_used} only ever moves forward, since reports may arrive out of
-     * their call order. {@code updated_at} stays the configuration's.
+     * Moves the row to the revision of a legacy call (ADR 0017), which holds a place in the number's stream but
+     * changes neither its configuration nor {@code updated_at}; the call itself is kept apart.
      *
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
-    boolean recordCall(String id, long callSeconds, Instant startedAt, long revision) {
-        return jdbc.sql("UPDATE phone_numbers SET usage = jsonb_build_object("
-                        + "'calls', COALESCE((usage->>'calls')::bigint, 0) + 1, "
-                        + "'seconds', COALESCE((usage->>'seconds')::bigint, 0) + :seconds, "
-                        + "'minutes', round((COALESCE((usage->>'seconds')::bigint, 0) + :seconds) / 60.0, 2)), "
-                        + "last_used = GREATEST(COALESCE(last_used, :started), :started), revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("seconds", callSeconds)
-                .param("started", Timestamp.from(startedAt)).param("revision", revision)
+    boolean passLegacyCall(String id, long revision) {
+        return jdbc.sql("UPDATE phone_numbers SET revision = :revision WHERE id = :id AND revision < :revision")
+                .param("id", id).param("revision", revision)
                 .update() == 1;
+    }
+
+    /** Whether the owner has the number, live. */
+    boolean exists(String ownerId, String id) {
+        return jdbc.sql("SELECT count(*) FROM query.phone_numbers WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+                .params(id, ownerId).query(Long.class).single() > 0;
     }
 
     /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
@@ -138,7 +143,7 @@ class PhoneNumberRows {
     }
 
     Optional<PhoneNumberView> find(String ownerId, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query.phone_numbers p "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + FROM + " "
                         + "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
@@ -160,7 +165,7 @@ class PhoneNumberRows {
                             : Map.of("name_pattern", ListQuery.pattern(filter.text()),
                             "number_pattern", ListQuery.pattern(compact)));
         }
-        return query.fetch(jdbc, "SELECT " + COLUMNS, "query.phone_numbers p", after, limit, this::view);
+        return query.fetch(jdbc, "SELECT " + COLUMNS, FROM, after, limit, this::view);
     }
 
     private Map<String, Object> configurationParameters(PhoneNumberConfiguration c) {

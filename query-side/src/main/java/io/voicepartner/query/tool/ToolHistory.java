@@ -44,11 +44,16 @@ class ToolHistory extends HistoryProjector {
             return shown(updated.configuration());
         } else if (event instanceof ToolRestored restored) {
             return shown(restored.configuration());
-        } else if (event instanceof ToolDeleted || event instanceof ToolExecuted) {
-            // an execution is in the tool's history, but its configuration stays as it was
+        } else if (event instanceof ToolDeleted) {
             return state;
         }
         throw new IllegalArgumentException("Unhandled tool event " + event.getClass().getSimpleName());
+    }
+
+    /** A legacy execution is usage, not a change of the tool: its history has none (ADR 0017). */
+    @Override
+    protected boolean inHistory(DomainEvent event) {
+        return !(event instanceof ToolExecuted);
     }
 
     @Override

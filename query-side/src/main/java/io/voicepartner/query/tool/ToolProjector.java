@@ -13,14 +13,19 @@ import io.voicepartner.query.consuming.Projector;
 import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
 
-/** Keeps {@code query.tools}; rows are stamped with the event's time and revision. */
+/**
+ * Keeps {@code query.tools}; rows are stamped with the event's time and revision. A legacy {@code ToolExecuted}
+ * (ADR 0017) moves the row's revision, its place in the stream, and is kept with the tool's other executions.
+ */
 @Component
 class ToolProjector implements Projector {
 
     private final ToolRows rows;
+    private final ToolExecutions executions;
 
-    ToolProjector(ToolRows rows) {
+    ToolProjector(ToolRows rows, ToolExecutions executions) {
         this.rows = rows;
+        this.executions = executions;
     }
 
     @Override
@@ -44,8 +49,13 @@ class ToolProjector implements Projector {
             applied = rows.replaceConfiguration(updated.toolId(), updated.configuration(), envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof ToolExecuted executed) {
-            applied = rows.recordExecution(executed.toolId(), executed.durationMs(), executed.executedAt(),
-                    envelope.revision());
+            applied = rows.passLegacyExecution(executed.toolId(), envelope.revision());
+            if (applied) {
+                executions.record(new ToolExecutions.Execution(envelope.eventId(), executed.toolId(),
+                        executed.ownerId(), executed.executionId(), executed.assistantId(), executed.durationMs(),
+                        executed.success(), executed.statusCode(), executed.testCall(), executed.executedAt(),
+                        envelope.occurredAt()));
+            }
         } else if (event instanceof ToolRestored restored) {
             applied = rows.restore(restored.toolId(), restored.configuration(), envelope.revision(),
                     envelope.occurredAt());

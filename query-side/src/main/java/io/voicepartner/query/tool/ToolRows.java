@@ -41,8 +41,12 @@ class ToolRows {
     private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {
     };
     private static final String SELECT = "SELECT t.id, t.owner_id, t.name, t.description, t.endpoint, t.method, "
-            + "t.category, t.parameters, t.headers, t.authentication, t.is_active, t.total_calls, t.last_used, "
-            + "t.avg_response_time, t.revision, t.created_at, t.updated_at";
+            + "t.category, t.parameters, t.headers, t.authentication, t.is_active, "
+            + "COALESCE(u.total_calls, 0) AS total_calls, u.last_used, "
+            + "CAST(u.total_duration_ms AS double precision) / NULLIF(u.total_calls, 0) AS avg_response_time, "
+            + "t.revision, t.created_at, t.updated_at";
+    /** A tool with its usage counters, kept beside it (ADR 0017). */
+    private static final String FROM = "query.tools t LEFT JOIN query.tool_usage u ON u.tool_id = t.id";
     /**
      * The live assistants that use a page of tools, each tool's oldest first. Only the tool's owner can assign
      * it; the owner condition still keeps any other user's assistant from ever being named.
@@ -95,20 +99,14 @@ class ToolRows {
     }
 
     /**
-     * Counts one execution: the average is kept as a running mean over {@code total_calls} (the old count on
-     * the right-hand side, as SQL reads it), and {@code last_used} only ever moves forward, since reports may
-     * arrive out of their execution order. {@code updated_at} stays the configuration's.
+     * Moves the row to the revision of a legacy execution (ADR 0017), which holds a place in the tool's stream
+     * but changes neither its configuration nor {@code updated_at}; the execution itself is kept apart.
      *
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
-    boolean recordExecution(String id, long durationMs, Instant executedAt, long revision) {
-        return jdbc.sql("UPDATE tools SET total_calls = total_calls + 1, "
-                        + "avg_response_time = (COALESCE(avg_response_time, 0) * total_calls + :duration) "
-                        + "/ (total_calls + 1), "
-                        + "last_used = GREATEST(COALESCE(last_used, :executed), :executed), revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("duration", (double) durationMs)
-                .param("executed", Timestamp.from(executedAt)).param("revision", revision)
+    boolean passLegacyExecution(String id, long revision) {
+        return jdbc.sql("UPDATE tools SET revision = :revision WHERE id = :id AND revision < :revision")
+                .param("id", id).param("revision", revision)
                 .update() == 1;
     }
 
@@ -137,11 +135,17 @@ class ToolRows {
     }
 
     Optional<ToolView> find(String ownerId, String id) {
-        return jdbc.sql(SELECT + " FROM query.tools t WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
+        return jdbc.sql(SELECT + " FROM " + FROM + " WHERE t.id = ? AND t.owner_id = ? AND t.deleted_at IS NULL")
                 .params(id, ownerId)
                 .query(this::view)
                 .optional()
                 .map(found -> withUsers(ownerId, List.of(found)).get(0));
+    }
+
+    /** Whether the owner has the tool, live. */
+    boolean exists(String ownerId, String id) {
+        return jdbc.sql("SELECT count(*) FROM query.tools WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
+                .params(id, ownerId).query(Long.class).single() > 0;
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
@@ -150,7 +154,7 @@ class ToolRows {
                 .equal("category", filter.category())
                 .equal("is_active", filter.isActive())
                 .containing("name", filter.nameContains())
-                .fetch(jdbc, SELECT, "query.tools t", after, limit, this::view);
+                .fetch(jdbc, SELECT, FROM, after, limit, this::view);
         return new ListQuery.Page<>(withUsers(ownerId, page.items()), page.hasMore(), page.total());
     }
 

@@ -2,7 +2,7 @@ package io.voicepartner.api.phonenumber;
 
 /** What can be asked of a phone number. */
 public sealed interface PhoneNumberCommand
-        permits CreatePhoneNumber, UpdatePhoneNumber, DeletePhoneNumber, UnassignPhoneNumber, RecordCalls,
+        permits CreatePhoneNumber, UpdatePhoneNumber, DeletePhoneNumber, UnassignPhoneNumber,
         RestorePhoneNumber {
 
     String phoneNumberId();

@@ -1,7 +1,7 @@
 package io.voicepartner.api.tool;
 
 /** What a user can ask of a tool. */
-public sealed interface ToolCommand permits CreateTool, UpdateTool, DeleteTool, RecordToolExecutions, RestoreTool {
+public sealed interface ToolCommand permits CreateTool, UpdateTool, DeleteTool, RestoreTool {
 
     String toolId();
 
