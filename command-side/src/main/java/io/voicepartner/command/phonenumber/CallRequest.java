@@ -15,7 +15,7 @@ import java.util.Set;
  * recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
  */
 record CallRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        @Size(min = 1, max = EventLimits.REPORTER_ID) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
         String callId,
         @Min(0) @Max(86_400) Long callSeconds,
         CallDirection direction,

@@ -14,7 +14,7 @@ import java.util.Set;
  * is recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
  */
 record ToolExecutionRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        @Size(min = 1, max = EventLimits.REPORTER_ID) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
         String executionId,
         @Min(0) @Max(86_400_000) Long durationMs,
         Boolean success,

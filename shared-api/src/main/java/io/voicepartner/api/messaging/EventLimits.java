@@ -46,6 +46,8 @@ public final class EventLimits {
     /** Every id the platform makes (a UUIDv7, 36 characters) and every id a client names. */
     public static final int ID = 64;
     public static final int NAME = 200;
+    /** The id a reporter gives an execution or a call ({@code execution_id}, {@code call_id}), so that a resent report is counted once. */
+    public static final int REPORTER_ID = 200;
     public static final int PROVIDER = 100;
     public static final int MODEL = 200;
     public static final int VOICE_ID = 200;
@@ -134,6 +136,19 @@ public final class EventLimits {
             Map.entry("query.files.status", ENUM_NAME),
             Map.entry("query.files.text_location", STORAGE_LOCATION),
             Map.entry("query.files.text_sha256", SHA256_HEX),
+            Map.entry("query.tool_executions.tool_id", ID),
+            Map.entry("query.tool_executions.execution_id", REPORTER_ID),
+            Map.entry("query.tool_executions.id", ID),
+            Map.entry("query.tool_executions.owner_id", ID),
+            Map.entry("query.tool_executions.assistant_id", ID),
+            Map.entry("query.tool_usage.tool_id", ID),
+            Map.entry("query.phone_calls.phone_number_id", ID),
+            Map.entry("query.phone_calls.call_id", REPORTER_ID),
+            Map.entry("query.phone_calls.id", ID),
+            Map.entry("query.phone_calls.owner_id", ID),
+            Map.entry("query.phone_calls.assistant_id", ID),
+            Map.entry("query.phone_calls.direction", ENUM_NAME),
+            Map.entry("query.phone_number_usage.phone_number_id", ID),
             Map.entry("query.history.aggregate_id", ID),
             Map.entry("query.history.aggregate_type", AGGREGATE_TYPE),
             Map.entry("query.history.owner_id", ID),
