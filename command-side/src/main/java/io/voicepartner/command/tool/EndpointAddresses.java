@@ -1,7 +1,11 @@
 package io.voicepartner.command.tool;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +15,14 @@ import java.util.Optional;
 /**
  * Which addresses the platform may call on a user's behalf: public ones only, so that a tool's endpoint cannot
  * reach the platform's own network (server-side request forgery). The ranges refused are those of RFC 6890's
- * special-purpose registries that are not globally reachable, plus the IPv6 forms that embed an IPv4 address
- * (compatible, NAT64, 6to4, Teredo), which could carry a private one. IPv4-mapped IPv6 addresses
- * ({@code ::ffff:127.0.0.1}) need no range of their own: Java resolves them to the IPv4 address they map, which
- * is checked as such. The allow-list opens ranges or host names for on-premise tools.
+ * special-purpose registries that are not globally reachable. An IPv4-mapped IPv6 address
+ * ({@code ::ffff:127.0.0.1}) is the IPv4 address it maps: Java normalises such a literal itself, but not an
+ * address from a DNS answer, so every address is normalised here ({@link #normalised}). The IPv6 forms that embed
+ * an IPv4 address (IPv4-compatible {@code ::/96}, IPv4-translated {@code ::ffff:0:0:0/96}, NAT64
+ * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, Teredo {@code 2001::/32}) are judged by the IPv4 address they
+ * carry, because that is where the packets end up; the local-use NAT64 prefix {@code 64:ff9b:1::/48} is refused
+ * whole, as its operator chooses where in it the IPv4 address sits. The allow-list opens ranges or host names for
+ * on-premise tools.
  */
 final class EndpointAddresses {
 
@@ -38,13 +46,93 @@ final class EndpointAddresses {
         return allowedHosts.contains(host.toLowerCase(Locale.ROOT));
     }
 
-    /** @return why the platform does not call {@code address} ("a loopback address"), or empty if it may */
-    Optional<String> refusal(InetAddress address) {
+    /** @return why the platform does not call {@code resolved} ("a loopback address"), or empty if it may */
+    Optional<String> refusal(InetAddress resolved) {
+        InetAddress address = normalised(resolved);
         if (allowedRanges.stream().anyMatch(range -> range.contains(address))) {
             return Optional.empty();
         }
-        return REFUSED.entrySet().stream().filter(range -> range.getKey().contains(address)).map(Map.Entry::getValue)
-                .findFirst();
+        Optional<String> special = REFUSED.entrySet().stream().filter(range -> range.getKey().contains(address))
+                .map(Map.Entry::getValue).findFirst();
+        if (special.isPresent()) {
+            return special;
+        }
+        for (Embedding embedding : Embedding.values()) {
+            for (InetAddress embedded : embedding.embedded(address)) {
+                Optional<String> refused = refusal(embedded);
+                if (refused.isPresent()) {
+                    return Optional.of(embedding.description + " of " + embedded.getHostAddress() + ", " + refused.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The IPv4 address an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) stands for; any other as it is. */
+    static InetAddress normalised(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address && hasPrefix(bytes, MAPPED, 12)) {
+            return ipv4(Arrays.copyOfRange(bytes, 12, 16));
+        }
+        return address;
+    }
+
+    /** The IPv6 forms that carry an IPv4 address, and where in them it sits. */
+    private enum Embedding {
+        IPV4_COMPATIBLE("an IPv4-compatible address", new byte[12], 96, 12),
+        IPV4_TRANSLATED("an IPv4-translated address", new byte[]{0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0},
+                96, 12),
+        NAT64("a NAT64 address", new byte[]{0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, 96, 12),
+        SIX_TO_FOUR("a 6to4 address", new byte[]{0x20, 0x02}, 16, 2),
+        // the server's address at bits 32-63, the client's in the last 32 bits, inverted (RFC 4380)
+        TEREDO("a Teredo address", new byte[]{0x20, 0x01, 0, 0}, 32, 4) {
+            @Override
+            List<InetAddress> embedded(InetAddress address) {
+                if (!matches(address)) {
+                    return List.of();
+                }
+                byte[] bytes = address.getAddress();
+                byte[] client = Arrays.copyOfRange(bytes, 12, 16);
+                for (int i = 0; i < client.length; i++) {
+                    client[i] = (byte) ~client[i];
+                }
+                return List.of(ipv4(client), ipv4(Arrays.copyOfRange(bytes, 4, 8)));
+            }
+        };
+
+        private final String description;
+        private final byte[] prefix;
+        private final int prefixBits;
+        private final int at;
+
+        Embedding(String description, byte[] prefix, int prefixBits, int at) {
+            this.description = description;
+            this.prefix = prefix;
+            this.prefixBits = prefixBits;
+            this.at = at;
+        }
+
+        boolean matches(InetAddress address) {
+            return address instanceof Inet6Address && hasPrefix(address.getAddress(), prefix, prefixBits / 8);
+        }
+
+        List<InetAddress> embedded(InetAddress address) {
+            return matches(address) ? List.of(ipv4(Arrays.copyOfRange(address.getAddress(), at, at + 4))) : List.of();
+        }
+    }
+
+    private static final byte[] MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
+
+    private static boolean hasPrefix(byte[] bytes, byte[] prefix, int length) {
+        return bytes.length == 16 && Arrays.equals(bytes, 0, length, prefix, 0, length);
+    }
+
+    private static Inet4Address ipv4(byte[] bytes) {
+        try {
+            return (Inet4Address) InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("four bytes are an IPv4 address", e);
+        }
     }
 
     private static Map<AddressRange, String> refused() {
@@ -67,13 +155,9 @@ final class EndpointAddresses {
         ranges.put("240.0.0.0/4", "a reserved or broadcast address");
         ranges.put("::/128", "an unspecified address");
         ranges.put("::1/128", "a loopback address");
-        ranges.put("::/96", "an IPv4-compatible address");
-        ranges.put("64:ff9b::/96", "a NAT64 address");
-        ranges.put("64:ff9b:1::/48", "a NAT64 address");
+        ranges.put("64:ff9b:1::/48", "a local-use NAT64 address");
         ranges.put("100::/64", "a discard address");
-        ranges.put("2001::/32", "a Teredo address");
         ranges.put("2001:db8::/32", "a documentation address");
-        ranges.put("2002::/16", "a 6to4 address");
         ranges.put("fc00::/7", "a unique-local address");
         ranges.put("fe80::/10", "a link-local address");
         ranges.put("fec0::/10", "a site-local address");

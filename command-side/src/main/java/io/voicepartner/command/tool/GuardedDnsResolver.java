@@ -4,39 +4,57 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Resolves a tool's host for the HTTP client at the moment it connects, and hands it only addresses that
- * {@link EndpointAddresses} allows: every A and AAAA record must be allowed, not just the first, and the client
- * connects to exactly the addresses checked, so a name that resolves differently on a second lookup (DNS
- * rebinding) has no second lookup to exploit. Address literals in the URL come through here too.
+ * {@link EndpointAddresses} allows: every A and AAAA record must be allowed, not just the first. Each address is
+ * normalised before it is checked (an IPv4-mapped {@code ::ffff:127.0.0.1} in an AAAA record becomes
+ * {@code 127.0.0.1}), and the client connects to exactly the addresses checked, as they were checked, so a name
+ * that resolves differently on a second lookup (DNS rebinding) has no second lookup to exploit. Address literals
+ * in the URL come through here too.
  */
 class GuardedDnsResolver implements DnsResolver {
 
     private final EndpointAddresses addresses;
+    private final HostResolver resolver;
 
-    GuardedDnsResolver(EndpointAddresses addresses) {
+    GuardedDnsResolver(EndpointAddresses addresses, HostResolver resolver) {
         this.addresses = addresses;
+        this.resolver = resolver;
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] resolved = SystemDefaultDnsResolver.INSTANCE.resolve(bare);
-        if (addresses.allowsHost(bare)) {
-            return resolved;
+        InetAddress[] resolved = resolver.resolve(bare);
+        if (resolved == null || resolved.length == 0) {
+            throw new UnknownHostException(bare + " has no address");
         }
-        for (InetAddress address : resolved) {
-            var refusal = addresses.refusal(address);
+        InetAddress[] normalised = Arrays.stream(resolved).map(EndpointAddresses::normalised)
+                .toArray(InetAddress[]::new);
+        if (addresses.allowsHost(bare)) {
+            return normalised;
+        }
+        for (int i = 0; i < normalised.length; i++) {
+            var refusal = addresses.refusal(normalised[i]);
             if (refusal.isPresent()) {
-                throw new RefusedEndpoint(bare.equals(address.getHostAddress())
+                String shown = resolved[i].getHostAddress();
+                throw new RefusedEndpoint(bare.equals(shown) || bare.equals(normalised[i].getHostAddress())
                         ? bare + " is " + refusal.get() + ", which the platform does not call"
-                        : bare + " resolves to " + address.getHostAddress() + ", " + refusal.get()
-                                + ", which the platform does not call");
+                        : bare + " resolves to " + shown + ", " + refusal.get() + ", which the platform does not call");
             }
         }
-        return resolved;
+        return normalised;
+    }
+
+    /** The client connects through this one: spelled out so that it can only ever use the addresses checked. */
+    @Override
+    public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+        return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -56,11 +57,12 @@ class ToolCaller {
     private final ObjectMapper json;
     private final int maxBodyLength;
 
-    ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json) {
+    ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json, ObjectProvider<HostResolver> resolver) {
         Timeout timeout = Timeout.of(settings.timeout());
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(new EndpointAddresses(settings.allowList())))
+                        .setDnsResolver(new GuardedDnsResolver(new EndpointAddresses(settings.allowList()),
+                                resolver.getIfAvailable(() -> HostResolver.SYSTEM)))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .build())

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * production (Spring Boot's tests leave them off by default), so that the Prometheus endpoint is there.
  */
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = {PlatformApplication.class, StatementLog.class},
+@SpringBootTest(classes = {PlatformApplication.class, StatementLog.class, TestHosts.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PlatformIT {
 

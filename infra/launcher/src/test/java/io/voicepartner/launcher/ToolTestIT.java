@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +110,46 @@ class ToolTestIT extends PlatformIT {
         assertRefused("http://100.64.0.1/", "carrier-grade NAT");
         assertRefused("http://[fd00::1]/", "a unique-local address");
         assertRefused("http://0.0.0.0:" + port + "/", "unspecified");
+    }
+
+    /**
+     * A name whose only DNS answer is an AAAA record holding a non-public IPv4 address in an IPv6 form: mapped
+     * ({@code ::ffff:127.0.0.1}, which Java normalises only when it is written in the URL) or embedded (NAT64,
+     * 6to4). A loopback service listens behind the mapped one, so that a call getting through would show.
+     */
+    @Test
+    void refusesANameResolvingToANonPublicIpv4AddressInAnIpv6Form() throws IOException {
+        HttpServer loopback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        loopback.createContext("/", exchange -> respond(exchange, 200, "{\"internal\": \"secret\"}"));
+        loopback.start();
+        try {
+            int port = loopback.getAddress().getPort();
+            TestHosts.answer("mapped-loopback.tools.test", ipv6("::ffff:127.0.0.1"));
+            TestHosts.answer("mapped-metadata.tools.test", ipv6("::ffff:169.254.169.254"));
+            TestHosts.answer("nat64-private.tools.test", ipv6("64:ff9b::a00:1"));
+            TestHosts.answer("6to4-loopback.tools.test", ipv6("2002:7f00:1::1"));
+
+            assertRefused("http://mapped-loopback.tools.test:" + port + "/", "a loopback address");
+            assertRefused("http://mapped-metadata.tools.test/latest/meta-data/", "the cloud metadata address");
+            assertRefused("http://nat64-private.tools.test/", "a NAT64 address of 10.0.0.1, a private address");
+            assertRefused("http://6to4-loopback.tools.test:" + port + "/", "a 6to4 address of 127.0.0.1");
+        } finally {
+            loopback.stop(0);
+        }
+    }
+
+    /** The address as a DNS answer brings it: an {@link Inet6Address}, never normalised to IPv4. */
+    private static InetAddress ipv6(String literal) throws UnknownHostException {
+        byte[] parsed = InetAddress.getByName(literal).getAddress();
+        byte[] bytes = parsed;
+        if (parsed.length == 4) {
+            // Java parsed ::ffff:a.b.c.d to the IPv4 address: put it back in the mapped form
+            bytes = new byte[16];
+            bytes[10] = (byte) 0xff;
+            bytes[11] = (byte) 0xff;
+            System.arraycopy(parsed, 0, bytes, 12, 4);
+        }
+        return Inet6Address.getByAddress(null, bytes, -1);
     }
 
     @Test
