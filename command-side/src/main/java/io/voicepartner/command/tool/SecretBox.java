@@ -1,6 +1,7 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.support.security.KeyIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,45 +15,71 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Encrypts the credentials of tools before they enter a command, so that the event store and Kafka only
  * ever hold ciphertext: AES-256-GCM with a fresh random 96-bit nonce per value, under the key of
- * {@code SECRETS_KEY} (the base64 of 32 bytes), which only the command side has. A value is stored as
- * {@code v1:} + base64(nonce, ciphertext, tag); the prefix names the format so that a later key rotation
- * can tell the values it has to re-encrypt. Decrypting is for the calls the platform makes to a tool.
+ * {@code SECRETS_KEY} (the base64 of 32 bytes), which only the command side has. There is no built-in key: a
+ * start without one, or with the development key the repository once published, is refused.
+ *
+ * <p>A value is stored as {@code v2:<key id>:} + base64(nonce, ciphertext, tag), the key id naming the key it was
+ * encrypted under ({@link KeyIds}), so that after a rotation the previous keys ({@code SECRETS_KEY_PREVIOUS},
+ * comma-separated) still open what they sealed, and a write can tell the values it has to re-encrypt under the
+ * current key ({@link #underCurrentKey}). Values of the earlier format, {@code v1:} + base64(…) without a key id,
+ * are opened by whichever configured key fits: GCM's tag tells a wrong key apart. Decrypting is for the calls
+ * the platform makes to a tool, and for those re-encryptions.
  */
 @Component
 class SecretBox {
 
-    /** Only for development and tests; in production mode a start without {@code SECRETS_KEY} is refused. */
-    static final String DEVELOPMENT_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
     /** What the read API shows in place of a secret (followed by its last four characters, if it shows them). */
     static final String MASK = "••••";
     /** A shorter secret would give too much of itself away through its last four characters. */
     static final int SHOWN_FROM_LENGTH = 12;
 
-    private static final String FORMAT = "v1:";
+    /**
+     * The development key the repository published until issue 17: never a key to encrypt with. It is accepted
+     * among the previous keys, so that credentials a local platform stored under it can be read and re-encrypted.
+     */
+    static final String PUBLISHED_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
+
+    private static final String FORMAT = "v2:";
+    private static final String KEYLESS_FORMAT = "v1:";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
+    private final String currentId;
+    private final SecretKeySpec current;
+    /** Every key that may open a value, the current one first. */
+    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(@Value("${voicepartner.secrets.key:}") String key,
-              @Value("${voicepartner.security.production:false}") boolean production) {
+              @Value("${voicepartner.secrets.previous-keys:}") String previousKeys) {
         if (key == null || key.isBlank()) {
-            if (production) {
-                throw new IllegalStateException("SECRETS_KEY must be set in production mode");
+            throw new IllegalStateException("SECRETS_KEY is not set: tools' credentials are encrypted with it, and "
+                    + "there is no built-in key. Set SECRETS_KEY to the base64 of " + KEY_BYTES + " random bytes (for "
+                    + "example the output of `openssl rand -base64 32`); ./run makes one for a local platform in .data/");
+        }
+        if (PUBLISHED_KEY.equals(key.trim())) {
+            throw new IllegalStateException("SECRETS_KEY is the development key once published in the repository, "
+                    + "with which anyone can read the credentials: set a random one (openssl rand -base64 32)");
+        }
+        this.current = new SecretKeySpec(decodeKey(key.trim(), "SECRETS_KEY"), "AES");
+        this.currentId = KeyIds.of(current.getEncoded());
+        keys.put(currentId, current);
+        if (previousKeys != null) {
+            for (String previous : previousKeys.split(",")) {
+                if (!previous.isBlank()) {
+                    byte[] bytes = decodeKey(previous.trim(), "SECRETS_KEY_PREVIOUS");
+                    keys.putIfAbsent(KeyIds.of(bytes), new SecretKeySpec(bytes, "AES"));
+                }
             }
-            key = DEVELOPMENT_KEY;
         }
-        if (production && DEVELOPMENT_KEY.equals(key.trim())) {
-            throw new IllegalStateException("SECRETS_KEY must not be the development key in production mode");
-        }
-        this.key = new SecretKeySpec(decodeKey(key.trim()), "AES");
     }
 
     SecretValue encrypt(String clear) {
@@ -60,18 +87,53 @@ class SecretBox {
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return new SecretValue(FORMAT + Base64.getEncoder().encodeToString(stored), lastFour(clear));
+            return new SecretValue(FORMAT + currentId + ":" + Base64.getEncoder().encodeToString(stored),
+                    lastFour(clear));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JRE", e);
         }
     }
 
-    /** @throws IllegalArgumentException if the value was not encrypted under this key, or was altered */
+    /** @throws IllegalArgumentException if the value was not encrypted under a configured key, or was altered */
     String decrypt(SecretValue secret) {
-        byte[] stored = stored(secret.ciphertext());
+        String ciphertext = secret.ciphertext() == null ? "" : secret.ciphertext();
+        if (ciphertext.startsWith(FORMAT)) {
+            int colon = ciphertext.indexOf(':', FORMAT.length());
+            String keyId = colon < 0 ? "" : ciphertext.substring(FORMAT.length(), colon);
+            SecretKeySpec key = keys.get(keyId);
+            if (key == null) {
+                throw new IllegalArgumentException("The secret was encrypted under key " + keyId + ", which is neither "
+                        + "SECRETS_KEY nor one of SECRETS_KEY_PREVIOUS");
+            }
+            return open(key, stored(ciphertext.substring(colon + 1)));
+        }
+        if (ciphertext.startsWith(KEYLESS_FORMAT)) {
+            byte[] stored = stored(ciphertext.substring(KEYLESS_FORMAT.length()));
+            for (SecretKeySpec key : keys.values()) {
+                try {
+                    return open(key, stored);
+                } catch (IllegalArgumentException anotherKey) {
+                    // the next key may be the one
+                }
+            }
+            throw new IllegalArgumentException("The secret was encrypted under none of the keys configured, or was "
+                    + "altered");
+        }
+        throw new IllegalArgumentException("Not a secret this platform encrypted");
+    }
+
+    /** The value as it is if the current key sealed it, else the same secret encrypted under the current key. */
+    SecretValue underCurrentKey(SecretValue secret) {
+        if (secret.ciphertext() != null && secret.ciphertext().startsWith(FORMAT + currentId + ":")) {
+            return secret;
+        }
+        return new SecretValue(encrypt(decrypt(secret)).ciphertext(), secret.lastFour());
+    }
+
+    private static String open(SecretKeySpec key, byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
@@ -100,14 +162,12 @@ class SecretBox {
                 decrypt(other).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] stored(String ciphertext) {
+    private static byte[] stored(String base64) {
         byte[] stored = null;
-        if (ciphertext != null && ciphertext.startsWith(FORMAT)) {
-            try {
-                stored = Base64.getDecoder().decode(ciphertext.substring(FORMAT.length()));
-            } catch (IllegalArgumentException e) {
-                // refused below
-            }
+        try {
+            stored = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            // refused below
         }
         if (stored == null || stored.length <= NONCE_BYTES) {
             throw new IllegalArgumentException("Not a secret this platform encrypted");
@@ -123,15 +183,15 @@ class SecretBox {
         return clear.substring(clear.offsetByCodePoints(0, length - 4));
     }
 
-    private static byte[] decodeKey(String base64) {
+    private static byte[] decodeKey(String base64, String variable) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SECRETS_KEY must be base64 (of " + KEY_BYTES + " random bytes)", e);
+            throw new IllegalStateException(variable + " must be base64 (of " + KEY_BYTES + " random bytes)", e);
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("SECRETS_KEY must be the base64 of " + KEY_BYTES
+            throw new IllegalStateException(variable + " must be the base64 of " + KEY_BYTES
                     + " bytes (AES-256), not " + bytes.length);
         }
         return bytes;

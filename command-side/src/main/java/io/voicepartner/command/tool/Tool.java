@@ -53,7 +53,11 @@ class Tool {
         apply(new ToolCreated(command.toolId(), command.ownerId(), command.configuration()));
     }
 
-    /** @param secrets tells whether a credential sent again is the one stored (their ciphertexts always differ) */
+    /**
+     * @param secrets tells whether a credential sent again is the one stored (their ciphertexts always differ), and
+     *                re-encrypts under the current key those a previous key sealed: a write leaves none behind
+     *                (the fields changed are those the caller changed; the credentials are the same secrets)
+     */
     @CommandHandler
     long handle(UpdateTool command, SecretBox secrets) {
         requireLive();
@@ -65,7 +69,7 @@ class Tool {
         if (changed.isEmpty()) {
             return revision;
         }
-        apply(new ToolUpdated(toolId, ownerId, merged, changed));
+        apply(new ToolUpdated(toolId, ownerId, StoredSecrets.underCurrentKey(merged, secrets), changed));
         return revision;
     }
 
@@ -80,13 +84,13 @@ class Tool {
 
     /** Assistants that used the tool lost it when it was deleted; a restore does not assign it to them again. */
     @CommandHandler
-    long handle(RestoreTool command) {
+    long handle(RestoreTool command, SecretBox secrets) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
             throw new Refusal(ErrorCode.CONFLICT, "Tool '" + toolId + "' is not deleted; "
                     + "only a deleted tool can be restored.");
         }
-        apply(new ToolRestored(toolId, ownerId, configuration));
+        apply(new ToolRestored(toolId, ownerId, StoredSecrets.underCurrentKey(configuration, secrets)));
         return revision;
     }
 

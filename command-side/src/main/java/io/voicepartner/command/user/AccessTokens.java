@@ -1,6 +1,9 @@
 package io.voicepartner.command.user;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.voicepartner.support.security.TokenSettings;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -9,11 +12,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Issues the bearer tokens both sides verify: HS256 over {@code SECRET_KEY}, subject = user id. */
+/**
+ * Issues the bearer tokens both sides verify: HS256 over {@code SECRET_KEY}, its key id as {@code kid}, subject =
+ * user id.
+ */
 @Component
 class AccessTokens {
 
@@ -23,11 +28,15 @@ class AccessTokens {
     }
 
     private final NimbusJwtEncoder encoder;
+    private final String keyId;
     private final TokenSettings settings;
     private final Clock clock;
 
     AccessTokens(TokenSettings settings) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(settings.secretKeyBytes(), "HmacSHA256")));
+        TokenSettings.TokenKey key = settings.signingKey();
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new OctetSequenceKey.Builder(key.bytes())
+                .keyID(key.id()).algorithm(JWSAlgorithm.HS256).build())));
+        this.keyId = key.id();
         this.settings = settings;
         this.clock = Clock.systemUTC();
     }
@@ -41,7 +50,7 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .build();
-        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String value = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).keyId(keyId).build(), claims))
                 .getTokenValue();
         return new AccessToken(value, settings.accessTokenLifetime().toSeconds());
     }

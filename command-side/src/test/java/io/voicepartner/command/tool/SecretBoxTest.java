@@ -1,6 +1,7 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.support.security.KeyIds;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -12,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** Credentials leave the web edge only encrypted, and only this platform's key opens them again. */
 class SecretBoxTest {
 
-    private static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-    private static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
+    private static final String KEY = randomKey();
+    private static final String OTHER_KEY = randomKey();
 
-    private final SecretBox box = new SecretBox(KEY, true);
+    private final SecretBox box = new SecretBox(KEY, "");
 
     @Test
     void decryptsWhatItEncrypted() {
@@ -28,8 +29,8 @@ class SecretBoxTest {
     void keepsNoTraceOfTheSecretInTheCiphertext() {
         SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
 
-        assertThat(sealed.ciphertext()).startsWith("v1:").doesNotContain("sk_live");
-        assertThat(new String(Base64.getDecoder().decode(sealed.ciphertext().substring(3)))).doesNotContain("sk_live");
+        assertThat(sealed.ciphertext()).startsWith("v2:" + keyId(KEY) + ":").doesNotContain("sk_live");
+        assertThat(new String(Base64.getDecoder().decode(sealed(sealed)))).doesNotContain("sk_live");
     }
 
     @Test
@@ -58,18 +59,21 @@ class SecretBoxTest {
     @Test
     void refusesACiphertextThatWasAltered() {
         SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
-        byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext().substring(3));
+        byte[] bytes = Base64.getDecoder().decode(sealed(sealed));
         bytes[bytes.length - 1] ^= 1;
-        SecretValue tampered = new SecretValue("v1:" + Base64.getEncoder().encodeToString(bytes), sealed.lastFour());
+        SecretValue tampered = new SecretValue("v2:" + keyId(KEY) + ":" + Base64.getEncoder().encodeToString(bytes),
+                sealed.lastFour());
 
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(tampered));
     }
 
     @Test
     void refusesACiphertextMadeWithAnotherKey() {
-        SecretValue sealed = new SecretBox(OTHER_KEY, true).encrypt("sk_live_51HxQ2eKz7Tn");
+        SecretValue sealed = new SecretBox(OTHER_KEY, "").encrypt("sk_live_51HxQ2eKz7Tn");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(sealed));
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(sealed))
+                .withMessageContaining("SECRETS_KEY_PREVIOUS");
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(keyless(sealed)));
     }
 
     @Test
@@ -77,6 +81,8 @@ class SecretBoxTest {
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("sk_live_51HxQ2eKz7Tn", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v1:%%%", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v1:AAAA", "")));
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v2:" + keyId(KEY) + ":AAAA", "")));
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v2:AAAA", "")));
     }
 
     @Test
@@ -89,20 +95,82 @@ class SecretBoxTest {
     }
 
     @Test
-    void usesTheDevelopmentKeyOnlyOutsideProduction() {
-        SecretBox development = new SecretBox("", false);
+    void refusesToStartWithoutAKeySayingWhatToSet() {
+        assertThatIllegalStateException().isThrownBy(() -> new SecretBox("", ""))
+                .withMessageContaining("SECRETS_KEY is not set").withMessageContaining("openssl rand -base64 32");
+        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(null, null))
+                .withMessageContaining("SECRETS_KEY is not set");
+    }
 
-        assertThat(development.decrypt(development.encrypt("sk_live_51HxQ2eKz7Tn"))).isEqualTo("sk_live_51HxQ2eKz7Tn");
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox("", true))
-                .withMessageContaining("SECRETS_KEY");
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(SecretBox.DEVELOPMENT_KEY, true))
-                .withMessageContaining("SECRETS_KEY");
+    @Test
+    void neverEncryptsWithTheKeyThatWasPublishedInTheRepository() {
+        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(SecretBox.PUBLISHED_KEY, ""))
+                .withMessageContaining("published in the repository");
+    }
+
+    @Test
+    void readsWhatAPreviousKeySealedAndReEncryptsItUnderTheCurrentKey() {
+        SecretValue old = new SecretBox(OTHER_KEY, "").encrypt("sk_live_51HxQ2eKz7Tn");
+        SecretBox rotated = new SecretBox(KEY, OTHER_KEY);
+
+        SecretValue current = rotated.underCurrentKey(old);
+
+        assertThat(rotated.decrypt(old)).isEqualTo("sk_live_51HxQ2eKz7Tn");
+        assertThat(current.ciphertext()).startsWith("v2:" + keyId(KEY) + ":");
+        assertThat(current.lastFour()).isEqualTo(old.lastFour());
+        assertThat(box.decrypt(current)).isEqualTo("sk_live_51HxQ2eKz7Tn");
+        assertThat(rotated.underCurrentKey(current)).isSameAs(current);
+    }
+
+    /**
+     * Values stored before key ids, {@code v1:} + base64(nonce, ciphertext, tag), are opened by whichever
+     * configured key fits, the current or a previous one, and re-encrypted with a key id when written.
+     */
+    @Test
+    void readsTheFormatWithoutAKeyIdUnderAnyConfiguredKey() {
+        SecretValue underCurrent = keyless(box.encrypt("sk_live_51HxQ2eKz7Tn"));
+        SecretValue underPrevious = keyless(new SecretBox(OTHER_KEY, "").encrypt("sk_test_0000abcd"));
+        SecretBox rotated = new SecretBox(KEY, OTHER_KEY);
+
+        assertThat(rotated.decrypt(underCurrent)).isEqualTo("sk_live_51HxQ2eKz7Tn");
+        assertThat(rotated.decrypt(underPrevious)).isEqualTo("sk_test_0000abcd");
+        assertThat(rotated.underCurrentKey(underCurrent).ciphertext()).startsWith("v2:" + keyId(KEY) + ":");
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(underPrevious));
+    }
+
+    /** What a local platform stored before issue 17 can be read once, to be re-encrypted under a key of its own. */
+    @Test
+    void acceptsThePublishedKeyOnlyAsAPreviousKey() {
+        SecretBox local = new SecretBox(KEY, SecretBox.PUBLISHED_KEY + "," + OTHER_KEY);
+
+        assertThat(local.decrypt(local.encrypt("sk_live_51HxQ2eKz7Tn"))).isEqualTo("sk_live_51HxQ2eKz7Tn");
+        assertThat(local.encrypt("x").ciphertext()).startsWith("v2:" + keyId(KEY) + ":");
+    }
+
+    private static String randomKey() {
+        return ToolConfigurations.randomKey();
+    }
+
+    private static String keyId(String base64Key) {
+        return KeyIds.of(Base64.getDecoder().decode(base64Key));
+    }
+
+    /** The base64 part of a sealed value. */
+    private static String sealed(SecretValue value) {
+        return value.ciphertext().substring(value.ciphertext().lastIndexOf(':') + 1);
+    }
+
+    /** The same sealed bytes in the format of before key ids. */
+    private static SecretValue keyless(SecretValue value) {
+        return new SecretValue("v1:" + sealed(value), value.lastFour());
     }
 
     @Test
     void refusesAKeyThatIsNotTheBase64OfThirtyTwoBytes() {
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox("not base64!", false));
+        assertThatIllegalStateException().isThrownBy(() -> new SecretBox("not base64!", ""));
         assertThatIllegalStateException().isThrownBy(
-                () -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), false));
+                () -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), ""));
+        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(KEY, "not base64!"))
+                .withMessageContaining("SECRETS_KEY_PREVIOUS");
     }
 }

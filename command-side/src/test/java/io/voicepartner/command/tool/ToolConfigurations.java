@@ -7,6 +7,7 @@ import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
 
 import java.lang.reflect.RecordComponent;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,8 +20,7 @@ import java.util.Map;
  */
 final class ToolConfigurations {
 
-    static final SecretBox SECRETS = new SecretBox(
-            Base64.getEncoder().encodeToString("tool-test-key-of-exactly-32-byte".getBytes()), false);
+    static final SecretBox SECRETS = new SecretBox(randomKey(), "");
 
     static final SecretValue WEATHER_TOKEN = SECRETS.encrypt("wx-token-0123456789");
     static final SecretValue BEARER_TOKEN = SECRETS.encrypt("bearer-abcdefghijkl");
@@ -36,6 +36,13 @@ final class ToolConfigurations {
     /** A configuration with every field unset: what an update carries for the fields it does not name. */
     static final ToolConfiguration NOTHING = new ToolConfiguration(null, null, null, null, null, null, null, null,
             null, null);
+
+    /** A key made for the test run: no key written down in the repository ever encrypts. */
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
 
     private static final RecordComponent[] COMPONENTS = ToolConfiguration.class.getRecordComponents();
 

@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -57,10 +59,21 @@ final class Platform implements AutoCloseable {
         // tokens outlive the whole run
         environment.put("ACCESS_TOKEN_EXPIRE_MINUTES", "1440");
         environment.remove("KAFKA_BOOTSTRAP_SERVERS");
+        // keys of this run only, on a database made for it (the platform has no built-in keys)
+        environment.put("SECRET_KEY", randomKey(48));
+        environment.put("SECRETS_KEY", randomKey(32));
+        environment.remove("SECRET_KEY_PREVIOUS");
+        environment.remove("SECRETS_KEY_PREVIOUS");
         long started = System.nanoTime();
         process = builder.start();
         awaitHealthy(Duration.ofMinutes(5));
         startUp = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static String randomKey(int bytes) {
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private void recreateDatabase() throws SQLException {

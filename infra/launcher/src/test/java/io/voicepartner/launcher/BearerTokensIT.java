@@ -1,6 +1,6 @@
 package io.voicepartner.launcher;
 
-import io.voicepartner.support.security.TokenSettings;
+import io.voicepartner.support.security.KeyIds;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -19,12 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Forged and stale bearer tokens, each built here by hand: only an HS256 token signed with the
- * platform's key, with a subject, inside its validity window, is let in. The tests run with the
- * development key, so that a token made with the right key shows which claim alone is refused.
+ * platform's key (or its previous one, after a rotation) and naming it as {@code kid}, with a subject, inside its
+ * validity window, is let in. The tests know the keys the platform runs with ({@link TestKeys}), so that a token
+ * made with the right key shows which claim alone is refused.
  */
 class BearerTokensIT extends PlatformIT {
 
-    private static final byte[] KEY = TokenSettings.DEVELOPMENT_KEY.getBytes(UTF_8);
+    private static final byte[] KEY = TestKeys.TOKEN_KEY.getBytes(UTF_8);
+    private static final byte[] PREVIOUS_KEY = TestKeys.PREVIOUS_TOKEN_KEY.getBytes(UTF_8);
+    /** The development key the repository published until issue 17, with which platforms signed by default. */
+    private static final byte[] PUBLISHED_KEY = "development-only-secret-key-change-me-0123456789".getBytes(UTF_8);
 
     @Test
     void aTokenMadeHereWithTheRightKeyAndClaimsIsAccepted() {
@@ -33,6 +37,37 @@ class BearerTokensIT extends PlatformIT {
         Api.Response me = withToken(hs("HS256", KEY, claims(user.id(), 0, 600, null)));
 
         assertThat(me.status()).as("the forging itself is right: " + me).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenTheIssuedTokensResembleIsAcceptedAndCarriesTheKeyId() {
+        Api.User user = api().signUp();
+        String header = new String(Base64.getUrlDecoder().decode(user.token().split("\\.")[0]), UTF_8);
+
+        assertThat(header).contains("\"kid\":\"" + KeyIds.of(KEY) + "\"");
+    }
+
+    @Test
+    void aTokenSignedWithThePreviousKeyBeforeTheRotationIsAcceptedUntilItExpires() {
+        Api.User user = api().signUp();
+
+        Api.Response me = withToken(hs("HS256", PREVIOUS_KEY, claims(user.id(), 0, 600, null)));
+
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(withToken(hs("HS256", PREVIOUS_KEY, claims(user.id(), -3_600, -60, null))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedWithTheKeyOncePublishedInTheRepositoryIsRefused() {
+        Api.User user = api().signUp();
+        Map<String, Object> valid = claims(user.id(), 0, 600, null);
+
+        for (String token : new String[] {hsWithKeyId("HS256", PUBLISHED_KEY, valid, null),
+                hs("HS256", PUBLISHED_KEY, valid)}) {
+            Api.Response refused = withToken(token);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.error().path("code").asText()).isEqualTo("unauthorized");
+        }
     }
 
     @Test
@@ -47,6 +82,8 @@ class BearerTokensIT extends PlatformIT {
         forgeries.put("alg NONE with the real signature kept", unsigned("NONE", valid)
                 + hs("HS256", KEY, valid).substring(hs("HS256", KEY, valid).lastIndexOf('.') + 1));
         forgeries.put("wrong key", hs("HS256", "another-secret-key-of-enough-length-0123456789".getBytes(UTF_8), valid));
+        forgeries.put("the right key, no kid", hsWithKeyId("HS256", KEY, valid, null));
+        forgeries.put("the right key, the previous key's kid", hsWithKeyId("HS256", KEY, valid, KeyIds.of(PREVIOUS_KEY)));
         forgeries.put("HS512 with the right key", hs("HS512", KEY, valid));
         forgeries.put("HS384 with the right key", hs("HS384", KEY, valid));
         forgeries.put("RS256 signed by a stranger's key", rs256(rsa, valid));
@@ -86,16 +123,28 @@ class BearerTokensIT extends PlatformIT {
         return Instant.now().getEpochSecond();
     }
 
+    /** A token as the platform issues them: its {@code kid} names the key that signed it. */
     private static String hs(String algorithm, byte[] key, Map<String, Object> claims) {
-        return hsWithHeader(algorithm, key, claims, "Hmac" + algorithm.replace("HS", "SHA"));
+        return hsWithKeyId(algorithm, key, claims, KeyIds.of(key));
+    }
+
+    private static String hsWithKeyId(String algorithm, byte[] key, Map<String, Object> claims, String keyId) {
+        return hsWithHeader(algorithm, key, claims, "Hmac" + algorithm.replace("HS", "SHA"), keyId);
     }
 
     private static String hsWithHeader(String headerAlgorithm, byte[] key, Map<String, Object> claims) {
-        return hsWithHeader(headerAlgorithm, key, claims, "HmacSHA256");
+        return hsWithHeader(headerAlgorithm, key, claims, "HmacSHA256", KeyIds.of(key));
     }
 
-    private static String hsWithHeader(String headerAlgorithm, byte[] key, Map<String, Object> claims, String mac) {
-        String signingInput = part(Map.of("alg", headerAlgorithm, "typ", "JWT")) + "." + part(claims);
+    private static String hsWithHeader(String headerAlgorithm, byte[] key, Map<String, Object> claims, String mac,
+                                       String keyId) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", headerAlgorithm);
+        header.put("typ", "JWT");
+        if (keyId != null) {
+            header.put("kid", keyId);
+        }
+        String signingInput = part(header) + "." + part(claims);
         try {
             Mac hmac = Mac.getInstance(mac);
             hmac.init(new SecretKeySpec(key, mac));

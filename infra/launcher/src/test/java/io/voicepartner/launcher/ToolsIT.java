@@ -1,6 +1,7 @@
 package io.voicepartner.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.support.security.KeyIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,8 @@ class ToolsIT extends PlatformIT {
             }
         }
         JsonNode published = Api.JSON.readTree(records.get(0).value()).path("data").path("configuration");
-        assertThat(published.path("secret_headers").path("Authorization").path("ciphertext").asText()).startsWith("v1:");
+        assertThat(published.path("secret_headers").path("Authorization").path("ciphertext").asText())
+                .startsWith("v2:" + KeyIds.of(Base64.getDecoder().decode(TestKeys.SECRETS_KEY)) + ":");
         assertThat(published.path("headers")).isEqualTo(Api.JSON.valueToTree(Map.of("Accept", "application/json")));
     }
 

@@ -1,5 +1,8 @@
 package io.voicepartner.support.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -23,12 +25,15 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Every route needs a valid bearer token (HS256 signature, expiry) except those the sides declare
+ * Every route needs a valid bearer token (HS256 signature under the key its {@code kid} names, expiry) except those the sides declare
  * public. Refusals are answered in the error envelope. Sessions, CSRF and form login do not apply to a
  * token-authenticated JSON API.
  */
@@ -94,12 +99,22 @@ class BearerTokenSecurity {
         return source;
     }
 
+    /**
+     * HS256 only, and the key is the one the token's {@code kid} names among the current and the previous key: a
+     * token without a {@code kid}, or naming a key not configured, finds no key and is refused.
+     */
     @Bean
     JwtDecoder jwtDecoder(TokenSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(settings.secretKeyBytes(), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
+        Map<String, SecretKey> keys = new HashMap<>();
+        settings.verificationKeys().forEach((id, key) -> keys.put(id, new SecretKeySpec(key.bytes(), "HmacSHA256")));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector((header, context) -> {
+            SecretKey key = header.getKeyID() == null ? null : keys.get(header.getKeyID());
+            return JWSAlgorithm.HS256.equals(header.getAlgorithm()) && key != null ? List.of(key) : List.of();
+        });
+        // the claims are checked by the validators below, as Spring Security does for its own decoders
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         JwtTimestampValidator times = new JwtTimestampValidator(Duration.ofSeconds(5));
         // a token without an expiry or a subject is never one we issued
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(times,
