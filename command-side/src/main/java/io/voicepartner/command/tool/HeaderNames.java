@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,17 @@ final class HeaderNames {
         return TOKEN.matcher(name).matches();
     }
 
-    /** {@code Authorization}, {@code Proxy-Authorization}, {@code *-Key}, {@code *-Secret} and {@code *Token*}. */
+    /**
+     * Parts of a header name that mark it as carrying a credential, however the name is spelled: {@code Cookie},
+     * {@code apikey}, {@code X-Api-Key}, {@code X-Auth-User}, {@code Authorization}, {@code Client-Secret},
+     * {@code X-Session-Id}, {@code X-Access-Token}, {@code Password}. Masking a header that carries none costs a
+     * user the sight of its value; not masking one that does puts a secret in clear into every event.
+     */
+    private static final List<String> CREDENTIAL_PARTS = List.of("auth", "cookie", "credential", "key", "passw",
+            "secret", "session", "token");
+
     static boolean carriesSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.equals("authorization") || lower.equals("proxy-authorization")
-                || lower.endsWith("-key") || lower.endsWith("-secret") || lower.contains("token");
+        return CREDENTIAL_PARTS.stream().anyMatch(lower::contains);
     }
 }

@@ -65,6 +65,8 @@ class Tool {
         Revisions.require(command.expectedRevision(), revision);
         ToolConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields(),
                 secrets::same);
+        Origins.requireCredentialsSentAgainForAnotherOrigin(configuration, merged, command.changes(),
+                command.changedFields());
         Set<ToolField> changed = ConfigurationMerge.differences(configuration, merged);
         if (changed.isEmpty()) {
             return revision;

@@ -125,6 +125,26 @@ class ToolsIT extends PlatformIT {
         assertThat(response.error().path("details").findValuesAsText("field")).containsExactly("headers");
     }
 
+    /** The stored credentials were given for crm.example.com; whoever moves the endpoint must know them. */
+    @Test
+    void movingTheEndpointToAnotherOriginNeedsTheCredentialsSentAgain() {
+        String id = create(Map.of("name", "CRM", "endpoint", "https://crm.example.com/api",
+                "headers", Map.of("Cookie", "session=" + BEARER_TOKEN),
+                "authentication", Map.of("type", "bearer", "token", BEARER_TOKEN)));
+
+        Api.Response moved = alice.patch("/api/tools/" + id, Map.of("endpoint", "https://collector.example.net/api"));
+        Api.Response movedWithout = alice.patch("/api/tools/" + id, Map.of("endpoint", "https://collector.example.net/",
+                "authentication", Map.of("type", "bearer", "token", BEARER_TOKEN)));
+        Api.Response samePlace = alice.patch("/api/tools/" + id, Map.of("endpoint", "https://crm.example.com/v2"));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(400);
+        assertThat(moved.error().path("details").findValuesAsText("field")).containsExactly("authentication");
+        assertThat(movedWithout.status()).as(movedWithout.toString()).isEqualTo(400);
+        assertThat(movedWithout.error().path("details").findValuesAsText("field")).containsExactly("headers");
+        assertThat(samePlace.status()).as(samePlace.toString()).isEqualTo(200);
+        assertThat(samePlace.data().path("headers").path("Cookie").asText()).startsWith("••••");
+    }
+
     @Test
     void updateMergesHeadersOneByOneAndKeepsEveryFieldNotSent() {
         String id = create(Map.of("name", "Weather", "endpoint", "https://api.example.com/weather",
