@@ -72,7 +72,9 @@ final class ReadModelTables {
 
     private static boolean consumed(TopicReader topics, String topic) throws InterruptedException {
         try {
-            return topics.consumedEverything("voicepartner-query-side", topic);
+            // usage has a consumer group of its own, so that it never delays configuration
+            return topics.consumedEverything(topic.equals("voicepartner.usage") ? "voicepartner-query-side-usage"
+                    : "voicepartner-query-side", topic);
         } catch (ExecutionException e) {
             return false;
         }

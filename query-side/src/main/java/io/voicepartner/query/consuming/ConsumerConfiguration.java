@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,10 +43,17 @@ class ConsumerConfiguration {
         return new EnvelopeReader();
     }
 
-    /** Every aggregate type's topic: the read models between them keep all of them. */
+    /** Every configuration topic: the read models between them keep all of them. */
     @Bean
     String[] consumedTopics() {
-        return Arrays.stream(AggregateType.values()).map(AggregateType::topic).toArray(String[]::new);
+        return Arrays.stream(AggregateType.values()).filter(type -> type != AggregateType.USAGE)
+                .map(AggregateType::topic).toArray(String[]::new);
+    }
+
+    /** The usage topic, read by a consumer of its own so that usage never delays configuration. */
+    @Bean
+    String[] usageTopics() {
+        return new String[] {AggregateType.USAGE.topic()};
     }
 
     /** The dead-letter topics ({@code <topic>-dlt}), kept {@code voicepartner.kafka.dead-letter-retention}. */
@@ -58,6 +68,31 @@ class ConsumerConfiguration {
     DeadLetters readModelDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
         return new DeadLetters(EventConsumer.LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka, jdbc,
                 meters);
+    }
+
+    @Bean
+    DeadLetters usageDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
+        return new DeadLetters(EventConsumer.USAGE_LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka,
+                jdbc, meters);
+    }
+
+    @Bean
+    ConsumerHealth usageConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters usageDeadLetters,
+                                       EventConsumer consumer,
+                                       @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(EventConsumer.USAGE_LISTENER_ID, listeners, usageDeadLetters, consumer::processedUsage,
+                patience);
+    }
+
+    /** As the default factory, but parking what the usage consumer can never store under its own name. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> usageListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            DeadLetters usageDeadLetters) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setCommonErrorHandler(parking(usageDeadLetters));
+        return factory;
     }
 
     /** {@code /health}'s view of the read-model consumer: parked records, and stuck while records wait. */
@@ -77,11 +112,15 @@ class ConsumerConfiguration {
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler(DeadLetters readModelDeadLetters) {
+        return parking(readModelDeadLetters);
+    }
+
+    private static DefaultErrorHandler parking(DeadLetters deadLetters) {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
         // the dead letter names the projector's own failure, not the batch listener's wrapping of it
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, failure) -> readModelDeadLetters.park(record, cause(failure)), backOff);
+                (record, failure) -> deadLetters.park(record, cause(failure)), backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
                 ProjectionGapException.class, DataIntegrityViolationException.class);
         return handler;

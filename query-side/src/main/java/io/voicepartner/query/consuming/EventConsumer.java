@@ -52,6 +52,7 @@ class EventConsumer {
 
     static final String PROJECTION_LAG = "voicepartner.projection.lag";
     static final String LISTENER_ID = "read-models";
+    static final String USAGE_LISTENER_ID = "read-models-usage";
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final EnvelopeReader reader;
@@ -62,6 +63,7 @@ class EventConsumer {
     private final MeterRegistry meters;
     private final Map<String, Timer> lagByTopic = new ConcurrentHashMap<>();
     private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong processedUsage = new AtomicLong();
     private final Clock clock;
 
     EventConsumer(EnvelopeReader reader, List<Projector> projectors, RevisionAwaiter revisions,
@@ -81,6 +83,22 @@ class EventConsumer {
     @KafkaListener(id = LISTENER_ID, topics = "#{@consumedTopics}",
             groupId = "${voicepartner.query.consumer-group}", batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
+        applyBatch(records);
+        processed.addAndGet(records.size());
+    }
+
+    /**
+     * Usage, on a consumer of its own (ADR 0017): a runtime reporting thousands of executions a second must never
+     * queue an editor's change behind them, whose answer waits for the read model (read-your-writes).
+     */
+    @KafkaListener(id = USAGE_LISTENER_ID, topics = "#{@usageTopics}", containerFactory = "usageListenerFactory",
+            groupId = "${voicepartner.query.consumer-group}-usage", batch = "true")
+    void consumeUsage(List<ConsumerRecord<String, byte[]>> records) {
+        applyBatch(records);
+        processedUsage.addAndGet(records.size());
+    }
+
+    private void applyBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<Applied> applied;
         try {
             applied = transaction.execute(status -> applyAll(records));
@@ -101,12 +119,16 @@ class EventConsumer {
             }
         }
         recordLag(applied);
-        processed.addAndGet(records.size());
     }
 
-    /** How many records it has finished with: what {@code /health} watches for progress. */
+    /** How many configuration records it has finished with: what {@code /health} watches for progress. */
     long processed() {
         return processed.get();
+    }
+
+    /** How many usage records it has finished with. */
+    long processedUsage() {
+        return processedUsage.get();
     }
 
     /** Applies the records in the current transaction and announces the highest revision of each aggregate. */
