@@ -87,8 +87,13 @@ final class ApiReference {
                     }
                     ((ObjectNode) entry.getValue()).put("tag", catalogue.path("tag").asText());
                 });
-                catalogue.path("parameters").properties().forEach(entry -> parameters.put(entry.getKey(),
-                        entry.getValue().asText()));
+                catalogue.path("parameters").properties().forEach(entry -> {
+                    String previous = parameters.put(entry.getKey(), entry.getValue().asText());
+                    if (previous != null && !previous.equals(entry.getValue().asText())) {
+                        // a shared description means one thing everywhere; a route's own goes in its entry
+                        throw new IllegalStateException("Two shared descriptions of the parameter " + entry.getKey());
+                    }
+                });
                 catalogue.path("values").properties().forEach(entry -> values.put(entry.getKey(), entry.getValue()));
             }
         } catch (IOException e) {
