@@ -147,11 +147,13 @@ final class ApiReference {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
             return;
         }
-        openApi.getComponents().getSchemas().values().forEach(schema -> {
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
             if (schema.getProperties() != null) {
-                schema.getProperties().values().forEach(ApiReference::portablePattern);
+                for (Schema<?> property : schema.getProperties().values()) {
+                    portablePattern(property);
+                }
             }
-        });
+        }
     }
 
     private static void portablePattern(Schema<?> schema) {
