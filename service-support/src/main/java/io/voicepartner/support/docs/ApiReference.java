@@ -151,8 +151,20 @@ final class ApiReference {
             if (schema.getProperties() != null) {
                 for (Schema<?> property : schema.getProperties().values()) {
                     portablePattern(property);
+                    anyValues(property);
                 }
             }
+        }
+    }
+
+    /**
+     * A {@code Map<String, Object>} (capabilities, authentication, arguments) is read as "values are objects";
+     * its values are any JSON, so a validator must not refuse {@code {"type": "bearer"}}.
+     */
+    private static void anyValues(Schema<?> schema) {
+        if (schema.getAdditionalProperties() instanceof Schema<?> values && "object".equals(values.getType())
+                && values.getProperties() == null && values.get$ref() == null) {
+            schema.setAdditionalProperties(true);
         }
     }
 
