@@ -2,6 +2,7 @@ package io.voicepartner.command.phonenumber;
 
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
+import io.voicepartner.support.docs.DocumentedSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,5 +28,11 @@ class PhoneNumberDocumentation {
                         HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/phone-numbers/{id}", null, null, HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/phone-numbers/{id}/restore", null, "PhoneNumberView", HttpStatus.OK)));
+    }
+
+    /** A usage report's item, read by hand from one object or an array of them (UsageBatches). */
+    @Bean
+    DocumentedSchemas phoneNumberUsageReports() {
+        return new DocumentedSchemas(List.of(CallRequest.class));
     }
 }

@@ -2,6 +2,7 @@ package io.voicepartner.command.tool;
 
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
+import io.voicepartner.support.docs.DocumentedSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,5 +28,11 @@ class ToolDocumentation {
                 new Route(HttpMethod.PATCH, "/api/tools/{id}", ToolRequest.class, "ToolView", HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/tools/{id}", null, null, HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/tools/{id}/restore", null, "ToolView", HttpStatus.OK)));
+    }
+
+    /** Bodies read by hand: a usage report's item (one object or an array, UsageBatches), a test call and its answer. */
+    @Bean
+    DocumentedSchemas toolBodies() {
+        return new DocumentedSchemas(List.of(ToolExecutionRequest.class, ToolTestRequest.class, ToolTestResult.class));
     }
 }

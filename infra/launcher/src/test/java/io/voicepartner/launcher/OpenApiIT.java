@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,12 @@ class OpenApiIT extends PlatformIT {
     /** Routes that are not the API: the container's error page and the document's own. */
     private static final Set<String> NOT_THE_API = Set.of("/error", "/openapi.json", "/openapi.json.yaml",
             "/openapi.json/swagger-config", "/docs");
+
+    /** The resources users work with, in the order /docs shows them. */
+    static final List<String> RESOURCE_TAGS = List.of("Assistants", "Versions", "Tools", "Files", "Phone numbers",
+            "History", "Usage", "Analytics", "Users and tokens", "Operations");
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** The application's routes (Actuator keeps its own mapping for its endpoints, which are not the API). */
     @Autowired
@@ -52,7 +59,10 @@ class OpenApiIT extends PlatformIT {
         routes.getHandlerMethods().keySet().forEach(route -> patterns(route).stream()
                 .filter(pattern -> !NOT_THE_API.contains(pattern))
                 .forEach(pattern -> methods(route).forEach(method -> {
-                    if (!paths.path(pattern).has(method)) {
+                    // a collection answers with and without the trailing slash; the document names it once, without
+                    String documented = pattern.length() > 1 && pattern.endsWith("/")
+                            ? pattern.substring(0, pattern.length() - 1) : pattern;
+                    if (!paths.path(documented).has(method)) {
                         missing.add(method.toUpperCase() + " " + pattern);
                     }
                 })));
@@ -65,7 +75,7 @@ class OpenApiIT extends PlatformIT {
     void schemasUseTheWireNamesAndErrorsTheEnvelope() {
         JsonNode document = api().get("/openapi.json").json();
         JsonNode assistant = document.path("components").path("schemas").path("AssistantView").path("properties");
-        JsonNode create = document.path("paths").path("/api/assistants/").path("post");
+        JsonNode create = document.path("paths").path("/api/assistants").path("post");
 
         assertThat(assistant.has("owner_id")).isTrue();
         assertThat(assistant.has("ownerId")).isFalse();
@@ -83,6 +93,94 @@ class OpenApiIT extends PlatformIT {
         assertThat(document.path("paths").path("/token").path("post").path("security").isEmpty()).isTrue();
         assertThat(document.path("components").path("schemas").path("ApiErrorResponse").path("properties")
                 .path("success").path("example").asBoolean(true)).isFalse();
+    }
+
+    /**
+     * What a frontend developer and a client generator rely on, for every operation, so that a new route
+     * without it fails here: one tag of the resources users work with, a summary and a description, an
+     * operationId that reads as a method name and is unique, every parameter described, a success answered
+     * with a schema and an example, and every error in the envelope with an example.
+     */
+    @Test
+    void everyOperationIsReadyForAClientAndItsReader() {
+        JsonNode document = api().get("/openapi.json").json();
+        List<String> problems = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            if (!HTTP_METHODS.contains(entry.getKey())) {
+                return;
+            }
+            String route = entry.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = entry.getValue();
+            JsonNode tags = operation.path("tags");
+            if (tags.size() != 1 || !RESOURCE_TAGS.contains(tags.path(0).asText())) {
+                problems.add(route + ": tags " + tags + " are not one of " + RESOURCE_TAGS);
+            }
+            for (String text : List.of("summary", "description")) {
+                if (operation.path(text).asText("").isBlank()) {
+                    problems.add(route + ": no " + text);
+                }
+            }
+            String operationId = operation.path("operationId").asText("");
+            if (!operationId.matches("^[a-z][A-Za-z]+$")) {
+                problems.add(route + ": operationId '" + operationId + "' is not a method name");
+            } else if (!operationIds.add(operationId)) {
+                problems.add(route + ": operationId '" + operationId + "' is used twice");
+            }
+            operation.path("parameters").forEach(parameter -> {
+                if (parameter.path("description").asText("").isBlank()) {
+                    problems.add(route + ": parameter " + parameter.path("name").asText() + " is not described");
+                }
+            });
+            boolean answers = false;
+            for (var response : operation.path("responses").properties()) {
+                String status = response.getKey();
+                JsonNode content = response.getValue().path("content");
+                if (status.startsWith("2") && !status.equals("204")) {
+                    answers = true;
+                    content.properties().forEach(media -> {
+                        if (media.getValue().path("schema").isMissingNode() || media.getValue().path("example").isMissingNode()) {
+                            problems.add(route + ": " + status + " " + media.getKey() + " lacks a schema or an example");
+                        }
+                    });
+                    if (content.isEmpty()) {
+                        problems.add(route + ": " + status + " has no content");
+                    }
+                }
+                if ((status.startsWith("4") || status.startsWith("5")) && !route.equals("GET /health")) {
+                    JsonNode error = content.path("application/json");
+                    if (!error.path("schema").path("$ref").asText().endsWith("/ApiErrorResponse")
+                            || error.path("example").path("error").path("code").asText("").isBlank()) {
+                        problems.add(route + ": " + status + " is not the error envelope with an example");
+                    }
+                }
+            }
+            if (!answers) {
+                problems.add(route + ": no 2xx answer");
+            }
+        }));
+
+        assertThat(problems).isEmpty();
+        assertThat(operationIds).contains("createAssistant", "listAssistants", "getAssistant", "updateAssistant",
+                "deleteAssistant", "publishAssistantVersion", "listToolExecutions", "reportToolExecutions",
+                "listPhoneNumberCalls");
+        assertThat(document.path("tags").findValuesAsText("name")).containsExactlyElementsOf(RESOURCE_TAGS);
+        document.path("tags").forEach(tag -> assertThat(tag.path("description").asText()).isNotBlank());
+    }
+
+    @Test
+    void theErrorsARouteCanGiveAreDocumented() {
+        JsonNode paths = api().get("/openapi.json").json().path("paths");
+
+        assertThat(paths.path("/api/assistants/{id}").path("patch").path("responses").fieldNames())
+                .toIterable().contains("400", "401", "404", "409", "412", "413", "415", "503");
+        assertThat(paths.path("/api/assistants").path("post").path("responses").fieldNames())
+                .toIterable().contains("422", "503");
+        assertThat(paths.path("/token").path("post").path("responses").fieldNames()).toIterable().contains("401", "429");
+        assertThat(paths.path("/api/assistants/{id}").path("get").path("responses").has("304")).isTrue();
+        assertThat(paths.path("/api/assistants").path("post").path("responses").path("400").path("content")
+                .path("application/json").path("example").path("error").path("details").path(0).path("field").asText())
+                .isEqualTo("temperature");
     }
 
     @Test

@@ -12,12 +12,15 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.PublicEndpoints;
@@ -57,6 +60,8 @@ class ApiDocumentation {
         // the caller comes from the bearer token, never from the request
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         return new OpenAPI()
+                // relative: the document is right wherever the platform is reached (./run, the gateway)
+                .servers(List.of(new Server().url("/").description("This platform")))
                 .info(new Info().title("VoicePartner platform API").version("v1")
                         .description("Assistants, their tools and phone numbers. Every response but /token, /health "
                                 + "and this document is an envelope: {\"success\": true, \"data\": ...} or "
@@ -95,19 +100,29 @@ class ApiDocumentation {
                     operation.getParameters().removeIf(parameter -> "header".equals(parameter.getIn())
                             && "Authorization".equalsIgnoreCase(parameter.getName()));
                 }
+                addIdempotencyKey(operation, method, path);
                 addErrors(operation, method, path, isPublic || !path.startsWith("/api/"));
             }));
         };
     }
 
     /**
-     * Last of all customizers: drops the schemas nothing refers to any more (the JSON trees the write
-     * controllers read, before their request records replaced them).
+     * Last of all customizers: applies the reference's catalogues ({@link ApiReference}), then drops the
+     * schemas nothing refers to any more (the JSON trees the write controllers read, before their request
+     * records replaced them).
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    OpenApiCustomizer unreferencedSchemasRemoved() {
+    OpenApiCustomizer referenceAppliedAndUnreferencedSchemasRemoved(ObjectMapper objectMapper,
+                                                                   ObjectProvider<DocumentedSchemas> documented) {
+        ApiReference reference = ApiReference.load(objectMapper);
         return openApi -> {
+            ModelConverters converters = new ModelConverters();
+            converters.addConverter(new ModelResolver(objectMapper));
+            documented.orderedStream().flatMap(schemas -> schemas.types().stream())
+                    .forEach(type -> converters.readAll(type).forEach(openApi.getComponents()::addSchemas));
+            // after the features' own customizers, so that the answers they declare get their examples
+            reference.applyTo(openApi);
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             if (schemas == null) {
                 return;
@@ -121,33 +136,65 @@ class ApiDocumentation {
     }
 
     private static void addErrors(Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {
-        error(operation, "400", "Malformed JSON, or invalid fields, each named in error.details");
+        boolean api = path.startsWith("/api/") || path.equals("/token");
+        boolean hasBody = operation.getRequestBody() != null;
+        error(operation, "400", "Malformed JSON, or invalid fields or parameters, each named in error.details");
         if (!isPublic) {
             error(operation, "401", "Missing, invalid or expired bearer token");
+        }
+        if (path.equals("/token")) {
+            error(operation, "401", "Wrong e-mail or password (invalid_credentials)");
         }
         if (path.contains("{")) {
             error(operation, "404", "No such resource for the caller (another user's resource is not found either)");
         }
-        if (method != PathItem.HttpMethod.GET) {
-            error(operation, "409", "A uniqueness conflict, or a concurrent write to the same resource");
-            error(operation, "413", "The request body is too large");
-            error(operation, "415", "The body is not application/json");
+        if (api && method != PathItem.HttpMethod.GET && !path.equals("/token")) {
+            error(operation, "409", "A uniqueness conflict, a state that forbids the change, or a retry while the "
+                    + "first request with the same Idempotency-Key still runs");
         }
-        if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE
-                || (method == PathItem.HttpMethod.POST && path.contains("{"))) {
+        if (hasParameter(operation, "If-Match")) {
             error(operation, "412", "If-Match names a revision the resource is no longer at");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (hasBody) {
+            error(operation, "413", "The body, upload or batch, or the event it would record, is over its limit");
+            error(operation, "415", "The body is of a content type the route does not take");
+        }
+        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
             error(operation, "422", "The Idempotency-Key was used with a different request");
         }
+        if (path.equals("/token")) {
+            error(operation, "429", "Too many failed attempts for this e-mail: retry after Retry-After seconds");
+        }
+        if (api || path.equals("/schema")) {
+            error(operation, "503", "The database cannot be reached: retry after Retry-After (5) seconds");
+        }
         error(operation, "500", "A bug: the body never carries a stack trace");
+        if (method == PathItem.HttpMethod.GET && hasParameter(operation, "If-None-Match")
+                && operation.getResponses().get("304") == null) {
+            operation.getResponses().addApiResponse("304", new ApiResponse()
+                    .description("Not modified: If-None-Match named the current ETag"));
+        }
+    }
+
+    private static boolean hasParameter(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> name.equalsIgnoreCase(parameter.getName()));
+    }
+
+    /** A POST may carry an Idempotency-Key (docs/API.md, Idempotency): a client generator should offer it. */
+    private static void addIdempotencyKey(Operation operation, PathItem.HttpMethod method, String path) {
+        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/") && !hasParameter(operation, "Idempotency-Key")) {
+            operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+                    .schema(new StringSchema().minLength(1).maxLength(255)));
+        }
     }
 
     private static void error(Operation operation, String status, String description) {
         if (operation.getResponses().get(status) == null) {
             operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
                     .content(new Content().addMediaType("application/json", new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA)))));
+                            .schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))
+                            .example(ErrorExamples.of(status)))));
         }
     }
 }
