@@ -4,6 +4,7 @@ import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.lookup.LookupTables;
+import io.voicepartner.command.web.Ids;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.RequestIdFilter;
 import org.axonframework.eventhandling.EventMessage;
@@ -64,8 +65,11 @@ public class UsageRecording {
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
+    private final Ids ids;
 
-    UsageRecording(LookupTables lookups, JdbcClient jdbc, EventStore eventStore, TransactionTemplate transaction) {
+    UsageRecording(LookupTables lookups, JdbcClient jdbc, EventStore eventStore, TransactionTemplate transaction,
+                   Ids ids) {
+        this.ids = ids;
         this.lookups = lookups;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
@@ -96,7 +100,8 @@ public class UsageRecording {
             Set<String> claimed = claim(resourceId, events);
             for (UsageEvent event : events) {
                 if (claimed.remove(event.reportId())) {
-                    fresh.add(GenericEventMessage.asEventMessage(event).andMetaData(MetaData.from(metaData)));
+                    // the event's id is the execution's or call's id in the API: a UUIDv7, as every id (ADR 0003)
+                    fresh.add(new GenericEventMessage<>(ids.next(), event, MetaData.from(metaData), receivedAt));
                 }
             }
             if (!fresh.isEmpty()) {

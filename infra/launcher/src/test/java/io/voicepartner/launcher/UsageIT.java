@@ -171,7 +171,8 @@ class UsageIT extends PlatformIT {
         assertThat(first.data().findValuesAsText("execution_id")).containsExactly("e-7", "e-6", "e-5");
         assertThat(first.json().path("meta").path("total").asLong()).isEqualTo(7);
         JsonNode one = first.data().get(0);
-        assertThat(one.path("id").asText()).isNotBlank();
+        assertThat(one.path("id").asText()).as("a UUIDv7, as every id of the platform")
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(one.path("duration_ms").asLong()).isEqualTo(70);
         assertThat(Instant.parse(one.path("occurred_at").asText())).isEqualTo(now.minusSeconds(93));
         assertThat(one.path("received_at").asText()).isNotBlank();
