@@ -1,6 +1,5 @@
 package io.voicepartner.analytics.consuming;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.parking.ConsumerHealth;
@@ -9,16 +8,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -69,14 +64,7 @@ class AnalyticsConsumerConfiguration {
             DeadLetters analyticsDeadLetters) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> analyticsDeadLetters.park(record,
-                failure instanceof ListenerExecutionFailedException wrapped && wrapped.getCause() instanceof Exception cause
-                        ? cause : failure), backOff);
-        errors.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
-                ClassCastException.class, DataIntegrityViolationException.class);
-        factory.setCommonErrorHandler(errors);
+        factory.setCommonErrorHandler(analyticsDeadLetters.errorHandler(ClassCastException.class));
         return factory;
     }
 }

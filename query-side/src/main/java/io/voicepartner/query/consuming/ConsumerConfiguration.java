@@ -1,6 +1,5 @@
 package io.voicepartner.query.consuming;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.json.EnvelopeReader;
@@ -16,11 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -91,7 +87,7 @@ class ConsumerConfiguration {
             DeadLetters usageDeadLetters) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setCommonErrorHandler(parking(usageDeadLetters));
+        factory.setCommonErrorHandler(usageDeadLetters.errorHandler(ProjectionGapException.class));
         return factory;
     }
 
@@ -112,27 +108,6 @@ class ConsumerConfiguration {
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler(DeadLetters readModelDeadLetters) {
-        return parking(readModelDeadLetters);
-    }
-
-    private static DefaultErrorHandler parking(DeadLetters deadLetters) {
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        // the dead letter names the projector's own failure, not the batch listener's wrapping of it
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, failure) -> deadLetters.park(record, cause(failure)), backOff);
-        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
-                ProjectionGapException.class, DataIntegrityViolationException.class);
-        return handler;
-    }
-
-    /** What failed, under the listener's and the container's wrapping of it. */
-    private static Exception cause(Exception failure) {
-        Exception cause = failure;
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
-                && cause.getCause() instanceof Exception wrapped) {
-            cause = wrapped;
-        }
-        return cause;
+        return readModelDeadLetters.errorHandler(ProjectionGapException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.support.parking;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.EventHeaders;
@@ -9,11 +10,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -119,5 +125,32 @@ public final class DeadLetters {
     private static String describe(Throwable cause) {
         String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+    }
+
+    /**
+     * The container's error handler for a consumer that parks here. A failure that can pass (the database or the
+     * broker away) is retried with back-off, nothing skipped; one that fails the same way every time (a record
+     * that cannot be read, a value a constraint refuses, and {@code neverPassing}) is parked at once, under the
+     * consumer's own exception rather than the listener's or the batch's wrapping of it.
+     */
+    @SafeVarargs
+    public final DefaultErrorHandler errorHandler(Class<? extends Exception>... neverPassing) {
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxInterval(5_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> park(record, cause(failure)),
+                backOff);
+        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
+                DataIntegrityViolationException.class);
+        handler.addNotRetryableExceptions(neverPassing);
+        return handler;
+    }
+
+    private static Exception cause(Exception failure) {
+        Exception cause = failure;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() instanceof Exception wrapped) {
+            cause = wrapped;
+        }
+        return cause;
     }
 }
