@@ -1,43 +1,114 @@
 package io.voicepartner.launcher;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A real single-node Kafka broker in KRaft mode inside this JVM, for running the platform (and its
- * tests) on a machine that has no broker. Its log lives in a temporary directory: the event store is the
- * source of truth, and the read models and the publisher's position are in PostgreSQL.
+ * tests) on a machine that has no broker. It is Kafka's own server ({@code kafka_2.13}), formatted and
+ * started as {@code kafka-storage.sh format} and {@code kafka-server-start.sh} would, not a test kit: the
+ * all-in-one ships no test library. Its log lives in a temporary directory: the event store is the source
+ * of truth, and the read models and the publisher's position are in PostgreSQL.
  */
 public final class LocalKafka {
 
-    private final EmbeddedKafkaBroker broker;
+    private static final String HOST = "127.0.0.1";
 
-    private LocalKafka(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
+    private final KafkaRaftServer server;
+    private final Path directory;
+    private final int port;
+
+    private LocalKafka(KafkaRaftServer server, Path directory, int port) {
+        this.server = server;
+        this.directory = directory;
+        this.port = port;
     }
 
     /** @param port the broker's port, or 0 for any free one */
     public static LocalKafka start(int port) {
-        // the KRaft test kit takes its broker port from the listener list, not from kafkaPorts()
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 6)
-                .brokerProperties(Map.of(
-                        "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
-                        "auto.create.topics.enable", "true",
-                        "group.initial.rebalance.delay.ms", "0",
-                        "offsets.topic.num.partitions", "5",
-                        "transaction.state.log.replication.factor", "1",
-                        "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
-        return new LocalKafka(broker);
+        try {
+            Path directory = Files.createTempDirectory("voicepartner-kafka-");
+            int brokerPort = port == 0 ? freePort() : port;
+            Properties settings = settings(directory, brokerPort, freePort());
+            Path file = directory.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                settings.store(out, "the all-in-one's local broker");
+            }
+            format(file);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings, false), Time.SYSTEM);
+            server.startup();
+            return new LocalKafka(server, directory, brokerPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties settings(Path directory, int brokerPort, int controllerPort) {
+        Properties settings = new Properties();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", "1");
+        settings.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        settings.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("log.dirs", directory.resolve("log").toString());
+        settings.put("num.partitions", "6");
+        settings.put("auto.create.topics.enable", "true");
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("offsets.topic.num.partitions", "5");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        return settings;
+    }
+
+    /** {@code kafka-storage.sh format}: a KRaft node refuses to start on an unformatted log directory. */
+    private static void format(Path settings) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int status = StorageTool.execute(new String[] {
+                "format", "-t", Uuid.randomUuid().toString(), "-c", settings.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new IllegalStateException("formatting the local Kafka's log directory failed: "
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return HOST + ":" + port;
     }
 
     public void stop() {
-        broker.destroy();
+        server.shutdown();
+        server.awaitShutdown();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }
