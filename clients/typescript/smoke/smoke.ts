@@ -66,10 +66,10 @@ if (!mock) {
     await orThrow(api.POST("/api/assistants", { body: { name } }));
   }
 }
-const first = await orThrow(api.GET("/api/assistants", { params: { query: { limit: "2" } } }));
+const first = await orThrow(api.GET("/api/assistants", { params: { query: { limit: 2 } } }));
 const cursor = first.meta?.next_cursor;
 assert.ok(cursor, "a first page of two has a next cursor");
-const second = await orThrow(api.GET("/api/assistants", { params: { query: { limit: "2", cursor } } }));
+const second = await orThrow(api.GET("/api/assistants", { params: { query: { limit: 2, cursor } } }));
 if (!mock) {
   assert.equal(first.meta?.total, 3);
   const ids = [...(first.data ?? []), ...(second.data ?? [])].map((a) => a.id);

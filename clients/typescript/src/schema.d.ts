@@ -2013,13 +2013,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those with this status: draft, testing or deployed. */
                 status?: string;
                 /** @description Only those that are (true) or are not (false) active. */
-                is_active?: string;
+                is_active?: boolean;
                 /** @description A case-insensitive search of the name. */
                 q?: string;
             };
@@ -2449,7 +2449,7 @@ export interface operations {
                 /** @description Read the resource as it was at this RFC 3339 time (not together with revision). */
                 as_of?: string;
                 /** @description Read the resource as it was at this revision (not together with as_of). */
-                revision?: string;
+                revision?: number;
             };
             header?: {
                 /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
@@ -4418,7 +4418,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
@@ -5456,7 +5456,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
@@ -6467,7 +6467,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those with this status: uploading, processed or error. */
@@ -6846,7 +6846,7 @@ export interface operations {
                 /** @description Read the resource as it was at this RFC 3339 time (not together with revision). */
                 as_of?: string;
                 /** @description Read the resource as it was at this revision (not together with as_of). */
-                revision?: string;
+                revision?: number;
             };
             header?: {
                 /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
@@ -7816,7 +7816,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
@@ -8283,7 +8283,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those with this status: active, inactive or released. */
@@ -8680,7 +8680,7 @@ export interface operations {
                 /** @description Read the resource as it was at this RFC 3339 time (not together with revision). */
                 as_of?: string;
                 /** @description Read the resource as it was at this revision (not together with as_of). */
-                revision?: string;
+                revision?: number;
             };
             header?: {
                 /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
@@ -9605,7 +9605,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those that occurred at or after this RFC 3339 time (included). */
@@ -9757,7 +9757,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
@@ -10331,13 +10331,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those of this category. */
                 category?: string;
                 /** @description Only those that are (true) or are not (false) active. */
-                is_active?: string;
+                is_active?: boolean;
                 /** @description A case-insensitive search of the name. */
                 q?: string;
             };
@@ -10719,7 +10719,7 @@ export interface operations {
                 /** @description Read the resource as it was at this RFC 3339 time (not together with revision). */
                 as_of?: string;
                 /** @description Read the resource as it was at this revision (not together with as_of). */
-                revision?: string;
+                revision?: number;
             };
             header?: {
                 /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
@@ -11601,7 +11601,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
                 /** @description Only those that occurred at or after this RFC 3339 time (included). */
@@ -11609,7 +11609,7 @@ export interface operations {
                 /** @description Only those that occurred before this RFC 3339 time (excluded). */
                 to?: string;
                 /** @description Only the successful (true) or failed (false) ones. */
-                success?: string;
+                success?: boolean;
                 /** @description Only those of this assistant. */
                 assistant_id?: string;
             };
@@ -11976,7 +11976,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: string;
+                limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
