@@ -7,9 +7,11 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +24,8 @@ import java.util.Map;
 /**
  * Puts the declared request records and answered resources of the write routes into the API document:
  * {@code 201}/{@code 200} with the resource's envelope as its read route serves it, {@code 202} when the
- * read model had not caught up, and the deletion answer.
+ * read model had not caught up, and the deletion answer. The resource's answers carry the headers a client
+ * writes with next: {@code ETag} (its If-Match) and, on a create, {@code Location}.
  */
 @Configuration(proxyBeanMethods = false)
 class WriteDocumentation {
@@ -69,11 +72,21 @@ class WriteDocumentation {
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             Schema<?> answered = schemas.containsKey(envelope) ? ref(envelope) : new Schema<>().type("object");
             route.successes().forEach(success -> operation.getResponses().addApiResponse(
-                    Integer.toString(success.value()), json("The resource as the next read shows it, with its ETag",
-                            answered)));
+                    Integer.toString(success.value()), withHeaders(success.value(),
+                            json("The resource as the next read shows it, with its ETag", answered))));
         }
         operation.getResponses().addApiResponse("202", json(
                 "Stored, but the read model had not caught up within the bound: read it at Location", ref("Accepted")));
+    }
+
+    private static ApiResponse withHeaders(int status, ApiResponse response) {
+        response.addHeaderObject("ETag", new Header().schema(new StringSchema()).example("\"3\"")
+                .description("The resource's revision, quoted: send it as If-Match to write only on this revision"));
+        if (status == 201) {
+            response.addHeaderObject("Location", new Header().schema(new StringSchema())
+                    .description("Where the created resource is read"));
+        }
+        return response;
     }
 
     private static Object example(ObjectMapper objectMapper, String json) {

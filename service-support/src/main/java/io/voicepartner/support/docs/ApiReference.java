@@ -11,7 +11,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -23,6 +25,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -225,10 +228,31 @@ final class ApiReference {
             return;
         }
         for (Parameter parameter : operation.getParameters()) {
+            typeQueryParameter(parameter);
             String own = entry == null ? null : entry.path("parameters").path(parameter.getName()).asText(null);
             String description = own != null ? own : parameters.get(parameter.getName());
             if (description != null) {
                 parameter.setDescription(description);
+            }
+        }
+    }
+
+    /**
+     * The controllers take these query parameters as strings, so that a bad value is a 400 naming it rather
+     * than a conversion error; the document says what a client sends, so that a generated client offers
+     * {@code limit: 20} and not {@code limit: "20"}.
+     */
+    private static void typeQueryParameter(Parameter parameter) {
+        if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null
+                || !"string".equals(parameter.getSchema().getType())) {
+            return;
+        }
+        switch (parameter.getName()) {
+            case "limit" -> parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)
+                    .maximum(BigDecimal.valueOf(200)));
+            case "revision" -> parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE));
+            case "is_active", "success" -> parameter.setSchema(new BooleanSchema());
+            default -> {
             }
         }
     }
