@@ -1,5 +1,7 @@
 package io.voicepartner.query.consuming;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.support.json.JsonConventions;
 import org.flywaydb.core.Flyway;
@@ -9,7 +11,6 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,14 +39,17 @@ public final class ReadModelDatabase implements AutoCloseable {
             "io.voicepartner.query.history"};
 
     private final String name;
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     private ReadModelDatabase(String name) {
         this.name = name;
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-                SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, "postgres", "");
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name);
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(4);
+        this.dataSource = new HikariDataSource(pool);
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -109,6 +113,7 @@ public final class ReadModelDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        dataSource.close();
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
