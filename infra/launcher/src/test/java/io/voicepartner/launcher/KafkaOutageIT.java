@@ -2,6 +2,7 @@ package io.voicepartner.launcher;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,8 +19,10 @@ import static org.awaitility.Awaitility.await;
  * Writes succeed while Kafka is away and reach the read models once it is back: the event store is the
  * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
  * Its metrics say so as it happens: each write answered {@code 202} counts as a read-your-writes timeout of the
- * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back.
+ * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back (metrics
+ * exported as in production, as on {@link PlatformIT}'s platform).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
 
