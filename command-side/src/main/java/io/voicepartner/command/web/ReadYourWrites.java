@@ -1,8 +1,6 @@
 package io.voicepartner.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.security.Caller;
@@ -30,8 +28,8 @@ import java.util.Optional;
  * until its read model has reached that revision (it is notified when a projection commits, it does not
  * poll) or the bound passes. The command side never reads the query side's tables. Deployed apart (or with
  * {@code QUERY_SIDE_URL} set), the read goes over HTTP; in the all-in-one it calls the same route in process
- * ({@link InProcessReads}). A write that answers {@code 202} because the read did not show it counts in
- * {@code voicepartner.read_your_writes.timeouts} ({@code side=command}).
+ * ({@link InProcessReads}). What the read showed decides the write's answer ({@link WriteResponses}, which counts
+ * the writes answered {@code 202}).
  */
 @Component
 public class ReadYourWrites {
@@ -44,22 +42,17 @@ public class ReadYourWrites {
     private final RestClient client;
     private final String configuredUrl;
     private final Environment environment;
-    private final Counter timeouts;
     private final InProcessReads inProcess;
 
     ReadYourWrites(RestClient.Builder builder, Environment environment, ObjectProvider<InProcessReads> inProcess,
                    @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
-                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout, MeterRegistry meters) {
+                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
         SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(1));
         requestFactory.setReadTimeout(timeout.plusSeconds(2));
         this.client = builder.requestFactory(requestFactory).build();
         this.environment = environment;
         this.configuredUrl = configuredUrl;
-        this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
-                .description("Writes answered 202 because the read model did not show them in time")
-                .tag("side", "command")
-                .register(meters);
         this.inProcess = configuredUrl == null || configuredUrl.isBlank() ? inProcess.getIfAvailable() : null;
     }
 
@@ -82,12 +75,8 @@ public class ReadYourWrites {
      * @param authorization the caller's {@code Authorization} header, for a read over HTTP
      */
     public Outcome await(String path, long revision, Caller caller, String authorization) {
-        Outcome outcome = inProcess != null ? readInProcess(path, revision, caller)
+        return inProcess != null ? readInProcess(path, revision, caller)
                 : readOverHttp(path, revision, authorization);
-        if (outcome instanceof Outcome.Pending) {
-            timeouts.increment();
-        }
-        return outcome;
     }
 
     private Outcome readInProcess(String path, long revision, Caller caller) {

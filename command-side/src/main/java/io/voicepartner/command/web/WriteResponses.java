@@ -1,5 +1,7 @@
 package io.voicepartner.command.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.support.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -12,7 +14,9 @@ import java.net.URI;
 /**
  * The answer to an accepted write: the resource as the next read will show it ({@code 201}/{@code 200},
  * with {@code ETag}), or, when the read model has not caught up within the bound, {@code 202} with the
- * id, the revision to wait for and where to read it.
+ * id, the revision to wait for and where to read it. Each {@code 202} counts in
+ * {@code voicepartner.read_your_writes.timeouts} ({@code side=command}): a created resource the read model does not
+ * show yet (the read finds nothing) as much as a change it shows at an older revision.
  */
 @Component
 public class WriteResponses {
@@ -26,9 +30,14 @@ public class WriteResponses {
     }
 
     private final ReadYourWrites readYourWrites;
+    private final Counter timeouts;
 
-    WriteResponses(ReadYourWrites readYourWrites) {
+    WriteResponses(ReadYourWrites readYourWrites, MeterRegistry meters) {
         this.readYourWrites = readYourWrites;
+        this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
+                .description("Writes answered 202 because the read model did not show them in time")
+                .tag("side", "command")
+                .register(meters);
     }
 
     /**
@@ -67,7 +76,8 @@ public class WriteResponses {
         return accepted(location, id, revision);
     }
 
-    private static ResponseEntity<Object> accepted(String location, String id, long revision) {
+    private ResponseEntity<Object> accepted(String location, String id, long revision) {
+        timeouts.increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header(HttpHeaders.LOCATION, location)
                 .eTag(Long.toString(revision))

@@ -2,6 +2,7 @@ package io.voicepartner.launcher;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,10 +18,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Writes succeed while Kafka is away and reach the read models once it is back: the event store is the
  * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
+ * Its metrics say so as it happens: each write answered {@code 202} counts as a read-your-writes timeout of the
+ * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back (metrics
+ * exported as in production, as on {@link PlatformIT}'s platform).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
 
+    private static final String TIMEOUTS = "voicepartner_read_your_writes_timeouts_total";
+    private static final String COMMAND_SIDE = "side=\"command\"";
+    private static final String PUBLISHER_LAG = "voicepartner_publisher_lag_events";
     private static final int KAFKA_PORT = TestInfrastructure.freePort();
     private static LocalKafka kafka;
 
@@ -44,7 +52,10 @@ class KafkaOutageIT {
     @Test
     void writesAcceptedWhileKafkaIsDownArePublishedAndProjectedOnceItIsBack() {
         Api api = new Api("http://127.0.0.1:" + port);
+        Prometheus metrics = new Prometheus(api);
         String email = "outage-" + UUID.randomUUID() + "@example.com";
+        double timeoutsBefore = metrics.sample(TIMEOUTS, COMMAND_SIDE).orElseThrow();
+        double lagBefore = metrics.sample(PUBLISHER_LAG, "").orElseThrow();
 
         Api.Response signedUp = api.post("/api/users", Map.of("email", email, "password", "correct horse"));
         Api alice = api.withHeader("Authorization", "Bearer " + api.login(email, "correct horse"));
@@ -60,6 +71,10 @@ class KafkaOutageIT {
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().path("kafka").asText()).isEqualTo("disconnected");
         assertThat(health.json().path("database").asText()).isEqualTo("connected");
+        assertThat(metrics.sample(TIMEOUTS, COMMAND_SIDE)).hasValue(timeoutsBefore + 2);
+        // the gauge is measured at most once a second: the two events stored show within one more
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(lagBefore + 2));
 
         kafka = LocalKafka.start(KAFKA_PORT);
 
@@ -68,5 +83,7 @@ class KafkaOutageIT {
         assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
         assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(0.0));
     }
 }

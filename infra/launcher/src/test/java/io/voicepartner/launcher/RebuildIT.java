@@ -24,8 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +117,11 @@ class RebuildIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(metric("voicepartner_rebuild_done_events")).hasValue((double) outcome.events());
             assertThat(metric("voicepartner_rebuild_total_events")).hasValue((double) outcome.events());
+            // the rate the rebuild measured for itself (events over its own duration), not one left at zero
+            double measured = Double.parseDouble(tables.strings("SELECT events_per_second FROM query.rebuilds "
+                    + "ORDER BY id DESC LIMIT 1").get(0));
+            assertThat(measured).isPositive();
+            assertThat(metric("voicepartner_rebuild_rate_events_per_second")).hasValue(measured);
         });
     }
 
@@ -198,8 +201,6 @@ class RebuildIT extends PlatformIT {
     }
 
     private Optional<Double> metric(String name) {
-        Matcher line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
-                .matcher(api().get("/actuator/prometheus").text());
-        return line.find() ? Optional.of(Double.parseDouble(line.group(2))) : Optional.empty();
+        return new Prometheus(api()).sample(name, "");
     }
 }

@@ -91,6 +91,25 @@ final class StoredEvents {
         }
     }
 
+    /**
+     * An event as an older version of the platform stored it: the aggregate's next event, of the given class at
+     * the first schema version (no payload revision), with its type and metadata.
+     */
+    static void appendFirstVersion(String aggregate, String payloadType, String payload) throws Exception {
+        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+                INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, ?, ?, NULL,
+                    convert_to(?, 'UTF8'), meta_data
+                FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""")) {
+            insert.setString(1, java.time.Instant.now().toString());
+            insert.setString(2, payloadType);
+            insert.setString(3, payload);
+            insert.setString(4, aggregate);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     /** How many of the aggregate's events the publisher has parked. */
     static long parkedByThePublisher(String aggregate) throws Exception {
         try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
