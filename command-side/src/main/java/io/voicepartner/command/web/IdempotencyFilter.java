@@ -59,20 +59,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // a login answers a fresh token each time; keeping one would store a credential
+        // a login answers a fresh token each time; keeping one would store a credential. A request without a
+        // caller keeps no key (see above)
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || "/token".equals(request.getRequestURI());
+                || "/token".equals(request.getRequestURI()) || caller().isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> authenticated = caller();
-        if (authenticated.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String caller = authenticated.get();
+        String caller = caller().orElseThrow(() -> new IllegalStateException("only requests with a caller get here"));
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             errors.write(response, ErrorCode.VALIDATION_FAILED,

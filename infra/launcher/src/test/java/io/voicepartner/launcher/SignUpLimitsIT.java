@@ -81,7 +81,8 @@ class SignUpLimitsIT {
         List<CompletableFuture<Api.Response>> signUps;
         try (HashingGate.Held held = HashingGate.hold(POOL_SIZE)) {
             signUps = List.of(signUpFrom("198.51.100.31"), signUpFrom("198.51.100.32"));
-            assertThat(held.allArrived()).isTrue();
+            // before, the second never got here: the first held a connection while hashing, a processor the other
+            assertThat(held.allArrived()).as("both sign-ups are hashing at once").isTrue();
 
             Api.Response write = alice.post("/api/assistants", Map.of("name", "Written while others sign up"));
 
