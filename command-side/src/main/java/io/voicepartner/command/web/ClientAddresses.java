@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 @EnableConfigurationProperties(ClientSettings.class)
 public class ClientAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
     private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)(?:^|[;,])\\s*for\\s*=\\s*(\"[^\"]*\"|[^;,\\s]*)");
 
@@ -41,19 +42,19 @@ public class ClientAddresses {
 
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        if (!trusted(literal(peer))) {
+        if (!literal(peer).map(this::trusted).orElse(false)) {
             return peer;
         }
-        List<String> forwarded = forwardedFor(request);
-        Collections.reverse(forwarded);
+        List<String> hops = forwardedFor(request);
+        Collections.reverse(hops);
         String client = peer;
-        for (String hop : forwarded) {
-            Optional<InetAddress> address = literal(hop);
-            if (address.isEmpty()) {
+        for (String hop : hops) {
+            InetAddress address = literal(hop).orElse(null);
+            if (address == null) {
                 // an obfuscated or unknown hop ("unknown", "_hidden"): the last address known is as far as it goes
                 return client;
             }
-            client = address.get().getHostAddress();
+            client = address.getHostAddress();
             if (!trusted(address)) {
                 return client;
             }
@@ -61,8 +62,8 @@ public class ClientAddresses {
         return client;
     }
 
-    private boolean trusted(Optional<InetAddress> address) {
-        return address.isPresent() && trustedProxies.stream().anyMatch(range -> range.contains(address.get()));
+    private boolean trusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }
 
     /** The hops in the order the proxies added them, over every line of the header. */

@@ -143,6 +143,18 @@ class IdempotencyIT extends PlatformIT {
                 .until(() -> storedKeys(left) == 0);
     }
 
+    /** The purge deletes 1 000 keys per statement, and as many statements as the backlog needs. */
+    @Test
+    void aBacklogOfExpiredKeysIsPurgedBatchByBatch() {
+        String caller = "backlog-" + UUID.randomUUID();
+        execute("INSERT INTO command.idempotency_keys (caller, idempotency_key, request_hash, completed, created_at) "
+                + "SELECT ?, 'key-' || n, '\\x00'::bytea, true, now() - interval '2 days' FROM generate_series(1, 2500) n",
+                caller);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> execute("SELECT count(*) FROM command.idempotency_keys WHERE caller = ?", caller) == 0);
+    }
+
     /** Without a caller anyone could fill the table, and all of them would share one namespace of keys. */
     @Test
     void requestsWithoutACallerStoreNoKey() {
