@@ -1,5 +1,7 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.command.common.AddressRange;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,66 +1,63 @@
 package io.voicepartner.command.user;
 
-import io.voicepartner.api.web.ErrorCode;
-import io.voicepartner.support.web.ApiException;
-import org.springframework.beans.factory.annotation.Value;
+import io.voicepartner.command.web.RateLimited;
+import io.voicepartner.command.web.WindowCounters;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
- * Limits login attempts per e-mail and per client in one-minute windows, checked before any password
- * is hashed: a bcrypt verify costs tens of milliseconds of CPU, so unthrottled logins are a cheap way to
- * exhaust the server, and the limit per e-mail slows down password guessing.
+ * Decides, before any password is hashed, whether a login may be tried ({@link LoginLimits}). Failures are
+ * counted per e-mail and client, so that someone guessing a person's password from one client does not lock
+ * that person out of their own: the owner's client has its own count. Only the much looser count per e-mail
+ * across all clients stops guessing from many clients, and one client alone cannot reach it. Each attempt is
+ * counted as a failure when it is admitted (concurrent guesses cannot slip past the limit) and taken back when
+ * the password was right. The refusal is the same whether the e-mail exists or not.
  */
 @Component
+@EnableConfigurationProperties(LoginLimits.class)
 class LoginThrottle {
 
-    private static final long WINDOW_MILLIS = 60_000;
-    private static final int MAX_TRACKED_KEYS = 100_000;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration HOUR = Duration.ofHours(1);
 
-    private record Window(long start, AtomicInteger attempts) {
+    private final LoginLimits limits;
+    private final WindowCounters counters;
+
+    @Autowired
+    LoginThrottle(LoginLimits limits) {
+        this(limits, Clock.systemUTC());
     }
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final int perEmail;
-    private final int perClient;
-
-    LoginThrottle(@Value("${voicepartner.login.attempts-per-minute-per-email}") int perEmail,
-                  @Value("${voicepartner.login.attempts-per-minute-per-client}") int perClient) {
-        this.perEmail = perEmail;
-        this.perClient = perClient;
+    LoginThrottle(LoginLimits limits, Clock clock) {
+        this.limits = limits;
+        this.counters = new WindowCounters(limits.trackedKeys(), HOUR, clock);
     }
 
+    /** @throws RateLimited when the client, or this e-mail from this client or from all of them, is over its limit */
     void admit(String email, String client) {
-        long now = System.currentTimeMillis();
-        if (windows.size() > MAX_TRACKED_KEYS) {
-            windows.values().removeIf(window -> now - window.start() >= WINDOW_MILLIS);
-        }
-        count("client:" + client, perClient, now);
-        count("email:" + email, perEmail, now);
+        limit("client\n" + client, limits.attemptsPerMinutePerClient(), MINUTE);
+        limit("client-and-email\n" + client + "\n" + email, limits.failuresPerMinutePerClientAndEmail(), MINUTE);
+        limit("email\n" + email, limits.failuresPerHourPerEmail(), HOUR);
     }
 
-    private void count(String key, int limit, long now) {
-        Window window = windows.compute(key, (k, current) ->
-                current == null || now - current.start() >= WINDOW_MILLIS ? new Window(now, new AtomicInteger()) : current);
-        if (window.attempts().incrementAndGet() > limit) {
-            long retryAfterSeconds = Math.max(1, (window.start() + WINDOW_MILLIS - now + 999) / 1000);
-            throw new TooManyAttempts(retryAfterSeconds);
-        }
+    /** The password was right: the attempt {@link #admit} counted was no failure. */
+    void succeeded(String email, String client) {
+        counters.uncount("client-and-email\n" + client + "\n" + email);
+        counters.uncount("email\n" + email);
     }
 
-    static final class TooManyAttempts extends ApiException {
-        private final long retryAfterSeconds;
+    long trackedKeys() {
+        return counters.size();
+    }
 
-        TooManyAttempts(long retryAfterSeconds) {
-            super(ErrorCode.RATE_LIMITED, "Too many login attempts; retry in " + retryAfterSeconds + " s.");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
+    private void limit(String key, int limit, Duration window) {
+        WindowCounters.Tally tally = counters.count(key, window);
+        if (tally.count() > limit) {
+            throw new RateLimited("Too many login attempts", tally.remaining());
         }
     }
 }

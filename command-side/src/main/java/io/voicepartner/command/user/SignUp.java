@@ -7,13 +7,15 @@ import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Locale;
 
 /**
  * Opens an account: the credentials row and the {@code UserRegistered} event commit together or not at
- * all, and the unique e-mail of the credentials table is the platform-wide uniqueness check.
+ * all, and the unique e-mail of the credentials table is the platform-wide uniqueness check. The password
+ * is hashed before that transaction takes a database connection: bcrypt costs tens of milliseconds, and a
+ * burst of sign-ups hashing inside their transactions held the pool that every other request needs.
  */
 @Service
 class SignUp {
@@ -22,26 +24,32 @@ class SignUp {
     private final PasswordEncoder passwordEncoder;
     private final Commands commands;
     private final Ids ids;
+    private final TransactionTemplate transaction;
 
-    SignUp(Credentials credentials, PasswordEncoder passwordEncoder, Commands commands, Ids ids) {
+    SignUp(Credentials credentials, PasswordEncoder passwordEncoder, Commands commands, Ids ids,
+           TransactionTemplate transaction) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.commands = commands;
         this.ids = ids;
+        this.transaction = transaction;
     }
 
-    @Transactional
     String register(String email, String password, String name) {
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
+        // a taken e-mail is refused without hashing; a concurrent sign-up that takes it meanwhile is caught below
         if (credentials.exists(normalisedEmail)) {
             throw emailTaken(normalisedEmail);
         }
-        String userId = ids.next();
-        if (!credentials.add(userId, normalisedEmail, passwordEncoder.encode(password))) {
-            throw emailTaken(normalisedEmail);
-        }
-        commands.send(new RegisterUser(userId, normalisedEmail, name), userId);
-        return userId;
+        String passwordHash = passwordEncoder.encode(password);
+        return transaction.execute(status -> {
+            String userId = ids.next();
+            if (!credentials.add(userId, normalisedEmail, passwordHash)) {
+                throw emailTaken(normalisedEmail);
+            }
+            commands.send(new RegisterUser(userId, normalisedEmail, name), userId);
+            return userId;
+        });
     }
 
     private static Refusal emailTaken(String email) {

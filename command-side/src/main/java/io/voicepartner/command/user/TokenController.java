@@ -3,16 +3,13 @@ package io.voicepartner.command.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.web.ClientAddresses;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.support.web.ApiException;
-import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,14 +34,16 @@ class TokenController {
     private final Credentials credentials;
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
+    private final ClientAddresses clients;
     private final AccessTokens accessTokens;
 
     TokenController(JsonRequestReader reader, Credentials credentials, PasswordEncoder passwordEncoder,
-                    LoginThrottle throttle, AccessTokens accessTokens) {
+                    LoginThrottle throttle, ClientAddresses clients, AccessTokens accessTokens) {
         this.reader = reader;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
+        this.clients = clients;
         this.accessTokens = accessTokens;
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
@@ -59,7 +58,7 @@ class TokenController {
     TokenResponse loginWithJson(@RequestBody JsonNode body, HttpServletRequest request) {
         LoginRequest login = reader.read(body, LoginRequest.class, Map.of(), Set.of("email", "password"), Set.of())
                 .value();
-        return login(login.email(), login.password(), request.getRemoteAddr());
+        return login(login.email(), login.password(), clients.of(request));
     }
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -70,14 +69,7 @@ class TokenController {
             throw ApiException.invalid(List.of(
                     new ApiErrorResponse.FieldError(username == null ? "username" : "password", "is required")));
         }
-        return login(username, password, request.getRemoteAddr());
-    }
-
-    @ExceptionHandler(LoginThrottle.TooManyAttempts.class)
-    ResponseEntity<ApiErrorResponse> throttled(LoginThrottle.TooManyAttempts e) {
-        return ResponseEntity.status(ErrorCode.RATE_LIMITED.status())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(ErrorResponses.entity(e.code(), e.getMessage(), List.of()).getBody());
+        return login(username, password, clients.of(request));
     }
 
     private TokenResponse login(String email, String password, String client) {
@@ -90,6 +82,7 @@ class TokenController {
         if (stored.isEmpty() || !matches) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Incorrect e-mail or password.");
         }
+        throttle.succeeded(normalisedEmail, client);
         AccessTokens.AccessToken token = accessTokens.issue(stored.get().userId());
         return new TokenResponse(token.value(), "bearer", token.expiresInSeconds());
     }

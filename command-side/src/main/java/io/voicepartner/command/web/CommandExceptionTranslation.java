@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,5 +37,12 @@ class CommandExceptionTranslation {
     ResponseEntity<ApiErrorResponse> concurrentWrite(ConcurrencyException e) {
         return ErrorResponses.entity(ErrorCode.CONFLICT,
                 "The resource was changed by a concurrent request; read it again and retry.", List.of());
+    }
+
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ApiErrorResponse> rateLimited(RateLimited e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ErrorResponses.entity(e.code(), e.getMessage(), List.of()).getBody());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,14 +37,16 @@ import java.util.Optional;
  * {@code Idempotent-Replayed: true}) and changes nothing. The same key with another body is refused
  * ({@code 422}), as is a retry while the first is still running ({@code 409}). Keys are per caller.
  * A response the server failed on ({@code 5xx}) is not kept, so the retry runs again. A JSON body is
- * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts.
+ * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts. A request
+ * without a caller (sign-up) is served without its key being stored: otherwise anyone could fill the table,
+ * and every anonymous client would share one namespace of keys. Expired keys are deleted by
+ * {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
-    private static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final IdempotencyKeys keys;
@@ -56,21 +59,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // a login answers a fresh token each time; keeping one would store a credential
+        // a login answers a fresh token each time; keeping one would store a credential. A request without a
+        // caller keeps no key (see above)
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || "/token".equals(request.getRequestURI());
+                || "/token".equals(request.getRequestURI()) || caller().isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String caller = caller().orElseThrow(() -> new IllegalStateException("only requests with a caller get here"));
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             errors.write(response, ErrorCode.VALIDATION_FAILED,
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        String caller = caller();
         HttpServletRequest forwarded;
         byte[] hash;
         if (isMultipart(request)) {
@@ -90,7 +94,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             hash = hash(request.getRequestURI(), body);
             forwarded = new CachedBodyRequest(request, body);
         }
-        keys.expire(caller, key, RETENTION, ABANDONED_AFTER);
+        keys.expire(caller, key, ABANDONED_AFTER);
         if (!keys.claim(caller, key, hash)) {
             answerRetry(caller, key, hash, response);
             return;
@@ -142,9 +146,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String caller() {
+    /** The subject of the request's verified bearer token; none for a request without one. */
+    private static Optional<String> caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                ? Optional.ofNullable(jwt.getSubject()) : Optional.empty();
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -13,6 +13,9 @@ import java.util.Optional;
 @Repository
 class IdempotencyKeys {
 
+    /** How long a key's response is replayed; past it the key is new again, and its row is deleted. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
     record StoredResponse(int status, String contentType, String location, String etag, byte[] body) {
     }
 
@@ -58,12 +61,26 @@ class IdempotencyKeys {
         jdbc.sql("DELETE FROM command.idempotency_keys WHERE caller = ? AND idempotency_key = ?").params(caller, key).update();
     }
 
-    /** Forgets keys older than {@code retention}, and claims abandoned (never completed) for longer than {@code abandonedAfter}. */
-    void expire(String caller, String key, Duration retention, Duration abandonedAfter) {
+    /** Forgets this key if it has expired, or if its claim was abandoned (never completed) for longer than {@code abandonedAfter}. */
+    void expire(String caller, String key, Duration abandonedAfter) {
         Instant now = Instant.now();
         jdbc.sql("DELETE FROM command.idempotency_keys WHERE caller = ? AND idempotency_key = ? "
                         + "AND (created_at < ? OR (NOT completed AND created_at < ?))")
-                .params(caller, key, Timestamp.from(now.minus(retention)), Timestamp.from(now.minus(abandonedAfter)))
+                .params(caller, key, Timestamp.from(now.minus(RETENTION)), Timestamp.from(now.minus(abandonedAfter)))
+                .update();
+    }
+
+    /**
+     * Deletes up to {@code batch} expired keys, oldest first, in one short statement (by the index on
+     * {@code created_at}); rows another node is deleting meanwhile are skipped, not waited for.
+     *
+     * @return how many were deleted: fewer than {@code batch} when none are left
+     */
+    int purgeExpired(int batch) {
+        return jdbc.sql("DELETE FROM command.idempotency_keys WHERE (caller, idempotency_key) IN ("
+                        + "SELECT caller, idempotency_key FROM command.idempotency_keys WHERE created_at < ? "
+                        + "ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)")
+                .params(Timestamp.from(Instant.now().minus(RETENTION)), batch)
                 .update();
     }
 }

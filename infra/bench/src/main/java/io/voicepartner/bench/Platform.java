@@ -46,8 +46,10 @@ final class Platform implements AutoCloseable {
         command.addAll(settings.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
-        // the harness signs in all its users from one client: the per-client login limit would pace the load
+        // the harness signs up and in all its users from one client: the per-client limits would pace the load
         command.add("--voicepartner.login.attempts-per-minute-per-client=1000000");
+        command.add("--voicepartner.sign-up.per-client-per-minute=1000000");
+        command.add("--voicepartner.sign-up.per-minute=1000000");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("platform.log").toFile());

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A TCP proxy on loopback between the platform and a dependency (Kafka, PostgreSQL) that injects network
  * faults on demand: latency on every chunk, every connection reset at once (RST, not FIN), connections
- * refused, and half-open connections that stay established but carry nothing.
+ * refused, and half-open connections that stay established but carry nothing. Its connections to the target
+ * can come from a loopback address of their own ({@link #from}), as a gateway on another host would.
  */
 final class FaultyProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
+    private final InetAddress source;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final ExecutorService pumps = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "faulty-proxy");
@@ -37,16 +39,30 @@ final class FaultyProxy implements AutoCloseable {
     private volatile boolean refusing;
     private volatile boolean silent;
 
-    private FaultyProxy(ServerSocket server, InetSocketAddress target) {
+    private FaultyProxy(ServerSocket server, InetSocketAddress target, InetAddress source) {
         this.server = server;
         this.target = target;
+        this.source = source;
     }
 
     /** @param port where to listen on loopback, 0 for any free port */
     static FaultyProxy start(int port, String targetHost, int targetPort) {
+        return start(port, targetHost, targetPort, null);
+    }
+
+    /** A proxy on a free port whose connections reach the target from {@code sourceAddress} ({@code 127.0.0.3}). */
+    static FaultyProxy from(String sourceAddress, String targetHost, int targetPort) {
+        try {
+            return start(0, targetHost, targetPort, InetAddress.getByName(sourceAddress));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FaultyProxy start(int port, String targetHost, int targetPort, InetAddress source) {
         try {
             ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            FaultyProxy proxy = new FaultyProxy(server, new InetSocketAddress(targetHost, targetPort));
+            FaultyProxy proxy = new FaultyProxy(server, new InetSocketAddress(targetHost, targetPort), source);
             proxy.pumps.execute(proxy::accept);
             return proxy;
         } catch (IOException e) {
@@ -106,6 +122,9 @@ final class FaultyProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket();
+                if (source != null) {
+                    upstream.bind(new InetSocketAddress(source, 0));
+                }
                 upstream.connect(target, 5_000);
                 sockets.add(client);
                 sockets.add(upstream);

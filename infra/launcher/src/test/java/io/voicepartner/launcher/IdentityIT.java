@@ -103,6 +103,67 @@ class IdentityIT extends PlatformIT {
         assertThat(nobody.header("Retry-After")).isNotNull();
     }
 
+    /** Failures are counted per e-mail and client: whoever guesses from one client does not lock the owner out. */
+    @Test
+    void failuresFromOneClientDoNotLockTheOwnerOutOfAnother() {
+        Api.User victim = api().signUp();
+        Api.Response guessed = null;
+        for (int attempt = 0; attempt < 11; attempt++) {
+            guessed = api().post("/token", Map.of("email", victim.email(), "password", "guess " + attempt));
+        }
+
+        Api.Response owner = throughGateway("198.51.100.7").post("/token",
+                Map.of("email", victim.email(), "password", victim.password()));
+
+        assertThat(guessed.status()).isEqualTo(429);
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
+        assertThat(owner.json().path("access_token").asText()).isNotEmpty();
+    }
+
+    /** The tests' own requests come from 127.0.0.1, which is no trusted proxy: what it forwards is not believed. */
+    @Test
+    void aForwardedAddressFromAnUntrustedPeerDoesNotChangeTheClient() {
+        Api.User user = api().signUp();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Api.Response failed = api().withHeader("X-Forwarded-For", "203.0.113." + attempt)
+                    .post("/token", Map.of("email", user.email(), "password", "guess " + attempt));
+            assertThat(failed.status()).isEqualTo(401);
+        }
+
+        Api.Response forged = api().withHeader("X-Forwarded-For", "203.0.113.99")
+                .withHeader("Forwarded", "for=203.0.113.98")
+                .post("/token", Map.of("email", user.email(), "password", "one more guess"));
+
+        assertThat(forged.status()).isEqualTo(429);
+        assertThat(forged.error().path("code").asText()).isEqualTo("rate_limited");
+    }
+
+    /**
+     * Through a trusted gateway the client is the last address it forwarded in {@code X-Forwarded-For}: whatever
+     * the client itself put to the left of it, or in a {@code Forwarded} header the gateway passed on, is not
+     * read, and another client behind the same gateway is counted apart.
+     */
+    @Test
+    void aTrustedGatewaysForwardedAddressIsTheClient() {
+        Api.User user = api().signUp();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Api.Response failed = throughGateway("10.9.8." + attempt + ", 203.0.113.5")
+                    .post("/token", Map.of("email", user.email(), "password", "guess " + attempt));
+            assertThat(failed.status()).isEqualTo(401);
+        }
+
+        Api.Response sameClient = throughGateway("10.9.8.99, 203.0.113.5")
+                .post("/token", Map.of("email", user.email(), "password", "one more guess"));
+        Api.Response sameClientForwarded = throughGateway("203.0.113.5").withHeader("Forwarded", "for=203.0.113.77")
+                .post("/token", Map.of("email", user.email(), "password", "one more guess"));
+        Api.Response anotherClient = throughGateway("203.0.113.6")
+                .post("/token", Map.of("email", user.email(), "password", user.password()));
+
+        assertThat(sameClient.status()).isEqualTo(429);
+        assertThat(sameClientForwarded.status()).isEqualTo(429);
+        assertThat(anotherClient.status()).as(anotherClient.toString()).isEqualTo(200);
+    }
+
     /** bcrypt reads only the first 72 bytes: a longer password would be accepted by its first 72 alone. */
     @Test
     void passwordsLongerThanBcryptReadsAreRefusedWith400() {

@@ -177,6 +177,9 @@ class OpenApiIT extends PlatformIT {
         assertThat(paths.path("/api/assistants").path("post").path("responses").fieldNames())
                 .toIterable().contains("422", "503");
         assertThat(paths.path("/token").path("post").path("responses").fieldNames()).toIterable().contains("401", "429");
+        JsonNode signUp = paths.path("/api/users").path("post");
+        assertThat(signUp.path("responses").fieldNames()).toIterable().contains("409", "429").doesNotContain("422");
+        assertThat(signUp.path("parameters").findValuesAsText("name")).doesNotContain("Idempotency-Key");
         assertThat(paths.path("/api/assistants/{id}").path("get").path("responses").has("304")).isTrue();
         assertThat(paths.path("/api/assistants").path("post").path("responses").path("400").path("content")
                 .path("application/json").path("example").path("error").path("details").path(0).path("field").asText())

@@ -25,13 +25,22 @@ abstract class PlatformIT {
         TestInfrastructure.database().register(properties);
         properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
-        // every test client logs in from 127.0.0.1; the per-e-mail limit is what the tests exercise
+        // every test client logs in from 127.0.0.1; the limits per e-mail and client are what the tests exercise
         properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
+        // requests through the TrustedGateway carry their client's address; the tests' own come from an untrusted peer
+        properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
+        // the tests age idempotency keys past their 24 h and see them purged
+        properties.add("voicepartner.idempotency.purge-interval", () -> "1s");
         // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
         properties.add("voicepartner.tool-calls.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
     }
 
     Api api() {
         return new Api("http://127.0.0.1:" + port);
+    }
+
+    /** The API as a client at {@code address} reaches it through a gateway the platform trusts. */
+    Api throughGateway(String address) {
+        return TrustedGateway.forClient(port, address);
     }
 }

@@ -100,7 +100,7 @@ class ApiDocumentation {
                     operation.getParameters().removeIf(parameter -> "header".equals(parameter.getIn())
                             && "Authorization".equalsIgnoreCase(parameter.getName()));
                 }
-                addIdempotencyKey(operation, method, path);
+                addIdempotencyKey(operation, method, path, isPublic);
                 addErrors(operation, method, path, isPublic || !path.startsWith("/api/"));
             }));
         };
@@ -159,11 +159,14 @@ class ApiDocumentation {
             error(operation, "413", "The body, upload or batch, or the event it would record, is over its limit");
             error(operation, "415", "The body is of a content type the route does not take");
         }
-        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
+        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/") && !isPublic) {
             error(operation, "422", "The Idempotency-Key was used with a different request");
         }
         if (path.equals("/token")) {
-            error(operation, "429", "Too many failed attempts for this e-mail: retry after Retry-After seconds");
+            error(operation, "429", "Too many attempts from this client, or failures for this e-mail: retry after "
+                    + "Retry-After seconds");
+        } else if (isPublic && method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
+            error(operation, "429", "Too many sign-ups from this client, or from all: retry after Retry-After seconds");
         }
         if (api || path.equals("/schema")) {
             error(operation, "503", "The database cannot be reached: retry after Retry-After (5) seconds");
@@ -181,9 +184,14 @@ class ApiDocumentation {
                 && operation.getParameters().stream().anyMatch(parameter -> name.equalsIgnoreCase(parameter.getName()));
     }
 
-    /** A POST may carry an Idempotency-Key (docs/API.md, Idempotency): a client generator should offer it. */
-    private static void addIdempotencyKey(Operation operation, PathItem.HttpMethod method, String path) {
-        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/") && !hasParameter(operation, "Idempotency-Key")) {
+    /**
+     * A POST may carry an Idempotency-Key (docs/API.md, Idempotency): a client generator should offer it. Not on
+     * the routes without a caller (sign-up), which keep no key.
+     */
+    private static void addIdempotencyKey(Operation operation, PathItem.HttpMethod method, String path,
+                                          boolean isPublic) {
+        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/") && !isPublic
+                && !hasParameter(operation, "Idempotency-Key")) {
             operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
                     .schema(new StringSchema().minLength(1).maxLength(255)));
         }

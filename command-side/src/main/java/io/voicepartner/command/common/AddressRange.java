@@ -1,13 +1,16 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.command.common;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** A CIDR block, IPv4 or IPv6: {@code 10.0.0.0/8}, {@code fc00::/7}. */
-record AddressRange(byte[] network, int prefixLength) {
+/**
+ * A CIDR block, IPv4 or IPv6: {@code 10.0.0.0/8}, {@code fc00::/7}. Shared by the settings that name
+ * ranges: the tool calls' allow-list and the trusted proxies.
+ */
+public record AddressRange(byte[] network, int prefixLength) {
 
     /** @throws IllegalArgumentException if {@code cidr} is not an address literal with a fitting prefix */
-    static AddressRange parse(String cidr) {
+    public static AddressRange parse(String cidr) {
         int slash = cidr.indexOf('/');
         String address = slash < 0 ? cidr : cidr.substring(0, slash);
         if (!address.matches("[0-9a-fA-F:.]+")) {
@@ -26,7 +29,7 @@ record AddressRange(byte[] network, int prefixLength) {
         }
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (bytes.length != network.length) {
             return false;

@@ -1,0 +1,160 @@
+package io.voicepartner.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-up under abuse: a client opening accounts as fast as it can is refused with {@code 429}, and sign-ups
+ * hash their passwords without holding a database connection. A platform of its own, with the limit per client
+ * at {@value #PER_CLIENT} a minute and a pool of {@value #POOL_SIZE} connections, and a {@link HashingGate} that
+ * can hold passwords in the middle of being hashed for as long as the test needs.
+ */
+@SpringBootTest(classes = {PlatformApplication.class, SignUpLimitsIT.HashingGate.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class SignUpLimitsIT {
+
+    private static final int PER_CLIENT = 3;
+    private static final int POOL_SIZE = 2;
+    private static final TestInfrastructure.Database DATABASE = TestInfrastructure.newDatabase();
+    /** Stopped at exit rather than after the class, so that it outlives the platform it serves. */
+    private static final LocalKafka kafka = LocalKafka.start(0);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        DATABASE.register(properties);
+        properties.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
+        properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
+        properties.add("voicepartner.sign-up.per-client-per-minute", () -> Integer.toString(PER_CLIENT));
+        properties.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(POOL_SIZE));
+    }
+
+    @Test
+    void aClientSigningUpTooOftenIsRefusedWith429AndRetryAfter() {
+        Api client = TrustedGateway.forClient(port, "198.51.100.20");
+        for (int account = 0; account < PER_CLIENT; account++) {
+            assertThat(client.post("/api/users", newAccount()).status()).isEqualTo(201);
+        }
+
+        Api.Response refused = client.post("/api/users", newAccount());
+        Api.Response anotherClient = TrustedGateway.forClient(port, "198.51.100.21").post("/api/users", newAccount());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
+        assertThat(refused.error().path("message").asText()).contains("sign-ups");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        assertThat(anotherClient.status()).isEqualTo(201);
+    }
+
+    /**
+     * As many sign-ups as the pool has connections are held while their passwords are hashed; meanwhile another
+     * user's write, which needs a connection, is served. Had the sign-ups taken their connections before hashing,
+     * the write would wait for one until it is refused with {@code 503}.
+     */
+    @Test
+    void passwordsAreHashedWithoutHoldingADatabaseConnection() throws Exception {
+        Api api = new Api("http://127.0.0.1:" + port);
+        Api alice = api.as(api.signUp());
+        List<CompletableFuture<Api.Response>> signUps;
+        try (HashingGate.Held held = HashingGate.hold(POOL_SIZE)) {
+            signUps = List.of(signUpFrom("198.51.100.31"), signUpFrom("198.51.100.32"));
+            // before, the second never got here: the first held a connection while hashing, a processor the other
+            assertThat(held.allArrived()).as("both sign-ups are hashing at once").isTrue();
+
+            Api.Response write = alice.post("/api/assistants", Map.of("name", "Written while others sign up"));
+
+            assertThat(write.status()).as(write.toString()).isIn(201, 202);
+        }
+        for (CompletableFuture<Api.Response> signUp : signUps) {
+            assertThat(signUp.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+        }
+    }
+
+    private CompletableFuture<Api.Response> signUpFrom(String client) {
+        return CompletableFuture.supplyAsync(() -> TrustedGateway.forClient(port, client).post("/api/users", newAccount()));
+    }
+
+    private static Map<String, String> newAccount() {
+        return Map.of("email", "limit-" + UUID.randomUUID() + "@example.com", "password", "correct horse");
+    }
+
+    /** Wraps the platform's password encoder: while held, a hash waits in the middle until the test lets it go. */
+    static class HashingGate implements BeanPostProcessor {
+
+        private static volatile Held held;
+
+        /** Holds the next {@code count} hashes until {@link Held#close()}. */
+        static Held hold(int count) {
+            held = new Held(new CountDownLatch(count), new CountDownLatch(1));
+            return held;
+        }
+
+        record Held(CountDownLatch arrivals, CountDownLatch release) implements AutoCloseable {
+
+            boolean allArrived() throws InterruptedException {
+                return arrivals.await(30, TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void close() {
+                held = null;
+                release.countDown();
+            }
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (!(bean instanceof PasswordEncoder encoder)) {
+                return bean;
+            }
+            return new PasswordEncoder() {
+                @Override
+                public String encode(CharSequence password) {
+                    Held current = held;
+                    if (current != null) {
+                        current.arrivals().countDown();
+                        try {
+                            current.release().await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return encoder.encode(password);
+                }
+
+                @Override
+                public boolean matches(CharSequence password, String hash) {
+                    return encoder.matches(password, hash);
+                }
+
+                @Override
+                public boolean upgradeEncoding(String hash) {
+                    return encoder.upgradeEncoding(hash);
+                }
+            };
+        }
+    }
+}
