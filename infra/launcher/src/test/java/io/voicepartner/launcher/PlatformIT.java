@@ -25,6 +25,9 @@ abstract class PlatformIT {
         TestInfrastructure.database().register(properties);
         properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
+        // the tests read their writes back from the 201s: the first writes after a cold start, or on a CI machine
+        // busy with other builds, can wait for the query side's consumers longer than production's 2 s
+        properties.add("voicepartner.read-your-writes.timeout", () -> "10s");
         // every test client logs in from 127.0.0.1; the limits per e-mail and client are what the tests exercise
         properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
         // requests through the TrustedGateway carry their client's address; the tests' own come from an untrusted peer
