@@ -14,12 +14,15 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.util.unit.DataSize.ofMegabytes;
 
 /**
@@ -35,7 +38,7 @@ class TextReadingTest {
 
     private final Storage storage = new Storage();
     private final TextReading reading = new TextReading(storage,
-            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS));
+            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS, 1, ofMegabytes(200)));
 
     @AfterEach
     void close() {
@@ -53,6 +56,27 @@ class TextReadingTest {
                 "Reading its text took longer than 300 ms, so it was given up."));
         endless.interrupted.await();
         assertThat(storage.opened).hasValue(1);
+    }
+
+    /**
+     * A document that keeps the parser busy without end (an HTML comment that never closes, its bytes arriving as
+     * fast as they are read, never answering an interrupt): the file fails at the time limit, and the reading
+     * really stops, closing the stored bytes and freeing the pool's only thread for the next file.
+     */
+    @Test
+    void aReadingThatIsGivenUpStopsAndFreesItsThread() throws Exception {
+        EndlessComment endless = new EndlessComment();
+        storage.content = () -> endless;
+
+        Object outcome = reading.outcomeOf(uploaded(FileType.HTML));
+
+        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
+                "Reading its text took longer than 300 ms, so it was given up."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
+        long readsWhenClosed = endless.reads.get();
+        storage.content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
+        assertThat(reading.outcomeOf(uploaded())).isInstanceOf(CompleteFileProcessing.class);
+        assertThat(endless.reads.get()).as("reads after the stream was closed").isEqualTo(readsWhenClosed);
     }
 
     @Test
@@ -82,7 +106,11 @@ class TextReadingTest {
     }
 
     private static FileUploaded uploaded() {
-        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", FileType.TXT, TEXT.length(),
+        return uploaded(FileType.TXT);
+    }
+
+    private static FileUploaded uploaded(FileType type) {
+        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", type, TEXT.length(),
                 "mem://f-1", null, "0".repeat(64));
     }
 
@@ -115,6 +143,37 @@ class TextReadingTest {
         @Override
         public void delete(String location) {
             stored.remove(location.substring("mem://".length()));
+        }
+    }
+
+    /** {@code <!--} and then comment text for ever, as fast as it is read; interrupts are not its business. */
+    private static final class EndlessComment extends InputStream {
+
+        final AtomicLong reads = new AtomicLong();
+        volatile boolean closed;
+        private boolean started;
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            read(one, 0, 1);
+            return one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            reads.incrementAndGet();
+            Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            if (!started && length >= 4) {
+                System.arraycopy("<!--".getBytes(StandardCharsets.US_ASCII), 0, buffer, offset, 4);
+                started = true;
+            }
+            return length;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 
