@@ -54,29 +54,34 @@ class TextReadingTest {
 
         assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
                 "Reading its text took longer than 300 ms, so it was given up."));
-        endless.interrupted.await();
+        // stopped by the interrupt if it was waiting for bytes, or by the deadline before it asked for them
+        await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
         assertThat(storage.opened).hasValue(1);
     }
 
     /**
-     * A document that keeps the parser busy without end (an HTML comment that never closes, its bytes arriving as
-     * fast as they are read, never answering an interrupt): the file fails at the time limit, and the reading
-     * really stops, closing the stored bytes and freeing the pool's only thread for the next file.
+     * A text without end, its bytes arriving as fast as they are read, and no limit on its length to stop it: the
+     * plain-text parser never asks whether it was interrupted, so only the deadline's checks can end it. The file
+     * fails at the time limit, and the reading really stops, closing the stored bytes and freeing the pool's only
+     * thread for the next file.
      */
     @Test
     void aReadingThatIsGivenUpStopsAndFreesItsThread() throws Exception {
-        EndlessComment endless = new EndlessComment();
+        EndlessText endless = new EndlessText();
         storage.content = () -> endless;
+        try (TextReading unlimited = new TextReading(storage,
+                new FileLimits(ofMegabytes(25), TIME_LIMIT, Integer.MAX_VALUE, ATTEMPTS, 1, ofMegabytes(200)))) {
 
-        Object outcome = reading.outcomeOf(uploaded(FileType.HTML));
+            Object outcome = unlimited.outcomeOf(uploaded());
 
-        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
-                "Reading its text took longer than 300 ms, so it was given up."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
-        long readsWhenClosed = endless.reads.get();
-        storage.content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
-        assertThat(reading.outcomeOf(uploaded())).isInstanceOf(CompleteFileProcessing.class);
-        assertThat(endless.reads.get()).as("reads after the stream was closed").isEqualTo(readsWhenClosed);
+            assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
+                    "Reading its text took longer than 300 ms, so it was given up."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
+            long readsWhenClosed = endless.reads.get();
+            storage.content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
+            assertThat(unlimited.outcomeOf(uploaded())).isInstanceOf(CompleteFileProcessing.class);
+            assertThat(endless.reads.get()).as("reads after the stream was closed").isEqualTo(readsWhenClosed);
+        }
     }
 
     @Test
@@ -106,11 +111,7 @@ class TextReadingTest {
     }
 
     private static FileUploaded uploaded() {
-        return uploaded(FileType.TXT);
-    }
-
-    private static FileUploaded uploaded(FileType type) {
-        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", type, TEXT.length(),
+        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", FileType.TXT, TEXT.length(),
                 "mem://f-1", null, "0".repeat(64));
     }
 
@@ -146,12 +147,11 @@ class TextReadingTest {
         }
     }
 
-    /** {@code <!--} and then comment text for ever, as fast as it is read; interrupts are not its business. */
-    private static final class EndlessComment extends InputStream {
+    /** Words for ever, as fast as they are read; interrupts are not its business. */
+    private static final class EndlessText extends InputStream {
 
         final AtomicLong reads = new AtomicLong();
         volatile boolean closed;
-        private boolean started;
 
         @Override
         public int read() {
@@ -164,10 +164,6 @@ class TextReadingTest {
         public int read(byte[] buffer, int offset, int length) {
             reads.incrementAndGet();
             Arrays.fill(buffer, offset, offset + length, (byte) 'x');
-            if (!started && length >= 4) {
-                System.arraycopy("<!--".getBytes(StandardCharsets.US_ASCII), 0, buffer, offset, 4);
-                started = true;
-            }
             return length;
         }
 
@@ -180,17 +176,21 @@ class TextReadingTest {
     /** Bytes that never come, until the reader is interrupted. */
     private static final class NeverEndingStream extends InputStream {
 
-        final CountDownLatch interrupted = new CountDownLatch(1);
+        volatile boolean closed;
 
         @Override
         public int read() throws IOException {
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
-                interrupted.countDown();
                 throw new InterruptedIOException("abandoned");
             }
             return -1;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }
