@@ -45,7 +45,9 @@ import java.util.HexFormat;
  * {@link #PDF_MAIN_MEMORY} in memory. A DOCX is spooled to a file and its entries unpacked and counted
  * before POI sees it ({@link ZipContainer}); POI then reads it from that file, and its body through the SAX
  * extractor, so neither the package nor its document is held in memory whole. The {@link ExtractionDeadline}
- * is checked on every read of the bytes and every SAX event, so that reading stops when its time is up.
+ * is checked on every read of the bytes and every SAX event, so that reading stops when its time is up. PDFBox
+ * reads from a file of its own and reports a page's text when the page ends: a PDF page that draws without end
+ * stops only there, holding one of the pool's threads meanwhile (the pool bounds how many).
  */
 final class TextExtraction {
 
