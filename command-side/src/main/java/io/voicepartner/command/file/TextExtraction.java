@@ -10,13 +10,18 @@ import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.SecureContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.apache.commons.io.input.ProxyInputStream;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
@@ -26,6 +31,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,9 +40,14 @@ import java.util.HexFormat;
 /**
  * Reads the text out of one file's bytes with the parser of its type, never by guessing again: the type
  * was decided on upload. Hostile input is bounded: the output is cut off at {@code maxTextLength}
- * characters (an error, not a silent truncation), Tika's {@link SecureContentHandler} stops zip bombs
- * (output far beyond the input) and absurd nesting, embedded documents are not parsed, and PDFBox keeps at
- * most {@link #PDF_MAIN_MEMORY} in memory. The time bound is the caller's ({@link FileProcessing}).
+ * characters (an error, not a silent truncation), Tika's {@link SecureContentHandler} stops output far beyond
+ * the input and absurd nesting, embedded documents are not parsed, and PDFBox keeps at most
+ * {@link #PDF_MAIN_MEMORY} in memory. A DOCX is spooled to a file and its entries unpacked and counted
+ * before POI sees it ({@link ZipContainer}); POI then reads it from that file, and its body through the SAX
+ * extractor, so neither the package nor its document is held in memory whole. The {@link ExtractionDeadline}
+ * is checked on every read of the bytes and every SAX event, so that reading stops when its time is up. PDFBox
+ * reads from a file of its own and reports a page's text when the page ends: a PDF page that draws without end
+ * stops only there, holding one of the pool's threads meanwhile (the pool bounds how many).
  */
 final class TextExtraction {
 
@@ -63,16 +74,41 @@ final class TextExtraction {
     private static final int MAX_PACKAGE_DEPTH = 10;
 
     private final int maxTextLength;
+    private final long maxUnpackedBytes;
 
-    TextExtraction(int maxTextLength) {
+    /** @param maxUnpackedBytes the most that a DOCX's entries may unpack to, together */
+    TextExtraction(int maxTextLength, long maxUnpackedBytes) {
         this.maxTextLength = maxTextLength;
+        this.maxUnpackedBytes = maxUnpackedBytes;
     }
 
-    /** Writes the text of {@code bytes} to {@code into} as UTF-8. */
-    Text extract(InputStream bytes, FileType type, Path into) throws IOException, Unreadable {
+    /** Writes the text of {@code bytes} to {@code into} as UTF-8, giving up once {@code deadline} has passed. */
+    Text extract(InputStream bytes, FileType type, Path into, ExtractionDeadline deadline) throws IOException,
+            Unreadable {
+        InputStream watched = new WatchedInputStream(bytes, deadline);
+        try {
+            if (type != FileType.DOCX) {
+                return extract(TikaInputStream.get(watched), type, into, deadline);
+            }
+            Path container = Files.createTempFile("voicepartner-container-", ".zip");
+            try {
+                Files.copy(watched, container, StandardCopyOption.REPLACE_EXISTING);
+                ZipContainer.check(container, maxUnpackedBytes, deadline);
+                return extract(TikaInputStream.get(container), type, into, deadline);
+            } finally {
+                Files.deleteIfExists(container);
+            }
+        } catch (IOException e) {
+            stopIfPassed(deadline, e);
+            throw e;
+        }
+    }
+
+    private Text extract(TikaInputStream bytes, FileType type, Path into, ExtractionDeadline deadline)
+            throws IOException, Unreadable {
         MessageDigest sha256 = sha256();
         TextSink sink;
-        try (TikaInputStream input = TikaInputStream.get(bytes);
+        try (TikaInputStream input = bytes;
              TextSink writer = new TextSink(new OutputStreamWriter(
                      new DigestOutputStream(Files.newOutputStream(into), sha256), StandardCharsets.UTF_8))) {
             sink = writer;
@@ -84,8 +120,9 @@ final class TextExtraction {
             Metadata metadata = new Metadata();
             metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
             try {
-                parserOf(type).parse(input, handler, metadata, context());
+                parserOf(type).parse(input, new WatchedContentHandler(handler, deadline), metadata, context());
             } catch (SAXException e) {
+                stopIfPassed(deadline, e);
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     throw new Unreadable("Its text is longer than " + maxTextLength
                             + " characters, more than the platform keeps for one file.");
@@ -93,12 +130,14 @@ final class TextExtraction {
                 handler.throwIfCauseOf(e);
                 throw unreadable(type, e);
             } catch (IOException e) {
+                stopIfPassed(deadline, e);
                 // the bytes are a local file: an error while parsing them is about what they hold
                 throw isBomb(e) ? bomb(e) : unreadable(type, e);
             }
         } catch (EncryptedDocumentException e) {
             throw new Unreadable("The file is protected by a password, so its text cannot be read.", e);
         } catch (TikaException e) {
+            stopIfPassed(deadline, e);
             throw isBomb(e) ? bomb(e) : unreadable(type, e);
         }
         return new Text(into, sink.length(), HexFormat.of().formatHex(sha256.digest()), sink.preview());
@@ -113,10 +152,21 @@ final class TextExtraction {
         };
     }
 
+    /** However a parser wrapped it, an error after the deadline is the deadline's. */
+    private static void stopIfPassed(ExtractionDeadline deadline, Exception e) throws Unreadable {
+        if (deadline.passed()) {
+            throw new Unreadable(deadline.reason(), e);
+        }
+    }
+
     private static ParseContext context() {
         ParseContext context = new ParseContext();
         // files embedded in a document are not read: a smaller surface, and no nesting to bound
         context.set(Parser.class, EmptyParser.INSTANCE);
+        // a DOCX's body is streamed, not loaded as a whole document
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        context.set(OfficeParserConfig.class, office);
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY);
         context.set(PDFParserConfig.class, pdf);
@@ -141,6 +191,64 @@ final class TextExtraction {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** The bytes as they are, read only while the deadline allows. */
+    private static final class WatchedInputStream extends ProxyInputStream {
+        private final ExtractionDeadline deadline;
+
+        WatchedInputStream(InputStream bytes, ExtractionDeadline deadline) {
+            super(bytes);
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void beforeRead(int count) throws IOException {
+            deadline.check();
+        }
+    }
+
+    /** Passes the parser's events on while the deadline allows: parsers that read from a file still write here. */
+    private static final class WatchedContentHandler extends ContentHandlerDecorator {
+        private final ExtractionDeadline deadline;
+
+        WatchedContentHandler(ContentHandler handler, ExtractionDeadline deadline) {
+            super(handler);
+            this.deadline = deadline;
+        }
+
+        private void check() throws SAXException {
+            try {
+                deadline.check();
+            } catch (ExtractionDeadline.Passed passed) {
+                throw new SAXException(passed);
+            }
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String name, Attributes attributes)
+                throws SAXException {
+            check();
+            super.startElement(uri, localName, name, attributes);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String name) throws SAXException {
+            check();
+            super.endElement(uri, localName, name);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            check();
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            check();
+            super.ignorableWhitespace(ch, start, length);
         }
     }
 

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  * {@link FailFileProcessing} with a reason for the owner. Reading the stored bytes is tried
  * {@code extractionAttempts} times (a store may fail for a moment); a file that takes longer than
  * {@code extractionTimeout} or has no readable text fails at once, since trying again would only repeat it.
+ * Texts are read on a pool of {@code extractionThreads}: a reading given up stops at its deadline's next check
+ * ({@link ExtractionDeadline}) and frees its thread, so given-up readings cannot pile up.
  */
 class TextReading implements AutoCloseable {
 
@@ -34,17 +35,18 @@ class TextReading implements AutoCloseable {
     private final FileStorage storage;
     private final FileLimits limits;
     private final TextExtraction extraction;
-    /** Extraction runs on a thread of its own so that it can be abandoned when it takes too long. */
-    private final ExecutorService extractors = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "file-text-extraction");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Extraction runs on threads of its own so that the caller can stop waiting when it takes too long. */
+    private final ExecutorService extractors;
 
     TextReading(FileStorage storage, FileLimits limits) {
         this.storage = storage;
         this.limits = limits;
-        this.extraction = new TextExtraction(limits.maxTextLength());
+        this.extraction = new TextExtraction(limits.maxTextLength(), limits.maxUnpackedSize().toBytes());
+        this.extractors = Executors.newFixedThreadPool(limits.extractionThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "file-text-extraction");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     Object outcomeOf(FileUploaded event) throws IOException {
@@ -83,19 +85,21 @@ class TextReading implements AutoCloseable {
 
     private TextExtraction.Text extractInTime(FileUploaded event, Path text) throws IOException,
             TextExtraction.Unreadable {
+        ExtractionDeadline deadline = ExtractionDeadline.after(limits.extractionTimeout());
         Future<TextExtraction.Text> running = extractors.submit(() -> {
             try (InputStream bytes = storage.open(event.storageLocation())) {
-                return extraction.extract(bytes, event.fileType(), text);
+                return extraction.extract(bytes, event.fileType(), text, deadline);
             }
         });
         try {
             return running.get(limits.extractionTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            deadline.giveUp();
             running.cancel(true);
-            throw new TextExtraction.Unreadable("Reading its text took longer than "
-                    + inWords(limits.extractionTimeout()) + ", so it was given up.");
+            throw new TextExtraction.Unreadable(deadline.reason());
         } catch (InterruptedException e) {
             // the platform stops: nothing is recorded, and the file is read again on the next start
+            deadline.giveUp();
             running.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading file " + event.fileId(), e);
@@ -113,10 +117,6 @@ class TextReading implements AutoCloseable {
             // a parser's bug (a runtime error on odd input) says nothing good about the file either
             throw TextExtraction.unreadable(event.fileType(), cause);
         }
-    }
-
-    private static String inWords(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     @Override

@@ -29,16 +29,28 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Calls a tool's endpoint as an assistant would: its method, its headers and its decrypted credentials, the
- * arguments as JSON (or as the query string for {@code GET} and {@code DELETE}), bounded by a timeout. Only
- * allowed addresses are connected to ({@link GuardedDnsResolver}). Redirects are not followed: a redirect could
- * carry the tool's credentials to another host, so the test shows the {@code 3xx} as the endpoint answered it.
+ * arguments as JSON (or as the query string for {@code GET} and {@code DELETE}). Only allowed addresses are
+ * connected to ({@link GuardedDnsResolver}). Redirects are not followed: a redirect could carry the tool's
+ * credentials to another host, so the test shows the {@code 3xx} as the endpoint answered it.
+ *
+ * <p>A call has one deadline, {@code timeout} after it starts, for connecting, the headers and the body together:
+ * a per-read timeout alone let a server that trickles its body a byte at a time hold a call for as long as it
+ * liked. At the deadline the connection is closed under the reading thread. Calls hold a request thread and a
+ * connection until then, so {@link TestCallSlots} bounds how many run at once, per tenant and in all, and the
+ * connection pool is as large as the platform-wide bound, whatever host the calls go to.
  */
 @Component
 @EnableConfigurationProperties(ToolCallSettings.class)
@@ -47,8 +59,9 @@ class ToolCaller {
     /** What the endpoint answered, or why it did not. */
     record Outcome(Integer statusCode, long latencyMs, String body, boolean bodyTruncated, String error) {
 
+        /** A {@code 2xx} answered in full within the deadline. */
         boolean success() {
-            return statusCode != null && statusCode >= 200 && statusCode < 300;
+            return error == null && statusCode != null && statusCode >= 200 && statusCode < 300;
         }
     }
 
@@ -56,6 +69,13 @@ class ToolCaller {
     private final SecretBox secrets;
     private final ObjectMapper json;
     private final int maxBodyLength;
+    private final Duration deadline;
+    private final TestCallSlots slots;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tool-call-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json, ObjectProvider<HostResolver> resolver) {
         Timeout timeout = Timeout.of(settings.timeout());
@@ -65,8 +85,12 @@ class ToolCaller {
                                 resolver.getIfAvailable(() -> HostResolver.SYSTEM)))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                        // calls to one host get no smaller share than calls to many: the bound is per tenant
+                        .setMaxConnTotal(settings.concurrent())
+                        .setMaxConnPerRoute(settings.concurrent())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -75,11 +99,31 @@ class ToolCaller {
         this.secrets = secrets;
         this.json = json;
         this.maxBodyLength = settings.maxBodyLength();
+        this.deadline = settings.timeout();
+        this.slots = new TestCallSlots(settings.concurrentPerTenant(), settings.concurrent(), settings.timeout());
     }
 
-    /** @throws RefusedEndpoint if the endpoint's host resolves to an address the platform does not call */
-    Outcome call(ToolConfiguration tool, Map<String, Object> arguments) throws RefusedEndpoint {
+    /**
+     * @throws RefusedEndpoint                  if the endpoint's host resolves to an address the platform does not call
+     * @throws TestCallSlots.TooManyTestCalls if {@code tenant}, or the platform, has as many calls running as it may
+     */
+    Outcome call(String tenant, ToolConfiguration tool, Map<String, Object> arguments) throws RefusedEndpoint {
         HttpUriRequestBase request = request(tool, arguments);
+        try (TestCallSlots.Slot slot = slots.take(tenant)) {
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> cutOff = deadlines.schedule(() -> {
+                expired.set(true);
+                request.cancel();
+            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return call(request, expired);
+            } finally {
+                cutOff.cancel(false);
+            }
+        }
+    }
+
+    private Outcome call(HttpUriRequestBase request, AtomicBoolean expired) throws RefusedEndpoint {
         long started = System.nanoTime();
         ClassicHttpResponse response;
         try {
@@ -87,13 +131,13 @@ class ToolCaller {
         } catch (RefusedEndpoint refused) {
             throw refused;
         } catch (IOException e) {
-            return new Outcome(null, elapsedMillis(started), null, false, describe(e));
+            return new Outcome(null, elapsedMillis(started), null, false, describe(e, expired));
         }
         try {
             Body body = read(response.getEntity());
             return new Outcome(response.getCode(), elapsedMillis(started), body.text(), body.truncated(), null);
         } catch (IOException e) {
-            return new Outcome(response.getCode(), elapsedMillis(started), null, false, describe(e));
+            return new Outcome(response.getCode(), elapsedMillis(started), null, false, describe(e, expired));
         } finally {
             // the connection is dropped, not drained: the rest of a long body is of no use to anyone
             request.cancel();
@@ -181,13 +225,22 @@ class ToolCaller {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private static String describe(IOException e) {
+    private String describe(IOException e, AtomicBoolean expired) {
+        if (expired.get()) {
+            return "The endpoint did not answer in full within " + inWords(deadline)
+                    + " (TOOL_CALL_TIMEOUT, the deadline of the whole call); the call was cut off.";
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
+    private static String inWords(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     @PreDestroy
     void close() throws IOException {
+        deadlines.shutdownNow();
         client.close();
     }
 }

@@ -3,6 +3,7 @@ package io.voicepartner.command.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.usage.ToolExecutionRecorded;
+import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.usage.UsageRecording;
@@ -10,7 +11,10 @@ import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
+import io.voicepartner.support.web.ErrorResponses;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +30,8 @@ import java.util.Set;
  * {@code POST /api/tools/{id}/test}: calls the tool's endpoint once, answers what it said, and records the call
  * as an execution marked {@code test_call}, outside the tool's stream like every execution (ADR 0017). Arguments that the tool's parameters do not allow are a 400 naming
  * each, and an endpoint that resolves to an address the platform does not call is a 400 naming
- * {@code endpoint}: in both cases nothing is called or recorded.
+ * {@code endpoint}: in both cases nothing is called or recorded. A tenant with as many test calls running as it
+ * may have, or a platform with as many as it takes, is a {@code 429} with {@code Retry-After} ({@link TestCallSlots}).
  */
 @RestController
 class ToolTestController {
@@ -64,7 +69,7 @@ class ToolTestController {
         Instant startedAt = clock.instant();
         ToolCaller.Outcome outcome;
         try {
-            outcome = caller.call(tool, arguments);
+            outcome = caller.call(user.userId(), tool, arguments);
         } catch (RefusedEndpoint refused) {
             throw ApiException.invalid("endpoint", refused.getMessage()
                     + " (an on-premise endpoint can be allowed with TOOL_CALL_ALLOW_LIST)");
@@ -76,5 +81,12 @@ class ToolTestController {
                 index -> "occurred_at", clock.instant());
         return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(executionId, outcome.success(),
                 outcome.statusCode(), outcome.latencyMs(), outcome.body(), outcome.bodyTruncated(), outcome.error())));
+    }
+
+    @ExceptionHandler(TestCallSlots.TooManyTestCalls.class)
+    ResponseEntity<ApiErrorResponse> busy(TestCallSlots.TooManyTestCalls e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ErrorResponses.entity(e.code(), e.getMessage(), List.of()).getBody());
     }
 }

@@ -14,12 +14,15 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.util.unit.DataSize.ofMegabytes;
 
 /**
@@ -35,7 +38,7 @@ class TextReadingTest {
 
     private final Storage storage = new Storage();
     private final TextReading reading = new TextReading(storage,
-            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS));
+            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS, 1, ofMegabytes(200)));
 
     @AfterEach
     void close() {
@@ -51,8 +54,34 @@ class TextReadingTest {
 
         assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
                 "Reading its text took longer than 300 ms, so it was given up."));
-        endless.interrupted.await();
+        // stopped by the interrupt if it was waiting for bytes, or by the deadline before it asked for them
+        await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
         assertThat(storage.opened).hasValue(1);
+    }
+
+    /**
+     * A text without end, its bytes arriving as fast as they are read, and no limit on its length to stop it: the
+     * plain-text parser never asks whether it was interrupted, so only the deadline's checks can end it. The file
+     * fails at the time limit, and the reading really stops, closing the stored bytes and freeing the pool's only
+     * thread for the next file.
+     */
+    @Test
+    void aReadingThatIsGivenUpStopsAndFreesItsThread() throws Exception {
+        EndlessText endless = new EndlessText();
+        storage.content = () -> endless;
+        try (TextReading unlimited = new TextReading(storage,
+                new FileLimits(ofMegabytes(25), TIME_LIMIT, Integer.MAX_VALUE, ATTEMPTS, 1, ofMegabytes(200)))) {
+
+            Object outcome = unlimited.outcomeOf(uploaded());
+
+            assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
+                    "Reading its text took longer than 300 ms, so it was given up."));
+            await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
+            long readsWhenClosed = endless.reads.get();
+            storage.content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
+            assertThat(unlimited.outcomeOf(uploaded())).isInstanceOf(CompleteFileProcessing.class);
+            assertThat(endless.reads.get()).as("reads after the stream was closed").isEqualTo(readsWhenClosed);
+        }
     }
 
     @Test
@@ -118,20 +147,50 @@ class TextReadingTest {
         }
     }
 
+    /** Words for ever, as fast as they are read; interrupts are not its business. */
+    private static final class EndlessText extends InputStream {
+
+        final AtomicLong reads = new AtomicLong();
+        volatile boolean closed;
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            read(one, 0, 1);
+            return one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            reads.incrementAndGet();
+            Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            return length;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
     /** Bytes that never come, until the reader is interrupted. */
     private static final class NeverEndingStream extends InputStream {
 
-        final CountDownLatch interrupted = new CountDownLatch(1);
+        volatile boolean closed;
 
         @Override
         public int read() throws IOException {
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
-                interrupted.countDown();
                 throw new InterruptedIOException("abandoned");
             }
             return -1;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }

@@ -7,9 +7,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -85,6 +90,64 @@ class ToolArgumentsTest {
             assertThat(detail.field()).isEqualTo("arguments");
             assertThat(detail.message()).contains("^(a+)+\\1$").contains("took longer than");
         });
+    }
+
+    /**
+     * Fifty patterns, each of whose matches stays well inside the budget on its own: together they are given
+     * up once the budget all of the check's matches share is spent. The clock moves a millisecond each time it is
+     * read, so the count of reads is the time the check spent.
+     */
+    @Test
+    void manyPatternsEachWithinTheBudgetShareOneBudget() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            properties.put("code" + i, Map.of("type", "string", "pattern", "^[a-z]+$"));
+            arguments.put("code" + i, "a".repeat(60));
+        }
+        AtomicLong reads = new AtomicLong();
+        LongSupplier clock = () -> TimeUnit.MILLISECONDS.toNanos(reads.incrementAndGet());
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () ->
+                ToolArguments.check(Map.of("properties", properties), arguments, clock));
+
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.details()).singleElement().satisfies(detail -> {
+            assertThat(detail.field()).isEqualTo("arguments");
+            assertThat(detail.message()).contains("took longer than 100 ms, the time all of a check's patterns share");
+        });
+        assertThat(reads.get()).as("milliseconds spent of the 50 x 60 that every match would take")
+                .isLessThanOrEqualTo(ToolArguments.PATTERN_BUDGET.toMillis() + 2);
+    }
+
+    @Test
+    void arraysLongerThanTheBoundAreRefusedByNameBeforeAnyPatternIsMatched() {
+        Map<String, Object> parameters = Map.of("properties", Map.of(
+                "codes", Map.of("type", "array", "items", Map.of("type", "string", "pattern", "^(a+)+\\1$")),
+                "address", Map.of("type", "object")));
+        List<String> codes = Collections.nCopies(ToolArguments.MAX_ARRAY_ITEMS + 1, "a".repeat(40) + "!");
+        List<Integer> lines = Collections.nCopies(5_000, 1);
+        AtomicLong reads = new AtomicLong();
+
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> ToolArguments.check(parameters,
+                Map.of("codes", codes, "address", Map.of("lines", lines)), reads::incrementAndGet));
+
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.details()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("arguments.codes", "arguments.address.lines");
+        assertThat(refused.details()).extracting(FieldError::message)
+                .contains("has 1001 items; at most 1000 are checked");
+        assertThat(reads.get()).as("clock reads: no pattern was matched").isZero();
+    }
+
+    @Test
+    void anArrayOfTheBoundIsChecked() {
+        Map<String, Object> parameters = Map.of("properties", Map.of(
+                "codes", Map.of("type", "array", "items", Map.of("type", "string", "pattern", "^[a-z]+$"))));
+
+        assertThatCode(() -> ToolArguments.check(parameters,
+                Map.of("codes", Collections.nCopies(ToolArguments.MAX_ARRAY_ITEMS, "abc"))))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -174,6 +180,22 @@ class FilesIT extends PlatformIT {
         assertThat(text.status()).isEqualTo(409);
         assertThat(text.error().path("code").asText()).isEqualTo("conflict");
         assertThat(alice.download("/api/files/" + id + "/content").status()).isEqualTo(200);
+    }
+
+    /**
+     * A DOCX whose body is 64 MiB of spaces packed into a few hundred KiB: refused by its ratio before a parser opens
+     * it, as the file's error, and the next upload is read as ever.
+     */
+    @Test
+    void aZipBombEndsInErrorWithAReasonAndTheNextFileIsRead() throws IOException {
+        String bomb = upload("Bombe.docx", docxWithBody(64 * 1024 * 1024));
+        String next = upload("Hausordnung.docx", docx("Bitte klingeln Sie zweimal."));
+
+        JsonNode failed = awaitStatus(bomb, "error");
+
+        assertThat(failed.path("error_message").asText())
+                .isEqualTo("One of its parts expands more than 100 times its size (like a zip bomb), so it was not read.");
+        assertThat(awaitStatus(next, "processed").path("extracted_text_length").asLong()).isPositive();
     }
 
     @Test
@@ -360,6 +382,33 @@ class FilesIT extends PlatformIT {
             document.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** A real DOCX whose {@code word/document.xml} is {@code spaces} spaces inside an empty body. */
+    private static byte[] docxWithBody(int spaces) throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipInputStream original = new ZipInputStream(new ByteArrayInputStream(docx("")));
+             ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.setLevel(Deflater.BEST_SPEED);
+            for (ZipEntry entry = original.getNextEntry(); entry != null; entry = original.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
+                            + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
+                            .getBytes(StandardCharsets.UTF_8));
+                    byte[] block = new byte[1024 * 1024];
+                    Arrays.fill(block, (byte) ' ');
+                    for (int written = 0; written < spaces; written += block.length) {
+                        out.write(block, 0, Math.min(block.length, spaces - written));
+                    }
+                    out.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    original.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return bomb.toByteArray();
     }
 
     private static byte[] docx(String paragraph) throws IOException {

@@ -15,8 +15,15 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +39,13 @@ class ToolTestIT extends PlatformIT {
     static final String ALLOWED_RANGE = "127.0.0.2/32";
     private static final String TOKEN = "sk_test_51HxYzAbCdEf0123456789";
 
+    /** {@code TOOL_CALL_CONCURRENCY_PER_TENANT}'s default. */
+    private static final int CONCURRENT_PER_TENANT = 3;
+
     private static HttpServer server;
+    private static final AtomicInteger held = new AtomicInteger();
+    private static final AtomicInteger landed = new AtomicInteger();
+    private static volatile CountDownLatch release = new CountDownLatch(1);
     private Api alice;
 
     @BeforeAll
@@ -48,11 +61,43 @@ class ToolTestIT extends PlatformIT {
         });
         server.createContext("/large", exchange -> respond(exchange, 200, "x".repeat(100_000)));
         server.createContext("/broken", exchange -> respond(exchange, 503, "down for maintenance"));
+        // answers its headers at once, then one byte of its body every 100 ms for a minute
+        server.createContext("/trickle", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    out.write('x');
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException cutOff) {
+                // the platform closed the connection at its deadline
+            }
+        });
+        // holds its answer, headers and all, until the test releases it (or a minute has passed)
+        server.createContext("/hold", exchange -> {
+            held.incrementAndGet();
+            waitFor(release);
+            respond(exchange, 200, "{\"released\": true}");
+        });
+        server.createContext("/redirect", exchange -> {
+            exchange.getResponseHeaders().set("Location", local("/landed"));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/landed", exchange -> {
+            landed.incrementAndGet();
+            respond(exchange, 200, "{}");
+        });
+        // calls that are held or trickled must not keep the others waiting
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
     @AfterAll
     static void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -96,6 +141,83 @@ class ToolTestIT extends PlatformIT {
         JsonNode broken = alice.post("/api/tools/" + newTool(local("/broken"), "GET") + "/test", Map.of()).data();
         assertThat(broken.path("success").asBoolean()).isFalse();
         assertThat(broken.path("status_code").asInt()).isEqualTo(503);
+    }
+
+    /**
+     * TOOL_CALL_TIMEOUT (10 s) is the deadline of the whole call: a body trickled a byte at a time, each byte well
+     * within any per-read timeout, is cut off at it, as is an endpoint that never sends its headers.
+     */
+    @Test
+    void aCallEndsAtItsDeadlineWhetherTheBodyTricklesOrTheHeadersNeverCome() {
+        String trickle = newTool(local("/trickle"), "GET");
+        String silent = newTool(local("/hold"), "GET");
+        release = new CountDownLatch(1);
+
+        JsonNode trickled = alice.post("/api/tools/" + trickle + "/test", Map.of()).data();
+        JsonNode unanswered = alice.post("/api/tools/" + silent + "/test", Map.of()).data();
+        release.countDown();
+
+        assertThat(trickled.path("success").asBoolean()).as(trickled.toString()).isFalse();
+        assertThat(trickled.path("status_code").asInt()).isEqualTo(200);
+        assertThat(trickled.path("error").asText()).contains("did not answer in full within 10 s")
+                .contains("TOOL_CALL_TIMEOUT");
+        assertThat(unanswered.path("success").asBoolean()).as(unanswered.toString()).isFalse();
+        assertThat(unanswered.path("status_code").isNull()).isTrue();
+        assertThat(unanswered.path("error").asText()).contains("within 10 s");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(alice.get("/api/tools/" + trickle).data().path("total_calls").asLong()).isEqualTo(1));
+    }
+
+    @Test
+    void aRedirectIsShownAsTheEndpointAnsweredItAndNotFollowed() {
+        JsonNode redirected = alice.post("/api/tools/" + newTool(local("/redirect"), "GET") + "/test", Map.of())
+                .data();
+
+        assertThat(redirected.path("status_code").asInt()).as(redirected.toString()).isEqualTo(302);
+        assertThat(redirected.path("success").asBoolean()).isFalse();
+        assertThat(landed.get()).as("calls that followed the redirect").isZero();
+    }
+
+    /**
+     * A tenant with as many test calls running as it may have gets a 429 for one more, with Retry-After, while
+     * another tenant's test call goes through: the calls held do not take the platform's connections or threads.
+     */
+    @Test
+    void aTenantOverItsConcurrentTestCallsIsRefusedWhileAnotherTenantsCallGoesThrough() throws Exception {
+        String hold = newTool(local("/hold"), "GET");
+        release = new CountDownLatch(1);
+        held.set(0);
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT_PER_TENANT);
+        try {
+            List<Future<Api.Response>> running = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_PER_TENANT; i++) {
+                running.add(callers.submit(() -> alice.post("/api/tools/" + hold + "/test", Map.of())));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> held.get() == CONCURRENT_PER_TENANT);
+
+            Api.Response refused = alice.post("/api/tools/" + hold + "/test", Map.of());
+            Api bob = api().as(api().signUp());
+            String bobsTool = bob.post("/api/tools", Map.of("name", "Echo", "endpoint", local("/echo"),
+                    "method", "POST")).data().path("id").asText();
+            Api.Response bobs = bob.post("/api/tools/" + bobsTool + "/test", Map.of());
+            release.countDown();
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
+            assertThat(refused.error().path("message").asText()).contains(CONCURRENT_PER_TENANT + " test calls running");
+            assertThat(refused.header("Retry-After")).isEqualTo("10");
+            assertThat(bobs.status()).as(bobs.toString()).isEqualTo(200);
+            assertThat(bobs.data().path("success").asBoolean()).isTrue();
+            for (Future<Api.Response> call : running) {
+                Api.Response answered = call.get();
+                assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+                assertThat(answered.data().path("success").asBoolean()).as(answered.toString()).isTrue();
+            }
+            assertThat(held.get()).as("calls that reached the endpoint").isEqualTo(CONCURRENT_PER_TENANT);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -207,6 +329,22 @@ class ToolTestIT extends PlatformIT {
             return Api.JSON.readTree(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -168,6 +168,10 @@ class ApiDocumentation {
         } else if (isPublic && method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
             error(operation, "429", "Too many sign-ups from this client, or from all: retry after Retry-After seconds");
         }
+        if (path.equals("/api/tools/{id}/test")) {
+            error(operation, "429", "As many test calls running as the caller, or the platform, may have at once: "
+                    + "retry after Retry-After seconds");
+        }
         if (api || path.equals("/schema")) {
             error(operation, "503", "The database cannot be reached: retry after Retry-After (5) seconds");
         }
