@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +45,8 @@ import static org.awaitility.Awaitility.await;
  * holds an assistant's creation which the analytics group had read past: only a rebuild on start counts it.
  */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a platform of its own: closed at the end of this class, not kept running beside the others
+@DirtiesContext
 class AnalyticsRebuildOnStartIT {
 
     private static final String GROUP = "voicepartner-analytics";

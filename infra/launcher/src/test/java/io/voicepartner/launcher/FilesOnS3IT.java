@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  * database and broker) whose uploads, extracted texts and deletions go to a bucket it creates on start.
  */
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a platform of its own: closed at the end of this class, not kept running beside the others
+@DirtiesContext
 class FilesOnS3IT {
 
     private static final String TEXT = "Sprechstunde: Dienstag 9–12 Uhr. Schöne Grüße aus München.";

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +25,8 @@ import static org.awaitility.Awaitility.await;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a platform of its own: closed at the end of this class, not kept running beside the others
+@DirtiesContext
 class KafkaOutageIT {
 
     private static final String TIMEOUTS = "voicepartner_read_your_writes_timeouts_total";

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ final class Projections {
 
     /** The {@code @KafkaListener} id of the query side's consumer (EventConsumer). */
     static final String LISTENER = "read-models";
+
+    /** The topics that consumer reads: usage has a consumer and a group of its own (ADR 0017). */
+    private static final List<AggregateType> TOPICS = Arrays.stream(AggregateType.values())
+            .filter(type -> type != AggregateType.USAGE).toList();
 
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
@@ -60,7 +65,7 @@ final class Projections {
     void rewindToTheBeginning() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
-            for (AggregateType type : AggregateType.values()) {
+            for (AggregateType type : TOPICS) {
                 admin.describeTopics(List.of(type.topic())).allTopicNames().get(30, TimeUnit.SECONDS)
                         .get(type.topic()).partitions()
                         .forEach(info -> beginning.put(new TopicPartition(type.topic(), info.partition()),
@@ -79,7 +84,7 @@ final class Projections {
     void awaitCaughtUp(Duration atMost) {
         TopicReader topics = new TopicReader(bootstrapServers);
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            for (AggregateType type : AggregateType.values()) {
+            for (AggregateType type : TOPICS) {
                 if (!topics.consumedEverything(group, type.topic())) {
                     return false;
                 }
