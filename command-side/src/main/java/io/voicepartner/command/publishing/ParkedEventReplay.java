@@ -1,6 +1,7 @@
 package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.DomainEvent;
+import io.voicepartner.command.common.PeriodicRounds;
 import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -8,9 +9,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,8 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,7 +29,7 @@ import java.util.stream.Stream;
  * at the next round. An advisory lock per aggregate keeps two command-side nodes from replaying one aggregate.
  */
 @Component
-class ParkedEventReplay implements SmartLifecycle, DisposableBean {
+class ParkedEventReplay extends PeriodicRounds {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedEventReplay.class);
 
@@ -41,60 +38,26 @@ class ParkedEventReplay implements SmartLifecycle, DisposableBean {
     private final EventRecords records;
     private final KafkaTemplate<String, byte[]> kafka;
     private final TransactionTemplate transaction;
-    private final Duration interval;
     private final Duration acknowledgementTimeout;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parked-event-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean running;
 
     ParkedEventReplay(ParkedEvents parked, EventStorageEngine store, EventRecords records,
                       KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction,
                       @Value("${voicepartner.publisher.replay-interval:5s}") Duration interval,
                       @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
+        super("parked-event-replay", interval);
         this.parked = parked;
         this.store = store;
         this.records = records;
         this.kafka = kafka;
         this.transaction = transaction;
-        this.interval = interval;
         this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
+    /** One round over every aggregate that is due. */
     @Override
-    public void start() {
-        running = true;
-        scheduler.scheduleWithFixedDelay(this::replayDue, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.shutdownNow();
-    }
-
-    /** One round over every aggregate that is due; a failure is logged and the next round tries again. */
-    void replayDue() {
-        if (!running) {
-            return;
-        }
-        try {
-            for (String aggregateId : parked.aggregatesDue()) {
-                transaction.executeWithoutResult(status -> replay(aggregateId));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Replaying parked events failed; trying again in {}: {}", interval, e.getMessage());
+    protected void round() {
+        for (String aggregateId : parked.aggregatesDue()) {
+            transaction.executeWithoutResult(status -> replay(aggregateId));
         }
     }
 

@@ -1,0 +1,71 @@
+package io.voicepartner.command.common;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Housekeeping that runs in rounds, a fixed delay apart, on a daemon thread of its own, from the application's
+ * start until its stop. A round that fails (the database or the broker away) is logged and the next one tries
+ * again: housekeeping never stops for good, and never holds up a request.
+ */
+public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final String name;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    protected PeriodicRounds(String name, Duration interval) {
+        this.name = name;
+        this.interval = interval;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** One round of the work; it should end early once {@link #isRunning()} turns false. */
+    protected abstract void round();
+
+    @Override
+    public void start() {
+        running = true;
+        scheduler.scheduleWithFixedDelay(this::guardedRound, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+
+    private void guardedRound() {
+        if (!running) {
+            return;
+        }
+        try {
+            round();
+        } catch (RuntimeException e) {
+            log.warn("{} failed; trying again in {}: {}", name, interval, e.getMessage());
+        }
+    }
+}
