@@ -23,6 +23,7 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -193,7 +194,7 @@ class AsyncApiCatalogueTest {
 
     /** As Jackson's {@code SNAKE_CASE} names record components: {@code secretHeaders} is {@code secret_headers}. */
     static String snakeCase(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** What Jackson writes for each constant: its {@code @JsonValue}, else its name. */

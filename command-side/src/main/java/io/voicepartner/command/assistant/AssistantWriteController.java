@@ -63,7 +63,7 @@ class AssistantWriteController {
         commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds, fileIds),
                 caller.userId());
         // AssistantCreated, then ToolsAssigned if it has tools, then FilesAssigned if it has files
-        long revision = 1 + (toolIds.isEmpty() ? 0 : 1) + (fileIds.isEmpty() ? 0 : 1);
+        long revision = 1L + (toolIds.isEmpty() ? 0 : 1) + (fileIds.isEmpty() ? 0 : 1);
         return responses.created(AssistantIds.location(id), id, revision, caller, authorization);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,7 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running;
+    private ScheduledFuture<?> rounds;
 
     protected PeriodicRounds(String name, Duration interval) {
         this.name = name;
@@ -39,13 +41,16 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
     @Override
     public void start() {
         running = true;
-        scheduler.scheduleWithFixedDelay(this::guardedRound, interval.toMillis(), interval.toMillis(),
+        rounds = scheduler.scheduleWithFixedDelay(this::guardedRound, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
     }
 
     @Override

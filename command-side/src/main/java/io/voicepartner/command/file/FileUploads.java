@@ -94,7 +94,7 @@ class FileUploads {
                         location, description, HexFormat.of().formatHex(sha256.digest())), location, ownerId);
                 // upload volume: the count and the bytes of the files accepted, by type
                 DistributionSummary.builder("voicepartner.uploads").baseUnit("bytes").tag("file_type", type.wireName())
-                        .register(meters).record(size);
+                        .register(meters).record((double) size);
             } finally {
                 Files.deleteIfExists(spooled);
             }

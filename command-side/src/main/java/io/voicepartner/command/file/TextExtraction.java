@@ -36,6 +36,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Reads the text out of one file's bytes with the parser of its type, never by guessing again: the type
@@ -174,7 +175,7 @@ final class TextExtraction {
     }
 
     private static boolean isBomb(Exception e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase().contains("bomb");
+        return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("bomb");
     }
 
     private static Unreadable bomb(Exception cause) {

@@ -63,7 +63,7 @@ final class PhoneNumberMerge {
         return changed;
     }
 
-    /** {@link #mergeObjects} for capabilities, whose values are all booleans. */
+    /** {@link JsonMergePatch#merge} for capabilities, whose values are all booleans. */
     @SuppressWarnings("unchecked")
     static Map<String, Boolean> mergeCapabilities(Map<String, Boolean> target, Map<String, Boolean> patch) {
         return (Map<String, Boolean>) (Map<String, ?>) JsonMergePatch.merge(target, patch);

@@ -16,6 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class User {
 
     @AggregateIdentifier
+    @SuppressWarnings("UnusedVariable") // read by Axon, by reflection
     private String userId;
 
     User() {

@@ -32,6 +32,8 @@ public class Commands {
         this.meters = meters;
     }
 
+    // the result's type is the command handler's, which only the caller knows (as with Axon's sendAndWait)
+    @SuppressWarnings("TypeParameterUnusedInFormals")
     public <R> R send(Object command, String actor) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put("actor", actor);

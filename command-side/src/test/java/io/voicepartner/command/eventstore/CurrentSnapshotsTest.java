@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -51,6 +52,6 @@ class CurrentSnapshotsTest {
     private static DomainEventData<?> snapshot(String payloadType, String revision) {
         return new GenericDomainEventEntry<>("Booking", "0190f2c4-0000-7000-8000-00000000b00c", 99,
                 "0190f2c4-0000-7000-8000-00000000e7e1", Instant.parse("2026-12-01T10:00:00Z"), payloadType, revision,
-                "{}".getBytes(), "{}".getBytes());
+                "{}".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
     }
 }

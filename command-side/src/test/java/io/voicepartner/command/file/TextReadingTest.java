@@ -179,6 +179,11 @@ class TextReadingTest {
         volatile boolean closed;
 
         @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            return read();
+        }
+
+        @Override
         public int read() throws IOException {
             try {
                 new CountDownLatch(1).await();

@@ -4,6 +4,7 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.support.security.KeyIds;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class SecretBoxTest {
         SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
 
         assertThat(sealed.ciphertext()).startsWith("v2:" + keyId(KEY) + ":").doesNotContain("sk_live");
-        assertThat(new String(Base64.getDecoder().decode(sealed(sealed)))).doesNotContain("sk_live");
+        assertThat(new String(Base64.getDecoder().decode(sealed(sealed)), StandardCharsets.UTF_8)).doesNotContain("sk_live");
     }
 
     @Test

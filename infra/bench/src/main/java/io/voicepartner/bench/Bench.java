@@ -258,6 +258,6 @@ public final class Bench {
     }
 
     private static void log(String message) {
-        out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+        out.println("[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }
 }

@@ -218,6 +218,6 @@ final class UsageBench {
     }
 
     private void log(String message) {
-        out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+        out.println("[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }
 }

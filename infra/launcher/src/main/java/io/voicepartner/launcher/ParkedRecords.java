@@ -35,6 +35,8 @@ public final class ParkedRecords {
         this.out = out;
     }
 
+    // the resource closed is the connection; it only prints through System.out
+    @SuppressWarnings("ClosingStandardOutputStreams")
     public static void main(String[] args) throws Exception {
         boolean list = args.length == 1 && "list".equals(args[0]);
         boolean replay = args.length >= 1 && args.length <= 2 && "replay".equals(args[0]);

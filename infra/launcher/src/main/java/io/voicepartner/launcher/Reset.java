@@ -172,7 +172,7 @@ public final class Reset {
                     rows.put(tables.getString(1), 0L);
                 }
             }
-            for (String table : rows.keySet()) {
+            for (String table : List.copyOf(rows.keySet())) {
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     count.next();
                     rows.put(table, count.getLong(1));

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +48,7 @@ final class Api {
         }
 
         String header(String name) {
-            return headers.get(name.toLowerCase());
+            return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
         @Override
@@ -60,7 +61,7 @@ final class Api {
     record Download(int status, Map<String, String> headers, byte[] body) {
 
         String header(String name) {
-            return headers.get(name.toLowerCase());
+            return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -148,7 +149,7 @@ final class Api {
 
     private static Map<String, String> headersOf(HttpResponse<?> response) {
         Map<String, String> responseHeaders = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(), values.get(0)));
+        response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         return responseHeaders;
     }
 

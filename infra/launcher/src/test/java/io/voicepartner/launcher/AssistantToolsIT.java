@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,7 +151,7 @@ class AssistantToolsIT extends PlatformIT {
 
     static String tool(Api user, String name) {
         Api.Response created = user.post("/api/tools", Map.of("name", name,
-                "endpoint", "https://tools.example.com/" + name.split(" ")[0].toLowerCase()));
+                "endpoint", "https://tools.example.com/" + name.split(" ")[0].toLowerCase(Locale.ROOT)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.data().path("id").asText();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,13 +68,13 @@ class CrossTenantRoutesIT extends PlatformIT {
                 return;
             }
             path.getValue().fieldNames().forEachRemaining(method -> {
-                String route = method.toUpperCase() + " " + path.getKey();
+                String route = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
                 String query = queryWithAlicesIds(path.getValue().path(method));
                 Object body = WRITES.contains(method) ? bodyWithAlicesIds(path.getKey(), method) : null;
 
-                Api.Response hers = bob.send(method.toUpperCase(), resolve(path.getKey(), alices) + query, body,
+                Api.Response hers = bob.send(method.toUpperCase(Locale.ROOT), resolve(path.getKey(), alices) + query, body,
                         "application/json");
-                Api.Response nobodys = bob.send(method.toUpperCase(), resolve(path.getKey(), neverIssuedIds()) + query,
+                Api.Response nobodys = bob.send(method.toUpperCase(Locale.ROOT), resolve(path.getKey(), neverIssuedIds()) + query,
                         body, "application/json");
 
                 assertThat(hers.status()).as(route + " → " + hers).isEqualTo(404);

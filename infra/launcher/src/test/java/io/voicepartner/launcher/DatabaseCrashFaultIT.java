@@ -61,7 +61,7 @@ class DatabaseCrashFaultIT {
         }
 
         Ledger.Counts counts = ledger.settle("5-postgresql-immediate-stop", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofSeconds(180));
+                Duration.ofMinutes(3));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
         assertThat(counts.unacknowledged()).as("writes refused while the database was down").isPositive();

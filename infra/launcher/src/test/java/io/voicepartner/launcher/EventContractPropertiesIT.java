@@ -322,7 +322,8 @@ class EventContractPropertiesIT {
     /** A JSON string literal; every surrogate and control character escaped, so a lone one reaches the server. */
     private static String quoted(String value) {
         StringBuilder json = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 json.append('\\').append(c);
             } else if (c < 0x20 || Character.isSurrogate(c) || c == 0x7F) {

@@ -149,7 +149,8 @@ final class FaultyProxy implements AutoCloseable {
                     continue;
                 }
                 byte[] chunk = Arrays.copyOf(buffer, read);
-                sender.schedule(() -> write(out, chunk, to), latencyMillis, TimeUnit.MILLISECONDS);
+                // a write that fails resets the connection itself; nothing waits for it
+                var unused = sender.schedule(() -> write(out, chunk, to), latencyMillis, TimeUnit.MILLISECONDS);
             }
         } catch (IOException e) {
             reset(from);

@@ -334,8 +334,12 @@ class FilesIT extends PlatformIT {
      */
     /** Declares an upload of {@code size} bytes, sends {@code sent} of them, and only then reads the answer. */
     private String uploadDeclaring(long size, long sent) throws IOException {
-        String head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n";
+        String head = """
+                --b\r
+                Content-Disposition: form-data; name="file"; filename="big.txt"\r
+                Content-Type: text/plain\r
+                \r
+                """;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

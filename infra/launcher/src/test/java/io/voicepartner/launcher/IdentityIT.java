@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ class IdentityIT extends PlatformIT {
         Api.Response signedUp = api().post("/api/users", Map.of("email", email, "password", "correct horse", "name", "Ada"));
 
         assertThat(signedUp.status()).isEqualTo(201);
-        assertThat(signedUp.data().path("email").asText()).isEqualTo(email.toLowerCase());
+        assertThat(signedUp.data().path("email").asText()).isEqualTo(email.toLowerCase(Locale.ROOT));
         assertThat(signedUp.data().path("name").asText()).isEqualTo("Ada");
         assertThat(signedUp.text()).doesNotContain("correct horse").doesNotContain("$2a$");
         assertThat(signedUp.data().has("password")).isFalse();
@@ -32,7 +33,7 @@ class IdentityIT extends PlatformIT {
         String email = "grace-" + UUID.randomUUID() + "@example.com";
         assertThat(api().post("/api/users", Map.of("email", email, "password", "correct horse")).status()).isEqualTo(201);
 
-        Api.Response again = api().post("/api/users", Map.of("email", email.toUpperCase(), "password", "another one"));
+        Api.Response again = api().post("/api/users", Map.of("email", email.toUpperCase(Locale.ROOT), "password", "another one"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error().path("code").asText()).isEqualTo("email_taken");

@@ -53,7 +53,7 @@ class KafkaBrokerKillFaultIT {
         }
 
         Ledger.Counts counts = ledger.settle("3-kafka-broker-sigkill", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofSeconds(180));
+                Duration.ofMinutes(3));
         assertThat(counts.acknowledged()).isGreaterThanOrEqualTo(140);
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
@@ -62,7 +62,7 @@ class KafkaBrokerKillFaultIT {
 
     static void awaitMoreAcknowledged(Ledger ledger, int more) {
         long target = ledger.acknowledgedCount() + more;
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> ledger.acknowledgedCount() >= target);
     }
 

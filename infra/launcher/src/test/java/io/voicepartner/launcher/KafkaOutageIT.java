@@ -81,7 +81,7 @@ class KafkaOutageIT {
 
         kafka = LocalKafka.start(KAFKA_PORT);
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                 .until(() -> alice.get(location).status() == 200);
         assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
         assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);

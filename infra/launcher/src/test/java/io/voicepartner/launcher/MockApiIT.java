@@ -71,7 +71,7 @@ class MockApiIT {
 
     /** Prism takes a few seconds to read the document: a bounded wait for its port. */
     private static void awaitListening() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!mock.isAlive()) {
                 throw new AssertionError("infra/scripts/mock-api stopped: " + Files.readString(log));
             }

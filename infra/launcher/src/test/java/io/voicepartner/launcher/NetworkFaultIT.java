@@ -88,7 +88,7 @@ class NetworkFaultIT {
         }
 
         Ledger.Counts counts = ledger.settle("7-network-faults", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofSeconds(240));
+                Duration.ofMinutes(4));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
         assertThat(ledger.refusals()).as("a dependency cut off is a 503, never a 500").doesNotContainKey(500);

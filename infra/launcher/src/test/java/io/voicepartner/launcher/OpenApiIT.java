@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class OpenApiIT extends PlatformIT {
                     String documented = pattern.length() > 1 && pattern.endsWith("/")
                             ? pattern.substring(0, pattern.length() - 1) : pattern;
                     if (!paths.path(documented).has(method)) {
-                        missing.add(method.toUpperCase() + " " + pattern);
+                        missing.add(method.toUpperCase(Locale.ROOT) + " " + pattern);
                     }
                 })));
 
@@ -110,7 +111,7 @@ class OpenApiIT extends PlatformIT {
             if (!HTTP_METHODS.contains(entry.getKey())) {
                 return;
             }
-            String route = entry.getKey().toUpperCase() + " " + path.getKey();
+            String route = entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             JsonNode operation = entry.getValue();
             JsonNode tags = operation.path("tags");
             if (tags.size() != 1 || !RESOURCE_TAGS.contains(tags.path(0).asText())) {
@@ -213,6 +214,6 @@ class OpenApiIT extends PlatformIT {
 
     private static List<String> methods(RequestMappingInfo route) {
         Set<RequestMethod> methods = route.getMethodsCondition().getMethods();
-        return methods.stream().map(method -> method.name().toLowerCase()).toList();
+        return methods.stream().map(method -> method.name().toLowerCase(Locale.ROOT)).toList();
     }
 }

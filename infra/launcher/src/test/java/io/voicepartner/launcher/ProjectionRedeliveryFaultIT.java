@@ -39,7 +39,7 @@ class ProjectionRedeliveryFaultIT extends PlatformIT {
         projections.stop();
         projections.rewindToTheBeginning();
         projections.start();
-        projections.awaitCaughtUp(Duration.ofSeconds(120));
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
 
         Ledger.Counts counts = ledger.settle("4-query-side-killed-before-commit", TestInfrastructure.database(),
                 TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));

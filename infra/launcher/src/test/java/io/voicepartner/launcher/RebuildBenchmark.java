@@ -169,7 +169,8 @@ public final class RebuildBenchmark {
                 for (ConsumerRecord<String, byte[]> record : template) {
                     String value = replaceIds(new String(record.value(), StandardCharsets.UTF_8), ids);
                     value = GLOBAL_POSITION.matcher(value).replaceFirst("\"global_position\":" + position++);
-                    producer.send(new ProducerRecord<>(record.topic(), ids.computeIfAbsent(record.key(),
+                    // acknowledged together by the producer's close
+                    var unused = producer.send(new ProducerRecord<>(record.topic(), ids.computeIfAbsent(record.key(),
                             id -> UUID.randomUUID().toString()), value.getBytes(StandardCharsets.UTF_8)));
                     written++;
                 }

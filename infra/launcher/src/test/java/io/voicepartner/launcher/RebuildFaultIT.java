@@ -38,7 +38,7 @@ class RebuildFaultIT extends PlatformIT {
         projections.truncate();
         projections.rewindToTheBeginning();
         projections.start();
-        projections.awaitCaughtUp(Duration.ofSeconds(120));
+        projections.awaitCaughtUp(Duration.ofMinutes(2));
 
         Ledger.Counts counts = ledger.settle("8-rebuild-from-zero", TestInfrastructure.database(),
                 TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));

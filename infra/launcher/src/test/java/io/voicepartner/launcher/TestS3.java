@@ -58,7 +58,7 @@ record TestS3(String endpoint, String accessKey, String secretKey) {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> process.isAlive() && accepts(port) || !process.isAlive());
+                .until(() -> (process.isAlive() && accepts(port)) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("moto_server exited at once with " + process.exitValue());
         }

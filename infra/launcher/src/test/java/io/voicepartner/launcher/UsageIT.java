@@ -156,7 +156,7 @@ class UsageIT extends PlatformIT {
         String sales = alice.post("/api/assistants", Map.of("name", "Sales")).data().path("id").asText();
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            Map<String, Object> item = execution("e-" + i, i * 10, i % 3 != 0, i % 3 != 0 ? 200 : 500,
+            Map<String, Object> item = execution("e-" + i, i * 10L, i % 3 != 0, i % 3 != 0 ? 200 : 500,
                     now.minusSeconds(100 - i));
             if (i >= 6) {
                 item.put("assistant_id", sales);

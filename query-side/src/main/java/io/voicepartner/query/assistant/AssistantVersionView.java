@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One published version with its full frozen configuration: {@code assistant} (its fields but status),
+ * One published version with its full frozen configuration: the assistant (its fields but status),
  * {@code tools} (each tool's configuration at publish time, credentials masked) and {@code files} (each file
  * with the assignment's configuration at publish time).
  *

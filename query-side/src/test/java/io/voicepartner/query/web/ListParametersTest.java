@@ -4,6 +4,7 @@ import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.support.web.ApiException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +31,8 @@ class ListParametersTest {
 
     @Test
     void aCursorThisApiDidNotIssueIsRefusedByName() {
-        String unversioned = Base64.getUrlEncoder().encodeToString("some-id".getBytes());
-        String empty = Base64.getUrlEncoder().encodeToString("v1:".getBytes());
+        String unversioned = Base64.getUrlEncoder().encodeToString("some-id".getBytes(StandardCharsets.UTF_8));
+        String empty = Base64.getUrlEncoder().encodeToString("v1:".getBytes(StandardCharsets.UTF_8));
 
         for (String forged : new String[] {"not base64!", unversioned, empty}) {
             assertThatThrownBy(() -> Cursors.decode(forged)).isInstanceOfSatisfying(ApiException.class,

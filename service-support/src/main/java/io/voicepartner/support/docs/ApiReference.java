@@ -118,7 +118,7 @@ final class ApiReference {
                 describe(operation, entry);
             }
             describeParameters(operation, entry);
-            addExamples(openApi, operation, entry);
+            addExamples(openApi, operation);
         }));
         List<String> served = openApi.getPaths().values().stream().flatMap(item -> item.readOperations().stream())
                 .flatMap(operation -> Optional.ofNullable(operation.getTags()).stream().flatMap(List::stream))
@@ -258,7 +258,7 @@ final class ApiReference {
     }
 
     /** Every JSON body and answer without an example gets one composed from its schema. */
-    private void addExamples(OpenAPI openApi, Operation operation, JsonNode entry) {
+    private void addExamples(OpenAPI openApi, Operation operation) {
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             operation.getRequestBody().getContent().forEach((type, media) -> {
                 if (media.getExample() == null && media.getExamples() == null && media.getSchema() != null) {

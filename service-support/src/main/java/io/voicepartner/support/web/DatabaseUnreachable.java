@@ -30,8 +30,8 @@ final class DatabaseUnreachable {
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (raisedByThePool(sql) || sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState())))) {
+            if (cause instanceof SQLException sql && (raisedByThePool(sql) || (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))))) {
                 return true;
             }
         }

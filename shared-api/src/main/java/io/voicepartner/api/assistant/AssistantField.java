@@ -3,6 +3,8 @@ package io.voicepartner.api.assistant;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** The configurable fields of an assistant, by their wire name: what an update names as changed. */
 public enum AssistantField {
     NAME, DESCRIPTION, SYSTEM_PROMPT, LLM_PROVIDER, LLM_MODEL, TEMPERATURE, MAX_TOKENS,
@@ -12,11 +14,11 @@ public enum AssistantField {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator
     public static AssistantField fromWireName(String wireName) {
-        return valueOf(wireName.toUpperCase());
+        return valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 }

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
 
+import java.util.Locale;
+
 /** Where an assistant is in its life: new ones are drafts. */
 public enum AssistantStatus {
     DRAFT, TESTING, DEPLOYED;
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

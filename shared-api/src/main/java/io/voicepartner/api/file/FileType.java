@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
 
+import java.util.Locale;
+
 /** The kinds of knowledge file the platform takes, each with the media type its bytes are served with. */
 public enum FileType {
     PDF("application/pdf"),
@@ -26,7 +28,7 @@ public enum FileType {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

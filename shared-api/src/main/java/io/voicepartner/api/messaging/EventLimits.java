@@ -1,6 +1,7 @@
 package io.voicepartner.api.messaging;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -196,7 +197,7 @@ public final class EventLimits {
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "must not contain half of a UTF-16 surrogate pair (\\u" + Integer.toHexString(c).toUpperCase() + ")";
+                return "must not contain half of a UTF-16 surrogate pair (\\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
             }
         }
         return null;

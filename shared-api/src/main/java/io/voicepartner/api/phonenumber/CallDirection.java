@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
 
+import java.util.Locale;
+
 /** Which way a call went through a phone number. */
 public enum CallDirection {
     INBOUND, OUTBOUND;
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

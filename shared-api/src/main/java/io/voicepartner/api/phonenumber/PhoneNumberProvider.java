@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
 
+import java.util.Locale;
+
 /** Who carries a phone number. */
 public enum PhoneNumberProvider {
     TWILIO, VONAGE, TELNYX, SIP, OTHER;
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

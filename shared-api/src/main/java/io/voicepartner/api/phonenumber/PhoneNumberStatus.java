@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
 
+import java.util.Locale;
+
 public enum PhoneNumberStatus {
     ACTIVE, INACTIVE, RELEASED;
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

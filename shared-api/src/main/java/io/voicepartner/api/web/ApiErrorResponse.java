@@ -7,6 +7,8 @@ import java.util.List;
 /** The error envelope: {@code {"success": false, "error": {"code", "message", "details"}}}. */
 public record ApiErrorResponse(boolean success, Error error) {
 
+    // named as the envelope's "error" member is; always used qualified, never beside java.lang.Error
+    @SuppressWarnings("JavaLangClash")
     public record Error(String code, String message, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> details) {
     }
 

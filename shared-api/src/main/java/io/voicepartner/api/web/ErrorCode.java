@@ -1,5 +1,7 @@
 package io.voicepartner.api.web;
 
+import java.util.Locale;
+
 /** The stable {@code error.code} values of the REST API, each with the HTTP status it is served with. */
 public enum ErrorCode {
     VALIDATION_FAILED(400),
@@ -31,6 +33,6 @@ public enum ErrorCode {
     }
 
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }
