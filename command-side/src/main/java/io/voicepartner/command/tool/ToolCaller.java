@@ -111,7 +111,7 @@ class ToolCaller {
 
     private HttpUriRequestBase request(ToolConfiguration tool, Map<String, Object> arguments) {
         HttpMethod method = tool.method();
-        URI uri = URI.create(tool.endpoint());
+        URI uri = URI.create(QueryCredentials.reveal(tool.endpoint(), tool.secretQueryParameters(), secrets::decrypt));
         if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
             URIBuilder query = new URIBuilder(uri);
             arguments.forEach((name, value) -> query.addParameter(name, value instanceof String text ? text
