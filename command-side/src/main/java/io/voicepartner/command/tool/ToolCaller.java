@@ -31,6 +31,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ import java.util.Optional;
  * carry the tool's credentials to another host, so the test shows the {@code 3xx} as the endpoint answered it.
  */
 @Component
-@EnableConfigurationProperties(ToolCallSettings.class)
+@EnableConfigurationProperties({ToolCallSettings.class, OutboundSettings.class})
 class ToolCaller {
 
     /** What the endpoint answered, or why it did not. */
@@ -53,16 +54,19 @@ class ToolCaller {
     }
 
     private final CloseableHttpClient client;
+    private final GuardedDnsResolver addresses;
     private final SecretBox secrets;
     private final ObjectMapper json;
     private final int maxBodyLength;
 
-    ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json, ObjectProvider<HostResolver> resolver) {
+    ToolCaller(ToolCallSettings settings, OutboundSettings outbound, SecretBox secrets, ObjectMapper json,
+               ObjectProvider<HostResolver> resolver) {
         Timeout timeout = Timeout.of(settings.timeout());
+        this.addresses = new GuardedDnsResolver(new EndpointAddresses(outbound.allowList()),
+                resolver.getIfAvailable(() -> HostResolver.SYSTEM));
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(new EndpointAddresses(settings.allowList()),
-                                resolver.getIfAvailable(() -> HostResolver.SYSTEM)))
+                        .setDnsResolver(addresses)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .build())
@@ -77,12 +81,16 @@ class ToolCaller {
         this.maxBodyLength = settings.maxBodyLength();
     }
 
-    /** @throws RefusedEndpoint if the endpoint's host resolves to an address the platform does not call */
-    Outcome call(ToolConfiguration tool, Map<String, Object> arguments) throws RefusedEndpoint {
+    /**
+     * @param granted the ranges an operator granted the tenant the call is made for ({@link OutboundGrants})
+     * @throws RefusedEndpoint if the endpoint's host resolves to an address the platform does not call for it
+     */
+    Outcome call(ToolConfiguration tool, Map<String, Object> arguments, List<AddressRange> granted)
+            throws RefusedEndpoint {
         HttpUriRequestBase request = request(tool, arguments);
         long started = System.nanoTime();
         ClassicHttpResponse response;
-        try {
+        try (GuardedDnsResolver.Scope tenant = addresses.forTenant(granted)) {
             response = client.executeOpen(null, request, null);
         } catch (RefusedEndpoint refused) {
             throw refused;

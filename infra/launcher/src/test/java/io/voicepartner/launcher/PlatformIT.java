@@ -28,7 +28,7 @@ abstract class PlatformIT {
         // every test client logs in from 127.0.0.1; the per-e-mail limit is what the tests exercise
         properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
         // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
-        properties.add("voicepartner.tool-calls.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
+        properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
     }
 
     Api api() {
