@@ -17,7 +17,7 @@ import java.util.List;
  * that resolves differently on a second lookup (DNS rebinding) has no second lookup to exploit. Address literals
  * in the URL come through here too. The ranges an operator granted the tenant a call is made for
  * ({@link OutboundGrants}) are handed in for the duration of that call ({@link #forTenant}): the client resolves in
- * the calling thread, and the caller drops every connection after its call, so none is reused for another tenant.
+ * the calling thread, and the caller never reuses a connection, so none opened for one tenant serves another.
  */
 class GuardedDnsResolver implements DnsResolver {
 

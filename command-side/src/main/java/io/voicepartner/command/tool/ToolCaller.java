@@ -71,6 +71,9 @@ class ToolCaller {
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                // a connection is never reused: one kept for a tenant whose grant allows its address would take another
+                // tenant's call to the same host past the address check, which only a new connection goes through
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

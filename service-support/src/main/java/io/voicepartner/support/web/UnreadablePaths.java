@@ -1,0 +1,70 @@
+package io.voicepartner.support.web;
+
+import io.voicepartner.api.web.ErrorCode;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * A path Tomcat cannot decode ({@code /api/assistants/%00}, an encoded NUL) is refused by Tomcat before the
+ * application sees it, with a {@code 400} and an HTML page. Such a path names no resource: it is answered {@code 404}
+ * in the error envelope, as any id of the wrong shape is (issue 17). Tomcat's own report stays for every other
+ * error that never reached the application.
+ */
+@Component
+class UnreadablePaths implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private final ErrorResponses errors;
+
+    UnreadablePaths(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        // added after Spring Boot's own report valve (order 0), so deeper in the host's pipeline: it reports first
+        factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new Valve(errors)));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    private static final class Valve extends ErrorReportValve {
+
+        /** The start of the message Tomcat sends with the 400 of a path it could not decode or normalise. */
+        private static final String INVALID_URI = "Invalid URI";
+
+        private final ErrorResponses errors;
+
+        Valve(ErrorResponses errors) {
+            this.errors = errors;
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            String message = response.getMessage();
+            if (response.getStatus() != 400 || message == null || !message.startsWith(INVALID_URI)
+                    || response.getContentWritten() > 0) {
+                super.report(request, response, throwable);
+                return;
+            }
+            try {
+                response.setSuspended(false);
+                errors.write(response, ErrorCode.NOT_FOUND, "No such route.");
+                response.finishResponse();
+            } catch (IOException e) {
+                // the client is gone: there is no one left to answer
+            }
+        }
+    }
+}
