@@ -32,7 +32,7 @@ class CommandExceptionTranslation {
      */
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e, HttpServletRequest request) {
-        String id = e.getAggregateIdentifier();
+        String id = String.valueOf(e.getAggregateIdentifier());
         return ErrorResponses.entity(ErrorCode.NOT_FOUND,
                 ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
     }
