@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.Writer;
 
 /**
  * A path Tomcat cannot decode ({@code /api/assistants/%00}, an encoded NUL) is refused by Tomcat before the
@@ -59,11 +60,19 @@ class UnreadablePaths implements WebServerFactoryCustomizer<TomcatServletWebServ
                 return;
             }
             try {
-                response.setSuspended(false);
-                errors.write(response, ErrorCode.NOT_FOUND, "No such route.");
-                response.finishResponse();
-            } catch (IOException e) {
-                // the client is gone: there is no one left to answer
+                // as Tomcat's own report is written: through the reporter, which a suspended error response still has
+                response.setStatus(ErrorCode.NOT_FOUND.status());
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                // Tomcat drops the connection after a request it could not parse: say so, so no client reuses it
+                response.setHeader("Connection", "close");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(errors.json(ErrorCode.NOT_FOUND, "No such route."));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone, or the response cannot be written any more: there is no one left to answer
             }
         }
     }
