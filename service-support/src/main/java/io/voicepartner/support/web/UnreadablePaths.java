@@ -51,11 +51,20 @@ class UnreadablePaths implements WebServerFactoryCustomizer<TomcatServletWebServ
             setShowServerInfo(false);
         }
 
+        /**
+         * Tomcat refused the path ({@code Invalid URI}: an encoded NUL), or decoded it to no character at all (a byte
+         * that is not UTF-8, {@code %FF}, becomes U+FFFD), which it answers with a bare 400.
+         */
+        private static boolean unreadable(Request request, Response response) {
+            String message = response.getMessage();
+            String decoded = request.getDecodedRequestURI();
+            return message != null && message.startsWith(INVALID_URI)
+                    || decoded != null && decoded.indexOf('\uFFFD') >= 0;
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
-            String message = response.getMessage();
-            if (response.getStatus() != 400 || message == null || !message.startsWith(INVALID_URI)
-                    || response.getContentWritten() > 0) {
+            if (response.getStatus() != 400 || response.getContentWritten() > 0 || !unreadable(request, response)) {
                 super.report(request, response, throwable);
                 return;
             }
