@@ -53,7 +53,8 @@ class UnreadablePaths implements WebServerFactoryCustomizer<TomcatServletWebServ
 
         /**
          * Tomcat refused the path ({@code Invalid URI}: an encoded NUL), or decoded it to no character at all (a byte
-         * that is not UTF-8, {@code %FF}, becomes U+FFFD), which it answers with a bare 400.
+         * that is not UTF-8 becomes U+FFFD). A path of {@code %FF} still gets Tomcat's own 400 page by a way this does
+         * not catch yet (issue 17, left open).
          */
         private static boolean unreadable(Request request, Response response) {
             String message = response.getMessage();
