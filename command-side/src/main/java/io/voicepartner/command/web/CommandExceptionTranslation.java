@@ -5,6 +5,7 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
@@ -33,6 +34,17 @@ class CommandExceptionTranslation {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e, HttpServletRequest request) {
         String id = String.valueOf(e.getAggregateIdentifier());
+        return ErrorResponses.entity(ErrorCode.NOT_FOUND,
+                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
+    }
+
+    /**
+     * The id is another kind of aggregate's (a tool's id on {@code /api/assistants/{id}}): for this route there is
+     * no such resource, answered as for an id nobody has, never a 500 (issue 17).
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ApiErrorResponse> anotherKind(HttpServletRequest request) {
+        String id = ResourceKinds.idInPath(request.getRequestURI());
         return ErrorResponses.entity(ErrorCode.NOT_FOUND,
                 ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
     }

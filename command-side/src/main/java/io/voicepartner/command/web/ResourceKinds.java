@@ -14,6 +14,12 @@ final class ResourceKinds {
     private ResourceKinds() {
     }
 
+    /** The id in {@code /api/<collection>/<id>…}, or empty if the path has none. */
+    static String idInPath(String path) {
+        String[] segments = path.split("/");
+        return segments.length >= 4 && segments[1].equals("api") ? segments[3] : "";
+    }
+
     /**
      * @return the kind of resource {@code /api/<collection>/<id>…} names, if {@code id} is the one in that place;
      *         {@code Resource} otherwise
