@@ -169,8 +169,9 @@ class CrossTenantRoutesIT extends PlatformIT {
             }
             path.getValue().fieldNames().forEachRemaining(method -> {
                 Object body = WRITES.contains(method) ? bodyWithAlicesIds(path.getKey(), method) : null;
+                String query = queryWithAlicesIds(path.getValue().path(method));
                 for (Map<String, String> ids : oddIds) {
-                    String target = resolve(path.getKey(), ids);
+                    String target = resolve(path.getKey(), ids) + query;
                     String route = method.toUpperCase() + " " + (target.length() > 120 ? target.substring(0, 120)
                             + "…" : target);
                     Api.Response answer;
