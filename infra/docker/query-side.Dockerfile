@@ -33,10 +33,10 @@ COPY --from=build /workspace/extracted/application/ ./
 USER 10001:10001
 ENV PORT=8082
 EXPOSE 8082
-# ready = started and the database answers (GET /actuator/health/readiness); /health, which also asks
+# ready = started and the database answers (GET /readyz, which is /actuator/health/readiness on the API's port); /health, which also asks
 # Kafka, would mark the side unhealthy while writes still succeed and wait in the event store
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/actuator/health/readiness" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/readyz" || exit 1
 # exec form: the JVM is PID 1 and gets SIGTERM, so Spring shuts down gracefully
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
     "org.springframework.boot.loader.launch.JarLauncher"]

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * JSON Merge Patch (RFC 7396) over a tool's configuration: the named fields take their new value, every
- * other field is kept. {@code headers} is merged header by header across plain and secret headers
+ * other field is kept. {@code endpoint} comes with the credentials of its query string, which it replaces whole. {@code headers} is merged header by header across plain and secret headers
  * ({@code null} removes one; names are case-insensitive, as in HTTP). {@code parameters} and
  * {@code authentication} are replaced whole: a JSON Schema merged key by key could become one nobody
  * validated, and an authentication of one type merged into another would mix their credentials.
@@ -27,7 +27,7 @@ final class ConfigurationMerge {
     private static final Map<ToolField, Function<ToolConfiguration, Object>> VALUES = Map.of(
             ToolField.NAME, ToolConfiguration::name,
             ToolField.DESCRIPTION, ToolConfiguration::description,
-            ToolField.ENDPOINT, ToolConfiguration::endpoint,
+            ToolField.ENDPOINT, c -> List.of(c.endpoint(), c.secretQueryParameters()),
             ToolField.METHOD, ToolConfiguration::method,
             ToolField.CATEGORY, ToolConfiguration::category,
             ToolField.PARAMETERS, ToolConfiguration::parameters,
@@ -50,6 +50,9 @@ final class ConfigurationMerge {
         ToolAuthentication authentication = changed.contains(ToolField.AUTHENTICATION)
                 ? replaceAuthentication(current.authentication(), changes.authentication(), sameSecret)
                 : current.authentication();
+        Map<String, SecretValue> queryCredentials = changed.contains(ToolField.ENDPOINT)
+                ? keepSameSecrets(current.secretQueryParameters(), changes.secretQueryParameters(), sameSecret)
+                : current.secretQueryParameters();
         return new ToolConfiguration(
                 pick(ToolField.NAME, changed, current.name(), changes.name()),
                 pick(ToolField.DESCRIPTION, changed, current.description(), changes.description()),
@@ -60,7 +63,20 @@ final class ConfigurationMerge {
                 headers.plain(),
                 headers.secret(),
                 authentication,
-                pick(ToolField.IS_ACTIVE, changed, current.isActive(), changes.isActive()));
+                pick(ToolField.IS_ACTIVE, changed, current.isActive(), changes.isActive()),
+                queryCredentials);
+    }
+
+    /** The endpoint's credentials as sent, each sent again unchanged keeping its stored ciphertext. */
+    private static Map<String, SecretValue> keepSameSecrets(Map<String, SecretValue> current,
+                                                            Map<String, SecretValue> sent,
+                                                            BiPredicate<SecretValue, SecretValue> sameSecret) {
+        Map<String, SecretValue> kept = new LinkedHashMap<>();
+        sent.forEach((name, value) -> {
+            SecretValue stored = current.get(name);
+            kept.put(name, stored != null && sameSecret.test(stored, value) ? stored : value);
+        });
+        return kept;
     }
 
     /** The fields whose value differs between two configurations: what an update really changed. */

@@ -23,8 +23,9 @@ import java.util.Optional;
  * an IPv4 address (IPv4-compatible {@code ::/96}, IPv4-translated {@code ::ffff:0:0:0/96}, NAT64
  * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, Teredo {@code 2001::/32}) are judged by the IPv4 address they
  * carry, because that is where the packets end up; the local-use NAT64 prefix {@code 64:ff9b:1::/48} is refused
- * whole, as its operator chooses where in it the IPv4 address sits. The allow-list opens ranges or host names for
- * on-premise tools.
+ * whole, as its operator chooses where in it the IPv4 address sits. The development allow-list
+ * ({@code OUTBOUND_ALLOW_LIST}) opens ranges or host names for every tenant; the ranges an operator granted one
+ * tenant ({@link OutboundGrants}) open them for that tenant's calls only.
  */
 final class EndpointAddresses {
 
@@ -33,7 +34,7 @@ final class EndpointAddresses {
     private final List<AddressRange> allowedRanges = new ArrayList<>();
     private final List<String> allowedHosts = new ArrayList<>();
 
-    /** @param allowList CIDRs and host names (see {@link ToolCallSettings#allowList()}) */
+    /** @param allowList CIDRs and host names (see {@link OutboundSettings#allowList()}) */
     EndpointAddresses(List<String> allowList) {
         for (String entry : allowList) {
             if (entry.matches("[0-9a-fA-F:.]+(/\\d+)?") && (entry.contains(":") || entry.matches("[0-9./]+"))) {
@@ -50,8 +51,17 @@ final class EndpointAddresses {
 
     /** @return why the platform does not call {@code resolved} ("a loopback address"), or empty if it may */
     Optional<String> refusal(InetAddress resolved) {
+        return refusal(resolved, List.of());
+    }
+
+    /**
+     * @param granted the ranges an operator granted the tenant the call is made for
+     * @return why the platform does not call {@code resolved} for that tenant, or empty if it may
+     */
+    Optional<String> refusal(InetAddress resolved, List<AddressRange> granted) {
         InetAddress address = normalised(resolved);
-        if (allowedRanges.stream().anyMatch(range -> range.contains(address))) {
+        if (allowedRanges.stream().anyMatch(range -> range.contains(address))
+                || granted.stream().anyMatch(range -> range.contains(address))) {
             return Optional.empty();
         }
         Optional<String> special = REFUSED.entrySet().stream().filter(range -> range.getKey().contains(address))
@@ -61,7 +71,7 @@ final class EndpointAddresses {
         }
         for (Embedding embedding : Embedding.values()) {
             for (InetAddress embedded : embedding.embedded(address)) {
-                Optional<String> refused = refusal(embedded);
+                Optional<String> refused = refusal(embedded, granted);
                 if (refused.isPresent()) {
                     return Optional.of(embedding.description + " of " + embedded.getHostAddress() + ", " + refused.get());
                 }

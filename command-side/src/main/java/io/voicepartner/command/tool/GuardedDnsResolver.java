@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.command.common.AddressRange;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
@@ -15,16 +16,31 @@ import java.util.List;
  * normalised before it is checked (an IPv4-mapped {@code ::ffff:127.0.0.1} in an AAAA record becomes
  * {@code 127.0.0.1}), and the client connects to exactly the addresses checked, as they were checked, so a name
  * that resolves differently on a second lookup (DNS rebinding) has no second lookup to exploit. Address literals
- * in the URL come through here too.
+ * in the URL come through here too. The ranges an operator granted the tenant a call is made for
+ * ({@link OutboundGrants}) are handed in for the duration of that call ({@link #forTenant}): the client resolves in
+ * the calling thread, and the caller never reuses a connection, so none opened for one tenant serves another.
  */
 class GuardedDnsResolver implements DnsResolver {
 
     private final EndpointAddresses addresses;
     private final HostResolver resolver;
+    private final ThreadLocal<List<AddressRange>> granted = ThreadLocal.withInitial(List::of);
 
     GuardedDnsResolver(EndpointAddresses addresses, HostResolver resolver) {
         this.addresses = addresses;
         this.resolver = resolver;
+    }
+
+    /** A call made with this resolver while the returned scope is open may reach {@code ranges} too. */
+    Scope forTenant(List<AddressRange> ranges) {
+        granted.set(List.copyOf(ranges));
+        return granted::remove;
+    }
+
+    /** Closes without an exception to catch. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override
@@ -40,7 +56,7 @@ class GuardedDnsResolver implements DnsResolver {
             return normalised;
         }
         for (int i = 0; i < normalised.length; i++) {
-            var refusal = addresses.refusal(normalised[i]);
+            var refusal = addresses.refusal(normalised[i], granted.get());
             if (refusal.isPresent()) {
                 String shown = resolved[i].getHostAddress();
                 throw new RefusedEndpoint(bare.equals(shown) || bare.equals(normalised[i].getHostAddress())

@@ -47,7 +47,9 @@ import java.net.URISyntaxException;
                 Violations.report(context, "must not carry credentials; put them in authentication");
                 return false;
             }
-            return true;
+            var problems = QueryCredentials.problems(uri.getRawQuery());
+            problems.forEach(problem -> Violations.report(context, problem));
+            return problems.isEmpty();
         }
     }
 }

@@ -20,7 +20,7 @@ final class StoredSecrets {
                 underCurrentKey(configuration.secretHeaders(), secrets),
                 authentication == null ? null : new ToolAuthentication(authentication.type(),
                         authentication.settings(), underCurrentKey(authentication.secrets(), secrets)),
-                configuration.isActive());
+                configuration.isActive(), underCurrentKey(configuration.secretQueryParameters(), secrets));
     }
 
     private static Map<String, SecretValue> underCurrentKey(Map<String, SecretValue> values, SecretBox secrets) {

@@ -3,30 +3,24 @@ package io.voicepartner.command.tool;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
- * How the platform calls a tool's endpoint on a test.
+ * How the platform calls a tool's endpoint on a test. Which addresses it may call is {@link OutboundSettings}' and
+ * {@link OutboundGrants}' to say.
  *
- * @param timeout            {@code TOOL_CALL_TIMEOUT}: the deadline of the whole call, from connecting to the
- *                           last byte of the answer; connecting, and each wait for response bytes, are bounded
- *                           by it too
- * @param maxBodyLength      the most characters of the response body shown; the rest is cut off
- * @param allowList          {@code TOOL_CALL_ALLOW_LIST}: CIDRs ({@code 10.20.0.0/16}) and host names
- *                           ({@code erp.intranet}) that may be called although they are not public, for
- *                           on-premise tools; empty by default, so that only public addresses are called
+ * @param timeout             {@code TOOL_CALL_TIMEOUT}: the deadline of the whole call, from connecting to the
+ *                            last byte of the answer; connecting, and each wait for response bytes, are bounded
+ *                            by it too
+ * @param maxBodyLength       the most characters of the response body shown; the rest is cut off
  * @param concurrentPerTenant {@code TOOL_CALL_CONCURRENCY_PER_TENANT}: test calls one tenant may have running
- *                           at once; one more is a {@code 429}
- * @param concurrent         {@code TOOL_CALL_CONCURRENCY}: test calls running at once for all tenants together
- *                           (the connections the platform keeps for them); one more is a {@code 429}
+ *                            at once; one more is a {@code 429}
+ * @param concurrent          {@code TOOL_CALL_CONCURRENCY}: test calls running at once for all tenants together
+ *                            (the connections the platform keeps for them); one more is a {@code 429}
  */
 @ConfigurationProperties("voicepartner.tool-calls")
-record ToolCallSettings(Duration timeout, int maxBodyLength, List<String> allowList, int concurrentPerTenant,
-                        int concurrent) {
+record ToolCallSettings(Duration timeout, int maxBodyLength, int concurrentPerTenant, int concurrent) {
 
     ToolCallSettings {
-        allowList = allowList == null ? List.of() : allowList.stream().map(String::trim).filter(e -> !e.isEmpty())
-                .toList();
         if (concurrentPerTenant < 1 || concurrent < concurrentPerTenant) {
             throw new IllegalArgumentException("TOOL_CALL_CONCURRENCY_PER_TENANT must be at least 1 and at most "
                     + "TOOL_CALL_CONCURRENCY, so that one tenant cannot take every call the platform makes at once");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.command.common.AddressRange;
 import jakarta.annotation.PreDestroy;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -53,7 +55,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * connection pool is as large as the platform-wide bound, whatever host the calls go to.
  */
 @Component
-@EnableConfigurationProperties(ToolCallSettings.class)
+@EnableConfigurationProperties({ToolCallSettings.class, OutboundSettings.class})
 class ToolCaller {
 
     /** What the endpoint answered, or why it did not. */
@@ -66,6 +68,7 @@ class ToolCaller {
     }
 
     private final CloseableHttpClient client;
+    private final GuardedDnsResolver addresses;
     private final SecretBox secrets;
     private final ObjectMapper json;
     private final int maxBodyLength;
@@ -77,12 +80,14 @@ class ToolCaller {
         return thread;
     });
 
-    ToolCaller(ToolCallSettings settings, SecretBox secrets, ObjectMapper json, ObjectProvider<HostResolver> resolver) {
+    ToolCaller(ToolCallSettings settings, OutboundSettings outbound, SecretBox secrets, ObjectMapper json,
+               ObjectProvider<HostResolver> resolver) {
         Timeout timeout = Timeout.of(settings.timeout());
+        this.addresses = new GuardedDnsResolver(new EndpointAddresses(outbound.allowList()),
+                resolver.getIfAvailable(() -> HostResolver.SYSTEM));
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(new EndpointAddresses(settings.allowList()),
-                                resolver.getIfAvailable(() -> HostResolver.SYSTEM)))
+                        .setDnsResolver(addresses)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         // calls to one host get no smaller share than calls to many: the bound is per tenant
@@ -91,6 +96,9 @@ class ToolCaller {
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
                         .setConnectionRequestTimeout(timeout).build())
+                // a connection is never reused: one kept for a tenant whose grant allows its address would take another
+                // tenant's call to the same host past the address check, which only a new connection goes through
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -104,10 +112,13 @@ class ToolCaller {
     }
 
     /**
-     * @throws RefusedEndpoint                  if the endpoint's host resolves to an address the platform does not call
+     * @param granted the ranges an operator granted {@code tenant} ({@link OutboundGrants})
+     * @throws RefusedEndpoint                if the endpoint's host resolves to an address the platform does not
+     *                                        call for {@code tenant}
      * @throws TestCallSlots.TooManyTestCalls if {@code tenant}, or the platform, has as many calls running as it may
      */
-    Outcome call(String tenant, ToolConfiguration tool, Map<String, Object> arguments) throws RefusedEndpoint {
+    Outcome call(String tenant, ToolConfiguration tool, Map<String, Object> arguments, List<AddressRange> granted)
+            throws RefusedEndpoint {
         HttpUriRequestBase request = request(tool, arguments);
         try (TestCallSlots.Slot slot = slots.take(tenant)) {
             AtomicBoolean expired = new AtomicBoolean();
@@ -116,17 +127,18 @@ class ToolCaller {
                 request.cancel();
             }, deadline.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                return call(request, expired);
+                return call(request, expired, granted);
             } finally {
                 cutOff.cancel(false);
             }
         }
     }
 
-    private Outcome call(HttpUriRequestBase request, AtomicBoolean expired) throws RefusedEndpoint {
+    private Outcome call(HttpUriRequestBase request, AtomicBoolean expired, List<AddressRange> granted)
+            throws RefusedEndpoint {
         long started = System.nanoTime();
         ClassicHttpResponse response;
-        try {
+        try (GuardedDnsResolver.Scope scope = addresses.forTenant(granted)) {
             response = client.executeOpen(null, request, null);
         } catch (RefusedEndpoint refused) {
             throw refused;
@@ -155,7 +167,7 @@ class ToolCaller {
 
     private HttpUriRequestBase request(ToolConfiguration tool, Map<String, Object> arguments) {
         HttpMethod method = tool.method();
-        URI uri = URI.create(tool.endpoint());
+        URI uri = URI.create(QueryCredentials.reveal(tool.endpoint(), tool.secretQueryParameters(), secrets::decrypt));
         if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
             URIBuilder query = new URIBuilder(uri);
             arguments.forEach((name, value) -> query.addParameter(name, value instanceof String text ? text

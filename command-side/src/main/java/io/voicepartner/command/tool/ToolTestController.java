@@ -38,16 +38,18 @@ class ToolTestController {
 
     private final StoredTools tools;
     private final ToolCaller caller;
+    private final OutboundGrants grants;
     private final AssistantOwnership assistants;
     private final UsageRecording usage;
     private final Ids ids;
     private final JsonRequestReader reader;
     private final Clock clock = Clock.systemUTC();
 
-    ToolTestController(StoredTools tools, ToolCaller caller, AssistantOwnership assistants,
+    ToolTestController(StoredTools tools, ToolCaller caller, OutboundGrants grants, AssistantOwnership assistants,
                        UsageRecording usage, Ids ids, JsonRequestReader reader) {
         this.tools = tools;
         this.caller = caller;
+        this.grants = grants;
         this.assistants = assistants;
         this.usage = usage;
         this.ids = ids;
@@ -69,10 +71,10 @@ class ToolTestController {
         Instant startedAt = clock.instant();
         ToolCaller.Outcome outcome;
         try {
-            outcome = caller.call(user.userId(), tool, arguments);
+            outcome = caller.call(user.userId(), tool, arguments, grants.of(user.userId()));
         } catch (RefusedEndpoint refused) {
             throw ApiException.invalid("endpoint", refused.getMessage()
-                    + " (an on-premise endpoint can be allowed with TOOL_CALL_ALLOW_LIST)");
+                    + " (an operator can grant an on-premise range to a tenant that needs one)");
         }
         String executionId = ids.next();
         usage.record(UsageRecording.Used.TOOL, id, user.userId(), user.userId(),

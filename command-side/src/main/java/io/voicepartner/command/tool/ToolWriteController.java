@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 
 /**
  * The tool write routes: each maps its request to a command for the caller, and answers what a read
- * shows. Credentials are encrypted here, before the command is sent, so that no event holds them in clear.
+ * shows. Credentials (authentication, credential headers, credential query parameters of the endpoint) are encrypted
+ * here, before the command is sent, so that no event holds them in clear.
  */
 @RestController
 class ToolWriteController {
@@ -113,11 +114,12 @@ class ToolWriteController {
         // a header sent as null on create has nothing to remove
         Map<String, Object> headers = new LinkedHashMap<>(r.headers() == null ? Map.of() : r.headers());
         headers.values().removeIf(Objects::isNull);
-        return new ToolConfiguration(r.name(), r.description(), r.endpoint(),
+        QueryCredentials.Secured endpoint = QueryCredentials.secure(r.endpoint(), secrets::encrypt);
+        return new ToolConfiguration(r.name(), r.description(), endpoint.endpoint(),
                 r.method() == null ? HttpMethod.POST : r.method(), r.category(),
                 r.parameters() == null ? Map.of() : r.parameters(),
                 plainHeaders(headers), secretHeaders(headers), authenticationOf(r.authentication()),
-                r.isActive() == null ? Boolean.TRUE : r.isActive());
+                r.isActive() == null ? Boolean.TRUE : r.isActive(), endpoint.secrets());
     }
 
     /**
@@ -126,11 +128,13 @@ class ToolWriteController {
      * all), and a header sent as {@code null} is kept as a removal.
      */
     private ToolConfiguration changesOf(ToolRequest r) {
-        return new ToolConfiguration(r.name(), r.description(), r.endpoint(), r.method(), r.category(),
+        QueryCredentials.Secured endpoint = r.endpoint() == null ? new QueryCredentials.Secured(null, Map.of())
+                : QueryCredentials.secure(r.endpoint(), secrets::encrypt);
+        return new ToolConfiguration(r.name(), r.description(), endpoint.endpoint(), r.method(), r.category(),
                 r.parameters() == null ? Map.of() : r.parameters(),
                 r.headers() == null ? null : plainHeaders(r.headers()),
                 r.headers() == null ? null : secretHeaders(r.headers()),
-                authenticationOf(r.authentication()), r.isActive());
+                authenticationOf(r.authentication()), r.isActive(), endpoint.secrets());
     }
 
     private static Map<String, String> plainHeaders(Map<String, Object> headers) {

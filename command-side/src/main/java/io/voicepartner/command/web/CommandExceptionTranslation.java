@@ -4,6 +4,8 @@ import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.support.web.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
@@ -25,11 +27,27 @@ class CommandExceptionTranslation {
         return ErrorResponses.entity(refusal.code(), refusal.getMessage(), refusal.details());
     }
 
-    /** A deleted aggregate is gone for every purpose of the API. */
+    /**
+     * A deleted aggregate is gone for every purpose of the API. Named as the route names its resource, so that an id
+     * nobody has answers exactly what another user's id answers ({@code Assistant '…' was not found.}): a different
+     * word would tell the two apart (issue 17).
+     */
     @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e) {
+    ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e, HttpServletRequest request) {
+        String id = String.valueOf(e.getAggregateIdentifier());
         return ErrorResponses.entity(ErrorCode.NOT_FOUND,
-                "Resource '" + e.getAggregateIdentifier() + "' was not found.", List.of());
+                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
+    }
+
+    /**
+     * The id is another kind of aggregate's (a tool's id on {@code /api/assistants/{id}}): for this route there is
+     * no such resource, answered as for an id nobody has, never a 500 (issue 17).
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ApiErrorResponse> anotherKind(HttpServletRequest request) {
+        String id = ResourceKinds.idInPath(request.getRequestURI());
+        return ErrorResponses.entity(ErrorCode.NOT_FOUND,
+                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
     }
 
     /** Another writer appended to the same aggregate first: the client retries on the new revision. */

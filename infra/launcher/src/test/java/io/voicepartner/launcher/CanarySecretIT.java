@@ -23,9 +23,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A canary secret stored in a tool (its bearer token, and an API-key header) is followed everywhere the
- * platform writes: every response of every route that shows the tool, every log line (the platform's own
- * at debug), every event payload and metadata in the store, every read-model row, and every record and
+ * A canary secret stored in a tool (its bearer token, an API-key header, a key in its endpoint's query string) is
+ * followed everywhere the platform writes: every response of every route that shows the tool, every log line (the
+ * platform's own at debug), every event payload and metadata in the store, every read-model row, and every record and
  * header on Kafka. It must not appear in clear anywhere; responses show at most its last four characters.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,12 +46,15 @@ class CanarySecretIT extends PlatformIT {
         String token = "canary-token-" + UUID.randomUUID();
         String headerKey = "canary-header-" + UUID.randomUUID();
         String rotated = "canary-rotated-" + UUID.randomUUID();
-        List<String> canaries = List.of(token, headerKey, rotated);
+        String queryKey = "canary-query-" + UUID.randomUUID();
+        String movedQueryKey = "canary-moved-query-" + UUID.randomUUID();
+        List<String> canaries = List.of(token, headerKey, rotated, queryKey, movedQueryKey);
         Api alice = api().as(api().signUp());
         List<Api.Response> responses = new ArrayList<>();
 
         Api.Response created = alice.withHeader("Idempotency-Key", UUID.randomUUID().toString())
-                .post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://tools.example.com/calendar",
+                .post("/api/tools", Map.of("name", "Calendar",
+                        "endpoint", "https://tools.example.com/calendar?api_key=" + queryKey + "&view=week",
                         "headers", Map.of("X-Api-Key", headerKey, "Accept", "application/json"),
                         "authentication", Map.of("type", "bearer", "token", token)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -61,8 +64,15 @@ class CanarySecretIT extends PlatformIT {
                 "authentication", Map.of("type", "bearer", "token", token, "extra", headerKey))));
         responses.add(alice.post("/api/tools", Map.of("name", "Typed", "endpoint", "https://x.example.com",
                 "authentication", Map.of("type", "basic", "username", token, "password", 42))));
+        assertThat(created.data().path("endpoint").asText()).isEqualTo("https://tools.example.com/calendar?api_key="
+                + "••••" + queryKey.substring(queryKey.length() - 4) + "&view=week");
         responses.add(alice.patch("/api/tools/" + tool, Map.of("description", "rotated",
                 "authentication", Map.of("type", "bearer", "token", rotated))));
+        responses.add(alice.patch("/api/tools/" + tool, Map.of("endpoint",
+                "https://tools.example.com/calendar?view=month&X-Amz-Signature=" + movedQueryKey,
+                "authentication", Map.of("type", "bearer", "token", rotated))));
+        responses.add(alice.patch("/api/tools/" + tool, Map.of("endpoint",
+                "https://tools.example.com/calendar?sig=" + queryKey + "&sig=" + movedQueryKey)));
         String assistant = alice.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool)))
                 .data().path("id").asText();
         for (String path : List.of("/api/tools/" + tool, "/api/tools", "/api/tools?q=Calendar",
@@ -113,7 +123,7 @@ class CanarySecretIT extends PlatformIT {
     private static String kafkaText(String tool) {
         StringBuilder text = new StringBuilder();
         for (ConsumerRecord<String, byte[]> record : new TopicReader(TestInfrastructure.kafkaBootstrapServers())
-                .recordsWithKey("voicepartner.tools", tool, 2)) {
+                .recordsWithKey("voicepartner.tools", tool, 3)) {
             text.append(new String(record.value(), StandardCharsets.UTF_8));
             for (Header header : record.headers()) {
                 text.append(new String(header.value(), StandardCharsets.UTF_8));

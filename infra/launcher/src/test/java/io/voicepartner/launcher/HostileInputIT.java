@@ -91,7 +91,7 @@ class HostileInputIT extends PlatformIT {
         Api.Response put = alice.put("/api/files/" + file, updateBody.toString());
         assertError(put, 400, "validation_failed");
         assertThat(put.error().path("details").findValuesAsText("field")).containsAll(serverOwned)
-                .contains("status", "file_type", "file_size", "s3_url");
+                .contains("status", "file_type", "file_size");
         assertThat(alice.get("/api/files/" + file).data().path("revision")).isEqualTo(echoed.path("revision"));
     }
 

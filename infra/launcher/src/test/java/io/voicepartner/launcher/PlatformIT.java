@@ -35,7 +35,7 @@ abstract class PlatformIT {
         // the tests age idempotency keys past their 24 h and see them purged
         properties.add("voicepartner.idempotency.purge-interval", () -> "1s");
         // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
-        properties.add("voicepartner.tool-calls.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
+        properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
     }
 
     Api api() {

@@ -127,6 +127,20 @@ class ToolTestIT extends PlatformIT {
                 assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(1));
     }
 
+    /** A key in the endpoint's query string is shown masked, and sent as it was written (issue 17). */
+    @Test
+    void sendsTheRealCredentialOfTheEndpointsQueryStringAndShowsItMasked() {
+        String tool = newTool(local("/echo") + "?api_key=" + TOKEN + "&units=metric", "GET");
+
+        assertThat(alice.get("/api/tools/" + tool).data().path("endpoint").asText())
+                .isEqualTo(local("/echo") + "?api_key=••••" + TOKEN.substring(TOKEN.length() - 4) + "&units=metric");
+        Api.Response tested = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("city", "Köln")));
+
+        assertThat(tested.status()).as(tested.toString()).isEqualTo(200);
+        assertThat(readTree(tested.data().path("body").asText()).path("query").asText())
+                .isEqualTo("api_key=" + TOKEN + "&units=metric&city=Köln");
+    }
+
     @Test
     void passesArgumentsOfAGetAsTheQueryAndCutsALongBodyOff() {
         String echo = newTool(local("/echo"), "GET");

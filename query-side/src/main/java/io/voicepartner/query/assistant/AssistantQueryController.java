@@ -89,7 +89,7 @@ class AssistantQueryController implements ResourceByIdRoute {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get())));
         }
         return reads.one("Assistant", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.revisionOf(caller.userId(), id).orElse(0),
                 () -> rows.find(caller.userId(), id),
                 AssistantView::revision);
     }

@@ -183,6 +183,11 @@ class AssistantRows {
         return table.revisionOf(id);
     }
 
+    /** The revision the read model holds for one of the owner's assistants, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String ownerId, String id) {
+        return table.revisionOf(ownerId, id);
+    }
+
     /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
     OptionalLong projectedRevisionOf(String id) {
         return table.projectedRevisionOf(id);

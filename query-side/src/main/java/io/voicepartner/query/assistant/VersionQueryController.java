@@ -61,7 +61,7 @@ class VersionQueryController implements SingleResourceRoute {
         int wanted = versionNumber(id, number);
         // the publish that asks for this read waits for the assistant's revision: versions are projected with it
         return reads.one("Version " + number + " of assistant", id, minRevision, ifNoneMatch,
-                () -> rows.assistantRevision(id),
+                () -> rows.assistantRevision(caller.userId(), id),
                 () -> rows.ownedAssistant(caller.userId(), id).isPresent() ? rows.find(id, wanted)
                         : Optional.empty(),
                 AssistantVersionView::revision);

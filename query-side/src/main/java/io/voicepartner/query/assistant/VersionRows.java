@@ -82,9 +82,9 @@ class VersionRows {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    /** The revision the read model holds for the assistant, deleted ones included (0 if none). */
-    long assistantRevision(String assistantId) {
-        return assistants.revisionOf(assistantId).orElse(0);
+    /** The revision the read model holds for the owner's assistant, deleted ones included (0 if none, or another's). */
+    long assistantRevision(String ownerId, String assistantId) {
+        return assistants.revisionOf(ownerId, assistantId).orElse(0);
     }
 
     /** Newest first; {@code afterNumber} is the number of the last version of the previous page. */

@@ -74,29 +74,39 @@ public class RevisionAwaiter implements SmartLifecycle {
     }
 
     /**
-     * @param current the revision the read model holds now (0 if none)
+     * A notification only wakes the wait up: whether the revision was reached is {@code current}'s to say, so that a
+     * caller who names another user's aggregate (whose {@code current} is 0 for them) waits as long as for an id that
+     * never existed, however that aggregate advances: the wait tells nothing about it (issue 17).
+     *
+     * @param current the revision the read model holds now for the caller (0 if none, or not theirs)
      * @return whether the read model reached {@code revision} within {@code timeout}
      */
     public boolean await(String aggregateId, long revision, Duration timeout, LongSupplier current) {
-        Waiter waiter = new Waiter(revision, new CompletableFuture<>());
-        waiters.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
-        try {
-            if (current.getAsLong() >= revision) {
-                return true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Waiter waiter = new Waiter(revision, new CompletableFuture<>());
+            waiters.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+            try {
+                if (current.getAsLong() >= revision) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                waiter.reached().get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // a notification can be missed while the listener reconnects: the row has the last word
+                return current.getAsLong() >= revision;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                waiters.computeIfPresent(aggregateId, (id, set) -> {
+                    set.remove(waiter);
+                    return set.isEmpty() ? null : set;
+                });
             }
-            waiter.reached().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            // a notification can be missed while the listener reconnects: the row has the last word
-            return current.getAsLong() >= revision;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            waiters.computeIfPresent(aggregateId, (id, set) -> {
-                set.remove(waiter);
-                return set.isEmpty() ? null : set;
-            });
         }
     }
 

@@ -56,6 +56,16 @@ public final class RevisionedTable {
     }
 
     /**
+     * The revision the served table holds for one of the owner's aggregates, deleted ones included; empty if it has
+     * none, or if the aggregate is another owner's: what a read-your-writes wait may look at (issue 17).
+     */
+    public OptionalLong revisionOf(String ownerId, String id) {
+        return jdbc.sql("SELECT revision FROM " + ProjectionSchema.SERVED + "." + table
+                        + " WHERE id = ? AND owner_id = ?").params(id, ownerId).query(Long.class)
+                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
      * The revision the table of the current projection transaction holds for an aggregate, deleted ones
      * included; empty if it has none.
      */

@@ -35,7 +35,6 @@ class FileHistory extends HistoryProjector {
             state.put("content_type", uploaded.fileType().mediaType());
             state.put("file_size", uploaded.fileSize());
             state.put("sha256", uploaded.sha256());
-            state.put("s3_url", uploaded.storageLocation());
             state.put("description", uploaded.description());
             state.set("status", tree(FileStatus.UPLOADING));
             state.putNull("error_message");

@@ -94,7 +94,7 @@ class FileQueryController implements ResourceByIdRoute {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
         }
         return reads.one("File", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.revisionOf(caller.userId(), id).orElse(0),
                 () -> rows.find(caller.userId(), id),
                 FileView::revision);
     }

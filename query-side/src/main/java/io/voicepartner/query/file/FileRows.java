@@ -26,7 +26,7 @@ import java.util.OptionalLong;
 class FileRows {
 
     private static final String SELECT = "SELECT f.id, f.owner_id, f.filename, f.original_name, f.file_type, "
-            + "f.file_size, f.sha256, f.storage_location, f.description, f.status, f.error_message, f.text_length, "
+            + "f.file_size, f.sha256, f.description, f.status, f.error_message, f.text_length, "
             + "f.text_preview, f.revision, f.created_at, f.updated_at FROM query.files f";
     /**
      * The live assistants that use a page of files, each file's oldest first. The owner condition keeps any
@@ -126,6 +126,11 @@ class FileRows {
         return table.revisionOf(id);
     }
 
+    /** The revision the read model holds for one of the owner's files, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String ownerId, String id) {
+        return table.revisionOf(ownerId, id);
+    }
+
     /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
     OptionalLong projectedRevisionOf(String id) {
         return table.projectedRevisionOf(id);
@@ -202,7 +207,6 @@ class FileRows {
                 type.mediaType(),
                 row.getLong("file_size"),
                 row.getString("sha256"),
-                row.getString("storage_location"),
                 row.getString("description"),
                 FileStatus.fromWireName(row.getString("status")),
                 row.getString("error_message"),

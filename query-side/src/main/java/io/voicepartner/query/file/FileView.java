@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A knowledge file as the API serves it: what was uploaded, where it is stored ({@code s3Url}), and how
- * far its text extraction is. The text itself is served by {@code /text}, the bytes by {@code /content};
+ * A knowledge file as the API serves it: what was uploaded and how far its text extraction is. Where its bytes
+ * are stored is the platform's business, not its clients' (issue 17): the location stays in {@link FileRows}. The text itself is served by {@code /text}, the bytes by {@code /content};
  * {@code usedBy} names the caller's assistants that use the file.
  *
  * @param extractedTextLength  characters of text, once processed
@@ -22,7 +22,6 @@ record FileView(
         String contentType,
         long fileSize,
         String sha256,
-        String s3Url,
         String description,
         FileStatus status,
         String errorMessage,
@@ -35,7 +34,7 @@ record FileView(
 
     /** The same file used by these assistants: its row and its users are read apart. */
     FileView withUsedBy(List<User> users) {
-        return new FileView(id, ownerId, filename, originalName, fileType, contentType, fileSize, sha256, s3Url,
+        return new FileView(id, ownerId, filename, originalName, fileType, contentType, fileSize, sha256,
                 description, status, errorMessage, extractedTextLength, extractedTextPreview, users, revision,
                 createdAt, updatedAt);
     }

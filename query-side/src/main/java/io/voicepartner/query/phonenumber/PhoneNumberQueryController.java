@@ -77,7 +77,7 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
         }
         return reads.one("Phone number", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.revisionOf(caller.userId(), id).orElse(0),
                 () -> rows.find(caller.userId(), id),
                 PhoneNumberView::revision);
     }

@@ -119,6 +119,11 @@ class PhoneNumberRows {
         return table.revisionOf(id);
     }
 
+    /** The revision the read model holds for one of the owner's phone numbers, deleted ones included; empty if it has none. */
+    OptionalLong revisionOf(String ownerId, String id) {
+        return table.revisionOf(ownerId, id);
+    }
+
     /**
      * Moves the row to the revision of a legacy call (ADR 0017), which holds a place in the number's stream but
      * changes neither its configuration nor {@code updated_at}; the call itself is kept apart.

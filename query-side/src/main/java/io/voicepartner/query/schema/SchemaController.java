@@ -1,6 +1,7 @@
 package io.voicepartner.query.schema;
 
 import io.voicepartner.api.web.ApiResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -8,9 +9,11 @@ import java.util.List;
 
 /**
  * {@code GET /schema}: what a reader of this platform can rely on: the read-model tables as the database
- * catalogue has them (not a hand-kept list) and every event type with its fields and schema version.
+ * catalogue has them (not a hand-kept list) and every event type with its fields and schema version. Served on the
+ * API's port in development only: in production it is {@link SchemaEndpoint}'s, on the management port.
  */
 @RestController
+@ConditionalOnProperty(name = "voicepartner.security.production", havingValue = "false", matchIfMissing = true)
 class SchemaController {
 
     record PlatformSchema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {

@@ -73,7 +73,7 @@ class ToolQueryController implements ResourceByIdRoute {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
         }
         return reads.one("Tool", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(id).orElse(0),
+                () -> rows.revisionOf(caller.userId(), id).orElse(0),
                 () -> rows.find(caller.userId(), id),
                 ToolView::revision);
     }

@@ -45,7 +45,7 @@ class BearerTokenSecurity {
     private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
     private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
             "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**",
-            "/actuator/prometheus");
+            "/actuator/prometheus", "/actuator/schema", "/livez", "/readyz");
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,

@@ -28,6 +28,11 @@ public class ErrorResponses {
                 .body(ApiErrorResponse.of(code, message, details));
     }
 
+    /** The envelope as text, for a writer outside Spring MVC (Tomcat's error report). */
+    String json(ErrorCode code, String message) throws IOException {
+        return objectMapper.writeValueAsString(ApiErrorResponse.of(code, message, List.of()));
+    }
+
     public void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
         if (response.isCommitted()) {
             return;
