@@ -28,6 +28,7 @@ import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
 import static io.voicepartner.command.assistant.Configurations.json;
 import static io.voicepartner.command.assistant.Configurations.with;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 
 /** An assistant's snapshot holds everything its later decisions read, a restore and a version restore included. */
@@ -68,5 +69,6 @@ class AssistantSnapshotTest {
                 new AssistantDeleted(ASSISTANT_ID, OWNER));
 
         assertRoundTrips(assistant);
+        assertStoredAsGolden(assistant);
     }
 }

@@ -1,5 +1,8 @@
 package io.voicepartner.command.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -9,9 +12,14 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,17 +27,26 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Snapshots as the event store writes and reads them, for the round-trip test beside each aggregate: the
  * aggregate is sourced from events as a repository loads it, written with the snapshot serializer, read back,
  * and must equal the original field by field. The sample must set every field, so that a field the snapshot
  * loses cannot hide behind its default value.
+ *
+ * <p>Each aggregate's snapshot is also pinned ({@link #assertStoredAsGolden}): snapshots in the store outlive the
+ * code that wrote them, so a change of their stored form must fail a test and be made on purpose (with a new
+ * {@code @Revision}, which makes the stored ones disposable, ADR 0018). After a deliberate change, write the
+ * files anew with {@code ./mvnw -pl command-side test -Dtest='*SnapshotTest' -Dgolden.write=true} and review
+ * their diff.
  */
 public final class SnapshotRoundTrip {
 
     private static final Serializer SNAPSHOTS = SnapshotConfiguration.serializer();
     private static final Serializer EVENTS = EventSerialization.serializer();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/snapshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SnapshotRoundTrip() {
     }
@@ -58,6 +75,34 @@ public final class SnapshotRoundTrip {
         assertThat(snapshot.getType().getRevision())
                 .isEqualTo(aggregate.getClass().getAnnotation(Revision.class).value());
         assertThat(read).usingRecursiveComparison().isEqualTo(aggregate);
+    }
+
+    /**
+     * The aggregate's snapshot as the store keeps it equals its golden file
+     * ({@code golden/snapshots/<aggregate>.json}), and the golden file still loads into the same state.
+     */
+    public static void assertStoredAsGolden(Object aggregate) {
+        Class<?> type = aggregate.getClass();
+        Path golden = GOLDEN.resolve(type.getSimpleName() + ".json");
+        try {
+            JsonNode stored = JSON.readTree(SNAPSHOTS.serialize(aggregate, byte[].class).getData());
+            if (Boolean.getBoolean("golden.write")) {
+                Files.createDirectories(GOLDEN);
+                Files.writeString(golden, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(stored) + "\n");
+            }
+            if (!Files.exists(golden)) {
+                fail("no golden snapshot for " + type.getSimpleName() + " at " + golden
+                        + ": write it with -Dgolden.write=true and review it");
+            }
+            assertThat(stored).as("the stored snapshot of %s", type.getSimpleName())
+                    .isEqualTo(JSON.readTree(Files.readString(golden)));
+            Object loaded = SNAPSHOTS.deserialize(new SimpleSerializedObject<>(Files.readAllBytes(golden), byte[].class,
+                    type.getName(), type.getAnnotation(Revision.class).value()));
+            assertThat(loaded).usingRecursiveComparison().isEqualTo(aggregate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Object stored(Object event) {

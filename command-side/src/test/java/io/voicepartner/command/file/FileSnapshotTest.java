@@ -8,6 +8,7 @@ import io.voicepartner.api.file.FileUploaded;
 import org.junit.jupiter.api.Test;
 
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 
 /** A file's snapshot holds what it was uploaded as, which a published assistant version freezes. */
@@ -28,5 +29,6 @@ class FileSnapshotTest {
                 new FileDeleted(FILE_ID, OWNER, true));
 
         assertRoundTrips(file);
+        assertStoredAsGolden(file);
     }
 }

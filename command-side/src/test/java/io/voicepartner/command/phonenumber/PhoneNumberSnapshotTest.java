@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
 import static io.voicepartner.command.phonenumber.Configurations.BOOKINGS;
@@ -31,5 +32,6 @@ class PhoneNumberSnapshotTest {
                 new PhoneNumberDeleted(PHONE_NUMBER_ID, OWNER, BERLIN_HOTLINE.phoneNumber()));
 
         assertRoundTrips(number);
+        assertStoredAsGolden(number);
     }
 }

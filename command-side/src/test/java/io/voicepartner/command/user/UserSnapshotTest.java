@@ -4,6 +4,7 @@ import io.voicepartner.api.user.UserRegistered;
 import org.junit.jupiter.api.Test;
 
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 
 /** A user's snapshot is its id alone: the e-mail and the password hash are kept in the credentials table. */
@@ -16,5 +17,6 @@ class UserSnapshotTest {
         User user = sourcedFrom(User.class, USER_ID, new UserRegistered(USER_ID, "ada@example.com", "Ada"));
 
         assertRoundTrips(user);
+        assertStoredAsGolden(user);
     }
 }
