@@ -747,7 +747,7 @@ export interface paths {
         put?: never;
         /**
          * Sign up
-         * @description Creates a user; the password is never shown again, nor its hash. A taken e-mail is 409 email_taken. Needs no token.
+         * @description Creates a user; the password is never shown again, nor its hash. A taken e-mail is 409 email_taken. Needs no token, and keeps no Idempotency-Key. Limited per client (SIGNUPS_PER_MINUTE_PER_CLIENT, 5) and for all clients together (SIGNUPS_PER_MINUTE, 120): past either, 429 rate_limited with Retry-After.
          */
         post: operations["signUp"];
         delete?: never;
@@ -827,7 +827,7 @@ export interface paths {
         put?: never;
         /**
          * Log in for a bearer token
-         * @description An e-mail and password, as JSON or as the OAuth2 password-grant form (username, password), for a bearer token. Not an envelope. Wrong credentials are 401 invalid_credentials; repeated failures for one e-mail 429 with Retry-After.
+         * @description An e-mail and password, as JSON or as the OAuth2 password-grant form (username, password), for a bearer token. Not an envelope. Wrong credentials are 401 invalid_credentials. Before any password is checked: more than 60 attempts a minute from one client, 10 failures a minute for one e-mail from one client, or 3000 failures an hour for one e-mail from all clients are 429 rate_limited with Retry-After, the same for e-mails that exist and e-mails that do not.
          */
         post: operations["logIn"];
         delete?: never;
@@ -1198,7 +1198,6 @@ export interface components {
             owner_id?: string;
             /** Format: int64 */
             revision?: number;
-            s3_url?: string;
             sha256?: string;
             /** @enum {string} */
             status?: "uploading" | "processed" | "error";
@@ -6506,7 +6505,6 @@ export interface operations {
                      *           "original_name": "price-list.pdf",
                      *           "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "revision": 3,
-                     *           "s3_url": "",
                      *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *           "status": "uploading",
                      *           "updated_at": "2026-01-15T10:30:00.123Z",
@@ -6660,7 +6658,6 @@ export interface operations {
                      *         "original_name": "price-list.pdf",
                      *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
-                     *         "s3_url": "",
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
                      *         "updated_at": "2026-01-15T10:30:00.123Z",
@@ -6884,7 +6881,6 @@ export interface operations {
                      *         "original_name": "price-list.pdf",
                      *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
-                     *         "s3_url": "",
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
                      *         "updated_at": "2026-01-15T10:30:00.123Z",
@@ -7058,7 +7054,6 @@ export interface operations {
                      *         "original_name": "price-list.pdf",
                      *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
-                     *         "s3_url": "",
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
                      *         "updated_at": "2026-01-15T10:30:00.123Z",
@@ -7494,7 +7489,6 @@ export interface operations {
                      *         "original_name": "price-list.pdf",
                      *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
-                     *         "s3_url": "",
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
                      *         "updated_at": "2026-01-15T10:30:00.123Z",
@@ -7997,7 +7991,6 @@ export interface operations {
                      *         "original_name": "price-list.pdf",
                      *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
-                     *         "s3_url": "",
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
                      *         "updated_at": "2026-01-15T10:30:00.123Z",
@@ -12504,6 +12497,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description As many test calls running as the caller, or the platform, may have at once: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Too many attempts; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -12545,10 +12556,7 @@ export interface operations {
     signUp: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -12688,8 +12696,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The Idempotency-Key was used with a different request */
-            422: {
+            /** @description Too many sign-ups from this client, or from all: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12697,8 +12705,8 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": {
-                     *         "code": "idempotency_key_reused",
-                     *         "message": "This Idempotency-Key was used with another request."
+                     *         "code": "rate_limited",
+                     *         "message": "Too many attempts; retry later."
                      *       },
                      *       "success": false
                      *     }
@@ -13167,7 +13175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Too many failed attempts for this e-mail: retry after Retry-After seconds */
+            /** @description Too many attempts from this client, or failures for this e-mail: retry after Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;

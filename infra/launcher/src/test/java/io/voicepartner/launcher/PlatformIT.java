@@ -36,6 +36,8 @@ abstract class PlatformIT {
         properties.add("voicepartner.idempotency.purge-interval", () -> "1s");
         // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
         properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
+        // the deadline tests wait for it; the endpoints the tests serve answer in milliseconds
+        properties.add("voicepartner.tool-calls.timeout", () -> "3s");
     }
 
     Api api() {

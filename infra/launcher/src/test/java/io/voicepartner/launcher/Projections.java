@@ -38,6 +38,12 @@ final class Projections {
     private static final List<AggregateType> TOPICS = Arrays.stream(AggregateType.values())
             .filter(type -> type != AggregateType.USAGE).toList();
 
+    /**
+     * The consumers' log of parked records, not a read model: a record that can never be processed (another
+     * test's garbage on a topic of the shared platform) is parked again each time it is delivered again.
+     */
+    private static final String PARKING_LOG = "query.dead_letters";
+
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
     private final String bootstrapServers;
@@ -98,6 +104,9 @@ final class Projections {
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String table : tables(statement)) {
+                if (table.equals(PARKING_LOG)) {
+                    continue;
+                }
                 List<String> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery("SELECT t::text FROM " + table + " t ORDER BY 1")) {
                     while (result.next()) {

@@ -158,7 +158,7 @@ class ToolTestIT extends PlatformIT {
     }
 
     /**
-     * TOOL_CALL_TIMEOUT (10 s) is the deadline of the whole call: a body trickled a byte at a time, each byte well
+     * TOOL_CALL_TIMEOUT (3 s on the test platform, PlatformIT) is the deadline of the whole call: a body trickled a byte at a time, each byte well
      * within any per-read timeout, is cut off at it, as is an endpoint that never sends its headers.
      */
     @Test
@@ -173,11 +173,11 @@ class ToolTestIT extends PlatformIT {
 
         assertThat(trickled.path("success").asBoolean()).as(trickled.toString()).isFalse();
         assertThat(trickled.path("status_code").asInt()).isEqualTo(200);
-        assertThat(trickled.path("error").asText()).contains("did not answer in full within 10 s")
+        assertThat(trickled.path("error").asText()).contains("did not answer in full within 3 s")
                 .contains("TOOL_CALL_TIMEOUT");
         assertThat(unanswered.path("success").asBoolean()).as(unanswered.toString()).isFalse();
         assertThat(unanswered.path("status_code").isNull()).isTrue();
-        assertThat(unanswered.path("error").asText()).contains("within 10 s");
+        assertThat(unanswered.path("error").asText()).contains("within 3 s");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(alice.get("/api/tools/" + trickle).data().path("total_calls").asLong()).isEqualTo(1));
     }
@@ -219,7 +219,7 @@ class ToolTestIT extends PlatformIT {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
             assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
             assertThat(refused.error().path("message").asText()).contains(CONCURRENT_PER_TENANT + " test calls running");
-            assertThat(refused.header("Retry-After")).isEqualTo("10");
+            assertThat(refused.header("Retry-After")).isEqualTo("3");
             assertThat(bobs.status()).as(bobs.toString()).isEqualTo(200);
             assertThat(bobs.data().path("success").asBoolean()).isTrue();
             for (Future<Api.Response> call : running) {
