@@ -27,7 +27,9 @@ public class PlatformApplication {
         LocalKafka kafka = null;
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             kafka = LocalKafka.start(Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
-            defaults.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            // as if KAFKA_BOOTSTRAP_SERVERS named it: the properties files read that variable, and their
+            // fallback (localhost:9092) would win over a default given for spring.kafka.bootstrap-servers
+            defaults.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
         SpringApplication application = new SpringApplication(PlatformApplication.class);
         application.setDefaultProperties(defaults);
