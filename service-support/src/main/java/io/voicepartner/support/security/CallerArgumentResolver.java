@@ -4,20 +4,33 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Lets a controller take a {@link Caller} parameter: the user id from the verified bearer token. */
+/**
+ * Lets a controller take a {@link Caller} parameter: who the verified bearer token names, in the organization
+ * {@link OrganizationAccess} admitted the request to.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    private final Memberships memberships;
+
+    CallerArgumentResolver(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new OrganizationAccess(memberships));
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -32,9 +45,9 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return new Caller(jwt.getSubject());
+        Object caller = request.getAttribute(OrganizationAccess.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (caller instanceof Caller admitted) {
+            return admitted;
         }
         throw new ApiException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.");
     }

@@ -2,6 +2,7 @@ package io.voicepartner.api.messaging;
 
 import io.voicepartner.api.assistant.AssistantEvent;
 import io.voicepartner.api.file.FileEvent;
+import io.voicepartner.api.organization.OrganizationEvent;
 import io.voicepartner.api.phonenumber.PhoneNumberEvent;
 import io.voicepartner.api.tool.ToolEvent;
 import io.voicepartner.api.usage.UsageEvent;
@@ -17,6 +18,8 @@ public enum AggregateType {
     FILE("file", "voicepartner.files", FileEvent.class),
     PHONE_NUMBER("phone_number", "voicepartner.phone-numbers", PhoneNumberEvent.class),
     USER("user", "voicepartner.users", UserEvent.class),
+    /** The tenant: every other aggregate belongs to one organization (ADR 0027). */
+    ORGANIZATION("organization", "voicepartner.organizations", OrganizationEvent.class),
     /**
      * Not an aggregate: what was reported about tools' and phone numbers' use, stored outside their streams
      * and keyed by the tool's or number's id (ADR 0017).

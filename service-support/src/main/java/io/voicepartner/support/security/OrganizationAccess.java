@@ -1,0 +1,93 @@
+package io.voicepartner.support.security;
+
+import io.voicepartner.api.messaging.EventLimits;
+import io.voicepartner.api.organization.Role;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, before a signed-in caller's request reaches its route, which organization it acts in and whether the
+ * caller may do there what the route {@link Requires}: a caller who is no member of the organization finds nothing
+ * there ({@code 404}, as for any resource of another tenant), a member whose role falls short is refused
+ * ({@code 403 forbidden}, naming the role needed). A route that declares neither {@link Requires} nor
+ * {@link Personal} is refused to everyone: a forgotten declaration closes the route rather than opening it.
+ */
+public class OrganizationAccess implements HandlerInterceptor {
+
+    /** The header a request names the organization it acts in with. */
+    public static final String ORGANIZATION_HEADER = "X-Organization-Id";
+    /** The path variable of the routes under {@code /api/organizations/{organizationId}}. */
+    public static final String ORGANIZATION_PATH_VARIABLE = "organizationId";
+    static final String CALLER_ATTRIBUTE = OrganizationAccess.class.getName() + ".caller";
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + EventLimits.ID + "}");
+
+    private final Memberships memberships;
+
+    public OrganizationAccess(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(handler instanceof HandlerMethod method) || authentication == null
+                || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            // a route without a signed-in caller is one the security configuration lets through: public
+            return true;
+        }
+        String userId = jwt.getSubject();
+        if (declared(method, Personal.class) != null) {
+            request.setAttribute(CALLER_ATTRIBUTE, Caller.personal(userId));
+            return true;
+        }
+        Requires requires = declared(method, Requires.class);
+        if (requires == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This route declares no permission, so it is refused to everyone.");
+        }
+        String organizationId = organizationOf(request, userId);
+        Role role = memberships.roleOf(organizationId, userId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "You are not a member of organization '" + organizationId + "'."));
+        if (!requires.value().grantedTo(role)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Your role in organization '" + organizationId + "' is '"
+                    + role.wireName() + "'; this needs '" + requires.value().least().wireName() + "' or higher.");
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, new Caller(userId, organizationId, role));
+        return true;
+    }
+
+    private static String organizationOf(HttpServletRequest request, String userId) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> pathVariables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String named = pathVariables == null ? null : pathVariables.get(ORGANIZATION_PATH_VARIABLE);
+        if (named == null) {
+            named = request.getHeader(ORGANIZATION_HEADER);
+        }
+        if (named == null) {
+            return userId;
+        }
+        if (!ID.matcher(named).matches()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "You are not a member of an organization with that id.");
+        }
+        return named;
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A declared(HandlerMethod method, Class<A> annotation) {
+        A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
+        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
+    }
+}

@@ -1,0 +1,4 @@
+package io.voicepartner.api.organization;
+
+public record MemberRemoved(String organizationId, String userId) implements OrganizationEvent {
+}
