@@ -9,6 +9,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ import java.util.Set;
  * Assigning, configuring and unassigning an assistant's knowledge files. Each answers the assistant as the
  * next read shows it, its {@code files} included; each honours {@code If-Match} on the assistant's revision.
  */
+@Requires(Permission.WRITE)
 @RestController
 class AssistantFilesController {
 
@@ -49,8 +52,8 @@ class AssistantFilesController {
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         FileAssignmentRequest request = reader.read(body, FileAssignmentRequest.class, Map.of(), Set.of("file_ids"),
                 Set.of()).value();
-        long revision = commands.send(new AssignFiles(id, caller.userId(), expectedRevision, request.fileIds()),
-                caller.userId());
+        long revision = commands.send(new AssignFiles(id, caller.organizationId(), expectedRevision, request.fileIds()),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
@@ -62,8 +65,8 @@ class AssistantFilesController {
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         FileConfigurationRequest request = reader.read(body, FileConfigurationRequest.class, Map.of(),
                 Set.of("file_id", "config"), Set.of()).value();
-        long revision = commands.send(new ConfigureFileAssignment(id, caller.userId(), expectedRevision,
-                request.fileId(), request.config()), caller.userId());
+        long revision = commands.send(new ConfigureFileAssignment(id, caller.organizationId(), expectedRevision,
+                request.fileId(), request.config()), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
@@ -72,8 +75,8 @@ class AssistantFilesController {
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new UnassignFile(id, caller.userId(), IfMatch.expectedRevision(ifMatch), fileId),
-                caller.userId());
+        long revision = commands.send(new UnassignFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), fileId),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

@@ -8,6 +8,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,7 @@ import java.util.Set;
  * Assigning and unassigning an assistant's tools. Both answer the assistant as the next read shows it,
  * its {@code tools} included; both honour {@code If-Match} on the assistant's revision.
  */
+@Requires(Permission.WRITE)
 @RestController
 class AssistantToolsController {
 
@@ -47,8 +50,8 @@ class AssistantToolsController {
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         ToolAssignmentRequest request = reader.read(body, ToolAssignmentRequest.class, Map.of(), Set.of("tool_ids"),
                 Set.of()).value();
-        long revision = commands.send(new AssignTools(id, caller.userId(), expectedRevision, request.toolIds()),
-                caller.userId());
+        long revision = commands.send(new AssignTools(id, caller.organizationId(), expectedRevision, request.toolIds()),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
@@ -57,8 +60,8 @@ class AssistantToolsController {
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new UnassignTool(id, caller.userId(), IfMatch.expectedRevision(ifMatch), toolId),
-                caller.userId());
+        long revision = commands.send(new UnassignTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), toolId),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

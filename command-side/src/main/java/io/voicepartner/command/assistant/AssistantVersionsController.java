@@ -11,6 +11,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,7 @@ import java.util.Set;
  * Publishing and restoring an assistant's versions. Publishing answers the version as its read shows it;
  * restoring answers the assistant, whose draft it changed.
  */
+@Requires(Permission.WRITE)
 @RestController
 class AssistantVersionsController {
 
@@ -54,8 +57,8 @@ class AssistantVersionsController {
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonNode sent = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         VersionRequest request = reader.read(sent, VersionRequest.class, Map.of(), Set.of(), Set.of()).value();
-        Published published = commands.send(new PublishAssistantVersion(id, caller.userId(), expectedRevision,
-                request.note()), caller.userId());
+        Published published = commands.send(new PublishAssistantVersion(id, caller.organizationId(), expectedRevision,
+                request.note()), caller.actor());
         String location = versionLocation(id, published.number());
         return published.recorded()
                 ? responses.created(location, id, published.revision(), caller, authorization)
@@ -72,8 +75,8 @@ class AssistantVersionsController {
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        long revision = commands.send(new RestoreAssistantVersion(id, caller.userId(), expectedRevision,
-                versionNumber(number)), caller.userId());
+        long revision = commands.send(new RestoreAssistantVersion(id, caller.organizationId(), expectedRevision,
+                versionNumber(number)), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 

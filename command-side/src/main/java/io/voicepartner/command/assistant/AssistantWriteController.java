@@ -14,6 +14,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The assistant write routes: each maps its request to a command for the caller, and answers what a read shows. */
+@Requires(Permission.WRITE)
 @RestController
 class AssistantWriteController {
 
@@ -60,8 +63,8 @@ class AssistantWriteController {
         String id = ids.next();
         List<String> toolIds = request.toolIds() == null ? List.of() : request.toolIds();
         List<String> fileIds = request.fileIds() == null ? List.of() : request.fileIds();
-        commands.send(new CreateAssistant(id, caller.userId(), newConfiguration(request), toolIds, fileIds),
-                caller.userId());
+        commands.send(new CreateAssistant(id, caller.organizationId(), newConfiguration(request), toolIds, fileIds),
+                caller.actor());
         // AssistantCreated, then ToolsAssigned if it has tools, then FilesAssigned if it has files
         long revision = 1L + (toolIds.isEmpty() ? 0 : 1) + (fileIds.isEmpty() ? 0 : 1);
         return responses.created(AssistantIds.location(id), id, revision, caller, authorization);
@@ -78,8 +81,8 @@ class AssistantWriteController {
                 reader.read(body, AssistantRequest.class, RELATIONS_ON_UPDATE, Set.of(), NOT_NULL);
         Set<AssistantField> changed = sent.fields().stream().map(AssistantField::fromWireName)
                 .collect(Collectors.toUnmodifiableSet());
-        long revision = commands.send(new UpdateAssistant(id, caller.userId(), expectedRevision,
-                configurationOf(sent.value()), changed), caller.userId());
+        long revision = commands.send(new UpdateAssistant(id, caller.organizationId(), expectedRevision,
+                configurationOf(sent.value()), changed), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
@@ -88,8 +91,8 @@ class AssistantWriteController {
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new DeleteAssistant(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
-                caller.userId());
+        long revision = commands.send(new DeleteAssistant(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
+                caller.actor());
         return responses.deleted(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
@@ -115,7 +118,7 @@ class AssistantWriteController {
     ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new RestoreAssistant(id, caller.userId()), caller.userId());
+        long revision = commands.send(new RestoreAssistant(id, caller.organizationId()), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 }

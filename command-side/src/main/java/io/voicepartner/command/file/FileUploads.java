@@ -1,16 +1,16 @@
 package io.voicepartner.command.file;
 
-import io.voicepartner.api.messaging.EventLimits;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.UploadFile;
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.StorableValues;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -63,7 +63,7 @@ class FileUploads {
         this.meters = meters;
     }
 
-    void upload(String fileId, String ownerId, MultipartFile file, String description) {
+    void upload(String fileId, String ownerId, String actor, MultipartFile file, String description) {
         List<FieldError> errors = new ArrayList<>();
         if (file == null) {
             errors.add(new FieldError("file", "is required"));
@@ -91,7 +91,7 @@ class FileUploads {
                     size = Files.size(spooled);
                 }
                 record(new UploadFile(fileId, ownerId, fileId + "." + type.wireName(), originalName, type, size,
-                        location, description, HexFormat.of().formatHex(sha256.digest())), location, ownerId);
+                        location, description, HexFormat.of().formatHex(sha256.digest())), location, actor);
                 // upload volume: the count and the bytes of the files accepted, by type
                 DistributionSummary.builder("voicepartner.uploads").baseUnit("bytes").tag("file_type", type.wireName())
                         .register(meters).record((double) size);
@@ -104,9 +104,9 @@ class FileUploads {
     }
 
     /** Bytes stored for a file that was never recorded would never be removed. */
-    private void record(UploadFile command, String location, String ownerId) throws IOException {
+    private void record(UploadFile command, String location, String actor) throws IOException {
         try {
-            commands.send(command, ownerId);
+            commands.send(command, actor);
         } catch (RuntimeException e) {
             storage.delete(location);
             throw e;

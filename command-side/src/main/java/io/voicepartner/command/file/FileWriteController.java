@@ -10,6 +10,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +35,7 @@ import java.util.Set;
  * what a read shows; an upload answers {@code 201} with {@code status: "uploading"}, and its text is
  * extracted in the background ({@link FileProcessing}).
  */
+@Requires(Permission.WRITE)
 @RestController
 class FileWriteController {
 
@@ -72,7 +75,7 @@ class FileWriteController {
                                   @RequestParam(name = "description", required = false) String description,
                                   Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         String id = ids.next();
-        uploads.upload(id, caller.userId(), file, description);
+        uploads.upload(id, caller.organizationId(), caller.actor(), file, description);
         return responses.created(FileIds.location(id), id, 1, caller, authorization);
     }
 
@@ -87,8 +90,8 @@ class FileWriteController {
         if (!sent.has("description")) {
             throw ApiException.invalid("description", "is required: it is the only field of a file that changes");
         }
-        long revision = commands.send(new UpdateFileDescription(id, caller.userId(), expectedRevision,
-                sent.value().description()), caller.userId());
+        long revision = commands.send(new UpdateFileDescription(id, caller.organizationId(), expectedRevision,
+                sent.value().description()), caller.actor());
         return responses.updated(FileIds.location(id), id, revision, caller, authorization);
     }
 
@@ -97,8 +100,8 @@ class FileWriteController {
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
-        long revision = commands.send(new DeleteFile(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
-                caller.userId());
+        long revision = commands.send(new DeleteFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
+                caller.actor());
         return responses.deleted(FileIds.location(id), id, revision, caller, authorization);
     }
 
@@ -107,7 +110,7 @@ class FileWriteController {
     ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
-        long revision = commands.send(new RestoreFile(id, caller.userId()), caller.userId());
+        long revision = commands.send(new RestoreFile(id, caller.organizationId()), caller.actor());
         return responses.updated(FileIds.location(id), id, revision, caller, authorization);
     }
 }

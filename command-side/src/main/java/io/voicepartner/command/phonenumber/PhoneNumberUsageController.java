@@ -7,6 +7,8 @@ import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.UsageBatches;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import java.util.List;
  * recorded and how many had been before: the calls are listed, and counted on the number, once the read model
  * has them.
  */
+@Requires(Permission.WRITE_USAGE)
 @RestController
 class PhoneNumberUsageController {
 
@@ -46,9 +49,9 @@ class PhoneNumberUsageController {
         UsageBatches.Batch<CallRequest> batch = batches.read(body, CallRequest.class, CallRequest.REQUIRED);
         Instant receivedAt = clock.instant();
         List<PhoneCallRecorded> calls = batch.items().stream()
-                .map(item -> call(id, caller.userId(), item, receivedAt)).toList();
-        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.PHONE_NUMBER, id, caller.userId(),
-                caller.userId(), calls, index -> batch.field(index, "occurred_at"), receivedAt);
+                .map(item -> call(id, caller.organizationId(), item, receivedAt)).toList();
+        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.PHONE_NUMBER, id, caller.organizationId(),
+                caller.actor(), calls, index -> batch.field(index, "occurred_at"), receivedAt);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(recorded));
     }
 

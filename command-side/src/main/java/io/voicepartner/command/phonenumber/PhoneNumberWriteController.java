@@ -1,6 +1,5 @@
 package io.voicepartner.command.phonenumber;
 
-import io.voicepartner.command.common.JsonMergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
@@ -10,6 +9,7 @@ import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
+import io.voicepartner.command.common.JsonMergePatch;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
@@ -17,6 +17,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +41,7 @@ import java.util.Set;
  * shows. Numbers are normalised to E.164 here, at the edge, so that the aggregate and the platform-wide
  * register only ever see one spelling of a number.
  */
+@Requires(Permission.WRITE)
 @RestController
 class PhoneNumberWriteController {
 
@@ -71,7 +74,7 @@ class PhoneNumberWriteController {
         JsonRequestReader.Sent<PhoneNumberRequest> sent =
                 reader.read(body, PhoneNumberRequest.class, READ_ONLY, required, NOT_NULL);
         String id = ids.next();
-        commands.send(new CreatePhoneNumber(id, caller.userId(), newConfiguration(sent)), caller.userId());
+        commands.send(new CreatePhoneNumber(id, caller.organizationId(), newConfiguration(sent)), caller.actor());
         return responses.created(location(id), id, 1, caller, authorization);
     }
 
@@ -101,8 +104,8 @@ class PhoneNumberWriteController {
                 request.capabilities(), country, request.region(), request.locality(), request.provider(),
                 canonicalPrice(request.monthlyPrice()), request.currency(), request.configuration(), request.status(),
                 request.assistantId(), request.assistantVersion());
-        long revision = commands.send(new UpdatePhoneNumber(id, caller.userId(), expectedRevision, changes, changed),
-                caller.userId());
+        long revision = commands.send(new UpdatePhoneNumber(id, caller.organizationId(), expectedRevision, changes, changed),
+                caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 
@@ -111,8 +114,8 @@ class PhoneNumberWriteController {
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
-        long revision = commands.send(new DeletePhoneNumber(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
-                caller.userId());
+        long revision = commands.send(new DeletePhoneNumber(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
+                caller.actor());
         return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
@@ -151,7 +154,7 @@ class PhoneNumberWriteController {
     ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
-        long revision = commands.send(new RestorePhoneNumber(id, caller.userId()), caller.userId());
+        long revision = commands.send(new RestorePhoneNumber(id, caller.organizationId()), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 }

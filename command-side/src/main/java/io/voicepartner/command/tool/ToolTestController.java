@@ -10,6 +10,8 @@ import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.ErrorResponses;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,7 @@ import java.util.Set;
  * {@code endpoint}: in both cases nothing is called or recorded. A tenant with as many test calls running as it
  * may have, or a platform with as many as it takes, is a {@code 429} with {@code Retry-After} ({@link TestCallSlots}).
  */
+@Requires(Permission.WRITE)
 @RestController
 class ToolTestController {
 
@@ -62,23 +65,23 @@ class ToolTestController {
         ToolWriteController.requireToolId(id);
         ToolTestRequest request = body == null ? new ToolTestRequest(Map.of(), null)
                 : reader.read(body, ToolTestRequest.class, Map.of(), Set.of(), Set.of("arguments")).value();
-        ToolConfiguration tool = tools.configuration(id, user.userId());
+        ToolConfiguration tool = tools.configuration(id, user.organizationId());
         if (request.assistantId() != null) {
-            assistants.requireOwned(user.userId(), request.assistantId());
+            assistants.requireOwned(user.organizationId(), request.assistantId());
         }
         Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
         ToolArguments.check(tool.parameters(), arguments);
         Instant startedAt = clock.instant();
         ToolCaller.Outcome outcome;
         try {
-            outcome = caller.call(user.userId(), tool, arguments, grants.of(user.userId()));
+            outcome = caller.call(user.organizationId(), tool, arguments, grants.of(user.organizationId()));
         } catch (RefusedEndpoint refused) {
             throw ApiException.invalid("endpoint", refused.getMessage()
                     + " (an operator can grant an on-premise range to a tenant that needs one)");
         }
         String executionId = ids.next();
-        usage.record(UsageRecording.Used.TOOL, id, user.userId(), user.userId(),
-                List.of(new ToolExecutionRecorded(id, user.userId(), executionId, request.assistantId(),
+        usage.record(UsageRecording.Used.TOOL, id, user.organizationId(), user.actor(),
+                List.of(new ToolExecutionRecorded(id, user.organizationId(), executionId, request.assistantId(),
                         outcome.latencyMs(), outcome.success(), outcome.statusCode(), startedAt, true)),
                 index -> "occurred_at", clock.instant());
         return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(executionId, outcome.success(),

@@ -7,6 +7,8 @@ import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.UsageBatches;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import java.util.List;
  * append outside the tool's stream (ADR 0017). Answers {@code 202} with how many were recorded and how many had
  * been before: the executions are listed, and counted on the tool, once the read model has them.
  */
+@Requires(Permission.WRITE_USAGE)
 @RestController
 class ToolUsageController {
 
@@ -46,9 +49,9 @@ class ToolUsageController {
                 ToolExecutionRequest.REQUIRED);
         Instant receivedAt = clock.instant();
         List<ToolExecutionRecorded> executions = batch.items().stream()
-                .map(item -> execution(id, caller.userId(), item, receivedAt)).toList();
-        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.TOOL, id, caller.userId(),
-                caller.userId(), executions, index -> batch.field(index, "occurred_at"), receivedAt);
+                .map(item -> execution(id, caller.organizationId(), item, receivedAt)).toList();
+        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.TOOL, id, caller.organizationId(),
+                caller.actor(), executions, index -> batch.field(index, "occurred_at"), receivedAt);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(recorded));
     }
 

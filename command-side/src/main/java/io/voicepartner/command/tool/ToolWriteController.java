@@ -18,6 +18,8 @@ import io.voicepartner.command.web.IfMatch;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +43,7 @@ import java.util.stream.Collectors;
  * shows. Credentials (authentication, credential headers, credential query parameters of the endpoint) are encrypted
  * here, before the command is sent, so that no event holds them in clear.
  */
+@Requires(Permission.WRITE)
 @RestController
 class ToolWriteController {
 
@@ -74,7 +77,7 @@ class ToolWriteController {
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         ToolRequest request = reader.read(body, ToolRequest.class, READ_ONLY, REQUIRED, NOT_NULL).value();
         String id = ids.next();
-        commands.send(new CreateTool(id, caller.userId(), newConfiguration(request)), caller.userId());
+        commands.send(new CreateTool(id, caller.organizationId(), newConfiguration(request)), caller.actor());
         return responses.created(location(id), id, 1, caller, authorization);
     }
 
@@ -88,8 +91,8 @@ class ToolWriteController {
         JsonRequestReader.Sent<ToolRequest> sent = reader.read(body, ToolRequest.class, READ_ONLY, Set.of(), NOT_NULL);
         Set<ToolField> changed = sent.fields().stream().map(ToolField::fromWireName)
                 .collect(Collectors.toUnmodifiableSet());
-        long revision = commands.send(new UpdateTool(id, caller.userId(), expectedRevision, changesOf(sent.value()),
-                changed), caller.userId());
+        long revision = commands.send(new UpdateTool(id, caller.organizationId(), expectedRevision, changesOf(sent.value()),
+                changed), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 
@@ -98,8 +101,8 @@ class ToolWriteController {
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
-        long revision = commands.send(new DeleteTool(id, caller.userId(), IfMatch.expectedRevision(ifMatch)),
-                caller.userId());
+        long revision = commands.send(new DeleteTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
+                caller.actor());
         return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
@@ -190,7 +193,7 @@ class ToolWriteController {
     ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
-        long revision = commands.send(new RestoreTool(id, caller.userId()), caller.userId());
+        long revision = commands.send(new RestoreTool(id, caller.organizationId()), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 }

@@ -44,6 +44,6 @@ class SignUpController {
         PasswordLength.check("password", request.password());
         String userId = signUp.register(request.email(), request.password(), request.name());
         String authorization = "Bearer " + accessTokens.issue(userId).value();
-        return responses.created("/api/users/me", userId, 1, new Caller(userId), authorization);
+        return responses.created("/api/users/me", userId, 1, Caller.personal(userId), authorization);
     }
 }

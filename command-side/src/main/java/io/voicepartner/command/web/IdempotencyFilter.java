@@ -1,6 +1,7 @@
 package io.voicepartner.command.web;
 
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -88,11 +89,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than the limit.");
                 return;
             }
-            hash = hash(request.getRequestURI(), parts);
+            hash = hash(target(request), parts);
             forwarded = request;
         } else {
             byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
-            hash = hash(request.getRequestURI(), body);
+            hash = hash(target(request), body);
             forwarded = new CachedBodyRequest(request, body);
         }
         keys.expire(caller, key, ABANDONED_AFTER);
@@ -157,6 +158,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static boolean isMultipart(HttpServletRequest request) {
         String contentType = request.getContentType();
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+    }
+
+    /**
+     * What a key's request is sent to: its path, and the organization it acts in, so that a key sent again for
+     * another organization is a different request ({@code 422}), never the replay of the first one's answer.
+     */
+    private static String target(HttpServletRequest request) {
+        String organization = request.getHeader(OrganizationAccess.ORGANIZATION_HEADER);
+        return organization == null ? request.getRequestURI() : request.getRequestURI() + " in " + organization;
     }
 
     private static byte[] hash(String path, byte[] body) {

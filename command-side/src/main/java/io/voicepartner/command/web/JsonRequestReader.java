@@ -48,7 +48,8 @@ public class JsonRequestReader {
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** Fields every resource carries that only the server writes (no mass assignment). */
-    public static final Set<String> SERVER_OWNED = Set.of("id", "owner_id", "created_at", "updated_at", "revision");
+    public static final Set<String> SERVER_OWNED = Set.of("id", "owner_id", "organization_id", "created_by",
+            "created_at", "updated_at", "revision");
 
     private final ObjectMapper objectMapper;
     private final Validator validator;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.InProcessReads;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public class ReadYourWrites {
      */
     public Outcome await(String path, long revision, Caller caller, String authorization) {
         return inProcess != null ? readInProcess(path, revision, caller)
-                : readOverHttp(path, revision, authorization);
+                : readOverHttp(path, revision, caller, authorization);
     }
 
     private Outcome readInProcess(String path, long revision, Caller caller) {
@@ -99,11 +100,14 @@ public class ReadYourWrites {
         }
     }
 
-    private Outcome readOverHttp(String path, long revision, String authorization) {
+    private Outcome readOverHttp(String path, long revision, Caller caller, String authorization) {
         try {
             return client.get()
                     .uri(baseUrl() + path)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
+                    // the read is in the organization the write was in (none for the caller's own account)
+                    .headers(headers -> Optional.ofNullable(caller.organizationId())
+                            .ifPresent(organization -> headers.set(OrganizationAccess.ORGANIZATION_HEADER, organization)))
                     .header(MIN_REVISION, Long.toString(revision))
                     .exchange((request, response) -> outcome(response.getStatusCode(),
                             response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null,

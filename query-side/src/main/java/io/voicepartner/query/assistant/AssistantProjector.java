@@ -51,7 +51,7 @@ class AssistantProjector implements Projector {
         AssistantEvent event = (AssistantEvent) envelope.data();
         boolean applied;
         if (event instanceof AssistantCreated created) {
-            applied = rows.insert(created.assistantId(), created.ownerId(), created.configuration(),
+            applied = rows.insert(created.assistantId(), created.ownerId(), envelope.actor(), created.configuration(),
                     envelope.revision(), envelope.occurredAt());
         } else if (event instanceof AssistantUpdated updated) {
             applied = rows.replaceConfiguration(updated.assistantId(), updated.configuration(), envelope.revision(),

@@ -12,6 +12,8 @@ import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The assistant read routes: only the caller's own assistants exist for them. */
+@Requires(Permission.READ)
 @RestController
 class AssistantQueryController implements ResourceByIdRoute {
 
@@ -60,19 +63,19 @@ class AssistantQueryController implements ResourceByIdRoute {
                 parameters.bool("is_active", isActive),
                 parameters.query(q));
         parameters.validate();
-        ListQuery.Page<AssistantView> page = rows.list(caller.userId(), filter, after, pageSize);
+        ListQuery.Page<AssistantView> page = rows.list(caller.organizationId(), filter, after, pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize, AssistantView::id));
     }
 
     @GetMapping("/api/assistants/{id}/tools")
     ApiResponse<List<AssistantView.AssignedTool>> tools(@PathVariable String id, Caller caller) {
-        return ApiResponse.of(rows.find(caller.userId(), id).map(AssistantView::tools)
+        return ApiResponse.of(rows.find(caller.organizationId(), id).map(AssistantView::tools)
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
     @GetMapping("/api/assistants/{id}/files")
     ApiResponse<List<AssistantView.AssignedFile>> files(@PathVariable String id, Caller caller) {
-        return ApiResponse.of(rows.find(caller.userId(), id).map(AssistantView::files)
+        return ApiResponse.of(rows.find(caller.organizationId(), id).map(AssistantView::files)
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
@@ -83,14 +86,14 @@ class AssistantQueryController implements ResourceByIdRoute {
                                                           @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                           @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                           @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.userId(), id, asOf,
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.organizationId(), id, asOf,
                 revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get())));
         }
         return reads.one("Assistant", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(caller.userId(), id).orElse(0),
-                () -> rows.find(caller.userId(), id),
+                () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
+                () -> rows.find(caller.organizationId(), id),
                 AssistantView::revision);
     }
 

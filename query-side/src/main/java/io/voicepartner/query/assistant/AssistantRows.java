@@ -28,7 +28,7 @@ class AssistantRows {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, owner_id, name, description, system_prompt, llm_provider, llm_model, "
+    private static final String COLUMNS = "id, owner_id, created_by, name, description, system_prompt, llm_provider, llm_model, "
             + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
             + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
             + "is_active, capabilities, revision, created_at, updated_at";
@@ -60,14 +60,15 @@ class AssistantRows {
     }
 
     /** @return false if the row exists already (a redelivery) */
-    boolean insert(String id, String ownerId, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO assistants (" + COLUMNS + ") VALUES (:id, :owner_id, :name, :description, "
+    boolean insert(String id, String ownerId, String createdBy, AssistantConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO assistants (" + COLUMNS + ") VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, "
                         + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
                         + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
                         + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
                         + ":is_active, CAST(:capabilities AS jsonb), :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
                 .param("id", id)
                 .param("owner_id", ownerId)
+                .param("created_by", createdBy)
                 .params(configurationParameters(c))
                 .param("revision", revision)
                 .param("at", Timestamp.from(at))
@@ -257,6 +258,7 @@ class AssistantRows {
         return new AssistantView(
                 row.getString("id"),
                 row.getString("owner_id"),
+                row.getString("created_by"),
                 row.getString("name"),
                 row.getString("description"),
                 row.getString("system_prompt"),

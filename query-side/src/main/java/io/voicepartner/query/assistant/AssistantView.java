@@ -9,7 +9,8 @@ import java.util.Map;
 /** An assistant as the API serves it, with the tools and files assigned to it. */
 public record AssistantView(
         String id,
-        String ownerId,
+        String organizationId,
+        String createdBy,
         String name,
         String description,
         String systemPrompt,
@@ -39,7 +40,7 @@ public record AssistantView(
 
     /** The same assistant with these tools and files: its row and its relations are read apart. */
     AssistantView withRelations(List<AssignedTool> tools, List<AssignedFile> files) {
-        return new AssistantView(id, ownerId, name, description, systemPrompt, llmProvider, llmModel, temperature,
+        return new AssistantView(id, organizationId, createdBy, name, description, systemPrompt, llmProvider, llmModel, temperature,
                 maxTokens, voiceProvider, voiceId, voiceSpeed, voicePitch, voiceStability, language, fallbackLanguage,
                 firstMessage, interruptionSensitivity, silenceTimeout, responseDelay, status, isActive, capabilities,
                 tools, files, revision, createdAt, updatedAt);

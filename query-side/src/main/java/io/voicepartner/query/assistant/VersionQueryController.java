@@ -8,6 +8,8 @@ import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import java.util.Optional;
  * The published versions of the caller's own assistants: another user's assistant, and so its versions, do
  * not exist for the caller ({@code 404}), and neither does a version number the assistant has not reached.
  */
+@Requires(Permission.READ)
 @RestController
 class VersionQueryController implements SingleResourceRoute {
 
@@ -61,8 +64,8 @@ class VersionQueryController implements SingleResourceRoute {
         int wanted = versionNumber(id, number);
         // the publish that asks for this read waits for the assistant's revision: versions are projected with it
         return reads.one("Version " + number + " of assistant", id, minRevision, ifNoneMatch,
-                () -> rows.assistantRevision(caller.userId(), id),
-                () -> rows.ownedAssistant(caller.userId(), id).isPresent() ? rows.find(id, wanted)
+                () -> rows.assistantRevision(caller.organizationId(), id),
+                () -> rows.ownedAssistant(caller.organizationId(), id).isPresent() ? rows.find(id, wanted)
                         : Optional.empty(),
                 AssistantVersionView::revision);
     }
@@ -82,7 +85,7 @@ class VersionQueryController implements SingleResourceRoute {
         }
         JsonNode older = configurationOf(id, from);
         JsonNode newer = against.equals(CURRENT)
-                ? rows.currentConfiguration(caller.userId(), id).orElseThrow(() -> ApiException.notFound("Assistant", id))
+                ? rows.currentConfiguration(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("Assistant", id))
                 : configurationOf(id, Integer.parseInt(against));
         return ApiResponse.of(VersionDiff.between(from, against, older, newer));
     }
@@ -93,7 +96,7 @@ class VersionQueryController implements SingleResourceRoute {
     }
 
     private void requireOwned(Caller caller, String id) {
-        if (rows.ownedAssistant(caller.userId(), id).isEmpty()) {
+        if (rows.ownedAssistant(caller.organizationId(), id).isEmpty()) {
             throw ApiException.notFound("Assistant", id);
         }
     }

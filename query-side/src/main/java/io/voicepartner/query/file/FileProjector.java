@@ -39,7 +39,7 @@ class FileProjector implements Projector {
         long revision = envelope.revision();
         boolean applied;
         if (event instanceof FileUploaded uploaded) {
-            applied = rows.insert(uploaded, revision, envelope.occurredAt());
+            applied = rows.insert(uploaded, envelope.actor(), revision, envelope.occurredAt());
         } else if (event instanceof FileProcessed processed) {
             applied = rows.markProcessed(processed, revision, envelope.occurredAt());
         } else if (event instanceof FileProcessingFailed failed) {

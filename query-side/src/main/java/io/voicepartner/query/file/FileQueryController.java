@@ -13,6 +13,8 @@ import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.core.io.InputStreamResource;
@@ -39,6 +41,7 @@ import java.util.Optional;
  * envelopes as everywhere. The text of a file not processed yet, or whose extraction failed, is a
  * {@code 409 conflict}: the file exists, its text does not (yet).
  */
+@Requires(Permission.READ)
 @RestController
 class FileQueryController implements ResourceByIdRoute {
 
@@ -76,7 +79,7 @@ class FileQueryController implements ResourceByIdRoute {
                 parameters.parsed("file_type", fileType, FileType::fromWireName),
                 parameters.query(q));
         parameters.validate();
-        FileRows.Page page = rows.list(caller.userId(), filter, after, pageSize);
+        FileRows.Page page = rows.list(caller.organizationId(), filter, after, pageSize);
         String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
         return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
     }
@@ -88,14 +91,14 @@ class FileQueryController implements ResourceByIdRoute {
                                                      @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                      @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.userId(), id, asOf,
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.organizationId(), id, asOf,
                 revision);
         if (then.isPresent()) {
-            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
         return reads.one("File", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(caller.userId(), id).orElse(0),
-                () -> rows.find(caller.userId(), id),
+                () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
+                () -> rows.find(caller.organizationId(), id),
                 FileView::revision);
     }
 
@@ -127,7 +130,7 @@ class FileQueryController implements ResourceByIdRoute {
     }
 
     private FileRows.Stored stored(Caller caller, String id) {
-        return rows.stored(caller.userId(), id).orElseThrow(() -> ApiException.notFound("File", id));
+        return rows.stored(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("File", id));
     }
 
     /** Bytes removed by a deletion that the read model has not seen yet are a file that is gone. */

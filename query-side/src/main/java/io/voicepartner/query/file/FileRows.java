@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 @Repository
 class FileRows {
 
-    private static final String SELECT = "SELECT f.id, f.owner_id, f.filename, f.original_name, f.file_type, "
+    private static final String SELECT = "SELECT f.id, f.owner_id, f.created_by, f.filename, f.original_name, f.file_type, "
             + "f.file_size, f.sha256, f.description, f.status, f.error_message, f.text_length, "
             + "f.text_preview, f.revision, f.created_at, f.updated_at FROM query.files f";
     /**
@@ -57,13 +57,14 @@ class FileRows {
     }
 
     /** @return false if the row exists already (a redelivery) */
-    boolean insert(FileUploaded e, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO files (id, owner_id, revision, filename, original_name, file_type, "
+    boolean insert(FileUploaded e, String createdBy, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO files (id, owner_id, created_by, revision, filename, original_name, file_type, "
                         + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, :revision, :filename, :original_name, :file_type, :file_size, "
+                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :revision, :filename, :original_name, :file_type, :file_size, "
                         + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
                 .param("id", e.fileId())
                 .param("owner_id", e.ownerId())
+                .param("created_by", createdBy)
                 .param("revision", revision)
                 .param("filename", e.filename())
                 .param("original_name", e.originalName())
@@ -201,6 +202,7 @@ class FileRows {
         return new FileView(
                 row.getString("id"),
                 row.getString("owner_id"),
+                row.getString("created_by"),
                 row.getString("filename"),
                 row.getString("original_name"),
                 type,

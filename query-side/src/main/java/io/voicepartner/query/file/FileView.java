@@ -15,7 +15,8 @@ import java.util.List;
  */
 record FileView(
         String id,
-        String ownerId,
+        String organizationId,
+        String createdBy,
         String filename,
         String originalName,
         FileType fileType,
@@ -34,7 +35,7 @@ record FileView(
 
     /** The same file used by these assistants: its row and its users are read apart. */
     FileView withUsedBy(List<User> users) {
-        return new FileView(id, ownerId, filename, originalName, fileType, contentType, fileSize, sha256,
+        return new FileView(id, organizationId, createdBy, filename, originalName, fileType, contentType, fileSize, sha256,
                 description, status, errorMessage, extractedTextLength, extractedTextPreview, users, revision,
                 createdAt, updatedAt);
     }

@@ -6,6 +6,8 @@ import io.voicepartner.api.web.PageMeta;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import java.util.List;
  * A resource's events, oldest first, paginated like the lists. Only the owner's resources have a history
  * here, and a deleted resource keeps it.
  */
+@Requires(Permission.READ)
 @RestController
 class HistoryController {
 
@@ -62,10 +65,10 @@ class HistoryController {
         String after = parameters.cursor(cursor);
         parameters.validate();
         long afterRevision = after == null ? 0 : afterRevision(after);
-        if (!rows.exists(type, caller.userId(), id)) {
+        if (!rows.exists(type, caller.organizationId(), id)) {
             throw ApiException.notFound(what, id);
         }
-        HistoryRows.Page page = rows.page(type, caller.userId(), id, afterRevision, pageSize);
+        HistoryRows.Page page = rows.page(type, caller.organizationId(), id, afterRevision, pageSize);
         String next = page.hasMore()
                 ? Cursors.encode(Long.toString(page.items().get(page.items().size() - 1).revision()))
                 : null;

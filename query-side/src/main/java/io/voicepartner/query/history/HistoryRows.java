@@ -28,7 +28,7 @@ public class HistoryRows {
     };
 
     /** A row as a point-in-time read needs it. */
-    record Snapshot(long revision, Instant occurredAt, ObjectNode state, boolean deleted) {
+    record Snapshot(long revision, Instant occurredAt, String actor, ObjectNode state, boolean deleted) {
     }
 
     /** One page of entries, oldest first, and how many the resource has in all. */
@@ -91,7 +91,7 @@ public class HistoryRows {
     }
 
     Optional<Snapshot> atRevision(AggregateType aggregateType, String ownerId, String aggregateId, long revision) {
-        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+        return jdbc.sql("SELECT revision, occurred_at, actor, state, deleted FROM query.history WHERE aggregate_id = ? "
                         + "AND aggregate_type = ? AND owner_id = ? AND revision = ?")
                 .params(aggregateId, aggregateType.wireName(), ownerId, revision)
                 .query(this::snapshot)
@@ -100,7 +100,7 @@ public class HistoryRows {
 
     /** After the last event at or before {@code at}; empty if the resource did not exist yet. */
     Optional<Snapshot> asOf(AggregateType aggregateType, String ownerId, String aggregateId, Instant at) {
-        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+        return jdbc.sql("SELECT revision, occurred_at, actor, state, deleted FROM query.history WHERE aggregate_id = ? "
                         + "AND aggregate_type = ? AND owner_id = ? AND occurred_at <= ? "
                         + "ORDER BY revision DESC LIMIT 1")
                 .params(aggregateId, aggregateType.wireName(), ownerId, Timestamp.from(at))
@@ -110,7 +110,7 @@ public class HistoryRows {
 
     /** The first and the latest event's revision and time: when it was created, and how far it got. */
     Snapshot first(String aggregateId) {
-        return jdbc.sql("SELECT revision, occurred_at, state, deleted FROM query.history WHERE aggregate_id = ? "
+        return jdbc.sql("SELECT revision, occurred_at, actor, state, deleted FROM query.history WHERE aggregate_id = ? "
                         + "ORDER BY revision LIMIT 1")
                 .param(aggregateId).query(this::snapshot).single();
     }
@@ -131,7 +131,7 @@ public class HistoryRows {
     }
 
     private Snapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
-        return new Snapshot(row.getLong("revision"), row.getTimestamp("occurred_at").toInstant(),
+        return new Snapshot(row.getLong("revision"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
                 (ObjectNode) read(row.getString("state")), row.getBoolean("deleted"));
     }
 

@@ -31,7 +31,7 @@ public class PointInTime {
     /**
      * @param what the resource's name in messages, e.g. {@code "Assistant"}
      * @return empty if neither parameter was sent; otherwise the resource's fields then, with {@code id},
-     * {@code owner_id}, {@code revision}, {@code created_at} and {@code updated_at}
+     * {@code organization_id}, {@code created_by}, {@code revision}, {@code created_at} and {@code updated_at}
      * @throws ApiException 400 naming a bad parameter (or both, sent together), 404 saying why there is no state
      */
     public Optional<ObjectNode> state(AggregateType type, String what, String ownerId, String id, String asOf,
@@ -64,7 +64,8 @@ public class PointInTime {
         }
         ObjectNode state = then.state();
         state.put("id", id);
-        state.put("owner_id", ownerId);
+        state.put("organization_id", ownerId);
+        state.put("created_by", first.actor() == null ? ownerId : first.actor());
         state.put("revision", then.revision());
         state.put("created_at", first.occurredAt().toString());
         state.put("updated_at", then.occurredAt().toString());

@@ -4,6 +4,8 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.UsageQuery;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/phone-numbers/{id}/calls}: the calls through a phone number, newest first, for its owner only. */
+@Requires(Permission.READ)
 @RestController
 class PhoneCallsController {
 
@@ -40,10 +43,10 @@ class PhoneCallsController {
         PhoneCalls.Filter filter = new PhoneCalls.Filter(since, until,
                 parameters.parsed("assistant_id", assistantId, UsageQuery::id));
         parameters.validate();
-        if (!numbers.exists(caller.userId(), id)) {
+        if (!numbers.exists(caller.organizationId(), id)) {
             throw ApiException.notFound("Phone number", id);
         }
-        UsageQuery.Page<PhoneCallView> page = calls.list(caller.userId(), id, filter, after, pageSize);
+        UsageQuery.Page<PhoneCallView> page = calls.list(caller.organizationId(), id, filter, after, pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize));
     }
 }

@@ -44,7 +44,7 @@ class PhoneNumberProjector implements Projector {
         PhoneNumberEvent event = (PhoneNumberEvent) envelope.data();
         boolean applied;
         if (event instanceof PhoneNumberCreated created) {
-            applied = rows.insert(created.phoneNumberId(), created.ownerId(), created.configuration(),
+            applied = rows.insert(created.phoneNumberId(), created.ownerId(), envelope.actor(), created.configuration(),
                     envelope.revision(), envelope.occurredAt());
         } else if (event instanceof PhoneNumberUpdated updated) {
             applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),

@@ -12,6 +12,8 @@ import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The phone number read routes: only the caller's own numbers exist for them. */
+@Requires(Permission.READ)
 @RestController
 class PhoneNumberQueryController implements ResourceByIdRoute {
 
@@ -60,7 +63,7 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
                 parameters.parsed("country", country, PhoneNumberQueryController::countryCode),
                 parameters.query(q));
         parameters.validate();
-        ListQuery.Page<PhoneNumberView> page = rows.list(caller.userId(), filter, after, pageSize);
+        ListQuery.Page<PhoneNumberView> page = rows.list(caller.organizationId(), filter, after, pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize, PhoneNumberView::id));
     }
 
@@ -71,14 +74,14 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
                                                             @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                             @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.userId(), id, asOf,
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.organizationId(), id, asOf,
                 revision);
         if (then.isPresent()) {
-            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
         return reads.one("Phone number", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(caller.userId(), id).orElse(0),
-                () -> rows.find(caller.userId(), id),
+                () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
+                () -> rows.find(caller.organizationId(), id),
                 PhoneNumberView::revision);
     }
 

@@ -33,7 +33,7 @@ class PhoneNumberRows {
     };
     private static final TypeReference<PhoneNumberView.AnsweringVersion> ANSWERING_VERSION = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, owner_id, phone_number, friendly_name, capabilities, country, region, "
+    private static final String COLUMNS = "id, owner_id, created_by, phone_number, friendly_name, capabilities, country, region, "
             + "locality, provider, monthly_price, currency, configuration, status, assistant_id, assistant_version, "
             // its usage, kept beside it (ADR 0017)
             + "json_build_object('calls', COALESCE(u.calls, 0), 'seconds', COALESCE(u.seconds, 0), "
@@ -68,16 +68,17 @@ class PhoneNumberRows {
     }
 
     /** @return false if the row exists already (a redelivery) */
-    boolean insert(String id, String ownerId, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO phone_numbers (id, owner_id, phone_number, friendly_name, capabilities, "
+    boolean insert(String id, String ownerId, String createdBy, PhoneNumberConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO phone_numbers (id, owner_id, created_by, phone_number, friendly_name, capabilities, "
                         + "country, region, locality, provider, monthly_price, currency, configuration, status, "
                         + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, "
+                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), "
                         + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
                         + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
                         + ":assistant_version, :at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
                 .param("id", id)
                 .param("owner_id", ownerId)
+                .param("created_by", createdBy)
                 .params(configurationParameters(c))
                 .param("revision", revision)
                 .param("at", Timestamp.from(at))
@@ -197,6 +198,7 @@ class PhoneNumberRows {
         return new PhoneNumberView(
                 row.getString("id"),
                 row.getString("owner_id"),
+                row.getString("created_by"),
                 row.getString("phone_number"),
                 row.getString("friendly_name"),
                 parse(row.getString("capabilities"), CAPABILITIES),

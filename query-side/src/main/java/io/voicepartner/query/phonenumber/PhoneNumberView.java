@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public record PhoneNumberView(
         String id,
-        String ownerId,
+        String organizationId,
+        String createdBy,
         String phoneNumber,
         String friendlyName,
         Map<String, Boolean> capabilities,

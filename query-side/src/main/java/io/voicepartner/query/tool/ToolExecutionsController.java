@@ -4,6 +4,8 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.UsageQuery;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/tools/{id}/executions}: a tool's executions, newest first, for its owner only. */
+@Requires(Permission.READ)
 @RestController
 class ToolExecutionsController {
 
@@ -41,10 +44,10 @@ class ToolExecutionsController {
         ToolExecutions.Filter filter = new ToolExecutions.Filter(since, until, parameters.bool("success", success),
                 parameters.parsed("assistant_id", assistantId, UsageQuery::id));
         parameters.validate();
-        if (!tools.exists(caller.userId(), id)) {
+        if (!tools.exists(caller.organizationId(), id)) {
             throw ApiException.notFound("Tool", id);
         }
-        UsageQuery.Page<ToolExecutionView> page = executions.list(caller.userId(), id, filter, after, pageSize);
+        UsageQuery.Page<ToolExecutionView> page = executions.list(caller.organizationId(), id, filter, after, pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize));
     }
 }

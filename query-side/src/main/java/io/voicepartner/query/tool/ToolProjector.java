@@ -43,7 +43,7 @@ class ToolProjector implements Projector {
         ToolEvent event = (ToolEvent) envelope.data();
         boolean applied;
         if (event instanceof ToolCreated created) {
-            applied = rows.insert(created.toolId(), created.ownerId(), created.configuration(), envelope.revision(),
+            applied = rows.insert(created.toolId(), created.ownerId(), envelope.actor(), created.configuration(), envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof ToolUpdated updated) {
             applied = rows.replaceConfiguration(updated.toolId(), updated.configuration(), envelope.revision(),

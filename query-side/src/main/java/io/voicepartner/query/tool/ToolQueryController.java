@@ -10,6 +10,8 @@ import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Requires;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The tool read routes: only the caller's own tools exist for them. */
+@Requires(Permission.READ)
 @RestController
 class ToolQueryController implements ResourceByIdRoute {
 
@@ -56,7 +59,7 @@ class ToolQueryController implements ResourceByIdRoute {
                 parameters.bool("is_active", isActive),
                 parameters.query(q));
         parameters.validate();
-        ListQuery.Page<ToolView> page = rows.list(caller.userId(), filter, after, pageSize);
+        ListQuery.Page<ToolView> page = rows.list(caller.organizationId(), filter, after, pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize, ToolView::id));
     }
 
@@ -67,14 +70,14 @@ class ToolQueryController implements ResourceByIdRoute {
                                                      @RequestParam(name = PointInTime.REVISION, required = false) String revision,
                                                      @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
                                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.TOOL, "Tool", caller.userId(), id, asOf,
+        Optional<ObjectNode> then = pointInTime.state(AggregateType.TOOL, "Tool", caller.organizationId(), id, asOf,
                 revision);
         if (then.isPresent()) {
-            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.userId(), id)));
+            return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
         return reads.one("Tool", id, minRevision, ifNoneMatch,
-                () -> rows.revisionOf(caller.userId(), id).orElse(0),
-                () -> rows.find(caller.userId(), id),
+                () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
+                () -> rows.find(caller.organizationId(), id),
                 ToolView::revision);
     }
 

@@ -40,7 +40,7 @@ class ToolRows {
     };
     private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {
     };
-    private static final String SELECT = "SELECT t.id, t.owner_id, t.name, t.description, t.endpoint, t.method, "
+    private static final String SELECT = "SELECT t.id, t.owner_id, t.created_by, t.name, t.description, t.endpoint, t.method, "
             + "t.category, t.parameters, t.headers, t.authentication, t.is_active, "
             + "COALESCE(u.total_calls, 0) AS total_calls, u.last_used, "
             + "CAST(u.total_duration_ms AS double precision) / NULLIF(u.total_calls, 0) AS avg_response_time, "
@@ -70,14 +70,15 @@ class ToolRows {
     }
 
     /** @return false if the row exists already (a redelivery) */
-    boolean insert(String id, String ownerId, ToolConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO tools (id, owner_id, name, description, endpoint, method, category, "
+    boolean insert(String id, String ownerId, String createdBy, ToolConfiguration c, long revision, Instant at) {
+        return jdbc.sql("INSERT INTO tools (id, owner_id, created_by, name, description, endpoint, method, category, "
                         + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, :name, :description, :endpoint, :method, :category, "
+                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, :endpoint, :method, :category, "
                         + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
                         + ":is_active, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
                 .param("id", id)
                 .param("owner_id", ownerId)
+                .param("created_by", createdBy)
                 .params(configurationParameters(c))
                 .param("revision", revision)
                 .param("at", Timestamp.from(at))
@@ -209,6 +210,7 @@ class ToolRows {
         return new ToolView(
                 row.getString("id"),
                 row.getString("owner_id"),
+                row.getString("created_by"),
                 row.getString("name"),
                 row.getString("description"),
                 row.getString("endpoint"),

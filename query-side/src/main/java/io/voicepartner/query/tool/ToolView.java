@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record ToolView(
         String id,
-        String ownerId,
+        String organizationId,
+        String createdBy,
         String name,
         String description,
         String endpoint,
@@ -32,7 +33,7 @@ record ToolView(
 
     /** The same tool used by these assistants: its row and its users are read apart. */
     ToolView withUsedBy(List<User> users) {
-        return new ToolView(id, ownerId, name, description, endpoint, method, category, parameters, headers,
+        return new ToolView(id, organizationId, createdBy, name, description, endpoint, method, category, parameters, headers,
                 authentication, isActive, totalCalls, lastUsed, avgResponseTime, users, revision, createdAt, updatedAt);
     }
 

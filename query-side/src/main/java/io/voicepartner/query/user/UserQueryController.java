@@ -4,6 +4,7 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Personal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+@Personal
 @RestController
 class UserQueryController implements SingleResourceRoute {
 

@@ -23,16 +23,22 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.security.PublicEndpoints;
+import io.voicepartner.support.security.Requires;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.RequestMapping;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -135,6 +141,35 @@ class ApiDocumentation {
         };
     }
 
+    /**
+     * What the organization access check ({@code OrganizationAccess}) adds to a route: the header that names the
+     * organization it acts in (unless its path names it), and the 403 of a role that falls short.
+     */
+    @Bean
+    OperationCustomizer organizationAccess() {
+        return (operation, handler) -> {
+            Requires requires = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Requires.class);
+            if (requires == null) {
+                requires = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Requires.class);
+            }
+            if (requires == null) {
+                return operation;
+            }
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+            boolean pathNamesIt = mapping != null && Arrays.stream(mapping.path())
+                    .anyMatch(path -> path.contains("{" + OrganizationAccess.ORGANIZATION_PATH_VARIABLE + "}"));
+            if (!pathNamesIt && !hasParameter(operation, OrganizationAccess.ORGANIZATION_HEADER)) {
+                operation.addParametersItem(new Parameter().in("header").name(OrganizationAccess.ORGANIZATION_HEADER)
+                        .required(false).description("The organization the request acts in, of which the caller is a "
+                                + "member; without it, the caller's personal organization.")
+                        .schema(new StringSchema().maxLength(64)));
+            }
+            error(operation, "403", "The caller's role in the organization is below '" + requires.value().least().wireName()
+                    + "', which this needs");
+            return operation;
+        };
+    }
+
     private static void addErrors(Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {
         boolean api = path.startsWith("/api/") || path.equals("/token");
         boolean hasBody = operation.getRequestBody() != null;
@@ -146,7 +181,7 @@ class ApiDocumentation {
             error(operation, "401", "Wrong e-mail or password (invalid_credentials)");
         }
         if (path.contains("{")) {
-            error(operation, "404", "No such resource for the caller (another user's resource is not found either)");
+            error(operation, "404", "No such resource in the organization (another organization's resource is not found either)");
         }
         if (api && method != PathItem.HttpMethod.GET && !path.equals("/token")) {
             error(operation, "409", "A uniqueness conflict, a state that forbids the change, or a retry while the "

@@ -14,6 +14,8 @@ final class ErrorExamples {
             Map.entry("400", ApiErrorResponse.of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
                     List.of(new FieldError("temperature", "must be between 0 and 2")))),
             Map.entry("401", ApiErrorResponse.of(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.", List.of())),
+            Map.entry("403", ApiErrorResponse.of(ErrorCode.FORBIDDEN, "Your role in organization "
+                    + "'0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher.", List.of())),
             Map.entry("404", ApiErrorResponse.of(ErrorCode.NOT_FOUND, "Assistant not found.", List.of())),
             Map.entry("409", ApiErrorResponse.of(ErrorCode.CONFLICT, "The phone number +49301234567 is taken.", List.of())),
             Map.entry("412", ApiErrorResponse.of(ErrorCode.REVISION_MISMATCH,
