@@ -56,7 +56,8 @@ class HostileInputIT extends PlatformIT {
 
         for (Resource resource : resources) {
             Set<String> serverOwned = serverOwned(schemas, resource.view(), resource.request());
-            assertThat(serverOwned).as(resource.view()).contains("id", "owner_id", "created_at", "updated_at", "revision");
+            assertThat(serverOwned).as(resource.view()).contains("id", "organization_id", "created_by", "created_at", "updated_at",
+                    "revision");
             Api.Response created = alice.post(resource.collection(), resource.minimal());
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String location = resource.collection() + "/" + created.data().path("id").asText();

@@ -62,7 +62,7 @@ class IdempotencyIT extends PlatformIT {
 
         assertThat(bobs.status()).isEqualTo(201);
         assertThat(bobs.data().path("id").asText()).isNotEqualTo(alices.data().path("id").asText());
-        assertThat(bobs.data().path("owner_id").asText()).isNotEqualTo(alices.data().path("owner_id").asText());
+        assertThat(bobs.data().path("organization_id").asText()).isNotEqualTo(alices.data().path("organization_id").asText());
     }
 
     @Test

@@ -78,8 +78,9 @@ class OpenApiIT extends PlatformIT {
         JsonNode assistant = document.path("components").path("schemas").path("AssistantView").path("properties");
         JsonNode create = document.path("paths").path("/api/assistants").path("post");
 
-        assertThat(assistant.has("owner_id")).isTrue();
-        assertThat(assistant.has("ownerId")).isFalse();
+        assertThat(assistant.has("organization_id")).isTrue();
+        assertThat(assistant.has("created_by")).isTrue();
+        assertThat(assistant.has("organizationId")).isFalse();
         assertThat(create.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText())
                 .endsWith("/AssistantRequest");
         assertThat(create.path("requestBody").path("content").path("application/json").path("example").path("name")

@@ -64,7 +64,7 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(number.path("last_used").isNull()).isTrue();
         assertThat(number.path("purchased_at").asText()).isEqualTo(number.path("created_at").asText())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        assertThat(number.path("owner_id").asText()).isNotEmpty();
+        assertThat(number.path("organization_id").asText()).isNotEmpty();
         assertThat(number.path("revision").asLong()).isEqualTo(1);
 
         Api.Response read = alice.get("/api/phone-numbers/" + id);

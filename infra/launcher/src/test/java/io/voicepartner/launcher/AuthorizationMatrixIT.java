@@ -1,0 +1,249 @@
+package io.voicepartner.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.organization.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The authorisation matrix: every operation of {@code /openapi.json} × every role × a member and an outsider of the
+ * organization, each answer as {@link #LEAST_ROLE} says. The operations come from the document, and one the table
+ * does not classify fails the test: a new route is covered, or the test says what to decide about it.
+ *
+ * <p>A refused role gets {@code 403 forbidden}; an allowed one anything but that (a read of the organization's own
+ * resources {@code 200}; a write, sent with ids nobody has and an empty body so that the matrix changes nothing,
+ * whatever comes after the access check: {@code 400}, {@code 404}, {@code 409}); a user of another organization
+ * {@code 404 not_found} on every route, as for any resource of another tenant.
+ */
+class AuthorizationMatrixIT extends PlatformIT {
+
+    /** Routes of a signed-in user that act in no organization: every member's, nobody's to refuse. */
+    private static final String PERSONAL = "personal";
+    /** Routes without a caller, outside the matrix. */
+    private static final String PUBLIC = "public";
+
+    /** What each operation needs, by {@code METHOD path}: the least role, or {@link #PERSONAL}, {@link #PUBLIC}. */
+    private static final Map<String, String> LEAST_ROLE = Map.ofEntries(
+            Map.entry("POST /token", PUBLIC),
+            Map.entry("POST /api/users", PUBLIC),
+            Map.entry("GET /health", PUBLIC),
+            Map.entry("GET /schema", PUBLIC),
+            Map.entry("GET /api/users/me", PERSONAL),
+            Map.entry("GET /api/organizations", PERSONAL),
+            Map.entry("POST /api/organizations", PERSONAL),
+            Map.entry("POST /api/invitations/{token}/accept", PERSONAL),
+
+            Map.entry("GET /api/organizations/{organizationId}", "viewer"),
+            Map.entry("GET /api/organizations/{organizationId}/members", "viewer"),
+            Map.entry("PATCH /api/organizations/{organizationId}", "admin"),
+            Map.entry("DELETE /api/organizations/{organizationId}", "owner"),
+            Map.entry("PATCH /api/organizations/{organizationId}/members/{userId}", "admin"),
+            Map.entry("DELETE /api/organizations/{organizationId}/members/{userId}", "admin"),
+            Map.entry("GET /api/organizations/{organizationId}/invitations", "admin"),
+            Map.entry("POST /api/organizations/{organizationId}/invitations", "admin"),
+            Map.entry("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", "admin"),
+
+            Map.entry("GET /api/analytics/assistants", "viewer"),
+            Map.entry("GET /api/analytics/file-uploads", "viewer"),
+            Map.entry("GET /api/analytics/phone-numbers", "viewer"),
+            Map.entry("GET /api/analytics/tool-executions", "viewer"),
+
+            Map.entry("GET /api/assistants", "viewer"),
+            Map.entry("POST /api/assistants", "editor"),
+            Map.entry("GET /api/assistants/{id}", "viewer"),
+            Map.entry("PUT /api/assistants/{id}", "editor"),
+            Map.entry("PATCH /api/assistants/{id}", "editor"),
+            Map.entry("DELETE /api/assistants/{id}", "editor"),
+            Map.entry("POST /api/assistants/{id}/restore", "editor"),
+            Map.entry("GET /api/assistants/{id}/history", "viewer"),
+            Map.entry("GET /api/assistants/{id}/tools", "viewer"),
+            Map.entry("POST /api/assistants/{id}/tools", "editor"),
+            Map.entry("DELETE /api/assistants/{id}/tools", "editor"),
+            Map.entry("GET /api/assistants/{id}/files", "viewer"),
+            Map.entry("POST /api/assistants/{id}/files", "editor"),
+            Map.entry("PUT /api/assistants/{id}/files", "editor"),
+            Map.entry("DELETE /api/assistants/{id}/files", "editor"),
+            Map.entry("GET /api/assistants/{id}/versions", "viewer"),
+            Map.entry("POST /api/assistants/{id}/versions", "editor"),
+            Map.entry("GET /api/assistants/{id}/versions/{number}", "viewer"),
+            Map.entry("GET /api/assistants/{id}/versions/{number}/diff", "viewer"),
+            Map.entry("POST /api/assistants/{id}/versions/{number}/restore", "editor"),
+
+            Map.entry("GET /api/tools", "viewer"),
+            Map.entry("POST /api/tools", "editor"),
+            Map.entry("GET /api/tools/{id}", "viewer"),
+            Map.entry("PUT /api/tools/{id}", "editor"),
+            Map.entry("PATCH /api/tools/{id}", "editor"),
+            Map.entry("DELETE /api/tools/{id}", "editor"),
+            Map.entry("POST /api/tools/{id}/restore", "editor"),
+            Map.entry("GET /api/tools/{id}/history", "viewer"),
+            Map.entry("POST /api/tools/{id}/test", "editor"),
+            Map.entry("GET /api/tools/{id}/executions", "viewer"),
+            Map.entry("POST /api/tools/{id}/executions", "editor"),
+
+            Map.entry("GET /api/files", "viewer"),
+            Map.entry("POST /api/files", "editor"),
+            Map.entry("GET /api/files/{id}", "viewer"),
+            Map.entry("PUT /api/files/{id}", "editor"),
+            Map.entry("PATCH /api/files/{id}", "editor"),
+            Map.entry("DELETE /api/files/{id}", "editor"),
+            Map.entry("POST /api/files/{id}/restore", "editor"),
+            Map.entry("GET /api/files/{id}/history", "viewer"),
+            Map.entry("GET /api/files/{id}/content", "viewer"),
+            Map.entry("GET /api/files/{id}/text", "viewer"),
+
+            Map.entry("GET /api/phone-numbers", "viewer"),
+            Map.entry("POST /api/phone-numbers", "editor"),
+            Map.entry("GET /api/phone-numbers/{id}", "viewer"),
+            Map.entry("PUT /api/phone-numbers/{id}", "editor"),
+            Map.entry("PATCH /api/phone-numbers/{id}", "editor"),
+            Map.entry("DELETE /api/phone-numbers/{id}", "editor"),
+            Map.entry("POST /api/phone-numbers/{id}/restore", "editor"),
+            Map.entry("GET /api/phone-numbers/{id}/history", "viewer"),
+            Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
+            Map.entry("POST /api/phone-numbers/{id}/usage", "editor"));
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private String organization;
+    private final Map<Role, Api> members = new EnumMap<>(Role.class);
+    private Api outsider;
+    /** The organization's resources by the path segment that serves them. */
+    private final Map<String, String> resources = new LinkedHashMap<>();
+
+    @BeforeEach
+    void anOrganizationWithOneMemberOfEachRoleAndOneOfEveryResource() {
+        Api.User ownerUser = api().signUp();
+        Api owner = api().as(ownerUser);
+        Api.Response opened = owner.post("/api/organizations", Map.of("name", "Acme"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        organization = opened.data().path("id").asText();
+        members.put(Role.OWNER, owner);
+        for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.VIEWER)) {
+            members.put(role, Organizations.join(owner, organization, api(), role));
+        }
+        outsider = api().as(api().signUp());
+
+        Api inIt = owner.withHeader("X-Organization-Id", organization);
+        String tool = AssistantToolsIT.tool(inIt, "Calendar");
+        Api.Response file = inIt.upload("/api/files", Map.of("description", "Opening hours"), "hours.txt",
+                "Open Monday to Friday.".getBytes(StandardCharsets.UTF_8));
+        assertThat(file.status()).as(file.toString()).isEqualTo(201);
+        String assistant = created(inIt.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool),
+                "file_ids", List.of(file.data().path("id").asText()))));
+        assertThat(inIt.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        resources.put("assistants", assistant);
+        resources.put("tools", tool);
+        resources.put("files", file.data().path("id").asText());
+        // its text is read once it is extracted
+        await().atMost(Duration.ofSeconds(30)).until(() -> inIt.get("/api/files/" + resources.get("files")).data()
+                .path("status").asText(), "processed"::equals);
+        resources.put("phone-numbers", created(inIt.post("/api/phone-numbers",
+                Map.of("phone_number", "+4930" + eightDigits(), "assistant_id", assistant))));
+    }
+
+    @Test
+    void everyOperationAnswersEachRoleAndAnOutsiderAsTheTableSays() {
+        JsonNode paths = api().get("/openapi.json").json().path("paths");
+        List<String> unclassified = new ArrayList<>();
+        List<String> operations = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            if (!LEAST_ROLE.containsKey(route)) {
+                unclassified.add(route);
+            } else if (!PUBLIC.equals(LEAST_ROLE.get(route))) {
+                operations.add(route);
+            }
+        }));
+        assertThat(unclassified).as("operations the matrix does not classify: add each to LEAST_ROLE").isEmpty();
+        assertThat(new TreeSet<>(LEAST_ROLE.keySet())).as("the table names only operations of the document")
+                .allMatch(route -> paths.has(route.substring(route.indexOf(' ') + 1)));
+
+        // the organization's own resources stay for the reads: the writes name ids nobody has
+        operations.sort((a, b) -> Boolean.compare(a.startsWith("DELETE"), b.startsWith("DELETE")));
+        for (String route : operations) {
+            JsonNode operation = paths.path(route.substring(route.indexOf(' ') + 1))
+                    .path(route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT));
+            String least = LEAST_ROLE.get(route);
+            for (Role role : Role.values()) {
+                Api.Response answer = send(members.get(role), route, operation);
+                if (PERSONAL.equals(least) || role.includes(Role.fromWireName(least))) {
+                    assertThat(answer.status()).as(role.wireName() + ": " + route + " → " + answer)
+                            .isNotIn(401, 403).isLessThan(500);
+                    if (route.startsWith("GET ")) {
+                        assertThat(answer.status()).as(role.wireName() + " reads " + route + " → " + answer)
+                                .isBetween(200, 299);
+                    }
+                } else {
+                    assertThat(answer.status()).as(role.wireName() + ": " + route + " → " + answer).isEqualTo(403);
+                    assertThat(answer.error().path("code").asText()).isEqualTo("forbidden");
+                    assertThat(answer.error().path("message").asText()).contains("'" + least + "'");
+                }
+            }
+            if (!PERSONAL.equals(least)) {
+                Api.Response answer = send(outsider, route, operation);
+                assertThat(answer.status()).as("an outsider: " + route + " → " + answer).isEqualTo(404);
+                assertThat(answer.error().path("code").asText()).isEqualTo("not_found");
+            }
+        }
+        assertThat(operations).as("operations in the matrix").hasSizeGreaterThanOrEqualTo(70);
+    }
+
+    private Api.Response send(Api caller, String route, JsonNode operation) {
+        String method = route.substring(0, route.indexOf(' '));
+        String template = route.substring(route.indexOf(' ') + 1);
+        String target = resolve(template, "GET".equals(method));
+        Api inOrganization = caller.withHeader("X-Organization-Id", organization);
+        if (operation.path("requestBody").path("content").has("multipart/form-data")) {
+            return inOrganization.upload(target, Map.of(), null, null);
+        }
+        return inOrganization.send(method, target, "GET".equals(method) || "DELETE".equals(method) ? null : Map.of(),
+                "application/json");
+    }
+
+    /** The organization's own ids on a read; on a write ids nobody has, so that the matrix changes nothing. */
+    private String resolve(String template, boolean read) {
+        Matcher variables = PATH_VARIABLE.matcher(template);
+        StringBuilder resolved = new StringBuilder();
+        while (variables.find()) {
+            String value = switch (variables.group(1)) {
+                case "organizationId" -> organization;
+                case "number" -> "1";
+                case "id" -> read ? resources.get(template.split("/")[2]) : neverIssued();
+                default -> neverIssued();
+            };
+            variables.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        variables.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private static String neverIssued() {
+        return "01a20c2a-54ac-7454-b108-" + UUID.randomUUID().toString().substring(24);
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.data().path("id").asText();
+    }
+
+    private static String eightDigits() {
+        return Long.toString(10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+    }
+}
