@@ -181,7 +181,11 @@ public final class EventLimits {
             Map.entry("analytics.calls.owner_id", ID),
             Map.entry("analytics.calls.phone_number_id", ID),
             Map.entry("analytics.calls.assistant_id", ID),
-            Map.entry("analytics.calls.direction", ENUM_NAME));
+            Map.entry("analytics.calls.direction", ENUM_NAME),
+            Map.entry("analytics.organizations.id", ID),
+            Map.entry("analytics.organization_members.organization_id", ID),
+            Map.entry("analytics.organization_members.user_id", ID),
+            Map.entry("analytics.organization_members.role", ENUM_NAME));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
     public static final Set<String> NOT_EVENT_DATA = Set.of(
