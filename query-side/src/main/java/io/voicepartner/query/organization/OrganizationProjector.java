@@ -19,8 +19,8 @@ import java.util.OptionalLong;
 /**
  * Keeps {@code query.organizations} with its members and invitations. The organization's row is moved to the
  * event's revision first, and only an event that moved it changes the members or invitations: a redelivered or
- * stale event changes nothing anywhere. Members join at the event's time; what the events' {@code actor} did is
- * kept as {@code created_by}.
+ * stale event changes nothing anywhere. Members join at the event's time; the {@code actor} of the event that
+ * created an organization or an invitation is its {@code created_by}.
  */
 @Component
 class OrganizationProjector implements Projector {
