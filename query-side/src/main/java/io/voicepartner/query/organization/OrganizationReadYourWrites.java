@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -51,8 +52,8 @@ class OrganizationReadYourWrites implements HandlerInterceptor, WebMvcConfigurer
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String minRevision = request.getHeader(Reads.MIN_REVISION);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (minRevision == null || !HttpMethod.GET.matches(request.getMethod()) || authentication == null
-                || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+        if (minRevision == null || !HttpMethod.GET.matches(request.getMethod()) || !(handler instanceof HandlerMethod)
+                || authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return true;
         }
         @SuppressWarnings("unchecked")
