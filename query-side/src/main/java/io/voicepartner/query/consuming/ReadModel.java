@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
  * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
  * rebuilt with it. Most are one aggregate type's (the tools and phone numbers with their usage); the history is
- * every type's but the users'.
+ * the resources' (assistants, tools, files, phone numbers).
  */
 public enum ReadModel {
     ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
