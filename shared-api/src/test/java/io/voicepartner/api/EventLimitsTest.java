@@ -5,6 +5,7 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventLimits;
+import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
@@ -29,6 +30,7 @@ class EventLimitsTest {
         assertFit(PhoneNumberStatus.values(), PhoneNumberStatus::wireName, EventLimits.ENUM_NAME);
         assertFit(PhoneNumberProvider.values(), PhoneNumberProvider::wireName, EventLimits.ENUM_NAME);
         assertFit(CallDirection.values(), CallDirection::wireName, EventLimits.ENUM_NAME);
+        assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
         assertFit(HttpMethod.values(), HttpMethod::wireName, EventLimits.HTTP_METHOD);
         assertFit(FileType.values(), FileType::wireName, EventLimits.FILE_TYPE);
         assertFit(AggregateType.values(), AggregateType::wireName, EventLimits.AGGREGATE_TYPE);

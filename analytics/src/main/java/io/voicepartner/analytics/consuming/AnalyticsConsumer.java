@@ -1,6 +1,7 @@
 package io.voicepartner.analytics.consuming;
 
 import io.voicepartner.analytics.figures.Facts;
+import io.voicepartner.analytics.membership.AnalyticsMemberships;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.EnvelopeReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads every topic in the analytics consumer group, and records each event that is a fact in one insert
  * keyed by the event's id (so redeliveries change nothing). The offset is committed after the insert:
- * at-least-once, made exactly-once in effect by the key.
+ * at-least-once, made exactly-once in effect by the key. The organizations' events keep who belongs to which
+ * organization, guarded by its revision ({@link AnalyticsMemberships}).
  */
 @Component
 class AnalyticsConsumer {
@@ -23,10 +25,12 @@ class AnalyticsConsumer {
 
     private final EnvelopeReader envelopes = new EnvelopeReader();
     private final Facts facts;
+    private final AnalyticsMemberships memberships;
     private final AtomicLong processed = new AtomicLong();
 
-    AnalyticsConsumer(Facts facts) {
+    AnalyticsConsumer(Facts facts, AnalyticsMemberships memberships) {
         this.facts = facts;
+        this.memberships = memberships;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = "#{@analyticsTopics}",
@@ -34,7 +38,10 @@ class AnalyticsConsumer {
             concurrency = "${voicepartner.analytics.concurrency}")
     void consume(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<EventEnvelope> envelope = envelopes.read(record.value());
-        envelope.ifPresent(facts::record);
+        envelope.ifPresent(event -> {
+            facts.record(event);
+            memberships.record(event);
+        });
         processed.incrementAndGet();
     }
 

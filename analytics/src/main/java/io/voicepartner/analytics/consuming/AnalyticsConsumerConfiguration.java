@@ -1,6 +1,7 @@
 package io.voicepartner.analytics.consuming;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.voicepartner.analytics.membership.MembershipGapException;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
@@ -21,7 +22,8 @@ import java.util.Arrays;
 /**
  * The analytics listener's own container factory, so that its error handling is its own wherever it runs
  * (alone, or beside the query side, whose dead-letter handler is the default factory's). A record that can
- * never become a fact (unreadable, or refused by a fact table: a value it cannot store) is parked on
+ * never be taken in (unreadable, refused by a table: a value it cannot store, or an organization's event behind
+ * a missing one) is parked on
  * {@code <topic>-analytics-dlt} and listed in {@code analytics.dead_letters} (ADR 0020), so that it stops no
  * other tenant's figures. Any other failure (the database away) is retried with a capped backoff for as long
  * as it takes: skipping it would lose a fact.
@@ -31,7 +33,10 @@ class AnalyticsConsumerConfiguration {
 
     static final String DEAD_LETTER_SUFFIX = "-analytics-dlt";
 
-    /** Every aggregate type's topic: facts come from assistants, tools, files and phone numbers. */
+    /**
+     * Every aggregate type's topic: facts come from assistants, tools, files and phone numbers, and who may read
+     * them from the organizations'.
+     */
     @Bean
     String[] analyticsTopics() {
         return Arrays.stream(AggregateType.values()).map(AggregateType::topic).toArray(String[]::new);
@@ -64,7 +69,8 @@ class AnalyticsConsumerConfiguration {
             DeadLetters analyticsDeadLetters) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setCommonErrorHandler(analyticsDeadLetters.errorHandler(ClassCastException.class));
+        factory.setCommonErrorHandler(analyticsDeadLetters.errorHandler(ClassCastException.class,
+                MembershipGapException.class));
         return factory;
     }
 }

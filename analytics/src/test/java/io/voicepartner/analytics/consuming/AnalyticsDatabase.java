@@ -3,6 +3,8 @@ package io.voicepartner.analytics.consuming;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -56,6 +58,10 @@ public final class AnalyticsDatabase implements AutoCloseable {
 
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
+    }
+
+    public TransactionTemplate transaction() {
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.voicepartner.analytics.figures;
 
 import io.voicepartner.analytics.consuming.AnalyticsDatabase;
+import io.voicepartner.analytics.consuming.Envelopes;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.messaging.DomainEvent;
-import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.CallRecorded;
@@ -183,8 +183,6 @@ class FiguresTest {
     }
 
     private static EventEnvelope envelope(DomainEvent event, Instant occurredAt) {
-        EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), 1, 1, event.ownerId(), event.ownerId(), occurredAt, type.schemaVersion(), event);
+        return Envelopes.at(1, occurredAt, event);
     }
 }

@@ -18,9 +18,10 @@ import static org.awaitility.Awaitility.await;
 final class ReadModelTables {
 
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
-            "phone_numbers", "users");
+            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations");
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
-            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.usage");
+            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.organizations",
+            "voicepartner.usage");
 
     private final JdbcTemplate jdbc;
 
@@ -47,7 +48,11 @@ final class ReadModelTables {
         Map<String, String> conditions = Map.of(
                 "assistant_tools", "assistant_id IN (SELECT id FROM query.assistants WHERE owner_id = ?)",
                 "assistant_files", "assistant_id IN (SELECT id FROM query.assistants WHERE owner_id = ?)",
-                "users", "id = ?");
+                "users", "id = ?",
+                // the user's personal organization, whose id is theirs
+                "organizations", "id = ?",
+                "organization_members", "organization_id = ?",
+                "organization_invitations", "organization_id = ?");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
             rows.put(table, new ArrayList<>(jdbc.queryForList("SELECT CAST(row_to_json(t) AS text) AS row FROM query."

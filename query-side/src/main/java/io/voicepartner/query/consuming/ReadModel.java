@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
  * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
  * rebuilt with it. Most are one aggregate type's (the tools and phone numbers with their usage); the history is
- * every type's but the users'.
+ * the resources' (assistants, tools, files, phone numbers).
  */
 public enum ReadModel {
     ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
@@ -25,6 +25,9 @@ public enum ReadModel {
     PHONE_NUMBERS("phone-numbers", AggregateType.PHONE_NUMBER, EnumSet.of(AggregateType.PHONE_NUMBER,
             AggregateType.USAGE), List.of("phone_numbers", "phone_calls", "phone_number_usage")),
     USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
+    /** The organizations with their members (whom the query side's routes admit) and invitations. */
+    ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
+            List.of("organizations", "organization_members", "organization_invitations")),
     HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
             AggregateType.PHONE_NUMBER), List.of("history"));
 

@@ -11,7 +11,9 @@ import java.util.function.Function;
 
 /**
  * The list read every resource shares: one owner's live rows, narrowed by filters, newest first (ids are
- * UUIDv7), one page after a cursor, with the total the filters match.
+ * UUIDv7), one page after a cursor, with the total the filters match. A list that is no owner's resources (the
+ * organizations a user belongs to, an organization's members) names its rows' condition and key itself
+ * ({@link #where}).
  */
 public final class ListQuery {
 
@@ -25,18 +27,33 @@ public final class ListQuery {
     }
 
     private final String alias;
+    private final String key;
     private final StringBuilder where;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    private ListQuery(String alias, String ownerId) {
+    private ListQuery(String alias, String key, String condition, Map<String, ?> conditionParams) {
         this.alias = alias;
-        this.where = new StringBuilder(" WHERE " + alias + ".owner_id = :owner_id AND " + alias + ".deleted_at IS NULL");
-        params.put("owner_id", ownerId);
+        this.key = key;
+        this.where = new StringBuilder(" WHERE " + condition);
+        params.putAll(conditionParams);
     }
 
     /** @param alias the table's alias in {@code from} of {@link #fetch} */
     public static ListQuery ownedBy(String alias, String ownerId) {
-        return new ListQuery(alias, ownerId);
+        return new ListQuery(alias, "id", alias + ".owner_id = :owner_id AND " + alias + ".deleted_at IS NULL",
+                Map.of("owner_id", ownerId));
+    }
+
+    /**
+     * The rows the condition picks, newest first by their key.
+     *
+     * @param alias     the table's alias in {@code from} of {@link #fetch}
+     * @param key       the column of that table the rows are ordered and paged by: unique among them, greater for
+     *                  newer ones (a UUIDv7), and what the cursor holds
+     * @param condition with its named parameters
+     */
+    public static ListQuery where(String alias, String key, String condition, Map<String, ?> conditionParams) {
+        return new ListQuery(alias, key, condition, conditionParams);
     }
 
     /** Keeps the rows whose column equals the value; no filter when the value is {@code null}. */
@@ -72,12 +89,12 @@ public final class ListQuery {
     /**
      * @param select the columns, e.g. {@code "SELECT t.id, t.name"}
      * @param from   the table with the alias, e.g. {@code "query.tools t"}
-     * @param after  the id of the last row of the previous page, or {@code null} for the first
+     * @param after  the key of the last row of the previous page, or {@code null} for the first
      */
     public <T> Page<T> fetch(JdbcClient jdbc, String select, String from, String after, int limit, RowMapper<T> rows) {
-        String pageWhere = after == null ? where.toString() : where + " AND " + alias + ".id < :after";
+        String pageWhere = after == null ? where.toString() : where + " AND " + alias + "." + key + " < :after";
         JdbcClient.StatementSpec page = jdbc.sql(select + " FROM " + from + pageWhere
-                        + " ORDER BY " + alias + ".id DESC LIMIT :limit")
+                        + " ORDER BY " + alias + "." + key + " DESC LIMIT :limit")
                 .params(params).param("limit", limit + 1);
         if (after != null) {
             page = page.param("after", after);

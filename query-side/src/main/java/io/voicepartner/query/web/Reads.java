@@ -48,8 +48,8 @@ public class Reads {
     public <T> ResponseEntity<ApiResponse<T>> one(String what, String id, String minRevision, String ifNoneMatch,
                                                   LongSupplier currentRevision, Supplier<Optional<T>> view,
                                                   ToLongFunction<T> revisionOf) {
-        if (minRevision != null && !awaiter.await(id, parseRevision(minRevision), timeout, currentRevision)) {
-            timeouts.increment();
+        if (minRevision != null) {
+            await(id, minRevision, currentRevision);
         }
         T found = view.get().orElseThrow(() -> ApiException.notFound(what, id));
         String etag = "\"" + revisionOf.applyAsLong(found) + "\"";
@@ -57,6 +57,21 @@ public class Reads {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         return ResponseEntity.ok().eTag(etag).body(ApiResponse.of(found));
+    }
+
+    /**
+     * The wait of {@link #one} alone, for a read that must wait before it can even be admitted (an organization the
+     * write just made the caller a member of).
+     *
+     * @param minRevision the {@code X-Min-Revision} header
+     * @return whether the read model reached it within the bound
+     */
+    public boolean await(String id, String minRevision, LongSupplier currentRevision) {
+        boolean reached = awaiter.await(id, parseRevision(minRevision), timeout, currentRevision);
+        if (!reached) {
+            timeouts.increment();
+        }
+        return reached;
     }
 
     private static long parseRevision(String header) {

@@ -29,9 +29,14 @@ public final class Envelopes {
 
     /** The event as revision {@code revision} of its aggregate, made by its owner at {@code occurredAt}. */
     public static EventEnvelope at(long revision, Instant occurredAt, DomainEvent event) {
+        return by(event.ownerId(), revision, occurredAt, event);
+    }
+
+    /** The event as revision {@code revision} of its aggregate, made by {@code actor} at {@code occurredAt}. */
+    public static EventEnvelope by(String actor, long revision, Instant occurredAt, DomainEvent event) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
         return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), event.ownerId(),
+                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), actor,
                 occurredAt, type.schemaVersion(), event);
     }
 

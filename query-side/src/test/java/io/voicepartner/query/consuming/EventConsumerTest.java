@@ -7,6 +7,9 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.organization.MemberAdded;
+import io.voicepartner.api.organization.OrganizationCreated;
+import io.voicepartner.api.organization.Role;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,6 +117,21 @@ class EventConsumerTest {
 
         assertThat(fileRevision(fileId)).isEqualTo(2L);
         assertThat(historyRevisions(fileId)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anOrganizationsEventThatSkipsARevisionIsAGapAndMakesNobodyAMember() {
+        String organizationId = UUID.randomUUID().toString();
+        consumer.consume(records(revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder",
+                false))));
+
+        assertThatThrownBy(() -> consumer.consume(records(
+                revision(3, new MemberAdded(organizationId, "user-late", Role.ADMIN, null)))))
+                .isInstanceOf(BatchListenerFailedException.class)
+                .hasCauseInstanceOf(ProjectionGapException.class);
+
+        assertThat(database.jdbc().sql("SELECT user_id FROM query.organization_members WHERE organization_id = ?")
+                .param(organizationId).query(String.class).list()).containsExactly("user-founder");
     }
 
     @Test

@@ -6,6 +6,10 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.organization.InvitationCreated;
+import io.voicepartner.api.organization.MemberAdded;
+import io.voicepartner.api.organization.OrganizationCreated;
+import io.voicepartner.api.organization.Role;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,10 +47,13 @@ class ReadModelRebuildTest {
 
     private static final String OWNER = "owner-rebuild";
     private static final TopicPartition FILES = new TopicPartition(AggregateType.FILE.topic(), 0);
+    private static final TopicPartition ORGANIZATIONS = new TopicPartition(AggregateType.ORGANIZATION.topic(), 0);
 
     private static ReadModelDatabase database;
 
     private final List<ConsumerRecord<String, byte[]>> topic = new ArrayList<>();
+    /** The partition {@link #topic} is, the only one the rebuild's consumer has. */
+    private TopicPartition partition = FILES;
 
     @BeforeAll
     static void createDatabase() {
@@ -115,6 +122,28 @@ class ReadModelRebuildTest {
     }
 
     @Test
+    void theOrganizationsAreRebuiltWithTheirMembersAndInvitations() {
+        partition = ORGANIZATIONS;
+        String organizationId = UUID.randomUUID().toString();
+        String invitationId = UUID.randomUUID().toString();
+        publish(revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder", false)),
+                revision(2, new InvitationCreated(organizationId, invitationId, "grace@example.com", Role.EDITOR,
+                        "ab".repeat(32), EPOCH.plusSeconds(3600))),
+                revision(3, new MemberAdded(organizationId, "user-joiner", Role.EDITOR, invitationId)));
+        List<String> before = indexesOf("organization_members");
+
+        ReadModelRebuild.Result result = rebuild(Set.of(ReadModel.ORGANIZATIONS), (done, total) -> true);
+
+        assertThat(result).isEqualTo(new ReadModelRebuild.Result(3, List.of()));
+        assertThat(database.jdbc().sql("SELECT user_id || ' ' || role FROM query.organization_members "
+                + "WHERE organization_id = ? ORDER BY user_id").param(organizationId).query(String.class).list())
+                .containsExactly("user-founder owner", "user-joiner editor");
+        assertThat(database.jdbc().sql("SELECT status FROM query.organization_invitations WHERE id = ?")
+                .param(invitationId).query(String.class).single()).isEqualTo("accepted");
+        assertThat(indexesOf("organization_members")).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void aCancelledRebuildLeavesTheServedTablesAsTheyWereAndDropsItsShadow() {
         insertServedFile("served-before");
         publish(revision(1, uploaded(UUID.randomUUID().toString())));
@@ -132,7 +161,7 @@ class ReadModelRebuildTest {
                 database.jdbc(), database.transaction(), 100, 2).run(models, progress);
     }
 
-    /** Hands the rebuild a consumer of {@link #topic}, whose partitions the files' read model reads. */
+    /** Hands the rebuild a consumer of {@link #topic}, the one partition of the read model's topic. */
     private final class TopicConsumers extends DefaultKafkaConsumerFactory<String, byte[]> {
 
         TopicConsumers() {
@@ -143,9 +172,10 @@ class ReadModelRebuildTest {
         public Consumer<String, byte[]> createConsumer(String groupId, String clientIdPrefix, String clientIdSuffix,
                                                        Properties properties) {
             MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-            consumer.updatePartitions(FILES.topic(), List.of(new PartitionInfo(FILES.topic(), 0, null, null, null)));
-            consumer.updateBeginningOffsets(Map.of(FILES, 0L));
-            consumer.updateEndOffsets(Map.of(FILES, (long) topic.size()));
+            consumer.updatePartitions(partition.topic(),
+                    List.of(new PartitionInfo(partition.topic(), 0, null, null, null)));
+            consumer.updateBeginningOffsets(Map.of(partition, 0L));
+            consumer.updateEndOffsets(Map.of(partition, (long) topic.size()));
             consumer.schedulePollTask(() -> topic.forEach(consumer::addRecord));
             return consumer;
         }
@@ -154,7 +184,7 @@ class ReadModelRebuildTest {
     private void publish(EventEnvelope... envelopes) {
         for (EventEnvelope envelope : envelopes) {
             try {
-                topic.add(new ConsumerRecord<>(FILES.topic(), 0, topic.size(), envelope.aggregateId(),
+                topic.add(new ConsumerRecord<>(partition.topic(), 0, topic.size(), envelope.aggregateId(),
                         JsonConventions.newObjectMapper().writeValueAsBytes(envelope)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -159,6 +159,18 @@ public final class EventLimits {
             Map.entry("query.history.owner_id", ID),
             Map.entry("query.history.type", EVENT_TYPE),
             Map.entry("query.history.actor", ID),
+            Map.entry("query.organizations.id", ID),
+            Map.entry("query.organizations.name", NAME),
+            Map.entry("query.organizations.created_by", ID),
+            Map.entry("query.organization_members.organization_id", ID),
+            Map.entry("query.organization_members.user_id", ID),
+            Map.entry("query.organization_members.role", ENUM_NAME),
+            Map.entry("query.organization_invitations.id", ID),
+            Map.entry("query.organization_invitations.organization_id", ID),
+            Map.entry("query.organization_invitations.email", EMAIL),
+            Map.entry("query.organization_invitations.role", ENUM_NAME),
+            Map.entry("query.organization_invitations.status", ENUM_NAME),
+            Map.entry("query.organization_invitations.created_by", ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
@@ -173,7 +185,11 @@ public final class EventLimits {
             Map.entry("analytics.calls.owner_id", ID),
             Map.entry("analytics.calls.phone_number_id", ID),
             Map.entry("analytics.calls.assistant_id", ID),
-            Map.entry("analytics.calls.direction", ENUM_NAME));
+            Map.entry("analytics.calls.direction", ENUM_NAME),
+            Map.entry("analytics.organizations.id", ID),
+            Map.entry("analytics.organization_members.organization_id", ID),
+            Map.entry("analytics.organization_members.user_id", ID),
+            Map.entry("analytics.organization_members.role", ENUM_NAME));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
     public static final Set<String> NOT_EVENT_DATA = Set.of(

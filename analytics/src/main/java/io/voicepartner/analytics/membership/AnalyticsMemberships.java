@@ -1,0 +1,62 @@
+package io.voicepartner.analytics.membership;
+
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.organization.OrganizationEvent;
+import io.voicepartner.api.organization.Role;
+import io.voicepartner.support.security.MembershipTable;
+import io.voicepartner.support.security.Memberships;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Optional;
+
+/**
+ * Who belongs to which organization, which the analytics routes are admitted by ({@link Memberships}; in the
+ * all-in-one the command side's lookup answers instead, as the primary one). Kept from
+ * {@code voicepartner.organizations} in {@code analytics.organizations} (each organization's revision) and
+ * {@code analytics.organization_members}, each event in one transaction: one at or below the revision held changes
+ * nothing (a redelivery, a rebuild reading the topic from its start), and one that would skip a revision is
+ * refused ({@link MembershipGapException}), to be parked rather than applied over the hole a parked one leaves: a
+ * removal lost that way would leave a former member in.
+ */
+@Repository
+public class AnalyticsMemberships implements Memberships {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final MembershipTable members;
+
+    AnalyticsMemberships(JdbcClient jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.members = new MembershipTable(jdbc, "analytics.organization_members", "analytics.organization_members");
+    }
+
+    /** Applies the event if it is an organization's; no other event changes who belongs. */
+    public void record(EventEnvelope envelope) {
+        if (envelope.data() instanceof OrganizationEvent event) {
+            transaction.executeWithoutResult(status -> apply(event, envelope));
+        }
+    }
+
+    private void apply(OrganizationEvent event, EventEnvelope envelope) {
+        long held = jdbc.sql("SELECT revision FROM analytics.organizations WHERE id = ? FOR UPDATE")
+                .param(event.organizationId()).query(Long.class).optional().orElse(0L);
+        if (envelope.revision() <= held) {
+            return;
+        }
+        if (envelope.revision() > held + 1) {
+            throw new MembershipGapException(event.organizationId(), envelope.revision(), held);
+        }
+        jdbc.sql("INSERT INTO analytics.organizations (id, revision) VALUES (?, ?) "
+                        + "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision")
+                .params(event.organizationId(), envelope.revision()).update();
+        members.apply(event, envelope.occurredAt());
+    }
+
+    @Override
+    public Optional<Role> roleOf(String organizationId, String userId) {
+        return members.roleOf(organizationId, userId);
+    }
+}

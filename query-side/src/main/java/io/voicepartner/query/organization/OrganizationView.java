@@ -1,0 +1,16 @@
+package io.voicepartner.query.organization;
+
+import io.voicepartner.api.organization.Role;
+
+import java.time.Instant;
+
+/**
+ * An organization as one of its members sees it.
+ *
+ * @param personal  whether it is the one sign-up opened for its user, whose id it shares
+ * @param role      the caller's role in it
+ * @param createdBy who created it (a personal organization: its user)
+ */
+record OrganizationView(String id, String name, boolean personal, Role role, Instant createdAt, String createdBy,
+                        long revision) {
+}
