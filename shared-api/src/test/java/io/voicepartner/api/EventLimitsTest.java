@@ -5,6 +5,7 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventLimits;
+import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
@@ -31,6 +32,7 @@ class EventLimitsTest {
         assertFit(CallDirection.values(), CallDirection::wireName, EventLimits.ENUM_NAME);
         assertFit(HttpMethod.values(), HttpMethod::wireName, EventLimits.HTTP_METHOD);
         assertFit(FileType.values(), FileType::wireName, EventLimits.FILE_TYPE);
+        assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
         assertFit(AggregateType.values(), AggregateType::wireName, EventLimits.AGGREGATE_TYPE);
         assertFit(EventCatalogue.all().toArray(EventCatalogue.EventType[]::new), EventCatalogue.EventType::name,
                 EventLimits.EVENT_TYPE);
