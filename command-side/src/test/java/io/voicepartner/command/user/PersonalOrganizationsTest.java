@@ -4,7 +4,7 @@ import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.user.RegisterUser;
-import io.voicepartner.command.CommandSideDatabase;
+import io.voicepartner.command.RunningCommandSide;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every user has their personal organization, whose id is theirs: sign-up opens it with the account, and the
  * start-up migration opens it for those who signed up before organizations existed, once.
  */
-class PersonalOrganizationsTest extends CommandSideDatabase {
+class PersonalOrganizationsTest extends RunningCommandSide {
 
     @Autowired
     SignUp signUp;

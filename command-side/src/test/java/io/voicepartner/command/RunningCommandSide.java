@@ -1,6 +1,7 @@
 package io.voicepartner.command;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,18 +17,27 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The command side as it runs (its event store, command handlers and lookups in one transaction per command), on a
- * database of its own on the local PostgreSQL ({@code TEST_DATABASE_URL}, default {@code 127.0.0.1:5432} as
- * {@code postgres}), created for this test JVM and dropped at its exit: for tests of what the command side stores,
- * without the query side or a broker. No broker listens at the address it is given, so the publisher only keeps
- * retrying, which these tests do not look at. Every test class extending it shares one running command side.
+ * The command side as it runs on its own (the split deployment), on a random port and on a database of its own on
+ * the local PostgreSQL ({@code TEST_DATABASE_URL}, default {@code 127.0.0.1:5432} as {@code postgres}), created for
+ * this test JVM and dropped at its exit: for tests of what the command side stores and answers, without the query
+ * side or a broker. There is no read side to read a write back from, so a write that answers what a read shows
+ * answers {@code 202} here. No broker listens at the address it is given, so the publisher only keeps retrying,
+ * which these tests do not look at. Every test class extending it shares one running command side.
  */
-@SpringBootTest(classes = CommandSideApplication.class)
-public abstract class CommandSideDatabase {
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RunningCommandSide {
+
+    @LocalServerPort
+    private int port;
 
     private static final String SERVER =
             System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String NAME = created("cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+
+    /** The API on this command side's port. */
+    protected HttpApi api() {
+        return new HttpApi(port);
+    }
 
     @DynamicPropertySource
     static void commandSide(DynamicPropertyRegistry properties) {
@@ -37,7 +47,9 @@ public abstract class CommandSideDatabase {
         properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:9");
         properties.add("voicepartner.security.secret-key", () -> randomKey(48));
         properties.add("voicepartner.secrets.key", () -> randomKey(32));
-        properties.add("voicepartner.files.storage-dir", CommandSideDatabase::storageDirectory);
+        properties.add("voicepartner.files.storage-dir", RunningCommandSide::storageDirectory);
+        // the tests sign up more users from one address than a client may in a minute
+        properties.add("voicepartner.sign-up.per-client-per-minute", () -> "1000");
     }
 
     private static String created(String name) {
