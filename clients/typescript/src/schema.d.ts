@@ -10228,7 +10228,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; a read now answers 404 */
+            /** @description Revoked (id is the invitation's); the organization's revision is the one the revocation reached */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10408,7 +10408,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted; a read now answers 404 */
+            /** @description Removed (id is the user's); the organization's revision is the one the removal reached */
             200: {
                 headers: {
                     [name: string]: unknown;
