@@ -460,6 +460,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description The signed-in user joins the organization with the invitation's role, and is answered the organization as its member. The token must be pending and the invitation sent to the caller's e-mail address: one that is unknown, used, revoked or expired, or sent to someone else, is a 404 alike. Someone who is a member already is a 409.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an organization
+         * @description Opens an organization with the caller as its owner (201 with Location and ETag, or 202 when the read model has not caught up within the bound). The caller then acts in it by naming it in X-Organization-Id.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization
+         * @description Closes the organization (owners only): nobody reaches it or anything in it any more, and its pending invitations lapse. Refused with 409 while it has phone numbers (release them first), and for a personal organization.
+         */
+        delete: operations["deleteOrganization"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organization
+         * @description Changes the name (admins and owners). With If-Match, only at the revision the caller saw (412 otherwise).
+         */
+        patch: operations["renameOrganization"];
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite someone
+         * @description Invites an e-mail address with a role (admins and owners; only an owner invites an owner). Answers 201 with a single-use token, shown this once and never again (only its SHA-256 is stored): pass it on, and the invited person accepts it, signed in with that e-mail address, within 7 days (expires_at). An Idempotency-Key is not kept for this route, since its answer holds the token: a retry invites again, with a new token.
+         */
+        post: operations["inviteMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation
+         * @description Revokes a pending invitation (admins and owners): its token no longer finds anything. One already accepted is a 409 (remove the member instead); one revoked before is a 404.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description Takes the member out of the organization. Any member may leave by naming themselves; removing another member takes an admin, removing an owner an owner. The last owner cannot be removed nor leave (409), nor the user of a personal organization.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Sets the member's role (admins and owners); only an owner makes or unmakes an owner, and the last owner cannot be demoted (409), nor the user of a personal organization. Answers the organization.
+         */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
     "/api/phone-numbers": {
         parameters: {
             query?: never;
@@ -878,6 +1006,11 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseIssuedInvitation: {
+            data?: components["schemas"]["IssuedInvitation"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseListAssignedFile: {
             data?: components["schemas"]["AssignedFile"][];
             meta?: components["schemas"]["PageMeta"];
@@ -1057,6 +1190,7 @@ export interface components {
             };
             /** Format: date-time */
             created_at?: string;
+            created_by?: string;
             description?: string;
             fallback_language?: string;
             files?: components["schemas"]["AssignedFile"][];
@@ -1071,7 +1205,7 @@ export interface components {
             /** Format: int32 */
             max_tokens?: number;
             name?: string;
-            owner_id?: string;
+            organization_id?: string;
             /** Format: double */
             response_delay?: number;
             /** Format: int64 */
@@ -1183,6 +1317,7 @@ export interface components {
             content_type?: string;
             /** Format: date-time */
             created_at?: string;
+            created_by?: string;
             description?: string;
             error_message?: string;
             /** Format: int64 */
@@ -1194,8 +1329,8 @@ export interface components {
             file_type?: "pdf" | "docx" | "txt" | "md" | "csv" | "html" | "json";
             filename?: string;
             id?: string;
+            organization_id?: string;
             original_name?: string;
-            owner_id?: string;
             /** Format: int64 */
             revision?: number;
             sha256?: string;
@@ -1234,6 +1369,23 @@ export interface components {
             definition?: string;
             name?: string;
         };
+        InvitationRequest: {
+            /** Format: email */
+            email?: string;
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
+        };
+        IssuedInvitation: {
+            email?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
+            /** @enum {string} */
+            status?: "pending";
+            token?: string;
+        };
         Item: {
             id?: string;
             name?: string;
@@ -1246,6 +1398,13 @@ export interface components {
         LoginRequest: {
             email?: string;
             password?: string;
+        };
+        MemberRequest: {
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
+        };
+        OrganizationRequest: {
+            name?: string;
         };
         PageMeta: {
             /** Format: int32 */
@@ -1313,6 +1472,7 @@ export interface components {
             country?: string;
             /** Format: date-time */
             created_at?: string;
+            created_by?: string;
             currency?: string;
             friendly_name?: string;
             id?: string;
@@ -1320,7 +1480,7 @@ export interface components {
             last_used?: string;
             locality?: string;
             monthly_price?: string;
-            owner_id?: string;
+            organization_id?: string;
             phone_number?: string;
             /** @enum {string} */
             provider?: "twilio" | "vonage" | "telnyx" | "sip" | "other";
@@ -1465,6 +1625,7 @@ export interface components {
             category?: string;
             /** Format: date-time */
             created_at?: string;
+            created_by?: string;
             description?: string;
             endpoint?: string;
             headers?: {
@@ -1477,7 +1638,7 @@ export interface components {
             /** @enum {string} */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
             name?: string;
-            owner_id?: string;
+            organization_id?: string;
             parameters?: {
                 [key: string]: unknown;
             };
@@ -1532,7 +1693,10 @@ export interface operations {
                 /** @description The last day (YYYY-MM-DD, UTC), included; default today. */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1605,6 +1769,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -1651,7 +1833,10 @@ export interface operations {
                 /** @description Only those that occurred before this RFC 3339 time (excluded). */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1725,6 +1910,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -1771,7 +1974,10 @@ export interface operations {
                 /** @description Only those that occurred before this RFC 3339 time (excluded). */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1846,6 +2052,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -1892,7 +2116,10 @@ export interface operations {
                 /** @description Only those that occurred before this RFC 3339 time (excluded). */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1970,6 +2197,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -2022,7 +2267,10 @@ export interface operations {
                 /** @description A case-insensitive search of the name. */
                 q?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2040,6 +2288,7 @@ export interface operations {
                      *         {
                      *           "capabilities": {},
                      *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "description": "Answers the phone at the front desk",
                      *           "fallback_language": "en-US",
                      *           "files": [
@@ -2059,7 +2308,7 @@ export interface operations {
                      *           "llm_provider": "openai",
                      *           "max_tokens": 1024,
                      *           "name": "Front desk",
-                     *           "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "response_delay": 0.5,
                      *           "revision": 3,
                      *           "silence_timeout": 10,
@@ -2136,6 +2385,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -2178,6 +2445,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -2226,6 +2495,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -2245,7 +2515,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -2325,6 +2595,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -2455,6 +2743,8 @@ export interface operations {
                 "X-Min-Revision"?: string;
                 /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
                 "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -2475,6 +2765,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -2494,7 +2785,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -2572,7 +2863,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2634,6 +2943,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -2726,6 +3037,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -2745,7 +3057,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -2832,7 +3144,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,6 +3296,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -3049,7 +3381,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3147,6 +3497,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -3239,6 +3591,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -3258,7 +3611,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -3345,7 +3698,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3476,7 +3847,10 @@ export interface operations {
     listAssistantFiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -3554,7 +3928,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3616,6 +4008,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -3651,6 +4045,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -3670,7 +4065,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -3757,7 +4152,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3891,6 +4304,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -3929,6 +4344,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -3948,7 +4364,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -4035,7 +4451,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4190,6 +4624,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -4215,6 +4651,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -4234,7 +4671,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -4321,7 +4758,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4421,7 +4876,10 @@ export interface operations {
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -4500,7 +4958,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,6 +5036,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -4587,6 +5065,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -4606,7 +5085,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -4693,7 +5172,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4788,7 +5285,10 @@ export interface operations {
     listAssistantTools: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -4867,7 +5367,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4929,6 +5447,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -4967,6 +5487,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -4986,7 +5507,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -5073,7 +5594,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5228,6 +5767,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -5253,6 +5794,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -5272,7 +5814,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -5359,7 +5901,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,7 +6019,10 @@ export interface operations {
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -5540,7 +6103,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5602,6 +6183,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -5740,7 +6323,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5894,6 +6495,8 @@ export interface operations {
                 "X-Min-Revision"?: string;
                 /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
                 "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -5978,7 +6581,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6040,7 +6661,10 @@ export interface operations {
                 /** @description The version to compare with: a number, or current for the current draft (a bad value is a 400). */
                 against?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -6155,7 +6779,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6217,6 +6859,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -6246,6 +6890,7 @@ export interface operations {
                      *       "data": {
                      *         "capabilities": {},
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "fallback_language": "en-US",
                      *         "files": [
@@ -6265,7 +6910,7 @@ export interface operations {
                      *         "llm_provider": "openai",
                      *         "max_tokens": 1024,
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "response_delay": 0.5,
                      *         "revision": 3,
                      *         "silence_timeout": 10,
@@ -6352,7 +6997,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6476,7 +7139,10 @@ export interface operations {
                 /** @description A case-insensitive search of the uploaded name. */
                 q?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6494,6 +7160,7 @@ export interface operations {
                      *         {
                      *           "content_type": "application/pdf",
                      *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "description": "Answers the phone at the front desk",
                      *           "error_message": "",
                      *           "extracted_text_length": 5120,
@@ -6502,8 +7169,8 @@ export interface operations {
                      *           "file_type": "pdf",
                      *           "filename": "price-list.pdf",
                      *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "original_name": "price-list.pdf",
-                     *           "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "revision": 3,
                      *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *           "status": "uploading",
@@ -6564,6 +7231,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -6609,6 +7294,8 @@ export interface operations {
                 description?: string;
             };
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -6647,6 +7334,7 @@ export interface operations {
                      *       "data": {
                      *         "content_type": "application/pdf",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "error_message": "",
                      *         "extracted_text_length": 5120,
@@ -6655,8 +7343,8 @@ export interface operations {
                      *         "file_type": "pdf",
                      *         "filename": "price-list.pdf",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "original_name": "price-list.pdf",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
@@ -6720,6 +7408,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -6850,6 +7556,8 @@ export interface operations {
                 "X-Min-Revision"?: string;
                 /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
                 "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -6870,6 +7578,7 @@ export interface operations {
                      *       "data": {
                      *         "content_type": "application/pdf",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "error_message": "",
                      *         "extracted_text_length": 5120,
@@ -6878,8 +7587,8 @@ export interface operations {
                      *         "file_type": "pdf",
                      *         "filename": "price-list.pdf",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "original_name": "price-list.pdf",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
@@ -6941,7 +7650,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7003,6 +7730,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -7043,6 +7772,7 @@ export interface operations {
                      *       "data": {
                      *         "content_type": "application/pdf",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "error_message": "",
                      *         "extracted_text_length": 5120,
@@ -7051,8 +7781,8 @@ export interface operations {
                      *         "file_type": "pdf",
                      *         "filename": "price-list.pdf",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "original_name": "price-list.pdf",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
@@ -7123,7 +7853,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,6 +8005,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -7340,7 +8090,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,6 +8206,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -7478,6 +8248,7 @@ export interface operations {
                      *       "data": {
                      *         "content_type": "application/pdf",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "error_message": "",
                      *         "extracted_text_length": 5120,
@@ -7486,8 +8257,8 @@ export interface operations {
                      *         "file_type": "pdf",
                      *         "filename": "price-list.pdf",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "original_name": "price-list.pdf",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
@@ -7558,7 +8329,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7689,7 +8478,10 @@ export interface operations {
     downloadFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -7750,7 +8542,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7814,7 +8624,10 @@ export interface operations {
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -7893,7 +8706,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,6 +8784,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -7980,6 +8813,7 @@ export interface operations {
                      *       "data": {
                      *         "content_type": "application/pdf",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "error_message": "",
                      *         "extracted_text_length": 5120,
@@ -7988,8 +8822,8 @@ export interface operations {
                      *         "file_type": "pdf",
                      *         "filename": "price-list.pdf",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "original_name": "price-list.pdf",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "revision": 3,
                      *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                      *         "status": "uploading",
@@ -8060,7 +8894,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8155,7 +9007,10 @@ export interface operations {
     getFileText: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -8216,7 +9071,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8272,76 +9145,50 @@ export interface operations {
             };
         };
     };
-    listPhoneNumbers: {
+    acceptInvitation: {
         parameters: {
-            query?: {
-                /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: number;
-                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
-                cursor?: string;
-                /** @description Only those with this status: active, inactive or released. */
-                status?: string;
-                /** @description Only those reaching this assistant. */
-                assistant_id?: string;
-                /** @description Only those of this country (ISO 3166 alpha-2). */
-                country?: string;
-                /** @description A case-insensitive search of the friendly name or the number. */
-                q?: string;
+            query?: never;
+            header?: {
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
             };
-            header?: never;
-            path?: never;
+            path: {
+                /** @description The invitation's token, as inviting answered it. */
+                token: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The resource as the next read shows it, with its ETag */
             200: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "answering_version": {
-                     *             "config_hash": "sha256:5d41402abc4b2a76b9719d911017c592",
-                     *             "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
-                     *             "number": 2,
-                     *             "pinned": true
-                     *           },
-                     *           "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *           "assistant_version": 1,
-                     *           "capabilities": {},
-                     *           "configuration": {},
-                     *           "country": "DE",
-                     *           "created_at": "2026-01-15T10:30:00.123Z",
-                     *           "currency": "EUR",
-                     *           "friendly_name": "Berlin office",
-                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *           "last_used": "2026-01-15T10:30:00.123Z",
-                     *           "locality": "Berlin",
-                     *           "monthly_price": "1.00",
-                     *           "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *           "phone_number": "+49301234567",
-                     *           "provider": "twilio",
-                     *           "purchased_at": "2026-01-15T10:30:00.123Z",
-                     *           "region": "Berlin",
-                     *           "revision": 3,
-                     *           "status": "active",
-                     *           "updated_at": "2026-01-15T10:30:00.123Z",
-                     *           "usage": {}
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "limit": 50,
-                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
-                     *         "total": 132
-                     *       },
-                     *       "success": true
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
                      *     }
                      */
-                    "application/json": components["schemas"]["ApiResponseListPhoneNumberView"];
+                    "application/json": components["schemas"]["Accepted"];
                 };
             };
             /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
@@ -8379,6 +9226,60 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
                      *       },
                      *       "success": false
                      *     }
@@ -8424,7 +9325,7 @@ export interface operations {
             };
         };
     };
-    createPhoneNumber: {
+    createOrganization: {
         parameters: {
             query?: never;
             header?: {
@@ -8438,14 +9339,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "currency": "EUR",
-                 *       "friendly_name": "Front desk Berlin",
-                 *       "monthly_price": "1.15",
-                 *       "phone_number": "+49 30 1234567",
-                 *       "provider": "twilio"
+                 *       "name": "Example Dental"
                  *     }
                  */
-                "application/json": components["schemas"]["PhoneNumberRequest"];
+                "application/json": components["schemas"]["OrganizationRequest"];
             };
         };
         responses: {
@@ -8462,41 +9359,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "answering_version": {
-                     *           "config_hash": "sha256:5d41402abc4b2a76b9719d911017c592",
-                     *           "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
-                     *           "number": 2,
-                     *           "pinned": true
-                     *         },
-                     *         "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *         "assistant_version": 1,
-                     *         "capabilities": {},
-                     *         "configuration": {},
-                     *         "country": "DE",
-                     *         "created_at": "2026-01-15T10:30:00.123Z",
-                     *         "currency": "EUR",
-                     *         "friendly_name": "Berlin office",
-                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *         "last_used": "2026-01-15T10:30:00.123Z",
-                     *         "locality": "Berlin",
-                     *         "monthly_price": "1.00",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *         "phone_number": "+49301234567",
-                     *         "provider": "twilio",
-                     *         "purchased_at": "2026-01-15T10:30:00.123Z",
-                     *         "region": "Berlin",
-                     *         "revision": 3,
-                     *         "status": "active",
-                     *         "updated_at": "2026-01-15T10:30:00.123Z",
-                     *         "usage": {}
-                     *       },
-                     *       "success": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiResponsePhoneNumberView"];
+                    /** @example {} */
+                    "application/json": unknown;
                 };
             };
             /** @description Stored, but the read model had not caught up within the bound: read it at Location */
@@ -8667,6 +9531,1717 @@ export interface operations {
             };
         };
     };
+    deleteOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; a read now answers 404 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'owner', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description If-Match names a revision the resource is no longer at */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "revision_mismatch",
+                     *         "message": "The resource is at revision 4, not 3."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    renameOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Example Dental Berlin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationRequest"];
+                /**
+                 * @example {
+                 *       "name": "Example Dental Berlin"
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["OrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource as the next read shows it, with its ETag */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description If-Match names a revision the resource is no longer at */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "revision_mismatch",
+                     *         "message": "The resource is at revision 4, not 3."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "grace@example.com",
+                 *       "role": "editor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation, pending, with its token (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "email": "ada@example.com",
+                     *         "expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "role": "owner",
+                     *         "status": "pending",
+                     *         "token": "3q2-7wNnSxmYd0c5aO0fQm1X8j6o3E2Pq4rT5uV6wYk"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseIssuedInvitation"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+                /** @description The invitation's id, as creating it answered. */
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (id is the invitation's); the organization's revision is the one the revocation reached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+                /** @description The member's user id. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (id is the user's); the organization's revision is the one the removal reached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Removing another member takes an admin, and removing an owner an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+                /** @description The member's user id. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MemberRequest"];
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["MemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource as the next read shows it, with its ETag */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listPhoneNumbers: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+                /** @description Only those with this status: active, inactive or released. */
+                status?: string;
+                /** @description Only those reaching this assistant. */
+                assistant_id?: string;
+                /** @description Only those of this country (ISO 3166 alpha-2). */
+                country?: string;
+                /** @description A case-insensitive search of the friendly name or the number. */
+                q?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "answering_version": {
+                     *             "config_hash": "sha256:5d41402abc4b2a76b9719d911017c592",
+                     *             "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
+                     *             "number": 2,
+                     *             "pinned": true
+                     *           },
+                     *           "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "assistant_version": 1,
+                     *           "capabilities": {},
+                     *           "configuration": {},
+                     *           "country": "DE",
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "currency": "EUR",
+                     *           "friendly_name": "Berlin office",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "last_used": "2026-01-15T10:30:00.123Z",
+                     *           "locality": "Berlin",
+                     *           "monthly_price": "1.00",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "phone_number": "+49301234567",
+                     *           "provider": "twilio",
+                     *           "purchased_at": "2026-01-15T10:30:00.123Z",
+                     *           "region": "Berlin",
+                     *           "revision": 3,
+                     *           "status": "active",
+                     *           "updated_at": "2026-01-15T10:30:00.123Z",
+                     *           "usage": {}
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListPhoneNumberView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currency": "EUR",
+                 *       "friendly_name": "Front desk Berlin",
+                 *       "monthly_price": "1.15",
+                 *       "phone_number": "+49 30 1234567",
+                 *       "provider": "twilio"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PhoneNumberRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource as the next read shows it, with its ETag */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    /** @description Where the created resource is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "answering_version": {
+                     *           "config_hash": "sha256:5d41402abc4b2a76b9719d911017c592",
+                     *           "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
+                     *           "number": 2,
+                     *           "pinned": true
+                     *         },
+                     *         "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "assistant_version": 1,
+                     *         "capabilities": {},
+                     *         "configuration": {},
+                     *         "country": "DE",
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "currency": "EUR",
+                     *         "friendly_name": "Berlin office",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "last_used": "2026-01-15T10:30:00.123Z",
+                     *         "locality": "Berlin",
+                     *         "monthly_price": "1.00",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "phone_number": "+49301234567",
+                     *         "provider": "twilio",
+                     *         "purchased_at": "2026-01-15T10:30:00.123Z",
+                     *         "region": "Berlin",
+                     *         "revision": 3,
+                     *         "status": "active",
+                     *         "updated_at": "2026-01-15T10:30:00.123Z",
+                     *         "usage": {}
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponsePhoneNumberView"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     getPhoneNumber: {
         parameters: {
             query?: {
@@ -8680,6 +11255,8 @@ export interface operations {
                 "X-Min-Revision"?: string;
                 /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
                 "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -8710,13 +11287,14 @@ export interface operations {
                      *         "configuration": {},
                      *         "country": "DE",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "currency": "EUR",
                      *         "friendly_name": "Berlin office",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "locality": "Berlin",
                      *         "monthly_price": "1.00",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "phone_number": "+49301234567",
                      *         "provider": "twilio",
                      *         "purchased_at": "2026-01-15T10:30:00.123Z",
@@ -8781,7 +11359,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8843,6 +11439,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -8917,13 +11515,14 @@ export interface operations {
                      *         "configuration": {},
                      *         "country": "DE",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "currency": "EUR",
                      *         "friendly_name": "Berlin office",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "locality": "Berlin",
                      *         "monthly_price": "1.00",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "phone_number": "+49301234567",
                      *         "provider": "twilio",
                      *         "purchased_at": "2026-01-15T10:30:00.123Z",
@@ -8997,7 +11596,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,6 +11748,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -9214,7 +11833,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9312,6 +11949,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -9386,13 +12025,14 @@ export interface operations {
                      *         "configuration": {},
                      *         "country": "DE",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "currency": "EUR",
                      *         "friendly_name": "Berlin office",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "locality": "Berlin",
                      *         "monthly_price": "1.00",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "phone_number": "+49301234567",
                      *         "provider": "twilio",
                      *         "purchased_at": "2026-01-15T10:30:00.123Z",
@@ -9466,7 +12106,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9608,7 +12266,10 @@ export interface operations {
                 /** @description Only those of this assistant. */
                 assistant_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -9690,7 +12351,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9754,7 +12433,10 @@ export interface operations {
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -9833,7 +12515,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9893,6 +12593,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -9930,13 +12632,14 @@ export interface operations {
                      *         "configuration": {},
                      *         "country": "DE",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "currency": "EUR",
                      *         "friendly_name": "Berlin office",
                      *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "locality": "Berlin",
                      *         "monthly_price": "1.00",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "phone_number": "+49301234567",
                      *         "provider": "twilio",
                      *         "purchased_at": "2026-01-15T10:30:00.123Z",
@@ -10010,7 +12713,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10106,6 +12827,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -10192,7 +12915,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10334,7 +13075,10 @@ export interface operations {
                 /** @description A case-insensitive search of the name. */
                 q?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10354,6 +13098,7 @@ export interface operations {
                      *           "avg_response_time": 0.5,
                      *           "category": "scheduling",
                      *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "description": "Answers the phone at the front desk",
                      *           "endpoint": "https://api.example.com/appointments",
                      *           "headers": {},
@@ -10362,7 +13107,7 @@ export interface operations {
                      *           "last_used": "2026-01-15T10:30:00.123Z",
                      *           "method": "GET",
                      *           "name": "Front desk",
-                     *           "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *           "parameters": {},
                      *           "revision": 3,
                      *           "total_calls": 1,
@@ -10423,6 +13168,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -10465,6 +13228,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -10517,6 +13282,7 @@ export interface operations {
                      *         "avg_response_time": 0.5,
                      *         "category": "scheduling",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "endpoint": "https://api.example.com/appointments",
                      *         "headers": {},
@@ -10525,7 +13291,7 @@ export interface operations {
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "method": "GET",
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "parameters": {},
                      *         "revision": 3,
                      *         "total_calls": 1,
@@ -10589,6 +13355,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -10719,6 +13503,8 @@ export interface operations {
                 "X-Min-Revision"?: string;
                 /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
                 "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -10741,6 +13527,7 @@ export interface operations {
                      *         "avg_response_time": 0.5,
                      *         "category": "scheduling",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "endpoint": "https://api.example.com/appointments",
                      *         "headers": {},
@@ -10749,7 +13536,7 @@ export interface operations {
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "method": "GET",
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "parameters": {},
                      *         "revision": 3,
                      *         "total_calls": 1,
@@ -10811,7 +13598,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10873,6 +13678,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -10931,6 +13738,7 @@ export interface operations {
                      *         "avg_response_time": 0.5,
                      *         "category": "scheduling",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "endpoint": "https://api.example.com/appointments",
                      *         "headers": {},
@@ -10939,7 +13747,7 @@ export interface operations {
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "method": "GET",
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "parameters": {},
                      *         "revision": 3,
                      *         "total_calls": 1,
@@ -11010,7 +13818,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11144,6 +13970,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -11227,7 +14055,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11325,6 +14171,8 @@ export interface operations {
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
             };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
@@ -11383,6 +14231,7 @@ export interface operations {
                      *         "avg_response_time": 0.5,
                      *         "category": "scheduling",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "endpoint": "https://api.example.com/appointments",
                      *         "headers": {},
@@ -11391,7 +14240,7 @@ export interface operations {
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "method": "GET",
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "parameters": {},
                      *         "revision": 3,
                      *         "total_calls": 1,
@@ -11462,7 +14311,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11606,7 +14473,10 @@ export interface operations {
                 /** @description Only those of this assistant. */
                 assistant_id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -11690,7 +14560,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11750,6 +14638,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -11837,7 +14727,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11973,7 +14881,10 @@ export interface operations {
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
                 id: string;
@@ -12052,7 +14963,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12112,6 +15041,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -12141,6 +15072,7 @@ export interface operations {
                      *         "avg_response_time": 0.5,
                      *         "category": "scheduling",
                      *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "description": "Answers the phone at the front desk",
                      *         "endpoint": "https://api.example.com/appointments",
                      *         "headers": {},
@@ -12149,7 +15081,7 @@ export interface operations {
                      *         "last_used": "2026-01-15T10:30:00.123Z",
                      *         "method": "GET",
                      *         "name": "Front desk",
-                     *         "owner_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
                      *         "parameters": {},
                      *         "revision": 3,
                      *         "total_calls": 1,
@@ -12220,7 +15152,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12316,6 +15266,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
             };
@@ -12407,7 +15359,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description No such resource for the caller (another user's resource is not found either) */
+            /** @description The caller's role in the organization is below 'editor', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
             404: {
                 headers: {
                     [name: string]: unknown;

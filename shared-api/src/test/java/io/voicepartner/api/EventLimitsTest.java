@@ -33,6 +33,7 @@ class EventLimitsTest {
         assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
         assertFit(HttpMethod.values(), HttpMethod::wireName, EventLimits.HTTP_METHOD);
         assertFit(FileType.values(), FileType::wireName, EventLimits.FILE_TYPE);
+        assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
         assertFit(AggregateType.values(), AggregateType::wireName, EventLimits.AGGREGATE_TYPE);
         assertFit(EventCatalogue.all().toArray(EventCatalogue.EventType[]::new), EventCatalogue.EventType::name,
                 EventLimits.EVENT_TYPE);

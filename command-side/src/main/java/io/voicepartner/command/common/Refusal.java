@@ -32,6 +32,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(ErrorCode.NOT_FOUND, kind + " '" + id + "' was not found.");
     }
 
+    /** The caller may see the resource but their role does not let them do this; the message says what it needs. */
+    public static Refusal forbidden(String message) {
+        return new Refusal(ErrorCode.FORBIDDEN, message);
+    }
+
     /** The event a command would record is larger than the event contract allows (ADR 0019). */
     public static Refusal tooLarge(String message, List<FieldError> details) {
         return new Refusal(ErrorCode.PAYLOAD_TOO_LARGE, message, List.copyOf(details));

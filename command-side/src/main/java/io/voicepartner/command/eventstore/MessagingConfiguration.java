@@ -2,9 +2,11 @@ package io.voicepartner.command.eventstore;
 
 import io.voicepartner.api.assistant.AssistantCommand;
 import io.voicepartner.api.file.FileCommand;
+import io.voicepartner.api.organization.OrganizationCommand;
 import io.voicepartner.api.phonenumber.PhoneNumberCommand;
 import io.voicepartner.api.tool.ToolCommand;
 import io.voicepartner.api.user.UserCommand;
+import io.voicepartner.command.common.StreamIds;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -53,6 +55,8 @@ class MessagingConfiguration {
             id = phoneNumberCommand.phoneNumberId();
         } else if (payload instanceof UserCommand userCommand) {
             id = userCommand.userId();
+        } else if (payload instanceof OrganizationCommand organizationCommand) {
+            id = StreamIds.ofOrganization(organizationCommand.organizationId());
         } else {
             throw new IllegalArgumentException("No aggregate routing for " + command.getPayloadType().getName());
         }

@@ -8,6 +8,7 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -47,13 +48,13 @@ class EventRecords {
     }
 
     /**
-     * The key a stored event travels under: its aggregate's id, or for usage, which is in no aggregate's stream,
-     * the id of the tool or phone number used, so that each one's usage stays in order (ADR 0017). The publisher
-     * parks by the same key.
+     * The key a stored event travels under: its aggregate's id (an organization's, not its stream's, see
+     * {@link StreamIds}), or for usage, which is in no aggregate's stream, the id of the tool or phone number used,
+     * so that each one's usage stays in order (ADR 0017). The publisher parks by the same key.
      */
     static String keyOf(DomainEvent event, EventMessage<?> message) {
         return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
-                ? event.aggregateId() : domainEvent.getAggregateIdentifier();
+                ? event.aggregateId() : StreamIds.aggregateIdOf(domainEvent.getAggregateIdentifier());
     }
 
     /** The aggregate's revision after the event; {@code 0} for usage, which moves no aggregate's revision. */

@@ -1,5 +1,6 @@
 package io.voicepartner.command.user;
 
+import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.user.RegisterUser;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
@@ -12,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Locale;
 
 /**
- * Opens an account: the credentials row and the {@code UserRegistered} event commit together or not at
- * all, and the unique e-mail of the credentials table is the platform-wide uniqueness check. The password
+ * Opens an account: the credentials row, the {@code UserRegistered} event and the user's personal organization
+ * (whose id is the user's, ADR 0027) commit together or not at all, and the unique e-mail of the credentials table
+ * is the platform-wide uniqueness check. The password
  * is hashed before that transaction takes a database connection: bcrypt costs tens of milliseconds, and a
  * burst of sign-ups hashing inside their transactions held the pool that every other request needs.
  */
@@ -48,6 +50,8 @@ class SignUp {
                 throw emailTaken(normalisedEmail);
             }
             commands.send(new RegisterUser(userId, normalisedEmail, name), userId);
+            commands.send(new CreateOrganization(userId, PersonalOrganizationName.of(name, normalisedEmail), userId,
+                    true), userId);
             return userId;
         });
     }

@@ -3,6 +3,7 @@ package io.voicepartner.command.web;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -34,7 +35,7 @@ class CommandExceptionTranslation {
      */
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e, HttpServletRequest request) {
-        String id = String.valueOf(e.getAggregateIdentifier());
+        String id = StreamIds.aggregateIdOf(String.valueOf(e.getAggregateIdentifier()));
         return ErrorResponses.entity(ErrorCode.NOT_FOUND,
                 ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
     }

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on a POST: the first request with a key is executed and its response kept for
@@ -41,7 +42,8 @@ import java.util.Optional;
  * A response the server failed on ({@code 5xx}) is not kept, so the retry runs again. A JSON body is
  * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts. A request
  * without a caller (sign-up) is served without its key being stored: otherwise anyone could fill the table,
- * and every anonymous client would share one namespace of keys. Expired keys are deleted by
+ * and every anonymous client would share one namespace of keys. Neither is one whose answer shows a secret once
+ * (an invitation's token): a retry invites again, with a new token. Expired keys are deleted by
  * {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
  */
 @Component
@@ -50,6 +52,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** Answers that show a secret once (an invitation's token), which only its hash may be stored as. */
+    private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/invitations/?");
 
     private final IdempotencyKeys keys;
     private final ErrorResponses errors;
@@ -61,10 +65,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // a login answers a fresh token each time; keeping one would store a credential. A request without a
-        // caller keeps no key (see above)
+        // a login answers a fresh token each time, an invitation its token once: keeping either would store a
+        // credential. A request without a caller keeps no key (see above)
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || "/token".equals(request.getRequestURI()) || caller().isEmpty();
+                || "/token".equals(request.getRequestURI()) || SHOWS_A_SECRET.matcher(request.getRequestURI()).matches()
+                || caller().isEmpty();
     }
 
     @Override

@@ -9,7 +9,8 @@ final class ResourceKinds {
             "assistants", "Assistant",
             "tools", "Tool",
             "files", "File",
-            "phone-numbers", "Phone number");
+            "phone-numbers", "Phone number",
+            "organizations", "Organization");
 
     private ResourceKinds() {
     }

@@ -63,6 +63,34 @@ public class WriteResponses {
         return accepted(location, id, revision);
     }
 
+    /**
+     * A part of a resource taken from it (a member, an invitation): the part's id, once the resource, read as the
+     * caller now sees it, shows the revision, or is gone for them (a member who left what they can no longer see).
+     */
+    public ResponseEntity<Object> removed(String location, String id, long revision, Caller caller,
+                                          String authorization) {
+        ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, caller, authorization);
+        if (outcome instanceof ReadYourWrites.Outcome.Visible || outcome instanceof ReadYourWrites.Outcome.Gone) {
+            return ResponseEntity.ok(ApiResponse.of(new Deleted(id, true, revision)));
+        }
+        return accepted(location, id, revision);
+    }
+
+    /**
+     * A write whose answer no read can give again, because it holds a secret shown this once (an invitation's
+     * token): {@code 201} with that answer, after the resource at {@code location} was awaited at the revision so
+     * that the next read shows the write. It is {@code 201} even when the read model has not caught up in time (a
+     * {@code 202} would lose the secret), counted as any write the read model did not show.
+     */
+    public <T> ResponseEntity<ApiResponse<T>> createdOnce(T answer, String location, long revision, Caller caller,
+                                                          String authorization) {
+        if (!(readYourWrites.await(location, revision, caller, authorization)
+                instanceof ReadYourWrites.Outcome.Visible)) {
+            timeouts.increment();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(answer));
+    }
+
     private ResponseEntity<Object> shown(HttpStatus status, String location, String id, long revision,
                                          Caller caller, String authorization) {
         if (readYourWrites.await(location, revision, caller, authorization)

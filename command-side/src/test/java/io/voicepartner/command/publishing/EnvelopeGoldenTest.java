@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
+import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -46,6 +48,7 @@ class EnvelopeGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/envelopes");
     private static final Instant AT = Instant.parse("2026-01-15T10:30:00.123Z");
+    private static final String AGGREGATE_ID = "0190f2c4-0000-7000-8000-00000000000a";
     private static final ObjectMapper JSON = JsonConventions.newObjectMapper();
 
     private final EventRecords records = new EventRecords(JSON);
@@ -55,7 +58,7 @@ class EnvelopeGoldenTest {
         return EventCatalogue.all().stream().map(type -> DynamicTest.dynamicTest(type.name(), () -> {
             DomainEvent event = (DomainEvent) instance(type.eventClass());
             GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>(
-                    type.aggregateType().wireName(), "0190f2c4-0000-7000-8000-00000000000a", 2, event,
+                    type.aggregateType().wireName(), streamOf(type.aggregateType(), AGGREGATE_ID), 2, event,
                     MetaData.with("actor", "0190f2c4-0000-7000-8000-00000000000b").and("request_id", "req-1"),
                     "0190f2c4-0000-7000-8000-00000000000e", AT);
             ProducerRecord<String, byte[]> record = records.recordOf(event, message, 42);
@@ -74,6 +77,11 @@ class EnvelopeGoldenTest {
             }
             assertThat((JsonNode) actual).as(type.name()).isEqualTo(JSON.readTree(Files.readString(golden)));
         }));
+    }
+
+    /** The stream the store keeps the aggregate's events in; the record names the aggregate by its id. */
+    private static String streamOf(AggregateType type, String aggregateId) {
+        return type == AggregateType.ORGANIZATION ? StreamIds.ofOrganization(aggregateId) : aggregateId;
     }
 
     private static JsonNode headers(ProducerRecord<String, byte[]> record) {

@@ -1,0 +1,75 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.organization.InvitationCreated;
+import io.voicepartner.api.organization.InvitationRevoked;
+import io.voicepartner.api.organization.MemberAdded;
+import io.voicepartner.api.organization.MemberRemoved;
+import io.voicepartner.api.organization.MemberRoleChanged;
+import io.voicepartner.api.organization.OrganizationCreated;
+import io.voicepartner.api.organization.OrganizationDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link OrganizationLookups} in the lookups' subscribing processor, in the transaction of the append, and
+ * checks there the rules between organizations and their phone numbers.
+ */
+@Component
+@ProcessingGroup(LookupProjector.PROCESSING_GROUP)
+class OrganizationLookupProjector {
+
+    private final OrganizationLookups organizations;
+
+    OrganizationLookupProjector(OrganizationLookups organizations) {
+        this.organizations = organizations;
+    }
+
+    @EventHandler
+    void on(OrganizationCreated event) {
+        organizations.organizationCreated(event.organizationId(), event.personal(), event.ownerUserId());
+    }
+
+    @EventHandler
+    void on(OrganizationDeleted event) {
+        organizations.organizationDeleted(event.organizationId());
+    }
+
+    @EventHandler
+    void on(InvitationCreated event) {
+        organizations.invitationCreated(event.organizationId(), event.invitationId(), event.tokenHash());
+    }
+
+    @EventHandler
+    void on(InvitationRevoked event) {
+        organizations.invitationClosed(event.invitationId());
+    }
+
+    @EventHandler
+    void on(MemberAdded event) {
+        organizations.memberAdded(event.organizationId(), event.userId(), event.role());
+        organizations.invitationClosed(event.invitationId());
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged event) {
+        organizations.memberRoleChanged(event.organizationId(), event.userId(), event.role());
+    }
+
+    @EventHandler
+    void on(MemberRemoved event) {
+        organizations.memberRemoved(event.organizationId(), event.userId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberCreated event) {
+        organizations.requireOpen(event.ownerId());
+    }
+
+    @EventHandler
+    void on(PhoneNumberRestored event) {
+        organizations.requireOpen(event.ownerId());
+    }
+}

@@ -1,0 +1,107 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.organization.Role;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.support.security.Memberships;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+/**
+ * The organization lookups of {@code V15__organizations.sql}: every request's access check asks them for the
+ * caller's role ({@link Memberships}), accepting an invitation finds it by its token's hash here, and an
+ * organization with live phone numbers is never closed nor a phone number bought in a closed one. The primary
+ * {@link Memberships} where both sides run in one process: written with the events, it never lags behind them.
+ */
+@Repository
+@Primary
+public class OrganizationLookups implements Memberships {
+
+    /** A pending invitation, found by its token. */
+    public record PendingInvitation(String organizationId, String invitationId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OrganizationLookups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Role> roleOf(String organizationId, String userId) {
+        return jdbc.sql("SELECT role FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
+                .params(organizationId, userId).query(String.class).optional().map(Role::fromWireName);
+    }
+
+    /** @param tokenHash the SHA-256 (hex) of the invitation's token */
+    public Optional<PendingInvitation> pendingInvitation(String tokenHash) {
+        return jdbc.sql("SELECT organization_id, invitation_id FROM command.invitation_lookup WHERE token_hash = ?")
+                .param(tokenHash).query(PendingInvitation.class).optional();
+    }
+
+    void organizationCreated(String organizationId, boolean personal, String ownerUserId) {
+        jdbc.sql("INSERT INTO command.organization_lookup (organization_id, personal) VALUES (?, ?)")
+                .params(organizationId, personal).update();
+        memberAdded(organizationId, ownerUserId, Role.OWNER);
+    }
+
+    /**
+     * Closes the organization, refused while it has live phone numbers. The organization's row is written first:
+     * a phone number bought in it meanwhile waits for this transaction and is then refused ({@link #requireOpen}),
+     * and one bought before is counted here.
+     */
+    void organizationDeleted(String organizationId) {
+        jdbc.sql("UPDATE command.organization_lookup SET deleted = true WHERE organization_id = ?")
+                .param(organizationId).update();
+        long phoneNumbers = jdbc.sql("SELECT count(*) FROM command.phone_number_lookup WHERE owner_id = ? AND NOT deleted")
+                .param(organizationId).query(Long.class).single();
+        if (phoneNumbers > 0) {
+            throw new Refusal(ErrorCode.CONFLICT, "Organization '" + organizationId + "' still has " + phoneNumbers
+                    + (phoneNumbers == 1 ? " phone number" : " phone numbers") + "; release "
+                    + (phoneNumbers == 1 ? "it" : "them") + " before deleting the organization.");
+        }
+        jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ?").param(organizationId).update();
+        jdbc.sql("DELETE FROM command.invitation_lookup WHERE organization_id = ?").param(organizationId).update();
+    }
+
+    /**
+     * Refuses a phone number to a closed organization, as the access check would have; the row is locked
+     * ({@code FOR SHARE}) so that the organization is not closed until the number is stored, and then counted.
+     * An owner with no organization row (a user whose personal organization is still to be opened) is open.
+     */
+    void requireOpen(String organizationId) {
+        boolean deleted = jdbc.sql("SELECT deleted FROM command.organization_lookup WHERE organization_id = ? FOR SHARE")
+                .param(organizationId).query(Boolean.class).optional().orElse(false);
+        if (deleted) {
+            throw Refusal.notFound("Organization", organizationId);
+        }
+    }
+
+    void memberAdded(String organizationId, String userId, Role role) {
+        jdbc.sql("INSERT INTO command.membership_lookup (organization_id, user_id, role) VALUES (?, ?, ?)")
+                .params(organizationId, userId, role.wireName()).update();
+    }
+
+    void memberRoleChanged(String organizationId, String userId, Role role) {
+        jdbc.sql("UPDATE command.membership_lookup SET role = ? WHERE organization_id = ? AND user_id = ?")
+                .params(role.wireName(), organizationId, userId).update();
+    }
+
+    void memberRemoved(String organizationId, String userId) {
+        jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
+                .params(organizationId, userId).update();
+    }
+
+    void invitationCreated(String organizationId, String invitationId, String tokenHash) {
+        jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash) VALUES (?, ?, ?)")
+                .params(invitationId, organizationId, tokenHash).update();
+    }
+
+    /** Used or revoked: its token finds nothing any more. */
+    void invitationClosed(String invitationId) {
+        jdbc.sql("DELETE FROM command.invitation_lookup WHERE invitation_id = ?").param(invitationId).update();
+    }
+}

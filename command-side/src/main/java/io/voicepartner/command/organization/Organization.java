@@ -1,0 +1,292 @@
+package io.voicepartner.command.organization;
+
+import io.voicepartner.api.organization.AcceptInvitation;
+import io.voicepartner.api.organization.ChangeMemberRole;
+import io.voicepartner.api.organization.CreateOrganization;
+import io.voicepartner.api.organization.DeleteOrganization;
+import io.voicepartner.api.organization.InvitationCreated;
+import io.voicepartner.api.organization.InvitationRevoked;
+import io.voicepartner.api.organization.InviteMember;
+import io.voicepartner.api.organization.MemberAdded;
+import io.voicepartner.api.organization.MemberRemoved;
+import io.voicepartner.api.organization.MemberRoleChanged;
+import io.voicepartner.api.organization.OrganizationCreated;
+import io.voicepartner.api.organization.OrganizationDeleted;
+import io.voicepartner.api.organization.OrganizationRenamed;
+import io.voicepartner.api.organization.RemoveMember;
+import io.voicepartner.api.organization.RenameOrganization;
+import io.voicepartner.api.organization.RevokeInvitation;
+import io.voicepartner.api.organization.Role;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.common.Revisions;
+import io.voicepartner.command.common.StreamIds;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Decides on one organization: its name, its members and their roles, its invitations, and its closing. Every
+ * decision about who may do what is made on the members it holds, for the {@code actor} of the command (the user
+ * the request acts for, from the command's metadata): an admin manages members and invitations, only an owner
+ * makes, unmakes, invites or removes an owner or closes the organization, and an organization never loses its
+ * last owner. Its personal user stays the owner of their personal organization, which cannot be closed: it is where
+ * their requests act when they name no organization. Command handlers answer the revision reached.
+ *
+ * <p>Stored under a stream id of its own ({@link StreamIds}): a personal organization shares its user's id. A
+ * deleted organization refuses every command as Axon refuses a deleted aggregate.
+ */
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+class Organization {
+
+    /** The metadata key of the user a command is sent for (see {@code Commands}). */
+    private static final String ACTOR = "actor";
+
+    enum Status {
+        OPEN, DELETED
+    }
+
+    @AggregateIdentifier
+    @SuppressWarnings("UnusedVariable") // read by Axon, by reflection
+    private String streamId;
+    private String organizationId;
+    private String name;
+    private boolean personal;
+    private long revision;
+    private Status status;
+    /** Role by user id. */
+    private Map<String, Role> members;
+    /** Every invitation sent, by invitation id. */
+    private Map<String, Invitation> invitations;
+
+    Organization() {
+        // for Axon, which rebuilds the organization from its events
+    }
+
+    @CommandHandler
+    Organization(CreateOrganization command) {
+        apply(new OrganizationCreated(command.organizationId(), command.name(), command.ownerUserId(),
+                command.personal()));
+    }
+
+    @CommandHandler
+    long handle(RenameOrganization command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "renaming it");
+        Revisions.require(command.expectedRevision(), revision);
+        if (!command.name().equals(name)) {
+            apply(new OrganizationRenamed(organizationId, command.name()));
+        }
+        return revision;
+    }
+
+    /** Whether it still has phone numbers is a set-based rule, checked where the deletion is recorded. */
+    @CommandHandler
+    long handle(DeleteOrganization command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.OWNER, "deleting it");
+        if (personal) {
+            throw new Refusal(ErrorCode.CONFLICT, "Organization '" + organizationId + "' is its user's personal "
+                    + "organization, which cannot be deleted.");
+        }
+        Revisions.require(command.expectedRevision(), revision);
+        apply(new OrganizationDeleted(organizationId));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(InviteMember command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "inviting members");
+        if (command.role() == Role.OWNER) {
+            requireRole(actor, Role.OWNER, "inviting an owner");
+        }
+        apply(new InvitationCreated(organizationId, command.invitationId(), command.email(), command.role(),
+                command.tokenHash(), command.expiresAt()));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(RevokeInvitation command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "revoking invitations");
+        Invitation invitation = invitations.get(command.invitationId());
+        if (invitation == null || invitation.state() == Invitation.State.REVOKED) {
+            throw Refusal.notFound("Invitation", command.invitationId());
+        }
+        if (invitation.state() == Invitation.State.ACCEPTED) {
+            throw new Refusal(ErrorCode.CONFLICT, "Invitation '" + command.invitationId() + "' was accepted already; "
+                    + "remove the member instead.");
+        }
+        apply(new InvitationRevoked(organizationId, command.invitationId()));
+        return revision;
+    }
+
+    /**
+     * An invitation that cannot be accepted (used, revoked, expired, or sent to another e-mail address) is not
+     * found, alike: whoever holds a token learns nothing about an invitation that is not theirs to take.
+     */
+    @CommandHandler
+    long handle(AcceptInvitation command) {
+        requireOpen();
+        Invitation invitation = invitations.get(command.invitationId());
+        if (invitation == null || !invitation.acceptableAt(command.acceptedAt())
+                || !invitation.email().equals(command.email())) {
+            throw Invitation.notFound();
+        }
+        if (members.containsKey(command.userId())) {
+            throw new Refusal(ErrorCode.CONFLICT, "You are a member of organization '" + organizationId
+                    + "' already.");
+        }
+        apply(new MemberAdded(organizationId, command.userId(), invitation.role(), command.invitationId()));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(ChangeMemberRole command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "changing roles");
+        Role current = roleOfMember(command.userId());
+        if (current == Role.OWNER || command.role() == Role.OWNER) {
+            requireRole(actor, Role.OWNER, "making or unmaking an owner");
+        }
+        if (current == command.role()) {
+            return revision;
+        }
+        if (current == Role.OWNER) {
+            requireOwnersBeside(command.userId(), "demoted");
+        }
+        apply(new MemberRoleChanged(organizationId, command.userId(), current, command.role()));
+        return revision;
+    }
+
+    /** Members may leave by themselves; removing another takes an admin, and removing an owner an owner. */
+    @CommandHandler
+    long handle(RemoveMember command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.VIEWER, "leaving it");
+        Role current = roleOfMember(command.userId());
+        if (!command.userId().equals(actor)) {
+            requireRole(actor, Role.ADMIN, "removing members");
+            if (current == Role.OWNER) {
+                requireRole(actor, Role.OWNER, "removing an owner");
+            }
+        }
+        if (current == Role.OWNER) {
+            requireOwnersBeside(command.userId(), "removed");
+        }
+        apply(new MemberRemoved(organizationId, command.userId()));
+        return revision;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationCreated event) {
+        streamId = StreamIds.ofOrganization(event.organizationId());
+        organizationId = event.organizationId();
+        name = event.name();
+        personal = event.personal();
+        status = Status.OPEN;
+        members = new LinkedHashMap<>();
+        members.put(event.ownerUserId(), Role.OWNER);
+        invitations = new LinkedHashMap<>();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamed event) {
+        name = event.name();
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationDeleted event) {
+        status = Status.DELETED;
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationCreated event) {
+        invitations.put(event.invitationId(),
+                new Invitation(event.email(), event.role(), event.expiresAt(), Invitation.State.PENDING));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRevoked event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.in(Invitation.State.REVOKED));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdded event) {
+        members.put(event.userId(), event.role());
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.in(Invitation.State.ACCEPTED));
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChanged event) {
+        members.put(event.userId(), event.role());
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemoved event) {
+        members.remove(event.userId());
+        revision++;
+    }
+
+    /** What Axon throws for a deleted aggregate, named by the organization's id, so that callers see no difference. */
+    private void requireOpen() {
+        if (status == Status.DELETED) {
+            throw new AggregateDeletedException(organizationId, "Organization '" + organizationId + "' was deleted.");
+        }
+    }
+
+    /** A user who is no member finds nothing here, as the access check answers them; one whose role is short is refused. */
+    private void requireRole(String actor, Role least, String doing) {
+        Role role = actor == null ? null : members.get(actor);
+        if (role == null) {
+            throw Refusal.notFound("Organization", organizationId);
+        }
+        if (!role.includes(least)) {
+            throw Refusal.forbidden("Your role in organization '" + organizationId + "' is '" + role.wireName()
+                    + "'; " + doing + " needs '" + least.wireName() + "' or higher.");
+        }
+    }
+
+    private Role roleOfMember(String userId) {
+        Role role = members.get(userId);
+        if (role == null) {
+            throw Refusal.notFound("Member", userId);
+        }
+        return role;
+    }
+
+    /**
+     * An owner may step down or go only while another owner stays, and a personal organization's user never: their
+     * requests act there when they name no organization.
+     */
+    private void requireOwnersBeside(String userId, String what) {
+        if (personal && userId.equals(organizationId)) {
+            throw new Refusal(ErrorCode.CONFLICT, "User '" + userId + "' owns their personal organization '"
+                    + organizationId + "' and cannot be " + what + ".");
+        }
+        boolean anotherOwner = members.entrySet().stream()
+                .anyMatch(member -> member.getValue() == Role.OWNER && !member.getKey().equals(userId));
+        if (!anotherOwner) {
+            throw new Refusal(ErrorCode.CONFLICT, "User '" + userId + "' is the last owner of organization '"
+                    + organizationId + "' and cannot be " + what + "; make another member an owner first.");
+        }
+    }
+}
