@@ -487,7 +487,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the caller's organizations
+         * @description The organizations the caller is a member of, newest first, each with the caller's role in it. Acts in no organization: X-Organization-Id is not read.
+         */
+        get: operations["listOrganizations"];
         put?: never;
         /**
          * Open an organization
@@ -507,7 +511,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get an organization
+         * @description One organization of the caller's, with the caller's role in it and its ETag. Its revision moves with every change of the organization, its members and its invitations. Any member may read it.
+         */
+        get: operations["getOrganization"];
         put?: never;
         post?: never;
         /**
@@ -531,7 +539,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List an organization's invitations
+         * @description Its invitations, newest first, never with their tokens. status is pending, accepted, revoked, or expired (still pending past expires_at). Admins and owners only (403 for editors and viewers).
+         */
+        get: operations["listOrganizationInvitations"];
         put?: never;
         /**
          * Invite someone
@@ -559,6 +571,26 @@ export interface paths {
          * @description Revokes a pending invitation (admins and owners): its token no longer finds anything. One already accepted is a 409 (remove the member instead); one revoked before is a 404.
          */
         delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an organization's members
+         * @description Its members with their e-mail, name, role and when they joined, the newest accounts first. Any member may read it.
+         */
+        get: operations["listOrganizationMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1046,6 +1078,21 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseListInvitationView: {
+            data?: components["schemas"]["InvitationView"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListMemberView: {
+            data?: components["schemas"]["MemberView"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListOrganizationView: {
+            data?: components["schemas"]["OrganizationView"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseListPhoneCallView: {
             data?: components["schemas"]["PhoneCallView"][];
             meta?: components["schemas"]["PageMeta"];
@@ -1078,6 +1125,11 @@ export interface components {
         };
         ApiResponseListUploadsPerDay: {
             data?: components["schemas"]["UploadsPerDay"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseOrganizationView: {
+            data?: components["schemas"]["OrganizationView"];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1375,6 +1427,20 @@ export interface components {
             /** @enum {string} */
             role?: "owner" | "admin" | "editor" | "viewer";
         };
+        InvitationView: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            email?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            organization_id?: string;
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
+            /** @enum {string} */
+            status?: "pending" | "accepted" | "revoked" | "expired";
+        };
         IssuedInvitation: {
             email?: string;
             /** Format: date-time */
@@ -1403,8 +1469,29 @@ export interface components {
             /** @enum {string} */
             role?: "owner" | "admin" | "editor" | "viewer";
         };
+        MemberView: {
+            email?: string;
+            /** Format: date-time */
+            joined_at?: string;
+            name?: string;
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
+            user_id?: string;
+        };
         OrganizationRequest: {
             name?: string;
+        };
+        OrganizationView: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            id?: string;
+            name?: string;
+            personal?: boolean;
+            /** Format: int64 */
+            revision?: number;
+            /** @enum {string} */
+            role?: "owner" | "admin" | "editor" | "viewer";
         };
         PageMeta: {
             /** Format: int32 */
@@ -6657,9 +6744,9 @@ export interface operations {
     };
     diffAssistantVersion: {
         parameters: {
-            query?: {
+            query: {
                 /** @description The version to compare with: a number, or current for the current draft (a bad value is a 400). */
-                against?: string;
+                against: string;
             };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
@@ -9171,8 +9258,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example {} */
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "name": "Front desk",
+                     *         "personal": false,
+                     *         "revision": 3,
+                     *         "role": "owner"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseOrganizationView"];
                 };
             };
             /** @description Stored, but the read model had not caught up within the bound: read it at Location */
@@ -9325,6 +9425,130 @@ export interface operations {
             };
         };
     };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "name": "Front desk",
+                     *           "personal": false,
+                     *           "revision": 3,
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListOrganizationView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     createOrganization: {
         parameters: {
             query?: never;
@@ -9359,8 +9583,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example {} */
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "name": "Front desk",
+                     *         "personal": false,
+                     *         "revision": 3,
+                     *         "role": "owner"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseOrganizationView"];
                 };
             };
             /** @description Stored, but the read model had not caught up within the bound: read it at Location */
@@ -9486,6 +9723,169 @@ export interface operations {
                      *       "error": {
                      *         "code": "idempotency_key_reused",
                      *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
+                "X-Min-Revision"?: string;
+                /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "name": "Front desk",
+                     *         "personal": false,
+                     *         "revision": 3,
+                     *         "role": "owner"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseOrganizationView"];
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -9771,8 +10171,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example {} */
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "name": "Front desk",
+                     *         "personal": false,
+                     *         "revision": 3,
+                     *         "role": "owner"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseOrganizationView"];
                 };
             };
             /** @description Stored, but the read model had not caught up within the bound: read it at Location */
@@ -9934,6 +10347,170 @@ export interface operations {
                      *       "error": {
                      *         "code": "unsupported_media_type",
                      *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listOrganizationInvitations: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "email": "ada@example.com",
+                     *           "expires_at": "2026-01-15T10:30:00.123Z",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "role": "owner",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListInvitationView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -10394,6 +10971,167 @@ export interface operations {
             };
         };
     };
+    listOrganizationMembers: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "email": "ada@example.com",
+                     *           "joined_at": "2026-01-15T10:30:00.123Z",
+                     *           "name": "Front desk",
+                     *           "role": "owner",
+                     *           "user_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListMemberView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     removeMember: {
         parameters: {
             query?: never;
@@ -10614,8 +11352,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example {} */
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "name": "Front desk",
+                     *         "personal": false,
+                     *         "revision": 3,
+                     *         "role": "owner"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseOrganizationView"];
                 };
             };
             /** @description Stored, but the read model had not caught up within the bound: read it at Location */

@@ -54,7 +54,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("PATCH /api/organizations/{organizationId}", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}", "owner"),
             Map.entry("PATCH /api/organizations/{organizationId}/members/{userId}", "admin"),
-            Map.entry("DELETE /api/organizations/{organizationId}/members/{userId}", "admin"),
+            // any member may leave; removing another member takes an admin, which the organization itself decides
+            // (OrganizationsIT, OrganizationTest)
+            Map.entry("DELETE /api/organizations/{organizationId}/members/{userId}", "viewer"),
             Map.entry("GET /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("POST /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", "admin"),
@@ -202,13 +204,14 @@ class AuthorizationMatrixIT extends PlatformIT {
                 assertThat(answer.error().path("code").asText()).isEqualTo("not_found");
             }
         }
-        assertThat(operations).as("operations in the matrix").hasSizeGreaterThanOrEqualTo(70);
+        assertThat(operations).as("every operation of the table but the public ones was played")
+                .hasSize((int) LEAST_ROLE.values().stream().filter(least -> !PUBLIC.equals(least)).count());
     }
 
     private Api.Response send(Api caller, String route, JsonNode operation) {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
-        String target = resolve(template, "GET".equals(method));
+        String target = resolve(template, "GET".equals(method)) + requiredQuery(operation, "GET".equals(method));
         Api inOrganization = caller.withHeader("X-Organization-Id", organization);
         if (operation.path("requestBody").path("content").has("multipart/form-data")) {
             return inOrganization.upload(target, Map.of(), null, null);
@@ -232,6 +235,23 @@ class AuthorizationMatrixIT extends PlatformIT {
         }
         variables.appendTail(resolved);
         return resolved.toString();
+    }
+
+    /** The query parameters the operation requires, filled as for its path: what a client must send. */
+    private String requiredQuery(JsonNode operation, boolean read) {
+        List<String> parameters = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> {
+            String name = parameter.path("name").asText();
+            if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+                String value = switch (name) {
+                    case "against" -> "current";
+                    case "tool_id", "file_id" -> read ? resources.get(name.replace("_id", "s")) : neverIssued();
+                    default -> throw new AssertionError("the matrix does not know what to send as " + name);
+                };
+                parameters.add(name + "=" + value);
+            }
+        });
+        return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
     }
 
     private static String neverIssued() {

@@ -1,6 +1,7 @@
 package io.voicepartner.query.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
@@ -76,7 +77,9 @@ class VersionQueryController implements SingleResourceRoute {
      */
     @GetMapping("/api/assistants/{id}/versions/{number}/diff")
     ApiResponse<VersionDiff.Differences> diff(@PathVariable String id, @PathVariable String number, Caller caller,
-                                              @RequestParam(required = false) String against) {
+                                              // required, but checked here: a request without it is answered naming it
+                                              @Parameter(required = true) @RequestParam(required = false)
+                                              String against) {
         // another user's assistant is a 404 whatever else is asked of it: nothing about it is told
         requireOwned(caller, id);
         int from = versionNumber(id, number);
