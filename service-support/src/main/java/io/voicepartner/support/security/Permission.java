@@ -15,7 +15,11 @@ public enum Permission {
     WRITE(Role.EDITOR),
     /** Report tool executions and calls. */
     WRITE_USAGE(Role.EDITOR),
-    /** Invite, remove and change members' roles; rename the organization. */
+    /** Read the organization's audit log. */
+    READ_AUDIT(Role.ADMIN),
+    /** Look up what answers a phone number at call start, credentials decrypted (the voice runtime's). */
+    READ_RUNTIME(Role.ADMIN),
+    /** Invite, remove and change members' roles; rename the organization; create and revoke API keys. */
     ADMINISTER(Role.ADMIN),
     /** Close the organization. */
     DELETE_ORGANIZATION(Role.OWNER);
