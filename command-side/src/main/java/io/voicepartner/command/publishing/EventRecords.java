@@ -20,9 +20,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id (usage by the id of the
- * tool or phone number used), the envelope as its
- * value and the envelope's fields (plus the {@code request_id} of the HTTP request that caused the event,
- * when there was one) as headers. The publisher and the replay of parked events build them alike, so that a
+ * tool or phone number used), the envelope as its value and the envelope's fields as headers (the
+ * {@code request_id} of the HTTP request that caused the event in both, when there was one). The publisher and the replay of parked events build them alike, so that a
  * replayed record is the one the publisher would have sent.
  */
 @Component
@@ -43,7 +42,6 @@ class EventRecords {
                 envelope.aggregateId(),
                 objectMapper.writeValueAsBytes(envelope));
         addHeaders(record.headers(), envelope);
-        header(record.headers(), EventHeaders.REQUEST_ID, (String) message.getMetaData().get("request_id"));
         return record;
     }
 
@@ -74,6 +72,7 @@ class EventRecords {
                 globalPosition,
                 event.ownerId(),
                 (String) message.getMetaData().get("actor"),
+                (String) message.getMetaData().get("request_id"),
                 message.getTimestamp(),
                 type.schemaVersion(),
                 event);
@@ -90,6 +89,7 @@ class EventRecords {
         header(headers, EventHeaders.ACTOR, envelope.actor());
         header(headers, EventHeaders.OCCURRED_AT, JsonConventions.format(envelope.occurredAt()));
         header(headers, EventHeaders.SCHEMA_VERSION, Integer.toString(envelope.schemaVersion()));
+        header(headers, EventHeaders.REQUEST_ID, envelope.requestId());
     }
 
     private static void header(Headers headers, String name, String value) {

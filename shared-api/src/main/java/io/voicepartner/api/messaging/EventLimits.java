@@ -82,6 +82,8 @@ public final class EventLimits {
     public static final int EVENT_TYPE = 64;
     /** An aggregate type's wire name ({@code phone_number}). */
     public static final int AGGREGATE_TYPE = 32;
+    /** An {@code X-Request-Id} the platform takes from a client, or one it made (a UUID). */
+    public static final int REQUEST_ID = 128;
 
     /**
      * Every bounded ({@code varchar(n)}) column of the read models and of analytics that holds event data,
