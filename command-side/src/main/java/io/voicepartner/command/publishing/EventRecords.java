@@ -6,7 +6,6 @@ import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
-import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
@@ -47,18 +46,27 @@ class EventRecords {
 
     /**
      * The key a stored event travels under: its aggregate's id (an organization's, not its stream's, see
-     * {@link StreamIds}), or for usage, which is in no aggregate's stream, the id of the tool or phone number used,
-     * so that each one's usage stays in order (ADR 0017). The publisher parks by the same key.
+     * {@link StreamIds}), or for an event in no aggregate's stream the id it names: usage the tool or phone number
+     * used, so that each one's usage stays in order (ADR 0017), a sign-in the user (ADR 0028). The publisher parks by
+     * the same key.
      */
     static String keyOf(DomainEvent event, EventMessage<?> message) {
-        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+        return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
                 ? event.aggregateId() : StreamIds.aggregateIdOf(domainEvent.getAggregateIdentifier());
     }
 
-    /** The aggregate's revision after the event; {@code 0} for usage, which moves no aggregate's revision. */
+    /** The aggregate's revision after the event; {@code 0} for usage and sign-ins, which move no revision. */
     private static long revisionOf(DomainEvent event, EventMessage<?> message) {
-        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+        return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
                 ? 0 : Revisions.fromSequenceNumber(domainEvent.getSequenceNumber());
+    }
+
+    /**
+     * Read back from the store, an event appended on its own is a domain event message too (of the event's own
+     * identifier, at sequence 0): its type says that it is no aggregate's.
+     */
+    private static boolean outsideStreams(DomainEvent event) {
+        return !EventCatalogue.of(event.getClass()).aggregateType().hasStreams();
     }
 
     private static EventEnvelope envelopeOf(DomainEvent event, EventMessage<?> message, long globalPosition) {
