@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
  * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
  * rebuilt with it. Most are one aggregate type's (the tools and phone numbers with their usage); the history is
- * the resources' (assistants, tools, files, phone numbers).
+ * the resources' (assistants, tools, files, phone numbers), the audit log everything's but usage.
  */
 public enum ReadModel {
     ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
@@ -29,7 +29,9 @@ public enum ReadModel {
     ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
             List.of("organizations", "organization_members", "organization_invitations")),
     HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
-            AggregateType.PHONE_NUMBER), List.of("history"));
+            AggregateType.PHONE_NUMBER), List.of("history")),
+    /** Every organization's audit log: the events of every type but usage, and the sign-ins (ADR 0028). */
+    AUDIT_LOG("audit-log", null, EnumSet.complementOf(EnumSet.of(AggregateType.USAGE)), List.of("audit_log"));
 
     /** Names every read model at once. */
     public static final String ALL = "all";
@@ -40,7 +42,8 @@ public enum ReadModel {
     private final List<String> tables;
 
     /**
-     * @param owner          the aggregate type whose own projector keeps it, {@code null} for the history
+     * @param owner          the aggregate type whose own projector keeps it, {@code null} for the history and the
+     *                       audit log
      * @param aggregateTypes the types whose topics it is filled from
      */
     ReadModel(String wireName, AggregateType owner, Set<AggregateType> aggregateTypes, List<String> tables) {
