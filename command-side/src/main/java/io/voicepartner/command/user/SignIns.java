@@ -88,7 +88,8 @@ class SignIns {
     }
 
     private List<String> organizationsOf(String userId) {
-        return jdbc.sql("SELECT organization_id FROM command.membership_lookup WHERE user_id = ? ORDER BY organization_id")
+        return jdbc.sql("SELECT organization_id FROM command.membership_lookup WHERE user_id = ? "
+                        + "ORDER BY organization_id")
                 .param(userId).query(String.class).list();
     }
 

@@ -19,8 +19,8 @@ import java.time.Instant;
 record AuditEntry(String id, Instant occurredAt, ActorView actor, String action, Resource resource, String requestId,
                   String clientAddress) {
 
-    /** What an entry happened to: an aggregate's type (its wire name) and id. */
-    record Resource(String type, String id) {
+    /** What an entry happened to: an aggregate's type and id. */
+    record Resource(ResourceType type, String id) {
     }
 
     AuditEntry withActor(ActorView completed) {

@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -30,10 +28,6 @@ import java.util.stream.Collectors;
 @RestController
 class AuditLogController {
 
-    /** What an entry can have happened to: an aggregate of a type with streams (a sign-in: a user's account). */
-    private static final SortedSet<String> RESOURCE_TYPES = Arrays.stream(AggregateType.values())
-            .filter(AggregateType::hasStreams).map(AggregateType::wireName)
-            .collect(Collectors.toCollection(TreeSet::new));
     /** The event types the log can hold: every type but usage's. */
     private static final Set<String> ACTIONS = EventCatalogue.all().stream()
             .filter(type -> type.aggregateType() != AggregateType.USAGE).map(EventCatalogue.EventType::name)
@@ -75,11 +69,9 @@ class AuditLogController {
                 page.meta(pageSize));
     }
 
-    private static String resourceType(String value) {
-        if (!RESOURCE_TYPES.contains(value)) {
-            throw new IllegalArgumentException("must be one of " + String.join(", ", RESOURCE_TYPES));
-        }
-        return value;
+    private static ResourceType resourceType(String value) {
+        return ResourceType.fromWireName(value).orElseThrow(() -> new IllegalArgumentException("must be one of "
+                + Arrays.stream(ResourceType.values()).map(ResourceType::wireName).collect(Collectors.joining(", "))));
     }
 
     private static String action(String value) {

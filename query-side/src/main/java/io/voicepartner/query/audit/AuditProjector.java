@@ -26,14 +26,16 @@ import java.util.OptionalLong;
  */
 abstract class AuditProjector implements Projector {
 
-    /** What a sign-in happened to: the user's account. */
-    private static final String ACCOUNT = AggregateType.USER.wireName();
-
     private final AggregateType aggregateType;
+    /** What its events happen to; for sign-ins, which are no aggregate's, the user's account. */
+    private final ResourceType resourceType;
     private final AuditRows rows;
 
     AuditProjector(AggregateType aggregateType, AuditRows rows) {
         this.aggregateType = aggregateType;
+        this.resourceType = aggregateType == AggregateType.SIGN_IN ? ResourceType.USER
+                : ResourceType.of(aggregateType).orElseThrow(() -> new IllegalArgumentException(
+                        "An audited type is a resource type: add " + aggregateType + " to ResourceType"));
         this.rows = rows;
     }
 
@@ -66,11 +68,12 @@ abstract class AuditProjector implements Projector {
         ActorView actor = ActorView.recorded(envelope.actor());
         if (event instanceof SignInEvent signIn) {
             AuditEntry entry = new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor, envelope.type(),
-                    new AuditEntry.Resource(ACCOUNT, signIn.userId()), envelope.requestId(), signIn.clientAddress());
+                    new AuditEntry.Resource(resourceType, signIn.userId()), envelope.requestId(),
+                    signIn.clientAddress());
             signIn.organizationIds().forEach(organizationId -> rows.insert(organizationId, entry));
         } else {
             rows.insert(envelope.ownerId(), new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor,
-                    envelope.type(), new AuditEntry.Resource(envelope.aggregateType(), envelope.aggregateId()),
+                    envelope.type(), new AuditEntry.Resource(resourceType, envelope.aggregateId()),
                     envelope.requestId(), null));
         }
     }

@@ -15,7 +15,8 @@ import java.time.Instant;
 class AuditRows {
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(String actorId, String resourceType, String resourceId, String action, Instant from, Instant to) {
+    record Filter(String actorId, ResourceType resourceType, String resourceId, String action, Instant from,
+                  Instant to) {
     }
 
     private static final String COLUMNS = "id, occurred_at, actor_type, actor_id, action, resource_type, resource_id, "
@@ -29,17 +30,17 @@ class AuditRows {
 
     /** In the projection's transaction, on its tables. */
     void insert(String organizationId, AuditEntry entry) {
-        jdbc.sql("INSERT INTO audit_log (organization_id, id, occurred_at, actor_type, actor_id, action, resource_type, "
-                        + "resource_id, request_id, client_address) VALUES (:organization_id, :id, :occurred_at, "
-                        + ":actor_type, :actor_id, :action, :resource_type, :resource_id, :request_id, :client_address) "
-                        + "ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO audit_log (organization_id, id, occurred_at, actor_type, actor_id, action, "
+                        + "resource_type, resource_id, request_id, client_address) VALUES (:organization_id, :id, "
+                        + ":occurred_at, :actor_type, :actor_id, :action, :resource_type, :resource_id, :request_id, "
+                        + ":client_address) ON CONFLICT DO NOTHING")
                 .param("organization_id", organizationId)
                 .param("id", entry.id())
                 .param("occurred_at", Timestamp.from(entry.occurredAt()))
                 .param("actor_type", entry.actor().type().wireName())
                 .param("actor_id", entry.actor().id())
                 .param("action", entry.action())
-                .param("resource_type", entry.resource().type())
+                .param("resource_type", entry.resource().type().wireName())
                 .param("resource_id", entry.resource().id())
                 .param("request_id", entry.requestId())
                 .param("client_address", entry.clientAddress())
@@ -51,7 +52,7 @@ class AuditRows {
         return UsageQuery.ofOrganization("query.audit_log", organizationId)
                 .between(filter.from(), filter.to())
                 .equal("actor_id", filter.actorId())
-                .equal("resource_type", filter.resourceType())
+                .equal("resource_type", filter.resourceType() == null ? null : filter.resourceType().wireName())
                 .equal("resource_id", filter.resourceId())
                 .equal("action", filter.action())
                 .fetch(jdbc, COLUMNS, after, limit, AuditRows::entry,
@@ -63,7 +64,8 @@ class AuditRows {
     private static AuditEntry entry(ResultSet row, int n) throws SQLException {
         return new AuditEntry(row.getString("id"), row.getTimestamp("occurred_at").toInstant(),
                 ActorView.stored(row.getString("actor_type"), row.getString("actor_id")), row.getString("action"),
-                new AuditEntry.Resource(row.getString("resource_type"), row.getString("resource_id")),
+                new AuditEntry.Resource(ResourceType.fromWireName(row.getString("resource_type")).orElseThrow(),
+                        row.getString("resource_id")),
                 row.getString("request_id"), row.getString("client_address"));
     }
 }

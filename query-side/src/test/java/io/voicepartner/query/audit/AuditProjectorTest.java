@@ -78,8 +78,8 @@ class AuditProjectorTest {
         apply(deleted);
 
         assertThat(page(filter(), null, 10).items()).containsExactly(new AuditEntry(deleted.eventId(), EPOCH,
-                ActorView.recorded(anna), "AssistantDeleted", new AuditEntry.Resource("assistant", assistant), "req-7",
-                null));
+                ActorView.recorded(anna), "AssistantDeleted",
+                new AuditEntry.Resource(ResourceType.ASSISTANT, assistant), "req-7", null));
     }
 
     @Test
@@ -88,10 +88,11 @@ class AuditProjectorTest {
         apply(byRequest(anna, "req-2", 3, EPOCH.plusSeconds(1),
                 new MemberRoleChanged(organization, ben, Role.VIEWER, Role.ADMIN)));
 
+        AuditEntry.Resource theOrganization = new AuditEntry.Resource(ResourceType.ORGANIZATION, organization);
         assertThat(page(filter(), null, 10).items())
-                .extracting(AuditEntry::action, entry -> entry.resource().type(), entry -> entry.resource().id())
-                .containsExactly(tuple("MemberRoleChanged", "organization", organization),
-                        tuple("OrganizationRenamed", "organization", organization));
+                .extracting(AuditEntry::action, AuditEntry::resource)
+                .containsExactly(tuple("MemberRoleChanged", theOrganization),
+                        tuple("OrganizationRenamed", theOrganization));
     }
 
     @Test
@@ -113,9 +114,9 @@ class AuditProjectorTest {
                             AuditEntry::requestId, AuditEntry::clientAddress)
                     .containsExactly(
                             tuple(failed.eventId(), "SignInFailed", ActorView.recorded(ben),
-                                    new AuditEntry.Resource("user", ben), "req-4", "198.51.100.7"),
+                                    new AuditEntry.Resource(ResourceType.USER, ben), "req-4", "198.51.100.7"),
                             tuple(succeeded.eventId(), "SignInSucceeded", ActorView.recorded(ben),
-                                    new AuditEntry.Resource("user", ben), "req-3", "203.0.113.24"));
+                                    new AuditEntry.Resource(ResourceType.USER, ben), "req-3", "203.0.113.24"));
         }
         assertThat(rows.list(joinedLater, filter(), null, 10).items()).isEmpty();
     }
@@ -170,13 +171,14 @@ class AuditProjectorTest {
         assertThat(second.hasMore()).isFalse();
         assertThat(occurredAt(page(new AuditRows.Filter(ben, null, null, null, null, null), null, 10)))
                 .containsExactly(at(5), at(4), at(3));
-        assertThat(occurredAt(page(new AuditRows.Filter(null, "tool", null, null, null, null), null, 10)))
+        assertThat(occurredAt(page(new AuditRows.Filter(null, ResourceType.TOOL, null, null, null, null), null, 10)))
                 .containsExactly(at(5), at(3), at(1));
         assertThat(occurredAt(page(new AuditRows.Filter(null, null, assistant, null, null, null), null, 10)))
                 .containsExactly(at(4), at(2), at(0));
         assertThat(occurredAt(page(new AuditRows.Filter(null, null, null, "ToolDeleted", null, null), null, 10)))
                 .containsExactly(at(5), at(3), at(1));
-        UsageQuery.Page<AuditEntry> between = page(new AuditRows.Filter(anna, null, null, null, at(1), at(2)), null, 10);
+        UsageQuery.Page<AuditEntry> between = page(new AuditRows.Filter(anna, null, null, null, at(1), at(2)),
+                null, 10);
         assertThat(occurredAt(between)).containsExactly(at(1));
         assertThat(between.total()).isEqualTo(1);
     }

@@ -26,7 +26,10 @@ public enum AggregateType {
      * and keyed by the tool's or number's id (ADR 0017).
      */
     USAGE("usage", "voicepartner.usage", UsageEvent.class, false),
-    /** Not an aggregate: the sign-ins to users' accounts, stored outside every stream, keyed by the user's id (ADR 0028). */
+    /**
+     * Not an aggregate: the sign-ins to users' accounts, stored outside every stream and keyed by the user's id
+     * (ADR 0028).
+     */
     SIGN_IN("sign_in", "voicepartner.sign-ins", SignInEvent.class, false);
 
     private final String wireName;
