@@ -60,6 +60,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("POST /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", "admin"),
+            Map.entry("GET /api/organizations/{organizationId}/audit-log", "admin"),
 
             Map.entry("GET /api/analytics/assistants", "viewer"),
             Map.entry("GET /api/analytics/file-uploads", "viewer"),
