@@ -1,5 +1,6 @@
 package io.voicepartner.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.voicepartner.query.actor.ActorView;
 
 import java.time.Instant;
@@ -13,14 +14,15 @@ import java.time.Instant;
  *                      sign-in the account tried, which says nothing about who typed the password
  * @param action        the event's type ({@code AssistantUpdated}, {@code MemberAdded}, {@code SignInFailed})
  * @param resource      what it happened to; a sign-in happened to the user's account ({@code user})
- * @param requestId     the {@code X-Request-Id} of the request that caused it, {@code null} if none did
- * @param clientAddress where a sign-in came from; {@code null} for every other entry
+ * @param requestId     the {@code X-Request-Id} of the request that caused it; left out if none did
+ * @param clientAddress where a sign-in came from; left out of every other entry
  */
-record AuditEntry(String id, Instant occurredAt, ActorView actor, String action, Resource resource, String requestId,
-                  String clientAddress) {
+record AuditEntry(String id, Instant occurredAt, ActorView actor, String action, AuditedResource resource,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String clientAddress) {
 
     /** What an entry happened to: an aggregate's type and id. */
-    record Resource(ResourceType type, String id) {
+    record AuditedResource(ResourceType type, String id) {
     }
 
     AuditEntry withActor(ActorView completed) {

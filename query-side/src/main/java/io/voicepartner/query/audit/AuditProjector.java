@@ -68,12 +68,12 @@ abstract class AuditProjector implements Projector {
         ActorView actor = ActorView.recorded(envelope.actor());
         if (event instanceof SignInEvent signIn) {
             AuditEntry entry = new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor, envelope.type(),
-                    new AuditEntry.Resource(resourceType, signIn.userId()), envelope.requestId(),
+                    new AuditEntry.AuditedResource(resourceType, signIn.userId()), envelope.requestId(),
                     signIn.clientAddress());
             signIn.organizationIds().forEach(organizationId -> rows.insert(organizationId, entry));
         } else {
             rows.insert(envelope.ownerId(), new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor,
-                    envelope.type(), new AuditEntry.Resource(resourceType, envelope.aggregateId()),
+                    envelope.type(), new AuditEntry.AuditedResource(resourceType, envelope.aggregateId()),
                     envelope.requestId(), null));
         }
     }

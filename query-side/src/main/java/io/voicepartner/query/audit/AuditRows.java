@@ -64,7 +64,7 @@ class AuditRows {
     private static AuditEntry entry(ResultSet row, int n) throws SQLException {
         return new AuditEntry(row.getString("id"), row.getTimestamp("occurred_at").toInstant(),
                 ActorView.stored(row.getString("actor_type"), row.getString("actor_id")), row.getString("action"),
-                new AuditEntry.Resource(ResourceType.fromWireName(row.getString("resource_type")).orElseThrow(),
+                new AuditEntry.AuditedResource(ResourceType.fromWireName(row.getString("resource_type")).orElseThrow(),
                         row.getString("resource_id")),
                 row.getString("request_id"), row.getString("client_address"));
     }

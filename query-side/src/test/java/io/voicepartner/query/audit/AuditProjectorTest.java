@@ -79,7 +79,7 @@ class AuditProjectorTest {
 
         assertThat(page(filter(), null, 10).items()).containsExactly(new AuditEntry(deleted.eventId(), EPOCH,
                 ActorView.recorded(anna), "AssistantDeleted",
-                new AuditEntry.Resource(ResourceType.ASSISTANT, assistant), "req-7", null));
+                new AuditEntry.AuditedResource(ResourceType.ASSISTANT, assistant), "req-7", null));
     }
 
     @Test
@@ -88,7 +88,7 @@ class AuditProjectorTest {
         apply(byRequest(anna, "req-2", 3, EPOCH.plusSeconds(1),
                 new MemberRoleChanged(organization, ben, Role.VIEWER, Role.ADMIN)));
 
-        AuditEntry.Resource theOrganization = new AuditEntry.Resource(ResourceType.ORGANIZATION, organization);
+        AuditEntry.AuditedResource theOrganization = new AuditEntry.AuditedResource(ResourceType.ORGANIZATION, organization);
         assertThat(page(filter(), null, 10).items())
                 .extracting(AuditEntry::action, AuditEntry::resource)
                 .containsExactly(tuple("MemberRoleChanged", theOrganization),
@@ -114,9 +114,9 @@ class AuditProjectorTest {
                             AuditEntry::requestId, AuditEntry::clientAddress)
                     .containsExactly(
                             tuple(failed.eventId(), "SignInFailed", ActorView.recorded(ben),
-                                    new AuditEntry.Resource(ResourceType.USER, ben), "req-4", "198.51.100.7"),
+                                    new AuditEntry.AuditedResource(ResourceType.USER, ben), "req-4", "198.51.100.7"),
                             tuple(succeeded.eventId(), "SignInSucceeded", ActorView.recorded(ben),
-                                    new AuditEntry.Resource(ResourceType.USER, ben), "req-3", "203.0.113.24"));
+                                    new AuditEntry.AuditedResource(ResourceType.USER, ben), "req-3", "203.0.113.24"));
         }
         assertThat(rows.list(joinedLater, filter(), null, 10).items()).isEmpty();
     }
