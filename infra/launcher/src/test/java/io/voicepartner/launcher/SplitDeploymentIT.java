@@ -62,6 +62,7 @@ class SplitDeploymentIT {
                         + (database.password().isEmpty() ? "" : ":" + database.password()) + "@"),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SECRET_KEY", TestKeys.TOKEN_KEY,
+                "API_KEY_HASH_KEY", TestKeys.API_KEY_HASH_KEY,
                 "FILE_STORAGE_DIR", WORK.resolve("files").toString(),
                 // the first write waits for the query side's consumers to join their group: a busy CI machine
                 // would answer it 202 after the default 2 s, and this test is about the path, not the bound
