@@ -198,10 +198,10 @@ class ReadModelRebuildTest {
     }
 
     private static void insertServedFile(String id) {
-        database.jdbc().sql("INSERT INTO query.files (id, owner_id, revision, filename, original_name, file_type, "
-                        + "file_size, storage_location, sha256, status, created_at, updated_at) "
-                        + "VALUES (?, ?, 1, 'x.txt', 'X.txt', 'txt', 1, 'files/x', ?, 'uploading', ?, ?)")
-                .params(id, OWNER, "00".repeat(32), Timestamp.from(EPOCH), Timestamp.from(EPOCH)).update();
+        database.jdbc().sql("INSERT INTO query.files (id, owner_id, created_by, revision, filename, original_name, "
+                        + "file_type, file_size, storage_location, sha256, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 1, 'x.txt', 'X.txt', 'txt', 1, 'files/x', ?, 'uploading', ?, ?)")
+                .params(id, OWNER, OWNER, "00".repeat(32), Timestamp.from(EPOCH), Timestamp.from(EPOCH)).update();
     }
 
     private static List<String> indexesOf(String table) {
