@@ -2,6 +2,8 @@ package io.voicepartner.support.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -16,11 +18,14 @@ import java.util.Optional;
  * Authenticates a bearer token that is an API key ({@code vp_…}) against the side's own {@link ApiKeys}: a key that
  * is unknown, revoked, of a closed organization or expired is refused ({@code 401}) like a bad token. Each key is
  * looked up on every request, with no cache, so that a revocation this side has stored refuses the key at once; its
- * expiry is checked against the time of the request. Tokens that are no API key are left to the JWT provider. Each
- * accepted use is counted per key ({@code voicepartner.api_keys.authentications}) and remembered for the key's
- * {@code last_used_at} ({@link ApiKeyUses}); refusals are counted by reason ({@code voicepartner.api_keys.refusals}).
+ * expiry is checked against the time of the request. Tokens that are no API key go to the JWT provider instead
+ * ({@link #presentedBy}). Each accepted use is counted per key ({@code voicepartner.api_keys.authentications}) and
+ * remembered for the key's {@code last_used_at} ({@link ApiKeyUses}); refusals are counted by reason
+ * ({@code voicepartner.api_keys.refusals}).
  */
 final class ApiKeyAuthenticator implements AuthenticationProvider {
+
+    private static final String BEARER = "Bearer " + ApiKeySecrets.KEY_PREFIX;
 
     private final ApiKeys keys;
     private final ApiKeySecrets secrets;
@@ -36,12 +41,18 @@ final class ApiKeyAuthenticator implements AuthenticationProvider {
         this.clock = clock;
     }
 
+    /** Whether the request's bearer token is an API key, which this provider alone is to check. */
+    static boolean presentedBy(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** @return {@code null} for a token that is no API key, which the next provider then takes */
+    /** @return {@code null} for a token that is no API key, which this provider does not take */
     @Override
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();

@@ -60,10 +60,10 @@ class BearerTokenSecurity {
                                     ErrorResponses errors, JwtDecoder jwtDecoder, ApiKeys apiKeys,
                                     ApiKeySecrets apiKeySecrets, ApiKeyUses apiKeyUses,
                                     MeterRegistry meters) throws Exception {
-        // an API key is taken by its own provider; any other bearer token is a JWT, as before
-        AuthenticationManager bearerTokens = new ProviderManager(
-                new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC()),
-                new JwtAuthenticationProvider(jwtDecoder));
+        // an API key is checked by its own provider alone; any other bearer token is a JWT, as before
+        AuthenticationManager apiKeyManager = new ProviderManager(
+                new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC()));
+        AuthenticationManager jwtManager = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
         http.cors(cors -> { })
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -84,7 +84,8 @@ class BearerTokenSecurity {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(request -> bearerTokens)
+                        .authenticationManagerResolver(request -> ApiKeyAuthenticator.presentedBy(request)
+                                ? apiKeyManager : jwtManager)
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,
                                 ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
                 .exceptionHandling(handling -> handling
