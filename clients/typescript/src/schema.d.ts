@@ -532,6 +532,50 @@ export interface paths {
         patch: operations["renameOrganization"];
         trace?: never;
     };
+    "/api/organizations/{organizationId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an organization's API keys
+         * @description Its API keys, newest first, revoked ones included (revoked_at), never with their secrets: each by its prefix, with its scopes, who created it and when, when it expires (null: never) and when it was last used on any part of the platform (null: never; kept up to date within a minute, without an event per use). Admins and owners only; no API key may list keys.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Issues a key that acts for the organization with its scopes alone (admins and owners; nobody issues a key with a scope their own role lacks, and no key issues keys). Answers 201 with the secret key, shown this once and never again (only a keyed hash is stored): pass it on to the machine that will call with it as Authorization: Bearer <key>. Its writes are recorded as api_key:<id>. It works until expires_at (left out or null: until it is revoked); a revoked or expired key is refused (401) by every part of the platform. An Idempotency-Key is not kept for this route, since its answer holds the secret: a retry creates another key.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key (admins and owners): every part of the platform refuses it (401) from then on. A key revoked before is a 404; an expired one can still be revoked. Listed afterwards with its revoked_at.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{organizationId}/invitations": {
         parameters: {
             query?: never;
@@ -1018,6 +1062,28 @@ export interface components {
             /** @example false */
             success?: boolean;
         };
+        ApiKeyRequest: {
+            /** Format: date-time */
+            expires_at?: string;
+            name?: string;
+            scopes: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
+        };
+        ApiKeyView: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            /** Format: date-time */
+            last_used_at?: string;
+            name?: string;
+            organization_id?: string;
+            prefix?: string;
+            /** Format: date-time */
+            revoked_at?: string;
+            scopes?: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
+        };
         ApiResponseAssistantVersionView: {
             data?: components["schemas"]["AssistantVersionView"];
             meta?: components["schemas"]["PageMeta"];
@@ -1038,8 +1104,18 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseIssuedApiKey: {
+            data?: components["schemas"]["IssuedApiKey"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseIssuedInvitation: {
             data?: components["schemas"]["IssuedInvitation"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListApiKeyView: {
+            data?: components["schemas"]["ApiKeyView"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1440,6 +1516,16 @@ export interface components {
             role?: "owner" | "admin" | "editor" | "viewer";
             /** @enum {string} */
             status?: "pending" | "accepted" | "revoked" | "expired";
+        };
+        IssuedApiKey: {
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            key?: string;
+            name?: string;
+            prefix?: string;
+            scopes?: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
         };
         IssuedInvitation: {
             email?: string;
@@ -1856,7 +1942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,7 +2083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2139,7 +2225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2284,7 +2370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2689,7 +2775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2950,7 +3036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3231,7 +3317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3468,7 +3554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3785,7 +3871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4015,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,7 +4624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +4931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5259,7 +5345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5454,7 +5540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5681,7 +5767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5988,7 +6074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6190,7 +6276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,7 +6496,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6668,7 +6754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +6952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7084,7 +7170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7318,7 +7404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +7588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7737,7 +7823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7940,7 +8026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +8263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8416,7 +8502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,7 +8715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8793,7 +8879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8981,7 +9067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9158,7 +9244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9326,6 +9412,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -9511,6 +9615,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -9651,6 +9773,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -9857,7 +9997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10020,7 +10160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'owner', which this needs */
+            /** @description The caller's role in the organization is below 'owner', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10246,7 +10386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10392,6 +10532,598 @@ export interface operations {
             };
         };
     };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "expires_at": "2026-01-15T10:30:00.123Z",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "last_used_at": "2026-01-20T09:14:03.512Z",
+                     *           "name": "Front desk",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "prefix": "vp_Q2tBx9Lm",
+                     *           "revoked_at": "2026-01-15T10:30:00.123Z",
+                     *           "scopes": [
+                     *             "usage:write",
+                     *             "runtime:read"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListApiKeyView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2027-01-01T00:00:00.000Z",
+                 *       "name": "Voice runtime",
+                 *       "scopes": [
+                 *         "usage:write",
+                 *         "runtime:read"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, with its secret (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "key": "vp_Q2tBx9LmR4nS7vW0yA3cE6gJ9kM2pQ5sU8wZ1bD4fH7",
+                     *         "name": "Front desk",
+                     *         "prefix": "vp_Q2tBx9Lm",
+                     *         "scopes": [
+                     *           "usage:write",
+                     *           "runtime:read"
+                     *         ]
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseIssuedApiKey"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+                /** @description The API key's id, as creating it answered. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (id is the key's); the organization's revision is the one the revocation reached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     listOrganizationInvitations: {
         parameters: {
             query?: {
@@ -10482,7 +11214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10645,7 +11377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10879,7 +11611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11058,7 +11790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11427,7 +12159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11673,7 +12405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11865,7 +12597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12110,7 +12842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12347,7 +13079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12584,7 +13316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12857,7 +13589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13102,7 +13834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13266,7 +13998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13464,7 +14196,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13666,7 +14398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'usage:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13919,7 +14651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14113,7 +14845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14349,7 +15081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14569,7 +15301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14806,7 +15538,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15062,7 +15794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15311,7 +16043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15478,7 +16210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'usage:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15714,7 +16446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15903,7 +16635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16110,7 +16842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16551,6 +17283,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }

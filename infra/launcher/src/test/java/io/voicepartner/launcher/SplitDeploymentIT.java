@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,8 @@ class SplitDeploymentIT {
     private static LocalKafka kafka;
     private static Api gateway;
     private static Map<String, Integer> sides;
+    /** Each side directly, without the gateway: the nodes a request may reach. */
+    private static final Map<String, Api> nodes = new LinkedHashMap<>();
 
     @BeforeAll
     static void startTheSidesAndTheGateway() throws IOException {
@@ -68,10 +71,13 @@ class SplitDeploymentIT {
                         + (database.password().isEmpty() ? "" : ":" + database.password()) + "@"),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "SECRET_KEY", TestKeys.TOKEN_KEY,
+                "API_KEY_HASH_KEY", TestKeys.API_KEY_HASH_KEY,
                 "FILE_STORAGE_DIR", WORK.resolve("files").toString(),
                 // the first write waits for the query side's consumers to join their group: a busy CI machine
                 // would answer it 202 after the default 2 s, and this test is about the path, not the bound
-                "READ_YOUR_WRITES_TIMEOUT", "30s");
+                "READ_YOUR_WRITES_TIMEOUT", "30s",
+                // API keys' uses are passed on every second rather than production's 30 s, so that the test sees them
+                "API_KEY_USES_FLUSH_INTERVAL", "1s");
         start("command-side", commandPort, shared, Map.of(
                 "SECRETS_KEY", TestKeys.SECRETS_KEY,
                 "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
@@ -82,6 +88,7 @@ class SplitDeploymentIT {
             awaitReady(port);
         }
         gateway = startGateway("nginx", API_DOCUMENT);
+        sides.forEach((side, port) -> nodes.put(side, new Api("http://127.0.0.1:" + port)));
     }
 
     @AfterAll
@@ -211,6 +218,71 @@ class SplitDeploymentIT {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                 .until(() -> started.get("/health").header("Server") != null);
         return started;
+    }
+
+    @Test
+    void everyNodeAuthenticatesAnApiKeyFromItsOwnStoreListsItsUsesAndRefusesItOnceRevoked() {
+        Api.User annaUser = gateway.signUp();
+        Api anna = gateway.as(annaUser);
+        String keys = "/api/organizations/" + annaUser.id() + "/api-keys";
+        String tool = anna.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://tools.example.com/c"))
+                .data().path("id").asText();
+        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        Map<String, String> machine = apiKey(anna, keys, "Machine", List.of("config:read", "usage:write",
+                "analytics:read"));
+        Map<String, String> dashboards = apiKey(anna, keys, "Dashboards", List.of("analytics:read"));
+        Map<String, String> runtime = apiKey(anna, keys, "Runtime", List.of("usage:write"));
+        String range = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> reads = Map.of("command-side", "/api/tools/" + tool + "/executions",
+                "query-side", "/api/assistants", "analytics", "/api/analytics/assistants" + range);
+
+        // the creation answered once the query side had the key; analytics takes it from the topic a moment later
+        Api onAnalytics = withKey(nodes.get("analytics"), machine.get("key"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onAnalytics.get(reads.get("analytics")).status() == 200);
+        assertThat(withKey(nodes.get("query-side"), machine.get("key")).get(reads.get("query-side")).status())
+                .isEqualTo(200);
+        Api.Response reported = withKey(nodes.get("command-side"), machine.get("key")).post(reads.get("command-side"),
+                Map.of("duration_ms", 80, "success", true, "assistant_id", assistant));
+        assertThat(reported.status()).as("%s", reported).isEqualTo(202);
+
+        // a key used on one node alone shows its use in the list the query side serves
+        await().atMost(Duration.ofSeconds(30)).until(() -> withKey(nodes.get("analytics"), dashboards.get("key"))
+                .get(reads.get("analytics")).status() == 200);
+        assertThat(withKey(nodes.get("command-side"), runtime.get("key")).post(reads.get("command-side"),
+                Map.of("duration_ms", 80, "success", true, "assistant_id", assistant)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode listed = anna.get(keys).data();
+            for (Map<String, String> key : List.of(machine, dashboards, runtime)) {
+                assertThat(listed.findValues("id").stream().filter(id -> id.asText().equals(key.get("id"))))
+                        .hasSize(1);
+            }
+            listed.forEach(key -> assertThat(key.path("last_used_at").isTextual())
+                    .as("%s was used", key.path("name").asText()).isTrue());
+        });
+
+        Api.Response revoked = anna.delete(keys + "/" + machine.get("id"));
+        long answered = System.nanoTime();
+        assertThat(revoked.status()).as("%s", revoked).isEqualTo(200);
+        // the command side stored the revocation, and its answer waited for the query side to show it
+        for (String side : List.of("command-side", "query-side")) {
+            Api.Response refused = withKey(nodes.get(side), machine.get("key")).get(reads.get(side));
+            assertThat(refused.status()).as("%s: %s", side, refused).isEqualTo(401);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> onAnalytics.get(reads.get("analytics")).status() == 401);
+        System.out.printf("analytics refused the revoked API key %d ms after the revocation was answered%n",
+                Duration.ofNanos(System.nanoTime() - answered).toMillis());
+    }
+
+    /** A new key of {@code keys}' organization: its {@code id} and its secret {@code key}. */
+    private static Map<String, String> apiKey(Api admin, String keys, String name, List<String> scopes) {
+        Api.Response created = admin.post(keys, Map.of("name", name, "scopes", scopes));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return Map.of("id", created.data().path("id").asText(), "key", created.data().path("key").asText());
+    }
+
+    private static Api withKey(Api node, String key) {
+        return node.withHeader("Authorization", "Bearer " + key);
     }
 
     private static void start(String side, int port, Map<String, String> shared, Map<String, String> own)
