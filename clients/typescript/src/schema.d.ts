@@ -532,7 +532,7 @@ export interface paths {
         patch: operations["renameOrganization"];
         trace?: never;
     };
-    "/api/organizations/{organizationId}/audit-log": {
+    "/api/organizations/{organizationId}/api-keys": {
         parameters: {
             query?: never;
             header?: never;
@@ -540,13 +540,37 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read an organization's audit log
-         * @description The organization's entries, newest first by occurred_at: each with its actor ({type: user, api_key or system, id, and a user's email or a key's prefix}), its action (the event's type, e.g. AssistantUpdated, MemberAdded, SignInFailed), the resource it happened to ({type, id}; a sign-in's is the user), the request_id of the request that caused it (left out if none did) and, for sign-ins only, the client_address it came from. A member's sign-in is in the log of every organization they belonged to when signing in. Owners and admins only (403 for editors and viewers). Every bad filter is a 400 naming it.
+         * List an organization's API keys
+         * @description Its API keys, newest first, revoked ones included (revoked_at), never with their secrets: each by its prefix, with its scopes, who created it and when, when it expires (null: never) and when it was last used on any part of the platform (null: never; kept up to date within a minute, without an event per use). Admins and owners only; no API key may list keys.
          */
-        get: operations["listAuditLog"];
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Issues a key that acts for the organization with its scopes alone (admins and owners; nobody issues a key with a scope their own role lacks, and no key issues keys). Answers 201 with the secret key, shown this once and never again (only a keyed hash is stored): pass it on to the machine that will call with it as Authorization: Bearer <key>. Its writes are recorded as api_key:<id>. It works until expires_at (left out or null: until it is revoked); a revoked or expired key is refused (401) by every part of the platform. An Idempotency-Key is not kept for this route, since its answer holds the secret: a retry creates another key.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{organizationId}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes the key (admins and owners): every part of the platform refuses it (401) from then on. A key revoked before is a 404; an expired one can still be revoked. Listed afterwards with its revoked_at.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1026,13 +1050,6 @@ export interface components {
             /** Format: int64 */
             revision?: number;
         };
-        ActorView: {
-            email?: string;
-            id?: string;
-            prefix?: string;
-            /** @enum {string} */
-            type?: "user" | "api_key" | "system";
-        };
         AnsweringVersion: {
             config_hash?: string;
             href?: string;
@@ -1044,6 +1061,28 @@ export interface components {
             error?: components["schemas"]["Error"];
             /** @example false */
             success?: boolean;
+        };
+        ApiKeyRequest: {
+            /** Format: date-time */
+            expires_at?: string;
+            name?: string;
+            scopes: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
+        };
+        ApiKeyView: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            /** Format: date-time */
+            last_used_at?: string;
+            name?: string;
+            organization_id?: string;
+            prefix?: string;
+            /** Format: date-time */
+            revoked_at?: string;
+            scopes?: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
         };
         ApiResponseAssistantVersionView: {
             data?: components["schemas"]["AssistantVersionView"];
@@ -1065,8 +1104,18 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseIssuedApiKey: {
+            data?: components["schemas"]["IssuedApiKey"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseIssuedInvitation: {
             data?: components["schemas"]["IssuedInvitation"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListApiKeyView: {
+            data?: components["schemas"]["ApiKeyView"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1092,11 +1141,6 @@ export interface components {
         };
         ApiResponseListAssistantsPerDay: {
             data?: components["schemas"]["AssistantsPerDay"][];
-            meta?: components["schemas"]["PageMeta"];
-            success?: boolean;
-        };
-        ApiResponseListAuditEntry: {
-            data?: components["schemas"]["AuditEntry"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1319,21 +1363,6 @@ export interface components {
             /** Format: date */
             day?: string;
         };
-        AuditEntry: {
-            action?: string;
-            actor?: components["schemas"]["ActorView"];
-            client_address?: string;
-            id?: string;
-            /** Format: date-time */
-            occurred_at?: string;
-            request_id?: string;
-            resource?: components["schemas"]["AuditedResource"];
-        };
-        AuditedResource: {
-            id?: string;
-            /** @enum {string} */
-            type?: "assistant" | "tool" | "file" | "phone_number" | "user" | "organization";
-        };
         CallRequest: {
             assistant_id?: string;
             call_id?: string;
@@ -1345,8 +1374,8 @@ export interface components {
             occurred_at?: string;
         };
         Change: {
-            from?: unknown;
-            to?: unknown;
+            from?: Record<string, never>;
+            to?: Record<string, never>;
         };
         ChangedItem: {
             fields?: {
@@ -1454,7 +1483,7 @@ export interface components {
             timestamp?: string;
         };
         HistoryEntry: {
-            actor?: components["schemas"]["ActorView"];
+            actor?: string;
             changes?: {
                 [key: string]: components["schemas"]["Change"];
             };
@@ -1487,6 +1516,16 @@ export interface components {
             role?: "owner" | "admin" | "editor" | "viewer";
             /** @enum {string} */
             status?: "pending" | "accepted" | "revoked" | "expired";
+        };
+        IssuedApiKey: {
+            created_by?: string;
+            /** Format: date-time */
+            expires_at?: string;
+            id?: string;
+            key?: string;
+            name?: string;
+            prefix?: string;
+            scopes?: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
         };
         IssuedInvitation: {
             email?: string;
@@ -1903,7 +1942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,7 +2083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2186,7 +2225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,7 +2370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'analytics:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2519,7 +2558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2736,7 +2775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2997,7 +3036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,7 +3317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3515,7 +3554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3832,7 +3871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4062,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4585,7 +4624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +4931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +5061,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,26 +5071,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "changes": {
-                     *             "name": {
-                     *               "from": "Front desk",
-                     *               "to": "Reception"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
                      *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -5101,7 +5131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,7 +5345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5510,7 +5540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +5767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6044,7 +6074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6246,7 +6276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6466,7 +6496,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6724,7 +6754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6922,7 +6952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7140,7 +7170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +7404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7558,7 +7588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7793,7 +7823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7996,7 +8026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +8263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,7 +8502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8685,7 +8715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8779,7 +8809,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8789,29 +8819,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "id": "system",
-                     *             "type": "system"
-                     *           },
-                     *           "changes": {
-                     *             "extracted_text_length": {
-                     *               "from": null,
-                     *               "to": 5120
-                     *             },
-                     *             "status": {
-                     *               "from": "uploading",
-                     *               "to": "processed"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
-                     *           "revision": 2,
-                     *           "type": "FileProcessed"
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "revision": 3,
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mg",
-                     *         "total": 4
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -8861,7 +8879,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9049,7 +9067,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9226,7 +9244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9394,6 +9412,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -9579,6 +9615,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
             /** @description A bug: the body never carries a stack trace */
             500: {
                 headers: {
@@ -9719,6 +9773,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }
@@ -9925,7 +9997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10088,7 +10160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'owner', which this needs */
+            /** @description The caller's role in the organization is below 'owner', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10314,7 +10386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10460,25 +10532,13 @@ export interface operations {
             };
         };
     };
-    listAuditLog: {
+    listApiKeys: {
         parameters: {
             query?: {
                 /** @description How many items a page holds, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
                 cursor?: string;
-                /** @description Only the entries of this actor, by the id its actor object shows (a user's id, a key's id, or system). */
-                actor_id?: string;
-                /** @description Only the entries of this type of resource (assistant, tool, file, phone_number, organization, user). */
-                resource_type?: string;
-                /** @description Only the entries of this resource. */
-                resource_id?: string;
-                /** @description Only the entries of this event type, e.g. MemberRoleChanged or SignInFailed. */
-                action?: string;
-                /** @description Only those that occurred at or after this RFC 3339 time (included). */
-                from?: string;
-                /** @description Only those that occurred before this RFC 3339 time (excluded). */
-                to?: string;
             };
             header?: never;
             path: {
@@ -10489,7 +10549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of entries, newest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,59 +10559,30 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "action": "AssistantUpdated",
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "id": "01a24281-62b5-76c5-98ab-c36fd5aa1c40",
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
-                     *           "request_id": "3f0c1c9e-5a41-4f0e-9d5e-2b8a7c6d1e0f",
-                     *           "resource": {
-                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *             "type": "assistant"
-                     *           }
-                     *         },
-                     *         {
-                     *           "action": "SignInSucceeded",
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "client_address": "203.0.113.24",
-                     *           "id": "01a24281-5e8a-7eec-84c4-0dcc5230c08f",
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
-                     *           "request_id": "8c2d4e6f-1a3b-4c5d-9e7f-0a1b2c3d4e5f",
-                     *           "resource": {
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           }
-                     *         },
-                     *         {
-                     *           "action": "FileProcessed",
-                     *           "actor": {
-                     *             "id": "system",
-                     *             "type": "system"
-                     *           },
-                     *           "id": "4d1a001b-f29e-4938-afbc-13496b624aa5",
-                     *           "occurred_at": "2026-01-15T09:12:45.870Z",
-                     *           "resource": {
-                     *             "id": "0194f0c5-4d6f-7a81-9b2c-d3e4f5a6b7c8",
-                     *             "type": "file"
-                     *           }
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "expires_at": "2026-01-15T10:30:00.123Z",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "last_used_at": "2026-01-20T09:14:03.512Z",
+                     *           "name": "Front desk",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "prefix": "vp_Q2tBx9Lm",
+                     *           "revoked_at": "2026-01-15T10:30:00.123Z",
+                     *           "scopes": [
+                     *             "usage:write",
+                     *             "runtime:read"
+                     *           ]
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 3,
-                     *         "next_cursor": "djE6MjAyNi0wMS0xNVQwOToxMjo0NS44NzBafDRkMWEwMDFi",
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
                      *         "total": 132
                      *       },
                      *       "success": true
                      *     }
                      */
-                    "application/json": components["schemas"]["ApiResponseListAuditEntry"];
+                    "application/json": components["schemas"]["ApiResponseListApiKeyView"];
                 };
             };
             /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
@@ -10596,7 +10627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10625,6 +10656,429 @@ export interface operations {
                      *       "error": {
                      *         "code": "not_found",
                      *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2027-01-01T00:00:00.000Z",
+                 *       "name": "Voice runtime",
+                 *       "scopes": [
+                 *         "usage:write",
+                 *         "runtime:read"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, with its secret (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "key": "vp_Q2tBx9LmR4nS7vW0yA3cE6gJ9kM2pQ5sU8wZ1bD4fH7",
+                     *         "name": "Front desk",
+                     *         "prefix": "vp_Q2tBx9Lm",
+                     *         "scopes": [
+                     *           "usage:write",
+                     *           "runtime:read"
+                     *         ]
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseIssuedApiKey"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+                /** @description The API key's id, as creating it answered. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (id is the key's); the organization's revision is the one the revocation reached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
                      *       },
                      *       "success": false
                      *     }
@@ -10760,7 +11214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10923,7 +11377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11157,7 +11611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11336,7 +11790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11705,7 +12159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs; no API key may call it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11951,7 +12405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12143,7 +12597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12388,7 +12842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12625,7 +13079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12862,7 +13316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13135,7 +13589,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13380,7 +13834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13474,7 +13928,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13484,26 +13938,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "changes": {
-                     *             "friendly_name": {
-                     *               "from": "Hotline",
-                     *               "to": "Berlin hotline"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
-                     *           "type": "PhoneNumberUpdated"
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -13553,7 +13998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13751,7 +14196,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13953,7 +14398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'usage:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14206,7 +14651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14400,7 +14845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14636,7 +15081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14856,7 +15301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15093,7 +15538,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15349,7 +15794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15598,7 +16043,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15765,7 +16210,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'usage:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15931,7 +16376,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15941,32 +16386,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "id": "0194f0c9-2e4a-7b61-8c3d-5f6a7b8c9d0e",
-                     *             "prefix": "vp_live_4f2a",
-                     *             "type": "api_key"
-                     *           },
-                     *           "changes": {
-                     *             "authentication": {
-                     *               "from": {
-                     *                 "token": "••••7dc2",
-                     *                 "type": "bearer"
-                     *               },
-                     *               "to": {
-                     *                 "token": "••••91ab",
-                     *                 "type": "bearer"
-                     *               }
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
-                     *           "type": "ToolUpdated"
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -16016,7 +16446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'viewer', which this needs */
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16205,7 +16635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16412,7 +16842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'editor', which this needs */
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16853,6 +17283,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "unauthorized",
                      *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description An API key: this route acts for a signed-in person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
                      *       },
                      *       "success": false
                      *     }

@@ -47,6 +47,7 @@ public abstract class RunningCommandSide {
         properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:9");
         properties.add("voicepartner.security.secret-key", () -> randomKey(48));
         properties.add("voicepartner.secrets.key", () -> randomKey(32));
+        properties.add("voicepartner.api-keys.hash-key", () -> randomKey(48));
         properties.add("voicepartner.files.storage-dir", RunningCommandSide::storageDirectory);
         // the tests sign up more users from one address than a client may in a minute
         properties.add("voicepartner.sign-up.per-client-per-minute", () -> "1000");

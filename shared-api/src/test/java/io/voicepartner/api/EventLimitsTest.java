@@ -5,6 +5,7 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventLimits;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,9 @@ class EventLimitsTest {
         assertFit(HttpMethod.values(), HttpMethod::wireName, EventLimits.HTTP_METHOD);
         assertFit(FileType.values(), FileType::wireName, EventLimits.FILE_TYPE);
         assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
+        assertThat(Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::wireName).collect(Collectors.joining(" ")))
+                .as("every scope at once, as the key tables keep them")
+                .hasSizeLessThanOrEqualTo(EventLimits.API_KEY_SCOPES);
         assertFit(AggregateType.values(), AggregateType::wireName, EventLimits.AGGREGATE_TYPE);
         assertFit(EventCatalogue.all().toArray(EventCatalogue.EventType[]::new), EventCatalogue.EventType::name,
                 EventLimits.EVENT_TYPE);

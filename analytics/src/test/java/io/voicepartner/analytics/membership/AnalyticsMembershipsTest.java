@@ -3,6 +3,9 @@ package io.voicepartner.analytics.membership;
 import io.voicepartner.analytics.consuming.AnalyticsDatabase;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.MemberAdded;
 import io.voicepartner.api.organization.MemberRemoved;
@@ -11,6 +14,7 @@ import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.user.UserRegistered;
+import io.voicepartner.support.security.ApiKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.voicepartner.analytics.consuming.Envelopes.at;
@@ -27,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Analytics' own view of who belongs to which organization, which its routes are admitted by: as the events say,
- * each applied once and in order, so that neither a redelivery nor a replay from the start brings a removed
- * member back, and an event behind a missing one is refused (to be parked) rather than applied over the hole.
+ * Analytics' own view of who belongs to which organization and which API keys act for it, which its routes are
+ * admitted by: as the events say, each applied once and in order, so that neither a redelivery nor a replay from the
+ * start brings a removed member or a revoked key back, and an event behind a missing one is refused (to be parked)
+ * rather than applied over the hole.
  */
 class AnalyticsMembershipsTest {
 
@@ -114,6 +120,33 @@ class AnalyticsMembershipsTest {
         record(new OrganizationDeleted(organizationId));
 
         assertThat(memberships.roleOf(organizationId, FOUNDER)).isEmpty();
+    }
+
+    @Test
+    void anApiKeyIsFoundByItsHashUntilItIsRevokedAndStaysRevokedOnAReplay() {
+        String keyId = UUID.randomUUID().toString();
+        String hash = "AbCdEfGh:" + "ab".repeat(32);
+        record(new ApiKeyCreated(organizationId, keyId, "Dashboards", List.of(ApiKeyScope.ANALYTICS_READ),
+                "vp_AbCdEfGh", hash, null));
+
+        assertThat(memberships.findLive(List.of(hash)))
+                .hasValue(new ApiKey(keyId, organizationId, Set.of(ApiKeyScope.ANALYTICS_READ), null));
+
+        record(new ApiKeyRevoked(organizationId, keyId));
+        stream.forEach(memberships::record);
+
+        assertThat(memberships.findLive(List.of(hash))).isEmpty();
+    }
+
+    @Test
+    void closingTheOrganizationRevokesItsKeys() {
+        String hash = "AbCdEfGh:" + "cd".repeat(32);
+        record(new ApiKeyCreated(organizationId, UUID.randomUUID().toString(), "Dashboards",
+                List.of(ApiKeyScope.ANALYTICS_READ), "vp_AbCdEfGh", hash, OPENED.plusSeconds(86_400)));
+
+        record(new OrganizationDeleted(organizationId));
+
+        assertThat(memberships.findLive(List.of(hash))).isEmpty();
     }
 
     @Test

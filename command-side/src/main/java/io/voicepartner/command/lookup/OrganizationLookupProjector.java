@@ -1,5 +1,7 @@
 package io.voicepartner.command.lookup;
 
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
 import io.voicepartner.api.organization.MemberAdded;
@@ -61,6 +63,17 @@ class OrganizationLookupProjector {
     @EventHandler
     void on(MemberRemoved event) {
         organizations.memberRemoved(event.organizationId(), event.userId());
+    }
+
+    @EventHandler
+    void on(ApiKeyCreated event) {
+        organizations.apiKeyCreated(event.organizationId(), event.keyId(), event.secretHash(), event.scopes(),
+                event.expiresAt());
+    }
+
+    @EventHandler
+    void on(ApiKeyRevoked event) {
+        organizations.apiKeyRevoked(event.keyId());
     }
 
     @EventHandler

@@ -1,24 +1,32 @@
 package io.voicepartner.command.lookup;
 
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
+import io.voicepartner.support.security.ApiKey;
+import io.voicepartner.support.security.ApiKeys;
 import io.voicepartner.support.security.Memberships;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The organization lookups of {@code V15__organizations.sql}: every request's access check asks them for the
- * caller's role ({@link Memberships}), accepting an invitation finds it by its token's hash here, and an
- * organization with live phone numbers is never closed nor a phone number bought in a closed one. The primary
- * {@link Memberships} where both sides run in one process: written with the events, it never lags behind them.
+ * The organization lookups of {@code V15__organizations.sql} and {@code V16__api_key_lookup.sql}: every request's
+ * access check asks them for the caller's role ({@link Memberships}) or finds the API key presented
+ * ({@link ApiKeys}), accepting an invitation finds it by its token's hash here, and an organization with live phone
+ * numbers is never closed nor a phone number bought in a closed one. The primary {@link Memberships} and
+ * {@link ApiKeys} where the sides run in one process: written with the events, it never lags behind them.
  */
 @Repository
 @Primary
-public class OrganizationLookups implements Memberships {
+public class OrganizationLookups implements Memberships, ApiKeys {
 
     /** A pending invitation, found by its token. */
     public record PendingInvitation(String organizationId, String invitationId) {
@@ -34,6 +42,20 @@ public class OrganizationLookups implements Memberships {
     public Optional<Role> roleOf(String organizationId, String userId) {
         return jdbc.sql("SELECT role FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
                 .params(organizationId, userId).query(String.class).optional().map(Role::fromWireName);
+    }
+
+    @Override
+    public Optional<ApiKey> findLive(Collection<String> secretHashes) {
+        return jdbc.sql("SELECT key_id, organization_id, scopes, expires_at FROM command.api_key_lookup "
+                        + "WHERE secret_hash IN (:hashes)")
+                .param("hashes", secretHashes)
+                .query((row, rowNumber) -> {
+                    Timestamp expiresAt = row.getTimestamp("expires_at");
+                    return new ApiKey(row.getString("key_id"), row.getString("organization_id"),
+                            ApiKey.scopesStored(row.getString("scopes")),
+                            expiresAt == null ? null : expiresAt.toInstant());
+                })
+                .optional();
     }
 
     /** @param tokenHash the SHA-256 (hex) of the invitation's token */
@@ -65,6 +87,7 @@ public class OrganizationLookups implements Memberships {
         }
         jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ?").param(organizationId).update();
         jdbc.sql("DELETE FROM command.invitation_lookup WHERE organization_id = ?").param(organizationId).update();
+        jdbc.sql("DELETE FROM command.api_key_lookup WHERE organization_id = ?").param(organizationId).update();
     }
 
     /**
@@ -103,5 +126,19 @@ public class OrganizationLookups implements Memberships {
     /** Used or revoked: its token finds nothing any more. */
     void invitationClosed(String invitationId) {
         jdbc.sql("DELETE FROM command.invitation_lookup WHERE invitation_id = ?").param(invitationId).update();
+    }
+
+    void apiKeyCreated(String organizationId, String keyId, String secretHash, List<ApiKeyScope> scopes,
+                       Instant expiresAt) {
+        jdbc.sql("INSERT INTO command.api_key_lookup (key_id, organization_id, secret_hash, scopes, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(keyId, organizationId, secretHash, ApiKey.storedScopes(scopes),
+                        expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** Revoked: it finds nothing any more. */
+    void apiKeyRevoked(String keyId) {
+        jdbc.sql("DELETE FROM command.api_key_lookup WHERE key_id = ?").param(keyId).update();
     }
 }

@@ -1,7 +1,11 @@
 package io.voicepartner.command.organization;
 
 import io.voicepartner.api.organization.AcceptInvitation;
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.ChangeMemberRole;
+import io.voicepartner.api.organization.CreateApiKey;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.DeleteOrganization;
 import io.voicepartner.api.organization.InvitationCreated;
@@ -15,12 +19,15 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.api.organization.RemoveMember;
 import io.voicepartner.api.organization.RenameOrganization;
+import io.voicepartner.api.organization.RevokeApiKey;
 import io.voicepartner.api.organization.RevokeInvitation;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.common.StreamIds;
+import io.voicepartner.support.security.ApiKeyCaller;
+import io.voicepartner.support.security.Permission;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +37,9 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,13 +49,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the request acts for, from the command's metadata): an admin manages members and invitations, only an owner
  * makes, unmakes, invites or removes an owner or closes the organization, and an organization never loses its
  * last owner. Its personal user stays the owner of their personal organization, which cannot be closed: it is where
- * their requests act when they name no organization. Command handlers answer the revision reached.
+ * their requests act when they name no organization. An admin issues and revokes API keys, never one with a scope
+ * whose permission their own role lacks; a key itself manages nothing here. Command handlers answer the revision
+ * reached.
  *
  * <p>Stored under a stream id of its own ({@link StreamIds}): a personal organization shares its user's id. A
  * deleted organization refuses every command as Axon refuses a deleted aggregate.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+// 2: the API keys it issued (ADR 0018: a snapshot of revision 1 is disposed of and the organization sourced anew)
+@Revision("2")
 class Organization {
 
     /** The metadata key of the user a command is sent for (see {@code Commands}). */
@@ -68,6 +80,8 @@ class Organization {
     private Map<String, Role> members;
     /** Every invitation sent, by invitation id. */
     private Map<String, Invitation> invitations;
+    /** The ids of the API keys issued and not revoked, expired ones included: they can still be revoked. */
+    private Set<String> apiKeys;
 
     Organization() {
         // for Axon, which rebuilds the organization from its events
@@ -189,6 +203,30 @@ class Organization {
         return revision;
     }
 
+    /** Nobody issues a key with rights they do not have: each scope needs the least role its permission needs. */
+    @CommandHandler
+    long handle(CreateApiKey command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "creating API keys");
+        for (ApiKeyScope scope : command.scopes()) {
+            requireRole(actor, Permission.grantedBy(scope).least(), "an API key with scope '" + scope.wireName() + "'");
+        }
+        apply(new ApiKeyCreated(organizationId, command.keyId(), command.name(), command.scopes(), command.prefix(),
+                command.secretHash(), command.expiresAt()));
+        return revision;
+    }
+
+    @CommandHandler
+    long handle(RevokeApiKey command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        requireRole(actor, Role.ADMIN, "revoking API keys");
+        if (!apiKeys.contains(command.keyId())) {
+            throw Refusal.notFound("API key", command.keyId());
+        }
+        apply(new ApiKeyRevoked(organizationId, command.keyId()));
+        return revision;
+    }
+
     @EventSourcingHandler
     void on(OrganizationCreated event) {
         streamId = StreamIds.ofOrganization(event.organizationId());
@@ -199,6 +237,7 @@ class Organization {
         members = new LinkedHashMap<>();
         members.put(event.ownerUserId(), Role.OWNER);
         invitations = new LinkedHashMap<>();
+        apiKeys = new LinkedHashSet<>();
         revision = 1;
     }
 
@@ -246,6 +285,18 @@ class Organization {
         revision++;
     }
 
+    @EventSourcingHandler
+    void on(ApiKeyCreated event) {
+        apiKeys.add(event.keyId());
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevoked event) {
+        apiKeys.remove(event.keyId());
+        revision++;
+    }
+
     /** What Axon throws for a deleted aggregate, named by the organization's id, so that callers see no difference. */
     private void requireOpen() {
         if (status == Status.DELETED) {
@@ -253,8 +304,15 @@ class Organization {
         }
     }
 
-    /** A user who is no member finds nothing here, as the access check answers them; one whose role is short is refused. */
+    /**
+     * A user who is no member finds nothing here, as the access check answers them; one whose role is short is
+     * refused, and so is an API key, which reaches only the routes any member may call (leaving): it is no member.
+     */
     private void requireRole(String actor, Role least, String doing) {
+        if (actor != null && actor.startsWith(ApiKeyCaller.ACTOR_PREFIX)) {
+            throw Refusal.forbidden("An API key is no member of organization '" + organizationId + "'; " + doing
+                    + " needs a member whose role is '" + least.wireName() + "' or higher.");
+        }
         Role role = actor == null ? null : members.get(actor);
         if (role == null) {
             throw Refusal.notFound("Organization", organizationId);

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The organization write routes as the API document shows them: they answer the organization as its read shows it
- * ({@code OrganizationView}). An invitation answers itself, with its token, which no read shows again: its body and
- * answer are in the reference catalogue ({@code organizations.yaml}).
+ * ({@code OrganizationView}). An invitation and an API key answer themselves, with their secret, which no read shows
+ * again: their bodies and answers are in the reference catalogue ({@code organizations.yaml}).
  */
 @Configuration(proxyBeanMethods = false)
 class OrganizationDocumentation {
@@ -39,12 +39,14 @@ class OrganizationDocumentation {
                 new Route(HttpMethod.DELETE, MEMBERS, null, null, HttpStatus.OK),
                 new Route(HttpMethod.DELETE, "/api/organizations/{organizationId}/invitations/{invitationId}", null,
                         null, HttpStatus.OK),
+                new Route(HttpMethod.DELETE, "/api/organizations/{organizationId}/api-keys/{keyId}", null, null,
+                        HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/invitations/{token}/accept", null, ORGANIZATION, HttpStatus.OK)));
     }
 
-    /** The invitation's body, read by hand, and its answer. */
+    /** The bodies of an invitation and of an API key, read by hand. */
     @Bean
     DocumentedSchemas invitationBodies() {
-        return new DocumentedSchemas(List.of(InvitationRequest.class));
+        return new DocumentedSchemas(List.of(InvitationRequest.class, ApiKeyRequest.class));
     }
 }

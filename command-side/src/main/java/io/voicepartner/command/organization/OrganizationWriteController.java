@@ -182,7 +182,7 @@ class OrganizationWriteController {
     }
 
     /** An id this platform cannot have issued (not a UUID) is unknown without asking the event store. */
-    private static void requireId(String kind, String id) {
+    static void requireId(String kind, String id) {
         if (id.length() != 36 || !id.chars().allMatch(c -> c == '-' || Character.digit(c, 16) >= 0)) {
             throw Refusal.notFound(kind, id);
         }

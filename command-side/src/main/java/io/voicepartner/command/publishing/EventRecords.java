@@ -47,7 +47,7 @@ class EventRecords {
     /**
      * The key a stored event travels under: its aggregate's id (an organization's, not its stream's, see
      * {@link StreamIds}), or for an event in no aggregate's stream the id it names: usage the tool or phone number
-     * used, so that each one's usage stays in order (ADR 0017), a sign-in the user (ADR 0028). The publisher parks by
+     * used, so that each one's usage stays in order (ADR 0017), a sign-in the user (ADR 0029). The publisher parks by
      * the same key.
      */
     static String keyOf(DomainEvent event, EventMessage<?> message) {

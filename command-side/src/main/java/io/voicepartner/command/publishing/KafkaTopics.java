@@ -1,6 +1,7 @@
 package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.support.security.ApiKeyUse;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,13 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One topic per aggregate type. They are created at start-up if the broker is there, and otherwise by
  * the publisher before its first send ({@link #ensureCreated}), so that a platform started while Kafka
- * was down does not depend on the broker auto-creating topics with its own defaults.
+ * was down does not depend on the broker auto-creating topics with its own defaults. Beside them the sides' own
+ * {@link ApiKeyUse#TOPIC}, which keeps a record only until the query side has taken it: the uses live on in the
+ * keys' {@code last_used_at}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
@@ -31,11 +36,14 @@ class KafkaTopics {
     @Bean
     KafkaAdmin.NewTopics platformTopics(@Value("${voicepartner.kafka.partitions}") int partitions,
                                         @Value("${voicepartner.kafka.replication-factor}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
+        Stream<NewTopic> events = Arrays.stream(AggregateType.values())
                 .map(type -> TopicBuilder.name(type.topic()).partitions(partitions).replicas(replicationFactor)
                         // consumers rebuild read models by replaying a topic from its start: keep every event
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                        .build())
-                .toArray(NewTopic[]::new));
+                        .build());
+        NewTopic apiKeyUses = TopicBuilder.name(ApiKeyUse.TOPIC).partitions(partitions).replicas(replicationFactor)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()))
+                .build();
+        return new KafkaAdmin.NewTopics(Stream.concat(events, Stream.of(apiKeyUses)).toArray(NewTopic[]::new));
     }
 }

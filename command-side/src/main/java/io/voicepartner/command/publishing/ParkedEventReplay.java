@@ -1,8 +1,8 @@
 package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.DomainEvent;
-import io.voicepartner.command.common.PeriodicRounds;
 import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
+import io.voicepartner.support.housekeeping.PeriodicRounds;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Records the sign-ins to accounts, right and wrong, for the audit logs of their users' organizations (ADR 0028).
+ * Records the sign-ins to accounts, right and wrong, for the audit logs of their users' organizations (ADR 0029).
  * A sign-in is access, not a change of the account: like usage (ADR 0017) it is appended to the event store on its
  * own, outside the user's stream, so it never moves the account's revision, and the store is still the outbox
  * ({@code voicepartner.sign-ins}, keyed by the user's id). It names the organizations the user is a member of at

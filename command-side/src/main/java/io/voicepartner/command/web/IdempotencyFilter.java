@@ -1,6 +1,7 @@
 package io.voicepartner.command.web;
 
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -43,8 +44,8 @@ import java.util.regex.Pattern;
  * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts. A request
  * without a caller (sign-up) is served without its key being stored: otherwise anyone could fill the table,
  * and every anonymous client would share one namespace of keys. Neither is one whose answer shows a secret once
- * (an invitation's token): a retry invites again, with a new token. Expired keys are deleted by
- * {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
+ * (an invitation's token, an API key): a retry invites again, with a new token, or creates another key. Expired
+ * keys are deleted by {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -52,8 +53,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    /** Answers that show a secret once (an invitation's token), which only its hash may be stored as. */
-    private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/invitations/?");
+    /** Answers that show a secret once (an invitation's token, an API key), which only its hash may be stored as. */
+    private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/(invitations|api-keys)/?");
 
     private final IdempotencyKeys keys;
     private final ErrorResponses errors;
@@ -153,11 +154,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The subject of the request's verified bearer token; none for a request without one. */
+    /**
+     * Who the request's bearer token names: the subject of a user's verified token, or {@code api_key:<id>} for an
+     * API key (whose keys are its own, apart from its creator's); none for a request without one.
+     */
     private static Optional<String> caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt
-                ? Optional.ofNullable(jwt.getSubject()) : Optional.empty();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return Optional.ofNullable(jwt.getSubject());
+        }
+        return authentication != null && authentication.getPrincipal() instanceof ApiKey
+                ? Optional.of(authentication.getName()) : Optional.empty();
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -1,6 +1,6 @@
 package io.voicepartner.command.web;
 
-import io.voicepartner.command.common.PeriodicRounds;
+import io.voicepartner.support.housekeeping.PeriodicRounds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,9 @@ package io.voicepartner.command.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ApiResponse;
+import io.voicepartner.support.security.ApiKeyCaller;
 import io.voicepartner.support.security.Caller;
+import io.voicepartner.support.security.Permission;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +18,9 @@ import java.net.URI;
  * with {@code ETag}), or, when the read model has not caught up within the bound, {@code 202} with the
  * id, the revision to wait for and where to read it. Each {@code 202} counts in
  * {@code voicepartner.read_your_writes.timeouts} ({@code side=command}): a created resource the read model does not
- * show yet (the read finds nothing) as much as a change it shows at an older revision.
+ * show yet (the read finds nothing) as much as a change it shows at an older revision. A caller that may not read
+ * the organization's resources (an API key without {@code config:read}) is not shown what it wrote: its writes are
+ * answered {@code 202} with the id and revision at once, in every deployment alike, and are not counted.
  */
 @Component
 public class WriteResponses {
@@ -56,6 +60,9 @@ public class WriteResponses {
 
     public ResponseEntity<Object> deleted(String location, String id, long revision, Caller caller,
                                           String authorization) {
+        if (mayNotRead(caller)) {
+            return unread(location, id, revision);
+        }
         ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, caller, authorization);
         if (outcome instanceof ReadYourWrites.Outcome.Gone) {
             return ResponseEntity.ok(ApiResponse.of(new Deleted(id, true, revision)));
@@ -69,6 +76,9 @@ public class WriteResponses {
      */
     public ResponseEntity<Object> removed(String location, String id, long revision, Caller caller,
                                           String authorization) {
+        if (mayNotRead(caller)) {
+            return unread(location, id, revision);
+        }
         ReadYourWrites.Outcome outcome = readYourWrites.await(location, revision, caller, authorization);
         if (outcome instanceof ReadYourWrites.Outcome.Visible || outcome instanceof ReadYourWrites.Outcome.Gone) {
             return ResponseEntity.ok(ApiResponse.of(new Deleted(id, true, revision)));
@@ -93,6 +103,9 @@ public class WriteResponses {
 
     private ResponseEntity<Object> shown(HttpStatus status, String location, String id, long revision,
                                          Caller caller, String authorization) {
+        if (mayNotRead(caller)) {
+            return unread(location, id, revision);
+        }
         if (readYourWrites.await(location, revision, caller, authorization)
                 instanceof ReadYourWrites.Outcome.Visible visible) {
             ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(Long.toString(visible.revision()));
@@ -106,6 +119,15 @@ public class WriteResponses {
 
     private ResponseEntity<Object> accepted(String location, String id, long revision) {
         timeouts.increment();
+        return unread(location, id, revision);
+    }
+
+    /** A key without {@code config:read}; a member may always read what they wrote, whatever their role now. */
+    private static boolean mayNotRead(Caller caller) {
+        return caller instanceof ApiKeyCaller key && !key.may(Permission.READ);
+    }
+
+    private static ResponseEntity<Object> unread(String location, String id, long revision) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .header(HttpHeaders.LOCATION, location)
                 .eTag(Long.toString(revision))

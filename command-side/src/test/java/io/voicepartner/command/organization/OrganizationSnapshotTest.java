@@ -1,5 +1,8 @@
 package io.voicepartner.command.organization;
 
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
 import io.voicepartner.api.organization.MemberAdded;
@@ -10,14 +13,16 @@ import io.voicepartner.api.organization.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 
 /**
- * An organization's snapshot holds its members with their roles and every invitation it sent with what accepting
- * it is decided on (never its token, of which the events carry the hash only).
+ * An organization's snapshot holds its members with their roles, every invitation it sent with what accepting it is
+ * decided on (never its token, of which the events carry the hash only), and the ids of its API keys not revoked
+ * (nothing of their secrets).
  */
 class OrganizationSnapshotTest {
 
@@ -27,7 +32,7 @@ class OrganizationSnapshotTest {
     private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     @Test
-    void keepsMembersAndInvitations() {
+    void keepsMembersInvitationsAndApiKeys() {
         Organization organization = sourcedFrom(Organization.class, USER,
                 new OrganizationCreated(USER, "Ada's organization", USER, true),
                 new OrganizationRenamed(USER, "Example Dental"),
@@ -39,7 +44,13 @@ class OrganizationSnapshotTest {
                         HASH.replace('9', '8'), EXPIRES),
                 new InvitationRevoked(USER, "0190f2c4-0000-7000-8000-0000000001a2"),
                 new InvitationCreated(USER, "0190f2c4-0000-7000-8000-0000000001a3", "joan@example.com", Role.OWNER,
-                        HASH.replace('9', '7'), EXPIRES));
+                        HASH.replace('9', '7'), EXPIRES),
+                new ApiKeyCreated(USER, "0190f2c4-0000-7000-8000-0000000000e1", "Voice runtime",
+                        List.of(ApiKeyScope.USAGE_WRITE, ApiKeyScope.RUNTIME_READ), "vp_AbCdEfGh", "AbCdEfGh:" + HASH,
+                        EXPIRES),
+                new ApiKeyCreated(USER, "0190f2c4-0000-7000-8000-0000000000e2", "CI", List.of(ApiKeyScope.CONFIG_READ),
+                        "vp_HgFeDcBa", "AbCdEfGh:" + HASH.replace('9', '6'), null),
+                new ApiKeyRevoked(USER, "0190f2c4-0000-7000-8000-0000000000e2"));
 
         assertRoundTrips(organization);
         assertStoredAsGolden(organization);

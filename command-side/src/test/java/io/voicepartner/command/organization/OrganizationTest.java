@@ -1,7 +1,11 @@
 package io.voicepartner.command.organization;
 
 import io.voicepartner.api.organization.AcceptInvitation;
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.ChangeMemberRole;
+import io.voicepartner.api.organization.CreateApiKey;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.DeleteOrganization;
 import io.voicepartner.api.organization.InvitationCreated;
@@ -15,6 +19,7 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.api.organization.RemoveMember;
 import io.voicepartner.api.organization.RenameOrganization;
+import io.voicepartner.api.organization.RevokeApiKey;
 import io.voicepartner.api.organization.RevokeInvitation;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.web.ErrorCode;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.voicepartner.command.common.Refusals.refusal;
@@ -52,6 +58,9 @@ class OrganizationTest {
     private static final String INVITEE = "grace@example.com";
     private static final Instant SENT = Instant.parse("2026-01-15T10:30:00.123Z");
     private static final Instant EXPIRES = SENT.plus(Duration.ofDays(7));
+    private static final String KEY = "0190f2c4-0000-7000-8000-0000000000ee";
+    private static final String KEY_HASH = "AbCdEfGh:" + TOKEN_HASH;
+    private static final List<ApiKeyScope> EVERY_SCOPE = Arrays.asList(ApiKeyScope.values());
     /** No {@code If-Match} header: the write applies to whatever revision is current. */
     private static final Long LATEST = null;
 
@@ -445,6 +454,92 @@ class OrganizationTest {
             fixture.given(history(created()))
                     .when(new RemoveMember(ORGANIZATION, STRANGER), by(OWNER))
                     .expectException(refusal(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    @Nested
+    class ApiKeys {
+
+        @Test
+        void anAdminIssuesAKeyWithEveryScopeTheirRoleHas() {
+            fixture.given(history(created(), joined(ADMIN, Role.ADMIN)))
+                    .when(createKey(EVERY_SCOPE), by(ADMIN))
+                    .expectEvents(keyCreated(EVERY_SCOPE))
+                    .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void aKeyThatNeverExpiresIsIssuedToo() {
+            fixture.given(history(created()))
+                    .when(new CreateApiKey(ORGANIZATION, KEY, "CI", List.of(ApiKeyScope.CONFIG_READ), "vp_AbCdEfGh",
+                            KEY_HASH, null), by(OWNER))
+                    .expectEvents(new ApiKeyCreated(ORGANIZATION, KEY, "CI", List.of(ApiKeyScope.CONFIG_READ),
+                            "vp_AbCdEfGh", KEY_HASH, null));
+        }
+
+        @Test
+        void refusesAnEditorAndIsNotFoundForAStranger() {
+            fixture.given(history(created(), joined(EDITOR, Role.EDITOR)))
+                    .when(createKey(List.of(ApiKeyScope.CONFIG_READ)), by(EDITOR))
+                    .expectException(refusal(ErrorCode.FORBIDDEN))
+                    .expectNoEvents();
+            fixture.given(history(created()))
+                    .when(createKey(List.of(ApiKeyScope.CONFIG_READ)), by(STRANGER))
+                    .expectException(refusal(ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void aKeyIssuesNoKeyRevokesNoneAndCannotLeave() {
+            String aKey = "api_key:" + KEY;
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE)))
+                    .when(createKey(List.of(ApiKeyScope.CONFIG_READ)), by(aKey))
+                    .expectException(refusal(ErrorCode.FORBIDDEN));
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE)))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(aKey))
+                    .expectException(refusal(ErrorCode.FORBIDDEN));
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE)))
+                    .when(new RemoveMember(ORGANIZATION, aKey), by(aKey))
+                    .expectException(refusal(ErrorCode.FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminRevokesAKeyOnce() {
+            fixture.given(history(created(), joined(ADMIN, Role.ADMIN), keyCreated(EVERY_SCOPE)))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(ADMIN))
+                    .expectEvents(new ApiKeyRevoked(ORGANIZATION, KEY))
+                    .expectResultMessagePayload(5L);
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE), new ApiKeyRevoked(ORGANIZATION, KEY)))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(OWNER))
+                    .expectException(refusal(ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void refusesToRevokeForAnEditorOrAKeyItNeverIssued() {
+            fixture.given(history(created(), joined(EDITOR, Role.EDITOR), keyCreated(EVERY_SCOPE)))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(EDITOR))
+                    .expectException(refusal(ErrorCode.FORBIDDEN));
+            fixture.given(history(created()))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(OWNER))
+                    .expectException(refusal(ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void aDeletedOrganizationIssuesAndRevokesNothing() {
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE), new OrganizationDeleted(ORGANIZATION)))
+                    .when(createKey(EVERY_SCOPE), by(OWNER))
+                    .expectException(AggregateDeletedException.class);
+            fixture.given(history(created(), keyCreated(EVERY_SCOPE), new OrganizationDeleted(ORGANIZATION)))
+                    .when(new RevokeApiKey(ORGANIZATION, KEY), by(OWNER))
+                    .expectException(AggregateDeletedException.class);
+        }
+
+        private static CreateApiKey createKey(List<ApiKeyScope> scopes) {
+            return new CreateApiKey(ORGANIZATION, KEY, "Voice runtime", scopes, "vp_AbCdEfGh", KEY_HASH, EXPIRES);
+        }
+
+        private static ApiKeyCreated keyCreated(List<ApiKeyScope> scopes) {
+            return new ApiKeyCreated(ORGANIZATION, KEY, "Voice runtime", scopes, "vp_AbCdEfGh", KEY_HASH, EXPIRES);
         }
     }
 

@@ -64,8 +64,10 @@ final class Platform implements AutoCloseable {
         // keys of this run only, on a database made for it (the platform has no built-in keys)
         environment.put("SECRET_KEY", randomKey(48));
         environment.put("SECRETS_KEY", randomKey(32));
+        environment.put("API_KEY_HASH_KEY", randomKey(48));
         environment.remove("SECRET_KEY_PREVIOUS");
         environment.remove("SECRETS_KEY_PREVIOUS");
+        environment.remove("API_KEY_HASH_KEY_PREVIOUS");
         long started = System.nanoTime();
         process = builder.start();
         awaitHealthy(Duration.ofMinutes(5));

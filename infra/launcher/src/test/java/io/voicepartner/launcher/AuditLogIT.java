@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An organization's audit log as API.md promises it (issue 18): who did what, newest first, each entry with the same
- * actor object as the histories, its action, its resource and its request; the members' sign-ins, right and wrong,
- * where they belonged when they signed in; filters and pages; read by owners and admins alone.
+ * actor object as the histories (a member's e-mail, a key's prefix), its action, its resource and its request; the
+ * members' sign-ins, right and wrong, where they belonged when they signed in; filters and pages; read by owners,
+ * admins and keys with {@code audit:read} alone.
  */
 class AuditLogIT extends PlatformIT {
 
@@ -75,6 +76,38 @@ class AuditLogIT extends PlatformIT {
         assertThat(history.get(1).path("actor")).as("the history shows the same actor").isEqualTo(bens.path("actor"));
         assertThat(api().as(annaUser).get("/api/organizations/" + annaUser.id() + "/audit-log").data().toString())
                 .as("Acme's entries are Acme's alone").doesNotContain(acme).doesNotContain(assistant);
+    }
+
+    @Test
+    void anApiKeysWritesAreItsOwnWithItsPrefixAndAKeyWithAuditReadReadsTheLog() {
+        Api.Response created = anna.post("/api/organizations/" + acme + "/api-keys",
+                Map.of("name", "CI", "scopes", List.of("config:write")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String keyId = created.data().path("id").asText();
+        Api ci = key(created);
+        Api auditor = key(anna.post("/api/organizations/" + acme + "/api-keys",
+                Map.of("name", "SIEM", "scopes", List.of("audit:read"))));
+        String assistant = ci.post("/api/assistants", Map.of("name", "Deployed by CI")).data().path("id").asText();
+        assertThat(anna.delete("/api/organizations/" + acme + "/api-keys/" + keyId).status()).isEqualTo(200);
+
+        JsonNode byTheKey = awaitLog("?actor_id=" + keyId, 1);
+
+        assertThat(actions(byTheKey)).containsExactly("AssistantCreated");
+        assertThat(byTheKey.get(0).path("actor")).as("a revoked key keeps its prefix in the log")
+                .isEqualTo(Api.JSON.valueToTree(Map.of("type", "api_key", "id", keyId,
+                        "prefix", created.data().path("prefix").asText())));
+        assertThat(byTheKey.get(0).path("resource").path("id").asText()).isEqualTo(assistant);
+        assertThat(actions(awaitLog("?action=ApiKeyRevoked", 1))).containsExactly("ApiKeyRevoked");
+        Api.Response read = auditor.get("/api/organizations/" + acme + "/audit-log?actor_id=" + keyId);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.data()).isEqualTo(byTheKey);
+        Api.Response refused = ci.get("/api/organizations/" + acme + "/audit-log");
+        assertThat(refused.status()).as("a revoked key is no caller").isEqualTo(401);
+        Api writer = key(anna.post("/api/organizations/" + acme + "/api-keys",
+                Map.of("name", "Writer", "scopes", List.of("config:write"))));
+        Api.Response withoutTheScope = writer.get("/api/organizations/" + acme + "/audit-log");
+        assertThat(withoutTheScope.status()).as(withoutTheScope.toString()).isEqualTo(403);
+        assertThat(withoutTheScope.error().path("message").asText()).contains("'audit:read'");
     }
 
     @Test
@@ -181,6 +214,12 @@ class AuditLogIT extends PlatformIT {
         Api.Response log = anna.get(path);
         assertThat(log.status()).as(log.toString()).isEqualTo(200);
         return log.data();
+    }
+
+    /** The platform as a machine calling with the key an admin's request just created. */
+    private Api key(Api.Response created) {
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return api().withHeader("Authorization", "Bearer " + created.data().path("key").asText());
     }
 
     private static List<String> actions(JsonNode log) {

@@ -22,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The authorisation matrix: every operation of {@code /openapi.json} × every role × a member and an outsider of the
- * organization, each answer as {@link #LEAST_ROLE} says. The operations come from the document, and one the table
- * does not classify fails the test: a new route is covered, or the test says what to decide about it.
+ * The authorisation matrix: every operation of {@code /openapi.json} × every role and every API key scope × a
+ * member and an outsider of the organization, each answer as {@link #LEAST_ROLE} and {@link #SCOPE} say. The
+ * operations come from the document, and one the tables do not classify fails the test: a new route is covered, or
+ * the test says what to decide about it.
  *
- * <p>A refused role gets {@code 403 forbidden}; an allowed one anything but that (a read of the organization's own
- * resources {@code 200}; a write, sent with ids nobody has and an empty body so that the matrix changes nothing,
- * whatever comes after the access check: {@code 400}, {@code 404}, {@code 409}); a user of another organization
- * {@code 404 not_found} on every route, as for any resource of another tenant.
+ * <p>A refused role or key gets {@code 403 forbidden}; an allowed one anything but that (a read of the
+ * organization's own resources {@code 200}; a write, sent with ids nobody has and an empty body so that the matrix
+ * changes nothing, whatever comes after the access check: {@code 400}, {@code 404}, {@code 409}); a user or a key of
+ * another organization {@code 404 not_found} on every route, as for any resource of another tenant. Each key has one
+ * scope alone; no key reaches a person's route nor one that manages the organization ({@code 403}).
  */
 class AuthorizationMatrixIT extends PlatformIT {
 
@@ -60,6 +62,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("POST /api/organizations/{organizationId}/invitations", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", "admin"),
+            Map.entry("GET /api/organizations/{organizationId}/api-keys", "admin"),
+            Map.entry("POST /api/organizations/{organizationId}/api-keys", "admin"),
+            Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", "admin"),
             Map.entry("GET /api/organizations/{organizationId}/audit-log", "admin"),
 
             Map.entry("GET /api/analytics/assistants", "viewer"),
@@ -122,11 +127,106 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
             Map.entry("POST /api/phone-numbers/{id}/usage", "editor"));
 
+    /** Routes no API key reaches, whatever its scopes. */
+    private static final String NO_KEY = "no key";
+
+    /** The one scope that lets a key call each operation, by {@code METHOD path}, or {@link #NO_KEY}. */
+    private static final Map<String, String> SCOPE = Map.ofEntries(
+            // a person's routes
+            Map.entry("GET /api/users/me", NO_KEY),
+            Map.entry("GET /api/organizations", NO_KEY),
+            Map.entry("POST /api/organizations", NO_KEY),
+            Map.entry("POST /api/invitations/{token}/accept", NO_KEY),
+
+            Map.entry("GET /api/organizations/{organizationId}", "config:read"),
+            Map.entry("GET /api/organizations/{organizationId}/members", "config:read"),
+            // managing the organization is its members' alone
+            Map.entry("PATCH /api/organizations/{organizationId}", NO_KEY),
+            Map.entry("DELETE /api/organizations/{organizationId}", NO_KEY),
+            Map.entry("PATCH /api/organizations/{organizationId}/members/{userId}", NO_KEY),
+            // leaving is a member's: the organization refuses a key, which is none (OrganizationTest)
+            Map.entry("DELETE /api/organizations/{organizationId}/members/{userId}", NO_KEY),
+            Map.entry("GET /api/organizations/{organizationId}/invitations", NO_KEY),
+            Map.entry("POST /api/organizations/{organizationId}/invitations", NO_KEY),
+            Map.entry("DELETE /api/organizations/{organizationId}/invitations/{invitationId}", NO_KEY),
+            Map.entry("GET /api/organizations/{organizationId}/api-keys", NO_KEY),
+            Map.entry("POST /api/organizations/{organizationId}/api-keys", NO_KEY),
+            Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", NO_KEY),
+            Map.entry("GET /api/organizations/{organizationId}/audit-log", "audit:read"),
+
+            Map.entry("GET /api/analytics/assistants", "analytics:read"),
+            Map.entry("GET /api/analytics/file-uploads", "analytics:read"),
+            Map.entry("GET /api/analytics/phone-numbers", "analytics:read"),
+            Map.entry("GET /api/analytics/tool-executions", "analytics:read"),
+
+            Map.entry("GET /api/assistants", "config:read"),
+            Map.entry("POST /api/assistants", "config:write"),
+            Map.entry("GET /api/assistants/{id}", "config:read"),
+            Map.entry("PUT /api/assistants/{id}", "config:write"),
+            Map.entry("PATCH /api/assistants/{id}", "config:write"),
+            Map.entry("DELETE /api/assistants/{id}", "config:write"),
+            Map.entry("POST /api/assistants/{id}/restore", "config:write"),
+            Map.entry("GET /api/assistants/{id}/history", "config:read"),
+            Map.entry("GET /api/assistants/{id}/tools", "config:read"),
+            Map.entry("POST /api/assistants/{id}/tools", "config:write"),
+            Map.entry("DELETE /api/assistants/{id}/tools", "config:write"),
+            Map.entry("GET /api/assistants/{id}/files", "config:read"),
+            Map.entry("POST /api/assistants/{id}/files", "config:write"),
+            Map.entry("PUT /api/assistants/{id}/files", "config:write"),
+            Map.entry("DELETE /api/assistants/{id}/files", "config:write"),
+            Map.entry("GET /api/assistants/{id}/versions", "config:read"),
+            Map.entry("POST /api/assistants/{id}/versions", "config:write"),
+            Map.entry("GET /api/assistants/{id}/versions/{number}", "config:read"),
+            Map.entry("GET /api/assistants/{id}/versions/{number}/diff", "config:read"),
+            Map.entry("POST /api/assistants/{id}/versions/{number}/restore", "config:write"),
+
+            Map.entry("GET /api/tools", "config:read"),
+            Map.entry("POST /api/tools", "config:write"),
+            Map.entry("GET /api/tools/{id}", "config:read"),
+            Map.entry("PUT /api/tools/{id}", "config:write"),
+            Map.entry("PATCH /api/tools/{id}", "config:write"),
+            Map.entry("DELETE /api/tools/{id}", "config:write"),
+            Map.entry("POST /api/tools/{id}/restore", "config:write"),
+            Map.entry("GET /api/tools/{id}/history", "config:read"),
+            Map.entry("POST /api/tools/{id}/test", "config:write"),
+            Map.entry("GET /api/tools/{id}/executions", "config:read"),
+            Map.entry("POST /api/tools/{id}/executions", "usage:write"),
+
+            Map.entry("GET /api/files", "config:read"),
+            Map.entry("POST /api/files", "config:write"),
+            Map.entry("GET /api/files/{id}", "config:read"),
+            Map.entry("PUT /api/files/{id}", "config:write"),
+            Map.entry("PATCH /api/files/{id}", "config:write"),
+            Map.entry("DELETE /api/files/{id}", "config:write"),
+            Map.entry("POST /api/files/{id}/restore", "config:write"),
+            Map.entry("GET /api/files/{id}/history", "config:read"),
+            Map.entry("GET /api/files/{id}/content", "config:read"),
+            Map.entry("GET /api/files/{id}/text", "config:read"),
+
+            Map.entry("GET /api/phone-numbers", "config:read"),
+            Map.entry("POST /api/phone-numbers", "config:write"),
+            Map.entry("GET /api/phone-numbers/{id}", "config:read"),
+            Map.entry("PUT /api/phone-numbers/{id}", "config:write"),
+            Map.entry("PATCH /api/phone-numbers/{id}", "config:write"),
+            Map.entry("DELETE /api/phone-numbers/{id}", "config:write"),
+            Map.entry("POST /api/phone-numbers/{id}/restore", "config:write"),
+            Map.entry("GET /api/phone-numbers/{id}/history", "config:read"),
+            Map.entry("GET /api/phone-numbers/{id}/calls", "config:read"),
+            Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"));
+
+    /** Every scope a key can have, one key each. */
+    private static final List<String> SCOPES = List.of("config:read", "config:write", "usage:write",
+            "analytics:read", "audit:read", "runtime:read");
+
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     private String organization;
     private final Map<Role, Api> members = new EnumMap<>(Role.class);
     private Api outsider;
+    /** A key of the organization with each scope alone, by scope. */
+    private final Map<String, Api> keys = new LinkedHashMap<>();
+    /** A key of another organization, with every scope. */
+    private Api outsidersKey;
     /** The organization's resources by the path segment that serves them. */
     private final Map<String, String> resources = new LinkedHashMap<>();
 
@@ -141,7 +241,12 @@ class AuthorizationMatrixIT extends PlatformIT {
         for (Role role : List.of(Role.ADMIN, Role.EDITOR, Role.VIEWER)) {
             members.put(role, Organizations.join(owner, organization, api(), role));
         }
-        outsider = api().as(api().signUp());
+        Api.User outsiderUser = api().signUp();
+        outsider = api().as(outsiderUser);
+        for (String scope : SCOPES) {
+            keys.put(scope, withKey(owner, organization, List.of(scope)));
+        }
+        outsidersKey = withKey(outsider, outsiderUser.id(), SCOPES);
 
         Api inIt = owner.withHeader("X-Organization-Id", organization);
         String tool = AssistantToolsIT.tool(inIt, "Calendar");
@@ -162,7 +267,7 @@ class AuthorizationMatrixIT extends PlatformIT {
     }
 
     @Test
-    void everyOperationAnswersEachRoleAndAnOutsiderAsTheTableSays() {
+    void everyOperationAnswersEachRoleEachKeyScopeAndAnOutsiderAsTheTablesSay() {
         JsonNode paths = api().get("/openapi.json").json().path("paths");
         List<String> unclassified = new ArrayList<>();
         List<String> operations = new ArrayList<>();
@@ -177,6 +282,8 @@ class AuthorizationMatrixIT extends PlatformIT {
         assertThat(unclassified).as("operations the matrix does not classify: add each to LEAST_ROLE").isEmpty();
         assertThat(new TreeSet<>(LEAST_ROLE.keySet())).as("the table names only operations of the document")
                 .allMatch(route -> paths.has(route.substring(route.indexOf(' ') + 1)));
+        assertThat(new TreeSet<>(SCOPE.keySet())).as("the scope of every operation but the public ones: add each to "
+                + "SCOPE").isEqualTo(new TreeSet<>(operations));
 
         // the organization's own resources stay for the reads: the writes name ids nobody has
         operations.sort((a, b) -> Boolean.compare(a.startsWith("DELETE"), b.startsWith("DELETE")));
@@ -199,14 +306,42 @@ class AuthorizationMatrixIT extends PlatformIT {
                     assertThat(answer.error().path("message").asText()).contains("'" + least + "'");
                 }
             }
+            String scope = SCOPE.get(route);
+            for (String held : SCOPES) {
+                Api.Response answer = send(keys.get(held), route, operation);
+                if (held.equals(scope)) {
+                    assertThat(answer.status()).as(held + " key: " + route + " → " + answer)
+                            .isNotIn(401, 403).isLessThan(500);
+                    if (route.startsWith("GET ")) {
+                        assertThat(answer.status()).as(held + " key reads " + route + " → " + answer)
+                                .isBetween(200, 299);
+                    }
+                } else {
+                    assertThat(answer.status()).as(held + " key: " + route + " → " + answer).isEqualTo(403);
+                    assertThat(answer.error().path("code").asText()).isEqualTo("forbidden");
+                    if (!NO_KEY.equals(scope)) {
+                        assertThat(answer.error().path("message").asText()).contains("'" + scope + "'");
+                    }
+                }
+            }
             if (!PERSONAL.equals(least)) {
-                Api.Response answer = send(outsider, route, operation);
-                assertThat(answer.status()).as("an outsider: " + route + " → " + answer).isEqualTo(404);
-                assertThat(answer.error().path("code").asText()).isEqualTo("not_found");
+                for (Api stranger : List.of(outsider, outsidersKey)) {
+                    Api.Response answer = send(stranger, route, operation);
+                    assertThat(answer.status()).as("an outsider: " + route + " → " + answer).isEqualTo(404);
+                    assertThat(answer.error().path("code").asText()).isEqualTo("not_found");
+                }
             }
         }
         assertThat(operations).as("every operation of the table but the public ones was played")
                 .hasSize((int) LEAST_ROLE.values().stream().filter(least -> !PUBLIC.equals(least)).count());
+    }
+
+    /** The platform as a machine calling with a new key of {@code organizationId}, which {@code admin} created. */
+    private Api withKey(Api admin, String organizationId, List<String> scopes) {
+        Api.Response created = admin.post("/api/organizations/" + organizationId + "/api-keys",
+                Map.of("name", "Matrix " + String.join(" ", scopes), "scopes", scopes));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return api().withHeader("Authorization", "Bearer " + created.data().path("key").asText());
     }
 
     private Api.Response send(Api caller, String route, JsonNode operation) {

@@ -38,6 +38,8 @@ abstract class PlatformIT {
         properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
         // the deadline tests wait for it; the endpoints the tests serve answer in milliseconds
         properties.add("voicepartner.tool-calls.timeout", () -> "3s");
+        // the tests see an API key's last_used_at move without waiting for production's 30 s rounds
+        properties.add("voicepartner.api-keys.uses-flush-interval", () -> "1s");
     }
 
     Api api() {

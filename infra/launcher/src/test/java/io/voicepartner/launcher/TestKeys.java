@@ -21,6 +21,7 @@ class TestKeys implements EnvironmentPostProcessor {
     static final String PREVIOUS_TOKEN_KEY = random(48);
     static final String SECRETS_KEY = random(32);
     static final String PREVIOUS_SECRETS_KEY = random(32);
+    static final String API_KEY_HASH_KEY = random(48);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,7 +29,8 @@ class TestKeys implements EnvironmentPostProcessor {
                 "SECRET_KEY", TOKEN_KEY,
                 "SECRET_KEY_PREVIOUS", PREVIOUS_TOKEN_KEY,
                 "SECRETS_KEY", SECRETS_KEY,
-                "SECRETS_KEY_PREVIOUS", PREVIOUS_SECRETS_KEY)));
+                "SECRETS_KEY_PREVIOUS", PREVIOUS_SECRETS_KEY,
+                "API_KEY_HASH_KEY", API_KEY_HASH_KEY)));
     }
 
     private static String random(int bytes) {

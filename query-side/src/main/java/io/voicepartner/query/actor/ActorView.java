@@ -2,6 +2,7 @@ package io.voicepartner.query.actor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.voicepartner.support.security.ApiKeyCaller;
 
 import java.util.Locale;
 
@@ -30,7 +31,6 @@ public record ActorView(Type type, String id, @JsonInclude(JsonInclude.Include.N
     }
 
     static final String SYSTEM = "system";
-    static final String API_KEY_PREFIX = "api_key:";
 
     /**
      * The actor an event recorded, not yet completed. An event recorded without an actor (none the platform records
@@ -40,8 +40,8 @@ public record ActorView(Type type, String id, @JsonInclude(JsonInclude.Include.N
         if (actor == null || SYSTEM.equals(actor)) {
             return new ActorView(Type.SYSTEM, SYSTEM, null, null);
         }
-        if (actor.startsWith(API_KEY_PREFIX)) {
-            return new ActorView(Type.API_KEY, actor.substring(API_KEY_PREFIX.length()), null, null);
+        if (actor.startsWith(ApiKeyCaller.ACTOR_PREFIX)) {
+            return new ActorView(Type.API_KEY, actor.substring(ApiKeyCaller.ACTOR_PREFIX.length()), null, null);
         }
         return new ActorView(Type.USER, actor, null, null);
     }

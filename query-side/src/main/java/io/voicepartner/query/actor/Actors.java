@@ -11,13 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Completes the actors of a page (of the audit log, of a history) in one read for the whole page: each user with
- * their e-mail address from {@code query.users}. The one place that knows where an actor's details are kept, so that
+ * Completes the actors of a page (of the audit log, of a history) in one read per kind for the whole page: each user
+ * with their e-mail address from {@code query.users}, each API key with its prefix from {@code query.api_keys}
+ * (revoked ones too: what a key did stays its). The one place that knows where an actor's details are kept, so that
  * the audit log and every history show the same actor object. Read when the page is read, never copied into the
- * entries: what the users read model says now (an address changed or erased) is what every entry shows.
- *
- * <p>An API key is shown by its id; its prefix belongs here too, read from the keys' read model the same way, once
- * the query side keeps one.
+ * entries: what the read models say now (an address changed or erased) is what every entry shows.
  */
 @Repository
 public class Actors {
@@ -40,17 +38,30 @@ public class Actors {
 
     /** @return every actor given, completed, keyed by the actor as given */
     private Map<ActorView, ActorView> lookUp(Collection<ActorView> actors) {
-        String[] users = actors.stream().filter(actor -> actor.type() == ActorView.Type.USER).map(ActorView::id)
-                .distinct().toArray(String[]::new);
-        Map<String, String> emails = users.length == 0 ? Map.of()
-                : jdbc.sql("SELECT id, email FROM query.users WHERE id = ANY(?)")
-                        .param(users)
-                        .query((row, n) -> Map.entry(row.getString("id"), row.getString("email")))
-                        .list().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return actors.stream().distinct().collect(Collectors.toMap(Function.identity(), actor ->
-                actor.type() == ActorView.Type.USER
-                        ? new ActorView(actor.type(), actor.id(), emails.get(actor.id()), null)
-                        : actor));
+        Map<String, String> emails = column(actors, ActorView.Type.USER, "SELECT id, email FROM query.users");
+        Map<String, String> prefixes = column(actors, ActorView.Type.API_KEY, "SELECT id, prefix FROM query.api_keys");
+        return actors.stream().distinct().collect(Collectors.toMap(Function.identity(), actor -> switch (actor.type()) {
+            case USER -> new ActorView(actor.type(), actor.id(), emails.get(actor.id()), null);
+            case API_KEY -> new ActorView(actor.type(), actor.id(), null, prefixes.get(actor.id()));
+            case SYSTEM -> actor;
+        }));
+    }
+
+    /**
+     * @param select the statement without its condition, answering an id and the value kept for it
+     * @return the value of each actor of the type, by id; one read, none when the page has no such actor
+     */
+    private Map<String, String> column(Collection<ActorView> actors, ActorView.Type type, String select) {
+        String[] ids = actors.stream().filter(actor -> actor.type() == type).map(ActorView::id).distinct()
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        // positional: a named array parameter would be expanded into a list of parameters
+        return jdbc.sql(select + " WHERE id = ANY(?)")
+                .param(ids)
+                .query((row, n) -> Map.entry(row.getString(1), row.getString(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -25,12 +25,15 @@ public enum ReadModel {
     PHONE_NUMBERS("phone-numbers", AggregateType.PHONE_NUMBER, EnumSet.of(AggregateType.PHONE_NUMBER,
             AggregateType.USAGE), List.of("phone_numbers", "phone_calls", "phone_number_usage")),
     USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
-    /** The organizations with their members (whom the query side's routes admit) and invitations. */
+    /**
+     * The organizations with their members (whom the query side's routes admit), invitations and API keys (which it
+     * authenticates); not the keys' uses, which no topic keeps (ADR 0028).
+     */
     ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
-            List.of("organizations", "organization_members", "organization_invitations")),
+            List.of("organizations", "organization_members", "organization_invitations", "api_keys")),
     HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
             AggregateType.PHONE_NUMBER), List.of("history")),
-    /** Every organization's audit log: the events of every type but usage, and the sign-ins (ADR 0028). */
+    /** Every organization's audit log: the events of every type but usage, and the sign-ins (ADR 0029). */
     AUDIT_LOG("audit-log", null, EnumSet.complementOf(EnumSet.of(AggregateType.USAGE)), List.of("audit_log"));
 
     /** Names every read model at once. */

@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * Keeps {@code query.organizations} with its members and invitations. The organization's row is moved to the
- * event's revision first, and only an event that moved it changes the members or invitations: a redelivered or
- * stale event changes nothing anywhere. Members join at the event's time; the {@code actor} of the event that
- * created an organization or an invitation is its {@code created_by}.
+ * Keeps {@code query.organizations} with its members, invitations and API keys. The organization's row is moved to
+ * the event's revision first, and only an event that moved it changes the members, invitations or keys: a
+ * redelivered or stale event changes nothing anywhere. Members join at the event's time; the {@code actor} of the
+ * event that created an organization, an invitation or a key is its {@code created_by}.
  */
 @Component
 class OrganizationProjector implements Projector {
@@ -28,12 +28,14 @@ class OrganizationProjector implements Projector {
     private final OrganizationRows organizations;
     private final OrganizationMembers members;
     private final OrganizationInvitations invitations;
+    private final OrganizationApiKeys apiKeys;
 
     OrganizationProjector(OrganizationRows organizations, OrganizationMembers members,
-                          OrganizationInvitations invitations) {
+                          OrganizationInvitations invitations, OrganizationApiKeys apiKeys) {
         this.organizations = organizations;
         this.members = members;
         this.invitations = invitations;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -64,6 +66,7 @@ class OrganizationProjector implements Projector {
         if (applied) {
             members.apply(event, at);
             applyToInvitations(event, envelope.actor(), at);
+            apiKeys.apply(event, envelope.actor(), at);
         } else if (organizations.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());
         }

@@ -5,6 +5,7 @@ import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.SingleResourceRoute;
+import io.voicepartner.support.security.ApiKeyCaller;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.security.Permission;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -37,13 +39,15 @@ class OrganizationQueryController implements SingleResourceRoute {
     private final OrganizationRows organizations;
     private final OrganizationMembers members;
     private final OrganizationInvitations invitations;
+    private final OrganizationApiKeys apiKeys;
     private final Reads reads;
 
     OrganizationQueryController(OrganizationRows organizations, OrganizationMembers members,
-                                OrganizationInvitations invitations, Reads reads) {
+                                OrganizationInvitations invitations, OrganizationApiKeys apiKeys, Reads reads) {
         this.organizations = organizations;
         this.members = members;
         this.invitations = invitations;
+        this.apiKeys = apiKeys;
         this.reads = reads;
     }
 
@@ -67,6 +71,14 @@ class OrganizationQueryController implements SingleResourceRoute {
                                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                                       HttpServletRequest request) {
         boolean awaited = request != null && request.getAttribute(OrganizationReadYourWrites.AWAITED) != null;
+        if (caller instanceof ApiKeyCaller key) {
+            // the access check admits a key to its own organization alone; a read in process is held to the same
+            boolean its = organizationId.equals(key.organizationId());
+            return reads.one("Organization", organizationId, awaited ? null : minRevision, ifNoneMatch,
+                    () -> its ? organizations.revisionOf(organizationId).orElse(0L) : 0L,
+                    () -> its ? organizations.findForItsKey(organizationId) : Optional.empty(),
+                    OrganizationView::revision);
+        }
         return reads.one("Organization", organizationId, awaited ? null : minRevision, ifNoneMatch,
                 () -> organizations.revisionSeenBy(organizationId, caller.userId()),
                 () -> organizations.find(organizationId, caller.userId()),
@@ -89,6 +101,16 @@ class OrganizationQueryController implements SingleResourceRoute {
                                                   @RequestParam(required = false) String cursor) {
         return page(limit, cursor, (after, pageSize) -> invitations.list(organizationId, after, pageSize),
                 InvitationView::id);
+    }
+
+    /** Its keys, revoked ones included, never with their secrets. */
+    @GetMapping(ONE + "/api-keys")
+    @Requires(Permission.ADMINISTER)
+    ApiResponse<List<ApiKeyView>> apiKeys(@PathVariable String organizationId,
+                                          @RequestParam(required = false) String limit,
+                                          @RequestParam(required = false) String cursor) {
+        return page(limit, cursor, (after, pageSize) -> apiKeys.list(organizationId, after, pageSize),
+                ApiKeyView::id);
     }
 
     /** @param read one page: after the key the cursor names ({@code null} for the first), of the size asked */

@@ -1,6 +1,7 @@
 package io.voicepartner.query.organization;
 
 import io.voicepartner.query.web.Reads;
+import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.OrganizationAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,14 +54,22 @@ class OrganizationReadYourWrites implements HandlerInterceptor, WebMvcConfigurer
         String minRevision = request.getHeader(Reads.MIN_REVISION);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (minRevision == null || !HttpMethod.GET.matches(request.getMethod()) || !(handler instanceof HandlerMethod)
-                || authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+                || authentication == null) {
             return true;
         }
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String organizationId = pathVariables.get(OrganizationAccess.ORGANIZATION_PATH_VARIABLE);
-        reads.await(organizationId, minRevision, () -> organizations.revisionSeenBy(organizationId, jwt.getSubject()));
+        if (authentication.getPrincipal() instanceof Jwt jwt) {
+            reads.await(organizationId, minRevision, () -> organizations.revisionSeenBy(organizationId, jwt.getSubject()));
+        } else if (authentication.getPrincipal() instanceof ApiKey key) {
+            // a key sees its own organization alone: any other waits as a stranger does
+            reads.await(organizationId, minRevision, () -> organizationId.equals(key.organizationId())
+                    ? organizations.revisionOf(organizationId).orElse(0L) : 0L);
+        } else {
+            return true;
+        }
         request.setAttribute(AWAITED, true);
         return true;
     }

@@ -91,6 +91,15 @@ class OrganizationRows {
                 .optional();
     }
 
+    /** The organization as an API key of its own sees it: with no role; empty if it is closed. */
+    Optional<OrganizationView> findForItsKey(String id) {
+        return jdbc.sql("SELECT o.id, o.name, o.personal, NULL AS role, o.created_at, o.created_by, o.revision "
+                        + "FROM query.organizations o WHERE o.id = ? AND o.deleted_at IS NULL")
+                .param(id)
+                .query(OrganizationRows::view)
+                .optional();
+    }
+
     /** The live organizations the user belongs to, newest first; {@code after} is the id the last page ended with. */
     ListQuery.Page<OrganizationView> listOf(String userId, String after, int limit) {
         return ListQuery.where("o", "id", "o.deleted_at IS NULL", Map.of("user_id", userId))
@@ -102,7 +111,7 @@ class OrganizationRows {
                 row.getString("id"),
                 row.getString("name"),
                 row.getBoolean("personal"),
-                Role.fromWireName(row.getString("role")),
+                row.getString("role") == null ? null : Role.fromWireName(row.getString("role")),
                 row.getTimestamp("created_at").toInstant(),
                 row.getString("created_by"),
                 row.getLong("revision"));

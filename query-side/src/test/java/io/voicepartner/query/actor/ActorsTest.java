@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The actor object of the audit log and the histories: the recorded actor read as a user, an API key or the platform,
- * and a user completed with the e-mail address the users read model has for them now.
+ * a user completed with the e-mail address the users read model has for them now, a key (revoked too) with its
+ * prefix.
  */
 class ActorsTest {
 
@@ -45,24 +46,31 @@ class ActorsTest {
     }
 
     @Test
-    void completesEachUserWithTheirEmailAddressInOneReadForThePage() {
+    void completesEachUserWithTheirEmailAddressAndEachKeyWithItsPrefixInOneReadForThePage() {
         String ada = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();
         database.project(() -> database.projectors().stream()
                 .filter(projector -> projector.aggregateType() == AggregateType.USER)
                 .forEach(projector -> projector.apply(Envelopes.revision(1,
                         new UserRegistered(ada, "ada@example.com", "Ada")))));
-        List<ActorView> page = List.of(ActorView.recorded(ada), ActorView.recorded("api_key:k1"),
-                ActorView.recorded(ada), ActorView.recorded("system"), ActorView.recorded(unknown));
+        String key = UUID.randomUUID().toString();
+        database.jdbc().sql("INSERT INTO query.api_keys (id, organization_id, prefix, name, scopes, secret_hash, "
+                        + "created_by, created_at, revoked_at) VALUES (?, ?, 'vp_4f2a9c1e', 'Runtime', 'usage:write', "
+                        + "'k1:00', ?, now(), now())")
+                .params(key, ada, ada).update();
+        List<ActorView> page = List.of(ActorView.recorded(ada), ActorView.recorded("api_key:" + key),
+                ActorView.recorded(ada), ActorView.recorded("system"), ActorView.recorded(unknown),
+                ActorView.recorded("api_key:k1"));
 
         List<ActorView> completed = actors.complete(page, actor -> actor, (actor, complete) -> complete);
 
         assertThat(completed).containsExactly(
                 new ActorView(ActorView.Type.USER, ada, "ada@example.com", null),
-                new ActorView(ActorView.Type.API_KEY, "k1", null, null),
+                new ActorView(ActorView.Type.API_KEY, key, null, "vp_4f2a9c1e"),
                 new ActorView(ActorView.Type.USER, ada, "ada@example.com", null),
                 new ActorView(ActorView.Type.SYSTEM, "system", null, null),
-                new ActorView(ActorView.Type.USER, unknown, null, null));
+                new ActorView(ActorView.Type.USER, unknown, null, null),
+                new ActorView(ActorView.Type.API_KEY, "k1", null, null));
     }
 
     @Test

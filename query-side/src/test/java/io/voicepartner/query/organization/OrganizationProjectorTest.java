@@ -2,6 +2,9 @@ package io.voicepartner.query.organization;
 
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyRevoked;
+import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
 import io.voicepartner.api.organization.MemberAdded;
@@ -13,6 +16,8 @@ import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.security.ApiKey;
+import io.voicepartner.support.security.ApiKeyUse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.voicepartner.query.consuming.Envelopes.by;
@@ -29,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract of {@code query.organizations} with its members and invitations: every event of an organization is
- * guarded by the organization's revision, also the ones that change only who belongs, so that a redelivered or
- * stale event never brings a removed member back; members join at the event's time.
+ * The contract of {@code query.organizations} with its members, invitations and API keys: every event of an
+ * organization is guarded by the organization's revision, also the ones that change only who belongs, so that a
+ * redelivered or stale event never brings a removed member back nor a revoked key; members join at the event's time.
  */
 class OrganizationProjectorTest {
 
@@ -41,6 +49,8 @@ class OrganizationProjectorTest {
     private static ReadModelDatabase database;
     private static OrganizationProjector projector;
     private static OrganizationMembers members;
+    private static OrganizationApiKeys apiKeys;
+    private static OrganizationRows organizations;
 
     private final String organizationId = UUID.randomUUID().toString();
 
@@ -48,8 +58,10 @@ class OrganizationProjectorTest {
     static void createDatabase() {
         database = ReadModelDatabase.create();
         members = new OrganizationMembers(database.jdbc());
-        projector = new OrganizationProjector(new OrganizationRows(database.jdbc()), members,
-                new OrganizationInvitations(database.jdbc()));
+        apiKeys = new OrganizationApiKeys(database.jdbc());
+        organizations = new OrganizationRows(database.jdbc());
+        projector = new OrganizationProjector(organizations, members,
+                new OrganizationInvitations(database.jdbc()), apiKeys);
     }
 
     @AfterAll
@@ -130,6 +142,59 @@ class OrganizationProjectorTest {
                 .query(Timestamp.class).single()).isEqualTo(Timestamp.from(occurredAt(3)));
         assertThat(members.roleOf(organizationId, FOUNDER)).isEmpty();
         assertThat(members.roleOf(organizationId, JOINER)).isEmpty();
+    }
+
+    @Test
+    void anApiKeyIsFoundByItsHashUntilRevokedAndListedWithWhoCreatedItButNoSecret() {
+        String keyId = UUID.randomUUID().toString();
+        String hash = "AbCdEfGh:" + "ef".repeat(32);
+        Instant expires = occurredAt(2).plus(Duration.ofDays(90));
+        apply(2, new ApiKeyCreated(organizationId, keyId, "Voice runtime",
+                List.of(ApiKeyScope.CONFIG_READ, ApiKeyScope.USAGE_WRITE), "vp_AbCdEfGh", hash, expires));
+
+        assertThat(apiKeys.findLive(List.of("other:" + "00".repeat(32), hash))).hasValue(new ApiKey(keyId,
+                organizationId, Set.of(ApiKeyScope.CONFIG_READ, ApiKeyScope.USAGE_WRITE), expires));
+        assertThat(apiKeys.list(organizationId, null, 10).items()).containsExactly(new ApiKeyView(keyId,
+                organizationId, "Voice runtime", "vp_AbCdEfGh", List.of(ApiKeyScope.CONFIG_READ,
+                ApiKeyScope.USAGE_WRITE), FOUNDER, occurredAt(2), expires, null, null));
+
+        apply(3, new ApiKeyRevoked(organizationId, keyId));
+        database.project(() -> projector.apply(by(FOUNDER, 2, occurredAt(2), new ApiKeyCreated(organizationId, keyId,
+                "Voice runtime", List.of(ApiKeyScope.CONFIG_READ), "vp_AbCdEfGh", hash, null))));
+
+        assertThat(apiKeys.findLive(List.of(hash))).isEmpty();
+        assertThat(apiKeys.list(organizationId, null, 10).items()).singleElement()
+                .satisfies(key -> assertThat(key.revokedAt()).isEqualTo(occurredAt(3)));
+    }
+
+    @Test
+    void closingTheOrganizationRevokesItsKeysAndHidesItFromThem() {
+        String hash = "AbCdEfGh:" + "0a".repeat(32);
+        apply(2, new ApiKeyCreated(organizationId, UUID.randomUUID().toString(), "CI", List.of(ApiKeyScope.CONFIG_READ),
+                "vp_0a0a0a0a", hash, null));
+        assertThat(organizations.findForItsKey(organizationId)).hasValueSatisfying(organization -> {
+            assertThat(organization.name()).isEqualTo("Example Dental");
+            assertThat(organization.role()).as("a key has no role").isNull();
+        });
+
+        apply(3, new OrganizationDeleted(organizationId));
+
+        assertThat(apiKeys.findLive(List.of(hash))).isEmpty();
+        assertThat(organizations.findForItsKey(organizationId)).isEmpty();
+    }
+
+    @Test
+    void aKeyShowsItsLatestUseWhicheverSideReportedItInWhateverOrder() {
+        String keyId = UUID.randomUUID().toString();
+        apply(2, new ApiKeyCreated(organizationId, keyId, "CI", List.of(ApiKeyScope.CONFIG_READ), "vp_0b0b0b0b",
+                "AbCdEfGh:" + "0b".repeat(32), null));
+        Instant later = occurredAt(2).plusSeconds(90);
+
+        apiKeys.used(new ApiKeyUse(keyId, organizationId, later));
+        apiKeys.used(new ApiKeyUse(keyId, organizationId, later.minusSeconds(30)));
+
+        assertThat(apiKeys.list(organizationId, null, 10).items()).singleElement()
+                .satisfies(key -> assertThat(key.lastUsedAt()).isEqualTo(later));
     }
 
     @Test

@@ -48,7 +48,8 @@ class OrganizationReadsTest {
         organizations = new OrganizationRows(database.jdbc());
         members = new OrganizationMembers(database.jdbc());
         invitations = new OrganizationInvitations(database.jdbc());
-        projector = new OrganizationProjector(organizations, members, invitations);
+        projector = new OrganizationProjector(organizations, members, invitations,
+                new OrganizationApiKeys(database.jdbc()));
     }
 
     @AfterAll

@@ -24,6 +24,8 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.OrganizationAccess;
+import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.security.Personal;
 import io.voicepartner.support.security.PublicEndpoints;
 import io.voicepartner.support.security.Requires;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -36,6 +38,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.util.Arrays;
@@ -45,7 +48,8 @@ import java.util.Map;
 /**
  * The OpenAPI document at {@code /openapi.json} (Swagger UI at {@code /docs}): generated from the
  * controllers, in the platform's snake_case, with the bearer scheme (the "Authorize" button logs in
- * through {@code /token}), and the error envelope on every operation with the statuses it can answer.
+ * through {@code /token}) and the API key scheme where a key may call, and the error envelope on every operation
+ * with the statuses it can answer.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -53,6 +57,7 @@ class ApiDocumentation {
     static final String ERROR_SCHEMA = "ApiErrorResponse";
     private static final String BEARER = "bearer";
     private static final String LOGIN = "login";
+    private static final String API_KEY = "apiKey";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     /** Schemas are read with the platform's own mapper, so that they show the names that travel. */
@@ -78,9 +83,17 @@ class ApiDocumentation {
                                 .scheme("bearer").bearerFormat("JWT"))
                         .addSecuritySchemes(LOGIN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
                                 .description("Log in with your e-mail as username and your password.")
-                                .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/token").scopes(new Scopes())))))
+                                .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/token").scopes(new Scopes()))))
+                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("vp_…")
+                                .description("An API key of the organization (POST /api/organizations/{organizationId}"
+                                        + "/api-keys), sent as Authorization: Bearer vp_…. It acts in its own "
+                                        + "organization with its scopes alone (config:read, config:write, usage:write, "
+                                        + "analytics:read, audit:read, runtime:read), never on a person's routes, never "
+                                        + "on those that manage the organization. A revoked or expired key is a 401.")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
-                .addSecurityItem(new SecurityRequirement().addList(LOGIN));
+                .addSecurityItem(new SecurityRequirement().addList(LOGIN))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
     @Bean
@@ -143,15 +156,18 @@ class ApiDocumentation {
 
     /**
      * What the organization access check ({@code OrganizationAccess}) adds to a route: the header that names the
-     * organization it acts in (unless its path names it), and the 403 of a role that falls short.
+     * organization it acts in (unless its path names it), the 403 of a role or a key's scopes that fall short, and
+     * which routes no API key may call (a person's, and those that manage the organization).
      */
     @Bean
     OperationCustomizer organizationAccess() {
         return (operation, handler) -> {
-            Requires requires = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Requires.class);
-            if (requires == null) {
-                requires = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Requires.class);
+            if (declared(handler, Personal.class) != null) {
+                withoutApiKeys(operation);
+                error(operation, "403", "An API key: this route acts for a signed-in person");
+                return operation;
             }
+            Requires requires = declared(handler, Requires.class);
             if (requires == null) {
                 return operation;
             }
@@ -164,10 +180,27 @@ class ApiDocumentation {
                                 + "member; without it, the caller's personal organization.")
                         .schema(new StringSchema().maxLength(64)));
             }
-            error(operation, "403", "The caller's role in the organization is below '" + requires.value().least().wireName()
-                    + "', which this needs");
+            Permission needed = requires.value();
+            String role = "The caller's role in the organization is below '" + needed.least().wireName()
+                    + "', which this needs";
+            if (needed.scope().isEmpty()) {
+                withoutApiKeys(operation);
+            }
+            error(operation, "403", needed.scope().map(scope -> role + ", or the API key has no scope '"
+                    + scope.wireName() + "'").orElse(role + "; no API key may call it"));
             return operation;
         };
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A declared(HandlerMethod handler, Class<A> annotation) {
+        A onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), annotation);
+        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), annotation);
+    }
+
+    /** A route only a signed-in person may call: the schemes of the document but the API key's. */
+    private static void withoutApiKeys(Operation operation) {
+        operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER),
+                new SecurityRequirement().addList(LOGIN)));
     }
 
     private static void addErrors(Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {

@@ -1,8 +1,10 @@
 package io.voicepartner.support.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +25,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -27,18 +33,20 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every route needs a valid bearer token (HS256 signature under the key its {@code kid} names, expiry) except those the sides declare
- * public. Refusals are answered in the error envelope. Sessions, CSRF and form login do not apply to a
- * token-authenticated JSON API.
+ * Every route needs a valid bearer token except those the sides declare public: a signed-in user's (HS256 signature
+ * under the key its {@code kid} names, expiry) or an API key ({@code vp_…}, found in the side's own {@link ApiKeys}).
+ * Refusals are answered in the error envelope. Sessions, CSRF and form login do not apply to a token-authenticated
+ * JSON API.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TokenSettings.class)
+@EnableConfigurationProperties({TokenSettings.class, ApiKeySettings.class})
 class BearerTokenSecurity {
 
     /** About 3 MiB of tokens: more than the distinct clients of one instance within a token's lifetime. */
@@ -49,7 +57,13 @@ class BearerTokenSecurity {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-                                    ErrorResponses errors) throws Exception {
+                                    ErrorResponses errors, JwtDecoder jwtDecoder, ApiKeys apiKeys,
+                                    ApiKeySecrets apiKeySecrets, ApiKeyUses apiKeyUses,
+                                    MeterRegistry meters) throws Exception {
+        // an API key is checked by its own provider alone; any other bearer token is a JWT, as before
+        AuthenticationManager apiKeyManager = new ProviderManager(
+                new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC()));
+        AuthenticationManager jwtManager = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
         http.cors(cors -> { })
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -70,7 +84,8 @@ class BearerTokenSecurity {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .authenticationManagerResolver(request -> ApiKeyAuthenticator.presentedBy(request)
+                                ? apiKeyManager : jwtManager)
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,
                                 ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
                 .exceptionHandling(handling -> handling
@@ -79,6 +94,16 @@ class BearerTokenSecurity {
                         .accessDeniedHandler((request, response, e) -> errors.write(response,
                                 ErrorCode.NOT_FOUND, "No such route.")));
         return http.build();
+    }
+
+    @Bean
+    ApiKeySecrets apiKeySecrets(ApiKeySettings settings) {
+        return new ApiKeySecrets(settings);
+    }
+
+    @Bean
+    ApiKeyUses apiKeyUses(ApiKeySettings settings, KafkaTemplate<String, byte[]> kafka, ObjectMapper json) {
+        return new ApiKeyUses(settings, kafka, json);
     }
 
     /**

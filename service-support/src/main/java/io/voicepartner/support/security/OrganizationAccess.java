@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * caller may do there what the route {@link Requires}: a caller who is no member of the organization finds nothing
  * there ({@code 404}, as for any resource of another tenant), a member whose role falls short is refused
  * ({@code 403 forbidden}, naming the role needed). A route that declares neither {@link Requires} nor
- * {@link Personal} is refused to everyone: a forgotten declaration closes the route rather than opening it.
+ * {@link Personal} is refused to everyone: a forgotten declaration closes the route rather than opening it. An API
+ * key ({@link ApiKeyCaller}) acts in its own organization alone, with the permissions its scopes grant.
  */
 public class OrganizationAccess implements HandlerInterceptor {
 
@@ -43,33 +44,66 @@ public class OrganizationAccess implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(handler instanceof HandlerMethod method) || authentication == null
-                || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+        if (!(handler instanceof HandlerMethod method) || authentication == null) {
             // a route without a signed-in caller is one the security configuration lets through: public
             return true;
         }
-        String userId = jwt.getSubject();
+        if (authentication.getPrincipal() instanceof Jwt jwt) {
+            request.setAttribute(CALLER_ATTRIBUTE, user(jwt.getSubject(), method, request));
+        } else if (authentication.getPrincipal() instanceof ApiKey key) {
+            request.setAttribute(CALLER_ATTRIBUTE, apiKey(key, method, request));
+        }
+        return true;
+    }
+
+    private Caller user(String userId, HandlerMethod method, HttpServletRequest request) {
         if (declared(method, Personal.class) != null) {
-            request.setAttribute(CALLER_ATTRIBUTE, Caller.personal(userId));
-            return true;
+            return Caller.personal(userId);
         }
-        Requires requires = declared(method, Requires.class);
-        if (requires == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "This route declares no permission, so it is refused to everyone.");
-        }
+        Permission needed = required(method);
         String organizationId = organizationOf(request, userId);
         Role role = memberships.roleOf(organizationId, userId)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "You are not a member of organization '" + organizationId + "'."));
-        if (!requires.value().grantedTo(role)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Your role in organization '" + organizationId + "' is '"
-                    + role.wireName() + "'; this needs '" + requires.value().least().wireName() + "' or higher.");
-        }
-        request.setAttribute(CALLER_ATTRIBUTE, new Caller(userId, organizationId, role));
-        return true;
+        return admitted(new Caller(userId, organizationId, role), needed);
     }
 
-    private static String organizationOf(HttpServletRequest request, String userId) {
+    /**
+     * A key acts in its own organization, which is also where a request that names none acts; named another, it
+     * finds nothing there, as a stranger does. It never reaches a person's route: {@code 403}, since the route exists
+     * for everyone and a key is simply not who may call it.
+     */
+    private static Caller apiKey(ApiKey key, HandlerMethod method, HttpServletRequest request) {
+        if (declared(method, Personal.class) != null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "An API key acts for its organization, not for a person; "
+                    + "this route is a signed-in user's own.");
+        }
+        Permission needed = required(method);
+        String organizationId = organizationOf(request, key.organizationId());
+        if (!organizationId.equals(key.organizationId())) {
+            throw new ApiException(ErrorCode.NOT_FOUND,
+                    "This API key is not one of organization '" + organizationId + "'.");
+        }
+        return admitted(key.caller(), needed);
+    }
+
+    private static Permission required(HandlerMethod method) {
+        Requires requires = declared(method, Requires.class);
+        if (requires == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This route declares no permission, so it is refused to everyone.");
+        }
+        return requires.value();
+    }
+
+    private static Caller admitted(Caller caller, Permission needed) {
+        if (!caller.may(needed)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, caller.shortOf(needed));
+        }
+        return caller;
+    }
+
+    /** @param unnamed where a request that names no organization acts */
+    private static String organizationOf(HttpServletRequest request, String unnamed) {
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
@@ -78,7 +112,7 @@ public class OrganizationAccess implements HandlerInterceptor {
             named = request.getHeader(ORGANIZATION_HEADER);
         }
         if (named == null) {
-            return userId;
+            return unnamed;
         }
         if (!ID.matcher(named).matches()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "You are not a member of an organization with that id.");

@@ -28,7 +28,7 @@ public enum AggregateType {
     USAGE("usage", "voicepartner.usage", UsageEvent.class, false),
     /**
      * Not an aggregate: the sign-ins to users' accounts, stored outside every stream and keyed by the user's id
-     * (ADR 0028).
+     * (ADR 0029).
      */
     SIGN_IN("sign_in", "voicepartner.sign-ins", SignInEvent.class, false);
 

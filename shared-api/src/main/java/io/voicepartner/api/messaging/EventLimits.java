@@ -84,6 +84,12 @@ public final class EventLimits {
     public static final int AGGREGATE_TYPE = 32;
     /** An {@code X-Request-Id} the platform takes from a client, or one it made (a UUID). */
     public static final int REQUEST_ID = 128;
+    /** An API key's shown beginning: {@code vp_} and 8 characters. */
+    public static final int API_KEY_PREFIX = 16;
+    /** An API key's scopes as the tables keep them, space-separated: all six of them take 75 characters. */
+    public static final int API_KEY_SCOPES = 100;
+    /** An API key's keyed hash: the hash key's id (8), a colon and 64 hex digits. */
+    public static final int API_KEY_HASH = 80;
 
     /**
      * Every bounded ({@code varchar(n)}) column of the read models and of analytics that holds event data,
@@ -181,6 +187,13 @@ public final class EventLimits {
             Map.entry("query.audit_log.resource_type", AGGREGATE_TYPE),
             Map.entry("query.audit_log.resource_id", ID),
             Map.entry("query.audit_log.request_id", REQUEST_ID),
+            Map.entry("query.api_keys.id", ID),
+            Map.entry("query.api_keys.organization_id", ID),
+            Map.entry("query.api_keys.prefix", API_KEY_PREFIX),
+            Map.entry("query.api_keys.name", NAME),
+            Map.entry("query.api_keys.scopes", API_KEY_SCOPES),
+            Map.entry("query.api_keys.secret_hash", API_KEY_HASH),
+            Map.entry("query.api_keys.created_by", ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
@@ -199,12 +212,20 @@ public final class EventLimits {
             Map.entry("analytics.organizations.id", ID),
             Map.entry("analytics.organization_members.organization_id", ID),
             Map.entry("analytics.organization_members.user_id", ID),
-            Map.entry("analytics.organization_members.role", ENUM_NAME));
+            Map.entry("analytics.organization_members.role", ENUM_NAME),
+            Map.entry("analytics.api_keys.id", ID),
+            Map.entry("analytics.api_keys.organization_id", ID),
+            Map.entry("analytics.api_keys.prefix", API_KEY_PREFIX),
+            Map.entry("analytics.api_keys.name", NAME),
+            Map.entry("analytics.api_keys.scopes", API_KEY_SCOPES),
+            Map.entry("analytics.api_keys.secret_hash", API_KEY_HASH),
+            Map.entry("analytics.api_keys.created_by", ID));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
     public static final Set<String> NOT_EVENT_DATA = Set.of(
             "query.rebuilds.read_models",
-            "query.rebuilds.status");
+            "query.rebuilds.status",
+            "query.api_key_uses.key_id");
 
     private EventLimits() {
     }

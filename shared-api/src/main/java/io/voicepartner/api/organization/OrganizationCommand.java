@@ -2,7 +2,7 @@ package io.voicepartner.api.organization;
 
 /** What can be asked of an organization. */
 public sealed interface OrganizationCommand permits CreateOrganization, RenameOrganization, DeleteOrganization,
-        InviteMember, RevokeInvitation, AcceptInvitation, ChangeMemberRole, RemoveMember {
+        InviteMember, RevokeInvitation, AcceptInvitation, ChangeMemberRole, RemoveMember, CreateApiKey, RevokeApiKey {
 
     String organizationId();
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A sign-in to an account at {@code POST /token}, right or wrong, recorded for the audit logs of the account's
  * organizations; published on {@code voicepartner.sign-ins}. Who signs in when is access, not configuration: it
- * belongs to no aggregate's stream, so it never moves the user's revision (ADR 0028). The record key, and
+ * belongs to no aggregate's stream, so it never moves the user's revision (ADR 0029). The record key, and
  * {@link #aggregateId()}, is the user's id, so that each account's sign-ins stay in order on one partition.
  */
 public sealed interface SignInEvent extends DomainEvent permits SignInSucceeded, SignInFailed {

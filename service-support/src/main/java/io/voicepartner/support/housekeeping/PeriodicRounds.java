@@ -1,4 +1,4 @@
-package io.voicepartner.command.common;
+package io.voicepartner.support.housekeeping;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
--- The audit log (issue 18, ADR 0028): one row per event an organization owns, whoever caused it, and per sign-in of
+-- The audit log (issue 18, ADR 0029): one row per event an organization owns, whoever caused it, and per sign-in of
 -- a member one row in each organization the user belonged to when signing in. Rows are only ever inserted: the
 -- primary key (an event is one organization's entry once) makes a redelivery a no-op. Usage is not here (ADR 0017).
 CREATE TABLE audit_log (
