@@ -148,7 +148,11 @@ class ApiKeysIT extends PlatformIT {
         assertThat(deployer.patch("/api/assistants/" + assistant, Map.of("name", "Redeployed")).status())
                 .isEqualTo(200);
         JsonNode history = anna.get("/api/assistants/" + assistant + "/history").data();
-        assertThat(history.findValuesAsText("actor")).containsOnly("api_key:" + keyId);
+        assertThat(history.findValues("actor")).hasSize(2).allSatisfy(actor -> {
+            assertThat(actor.path("type").asText()).isEqualTo("api_key");
+            assertThat(actor.path("id").asText()).isEqualTo(keyId);
+            assertThat(actor.path("prefix").asText()).startsWith("vp_");
+        });
 
         Api writeOnly = withKey(createKey("Write-only", "config:write"));
         Api.Response unread = writeOnly.post("/api/assistants", Map.of("name", "Blind"));
