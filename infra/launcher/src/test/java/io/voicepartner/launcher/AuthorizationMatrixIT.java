@@ -65,6 +65,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations/{organizationId}/api-keys", "admin"),
             Map.entry("POST /api/organizations/{organizationId}/api-keys", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", "admin"),
+            Map.entry("GET /api/organizations/{organizationId}/audit-log", "admin"),
 
             Map.entry("GET /api/analytics/assistants", "viewer"),
             Map.entry("GET /api/analytics/file-uploads", "viewer"),
