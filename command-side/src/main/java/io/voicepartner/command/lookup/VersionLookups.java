@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The table of {@code V7__assistant_version_lookup.sql}, with each version's frozen configuration since
@@ -37,11 +38,14 @@ class VersionLookups implements PublishedVersions {
         }
     }
 
-    /** With its frozen configuration, which the call-start lookup answers ({@link CallStartLookups}). */
+    /**
+     * With its frozen configuration, which the call-start lookup answers ({@link CallStartLookups}), and the time of
+     * the event to the millisecond, as the event store keeps it and every later reader sees it.
+     */
     void versionPublished(AssistantVersionPublished event, Instant publishedAt) {
         jdbc.sql("INSERT INTO command.assistant_version_lookup (assistant_id, number, config_hash, published_at, "
                         + "published_by, configuration) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING")
-                .params(event.assistantId(), event.number(), event.configHash(), Timestamp.from(publishedAt),
+                .params(event.assistantId(), event.number(), event.configHash(), Timestamp.from(publishedAt.truncatedTo(ChronoUnit.MILLIS)),
                         event.publishedBy(), StoredJson.write(event.configuration()))
                 .update();
     }
