@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stays right and the series stay bounded (a warning says when that starts).
  */
 @Component
+@EnableConfigurationProperties(RuntimeSettings.class)
 class CallStartMetrics {
 
     static final String LOOKUPS = "voicepartner.runtime.lookups";

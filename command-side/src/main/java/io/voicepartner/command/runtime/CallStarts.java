@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.FrozenFile;
-import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.web.ErrorCode;
@@ -19,7 +18,6 @@ import io.voicepartner.command.runtime.CallStartMetrics.Outcome;
 import io.voicepartner.command.tool.ToolCredentials;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -35,7 +33,6 @@ import java.util.stream.Collectors;
  * same {@code 404} whether nobody or another organization has it.
  */
 @Component
-@EnableConfigurationProperties(RuntimeSettings.class)
 class CallStarts {
 
     /** ITU-T E.164 as the platform stores numbers: a plus, a country code, at most 15 digits in all. */
