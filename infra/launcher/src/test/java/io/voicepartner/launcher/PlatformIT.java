@@ -38,6 +38,9 @@ abstract class PlatformIT {
         properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
         // the deadline tests wait for it; the endpoints the tests serve answer in milliseconds
         properties.add("voicepartner.tool-calls.timeout", () -> "3s");
+        // bcrypt's least cost: the tests sign up and log in hundreds of users, at 65 ms of CPU a hash at production's
+        // cost 10 (which SignUpLimitsIT's platform keeps, and checks)
+        properties.add("voicepartner.passwords.hash-cost", () -> "4");
     }
 
     Api api() {
