@@ -26,6 +26,10 @@ abstract class OperationsPlatformIT extends TestPlatform {
         configure(properties, DATABASE, KAFKA.bootstrapServers());
         // it idles once its four classes have run: it keeps two connections open, not the pool's twenty
         properties.add("spring.datasource.hikari.minimum-idle", () -> "2");
+        // infra/scripts/republish takes the publisher's claim and lets it expire before the publisher claims its
+        // segment again: at Axon's 10 s claim timeout and 5 s between claim attempts, RepublishIT waited 10 to 15 s
+        properties.add("axon.eventhandling.tokenstore.claim-timeout", () -> "2s");
+        properties.add("axon.eventhandling.processors.kafka-publisher.token-claim-interval", () -> "500");
     }
 
     @Override
