@@ -576,26 +576,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/organizations/{organizationId}/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read an organization's audit log
-         * @description The organization's entries, newest first by occurred_at: each with its actor ({type: user, api_key or system, id, and a user's email or a key's prefix}), its action (the event's type, e.g. AssistantUpdated, MemberAdded, SignInFailed), the resource it happened to ({type, id}; a sign-in's is the user), the request_id of the request that caused it (left out if none did) and, for sign-ins only, the client_address it came from. A member's sign-in is in the log of every organization they belonged to when signing in. Owners and admins, and keys with audit:read (403 for editors, viewers and other keys). Every bad filter is a 400 naming it.
-         */
-        get: operations["listAuditLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/organizations/{organizationId}/invitations": {
         parameters: {
             query?: never;
@@ -814,6 +794,26 @@ export interface paths {
          * @description One call or an array of up to 500, as for executions; deduplicated by call_id. Answers 202 with how many were recorded and how many were duplicates.
          */
         post: operations["reportPhoneNumberCalls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runtime/phone-numbers/{e164}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look up what answers a phone number
+         * @description The organization's live number, its assistant, and the version that answers (the one the number is pinned to, else the assistant's latest published), with that version's frozen configuration in the shape a version read shows it, but every tool credential in clear (endpoint, headers, authentication). Files are described, not included: their content_href and text_href are the file routes (a key needs config:read for them). Read from lookups kept with every write, so it shows the last write at once. Answered with Cache-Control no-store, and counted per organization and caller in voicepartner_runtime_credential_reads.
+         */
+        get: operations["lookUpCallStart"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1070,13 +1070,6 @@ export interface components {
             /** Format: int64 */
             revision?: number;
         };
-        ActorView: {
-            email?: string;
-            id?: string;
-            prefix?: string;
-            /** @enum {string} */
-            type?: "user" | "api_key" | "system";
-        };
         AnsweringVersion: {
             config_hash?: string;
             href?: string;
@@ -1118,6 +1111,11 @@ export interface components {
         };
         ApiResponseAssistantView: {
             data?: components["schemas"]["AssistantView"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseCallStartAnswer: {
+            data?: components["schemas"]["CallStartAnswer"];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1168,11 +1166,6 @@ export interface components {
         };
         ApiResponseListAssistantsPerDay: {
             data?: components["schemas"]["AssistantsPerDay"][];
-            meta?: components["schemas"]["PageMeta"];
-            success?: boolean;
-        };
-        ApiResponseListAuditEntry: {
-            data?: components["schemas"]["AuditEntry"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1395,21 +1388,6 @@ export interface components {
             /** Format: date */
             day?: string;
         };
-        AuditEntry: {
-            action?: string;
-            actor?: components["schemas"]["ActorView"];
-            client_address?: string;
-            id?: string;
-            /** Format: date-time */
-            occurred_at?: string;
-            request_id?: string;
-            resource?: components["schemas"]["AuditedResource"];
-        };
-        AuditedResource: {
-            id?: string;
-            /** @enum {string} */
-            type?: "assistant" | "tool" | "file" | "phone_number" | "user" | "organization";
-        };
         CallRequest: {
             assistant_id?: string;
             call_id?: string;
@@ -1420,9 +1398,83 @@ export interface components {
             /** Format: date-time */
             occurred_at?: string;
         };
+        CallStartAnswer: {
+            assistant_id?: string;
+            configuration?: components["schemas"]["CallStartConfiguration"];
+            organization_id?: string;
+            phone_number?: components["schemas"]["CallStartNumber"];
+            version?: components["schemas"]["CallStartVersion"];
+        };
+        CallStartConfiguration: {
+            assistant?: {
+                [key: string]: unknown;
+            };
+            files?: components["schemas"]["CallStartFile"][];
+            tools?: components["schemas"]["CallableTool"][];
+        };
+        CallStartFile: {
+            assignment?: {
+                [key: string]: unknown;
+            };
+            content_href?: string;
+            description?: string;
+            /** Format: int64 */
+            file_size?: number;
+            /** @enum {string} */
+            file_type?: "pdf" | "docx" | "txt" | "md" | "csv" | "html" | "json";
+            filename?: string;
+            id?: string;
+            original_name?: string;
+            sha256?: string;
+            text_href?: string;
+        };
+        CallStartNumber: {
+            capabilities?: {
+                [key: string]: boolean;
+            };
+            configuration?: {
+                [key: string]: unknown;
+            };
+            friendly_name?: string;
+            id?: string;
+            phone_number?: string;
+            /** @enum {string} */
+            provider?: "twilio" | "vonage" | "telnyx" | "sip" | "other";
+            /** @enum {string} */
+            status?: "active" | "inactive" | "released";
+        };
+        CallStartVersion: {
+            config_hash?: string;
+            href?: string;
+            /** Format: int32 */
+            number?: number;
+            pinned?: boolean;
+            /** Format: date-time */
+            published_at?: string;
+            published_by?: string;
+        };
+        CallableTool: {
+            authentication?: {
+                [key: string]: string;
+            };
+            category?: string;
+            description?: string;
+            endpoint?: string;
+            headers?: {
+                [key: string]: string;
+            };
+            id?: string;
+            is_active?: boolean;
+            /** @enum {string} */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            name?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
         Change: {
-            from?: unknown;
-            to?: unknown;
+            from?: Record<string, never>;
+            to?: Record<string, never>;
         };
         ChangedItem: {
             fields?: {
@@ -1530,7 +1582,7 @@ export interface components {
             timestamp?: string;
         };
         HistoryEntry: {
-            actor?: components["schemas"]["ActorView"];
+            actor?: string;
             changes?: {
                 [key: string]: components["schemas"]["Change"];
             };
@@ -5108,7 +5160,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5118,26 +5170,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "changes": {
-                     *             "name": {
-                     *               "from": "Front desk",
-                     *               "to": "Reception"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
                      *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -8865,7 +8908,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8875,29 +8918,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "id": "system",
-                     *             "type": "system"
-                     *           },
-                     *           "changes": {
-                     *             "extracted_text_length": {
-                     *               "from": null,
-                     *               "to": 5120
-                     *             },
-                     *             "status": {
-                     *               "from": "uploading",
-                     *               "to": "processed"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
-                     *           "revision": 2,
-                     *           "type": "FileProcessed"
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "revision": 3,
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mg",
-                     *         "total": 4
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -11147,216 +11178,6 @@ export interface operations {
                      *       "error": {
                      *         "code": "conflict",
                      *         "message": "The phone number +49301234567 is taken."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description A bug: the body never carries a stack trace */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "internal_error",
-                     *         "message": "An unexpected error occurred."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "service_unavailable",
-                     *         "message": "The service is unavailable; retry later."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-        };
-    };
-    listAuditLog: {
-        parameters: {
-            query?: {
-                /** @description How many items a page holds, 1 to 200 (default 50). */
-                limit?: number;
-                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
-                cursor?: string;
-                /** @description Only the entries of this actor, by the id its actor object shows (a user's id, a key's id, or system). */
-                actor_id?: string;
-                /** @description Only the entries of this type of resource (assistant, tool, file, phone_number, organization, user). */
-                resource_type?: string;
-                /** @description Only the entries of this resource. */
-                resource_id?: string;
-                /** @description Only the entries of this event type, e.g. MemberRoleChanged or SignInFailed. */
-                action?: string;
-                /** @description Only those that occurred at or after this RFC 3339 time (included). */
-                from?: string;
-                /** @description Only those that occurred before this RFC 3339 time (excluded). */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The organization's id; one the caller is no member of is a 404. */
-                organizationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of entries, newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "action": "AssistantUpdated",
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "id": "01a24281-62b5-76c5-98ab-c36fd5aa1c40",
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
-                     *           "request_id": "3f0c1c9e-5a41-4f0e-9d5e-2b8a7c6d1e0f",
-                     *           "resource": {
-                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
-                     *             "type": "assistant"
-                     *           }
-                     *         },
-                     *         {
-                     *           "action": "SignInSucceeded",
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "client_address": "203.0.113.24",
-                     *           "id": "01a24281-5e8a-7eec-84c4-0dcc5230c08f",
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
-                     *           "request_id": "8c2d4e6f-1a3b-4c5d-9e7f-0a1b2c3d4e5f",
-                     *           "resource": {
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           }
-                     *         },
-                     *         {
-                     *           "action": "FileProcessed",
-                     *           "actor": {
-                     *             "id": "system",
-                     *             "type": "system"
-                     *           },
-                     *           "id": "4d1a001b-f29e-4938-afbc-13496b624aa5",
-                     *           "occurred_at": "2026-01-15T09:12:45.870Z",
-                     *           "resource": {
-                     *             "id": "0194f0c5-4d6f-7a81-9b2c-d3e4f5a6b7c8",
-                     *             "type": "file"
-                     *           }
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "limit": 3,
-                     *         "next_cursor": "djE6MjAyNi0wMS0xNVQwOToxMjo0NS44NzBafDRkMWEwMDFi",
-                     *         "total": 132
-                     *       },
-                     *       "success": true
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiResponseListAuditEntry"];
-                };
-            };
-            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "validation_failed",
-                     *         "details": [
-                     *           {
-                     *             "field": "temperature",
-                     *             "message": "must be between 0 and 2"
-                     *           }
-                     *         ],
-                     *         "message": "The request has invalid fields."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description Missing, invalid or expired bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "unauthorized",
-                     *         "message": "A valid bearer token is required."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description The caller's role in the organization is below 'admin', which this needs, or the API key has no scope 'audit:read' */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "forbidden",
-                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
-                     *       },
-                     *       "success": false
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description No such resource in the organization (another organization's resource is not found either) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": {
-                     *         "code": "not_found",
-                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -14206,7 +14027,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14216,26 +14037,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "email": "ada@example.com",
-                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *             "type": "user"
-                     *           },
-                     *           "changes": {
-                     *             "friendly_name": {
-                     *               "from": "Hotline",
-                     *               "to": "Berlin hotline"
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
-                     *           "type": "PhoneNumberUpdated"
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }
@@ -14786,6 +14598,234 @@ export interface operations {
                      *       "error": {
                      *         "code": "idempotency_key_reused",
                      *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    lookUpCallStart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The number the call reached, in E.164 (+4930123456); anything else is not found. */
+                e164: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What answers the number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "configuration": {
+                     *           "assistant": {
+                     *             "first_message": "Hello, Example Dental, how can I help?",
+                     *             "is_active": true,
+                     *             "language": "de-DE",
+                     *             "llm_model": "gpt-4o-mini",
+                     *             "llm_provider": "openai",
+                     *             "name": "Front desk",
+                     *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                     *             "temperature": 0.7,
+                     *             "voice_id": "rachel",
+                     *             "voice_provider": "elevenlabs"
+                     *           },
+                     *           "files": [
+                     *             {
+                     *               "assignment": {
+                     *                 "priority": 1
+                     *               },
+                     *               "content_href": "/api/files/0194f0c5-4d6f-7081-92a3-b4c5d6e7f809/content",
+                     *               "description": "Prices 2026",
+                     *               "file_size": 48213,
+                     *               "file_type": "pdf",
+                     *               "filename": "price-list.pdf",
+                     *               "id": "0194f0c5-4d6f-7081-92a3-b4c5d6e7f809",
+                     *               "original_name": "price-list.pdf",
+                     *               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *               "text_href": "/api/files/0194f0c5-4d6f-7081-92a3-b4c5d6e7f809/text"
+                     *             }
+                     *           ],
+                     *           "tools": [
+                     *             {
+                     *               "authentication": {
+                     *                 "token": "tok_2b8e61d4c0",
+                     *                 "type": "bearer"
+                     *               },
+                     *               "category": "scheduling",
+                     *               "description": "Books, moves and cancels appointments",
+                     *               "endpoint": "https://api.example.com/appointments?api_key=sk_live_51Hc8f2",
+                     *               "headers": {
+                     *                 "Accept": "application/json",
+                     *                 "X-Api-Key": "key_7f3a9c"
+                     *               },
+                     *               "id": "0194f0c3-2b4d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *               "is_active": true,
+                     *               "method": "POST",
+                     *               "name": "Calendar",
+                     *               "parameters": {
+                     *                 "properties": {
+                     *                   "date": {
+                     *                     "type": "string"
+                     *                   }
+                     *                 },
+                     *                 "type": "object"
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "phone_number": {
+                     *           "capabilities": {
+                     *             "sms": false,
+                     *             "voice": true
+                     *           },
+                     *           "configuration": {
+                     *             "record_calls": true
+                     *           },
+                     *           "friendly_name": "Berlin office",
+                     *           "id": "0194f0c4-3c5e-7f70-8192-a3b4c5d6e7f8",
+                     *           "phone_number": "+49301234567",
+                     *           "provider": "twilio",
+                     *           "status": "active"
+                     *         },
+                     *         "version": {
+                     *           "config_hash": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                     *           "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
+                     *           "number": 2,
+                     *           "pinned": false,
+                     *           "published_at": "2026-01-15T10:30:00.123Z",
+                     *           "published_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *         }
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseCallStartAnswer"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The organization has no such live number (nobody has it, or another organization does: the answer is the same), or the number reaches no assistant, or its assistant has published no version; the message says which */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -16663,7 +16703,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of its history, oldest first */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16673,32 +16713,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": {
-                     *             "id": "0194f0c9-2e4a-7b61-8c3d-5f6a7b8c9d0e",
-                     *             "prefix": "vp_live_4f2a",
-                     *             "type": "api_key"
-                     *           },
-                     *           "changes": {
-                     *             "authentication": {
-                     *               "from": {
-                     *                 "token": "••••7dc2",
-                     *                 "type": "bearer"
-                     *               },
-                     *               "to": {
-                     *                 "token": "••••91ab",
-                     *                 "type": "bearer"
-                     *               }
-                     *             }
-                     *           },
-                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "changes": {},
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
                      *           "revision": 3,
-                     *           "type": "ToolUpdated"
+                     *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 1,
-                     *         "next_cursor": "djE6Mw",
-                     *         "total": 7
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
                      *       },
                      *       "success": true
                      *     }

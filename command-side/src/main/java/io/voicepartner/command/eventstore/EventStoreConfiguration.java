@@ -22,10 +22,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -40,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * schema, with payloads and metadata as {@code bytea} and every message serialized as JSON.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenStoreProperties.class)
 class EventStoreConfiguration {
 
     static final String SCHEMA = "command";
@@ -147,13 +150,20 @@ class EventStoreConfiguration {
         };
     }
 
+    /**
+     * Axon's JDBC token store, with the claim timeout of Axon's own setting
+     * ({@code axon.eventhandling.tokenstore.claim-timeout}, 10 s), which a token store built here would otherwise
+     * leave at its default whatever the setting says.
+     */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema)
                 .contentType(byte[].class)
+                .claimTimeout(properties.getClaimTimeout())
                 .build();
     }
 

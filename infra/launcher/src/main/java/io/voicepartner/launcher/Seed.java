@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Sample data to try the platform with: a demo user with tools (one with a bearer token), assistants
- * using them and phone numbers reaching them. It goes through the public HTTP API, as a frontend would, so
- * that every event is stored, published and projected as in real use. Safe to run again: the user signs
- * in if it exists, and a resource whose name (or number) the user already has is left as it is.
+ * Sample data to try the platform with: a demo organization of two people, its owner and an editor, with tools
+ * (one with a bearer token), assistants using them, phone numbers reaching them and an API key for the voice
+ * runtime. It goes through the public HTTP API, as a frontend would, so that every event is stored, published and
+ * projected as in real use. Safe to run again: the users sign in if they exist, and an organization, member, key or
+ * resource whose name (or number, or e-mail) is there already is left as it is.
  *
  * <p>{@code infra/scripts/seed [base URL]}; the URL defaults to {@code VOICEPARTNER_URL}, else
  * {@code http://localhost:$PORT} (8080): the platform of {@code ./run}, or the gateway of the split deployment.
@@ -31,6 +32,9 @@ public final class Seed {
 
     static final String EMAIL = "demo@voicepartner.local";
     static final String PASSWORD = "voicepartner-demo";
+    static final String COLLEAGUE_EMAIL = "colleague@voicepartner.local";
+    static final String ORGANIZATION = "Demo Practice";
+    static final String RUNTIME_KEY = "Voice runtime";
 
     private static final ObjectMapper JSON = JsonConventions.newObjectMapper();
     private static final Map<String, Object> CITY = Map.of("type", "object",
@@ -84,7 +88,9 @@ public final class Seed {
     private final String baseUrl;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The demo owner's bearer token, and the organization the resources are created in. */
     private String token;
+    private String organization;
 
     Seed(String baseUrl, PrintStream out) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -105,7 +111,10 @@ public final class Seed {
 
     void run() {
         out.println("Seeding " + baseUrl);
-        signIn();
+        token = signIn(EMAIL, "Demo User");
+        organization = ensureOrganization();
+        ensureColleague();
+        ensureRuntimeKey();
         Map<String, String> tools = ensure("tool", "/api/tools/", "name", TOOLS, Function.identity());
         Map<String, String> assistants = ensure("assistant", "/api/assistants/", "name", ASSISTANTS, assistant -> {
             Map<String, Object> body = new LinkedHashMap<>(assistant);
@@ -118,23 +127,92 @@ public final class Seed {
             body.put("assistant_id", assistants.get((String) body.remove("assistant")));
             return body;
         });
-        out.println("Sign in as " + EMAIL + " with the password " + PASSWORD);
+        out.println("Sign in as " + EMAIL + " (owner) or " + COLLEAGUE_EMAIL + " (editor) with the password "
+                + PASSWORD + ", and send X-Organization-Id: " + organization);
     }
 
-    private void signIn() {
-        Response signUp = send("POST", "/api/users", Map.of("email", EMAIL, "password", PASSWORD, "name", "Demo User"));
+    /** Signs the user up unless they exist, and in: their bearer token. */
+    private String signIn(String email, String name) {
+        Response signUp = send(null, "POST", "/api/users", Map.of("email", email, "password", PASSWORD, "name", name));
         if (signUp.status() == 409) {
-            out.println("user " + EMAIL + ": exists");
+            out.println("user " + email + ": exists");
         } else if (signUp.status() == 201 || signUp.status() == 202) {
-            out.println("user " + EMAIL + ": created " + signUp.body().path("data").path("id").asText());
+            out.println("user " + email + ": created " + signUp.body().path("data").path("id").asText());
         } else {
-            throw new IllegalStateException("signing up " + EMAIL + " failed: " + signUp);
+            throw new IllegalStateException("signing up " + email + " failed: " + signUp);
         }
-        Response login = send("POST", "/token", Map.of("email", EMAIL, "password", PASSWORD));
+        Response login = send(null, "POST", "/token", Map.of("email", email, "password", PASSWORD));
         if (login.status() != 200) {
-            throw new IllegalStateException("signing in as " + EMAIL + " failed: " + login);
+            throw new IllegalStateException("signing in as " + email + " failed: " + login);
         }
-        token = login.body().path("access_token").asText();
+        return login.body().path("access_token").asText();
+    }
+
+    /** The demo owner's organization of that name: found, or opened. */
+    private String ensureOrganization() {
+        for (JsonNode mine : list("/api/organizations")) {
+            if (ORGANIZATION.equals(mine.path("name").asText()) && !mine.path("personal").asBoolean()) {
+                out.println("organization " + ORGANIZATION + ": exists " + mine.path("id").asText());
+                return mine.path("id").asText();
+            }
+        }
+        String id = created("organization " + ORGANIZATION,
+                send(token, "POST", "/api/organizations", Map.of("name", ORGANIZATION)));
+        out.println("organization " + ORGANIZATION + ": created " + id);
+        return id;
+    }
+
+    /** The second member, an editor, as people join: invited by the owner, accepting with their own account. */
+    private void ensureColleague() {
+        String colleague = signIn(COLLEAGUE_EMAIL, "Demo Colleague");
+        String members = "/api/organizations/" + organization + "/members";
+        for (JsonNode member : list(members)) {
+            if (COLLEAGUE_EMAIL.equals(member.path("email").asText())) {
+                out.println("member " + COLLEAGUE_EMAIL + ": exists as " + member.path("role").asText());
+                return;
+            }
+        }
+        Response invited = send(token, "POST", "/api/organizations/" + organization + "/invitations",
+                Map.of("email", COLLEAGUE_EMAIL, "role", "editor"));
+        created("invitation of " + COLLEAGUE_EMAIL, invited);
+        Response accepted = send(colleague, "POST",
+                "/api/invitations/" + invited.body().path("data").path("token").asText() + "/accept", Map.of());
+        if (accepted.status() != 200 && accepted.status() != 202) {
+            throw new IllegalStateException("accepting the invitation of " + COLLEAGUE_EMAIL + " failed: " + accepted);
+        }
+        out.println("member " + COLLEAGUE_EMAIL + ": created as editor");
+    }
+
+    /** The voice runtime's key; its secret is shown when it is made, and never again. */
+    private void ensureRuntimeKey() {
+        String keys = "/api/organizations/" + organization + "/api-keys";
+        for (JsonNode key : list(keys)) {
+            if (RUNTIME_KEY.equals(key.path("name").asText()) && !key.hasNonNull("revoked_at")) {
+                out.println("API key " + RUNTIME_KEY + ": exists " + key.path("prefix").asText()
+                        + "… (its secret was shown when it was made; revoke it and run again for a new one)");
+                return;
+            }
+        }
+        Response made = send(token, "POST", keys,
+                Map.of("name", RUNTIME_KEY, "scopes", List.of("runtime:read", "usage:write")));
+        created("API key " + RUNTIME_KEY, made);
+        out.println("API key " + RUNTIME_KEY + ": created " + made.body().path("data").path("key").asText()
+                + " (shown this once: scopes runtime:read, usage:write)");
+    }
+
+    private JsonNode list(String path) {
+        Response list = send(token, "GET", path + "?limit=200", null);
+        if (list.status() != 200) {
+            throw new IllegalStateException("listing " + path + " failed: " + list);
+        }
+        return list.body().path("data");
+    }
+
+    private static String created(String what, Response response) {
+        if (response.status() != 201 && response.status() != 202) {
+            throw new IllegalStateException("creating " + what + " failed: " + response);
+        }
+        return response.body().path("data").path("id").asText();
     }
 
     /**
@@ -145,11 +223,7 @@ public final class Seed {
     private Map<String, String> ensure(String kind, String path, String key, List<Map<String, Object>> wanted,
                                        Function<Map<String, Object>, Map<String, Object>> body) {
         Map<String, String> existing = new HashMap<>();
-        Response list = send("GET", path + "?limit=200", null);
-        if (list.status() != 200) {
-            throw new IllegalStateException("listing " + path + " failed: " + list);
-        }
-        list.body().path("data").forEach(found -> existing.put(found.path(key).asText(), found.path("id").asText()));
+        list(path).forEach(found -> existing.put(found.path(key).asText(), found.path("id").asText()));
         Map<String, String> ids = new LinkedHashMap<>();
         for (Map<String, Object> resource : wanted) {
             String name = (String) resource.get(key);
@@ -157,11 +231,7 @@ public final class Seed {
             if (id != null) {
                 out.println(kind + " " + name + ": exists " + id);
             } else {
-                Response created = send("POST", path, body.apply(resource));
-                if (created.status() != 201 && created.status() != 202) {
-                    throw new IllegalStateException("creating " + kind + " " + name + " failed: " + created);
-                }
-                id = created.body().path("data").path("id").asText();
+                id = created(kind + " " + name, send(token, "POST", path, body.apply(resource)));
                 out.println(kind + " " + name + ": created " + id);
             }
             ids.put(name, id);
@@ -176,12 +246,16 @@ public final class Seed {
         }
     }
 
-    private Response send(String method, String path, Object body) {
+    /** A request as the bearer of {@code bearer} (none when null), in the demo organization once there is one. */
+    private Response send(String bearer, String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (organization != null) {
+            request.header("X-Organization-Id", organization);
         }
         try {
             if (body == null) {

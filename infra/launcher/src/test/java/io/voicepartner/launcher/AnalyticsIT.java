@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * {@code GET /api/analytics/...}: the figures the analytics consumer computes from the topics match what was
  * reported, per owner, and come out the same after its tables are dropped and rebuilt from Kafka.
  */
-class AnalyticsIT extends PlatformIT {
+class AnalyticsIT extends OperationsPlatformIT {
 
     // per test: a reported time must lie within the life of a tool the test creates
     private final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -144,13 +144,14 @@ class AssistantFilesIT extends PlatformIT {
         for (int i = 0; i < 5; i++) {
             alice.post("/api/assistants", Map.of("name", "Agent " + i, "file_ids", List.of(prices)));
         }
-        StatementLog.clear();
+        try (StatementLog.Recording statements = StatementLog.record()) {
+            Api.Response list = alice.get("/api/assistants?limit=5");
 
-        Api.Response list = alice.get("/api/assistants?limit=5");
-
-        assertThat(list.data()).hasSize(5);
-        list.data().forEach(assistant -> assertThat(assistant.path("files").findValuesAsText("id")).containsExactly(prices));
-        assertThat(StatementLog.matching("query.assistant_files")).hasSize(1);
+            assertThat(list.data()).hasSize(5);
+            list.data().forEach(assistant -> assertThat(assistant.path("files").findValuesAsText("id"))
+                    .containsExactly(prices));
+            assertThat(statements.matching("query.assistant_files")).hasSize(1);
+        }
     }
 
     @Test

@@ -117,13 +117,14 @@ class AssistantToolsIT extends PlatformIT {
         for (int i = 0; i < 5; i++) {
             alice.post("/api/assistants", Map.of("name", "Agent " + i, "tool_ids", List.of(calendar)));
         }
-        StatementLog.clear();
+        try (StatementLog.Recording statements = StatementLog.record()) {
+            Api.Response list = alice.get("/api/assistants?limit=5");
 
-        Api.Response list = alice.get("/api/assistants?limit=5");
-
-        assertThat(list.data()).hasSize(5);
-        list.data().forEach(assistant -> assertThat(assistant.path("tools").findValuesAsText("id")).containsExactly(calendar));
-        assertThat(StatementLog.matching("query.assistant_tools")).hasSize(1);
+            assertThat(list.data()).hasSize(5);
+            list.data().forEach(assistant -> assertThat(assistant.path("tools").findValuesAsText("id"))
+                    .containsExactly(calendar));
+            assertThat(statements.matching("query.assistant_tools")).hasSize(1);
+        }
     }
 
     @Test

@@ -125,7 +125,10 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/phone-numbers/{id}/restore", "editor"),
             Map.entry("GET /api/phone-numbers/{id}/history", "viewer"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
-            Map.entry("POST /api/phone-numbers/{id}/usage", "editor"));
+            Map.entry("POST /api/phone-numbers/{id}/usage", "editor"),
+
+            // the call-start lookup answers credentials in clear
+            Map.entry("GET /api/runtime/phone-numbers/{e164}", "admin"));
 
     /** Routes no API key reaches, whatever its scopes. */
     private static final String NO_KEY = "no key";
@@ -229,6 +232,8 @@ class AuthorizationMatrixIT extends PlatformIT {
     private Api outsidersKey;
     /** The organization's resources by the path segment that serves them. */
     private final Map<String, String> resources = new LinkedHashMap<>();
+    /** The organization's phone number in E.164, which its published assistant answers. */
+    private String e164;
 
     @BeforeEach
     void anOrganizationWithOneMemberOfEachRoleAndOneOfEveryResource() {
@@ -262,8 +267,9 @@ class AuthorizationMatrixIT extends PlatformIT {
         // its text is read once it is extracted
         await().atMost(Duration.ofSeconds(30)).until(() -> inIt.get("/api/files/" + resources.get("files")).data()
                 .path("status").asText(), "processed"::equals);
+        e164 = "+4930" + eightDigits();
         resources.put("phone-numbers", created(inIt.post("/api/phone-numbers",
-                Map.of("phone_number", "+4930" + eightDigits(), "assistant_id", assistant))));
+                Map.of("phone_number", e164, "assistant_id", assistant))));
     }
 
     @Test
@@ -364,6 +370,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             String value = switch (variables.group(1)) {
                 case "organizationId" -> organization;
                 case "number" -> "1";
+                case "e164" -> read ? e164 : "+4930" + eightDigits();
                 case "id" -> read ? resources.get(template.split("/")[2]) : neverIssued();
                 default -> neverIssued();
             };

@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsInBrowserIT extends PlatformIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHECK = Node.REPOSITORY.resolve("infra/browser-check");
+    private static final Path CHECK = Node.Tool.BROWSER_CHECK.directory;
 
     @Test
     void tryItOutCreatesAnAssistantAfterAuthorizingThroughToken() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing at " + CHROMIUM
                 + ": install it with infra/scripts/ensure-chromium").isTrue();
-        Node.install(CHECK, "puppeteer-core");
+        Node.install(Node.Tool.BROWSER_CHECK);
         Api.User user = api().signUp();
         String name = "Tried out in /docs";
         Path profile = Files.createTempDirectory("chromium-profile");

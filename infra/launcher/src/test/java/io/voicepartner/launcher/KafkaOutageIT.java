@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
  * Its metrics say so as it happens: each write answered {@code 202} counts as a read-your-writes timeout of the
  * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back (metrics
- * exported as in production, as on {@link PlatformIT}'s platform).
+ * exported as in production, as on {@link PlatformIT}'s platform); once it is back, a read that waits in vain for a
+ * revision the read model never reaches answers what it has and counts as a timeout of the query side.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +32,7 @@ class KafkaOutageIT {
 
     private static final String TIMEOUTS = "voicepartner_read_your_writes_timeouts_total";
     private static final String COMMAND_SIDE = "side=\"command\"";
+    private static final String QUERY_SIDE = "side=\"query\"";
     private static final String PUBLISHER_LAG = "voicepartner_publisher_lag_events";
     private static final int KAFKA_PORT = TestInfrastructure.freePort();
     private static LocalKafka kafka;
@@ -89,5 +91,11 @@ class KafkaOutageIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(0.0));
+
+        double queryTimeoutsBefore = metrics.sample(TIMEOUTS, QUERY_SIDE).orElseThrow();
+        Api.Response waitedInVain = alice.withHeader("X-Min-Revision", "99").get(location);
+        assertThat(waitedInVain.status()).isEqualTo(200);
+        assertThat(waitedInVain.data().path("revision").asLong()).isEqualTo(1);
+        assertThat(metrics.sample(TIMEOUTS, QUERY_SIDE)).hasValue(queryTimeoutsBefore + 1);
     }
 }

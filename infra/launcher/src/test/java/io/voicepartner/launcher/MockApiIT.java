@@ -29,7 +29,7 @@ class MockApiIT {
 
     @BeforeAll
     static void startTheMock() throws Exception {
-        Node.install(Node.REPOSITORY.resolve("infra/mock-api"), "@stoplight/prism-cli");
+        Node.install(Node.Tool.MOCK_API);
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
@@ -60,7 +60,7 @@ class MockApiIT {
 
     @Test
     void theTypedClientsSmokeTestPassesAgainstTheMock() throws Exception {
-        Node.install(TypeScriptClientIT.CLIENT, "openapi-typescript");
+        Node.install(Node.Tool.TYPESCRIPT_CLIENT);
         TypeScriptClientIT.compile();
 
         Node.Result smoke = Node.run(TypeScriptClientIT.CLIENT,

@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiLintIT extends PlatformIT {
 
-    private static final Path LINT = Node.REPOSITORY.resolve("infra/openapi-lint");
+    private static final Path LINT = Node.Tool.OPENAPI_LINT.directory;
 
     @Test
     void theDocumentPassesTheLinterWithoutErrors() throws Exception {
         Path document = Files.createDirectories(Path.of("target")).resolve("openapi.json").toAbsolutePath();
         Files.writeString(document, api().get("/openapi.json").text(), StandardCharsets.UTF_8);
-        Node.install(LINT, "@redocly/cli");
+        Node.install(Node.Tool.OPENAPI_LINT);
 
         Node.Result lint = Node.run(LINT, List.of("npx", "--no-install", "redocly", "lint", "--config", "redocly.yaml",
                 "--format", "stylish", document.toString()), 120);

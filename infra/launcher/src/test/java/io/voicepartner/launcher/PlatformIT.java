@@ -1,53 +1,28 @@
 package io.voicepartner.launcher;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the HTTP integration tests: the whole platform (both sides in one process, as {@code ./run}
- * starts it) on a random port, against real PostgreSQL and Kafka. Every test class shares one running
- * platform; tests isolate themselves by signing up users of their own. Metrics are exported as in
- * production (Spring Boot's tests leave them off by default), so that the Prometheus endpoint is there.
+ * The shared test platform: every test class under it shares one running platform, on the run's database and
+ * broker ({@link TestInfrastructure#database()}, {@link TestInfrastructure#kafkaBootstrapServers()}); tests isolate
+ * themselves by signing up users of their own. What acts on a whole platform (rebuilding every read model,
+ * publishing the whole store again) runs on {@link OperationsPlatformIT}'s instead.
  */
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = {PlatformApplication.class, StatementLog.class, TestHosts.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class PlatformIT {
-
-    @LocalServerPort
-    int port;
+abstract class PlatformIT extends TestPlatform {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        TestInfrastructure.database().register(properties);
-        properties.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
-        // the tests read their writes back from the 201s: the first writes after a cold start, or on a CI machine
-        // busy with other builds, can wait for the query side's consumers longer than production's 2 s
-        properties.add("voicepartner.read-your-writes.timeout", () -> "10s");
-        // every test client logs in from 127.0.0.1; the limits per e-mail and client are what the tests exercise
-        properties.add("voicepartner.login.attempts-per-minute-per-client", () -> "100000");
-        // requests through the TrustedGateway carry their client's address; the tests' own come from an untrusted peer
-        properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
-        // the tests age idempotency keys past their 24 h and see them purged
-        properties.add("voicepartner.idempotency.purge-interval", () -> "1s");
-        // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
-        properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
-        // the deadline tests wait for it; the endpoints the tests serve answer in milliseconds
-        properties.add("voicepartner.tool-calls.timeout", () -> "3s");
-        // the tests see an API key's last_used_at move without waiting for production's 30 s rounds
-        properties.add("voicepartner.api-keys.uses-flush-interval", () -> "1s");
+        configure(properties, TestInfrastructure.database(), TestInfrastructure.kafkaBootstrapServers());
     }
 
-    Api api() {
-        return new Api("http://127.0.0.1:" + port);
+    @Override
+    TestInfrastructure.Database database() {
+        return TestInfrastructure.database();
     }
 
-    /** The API as a client at {@code address} reaches it through a gateway the platform trusts. */
-    Api throughGateway(String address) {
-        return TrustedGateway.forClient(port, address);
+    @Override
+    String kafkaBootstrapServers() {
+        return TestInfrastructure.kafkaBootstrapServers();
     }
 }

@@ -11,12 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A platform started with {@code VOICEPARTNER_PRODUCTION=true} (a platform of its own: its own database, the
- * shared broker): metrics and the schema are served on the management port ({@code MANAGEMENT_PORT}) and not on
+ * A platform started with {@code VOICEPARTNER_PRODUCTION=true} (a platform of its own: its own database and
+ * broker, so that its consumers never join the shared platform's groups): metrics and the schema are served on the management port ({@code MANAGEMENT_PORT}) and not on
  * the API's, while the probes stay on both; it refuses to start without a management port, and with the
  * development-only {@code OUTBOUND_ALLOW_LIST}.
  */
 class ProductionModeIT {
+
+    /** Stopped at exit rather than after the class, so that it outlives the platforms it serves. */
+    private static final LocalKafka kafka = LocalKafka.start(0);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+    }
 
     @Test
     void metricsAndTheSchemaAreServedOnTheManagementPortOnly() {
@@ -62,7 +69,7 @@ class ProductionModeIT {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--VOICEPARTNER_PRODUCTION=true",
                 "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--voicepartner.files.storage-dir=" + TestInfrastructure.fileStorageDirectory()));
         arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));

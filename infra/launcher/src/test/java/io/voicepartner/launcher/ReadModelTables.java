@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The read models' tables of the shared platform, row by row, through the platform's own connection pool
+ * The read models' tables of a test platform, row by row, through the platform's own connection pool
  * (the test PostgreSQL is shared and has few connections to spare).
  */
 final class ReadModelTables {
@@ -64,8 +64,8 @@ final class ReadModelTables {
     }
 
     /** Waits (bounded) until the query side has consumed every record now on the platform's topics. */
-    static void awaitConsumed() {
-        TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
+    static void awaitConsumed(String kafkaBootstrapServers) {
+        TopicReader topics = new TopicReader(kafkaBootstrapServers);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (String topic : TOPICS) {
                 if (!consumed(topics, topic)) {
@@ -94,9 +94,8 @@ final class ReadModelTables {
         jdbc.execute(sql);
     }
 
-    /** The environment of the operators' commands for the shared platform: its database, credentials in the URL. */
-    static Map<String, String> environment() {
-        TestInfrastructure.Database database = TestInfrastructure.database();
+    /** The environment of the operators' commands for a platform: its database, credentials in the URL. */
+    static Map<String, String> environment(TestInfrastructure.Database database) {
         String url = database.jdbcUrl();
         return Map.of("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "user=" + database.username()
                 + (database.password().isEmpty() ? "" : "&password=" + database.password()));

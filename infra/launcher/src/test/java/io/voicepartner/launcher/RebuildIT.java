@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * model after it could only fail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RebuildIT extends PlatformIT {
+class RebuildIT extends OperationsPlatformIT {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private ReadModelTables tables;
@@ -63,7 +63,7 @@ class RebuildIT extends PlatformIT {
         assertThat(alice.delete("/api/assistants/" + gone).status()).isIn(200, 204);
         assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
                 assistant)).status()).isEqualTo(201);
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> live = tables.snapshotOf(user.id());
         // a damaged read model: a renamed tool and an assignment lost
         tables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
@@ -107,7 +107,7 @@ class RebuildIT extends PlatformIT {
         for (String id : writtenDuring) {
             assertThat(alice.get("/api/assistants/" + id).status()).as(id).isEqualTo(200);
         }
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> rebuilt = tables.snapshotOf(user.id());
         List<String> newRows = rebuilt.get("assistants").stream()
                 .filter(row -> writtenDuring.stream().anyMatch(row::contains)).toList();
@@ -138,7 +138,7 @@ class RebuildIT extends PlatformIT {
     void aCancelledRebuildLeavesTheServedTablesUntouched() {
         Api alice = api().as(api().signUp());
         alice.post("/api/tools", Map.of("name", "Kept", "endpoint", "https://api.example.com/kept"));
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> before = tables.snapshot();
         List<String> served = servedTableIds();
 
@@ -155,9 +155,9 @@ class RebuildIT extends PlatformIT {
     @Test
     @Order(4)
     void aRebuildSetsAsideARecordItCannotApplyAndReportsIt() throws Exception {
-        new TopicReader(TestInfrastructure.kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
+        new TopicReader(kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
                 0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> before = tables.snapshot();
 
         Rebuild.Outcome outcome = rebuild(List.of("users"));
@@ -168,7 +168,7 @@ class RebuildIT extends PlatformIT {
         assertThat(tables.snapshot()).as("the same as the live consumer, which parked it too").isEqualTo(before);
         assertThat(shadowSchemaExists()).isFalse();
         // the live consumers parked it on their dead-letter topics: nothing can ever read it
-        StoredEvents.forgetDeadLettersOnceParked("poison");
+        StoredEvents.forgetDeadLettersOnceParked(database(), "poison");
     }
 
     /** The shared test PostgreSQL may have no connection to spare for the command's own for a moment. */
@@ -184,7 +184,7 @@ class RebuildIT extends PlatformIT {
     }
 
     private Rebuild rebuild() {
-        return new Rebuild(ReadModelTables.environment(), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new Rebuild(ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     /** The served tables' identities: a swap would replace them with other tables of the same names. */

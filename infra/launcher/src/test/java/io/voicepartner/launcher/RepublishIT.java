@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * {@code infra/scripts/republish}: the running publisher sends the whole store again, in order and in the
  * same envelopes, and the read models, which skip what they hold by revision, do not change.
  */
-class RepublishIT extends PlatformIT {
+class RepublishIT extends OperationsPlatformIT {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private ReadModelTables tables;
@@ -33,7 +33,7 @@ class RepublishIT extends PlatformIT {
     void tables(JdbcTemplate jdbc) {
         tables = new ReadModelTables(jdbc);
     }
-    private final TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
+    private final TopicReader topics = new TopicReader(kafkaBootstrapServers());
 
     @Test
     void republishingFromTheStartChangesNoReadModelAndDuplicatesNothing() throws Exception {
@@ -44,7 +44,7 @@ class RepublishIT extends PlatformIT {
         alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
         alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         alice.delete("/api/assistants/" + assistant + "/tools?tool_id=" + tool);
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> before = tables.snapshot();
         List<ConsumerRecord<String, byte[]>> published = topics.recordsWithKey("voicepartner.assistants", assistant, 4);
 
@@ -62,7 +62,7 @@ class RepublishIT extends PlatformIT {
                 .contains("Republish done");
         List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.assistants", assistant, 8);
         assertThat(eventIds(records)).isEqualTo(twice(eventIds(published)));
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         assertThat(tables.snapshot()).isEqualTo(before);
         assertThat(alice.get("/api/assistants/" + assistant).data().path("revision").asLong()).isEqualTo(4);
     }
@@ -76,7 +76,7 @@ class RepublishIT extends PlatformIT {
     }
 
     private Republish republish() {
-        return new Republish(ReadModelTables.environment(), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new Republish(ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     private static List<String> eventIds(List<ConsumerRecord<String, byte[]>> records) throws IOException {

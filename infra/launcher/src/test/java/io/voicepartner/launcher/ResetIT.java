@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * database; on a stopped platform (a database and a broker of its own) it empties the store, the read
  * models and the topics.
  */
-class ResetIT extends PlatformIT {
+class ResetIT extends OperationsPlatformIT {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -40,8 +40,7 @@ class ResetIT extends PlatformIT {
         Api alice = api().as(api().signUp());
         String location = alice.post("/api/assistants", Map.of("name", "Kept")).header("Location");
 
-        assertThatThrownBy(() -> reset(environment(TestInfrastructure.database(),
-                TestInfrastructure.kafkaBootstrapServers(), Map.of())))
+        assertThatThrownBy(() -> reset(environment(database(), kafkaBootstrapServers(), Map.of())))
                 .isInstanceOf(Reset.Refused.class).hasMessageContaining("VOICEPARTNER_DEV=true");
 
         assertThat(alice.get(location).status()).isEqualTo(200);
@@ -52,8 +51,7 @@ class ResetIT extends PlatformIT {
         Api alice = api().as(api().signUp());
         String location = alice.post("/api/assistants", Map.of("name", "Kept")).header("Location");
 
-        assertThatThrownBy(() -> reset(environment(TestInfrastructure.database(),
-                TestInfrastructure.kafkaBootstrapServers(), Map.of(Reset.FLAG, "true"))))
+        assertThatThrownBy(() -> reset(environment(database(), kafkaBootstrapServers(), Map.of(Reset.FLAG, "true"))))
                 .isInstanceOf(Reset.Refused.class).hasMessageContaining("stop the platform first");
 
         assertThat(alice.get(location).status()).isEqualTo(200);

@@ -13,13 +13,27 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code infra/scripts/seed}: the demo user's data through the HTTP API, and nothing more when run again. */
+/**
+ * {@code infra/scripts/seed}: the demo organization (two members, a runtime key) and its data through the HTTP API,
+ * and nothing more when run again.
+ */
 class SeedIT extends PlatformIT {
 
     @Test
     void createsTheDemoDataAndASecondRunChangesNothing() {
         String first = seed();
-        Api demo = api().withHeader("Authorization", "Bearer " + api().login(Seed.EMAIL, Seed.PASSWORD));
+        Api owner = api().withHeader("Authorization", "Bearer " + api().login(Seed.EMAIL, Seed.PASSWORD));
+        JsonNode organization = named(owner.get("/api/organizations").data(), Seed.ORGANIZATION);
+        String organizationId = organization.path("id").asText();
+        Api demo = owner.withHeader("X-Organization-Id", organizationId);
+        assertThat(organization.path("role").asText()).isEqualTo("owner");
+        assertThat(owner.get("/api/organizations/" + organizationId + "/members").data())
+                .map(member -> member.path("email").asText() + " " + member.path("role").asText())
+                .containsExactlyInAnyOrder(Seed.EMAIL + " owner", Seed.COLLEAGUE_EMAIL + " editor");
+        JsonNode runtimeKey = named(owner.get("/api/organizations/" + organizationId + "/api-keys").data(),
+                Seed.RUNTIME_KEY);
+        assertThat(runtimeKey.path("scopes")).map(JsonNode::asText).contains("runtime:read");
+        assertThat(first).contains("API key " + Seed.RUNTIME_KEY + ": created " + runtimeKey.path("prefix").asText());
 
         JsonNode tools = demo.get("/api/tools/").data();
         JsonNode assistants = demo.get("/api/assistants/").data();
@@ -38,11 +52,14 @@ class SeedIT extends PlatformIT {
         assertThat(numbers).hasSize(2);
         assertThat(first).contains("created").contains(Seed.EMAIL);
         Map<String, Long> revisions = revisions(demo);
+        revisions.put(organizationId, organization.path("revision").asLong());
 
         String second = seed();
 
         assertThat(second).doesNotContain("created");
-        assertThat(revisions(demo)).isEqualTo(revisions);
+        Map<String, Long> after = revisions(demo);
+        after.put(organizationId, owner.get("/api/organizations/" + organizationId).data().path("revision").asLong());
+        assertThat(after).isEqualTo(revisions);
     }
 
     private String seed() {

@@ -9,6 +9,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-up under abuse: a client opening accounts as fast as it can is refused with {@code 429}, and sign-ups
- * hash their passwords without holding a database connection. A platform of its own, with the limit per client
+ * hash their passwords without holding a database connection, at production's bcrypt cost (the shared test
+ * platform lowers it, {@link PlatformIT}; this one keeps the platform's own configuration). A platform of its own, with the limit per client
  * at {@value #PER_CLIENT} a minute and a pool of {@value #POOL_SIZE} connections, and a {@link HashingGate} that
  * can hold passwords in the middle of being hashed for as long as the test needs.
  */
@@ -90,6 +95,23 @@ class SignUpLimitsIT {
         }
         for (CompletableFuture<Api.Response> signUp : signUps) {
             assertThat(signUp.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesOfCostTen() throws Exception {
+        Map<String, String> account = newAccount();
+        assertThat(TrustedGateway.forClient(port, "198.51.100.40").post("/api/users", account).status()).isEqualTo(201);
+
+        try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(),
+                DATABASE.password());
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT password_hash FROM command.user_credentials WHERE email = ?")) {
+            query.setString(1, account.get("email"));
+            try (ResultSet stored = query.executeQuery()) {
+                assertThat(stored.next()).isTrue();
+                assertThat(stored.getString(1)).startsWith("$2a$10$");
+            }
         }
     }
 

@@ -10,16 +10,37 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Records the SQL the platform prepares, so that a test can count the statements behind a request. */
+/**
+ * Records the SQL the platform prepares while a test records it, so that the test can count the statements
+ * behind a request. Nothing is kept otherwise: the platform prepares some hundred thousand statements in a run,
+ * which a log kept all along (a copy-on-write list, copied whole at each statement) made quadratic.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class StatementLog {
 
-    static final List<String> PREPARED = new CopyOnWriteArrayList<>();
+    /** What is being recorded, or null; the tests run one after another, so one recording at a time. */
+    private static volatile Queue<String> recording;
 
-    static List<String> matching(String fragment) {
-        return PREPARED.stream().filter(sql -> sql.contains(fragment)).toList();
+    /** Records the statements prepared from now until the recording is closed. */
+    static Recording record() {
+        Recording started = new Recording(new ConcurrentLinkedQueue<>());
+        recording = started.prepared();
+        return started;
+    }
+
+    record Recording(Queue<String> prepared) implements AutoCloseable {
+
+        List<String> matching(String fragment) {
+            return prepared.stream().filter(sql -> sql.contains(fragment)).toList();
+        }
+
+        @Override
+        public void close() {
+            recording = null;
+        }
     }
 
     @Bean
@@ -43,8 +64,10 @@ class StatementLog {
     private static Connection recording(Connection connection) {
         return (Connection) Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
-                        PREPARED.add(sql);
+                    Queue<String> current = recording;
+                    if (current != null && method.getName().equals("prepareStatement") && args != null
+                            && args[0] instanceof String sql) {
+                        current.add(sql);
                     }
                     return invoke(connection, method, args);
                 });
@@ -56,9 +79,5 @@ class StatementLog {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    static void clear() {
-        PREPARED.clear();
     }
 }

@@ -128,9 +128,14 @@ final class StoredEvents {
      * healthy. Waiting first matters: the two consumers park on their own schedules.
      */
     static void forgetDeadLettersOnceParked(String aggregate) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters("query", aggregate) > 0
-                && deadLetters("analytics", aggregate) > 0);
-        try (Connection database = connect()) {
+        forgetDeadLettersOnceParked(TestInfrastructure.database(), aggregate);
+    }
+
+    /** {@link #forgetDeadLettersOnceParked(String)} on another platform's database. */
+    static void forgetDeadLettersOnceParked(TestInfrastructure.Database platform, String aggregate) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(platform, "query", aggregate) > 0
+                && deadLetters(platform, "analytics", aggregate) > 0);
+        try (Connection database = connect(platform)) {
             for (String schema : new String[] {"query", "analytics"}) {
                 try (PreparedStatement delete = database.prepareStatement(
                         "DELETE FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
@@ -143,8 +148,9 @@ final class StoredEvents {
         }
     }
 
-    private static long deadLetters(String schema, String aggregate) throws Exception {
-        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
+    private static long deadLetters(TestInfrastructure.Database platform, String schema, String aggregate)
+            throws Exception {
+        try (Connection database = connect(platform); PreparedStatement select = database.prepareStatement(
                 "SELECT count(*) FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
             select.setString(1, aggregate);
             try (ResultSet row = select.executeQuery()) {
@@ -155,7 +161,10 @@ final class StoredEvents {
     }
 
     static Connection connect() throws Exception {
-        TestInfrastructure.Database database = TestInfrastructure.database();
+        return connect(TestInfrastructure.database());
+    }
+
+    private static Connection connect(TestInfrastructure.Database database) throws Exception {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 }

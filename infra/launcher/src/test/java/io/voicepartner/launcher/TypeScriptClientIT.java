@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypeScriptClientIT extends PlatformIT {
 
-    static final Path CLIENT = Node.REPOSITORY.resolve("clients/typescript");
+    static final Path CLIENT = Node.Tool.TYPESCRIPT_CLIENT.directory;
     private static final Path GENERATED = Path.of("target", "typescript-client").toAbsolutePath();
     private static final String REGENERATE = "cp infra/launcher/target/typescript-client/openapi.json "
             + "clients/typescript/openapi.json && (cd clients/typescript && npm run generate)";
 
     @BeforeAll
-    static void install() throws Exception {
-        Node.install(CLIENT, "openapi-typescript");
+    static void install() {
+        Node.install(Node.Tool.TYPESCRIPT_CLIENT);
     }
 
     @Test

@@ -99,7 +99,7 @@ class UsageIT extends PlatformIT {
         for (ConsumerRecord<String, byte[]> record : topics.recordsWithKey("voicepartner.usage", tool, 4)) {
             topics.send(record);
         }
-        ReadModelTables.awaitConsumed();
+        ReadModelTables.awaitConsumed(kafkaBootstrapServers());
 
         JsonNode read = alice.get("/api/tools/" + tool).data();
         assertThat(read.path("total_calls").asLong()).isEqualTo(4);

@@ -27,7 +27,7 @@ public enum ReadModel {
     USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
     /**
      * The organizations with their members (whom the query side's routes admit), invitations and API keys (which it
-     * authenticates); not the keys' uses, which no topic keeps (ADR 0028).
+     * authenticates); not the keys' uses, which no topic keeps (ADR 0029).
      */
     ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
             List.of("organizations", "organization_members", "organization_invitations", "api_keys")),

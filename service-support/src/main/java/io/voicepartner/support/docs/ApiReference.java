@@ -231,6 +231,10 @@ final class ApiReference {
                     media.setExample(json.convertValue(declared.path("example"), Object.class));
                 }
                 answer.setContent(new Content().addMediaType(declared.path("contentType").asText(), media));
+            } else if (declared.has("example") && answer.getContent() != null) {
+                // an example worth more than one composed from the schema, of the answer the route declares
+                Object example = json.convertValue(declared.path("example"), Object.class);
+                answer.getContent().values().forEach(media -> media.setExample(example));
             }
         });
     }

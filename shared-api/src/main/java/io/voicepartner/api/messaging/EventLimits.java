@@ -82,14 +82,14 @@ public final class EventLimits {
     public static final int EVENT_TYPE = 64;
     /** An aggregate type's wire name ({@code phone_number}). */
     public static final int AGGREGATE_TYPE = 32;
-    /** An {@code X-Request-Id} the platform takes from a client, or one it made (a UUID). */
-    public static final int REQUEST_ID = 128;
     /** An API key's shown beginning: {@code vp_} and 8 characters. */
     public static final int API_KEY_PREFIX = 16;
     /** An API key's scopes as the tables keep them, space-separated: all six of them take 75 characters. */
     public static final int API_KEY_SCOPES = 100;
     /** An API key's keyed hash: the hash key's id (8), a colon and 64 hex digits. */
     public static final int API_KEY_HASH = 80;
+    /** An {@code X-Request-Id} the platform takes from a client, or one it made (a UUID). */
+    public static final int REQUEST_ID = 128;
 
     /**
      * Every bounded ({@code varchar(n)}) column of the read models and of analytics that holds event data,
@@ -179,6 +179,13 @@ public final class EventLimits {
             Map.entry("query.organization_invitations.role", ENUM_NAME),
             Map.entry("query.organization_invitations.status", ENUM_NAME),
             Map.entry("query.organization_invitations.created_by", ID),
+            Map.entry("query.api_keys.id", ID),
+            Map.entry("query.api_keys.organization_id", ID),
+            Map.entry("query.api_keys.prefix", API_KEY_PREFIX),
+            Map.entry("query.api_keys.name", NAME),
+            Map.entry("query.api_keys.scopes", API_KEY_SCOPES),
+            Map.entry("query.api_keys.secret_hash", API_KEY_HASH),
+            Map.entry("query.api_keys.created_by", ID),
             Map.entry("query.audit_log.organization_id", ID),
             Map.entry("query.audit_log.id", ID),
             Map.entry("query.audit_log.actor_type", ENUM_NAME),
@@ -187,13 +194,6 @@ public final class EventLimits {
             Map.entry("query.audit_log.resource_type", AGGREGATE_TYPE),
             Map.entry("query.audit_log.resource_id", ID),
             Map.entry("query.audit_log.request_id", REQUEST_ID),
-            Map.entry("query.api_keys.id", ID),
-            Map.entry("query.api_keys.organization_id", ID),
-            Map.entry("query.api_keys.prefix", API_KEY_PREFIX),
-            Map.entry("query.api_keys.name", NAME),
-            Map.entry("query.api_keys.scopes", API_KEY_SCOPES),
-            Map.entry("query.api_keys.secret_hash", API_KEY_HASH),
-            Map.entry("query.api_keys.created_by", ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
