@@ -156,6 +156,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/organizations/{organizationId}/api-keys", NO_KEY),
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", NO_KEY),
             Map.entry("GET /api/organizations/{organizationId}/audit-log", "audit:read"),
+            Map.entry("GET /api/runtime/phone-numbers/{e164}", "runtime:read"),
 
             Map.entry("GET /api/analytics/assistants", "analytics:read"),
             Map.entry("GET /api/analytics/file-uploads", "analytics:read"),
