@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 final class ReadModelTables {
 
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
-            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations");
+            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations",
+            "api_keys");
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
             "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.organizations",
             "voicepartner.usage");
@@ -52,7 +53,8 @@ final class ReadModelTables {
                 // the user's personal organization, whose id is theirs
                 "organizations", "id = ?",
                 "organization_members", "organization_id = ?",
-                "organization_invitations", "organization_id = ?");
+                "organization_invitations", "organization_id = ?",
+                "api_keys", "organization_id = ?");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
             rows.put(table, new ArrayList<>(jdbc.queryForList("SELECT CAST(row_to_json(t) AS text) AS row FROM query."
