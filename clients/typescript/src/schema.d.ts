@@ -800,6 +800,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runtime/phone-numbers/{e164}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look up what answers a phone number
+         * @description The organization's live number, its assistant, and the version that answers (the one the number is pinned to, else the assistant's latest published), with that version's frozen configuration in the shape a version read shows it, but every tool credential in clear (endpoint, headers, authentication). Files are described, not included: their content_href and text_href are the file routes (a key needs config:read for them). Read from lookups kept with every write, so it shows the last write at once. Answered with Cache-Control no-store, and counted per organization and caller in voicepartner_runtime_credential_reads.
+         */
+        get: operations["lookUpCallStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tools": {
         parameters: {
             query?: never;
@@ -1094,6 +1114,11 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseCallStartAnswer: {
+            data?: components["schemas"]["CallStartAnswer"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseDifferences: {
             data?: components["schemas"]["Differences"];
             meta?: components["schemas"]["PageMeta"];
@@ -1372,6 +1397,80 @@ export interface components {
             direction?: "inbound" | "outbound";
             /** Format: date-time */
             occurred_at?: string;
+        };
+        CallStartAnswer: {
+            assistant_id?: string;
+            configuration?: components["schemas"]["CallStartConfiguration"];
+            organization_id?: string;
+            phone_number?: components["schemas"]["CallStartNumber"];
+            version?: components["schemas"]["CallStartVersion"];
+        };
+        CallStartConfiguration: {
+            assistant?: {
+                [key: string]: unknown;
+            };
+            files?: components["schemas"]["CallStartFile"][];
+            tools?: components["schemas"]["CallableTool"][];
+        };
+        CallStartFile: {
+            assignment?: {
+                [key: string]: unknown;
+            };
+            content_href?: string;
+            description?: string;
+            /** Format: int64 */
+            file_size?: number;
+            /** @enum {string} */
+            file_type?: "pdf" | "docx" | "txt" | "md" | "csv" | "html" | "json";
+            filename?: string;
+            id?: string;
+            original_name?: string;
+            sha256?: string;
+            text_href?: string;
+        };
+        CallStartNumber: {
+            capabilities?: {
+                [key: string]: boolean;
+            };
+            configuration?: {
+                [key: string]: unknown;
+            };
+            friendly_name?: string;
+            id?: string;
+            phone_number?: string;
+            /** @enum {string} */
+            provider?: "twilio" | "vonage" | "telnyx" | "sip" | "other";
+            /** @enum {string} */
+            status?: "active" | "inactive" | "released";
+        };
+        CallStartVersion: {
+            config_hash?: string;
+            href?: string;
+            /** Format: int32 */
+            number?: number;
+            pinned?: boolean;
+            /** Format: date-time */
+            published_at?: string;
+            published_by?: string;
+        };
+        CallableTool: {
+            authentication?: {
+                [key: string]: string;
+            };
+            category?: string;
+            description?: string;
+            endpoint?: string;
+            headers?: {
+                [key: string]: string;
+            };
+            id?: string;
+            is_active?: boolean;
+            /** @enum {string} */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            name?: string;
+            parameters?: {
+                [key: string]: unknown;
+            };
         };
         Change: {
             from?: Record<string, never>;
@@ -14499,6 +14598,234 @@ export interface operations {
                      *       "error": {
                      *         "code": "idempotency_key_reused",
                      *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    lookUpCallStart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The number the call reached, in E.164 (+4930123456); anything else is not found. */
+                e164: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What answers the number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "assistant_id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "configuration": {
+                     *           "assistant": {
+                     *             "first_message": "Hello, Example Dental, how can I help?",
+                     *             "is_active": true,
+                     *             "language": "de-DE",
+                     *             "llm_model": "gpt-4o-mini",
+                     *             "llm_provider": "openai",
+                     *             "name": "Front desk",
+                     *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                     *             "temperature": 0.7,
+                     *             "voice_id": "rachel",
+                     *             "voice_provider": "elevenlabs"
+                     *           },
+                     *           "files": [
+                     *             {
+                     *               "assignment": {
+                     *                 "priority": 1
+                     *               },
+                     *               "content_href": "/api/files/0194f0c5-4d6f-7081-92a3-b4c5d6e7f809/content",
+                     *               "description": "Prices 2026",
+                     *               "file_size": 48213,
+                     *               "file_type": "pdf",
+                     *               "filename": "price-list.pdf",
+                     *               "id": "0194f0c5-4d6f-7081-92a3-b4c5d6e7f809",
+                     *               "original_name": "price-list.pdf",
+                     *               "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *               "text_href": "/api/files/0194f0c5-4d6f-7081-92a3-b4c5d6e7f809/text"
+                     *             }
+                     *           ],
+                     *           "tools": [
+                     *             {
+                     *               "authentication": {
+                     *                 "token": "tok_2b8e61d4c0",
+                     *                 "type": "bearer"
+                     *               },
+                     *               "category": "scheduling",
+                     *               "description": "Books, moves and cancels appointments",
+                     *               "endpoint": "https://api.example.com/appointments?api_key=sk_live_51Hc8f2",
+                     *               "headers": {
+                     *                 "Accept": "application/json",
+                     *                 "X-Api-Key": "key_7f3a9c"
+                     *               },
+                     *               "id": "0194f0c3-2b4d-7e6f-8a9b-0c1d2e3f4a5b",
+                     *               "is_active": true,
+                     *               "method": "POST",
+                     *               "name": "Calendar",
+                     *               "parameters": {
+                     *                 "properties": {
+                     *                   "date": {
+                     *                     "type": "string"
+                     *                   }
+                     *                 },
+                     *                 "type": "object"
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "phone_number": {
+                     *           "capabilities": {
+                     *             "sms": false,
+                     *             "voice": true
+                     *           },
+                     *           "configuration": {
+                     *             "record_calls": true
+                     *           },
+                     *           "friendly_name": "Berlin office",
+                     *           "id": "0194f0c4-3c5e-7f70-8192-a3b4c5d6e7f8",
+                     *           "phone_number": "+49301234567",
+                     *           "provider": "twilio",
+                     *           "status": "active"
+                     *         },
+                     *         "version": {
+                     *           "config_hash": "5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592",
+                     *           "href": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e/versions/2",
+                     *           "number": 2,
+                     *           "pinned": false,
+                     *           "published_at": "2026-01-15T10:30:00.123Z",
+                     *           "published_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f"
+                     *         }
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseCallStartAnswer"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The organization has no such live number (nobody has it, or another organization does: the answer is the same), or the number reaches no assistant, or its assistant has published no version; the message says which */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }

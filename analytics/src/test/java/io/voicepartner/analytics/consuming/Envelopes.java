@@ -24,7 +24,7 @@ public final class Envelopes {
     public static EventEnvelope at(long revision, Instant occurredAt, DomainEvent event) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
         return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), event.ownerId(),
+                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), event.ownerId(), null,
                 occurredAt, type.schemaVersion(), event);
     }
 }

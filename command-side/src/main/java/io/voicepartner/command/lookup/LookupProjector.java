@@ -107,14 +107,12 @@ class LookupProjector {
 
     @EventHandler
     void on(PhoneNumberCreated event, @Timestamp Instant createdAt) {
-        tables.phoneNumberCreated(event.phoneNumberId(), event.ownerId(), event.configuration().phoneNumber(),
-                event.configuration().assistantId(), createdAt);
+        tables.phoneNumberCreated(event.phoneNumberId(), event.ownerId(), event.configuration(), createdAt);
     }
 
     @EventHandler
     void on(PhoneNumberUpdated event) {
-        tables.phoneNumberChanged(event.phoneNumberId(), event.configuration().phoneNumber(),
-                event.configuration().assistantId());
+        tables.phoneNumberChanged(event.phoneNumberId(), event.configuration());
     }
 
     @EventHandler
@@ -124,7 +122,6 @@ class LookupProjector {
 
     @EventHandler
     void on(PhoneNumberRestored event) {
-        tables.phoneNumberRestored(event.phoneNumberId(), event.configuration().phoneNumber(),
-                event.configuration().assistantId());
+        tables.phoneNumberRestored(event.phoneNumberId(), event.configuration());
     }
 }

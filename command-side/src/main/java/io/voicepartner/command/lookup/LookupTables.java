@@ -1,5 +1,6 @@
 package io.voicepartner.command.lookup;
 
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import org.springframework.dao.DuplicateKeyException;
@@ -141,24 +142,31 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
                 .params(assistantId, toolId).update();
     }
 
-    /** The unique index decides between two concurrent claims of one number. */
-    void phoneNumberCreated(String phoneNumberId, String ownerId, String phoneNumber, String assistantId,
+    /**
+     * The unique index decides between two concurrent claims of one number. The whole configuration is kept for the
+     * call-start lookup ({@link CallStartLookups}).
+     */
+    void phoneNumberCreated(String phoneNumberId, String ownerId, PhoneNumberConfiguration configuration,
                             Instant createdAt) {
         try {
             jdbc.sql("INSERT INTO command.phone_number_lookup (phone_number_id, owner_id, phone_number, assistant_id, "
-                    + "created_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(phoneNumberId, ownerId, phoneNumber, assistantId, Timestamp.from(createdAt)).update();
+                    + "assistant_version, configuration, created_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)")
+                    .params(phoneNumberId, ownerId, configuration.phoneNumber(), configuration.assistantId(),
+                            configuration.assistantVersion(), StoredJson.write(configuration), Timestamp.from(createdAt))
+                    .update();
         } catch (DuplicateKeyException e) {
-            throw phoneNumberTaken(phoneNumber);
+            throw phoneNumberTaken(configuration.phoneNumber());
         }
     }
 
-    void phoneNumberChanged(String phoneNumberId, String phoneNumber, String assistantId) {
+    void phoneNumberChanged(String phoneNumberId, PhoneNumberConfiguration configuration) {
         try {
-            jdbc.sql("UPDATE command.phone_number_lookup SET phone_number = ?, assistant_id = ? WHERE phone_number_id = ?")
-                    .params(phoneNumber, assistantId, phoneNumberId).update();
+            jdbc.sql("UPDATE command.phone_number_lookup SET phone_number = ?, assistant_id = ?, assistant_version = ?, "
+                            + "configuration = CAST(? AS jsonb) WHERE phone_number_id = ?")
+                    .params(configuration.phoneNumber(), configuration.assistantId(), configuration.assistantVersion(),
+                            StoredJson.write(configuration), phoneNumberId).update();
         } catch (DuplicateKeyException e) {
-            throw phoneNumberTaken(phoneNumber);
+            throw phoneNumberTaken(configuration.phoneNumber());
         }
     }
 
@@ -168,12 +176,14 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
     }
 
     /** The unique index decides between a restore and a concurrent claim of the same number. */
-    void phoneNumberRestored(String phoneNumberId, String phoneNumber, String assistantId) {
+    void phoneNumberRestored(String phoneNumberId, PhoneNumberConfiguration configuration) {
         try {
-            jdbc.sql("UPDATE command.phone_number_lookup SET deleted = false, phone_number = ?, assistant_id = ? "
-                    + "WHERE phone_number_id = ?").params(phoneNumber, assistantId, phoneNumberId).update();
+            jdbc.sql("UPDATE command.phone_number_lookup SET deleted = false, phone_number = ?, assistant_id = ?, "
+                            + "assistant_version = ?, configuration = CAST(? AS jsonb) WHERE phone_number_id = ?")
+                    .params(configuration.phoneNumber(), configuration.assistantId(), configuration.assistantVersion(),
+                            StoredJson.write(configuration), phoneNumberId).update();
         } catch (DuplicateKeyException e) {
-            throw phoneNumberTaken(phoneNumber);
+            throw phoneNumberTaken(configuration.phoneNumber());
         }
     }
 

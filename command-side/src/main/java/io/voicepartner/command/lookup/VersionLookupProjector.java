@@ -3,7 +3,10 @@ package io.voicepartner.command.lookup;
 import io.voicepartner.api.assistant.AssistantVersionPublished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Keeps {@link VersionLookups} in the lookups' subscribing processor, in the transaction of the append. */
 @Component
@@ -17,7 +20,7 @@ class VersionLookupProjector {
     }
 
     @EventHandler
-    void on(AssistantVersionPublished event) {
-        versions.versionPublished(event.assistantId(), event.number());
+    void on(AssistantVersionPublished event, @Timestamp Instant publishedAt) {
+        versions.versionPublished(event, publishedAt);
     }
 }

@@ -1,11 +1,19 @@
 package io.voicepartner.command.lookup;
 
+import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The table of {@code V7__assistant_version_lookup.sql}. Versions are never unpublished, so nothing is deleted. */
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The table of {@code V7__assistant_version_lookup.sql}, with each version's frozen configuration since
+ * {@code V18__runtime_lookup.sql}. Versions are never unpublished, so nothing is deleted.
+ */
 @Repository
 class VersionLookups implements PublishedVersions {
 
@@ -30,8 +38,15 @@ class VersionLookups implements PublishedVersions {
         }
     }
 
-    void versionPublished(String assistantId, int number) {
-        jdbc.sql("INSERT INTO command.assistant_version_lookup (assistant_id, number) VALUES (?, ?) "
-                + "ON CONFLICT DO NOTHING").params(assistantId, number).update();
+    /**
+     * With its frozen configuration, which the call-start lookup answers ({@link CallStartLookups}), and the time of
+     * the event to the millisecond, as the event store keeps it and every later reader sees it.
+     */
+    void versionPublished(AssistantVersionPublished event, Instant publishedAt) {
+        jdbc.sql("INSERT INTO command.assistant_version_lookup (assistant_id, number, config_hash, published_at, "
+                        + "published_by, configuration) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING")
+                .params(event.assistantId(), event.number(), event.configHash(), Timestamp.from(publishedAt.truncatedTo(ChronoUnit.MILLIS)),
+                        event.publishedBy(), StoredJson.write(event.configuration()))
+                .update();
     }
 }

@@ -6,7 +6,6 @@ import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
-import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
@@ -20,9 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id (usage by the id of the
- * tool or phone number used), the envelope as its
- * value and the envelope's fields (plus the {@code request_id} of the HTTP request that caused the event,
- * when there was one) as headers. The publisher and the replay of parked events build them alike, so that a
+ * tool or phone number used), the envelope as its value and the envelope's fields as headers (the
+ * {@code request_id} of the HTTP request that caused the event in both, when there was one). The publisher and the replay of parked events build them alike, so that a
  * replayed record is the one the publisher would have sent.
  */
 @Component
@@ -43,24 +41,32 @@ class EventRecords {
                 envelope.aggregateId(),
                 objectMapper.writeValueAsBytes(envelope));
         addHeaders(record.headers(), envelope);
-        header(record.headers(), EventHeaders.REQUEST_ID, (String) message.getMetaData().get("request_id"));
         return record;
     }
 
     /**
      * The key a stored event travels under: its aggregate's id (an organization's, not its stream's, see
-     * {@link StreamIds}), or for usage, which is in no aggregate's stream, the id of the tool or phone number used,
-     * so that each one's usage stays in order (ADR 0017). The publisher parks by the same key.
+     * {@link StreamIds}), or for an event in no aggregate's stream the id it names: usage the tool or phone number
+     * used, so that each one's usage stays in order (ADR 0017), a sign-in the user (ADR 0029). The publisher parks by
+     * the same key.
      */
     static String keyOf(DomainEvent event, EventMessage<?> message) {
-        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+        return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
                 ? event.aggregateId() : StreamIds.aggregateIdOf(domainEvent.getAggregateIdentifier());
     }
 
-    /** The aggregate's revision after the event; {@code 0} for usage, which moves no aggregate's revision. */
+    /** The aggregate's revision after the event; {@code 0} for usage and sign-ins, which move no revision. */
     private static long revisionOf(DomainEvent event, EventMessage<?> message) {
-        return event instanceof UsageEvent || !(message instanceof DomainEventMessage<?> domainEvent)
+        return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
                 ? 0 : Revisions.fromSequenceNumber(domainEvent.getSequenceNumber());
+    }
+
+    /**
+     * Read back from the store, an event appended on its own is a domain event message too (of the event's own
+     * identifier, at sequence 0): its type says that it is no aggregate's.
+     */
+    private static boolean outsideStreams(DomainEvent event) {
+        return !EventCatalogue.of(event.getClass()).aggregateType().hasStreams();
     }
 
     private static EventEnvelope envelopeOf(DomainEvent event, EventMessage<?> message, long globalPosition) {
@@ -74,6 +80,7 @@ class EventRecords {
                 globalPosition,
                 event.ownerId(),
                 (String) message.getMetaData().get("actor"),
+                (String) message.getMetaData().get("request_id"),
                 message.getTimestamp(),
                 type.schemaVersion(),
                 event);
@@ -90,6 +97,7 @@ class EventRecords {
         header(headers, EventHeaders.ACTOR, envelope.actor());
         header(headers, EventHeaders.OCCURRED_AT, JsonConventions.format(envelope.occurredAt()));
         header(headers, EventHeaders.SCHEMA_VERSION, Integer.toString(envelope.schemaVersion()));
+        header(headers, EventHeaders.REQUEST_ID, envelope.requestId());
     }
 
     private static void header(Headers headers, String name, String value) {

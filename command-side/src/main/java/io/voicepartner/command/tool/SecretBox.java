@@ -52,6 +52,19 @@ class SecretBox {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /**
+     * A cipher per thread, initialised afresh for every value: looking the provider up and expanding the key again for
+     * each value, as a new cipher does, cost ten times the work on the value itself, and the runtime's call-start
+     * lookup opens every credential of a version per call.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JRE", e);
+        }
+    });
+
     private final String currentId;
     private final SecretKeySpec current;
     /** Every key that may open a value, the current one first. */
@@ -86,7 +99,7 @@ class SecretBox {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
@@ -135,7 +148,7 @@ class SecretBox {
 
     private static String open(SecretKeySpec key, byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             byte[] clear = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return new String(clear, StandardCharsets.UTF_8);

@@ -36,15 +36,17 @@ class TokenController {
     private final LoginThrottle throttle;
     private final ClientAddresses clients;
     private final AccessTokens accessTokens;
+    private final SignIns signIns;
 
     TokenController(JsonRequestReader reader, Credentials credentials, PasswordEncoder passwordEncoder,
-                    LoginThrottle throttle, ClientAddresses clients, AccessTokens accessTokens) {
+                    LoginThrottle throttle, ClientAddresses clients, AccessTokens accessTokens, SignIns signIns) {
         this.reader = reader;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.clients = clients;
         this.accessTokens = accessTokens;
+        this.signIns = signIns;
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
 
@@ -79,11 +81,24 @@ class TokenController {
         var stored = credentials.find(normalisedEmail);
         boolean matches = passwordEncoder.matches(password, stored.map(Credentials.Stored::passwordHash)
                 .orElse(unknownUserHash));
-        if (stored.isEmpty() || !matches) {
-            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Incorrect e-mail or password.");
+        if (stored.isEmpty()) {
+            signIns.unknownAccount();
+            throw incorrect();
+        }
+        String userId = stored.get().userId();
+        if (!matches) {
+            signIns.failed(userId, client);
+            throw incorrect();
         }
         throttle.succeeded(normalisedEmail, client);
-        AccessTokens.AccessToken token = accessTokens.issue(stored.get().userId());
+        // recorded before the token is given: a sign-in the audit log cannot show is refused (503), not hidden
+        signIns.succeeded(userId, client);
+        AccessTokens.AccessToken token = accessTokens.issue(userId);
         return new TokenResponse(token.value(), "bearer", token.expiresInSeconds());
+    }
+
+    /** The same answer whether the e-mail address is unknown or the password wrong. */
+    private static ApiException incorrect() {
+        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Incorrect e-mail or password.");
     }
 }

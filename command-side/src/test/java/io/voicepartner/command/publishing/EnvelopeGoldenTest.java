@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
+import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.header.Header;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.lang.reflect.ParameterizedType;
@@ -77,6 +80,19 @@ class EnvelopeGoldenTest {
             }
             assertThat((JsonNode) actual).as(type.name()).isEqualTo(JSON.readTree(Files.readString(golden)));
         }));
+    }
+
+    /** The request id is additive: an event no request caused has none, in the value and the headers alike. */
+    @Test
+    void anEventNoRequestCausedCarriesNoRequestId() throws Exception {
+        AssistantDeleted event = new AssistantDeleted(AGGREGATE_ID, "organizationId");
+        GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>("assistant", AGGREGATE_ID, 2,
+                event, MetaData.with("actor", "system"), "0190f2c4-0000-7000-8000-00000000000e", AT);
+
+        ProducerRecord<String, byte[]> record = records.recordOf(event, message, 42);
+
+        assertThat(JSON.readTree(record.value()).has("request_id")).isFalse();
+        assertThat(record.headers().lastHeader(EventHeaders.REQUEST_ID)).isNull();
     }
 
     /** The stream the store keeps the aggregate's events in; the record names the aggregate by its id. */

@@ -68,6 +68,21 @@ class SecretBoxTest {
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(tampered));
     }
 
+    /** One cipher serves a thread's every value: a refusal, a key change or the other direction leave it sound. */
+    @Test
+    void opensAndSealsValueAfterValueOnOneThreadWhateverWentBefore() {
+        SecretBox other = new SecretBox(OTHER_KEY, "");
+        SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
+        SecretValue foreign = other.encrypt("sk_test_9aB8cD7eF6gH");
+        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(foreign));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(box.decrypt(sealed)).isEqualTo("sk_live_51HxQ2eKz7Tn");
+            assertThat(other.decrypt(foreign)).isEqualTo("sk_test_9aB8cD7eF6gH");
+            assertThat(box.decrypt(box.encrypt("value-" + i))).isEqualTo("value-" + i);
+        }
+    }
+
     @Test
     void refusesACiphertextMadeWithAnotherKey() {
         SecretValue sealed = new SecretBox(OTHER_KEY, "").encrypt("sk_live_51HxQ2eKz7Tn");

@@ -75,6 +75,13 @@ public final class Bench {
                 data.assistants().size() / loadSeconds));
         List<DataSet.Assistant> loaded = List.copyOf(data.assistants());
         vacuum(settings);
+        if (settings.runtime()) {
+            Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
+            cpu.sample();
+            new RuntimeBench(settings, api, new Load(api, cpu, settings.warmUp(), settings.measure()), out, platform.pid())
+                    .run(data);
+            return;
+        }
 
         Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
         cpu.sample();

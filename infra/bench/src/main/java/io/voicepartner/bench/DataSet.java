@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The realistic data set, loaded through the HTTP API: users with tools, assistants using two of their
- * owner's tools each (with a prompt and a voice as the frontend sends them), and phone numbers reaching some
- * of them. Keeps what the measured phases need: every user's token and tools, every assistant's id and owner.
+ * The realistic data set, loaded through the HTTP API: users with tools (each with a bearer token and an API-key
+ * header, encrypted as the platform stores credentials), assistants using two of their owner's tools each (with a
+ * prompt and a voice as the frontend sends them), and phone numbers reaching some of them. For the runtime's phases
+ * each assistant a number reaches publishes a version first, and every second number is pinned to it. Keeps what
+ * the measured phases need: every user's id, token and tools, every assistant's id and owner, every number.
  */
 final class DataSet {
 
@@ -22,7 +25,12 @@ final class DataSet {
     private static final String[] STATUSES = {"draft", "testing", "deployed"};
     private static final String[] CATEGORIES = {"scheduling", "crm", "data"};
 
-    record User(String email, String token, List<String> toolIds) {
+    /** @param id the user's id, which is also their personal organization's */
+    record User(String id, String email, String token, List<String> toolIds) {
+    }
+
+    /** @param e164 the number as calls reach it */
+    record PhoneNumber(String id, String e164, int owner) {
     }
 
     record Assistant(String id, int owner) {
@@ -32,7 +40,7 @@ final class DataSet {
     private final List<User> users = new ArrayList<>();
     private final List<Assistant> assistants = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicInteger phoneNumbers = new AtomicInteger();
+    private final List<PhoneNumber> phoneNumbers = Collections.synchronizedList(new ArrayList<>());
 
     DataSet(Api api) {
         this.api = api;
@@ -47,7 +55,11 @@ final class DataSet {
     }
 
     int phoneNumbers() {
-        return phoneNumbers.get();
+        return phoneNumbers.size();
+    }
+
+    List<PhoneNumber> numbers() {
+        return phoneNumbers;
     }
 
     void load(Settings settings) throws Exception {
@@ -64,7 +76,11 @@ final class DataSet {
                         int owner = n % users.size();
                         String id = createAssistant(owner);
                         if (n % settings.assistantsPerPhoneNumber() == 0) {
-                            createPhoneNumber(owner, id, n);
+                            boolean answering = settings.runtime();
+                            if (answering) {
+                                publish(owner, id);
+                            }
+                            createPhoneNumber(owner, id, n, answering && n / settings.assistantsPerPhoneNumber() % 2 == 1);
                         }
                     }
                     return null;
@@ -98,13 +114,15 @@ final class DataSet {
                     "category", CATEGORIES[t % CATEGORIES.length],
                     "parameters", Map.of("type", "object",
                             "properties", Map.of("query", Map.of("type", "string", "description", "What to look up")),
-                            "required", List.of("query"))));
+                            "required", List.of("query")),
+                    "headers", Map.of("Accept", "application/json", "X-Api-Key", "bench-key-" + UUID.randomUUID()),
+                    "authentication", Map.of("type", "bearer", "token", "bench-token-" + UUID.randomUUID())));
             if (!tool.ok() && tool.status() != 202) {
                 throw new IllegalStateException("tool of " + email + ": " + tool);
             }
             toolIds.add(tool.json().path("data").path("id").asText());
         }
-        return new User(email, token, toolIds);
+        return new User(signUp.json().path("data").path("id").asText(), email, token, toolIds);
     }
 
     /** The body of a create-assistant as the frontend's form sends it. */
@@ -141,14 +159,27 @@ final class DataSet {
         return id;
     }
 
-    private void createPhoneNumber(int owner, String assistantId, int n) {
+    private void publish(int owner, String assistantId) {
+        Api.Response published = api.post("/api/assistants/" + assistantId + "/versions", users.get(owner).token(),
+                Map.of("note", "bench"));
+        if (!published.ok() && published.status() != 202) {
+            throw new IllegalStateException("publish " + assistantId + ": " + published);
+        }
+    }
+
+    /** @param pinned whether the number is pinned to the assistant's version 1, rather than following its latest */
+    private void createPhoneNumber(int owner, String assistantId, int n, boolean pinned) {
         // Berlin numbers, unique per assistant; the platform stores them in E.164
         String number = "+4930" + (20_000_000 + n);
-        Api.Response created = api.post("/api/phone-numbers/", users.get(owner).token(), Map.of(
-                "phone_number", number, "friendly_name", "Line " + n, "assistant_id", assistantId));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("phone_number", number, "friendly_name", "Line " + n,
+                "assistant_id", assistantId));
+        if (pinned) {
+            body.put("assistant_version", 1);
+        }
+        Api.Response created = api.post("/api/phone-numbers/", users.get(owner).token(), body);
         if (!created.ok() && created.status() != 202) {
             throw new IllegalStateException("create phone number " + number + ": " + created);
         }
-        phoneNumbers.incrementAndGet();
+        phoneNumbers.add(new PhoneNumber(created.json().path("data").path("id").asText(), number, owner));
     }
 }

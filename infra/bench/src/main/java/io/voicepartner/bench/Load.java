@@ -135,6 +135,80 @@ final class Load {
                 errors.get(), Machine.loadAverage(), used, completed.get());
     }
 
+    /** Binds one statement's parameters: the next request's, as {@link #open}'s supplier makes the next request. */
+    interface Binding {
+        void bind(PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    /**
+     * Open loop over plain JDBC, the floor under a read the platform serves: {@code query} at {@code rate} a second,
+     * each due at a fixed time and run on the first of {@code connections} connections free (a wait for one counts),
+     * every row and column read as the platform would; latency from when it was due.
+     */
+    Result openJdbc(String name, double rate, String jdbcUrl, int connections, String query, Binding binding)
+            throws Exception {
+        List<Connection> opened = connect(jdbcUrl, connections);
+        java.util.concurrent.BlockingQueue<PreparedStatement> free = new java.util.concurrent.LinkedBlockingQueue<>();
+        for (Connection connection : opened) {
+            free.add(connection.prepareStatement(query));
+        }
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(opened.size());
+        Histogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        AtomicLong completed = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long period = (long) (1_000_000_000L / rate);
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measure.toNanos();
+        Cpu.Sample before = null;
+        Cpu.Sample used = null;
+        try {
+            for (long due = start; due < end; due += period) {
+                if (before == null && due >= measureFrom) {
+                    before = cpu.sample();
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long intended = due;
+                workers.execute(() -> {
+                    PreparedStatement statement = free.poll();
+                    try {
+                        binding.bind(statement);
+                        try (java.sql.ResultSet rows = statement.executeQuery()) {
+                            int columns = rows.getMetaData().getColumnCount();
+                            while (rows.next()) {
+                                for (int column = 1; column <= columns; column++) {
+                                    rows.getString(column);
+                                }
+                            }
+                        }
+                        if (intended >= measureFrom) {
+                            latency.recordValue(Math.min((System.nanoTime() - intended) / 1000, HIGHEST_MICROS));
+                            completed.incrementAndGet();
+                        }
+                    } catch (java.sql.SQLException e) {
+                        errors.incrementAndGet();
+                    } finally {
+                        free.add(statement);
+                    }
+                });
+            }
+            workers.shutdown();
+            workers.awaitTermination(60, TimeUnit.SECONDS);
+            // before the connections close, whose backends take their CPU time with them
+            used = before == null ? null : cpu.sample().minus(before);
+        } finally {
+            workers.shutdownNow();
+            for (Connection connection : opened) {
+                connection.close();
+            }
+        }
+        return new Result(name, 0, rate, completed.get() / (double) measure.toSeconds(), latency, null, 0,
+                errors.get(), Machine.loadAverage(), used, completed.get());
+    }
+
     private Cpu.Sample sampleAt(long nanoTime) {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) {

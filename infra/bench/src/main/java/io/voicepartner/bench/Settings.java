@@ -15,7 +15,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                 Duration warmUp, Duration measure, int runs, int[] concurrencies, double[] lagFractions,
                 int readRate, boolean profile, int port, int kafkaPort, String database, Path workDir,
                 Path platformJar, List<String> jvmOptions, boolean usage, int reporters,
-                long heavyToolExecutions) {
+                long heavyToolExecutions, boolean runtime, int runtimeRate) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -30,7 +30,8 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
               --concurrency A,B,C   closed-loop write clients (default 1,16,64)
               --lag-fractions A,B   offered write rates for the lag phase, as fractions of the best create rate (default 0.25,0.5)
               --read-rate N         requests per second of the read phases (default 500)
-              --profile             record JFR during the first 64-client create phase (target/bench/create-64.jfr)
+              --profile             record JFR during the first 64-client create phase (target/bench/create-64.jfr),
+                                    with --runtime during the first lookup phase (target/bench/runtime-lookup.jfr)
               --port N / --kafka-port N   the platform's HTTP port and its in-JVM broker's (default 18080 / 19092)
               --database NAME       the database, dropped and created afresh (default voicepartner_bench)
               --platform-jar PATH   another build of the platform, e.g. to compare before and after a change
@@ -38,6 +39,10 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                                     tool with many executions against a fresh one (--quick: 100,000 executions)
               --reporters N         concurrent usage reporters, each with a tool of its own (default 4)
               --heavy-tool-executions N   executions of the heavy tool (default 1000000)
+              --runtime             only the runtime's call-start lookup, on the data set with a version published
+                                    for every assistant a number reaches (half the numbers pinned to it): the lookup
+                                    against its own statement over JDBC and the read of a number by id, each open loop
+              --runtime-rate N      lookups per second of the runtime phases (default 1000)
             JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
             """;
 
@@ -46,6 +51,8 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         boolean quick = rest.remove("--quick");
         boolean profile = rest.remove("--profile");
         boolean usage = rest.remove("--usage");
+        boolean runtime = rest.remove("--runtime");
+        int runtimeRate = 1000;
         int reporters = 4;
         long heavyToolExecutions = quick ? 100_000 : 1_000_000;
         int users = quick ? 10 : 100;
@@ -85,8 +92,12 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                 case "--platform-jar" -> platformJar = Path.of(value).toAbsolutePath();
                 case "--reporters" -> reporters = Integer.parseInt(value);
                 case "--heavy-tool-executions" -> heavyToolExecutions = Long.parseLong(value);
+                case "--runtime-rate" -> runtimeRate = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
+        }
+        if (usage && runtime) {
+            throw new IllegalArgumentException("--usage and --runtime are runs of their own: give one\n" + USAGE);
         }
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
@@ -95,7 +106,7 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
         List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         return new Settings(users, assistants, toolsPerUser, perNumber, 32, warmUp, measure, runs, concurrencies,
                 lagFractions, readRate, profile, port, kafkaPort, database, root.resolve("infra/bench/target/bench"),
-                platformJar, jvmOptions, usage, reporters, heavyToolExecutions);
+                platformJar, jvmOptions, usage, reporters, heavyToolExecutions, runtime, runtimeRate);
     }
 
     String baseUrl() {

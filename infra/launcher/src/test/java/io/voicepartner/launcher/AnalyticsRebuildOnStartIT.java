@@ -90,7 +90,7 @@ class AnalyticsRebuildOnStartIT {
         EventCatalogue.EventType type = EventCatalogue.of(AssistantCreated.class);
         byte[] value = JsonConventions.newObjectMapper().writeValueAsBytes(new EventEnvelope(
                 UUID.randomUUID().toString(), type.name(), AggregateType.ASSISTANT.wireName(), assistantId, 1, 1, OWNER,
-                OWNER, Instant.now(), type.schemaVersion(), created));
+                OWNER, null, Instant.now(), type.schemaVersion(), created));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -65,6 +65,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations/{organizationId}/api-keys", "admin"),
             Map.entry("POST /api/organizations/{organizationId}/api-keys", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", "admin"),
+            Map.entry("GET /api/organizations/{organizationId}/audit-log", "admin"),
 
             Map.entry("GET /api/analytics/assistants", "viewer"),
             Map.entry("GET /api/analytics/file-uploads", "viewer"),
@@ -124,7 +125,10 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/phone-numbers/{id}/restore", "editor"),
             Map.entry("GET /api/phone-numbers/{id}/history", "viewer"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
-            Map.entry("POST /api/phone-numbers/{id}/usage", "editor"));
+            Map.entry("POST /api/phone-numbers/{id}/usage", "editor"),
+
+            // the call-start lookup answers credentials in clear
+            Map.entry("GET /api/runtime/phone-numbers/{e164}", "admin"));
 
     /** Routes no API key reaches, whatever its scopes. */
     private static final String NO_KEY = "no key";
@@ -151,6 +155,8 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations/{organizationId}/api-keys", NO_KEY),
             Map.entry("POST /api/organizations/{organizationId}/api-keys", NO_KEY),
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", NO_KEY),
+            Map.entry("GET /api/organizations/{organizationId}/audit-log", "audit:read"),
+            Map.entry("GET /api/runtime/phone-numbers/{e164}", "runtime:read"),
 
             Map.entry("GET /api/analytics/assistants", "analytics:read"),
             Map.entry("GET /api/analytics/file-uploads", "analytics:read"),
@@ -227,6 +233,8 @@ class AuthorizationMatrixIT extends PlatformIT {
     private Api outsidersKey;
     /** The organization's resources by the path segment that serves them. */
     private final Map<String, String> resources = new LinkedHashMap<>();
+    /** The organization's phone number in E.164, which its published assistant answers. */
+    private String e164;
 
     @BeforeEach
     void anOrganizationWithOneMemberOfEachRoleAndOneOfEveryResource() {
@@ -260,8 +268,9 @@ class AuthorizationMatrixIT extends PlatformIT {
         // its text is read once it is extracted
         await().atMost(Duration.ofSeconds(30)).until(() -> inIt.get("/api/files/" + resources.get("files")).data()
                 .path("status").asText(), "processed"::equals);
+        e164 = "+4930" + eightDigits();
         resources.put("phone-numbers", created(inIt.post("/api/phone-numbers",
-                Map.of("phone_number", "+4930" + eightDigits(), "assistant_id", assistant))));
+                Map.of("phone_number", e164, "assistant_id", assistant))));
     }
 
     @Test
@@ -362,6 +371,7 @@ class AuthorizationMatrixIT extends PlatformIT {
             String value = switch (variables.group(1)) {
                 case "organizationId" -> organization;
                 case "number" -> "1";
+                case "e164" -> read ? e164 : "+4930" + eightDigits();
                 case "id" -> read ? resources.get(template.split("/")[2]) : neverIssued();
                 default -> neverIssued();
             };

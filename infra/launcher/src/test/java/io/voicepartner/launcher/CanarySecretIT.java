@@ -28,9 +28,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * A canary secret stored in a tool (its bearer token, an API-key header, a key in its endpoint's query string) is
  * followed everywhere the platform writes: every response of every route that shows the tool, every log line (the
- * platform's own at debug), every event payload and metadata in the store, every read-model row, and every record and
- * header on Kafka. It must not appear in clear anywhere; responses show at most its last four characters. So is the
- * secret of one of the platform's own API keys, which only the answer to its creation shows.
+ * platform's own at debug), every event payload and metadata in the store, every lookup and read-model row, and every
+ * record and header on Kafka. It must not appear in clear anywhere but in the one answer meant to carry it, the
+ * runtime's call-start lookup of a number the tool's assistant answers; other responses show at most its last four
+ * characters. So is the secret of one of the platform's own API keys, which only the answer to its creation shows.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CanarySecretIT extends PlatformIT {
@@ -136,6 +137,13 @@ class CanarySecretIT extends PlatformIT {
             responses.add(alice.get(path));
         }
         responses.add(api().as(api().signUp()).get("/api/tools/" + tool));
+        // the runtime's call-start lookup is the one answer meant to carry them, to call the tool with
+        assertThat(alice.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        String number = "+4930" + (10_000_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 89_999_999L));
+        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", assistant)).status())
+                .isEqualTo(201);
+        assertThat(alice.get("/api/runtime/phone-numbers/" + number).text()).contains(rotated, headerKey, movedQueryKey);
+        responses.add(alice.get("/api/assistants/" + assistant + "/versions/1"));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.text()).doesNotContain(canaries));
         assertThat(storedText()).as("event store, lookups, idempotency keys and read models")

@@ -57,10 +57,11 @@ class HistoryIT extends PlatformIT {
 
         Api.Response history = alice.get("/api/assistants/" + id + "/history");
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
-        assertThat(history.data().findValuesAsText("type")).containsExactly("AssistantCreated", "AssistantUpdated",
+        assertThat(types(history)).containsExactly("AssistantCreated", "AssistantUpdated",
                 "AssistantUpdated", "ToolsAssigned", "AssistantDeleted");
         assertThat(history.data().findValuesAsText("revision")).containsExactly("1", "2", "3", "4", "5");
-        assertThat(history.data().findValuesAsText("actor")).containsOnly(aliceUser.id());
+        assertThat(history.data().findValues("actor")).containsOnly(Api.JSON.valueToTree(
+                Map.of("type", "user", "id", aliceUser.id(), "email", aliceUser.email())));
         assertThat(history.json().path("meta").path("total").asLong()).isEqualTo(5);
         JsonNode renamed = history.data().get(1);
         assertThat(renamed.path("occurred_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -93,7 +94,7 @@ class HistoryIT extends PlatformIT {
         assertThat(restored.data().path("temperature").asDouble()).isEqualTo(0.9);
         assertThat(restored.data().path("tools").findValuesAsText("id")).containsExactly(calendar);
         assertThat(alice.get("/api/assistants/" + id).data()).isEqualTo(restored.data());
-        assertThat(alice.get("/api/assistants/" + id + "/history").data().findValuesAsText("type"))
+        assertThat(types(alice.get("/api/assistants/" + id + "/history")))
                 .endsWith("AssistantDeleted", "AssistantRestored");
 
         Api.Response again = alice.post("/api/assistants/" + id + "/restore", null);
@@ -163,10 +164,12 @@ class HistoryIT extends PlatformIT {
         assertThat(alice.delete("/api/files/" + id).status()).isEqualTo(200);
 
         Api.Response history = alice.get("/api/files/" + id + "/history");
-        assertThat(history.data().findValuesAsText("type"))
+        assertThat(types(history))
                 .containsExactly("FileUploaded", "FileProcessed", "FileDescriptionUpdated", "FileDeleted");
         assertThat(history.data().get(2).path("changes")).isEqualTo(Api.JSON.valueToTree(
                 Map.of("description", Map.of("from", "Prices", "to", "Prices 2026"))));
+        assertThat(history.data().get(1).path("actor")).as("text extraction is the platform's own doing")
+                .isEqualTo(Api.JSON.valueToTree(Map.of("type", "system", "id", "system")));
         assertThat(alice.get("/api/files/" + id + "?revision=1").data().path("status").asText()).isEqualTo("uploading");
 
         Api.Response restore = alice.post("/api/files/" + id + "/restore", null);
@@ -191,7 +194,7 @@ class HistoryIT extends PlatformIT {
         assertThat(restored.data().path("revision").asLong()).isEqualTo(4);
         assertThat(alice.get("/api/phone-numbers/" + id + "?revision=1").data().path("friendly_name").asText())
                 .isEqualTo("Hotline");
-        assertThat(alice.get("/api/phone-numbers/" + id + "/history").data().findValuesAsText("type")).containsExactly(
+        assertThat(types(alice.get("/api/phone-numbers/" + id + "/history"))).containsExactly(
                 "PhoneNumberCreated", "PhoneNumberUpdated", "PhoneNumberDeleted", "PhoneNumberRestored");
 
         assertThat(alice.delete("/api/phone-numbers/" + id).status()).isEqualTo(200);
@@ -217,7 +220,10 @@ class HistoryIT extends PlatformIT {
         assertThat(response.error().path("details").findValuesAsText("field")).containsExactly(field);
     }
 
-    /** The entries' own types ({@code findValuesAsText} would also find a tool's {@code authentication.type}). */
+    /**
+     * The entries' own types ({@code findValuesAsText} would also find their actors' and a tool's
+     * {@code authentication.type}).
+     */
     private static List<String> types(Api.Response history) {
         List<String> types = new ArrayList<>();
         history.data().forEach(entry -> types.add(entry.path("type").asText()));

@@ -34,7 +34,7 @@ class OpenApiIT extends PlatformIT {
 
     /** The resources users work with, in the order /docs shows them. */
     static final List<String> RESOURCE_TAGS = List.of("Assistants", "Versions", "Tools", "Files", "Phone numbers",
-            "History", "Usage", "Analytics", "Users and tokens", "Organizations", "Operations");
+            "History", "Usage", "Analytics", "Users and tokens", "Organizations", "Audit log", "Runtime", "Operations");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 

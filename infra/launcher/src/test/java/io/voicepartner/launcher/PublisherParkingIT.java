@@ -63,8 +63,8 @@ class PublisherParkingIT extends PlatformIT {
             assertThat(assistant.path("revision").asLong()).isEqualTo(4);
             assertThat(assistant.path("description").asText()).isEqualTo("after");
         });
-        assertThat(alice.get("/api/assistants/" + victim + "/history").data().findValuesAsText("type"))
-                .as("both parked events reached the read models, in order").hasSize(4);
+        assertThat(alice.get("/api/assistants/" + victim + "/history").data().size())
+                .as("both parked events reached the read models, in order").isEqualTo(4);
         // /health reads the database at most once a second: the replay may be younger than its last answer
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api().get("/health").json().path("processors").path("kafka-publisher").path("status").asText())

@@ -59,7 +59,7 @@ class PublishingIT extends PlatformIT {
     }
 
     @Test
-    void theRequestIdOfTheWriteTravelsInTheRecordsHeaders() {
+    void theRequestIdOfTheWriteTravelsInTheRecordsEnvelopeAndHeaders() throws Exception {
         String requestId = "req-" + UUID.randomUUID();
         Api alice = api().as(api().signUp());
         String id = alice.withHeader("X-Request-Id", requestId).post("/api/assistants", Map.of("name", "Traced"))
@@ -68,6 +68,7 @@ class PublishingIT extends PlatformIT {
         List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.assistants", id, 1);
 
         assertThat(header(records.get(0), "request_id")).isEqualTo(requestId);
+        assertThat(Api.JSON.readTree(records.get(0).value()).path("request_id").asText()).isEqualTo(requestId);
     }
 
     @Test

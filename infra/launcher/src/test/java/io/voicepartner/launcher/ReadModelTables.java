@@ -19,10 +19,10 @@ final class ReadModelTables {
 
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
             "phone_numbers", "users", "organizations", "organization_members", "organization_invitations",
-            "api_keys");
+            "api_keys", "audit_log");
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
             "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.organizations",
-            "voicepartner.usage");
+            "voicepartner.usage", "voicepartner.sign-ins");
 
     private final JdbcTemplate jdbc;
 
@@ -54,7 +54,8 @@ final class ReadModelTables {
                 "organizations", "id = ?",
                 "organization_members", "organization_id = ?",
                 "organization_invitations", "organization_id = ?",
-                "api_keys", "organization_id = ?");
+                "api_keys", "organization_id = ?",
+                "audit_log", "organization_id = ?");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
             rows.put(table, new ArrayList<>(jdbc.queryForList("SELECT CAST(row_to_json(t) AS text) AS row FROM query."

@@ -22,7 +22,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,18 +36,21 @@ import static org.awaitility.Awaitility.await;
  * query side and analytics as three processes of their own on their own ports, each started from its runnable
  * jar extracted into layers and laid out as its image does ({@code infra/docker/*.Dockerfile}), against one
  * database and one broker, behind nginx configured by {@code infra/gateway/nginx.conf} with only the sides'
- * addresses, its port and its pid file changed.
+ * addresses, its port, its pid file and where it finds the API document changed.
  */
 class SplitDeploymentIT {
 
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final Path WORK = Path.of("target/split-deployment").toAbsolutePath();
     private static final Path GATEWAY_CONFIGURATION = Path.of("../gateway/nginx.conf");
+    /** The all-in-one platform's document, which docker-compose.yml mounts into the gateway. */
+    private static final Path API_DOCUMENT = TypeScriptClientIT.CLIENT.resolve("openapi.json");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final List<Process> processes = new ArrayList<>();
     private static LocalKafka kafka;
     private static Api gateway;
+    private static Map<String, Integer> sides;
     /** Each side directly, without the gateway: the nodes a request may reach. */
     private static final Map<String, Api> nodes = new LinkedHashMap<>();
 
@@ -77,21 +83,12 @@ class SplitDeploymentIT {
                 "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
         start("query-side", queryPort, shared, Map.of());
         start("analytics", analyticsPort, shared, Map.of());
-        for (int port : List.of(commandPort, queryPort, analyticsPort)) {
+        sides = Map.of("command-side", commandPort, "query-side", queryPort, "analytics", analyticsPort);
+        for (int port : sides.values()) {
             awaitReady(port);
         }
-        nodes.put("command-side", new Api("http://127.0.0.1:" + commandPort));
-        nodes.put("query-side", new Api("http://127.0.0.1:" + queryPort));
-        nodes.put("analytics", new Api("http://127.0.0.1:" + analyticsPort));
-
-        int gatewayPort = TestInfrastructure.freePort();
-        Path configuration = gatewayConfiguration(commandPort, queryPort, analyticsPort, gatewayPort);
-        processes.add(new ProcessBuilder(NGINX.toString(), "-p", WORK.toString(), "-e", "stderr",
-                "-c", configuration.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("nginx.log").toFile()).start());
-        gateway = new Api("http://127.0.0.1:" + gatewayPort);
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> gateway.get("/health").header("Server") != null);
+        gateway = startGateway("nginx", API_DOCUMENT);
+        sides.forEach((side, port) -> nodes.put(side, new Api("http://127.0.0.1:" + port)));
     }
 
     @AfterAll
@@ -130,8 +127,106 @@ class SplitDeploymentIT {
             assertThat(figures.findValues("created")).extracting(JsonNode::asInt).containsExactly(1);
         });
 
+        // the runtime's call-start lookup: a read, but the command side's, which alone opens credentials
+        assertThat(alice.post("/api/assistants/" + id + "/versions", Map.of()).status()).isEqualTo(201);
+        String number = "+4930" + (10_000_000 + (System.nanoTime() & 0x3ffffff));
+        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", id)).status())
+                .isEqualTo(201);
+        Api.Response answer = alice.get("/api/runtime/phone-numbers/" + number);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.data().path("version").path("number").asInt()).isEqualTo(1);
+
         // the edge serves no operational endpoint; each side does, directly
         assertThat(gateway.get("/actuator/prometheus").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGatewaysReferenceIsTheWholePlatformsWhereEachSideDocumentsItsOwnRoutes() throws IOException {
+        Api.Response served = gateway.get("/openapi.json");
+        assertThat(served.status()).as("%s", served).isEqualTo(200);
+        assertThat(served.header("Server")).isEqualTo("nginx");
+        JsonNode document = served.json();
+        JsonNode allInOne = Api.JSON.readTree(API_DOCUMENT.toFile());
+
+        Map<String, String> operations = operations(document);
+        assertThat(operations).as("the gateway's operations, by method and path, with their operationIds")
+                .containsExactlyInAnyOrderEntriesOf(operations(allInOne));
+        assertThat(names(document.path("components").path("schemas")))
+                .containsExactlyInAnyOrderElementsOf(names(allInOne.path("components").path("schemas")));
+        assertThat(document.path("tags").findValuesAsText("name"))
+                .containsExactlyElementsOf(allInOne.path("tags").findValuesAsText("name"));
+
+        // each side still answers with its own half, and every route a side documents is in the gateway's
+        // document: a side built with a route the committed document lacks fails here. The sides generate their
+        // documents on first request, so all three are asked at once.
+        Map<String, CompletableFuture<HttpResponse<String>>> ownDocuments = new TreeMap<>();
+        sides.forEach((side, port) -> ownDocuments.put(side, HTTP.sendAsync(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString())));
+        Map<String, String> servedByTheSides = new TreeMap<>();
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> ownDocument : ownDocuments.entrySet()) {
+            String side = ownDocument.getKey();
+            Map<String, String> own = operations(Api.JSON.readTree(ownDocument.getValue().join().body()));
+            assertThat(own).as("%s's own document", side).isNotEmpty().hasSizeLessThan(operations.size());
+            assertThat(operations).as("the gateway's document has every operation %s documents", side)
+                    .containsAllEntriesOf(own);
+            servedByTheSides.putAll(own);
+        }
+        assertThat(servedByTheSides).as("every operation of the document is served by one of the sides")
+                .containsOnlyKeys(operations.keySet());
+    }
+
+    @Test
+    void theGatewaysDocsLoadTheWholeDocument() {
+        Api.Response docs = gateway.get("/docs");
+        assertThat(docs.status()).as("%s", docs).isEqualTo(302);
+        Api.Response page = gateway.get(docs.header("Location"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("swagger-ui");
+        // Swagger UI comes from the query side and asks it where the document is: the gateway's own /openapi.json
+        Api.Response configuration = gateway.get("/openapi.json/swagger-config");
+        assertThat(configuration.status()).as("%s", configuration).isEqualTo(200);
+        assertThat(configuration.json().path("url").asText()).isEqualTo("/openapi.json");
+    }
+
+    @Test
+    void aGatewayWithoutTheDocumentSaysSoInsteadOfServingASidesHalf() throws IOException {
+        Api incomplete = startGateway("nginx-without-document", WORK.resolve("no-document").resolve("openapi.json"));
+
+        Api.Response refused = incomplete.get("/openapi.json");
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(503);
+        assertThat(refused.error().path("code").asText()).isEqualTo("service_unavailable");
+        Api.Response written = incomplete.post("/openapi.json", Map.of());
+        assertThat(written.status()).as("%s", written).isEqualTo(405);
+        assertThat(written.error().path("code").asText()).isEqualTo("method_not_allowed");
+    }
+
+    /** Every operation of a document as "METHOD path" and its operationId. */
+    private static Map<String, String> operations(JsonNode document) {
+        Map<String, String> operations = new TreeMap<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operations.put(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                        operation.getValue().path("operationId").asText())));
+        return operations;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** nginx as infra/gateway/nginx.conf configures it, in front of the sides, with the given document. */
+    private static Api startGateway(String name, Path document) throws IOException {
+        int port = TestInfrastructure.freePort();
+        Path configuration = gatewayConfiguration(name, port, document);
+        processes.add(new ProcessBuilder(NGINX.toString(), "-p", WORK.toString(), "-e", "stderr",
+                "-c", configuration.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile()).start());
+        Api started = new Api("http://127.0.0.1:" + port);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> started.get("/health").header("Server") != null);
+        return started;
     }
 
     @Test
@@ -237,20 +332,21 @@ class SplitDeploymentIT {
         return application;
     }
 
-    private static Path gatewayConfiguration(int commandPort, int queryPort, int analyticsPort, int gatewayPort)
-            throws IOException {
+    private static Path gatewayConfiguration(String name, int gatewayPort, Path document) throws IOException {
         String configuration = Files.readString(GATEWAY_CONFIGURATION);
         Map<String, String> replacements = new HashMap<>(Map.of(
-                "http://command-side:8081", "http://127.0.0.1:" + commandPort,
-                "http://query-side:8082", "http://127.0.0.1:" + queryPort,
-                "http://analytics:8083", "http://127.0.0.1:" + analyticsPort,
+                "http://command-side:8081", "http://127.0.0.1:" + sides.get("command-side"),
+                "http://query-side:8082", "http://127.0.0.1:" + sides.get("query-side"),
+                "http://analytics:8083", "http://127.0.0.1:" + sides.get("analytics"),
                 "listen 8080;", "listen 127.0.0.1:" + gatewayPort + ";",
-                "pid /tmp/nginx.pid;", "pid " + WORK.resolve("nginx.pid") + ";"));
+                "pid /tmp/nginx.pid;", "pid " + WORK.resolve(name + ".pid") + ";",
+                // where docker-compose.yml mounts clients/typescript
+                "/srv/api-document/openapi.json", document.toAbsolutePath().normalize().toString()));
         for (Map.Entry<String, String> replacement : replacements.entrySet()) {
             assertThat(configuration).as("infra/gateway/nginx.conf as this test knows it").contains(replacement.getKey());
             configuration = configuration.replace(replacement.getKey(), replacement.getValue());
         }
-        Path file = WORK.resolve("nginx.conf");
+        Path file = WORK.resolve(name + ".conf");
         Files.writeString(file, configuration);
         return file;
     }

@@ -47,7 +47,7 @@ class TopicContractIT extends PlatformIT {
     private static final Set<String> PRODUCED = Set.of("UserRegistered", "AssistantCreated", "AssistantUpdated",
             "ToolsAssigned", "ToolUnassigned", "AssistantDeleted", "ToolCreated", "ToolUpdated", "ToolExecutionRecorded",
             "ToolDeleted", "PhoneNumberCreated", "PhoneNumberUpdated", "PhoneCallRecorded", "PhoneNumberDeleted",
-            "FileUploaded", "FilesAssigned", "FileDescriptionUpdated", "FileDeleted");
+            "FileUploaded", "FilesAssigned", "FileDescriptionUpdated", "FileDeleted", "SignInSucceeded");
 
     @Test
     void everyPublishedEventValidatesAgainstItsDocumentedSchema() {

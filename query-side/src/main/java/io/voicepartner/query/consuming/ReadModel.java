@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The read models a rebuild can replace, each the tables its projectors keep ({@link Projector#readModel}),
  * filled from its aggregate types' topics alone. A projector writing a table not listed here would not be
  * rebuilt with it. Most are one aggregate type's (the tools and phone numbers with their usage); the history is
- * the resources' (assistants, tools, files, phone numbers).
+ * the resources' (assistants, tools, files, phone numbers), the audit log everything's but usage.
  */
 public enum ReadModel {
     ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
@@ -27,12 +27,14 @@ public enum ReadModel {
     USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
     /**
      * The organizations with their members (whom the query side's routes admit), invitations and API keys (which it
-     * authenticates); not the keys' uses, which no topic keeps (ADR 0028).
+     * authenticates); not the keys' uses, which no topic keeps (ADR 0029).
      */
     ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
             List.of("organizations", "organization_members", "organization_invitations", "api_keys")),
     HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
-            AggregateType.PHONE_NUMBER), List.of("history"));
+            AggregateType.PHONE_NUMBER), List.of("history")),
+    /** Every organization's audit log: the events of every type but usage, and the sign-ins (ADR 0029). */
+    AUDIT_LOG("audit-log", null, EnumSet.complementOf(EnumSet.of(AggregateType.USAGE)), List.of("audit_log"));
 
     /** Names every read model at once. */
     public static final String ALL = "all";
@@ -43,7 +45,8 @@ public enum ReadModel {
     private final List<String> tables;
 
     /**
-     * @param owner          the aggregate type whose own projector keeps it, {@code null} for the history
+     * @param owner          the aggregate type whose own projector keeps it, {@code null} for the history and the
+     *                       audit log
      * @param aggregateTypes the types whose topics it is filled from
      */
     ReadModel(String wireName, AggregateType owner, Set<AggregateType> aggregateTypes, List<String> tables) {

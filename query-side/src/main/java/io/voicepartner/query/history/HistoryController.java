@@ -3,6 +3,7 @@ package io.voicepartner.query.history;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.api.web.PageMeta;
+import io.voicepartner.query.actor.Actors;
 import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.support.security.Caller;
@@ -17,17 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * A resource's events, oldest first, paginated like the lists. Only the owner's resources have a history
- * here, and a deleted resource keeps it.
+ * A resource's events, oldest first, paginated like the lists, each with its actor as the audit log shows it. Only
+ * the organization's resources have a history here, and a deleted resource keeps it.
  */
 @Requires(Permission.READ)
 @RestController
 class HistoryController {
 
     private final HistoryRows rows;
+    private final Actors actors;
 
-    HistoryController(HistoryRows rows) {
+    HistoryController(HistoryRows rows, Actors actors) {
         this.rows = rows;
+        this.actors = actors;
     }
 
     @GetMapping("/api/assistants/{id}/history")
@@ -72,7 +75,8 @@ class HistoryController {
         String next = page.hasMore()
                 ? Cursors.encode(Long.toString(page.items().get(page.items().size() - 1).revision()))
                 : null;
-        return ApiResponse.page(page.items(), new PageMeta(pageSize, next, page.total()));
+        return ApiResponse.page(actors.complete(page.items(), HistoryEntry::actor, HistoryEntry::withActor),
+                new PageMeta(pageSize, next, page.total()));
     }
 
     /** A history cursor carries the revision of the page's last entry. */

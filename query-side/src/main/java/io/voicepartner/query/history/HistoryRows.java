@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.query.actor.ActorView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -123,7 +124,7 @@ public class HistoryRows {
     private HistoryEntry entry(ResultSet row, int rowNumber) throws SQLException {
         try {
             return new HistoryEntry(row.getString("type"), row.getLong("revision"),
-                    row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
+                    row.getTimestamp("occurred_at").toInstant(), ActorView.recorded(row.getString("actor")),
                     objectMapper.readValue(row.getString("changes"), CHANGES));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

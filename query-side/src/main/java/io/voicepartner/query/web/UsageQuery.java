@@ -16,9 +16,10 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The list read of a resource's usage (a tool's executions, a number's calls): its rows, newest first by when
- * they happened ({@code occurred_at}, then id), narrowed by {@code from} (included) and {@code to} (excluded)
- * and by equality filters, one page after an opaque cursor holding the last row's time and id.
+ * The list read of a resource's usage (a tool's executions, a number's calls), and of an organization's audit log:
+ * its rows, newest first by when they happened ({@code occurred_at}, then id), narrowed by {@code from} (included)
+ * and {@code to} (excluded) and by equality filters, one page after an opaque cursor holding the last row's time
+ * and id.
  */
 public final class UsageQuery {
 
@@ -43,16 +44,21 @@ public final class UsageQuery {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private boolean filtered;
 
-    private UsageQuery(String table, String resourceColumn, String resourceId, String ownerId) {
+    private UsageQuery(String table, String condition, Map<String, Object> conditionParams) {
         this.table = table;
-        this.where = new StringBuilder(" WHERE " + resourceColumn + " = :resource AND owner_id = :owner_id");
-        params.put("resource", resourceId);
-        params.put("owner_id", ownerId);
+        this.where = new StringBuilder(" WHERE " + condition);
+        params.putAll(conditionParams);
     }
 
     /** @param table the usage table, qualified ({@code query.tool_executions}) */
     public static UsageQuery of(String table, String resourceColumn, String resourceId, String ownerId) {
-        return new UsageQuery(table, resourceColumn, resourceId, ownerId);
+        return new UsageQuery(table, resourceColumn + " = :resource AND owner_id = :owner_id",
+                Map.of("resource", resourceId, "owner_id", ownerId));
+    }
+
+    /** The rows of one organization in a table of the organization's own (the audit log), qualified. */
+    public static UsageQuery ofOrganization(String table, String organizationId) {
+        return new UsageQuery(table, "organization_id = :organization_id", Map.of("organization_id", organizationId));
     }
 
     /** Keeps the rows whose column equals the value; no filter when the value is {@code null}. */

@@ -34,9 +34,18 @@ public final class Envelopes {
 
     /** The event as revision {@code revision} of its aggregate, made by {@code actor} at {@code occurredAt}. */
     public static EventEnvelope by(String actor, long revision, Instant occurredAt, DomainEvent event) {
+        return byRequest(actor, null, revision, occurredAt, event);
+    }
+
+    /**
+     * The event as revision {@code revision} of its aggregate (0 for one outside every stream), made by {@code actor}
+     * at {@code occurredAt} in the request {@code requestId} ({@code null} for none).
+     */
+    public static EventEnvelope byRequest(String actor, String requestId, long revision, Instant occurredAt,
+                                          DomainEvent event) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
         return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), actor,
+                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), actor, requestId,
                 occurredAt, type.schemaVersion(), event);
     }
 

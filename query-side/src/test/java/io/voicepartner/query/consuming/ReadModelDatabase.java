@@ -36,7 +36,7 @@ public final class ReadModelDatabase implements AutoCloseable {
     /** The packages of the read models, each with its projectors and rows. */
     private static final String[] FEATURES = {"io.voicepartner.query.assistant", "io.voicepartner.query.tool",
             "io.voicepartner.query.file", "io.voicepartner.query.phonenumber", "io.voicepartner.query.user",
-            "io.voicepartner.query.organization", "io.voicepartner.query.history"};
+            "io.voicepartner.query.organization", "io.voicepartner.query.history", "io.voicepartner.query.audit"};
 
     private final String name;
     private final HikariDataSource dataSource;

@@ -152,12 +152,24 @@ final class ApiReference {
         }
         for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
             if (schema.getProperties() != null) {
-                for (Schema<?> property : schema.getProperties().values()) {
-                    portablePattern(property);
-                    anyValues(property);
+                for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                    portablePattern(property.getValue());
+                    anyValues(property.getValue());
+                    if (isAnyValue(property.getValue())) {
+                        property.setValue(new Schema<>());
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * An {@code Object} component (a history entry's {@code from} and {@code to}) is read as "an object"; it holds any
+     * JSON value (a name, a number, a list), which the empty schema says.
+     */
+    private static boolean isAnyValue(Schema<?> schema) {
+        return "object".equals(schema.getType()) && schema.getProperties() == null
+                && schema.getAdditionalProperties() == null && schema.get$ref() == null;
     }
 
     /**
@@ -219,6 +231,10 @@ final class ApiReference {
                     media.setExample(json.convertValue(declared.path("example"), Object.class));
                 }
                 answer.setContent(new Content().addMediaType(declared.path("contentType").asText(), media));
+            } else if (declared.has("example") && answer.getContent() != null) {
+                // an example worth more than one composed from the schema, of the answer the route declares
+                Object example = json.convertValue(declared.path("example"), Object.class);
+                answer.getContent().values().forEach(media -> media.setExample(example));
             }
         });
     }

@@ -28,7 +28,7 @@ public final class EnvelopeReader {
         EventEnvelope raw = mapper.treeToValue(tree, EventEnvelope.class);
         Object event = mapper.treeToValue(tree.get("data"), type.get().eventClass());
         return Optional.of(new EventEnvelope(raw.eventId(), raw.type(), raw.aggregateType(), raw.aggregateId(),
-                raw.revision(), raw.globalPosition(), raw.ownerId(), raw.actor(), raw.occurredAt(),
+                raw.revision(), raw.globalPosition(), raw.ownerId(), raw.actor(), raw.requestId(), raw.occurredAt(),
                 raw.schemaVersion(), event));
     }
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.support.web;
 
+import io.voicepartner.api.messaging.EventLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id ({@code X-Request-Id}, taken from the client or the gateway when it is a
  * sane token, else made here), puts it in the logging context as {@code request_id} and echoes it, so
- * that a request can be followed through logs and into the metadata of the events it causes.
+ * that a request can be followed through logs and into the events it causes (their {@code request_id}), and found
+ * in an organization's audit log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,7 +27,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "request_id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** At most as long as the events that carry it, and the audit log, keep it. */
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1," + EventLimits.REQUEST_ID + "}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

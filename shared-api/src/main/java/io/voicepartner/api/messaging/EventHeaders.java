@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Kafka header names: the envelope's fields without {@code data}, for consumers that route on headers
- * ({@link #ALL}), and the optional {@link #REQUEST_ID}.
+ * ({@link #ALL}, and the optional {@link #REQUEST_ID}).
  */
 public final class EventHeaders {
 
@@ -21,7 +21,8 @@ public final class EventHeaders {
 
     /**
      * The {@code X-Request-Id} of the HTTP request that caused the event, for following a request from the
-     * client's logs to every consumer's. Not an envelope field, and absent on events no request caused.
+     * client's logs to every consumer's: the envelope's {@code request_id}, and like it absent on events no request
+     * caused.
      */
     public static final String REQUEST_ID = "request_id";
 

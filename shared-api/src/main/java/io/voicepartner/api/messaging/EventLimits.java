@@ -88,6 +88,8 @@ public final class EventLimits {
     public static final int API_KEY_SCOPES = 100;
     /** An API key's keyed hash: the hash key's id (8), a colon and 64 hex digits. */
     public static final int API_KEY_HASH = 80;
+    /** An {@code X-Request-Id} the platform takes from a client, or one it made (a UUID). */
+    public static final int REQUEST_ID = 128;
 
     /**
      * Every bounded ({@code varchar(n)}) column of the read models and of analytics that holds event data,
@@ -184,6 +186,14 @@ public final class EventLimits {
             Map.entry("query.api_keys.scopes", API_KEY_SCOPES),
             Map.entry("query.api_keys.secret_hash", API_KEY_HASH),
             Map.entry("query.api_keys.created_by", ID),
+            Map.entry("query.audit_log.organization_id", ID),
+            Map.entry("query.audit_log.id", ID),
+            Map.entry("query.audit_log.actor_type", ENUM_NAME),
+            Map.entry("query.audit_log.actor_id", ID),
+            Map.entry("query.audit_log.action", EVENT_TYPE),
+            Map.entry("query.audit_log.resource_type", AGGREGATE_TYPE),
+            Map.entry("query.audit_log.resource_id", ID),
+            Map.entry("query.audit_log.request_id", REQUEST_ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
