@@ -576,6 +576,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{organizationId}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an organization's audit log
+         * @description The organization's entries, newest first by occurred_at: each with its actor ({type: user, api_key or system, id, and a user's email or a key's prefix}), its action (the event's type, e.g. AssistantUpdated, MemberAdded, SignInFailed), the resource it happened to ({type, id}; a sign-in's is the user), the request_id of the request that caused it (left out if none did) and, for sign-ins only, the client_address it came from. A member's sign-in is in the log of every organization they belonged to when signing in. Owners and admins only (403 for editors and viewers). Every bad filter is a 400 naming it.
+         */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{organizationId}/invitations": {
         parameters: {
             query?: never;
@@ -1070,6 +1090,13 @@ export interface components {
             /** Format: int64 */
             revision?: number;
         };
+        ActorView: {
+            email?: string;
+            id?: string;
+            prefix?: string;
+            /** @enum {string} */
+            type?: "user" | "api_key" | "system";
+        };
         AnsweringVersion: {
             config_hash?: string;
             href?: string;
@@ -1166,6 +1193,11 @@ export interface components {
         };
         ApiResponseListAssistantsPerDay: {
             data?: components["schemas"]["AssistantsPerDay"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListAuditEntry: {
+            data?: components["schemas"]["AuditEntry"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1388,6 +1420,21 @@ export interface components {
             /** Format: date */
             day?: string;
         };
+        AuditEntry: {
+            action?: string;
+            actor?: components["schemas"]["ActorView"];
+            client_address?: string;
+            id?: string;
+            /** Format: date-time */
+            occurred_at?: string;
+            request_id?: string;
+            resource?: components["schemas"]["AuditedResource"];
+        };
+        AuditedResource: {
+            id?: string;
+            /** @enum {string} */
+            type?: "assistant" | "tool" | "file" | "phone_number" | "user" | "organization";
+        };
         CallRequest: {
             assistant_id?: string;
             call_id?: string;
@@ -1473,8 +1520,8 @@ export interface components {
             };
         };
         Change: {
-            from?: Record<string, never>;
-            to?: Record<string, never>;
+            from?: unknown;
+            to?: unknown;
         };
         ChangedItem: {
             fields?: {
@@ -1582,7 +1629,7 @@ export interface components {
             timestamp?: string;
         };
         HistoryEntry: {
-            actor?: string;
+            actor?: components["schemas"]["ActorView"];
             changes?: {
                 [key: string]: components["schemas"]["Change"];
             };
@@ -5160,7 +5207,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of its history, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,17 +5217,26 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *           "changes": {},
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "actor": {
+                     *             "email": "ada@example.com",
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           },
+                     *           "changes": {
+                     *             "name": {
+                     *               "from": "Front desk",
+                     *               "to": "Reception"
+                     *             }
+                     *           },
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
                      *           "revision": 3,
                      *           "type": "AssistantUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 50,
-                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
-                     *         "total": 132
+                     *         "limit": 1,
+                     *         "next_cursor": "djE6Mw",
+                     *         "total": 7
                      *       },
                      *       "success": true
                      *     }
@@ -8908,7 +8964,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of its history, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,17 +8974,29 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *           "changes": {},
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
-                     *           "revision": 3,
-                     *           "type": "AssistantUpdated"
+                     *           "actor": {
+                     *             "id": "system",
+                     *             "type": "system"
+                     *           },
+                     *           "changes": {
+                     *             "extracted_text_length": {
+                     *               "from": null,
+                     *               "to": 5120
+                     *             },
+                     *             "status": {
+                     *               "from": "uploading",
+                     *               "to": "processed"
+                     *             }
+                     *           },
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "revision": 2,
+                     *           "type": "FileProcessed"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 50,
-                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
-                     *         "total": 132
+                     *         "limit": 1,
+                     *         "next_cursor": "djE6Mg",
+                     *         "total": 4
                      *       },
                      *       "success": true
                      *     }
@@ -11178,6 +11246,216 @@ export interface operations {
                      *       "error": {
                      *         "code": "conflict",
                      *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+                /** @description Only the entries of this actor, by the id its actor object shows (a user's id, a key's id, or system). */
+                actor_id?: string;
+                /** @description Only the entries of this type of resource (assistant, tool, file, phone_number, organization, user). */
+                resource_type?: string;
+                /** @description Only the entries of this resource. */
+                resource_id?: string;
+                /** @description Only the entries of this event type, e.g. MemberRoleChanged or SignInFailed. */
+                action?: string;
+                /** @description Only those that occurred at or after this RFC 3339 time (included). */
+                from?: string;
+                /** @description Only those that occurred before this RFC 3339 time (excluded). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization's id; one the caller is no member of is a 404. */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "action": "AssistantUpdated",
+                     *           "actor": {
+                     *             "email": "ada@example.com",
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           },
+                     *           "id": "01a24281-62b5-76c5-98ab-c36fd5aa1c40",
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "request_id": "3f0c1c9e-5a41-4f0e-9d5e-2b8a7c6d1e0f",
+                     *           "resource": {
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "type": "assistant"
+                     *           }
+                     *         },
+                     *         {
+                     *           "action": "SignInSucceeded",
+                     *           "actor": {
+                     *             "email": "ada@example.com",
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           },
+                     *           "client_address": "203.0.113.24",
+                     *           "id": "01a24281-5e8a-7eec-84c4-0dcc5230c08f",
+                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "request_id": "8c2d4e6f-1a3b-4c5d-9e7f-0a1b2c3d4e5f",
+                     *           "resource": {
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           }
+                     *         },
+                     *         {
+                     *           "action": "FileProcessed",
+                     *           "actor": {
+                     *             "id": "system",
+                     *             "type": "system"
+                     *           },
+                     *           "id": "4d1a001b-f29e-4938-afbc-13496b624aa5",
+                     *           "occurred_at": "2026-01-15T09:12:45.870Z",
+                     *           "resource": {
+                     *             "id": "0194f0c5-4d6f-7a81-9b2c-d3e4f5a6b7c8",
+                     *             "type": "file"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 3,
+                     *         "next_cursor": "djE6MjAyNi0wMS0xNVQwOToxMjo0NS44NzBafDRkMWEwMDFi",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListAuditEntry"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'admin', which this needs, or the API key has no scope 'audit:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -14027,7 +14305,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of its history, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14037,17 +14315,26 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *           "changes": {},
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "actor": {
+                     *             "email": "ada@example.com",
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           },
+                     *           "changes": {
+                     *             "friendly_name": {
+                     *               "from": "Hotline",
+                     *               "to": "Berlin hotline"
+                     *             }
+                     *           },
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
                      *           "revision": 3,
-                     *           "type": "AssistantUpdated"
+                     *           "type": "PhoneNumberUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 50,
-                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
-                     *         "total": 132
+                     *         "limit": 1,
+                     *         "next_cursor": "djE6Mw",
+                     *         "total": 7
                      *       },
                      *       "success": true
                      *     }
@@ -14797,7 +15084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role in the organization is below 'admin', which this needs */
+            /** @description The caller's role in the organization is below 'admin', which this needs, or the API key has no scope 'runtime:read' */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16703,7 +16990,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of its history, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16713,17 +17000,32 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "actor": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
-                     *           "changes": {},
-                     *           "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *           "actor": {
+                     *             "id": "0194f0c9-2e4a-7b61-8c3d-5f6a7b8c9d0e",
+                     *             "prefix": "vp_live_4f2a",
+                     *             "type": "api_key"
+                     *           },
+                     *           "changes": {
+                     *             "authentication": {
+                     *               "from": {
+                     *                 "token": "••••7dc2",
+                     *                 "type": "bearer"
+                     *               },
+                     *               "to": {
+                     *                 "token": "••••91ab",
+                     *                 "type": "bearer"
+                     *               }
+                     *             }
+                     *           },
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
                      *           "revision": 3,
-                     *           "type": "AssistantUpdated"
+                     *           "type": "ToolUpdated"
                      *         }
                      *       ],
                      *       "meta": {
-                     *         "limit": 50,
-                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
-                     *         "total": 132
+                     *         "limit": 1,
+                     *         "next_cursor": "djE6Mw",
+                     *         "total": 7
                      *       },
                      *       "success": true
                      *     }

@@ -148,7 +148,8 @@ class ApiKeysIT extends PlatformIT {
         assertThat(deployer.patch("/api/assistants/" + assistant, Map.of("name", "Redeployed")).status())
                 .isEqualTo(200);
         JsonNode history = anna.get("/api/assistants/" + assistant + "/history").data();
-        assertThat(history.findValuesAsText("actor")).containsOnly("api_key:" + keyId);
+        assertThat(history.findValues("actor")).containsOnly(Api.JSON.valueToTree(Map.of("type", "api_key",
+                "id", keyId, "prefix", secrets.get(keyId).substring(0, 11))));
 
         Api writeOnly = withKey(createKey("Write-only", "config:write"));
         Api.Response unread = writeOnly.post("/api/assistants", Map.of("name", "Blind"));

@@ -11,13 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Completes the actors of a page (of the audit log, of a history) in one read for the whole page: each user with
- * their e-mail address from {@code query.users}. The one place that knows where an actor's details are kept, so that
- * the audit log and every history show the same actor object. Read when the page is read, never copied into the
- * entries: what the users read model says now (an address changed or erased) is what every entry shows.
- *
- * <p>An API key is shown by its id; its prefix belongs here too, read from the keys' read model the same way, once
- * the query side keeps one.
+ * Completes the actors of a page (of the audit log, of a history) in one read per kind for the whole page: each user
+ * with their e-mail address from {@code query.users}, each API key with its prefix from {@code query.api_keys}. The
+ * one place that knows where an actor's details are kept, so that the audit log and every history show the same
+ * actor object. Read when the page is read, never copied into the entries: what the read models say now (an address
+ * changed or erased) is what every entry shows.
  */
 @Repository
 public class Actors {
@@ -40,17 +38,24 @@ public class Actors {
 
     /** @return every actor given, completed, keyed by the actor as given */
     private Map<ActorView, ActorView> lookUp(Collection<ActorView> actors) {
-        String[] users = actors.stream().filter(actor -> actor.type() == ActorView.Type.USER).map(ActorView::id)
-                .distinct().toArray(String[]::new);
-        Map<String, String> emails = users.length == 0 ? Map.of()
-                : jdbc.sql("SELECT id, email FROM query.users WHERE id = ANY(?)")
-                        .param(users)
-                        .query((row, n) -> Map.entry(row.getString("id"), row.getString("email")))
-                        .list().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return actors.stream().distinct().collect(Collectors.toMap(Function.identity(), actor ->
-                actor.type() == ActorView.Type.USER
-                        ? new ActorView(actor.type(), actor.id(), emails.get(actor.id()), null)
-                        : actor));
+        Map<String, String> emails = details(actors, ActorView.Type.USER, "SELECT id, email FROM query.users "
+                + "WHERE id = ANY(?)", "email");
+        Map<String, String> prefixes = details(actors, ActorView.Type.API_KEY, "SELECT id, prefix FROM query.api_keys "
+                + "WHERE id = ANY(?)", "prefix");
+        return actors.stream().distinct().collect(Collectors.toMap(Function.identity(), actor -> switch (actor.type()) {
+            case USER -> new ActorView(actor.type(), actor.id(), emails.get(actor.id()), null);
+            case API_KEY -> new ActorView(actor.type(), actor.id(), null, prefixes.get(actor.id()));
+            case SYSTEM -> actor;
+        }));
+    }
+
+    /** One detail of the actors of one kind, by id, in one read. */
+    private Map<String, String> details(Collection<ActorView> actors, ActorView.Type type, String sql, String column) {
+        String[] ids = actors.stream().filter(actor -> actor.type() == type).map(ActorView::id).distinct()
+                .toArray(String[]::new);
+        return ids.length == 0 ? Map.of() : jdbc.sql(sql).param(ids)
+                .query((row, n) -> Map.entry(row.getString("id"), row.getString(column)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -1,6 +1,10 @@
 package io.voicepartner.query.actor;
 
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.DomainEvent;
+import io.voicepartner.api.organization.ApiKeyCreated;
+import io.voicepartner.api.organization.ApiKeyScope;
+import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.Envelopes;
 import io.voicepartner.query.consuming.ReadModelDatabase;
@@ -15,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The actor object of the audit log and the histories: the recorded actor read as a user, an API key or the platform,
- * and a user completed with the e-mail address the users read model has for them now.
+ * a user completed with the e-mail address the users read model has for them now, a key with its prefix.
  */
 class ActorsTest {
 
@@ -63,6 +67,27 @@ class ActorsTest {
                 new ActorView(ActorView.Type.USER, ada, "ada@example.com", null),
                 new ActorView(ActorView.Type.SYSTEM, "system", null, null),
                 new ActorView(ActorView.Type.USER, unknown, null, null));
+    }
+
+    @Test
+    void completesEachApiKeyWithItsPrefix() {
+        String organization = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
+        project(AggregateType.ORGANIZATION, 1, new OrganizationCreated(organization, "Acme", "user-1", false));
+        project(AggregateType.ORGANIZATION, 2, new ApiKeyCreated(organization, key, "CI",
+                List.of(ApiKeyScope.CONFIG_WRITE), "vp_AbCdEfGh", "AbCdEfGh:" + "0c".repeat(32), null));
+
+        List<ActorView> completed = actors.complete(List.of(ActorView.recorded("api_key:" + key),
+                ActorView.recorded("api_key:never-issued")), actor -> actor, (actor, complete) -> complete);
+
+        assertThat(completed).containsExactly(new ActorView(ActorView.Type.API_KEY, key, null, "vp_AbCdEfGh"),
+                new ActorView(ActorView.Type.API_KEY, "never-issued", null, null));
+    }
+
+    private static void project(AggregateType type, long revision, DomainEvent event) {
+        database.project(() -> database.projectors().stream()
+                .filter(projector -> projector.aggregateType() == type)
+                .forEach(projector -> projector.apply(Envelopes.revision(revision, event))));
     }
 
     @Test
