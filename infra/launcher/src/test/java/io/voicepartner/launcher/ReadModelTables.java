@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 final class ReadModelTables {
 
     static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
-            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations", "audit_log");
+            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations",
+            "api_keys", "audit_log");
     private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
             "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.organizations",
             "voicepartner.usage", "voicepartner.sign-ins");
@@ -53,6 +54,7 @@ final class ReadModelTables {
                 "organizations", "id = ?",
                 "organization_members", "organization_id = ?",
                 "organization_invitations", "organization_id = ?",
+                "api_keys", "organization_id = ?",
                 "audit_log", "organization_id = ?");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {

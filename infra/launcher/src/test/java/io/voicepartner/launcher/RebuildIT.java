@@ -63,6 +63,12 @@ class RebuildIT extends OperationsPlatformIT {
         assertThat(alice.delete("/api/assistants/" + gone).status()).isIn(200, 204);
         assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
                 assistant)).status()).isEqualTo(201);
+        String keys = "/api/organizations/" + user.id() + "/api-keys";
+        assertThat(alice.post(keys, Map.of("name", "Runtime", "scopes", List.of("usage:write"))).status())
+                .isEqualTo(201);
+        String revoked = alice.post(keys, Map.of("name", "Old", "scopes", List.of("config:read"))).data().path("id")
+                .asText();
+        assertThat(alice.delete(keys + "/" + revoked).status()).isEqualTo(200);
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> live = tables.snapshotOf(user.id());
         // a damaged read model: a renamed tool and an assignment lost
