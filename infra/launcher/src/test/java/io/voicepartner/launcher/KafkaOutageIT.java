@@ -77,10 +77,10 @@ class KafkaOutageIT {
         assertThat(health.json().path("kafka").asText()).isEqualTo("disconnected");
         assertThat(health.json().path("database").asText()).isEqualTo("connected");
         assertThat(metrics.sample(TIMEOUTS, COMMAND_SIDE)).hasValue(timeoutsBefore + 2);
-        // the gauge is measured at most once a second: the three events stored (the account, its personal
-        // organization, the assistant) show within one more
+        // the gauge is measured at most once a second: the four records stored (the account, its personal
+        // organization, the sign-in, the assistant) show within one more
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(lagBefore + 3));
+                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(lagBefore + 4));
 
         kafka = LocalKafka.start(KAFKA_PORT);
 
