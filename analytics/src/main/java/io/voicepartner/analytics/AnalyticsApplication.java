@@ -1,12 +1,11 @@
 package io.voicepartner.analytics;
 
 import io.voicepartner.support.ServiceSupportConfiguration;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
-
-import java.util.Map;
 
 /**
  * The analytics consumer on its own (deployable like the query side); {@code ./run} starts it together with

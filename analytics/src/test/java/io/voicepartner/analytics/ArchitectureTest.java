@@ -1,11 +1,11 @@
 package io.voicepartner.analytics;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The analytics consumer reads the published language only, as any consumer outside the platform would. */
 class ArchitectureTest {
@@ -16,14 +16,19 @@ class ArchitectureTest {
 
     @Test
     void neverDependsOnEitherSide() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.voicepartner.command..", "io.voicepartner.query..")
                 .check(analytics);
     }
 
     @Test
     void neverDependsOnTheEventStoreFramework() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.axonframework..")
                 .check(analytics);
     }
 }

@@ -1,12 +1,11 @@
 package io.voicepartner.command;
 
 import io.voicepartner.support.ServiceSupportConfiguration;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
-
-import java.util.Map;
 
 /** The command side on its own (the split deployment); {@code ./run} starts it together with the query side. */
 @SpringBootApplication

@@ -1,5 +1,8 @@
 package io.voicepartner.command;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,17 +12,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 /** The command side's boundaries, guarded so that a wrong import fails the build instead of a review. */
 @AnalyzeClasses(packages = "io.voicepartner.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     /** The sides meet only through shared-api and Kafka; each can be deployed, and rewritten, alone. */
     @ArchTest
-    static final ArchRule neverDependsOnTheQuerySide = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("io.voicepartner.query..");
+    static final ArchRule neverDependsOnTheQuerySide =
+            noClasses().should().dependOnClassesThat().resideInAPackage("io.voicepartner.query..");
 
     /**
      * Aggregates are plain deciders: Axon's {@code @Aggregate} stereotype (in {@code org.axonframework})
@@ -27,8 +27,11 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule aggregatesDependOnNeitherSpringNorJdbc = noClasses()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..");
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..");
 
     /**
      * Every aggregate is snapshotted, and under a revision of its own that {@code CurrentSnapshots} checks:
@@ -36,10 +39,14 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule everyAggregateIsSnapshottedUnderARevision = classes()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().beAnnotatedWith(Revision.class)
-            .andShould().beAnnotatedWith(DescribedPredicate.describe(
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .beAnnotatedWith(Revision.class)
+            .andShould()
+            .beAnnotatedWith(DescribedPredicate.describe(
                     "@Aggregate(snapshotTriggerDefinition = \"snapshotTrigger\")",
                     (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Aggregate.class)
-                            && "snapshotTrigger".equals(annotation.as(Aggregate.class).snapshotTriggerDefinition())));
+                            && "snapshotTrigger"
+                                    .equals(annotation.as(Aggregate.class).snapshotTriggerDefinition())));
 }

@@ -2,7 +2,6 @@ package io.voicepartner.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +27,7 @@ public final class HttpApi {
     }
 
     /** A signed-in user: their id (and personal organization's) and their bearer token. */
-    public record User(String id, String email, String token) {
-    }
+    public record User(String id, String email, String token) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "correct horse battery";
@@ -43,13 +41,16 @@ public final class HttpApi {
 
     /** Signs up and logs in; the user's id is their personal organization's. */
     public User signUp(String email, String name) {
-        Answer signedUp = send("POST", "/api/users", null, Map.of("email", email, "password", PASSWORD, "name", name),
-                Map.of());
+        Answer signedUp =
+                send("POST", "/api/users", null, Map.of("email", email, "password", PASSWORD, "name", name), Map.of());
         if (signedUp.status() != 201 && signedUp.status() != 202) {
             throw new IllegalStateException("sign-up answered " + signedUp);
         }
         Answer token = send("POST", "/token", null, Map.of("email", email, "password", PASSWORD), Map.of());
-        return new User(signedUp.data().path("id").asText(), email, token.body().path("access_token").asText());
+        return new User(
+                signedUp.data().path("id").asText(),
+                email,
+                token.body().path("access_token").asText());
     }
 
     public Answer send(String method, String path, User user, Object body) {
@@ -59,8 +60,12 @@ public final class HttpApi {
     public Answer send(String method, String path, User user, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(
+                                            JSON.writeValueAsString(body), StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -68,8 +73,8 @@ public final class HttpApi {
                 request.header("Authorization", "Bearer " + user.token());
             }
             headers.forEach(request::header);
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode parsed = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), parsed);
         } catch (IOException e) {

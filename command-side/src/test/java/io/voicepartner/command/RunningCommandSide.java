@@ -1,10 +1,5 @@
 package io.voicepartner.command;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The command side as it runs on its own (the split deployment), on a random port and on a database of its own on
@@ -32,7 +31,8 @@ public abstract class RunningCommandSide {
 
     private static final String SERVER =
             System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String NAME = created("cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    private static final String NAME =
+            created("cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
 
     /** The API on this command side's port. */
     protected HttpApi api() {
@@ -96,7 +96,7 @@ public abstract class RunningCommandSide {
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the test PostgreSQL at " + SERVER + ": " + e.getMessage(), e);

@@ -1,12 +1,11 @@
 package io.voicepartner.query;
 
 import io.voicepartner.support.ServiceSupportConfiguration;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
-
-import java.util.Map;
 
 /** The query side on its own (the split deployment); {@code ./run} starts it together with the command side. */
 @SpringBootApplication

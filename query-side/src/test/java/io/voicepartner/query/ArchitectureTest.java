@@ -1,11 +1,11 @@
 package io.voicepartner.query;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The query side meets the command side only through shared-api types on Kafka. */
 class ArchitectureTest {
@@ -16,13 +16,19 @@ class ArchitectureTest {
 
     @Test
     void neverDependsOnTheCommandSide() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("io.voicepartner.command..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.voicepartner.command..")
                 .check(querySide);
     }
 
     @Test
     void neverDependsOnTheEventStoreFramework() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.axonframework..")
                 .check(querySide);
     }
 }

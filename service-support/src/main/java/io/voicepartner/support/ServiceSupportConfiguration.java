@@ -11,5 +11,4 @@ import org.springframework.context.annotation.PropertySource;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @PropertySource("classpath:service-support.properties")
-public class ServiceSupportConfiguration {
-}
+public class ServiceSupportConfiguration {}

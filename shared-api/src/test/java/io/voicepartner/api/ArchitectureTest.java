@@ -1,13 +1,13 @@
 package io.voicepartner.api;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * shared-api is the published language: analytics consumers and both sides depend on it, so it must not
@@ -18,12 +18,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule dependsOnNoFramework = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "org.springframework..", "org.axonframework..", "jakarta.persistence..", "org.hibernate..");
 
     @ArchTest
     static final ArchRule usesOnlyTheAnnotationsOfJackson = noClasses()
-            .should().dependOnClassesThat(resideInAPackage("com.fasterxml.jackson..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("com.fasterxml.jackson..")
                     .and(not(resideInAPackage("com.fasterxml.jackson.annotation..")))
                     .as("are Jackson classes other than its annotations"));
 }

@@ -1,19 +1,12 @@
 package io.voicepartner.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventCatalogue.EventType;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,8 +20,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code asyncapi.yaml} is the Kafka contract for consumers in any language, so it must keep up with the
@@ -53,8 +52,11 @@ class AsyncApiCatalogueTest {
     void namesEveryEventsTypeAndAggregateTypeInItsPayload(EventType type) {
         Map<String, Object> envelope = envelopeProperties(type);
 
-        assertThat(map(envelope.get("type")).get("const")).as("%s payload type", type.name()).isEqualTo(type.name());
-        assertThat(map(envelope.get("aggregate_type")).get("const")).as("%s payload aggregate_type", type.name())
+        assertThat(map(envelope.get("type")).get("const"))
+                .as("%s payload type", type.name())
+                .isEqualTo(type.name());
+        assertThat(map(envelope.get("aggregate_type")).get("const"))
+                .as("%s payload aggregate_type", type.name())
                 .isEqualTo(type.aggregateType().wireName());
     }
 
@@ -63,7 +65,8 @@ class AsyncApiCatalogueTest {
     void publishesEveryEventOnTheChannelOfItsTopic(EventType type) {
         Map<String, Object> channel = channel(type.aggregateType().topic());
 
-        assertThat(map(channel.get("messages"))).as("messages of channel %s", type.aggregateType().topic())
+        assertThat(map(channel.get("messages")))
+                .as("messages of channel %s", type.aggregateType().topic())
                 .containsEntry(type.name(), Map.of("$ref", "#/components/messages/" + type.name()));
     }
 
@@ -78,15 +81,25 @@ class AsyncApiCatalogueTest {
     @Test
     void documentsNoEventAndNoAggregateTypeThatTheCatalogueDoesNotHave() {
         List<String> events = EventCatalogue.all().stream().map(EventType::name).toList();
-        List<String> aggregateTypes = Arrays.stream(AggregateType.values()).map(AggregateType::wireName).toList();
+        List<String> aggregateTypes = Arrays.stream(AggregateType.values())
+                .map(AggregateType::wireName)
+                .toList();
 
-        assertThat(map(components().get("messages")).keySet()).as("messages").containsExactlyInAnyOrderElementsOf(events);
-        assertThat(list(schema("EventType").get("enum"))).as("EventType enum").containsExactlyInAnyOrderElementsOf(events);
-        assertThat(list(schema("AggregateType").get("enum"))).as("AggregateType enum")
+        assertThat(map(components().get("messages")).keySet())
+                .as("messages")
+                .containsExactlyInAnyOrderElementsOf(events);
+        assertThat(list(schema("EventType").get("enum")))
+                .as("EventType enum")
+                .containsExactlyInAnyOrderElementsOf(events);
+        assertThat(list(schema("AggregateType").get("enum")))
+                .as("AggregateType enum")
                 .containsExactlyInAnyOrderElementsOf(aggregateTypes);
-        assertThat(map(DOCUMENT.get("channels")).values()).map(channel -> map(channel).get("address"))
+        assertThat(map(DOCUMENT.get("channels")).values())
+                .map(channel -> map(channel).get("address"))
                 .as("channel addresses")
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AggregateType.values())
+                        .map(AggregateType::topic)
+                        .toList());
     }
 
     static Stream<Named<EventType>> eventTypes() {
@@ -102,28 +115,38 @@ class AsyncApiCatalogueTest {
     private static void assertDocuments(Type type, Map<String, Object> schema, String where) {
         Class<?> raw = rawClass(type);
         if (raw.isRecord()) {
-            List<String> fields = Arrays.stream(raw.getRecordComponents()).map(c -> snakeCase(c.getName())).toList();
+            List<String> fields = Arrays.stream(raw.getRecordComponents())
+                    .map(c -> snakeCase(c.getName()))
+                    .toList();
             Map<String, Object> properties = map(schema.get("properties"));
-            assertThat(properties).as("%s (%s) has exactly the record's components as properties", where,
-                    raw.getSimpleName()).containsOnlyKeys(fields);
-            List<String> written = Arrays.stream(raw.getRecordComponents()).filter(c -> !mayBeLeftOut(c))
-                    .map(c -> snakeCase(c.getName())).toList();
-            assertThat(list(schema.get("required"))).as("%s (%s) requires every component Jackson always writes",
-                    where, raw.getSimpleName()).containsExactlyInAnyOrderElementsOf(written);
+            assertThat(properties)
+                    .as("%s (%s) has exactly the record's components as properties", where, raw.getSimpleName())
+                    .containsOnlyKeys(fields);
+            List<String> written = Arrays.stream(raw.getRecordComponents())
+                    .filter(c -> !mayBeLeftOut(c))
+                    .map(c -> snakeCase(c.getName()))
+                    .toList();
+            assertThat(list(schema.get("required")))
+                    .as("%s (%s) requires every component Jackson always writes", where, raw.getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(written);
             for (RecordComponent component : raw.getRecordComponents()) {
                 String field = snakeCase(component.getName());
                 if (isDocumentedInDetail(component.getGenericType())) {
-                    assertDocuments(component.getGenericType(), resolve(properties.get(field), where + "." + field),
+                    assertDocuments(
+                            component.getGenericType(),
+                            resolve(properties.get(field), where + "." + field),
                             where + "." + field);
                 }
             }
         } else if (raw.isEnum()) {
-            assertThat(list(schema.get("enum"))).as("%s (%s) lists the enum's wire values", where, raw.getSimpleName())
+            assertThat(list(schema.get("enum")))
+                    .as("%s (%s) lists the enum's wire values", where, raw.getSimpleName())
                     .containsExactlyInAnyOrderElementsOf(wireValues(raw));
         } else if (Collection.class.isAssignableFrom(raw)) {
             assertDocuments(typeArgument(type, 0), resolve(schema.get("items"), where + "[]"), where + "[]");
         } else if (Map.class.isAssignableFrom(raw)) {
-            assertDocuments(typeArgument(type, 1), resolve(schema.get("additionalProperties"), where + "{}"), where + "{}");
+            assertDocuments(
+                    typeArgument(type, 1), resolve(schema.get("additionalProperties"), where + "{}"), where + "{}");
         }
     }
 
@@ -147,7 +170,9 @@ class AsyncApiCatalogueTest {
     /** The properties that a message's payload adds to the envelope: {@code type}, {@code data} and so on. */
     private static Map<String, Object> envelopeProperties(EventType type) {
         Object message = map(components().get("messages")).get(type.name());
-        assertThat(message).as("asyncapi.yaml documents %s as a message", type.name()).isNotNull();
+        assertThat(message)
+                .as("asyncapi.yaml documents %s as a message", type.name())
+                .isNotNull();
         return list(map(map(message).get("payload")).get("allOf")).stream()
                 .map(AsyncApiCatalogueTest::map)
                 .filter(part -> part.containsKey("properties"))
@@ -177,7 +202,9 @@ class AsyncApiCatalogueTest {
                 List<Object> alternatives = list(map.get(combinator)).stream()
                         .filter(alternative -> !"null".equals(map(alternative).get("type")))
                         .toList();
-                assertThat(alternatives).as("%s of %s: one schema besides null", combinator, where).hasSize(1);
+                assertThat(alternatives)
+                        .as("%s of %s: one schema besides null", combinator, where)
+                        .hasSize(1);
                 return resolve(alternatives.get(0), where);
             }
         }
@@ -235,7 +262,9 @@ class AsyncApiCatalogueTest {
     }
 
     private static Type typeArgument(Type type, int index) {
-        return type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[index] : Object.class;
+        return type instanceof ParameterizedType parameterized
+                ? parameterized.getActualTypeArguments()[index]
+                : Object.class;
     }
 
     @SuppressWarnings("unchecked")

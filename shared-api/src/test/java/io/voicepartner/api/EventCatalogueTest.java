@@ -1,23 +1,22 @@
 package io.voicepartner.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventCatalogue.EventType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The catalogue is read from the sealed event families; these are the promises it makes to consumers. */
 class EventCatalogueTest {
@@ -44,8 +43,12 @@ class EventCatalogueTest {
 
     @Test
     void cataloguesNothingButTheFamilies() {
-        List<Class<?>> catalogued = EventCatalogue.all().stream().<Class<?>>map(EventType::eventClass).toList();
-        List<Class<?>> permitted = familyMembers().<Class<?>>map(arguments -> (Class<?>) arguments.get()[1]).toList();
+        List<Class<?>> catalogued = EventCatalogue.all().stream()
+                .<Class<?>>map(EventType::eventClass)
+                .toList();
+        List<Class<?>> permitted = familyMembers()
+                .<Class<?>>map(arguments -> (Class<?>) arguments.get()[1])
+                .toList();
 
         assertThat(catalogued).containsExactlyInAnyOrderElementsOf(permitted);
     }
@@ -57,7 +60,8 @@ class EventCatalogueTest {
 
     @Test
     void numbersEverySchemaFromOne() {
-        assertThat(EventCatalogue.all()).allSatisfy(type -> assertThat(type.schemaVersion()).isPositive());
+        assertThat(EventCatalogue.all())
+                .allSatisfy(type -> assertThat(type.schemaVersion()).isPositive());
     }
 
     @ParameterizedTest
@@ -65,9 +69,11 @@ class EventCatalogueTest {
     void everyEventIsARecordThatNamesItsOwner(AggregateType aggregateType, Class<?> event) {
         assertThat(event.isRecord()).as("%s is a record", event.getSimpleName()).isTrue();
         boolean ownerIsAComponent = Arrays.stream(event.getRecordComponents())
-                .map(RecordComponent::getName).anyMatch("ownerId"::equals);
+                .map(RecordComponent::getName)
+                .anyMatch("ownerId"::equals);
         assertThat(ownerIsAComponent || familySuppliesOwner(aggregateType.eventFamily()))
-                .as("%s has an owner_id, or its family %s supplies one",
+                .as(
+                        "%s has an owner_id, or its family %s supplies one",
                         event.getSimpleName(), aggregateType.eventFamily().getSimpleName())
                 .isTrue();
     }
@@ -80,20 +86,22 @@ class EventCatalogueTest {
 
     @Test
     void givesEveryAggregateTypeItsOwnTopicAndWireName() {
-        assertThat(Arrays.stream(AggregateType.values()).map(AggregateType::topic)).doesNotHaveDuplicates();
-        assertThat(Arrays.stream(AggregateType.values()).map(AggregateType::wireName)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(AggregateType.values()).map(AggregateType::topic))
+                .doesNotHaveDuplicates();
+        assertThat(Arrays.stream(AggregateType.values()).map(AggregateType::wireName))
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void refusesAClassThatIsNoCataloguedEvent() {
         assertThat(EventCatalogue.byName("DomainEvent")).isEmpty();
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> EventCatalogue.of(DomainEvent.class));
+        assertThatIllegalArgumentException().isThrownBy(() -> EventCatalogue.of(DomainEvent.class));
     }
 
     static Stream<Arguments> familyMembers() {
         return Arrays.stream(AggregateType.values())
-                .flatMap(aggregateType -> Arrays.stream(aggregateType.eventFamily().getPermittedSubclasses())
+                .flatMap(aggregateType -> Arrays.stream(
+                                aggregateType.eventFamily().getPermittedSubclasses())
                         .map(event -> Arguments.of(aggregateType, event)));
     }
 

@@ -1,5 +1,7 @@
 package io.voicepartner.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.messaging.AggregateType;
@@ -11,14 +13,11 @@ import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import io.voicepartner.api.tool.HttpMethod;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The values the platform itself puts in bounded columns (enumerations, event and aggregate type names) fit the
@@ -36,11 +35,15 @@ class EventLimitsTest {
         assertFit(HttpMethod.values(), HttpMethod::wireName, EventLimits.HTTP_METHOD);
         assertFit(FileType.values(), FileType::wireName, EventLimits.FILE_TYPE);
         assertFit(Role.values(), Role::wireName, EventLimits.ENUM_NAME);
-        assertThat(Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::wireName).collect(Collectors.joining(" ")))
+        assertThat(Arrays.stream(ApiKeyScope.values())
+                        .map(ApiKeyScope::wireName)
+                        .collect(Collectors.joining(" ")))
                 .as("every scope at once, as the key tables keep them")
                 .hasSizeLessThanOrEqualTo(EventLimits.API_KEY_SCOPES);
         assertFit(AggregateType.values(), AggregateType::wireName, EventLimits.AGGREGATE_TYPE);
-        assertFit(EventCatalogue.all().toArray(EventCatalogue.EventType[]::new), EventCatalogue.EventType::name,
+        assertFit(
+                EventCatalogue.all().toArray(EventCatalogue.EventType[]::new),
+                EventCatalogue.EventType::name,
                 EventLimits.EVENT_TYPE);
     }
 
@@ -55,11 +58,14 @@ class EventLimitsTest {
 
     @Test
     void timesAreStorableWithinFourDigitYears() {
-        assertThat(EventLimits.isStorable(Instant.parse("2026-12-04T10:00:00Z"))).isTrue();
+        assertThat(EventLimits.isStorable(Instant.parse("2026-12-04T10:00:00Z")))
+                .isTrue();
         assertThat(EventLimits.isStorable(EventLimits.EARLIEST_TIME)).isTrue();
         assertThat(EventLimits.isStorable(EventLimits.LATEST_TIME)).isTrue();
-        assertThat(EventLimits.isStorable(EventLimits.EARLIEST_TIME.minusMillis(1))).isFalse();
-        assertThat(EventLimits.isStorable(Instant.parse("-6000000-01-01T00:00:00Z"))).isFalse();
+        assertThat(EventLimits.isStorable(EventLimits.EARLIEST_TIME.minusMillis(1)))
+                .isFalse();
+        assertThat(EventLimits.isStorable(Instant.parse("-6000000-01-01T00:00:00Z")))
+                .isFalse();
         assertThat(EventLimits.isStorable(Instant.MAX)).isFalse();
     }
 
@@ -69,6 +75,7 @@ class EventLimitsTest {
     }
 
     private static <T> void assertFit(T[] values, Function<T, String> name, int limit) {
-        assertThat(Arrays.stream(values).map(name)).allSatisfy(wire -> assertThat(wire).hasSizeLessThanOrEqualTo(limit));
+        assertThat(Arrays.stream(values).map(name))
+                .allSatisfy(wire -> assertThat(wire).hasSizeLessThanOrEqualTo(limit));
     }
 }

@@ -4,13 +4,12 @@ import io.voicepartner.analytics.figures.Facts;
 import io.voicepartner.analytics.membership.AnalyticsMemberships;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.EnvelopeReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads every topic in the analytics consumer group, and records each event that is a fact in one insert
@@ -33,8 +32,11 @@ class AnalyticsConsumer {
         this.memberships = memberships;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{@analyticsTopics}",
-            groupId = "${voicepartner.analytics.consumer-group}", containerFactory = "analyticsListenerFactory",
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = "#{@analyticsTopics}",
+            groupId = "${voicepartner.analytics.consumer-group}",
+            containerFactory = "analyticsListenerFactory",
             concurrency = "${voicepartner.analytics.concurrency}")
     void consume(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<EventEnvelope> envelope = envelopes.read(record.value());

@@ -5,6 +5,8 @@ import io.voicepartner.analytics.membership.MembershipGapException;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
+import java.time.Duration;
+import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +17,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
-
-import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The analytics listener's own container factory, so that its error handling is its own wherever it runs
@@ -44,9 +43,10 @@ class AnalyticsConsumerConfiguration {
 
     /** As the read models' dead-letter topics: the same partitions, kept {@code dead-letter-retention}. */
     @Bean
-    KafkaAdmin.NewTopics analyticsDeadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
-                                                   @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
-                                                   @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
+    KafkaAdmin.NewTopics analyticsDeadLetterTopics(
+            @Value("${voicepartner.kafka.partitions:6}") int partitions,
+            @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
+            @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
         return DeadLetters.topics(DEAD_LETTER_SUFFIX, partitions, replicationFactor, retention);
     }
 
@@ -56,21 +56,25 @@ class AnalyticsConsumerConfiguration {
     }
 
     @Bean
-    ConsumerHealth analyticsConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters analyticsDeadLetters,
-                                           AnalyticsConsumer consumer,
-                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
-        return new ConsumerHealth(AnalyticsConsumer.LISTENER_ID, listeners, analyticsDeadLetters, consumer::processed,
-                patience);
+    ConsumerHealth analyticsConsumerHealth(
+            KafkaListenerEndpointRegistry listeners,
+            DeadLetters analyticsDeadLetters,
+            AnalyticsConsumer consumer,
+            @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(
+                AnalyticsConsumer.LISTENER_ID, listeners, analyticsDeadLetters, consumer::processed, patience);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> analyticsListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumers,
             DeadLetters analyticsDeadLetters) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setCommonErrorHandler(analyticsDeadLetters.errorHandler(ClassCastException.class,
-                MembershipGapException.class));
+        factory.setCommonErrorHandler(
+                analyticsDeadLetters.errorHandler(ClassCastException.class, MembershipGapException.class));
         return factory;
     }
 }

@@ -1,5 +1,12 @@
 package io.voicepartner.analytics.consuming;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
@@ -12,14 +19,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Rebuilds the analytics from the topics: stops the listener, drops and recreates the analytics tables,
@@ -41,9 +40,12 @@ public class AnalyticsRebuild implements ApplicationRunner {
     private final String consumerGroup;
     private final boolean onStart;
 
-    AnalyticsRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafka, DataSource dataSource,
-                     @Value("${voicepartner.analytics.consumer-group}") String consumerGroup,
-                     @Value("${voicepartner.analytics.rebuild-on-start}") boolean onStart) {
+    AnalyticsRebuild(
+            KafkaListenerEndpointRegistry listeners,
+            KafkaAdmin kafka,
+            DataSource dataSource,
+            @Value("${voicepartner.analytics.consumer-group}") String consumerGroup,
+            @Value("${voicepartner.analytics.rebuild-on-start}") boolean onStart) {
         this.listeners = listeners;
         this.kafka = kafka;
         this.dataSource = dataSource;
@@ -81,7 +83,8 @@ public class AnalyticsRebuild implements ApplicationRunner {
                     if (e.getCause() instanceof GroupIdNotFoundException) {
                         return;
                     }
-                    if (!(e.getCause() instanceof GroupNotEmptyException) || Instant.now().isAfter(deadline)) {
+                    if (!(e.getCause() instanceof GroupNotEmptyException)
+                            || Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("Could not reset consumer group " + consumerGroup, e);
                     }
                     // the stopped consumers have not left the group yet

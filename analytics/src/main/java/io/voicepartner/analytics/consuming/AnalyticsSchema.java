@@ -1,11 +1,10 @@
 package io.voicepartner.analytics.consuming;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
 
 /** The analytics tables live in their own schema, migrated by their own Flyway history. */
 @Configuration(proxyBeanMethods = false)

@@ -4,11 +4,10 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * {@code GET /api/analytics/...}: the caller's own figures over {@code from}..{@code to} (UTC days, both
@@ -25,8 +24,8 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/analytics/assistants")
-    ApiResponse<List<Figures.AssistantsPerDay>> assistants(Caller caller, @RequestParam(required = false) String from,
-                                                          @RequestParam(required = false) String to) {
+    ApiResponse<List<Figures.AssistantsPerDay>> assistants(
+            Caller caller, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return ApiResponse.of(figures.assistantsCreated(caller.organizationId(), DateRange.of(from, to)));
     }
 
@@ -37,14 +36,14 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/analytics/file-uploads")
-    ApiResponse<List<Figures.UploadsPerDay>> fileUploads(Caller caller, @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to) {
+    ApiResponse<List<Figures.UploadsPerDay>> fileUploads(
+            Caller caller, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return ApiResponse.of(figures.fileUploads(caller.organizationId(), DateRange.of(from, to)));
     }
 
     @GetMapping("/api/analytics/phone-numbers")
-    ApiResponse<List<Figures.PhoneNumberUsage>> phoneNumbers(Caller caller, @RequestParam(required = false) String from,
-                                                            @RequestParam(required = false) String to) {
+    ApiResponse<List<Figures.PhoneNumberUsage>> phoneNumbers(
+            Caller caller, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return ApiResponse.of(figures.phoneNumberUsage(caller.organizationId(), DateRange.of(from, to)));
     }
 }

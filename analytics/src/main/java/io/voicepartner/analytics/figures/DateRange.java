@@ -2,7 +2,6 @@ package io.voicepartner.analytics.figures;
 
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.support.web.ApiException;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;

@@ -7,12 +7,11 @@ import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.tool.ToolExecuted;
 import io.voicepartner.api.usage.PhoneCallRecorded;
 import io.voicepartner.api.usage.ToolExecutionRecorded;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Records the events that count as facts, one row per event id (executions and calls from
@@ -39,33 +38,61 @@ public class Facts {
         } else if (event instanceof ToolExecuted executed && !executed.testCall()) {
             jdbc.sql("INSERT INTO analytics.tool_executions (event_id, owner_id, tool_id, assistant_id, day, "
                             + "duration_ms, success) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(envelope.eventId(), executed.ownerId(), executed.toolId(), executed.assistantId(),
-                            day(executed.executedAt()), executed.durationMs(), executed.success())
+                    .params(
+                            envelope.eventId(),
+                            executed.ownerId(),
+                            executed.toolId(),
+                            executed.assistantId(),
+                            day(executed.executedAt()),
+                            executed.durationMs(),
+                            executed.success())
                     .update();
         } else if (event instanceof ToolExecutionRecorded executed && !executed.testCall()) {
             // the same fact as a legacy ToolExecuted, from voicepartner.usage (ADR 0017)
             jdbc.sql("INSERT INTO analytics.tool_executions (event_id, owner_id, tool_id, assistant_id, day, "
                             + "duration_ms, success) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(envelope.eventId(), executed.ownerId(), executed.toolId(), executed.assistantId(),
-                            day(executed.occurredAt()), executed.durationMs(), executed.success())
+                    .params(
+                            envelope.eventId(),
+                            executed.ownerId(),
+                            executed.toolId(),
+                            executed.assistantId(),
+                            day(executed.occurredAt()),
+                            executed.durationMs(),
+                            executed.success())
                     .update();
         } else if (event instanceof FileUploaded uploaded) {
             jdbc.sql("INSERT INTO analytics.file_uploads (event_id, owner_id, file_id, day, bytes) "
                             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(envelope.eventId(), uploaded.ownerId(), uploaded.fileId(), day(envelope.occurredAt()),
+                    .params(
+                            envelope.eventId(),
+                            uploaded.ownerId(),
+                            uploaded.fileId(),
+                            day(envelope.occurredAt()),
                             uploaded.fileSize())
                     .update();
         } else if (event instanceof CallRecorded call) {
             jdbc.sql("INSERT INTO analytics.calls (event_id, owner_id, phone_number_id, assistant_id, day, seconds, "
                             + "direction) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(envelope.eventId(), call.ownerId(), call.phoneNumberId(), call.assistantId(),
-                            day(call.startedAt()), call.callSeconds(), call.direction().wireName())
+                    .params(
+                            envelope.eventId(),
+                            call.ownerId(),
+                            call.phoneNumberId(),
+                            call.assistantId(),
+                            day(call.startedAt()),
+                            call.callSeconds(),
+                            call.direction().wireName())
                     .update();
         } else if (event instanceof PhoneCallRecorded call) {
             jdbc.sql("INSERT INTO analytics.calls (event_id, owner_id, phone_number_id, assistant_id, day, seconds, "
                             + "direction) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
-                    .params(envelope.eventId(), call.ownerId(), call.phoneNumberId(), call.assistantId(),
-                            day(call.occurredAt()), call.callSeconds(), call.direction().wireName())
+                    .params(
+                            envelope.eventId(),
+                            call.ownerId(),
+                            call.phoneNumberId(),
+                            call.assistantId(),
+                            day(call.occurredAt()),
+                            call.callSeconds(),
+                            call.direction().wireName())
                     .update();
         }
     }

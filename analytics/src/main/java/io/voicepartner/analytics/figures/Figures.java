@@ -1,10 +1,9 @@
 package io.voicepartner.analytics.figures;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The figures, computed from the facts when asked, per owner and over a range of days. Latency percentiles
@@ -14,18 +13,14 @@ import java.util.List;
 @Repository
 class Figures {
 
-    record AssistantsPerDay(LocalDate day, long created) {
-    }
+    record AssistantsPerDay(LocalDate day, long created) {}
 
-    record ToolExecutionsPerAssistant(String assistantId, long executions, long errors, double errorRate,
-                                      long p50Ms, long p95Ms, long p99Ms) {
-    }
+    record ToolExecutionsPerAssistant(
+            String assistantId, long executions, long errors, double errorRate, long p50Ms, long p95Ms, long p99Ms) {}
 
-    record UploadsPerDay(LocalDate day, long uploads, long bytes) {
-    }
+    record UploadsPerDay(LocalDate day, long uploads, long bytes) {}
 
-    record PhoneNumberUsage(String phoneNumberId, long calls, long seconds, double minutes) {
-    }
+    record PhoneNumberUsage(String phoneNumberId, long calls, long seconds, double minutes) {}
 
     private final JdbcClient jdbc;
 
@@ -37,7 +32,8 @@ class Figures {
         return jdbc.sql("SELECT day, count(*) AS created FROM analytics.assistants_created "
                         + "WHERE owner_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day")
                 .params(ownerId, range.from(), range.to())
-                .query(AssistantsPerDay.class).list();
+                .query(AssistantsPerDay.class)
+                .list();
     }
 
     List<ToolExecutionsPerAssistant> toolExecutions(String ownerId, DateRange range) {
@@ -49,21 +45,25 @@ class Figures {
                         + "FROM analytics.tool_executions WHERE owner_id = ? AND day BETWEEN ? AND ? "
                         + "GROUP BY assistant_id ORDER BY assistant_id")
                 .params(ownerId, range.from(), range.to())
-                .query(ToolExecutionsPerAssistant.class).list();
+                .query(ToolExecutionsPerAssistant.class)
+                .list();
     }
 
     List<UploadsPerDay> fileUploads(String ownerId, DateRange range) {
         return jdbc.sql("SELECT day, count(*) AS uploads, sum(bytes) AS bytes FROM analytics.file_uploads "
                         + "WHERE owner_id = ? AND day BETWEEN ? AND ? GROUP BY day ORDER BY day")
                 .params(ownerId, range.from(), range.to())
-                .query(UploadsPerDay.class).list();
+                .query(UploadsPerDay.class)
+                .list();
     }
 
     List<PhoneNumberUsage> phoneNumberUsage(String ownerId, DateRange range) {
-        return jdbc.sql("SELECT phone_number_id, count(*) AS calls, sum(seconds) AS seconds, "
-                        + "round(sum(seconds) / 60.0, 2)::float8 AS minutes FROM analytics.calls "
-                        + "WHERE owner_id = ? AND day BETWEEN ? AND ? GROUP BY phone_number_id ORDER BY phone_number_id")
+        return jdbc.sql(
+                        "SELECT phone_number_id, count(*) AS calls, sum(seconds) AS seconds, "
+                                + "round(sum(seconds) / 60.0, 2)::float8 AS minutes FROM analytics.calls "
+                                + "WHERE owner_id = ? AND day BETWEEN ? AND ? GROUP BY phone_number_id ORDER BY phone_number_id")
                 .params(ownerId, range.from(), range.to())
-                .query(PhoneNumberUsage.class).list();
+                .query(PhoneNumberUsage.class)
+                .list();
     }
 }

@@ -8,12 +8,11 @@ import io.voicepartner.support.security.ApiKeyTable;
 import io.voicepartner.support.security.ApiKeys;
 import io.voicepartner.support.security.MembershipTable;
 import io.voicepartner.support.security.Memberships;
+import java.util.Collection;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Collection;
-import java.util.Optional;
 
 /**
  * Who belongs to which organization and which API keys act for it, which the analytics routes are admitted by
@@ -48,7 +47,10 @@ public class AnalyticsMemberships implements Memberships, ApiKeys {
 
     private void apply(OrganizationEvent event, EventEnvelope envelope) {
         long held = jdbc.sql("SELECT revision FROM analytics.organizations WHERE id = ? FOR UPDATE")
-                .param(event.organizationId()).query(Long.class).optional().orElse(0L);
+                .param(event.organizationId())
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
         if (envelope.revision() <= held) {
             return;
         }
@@ -57,7 +59,8 @@ public class AnalyticsMemberships implements Memberships, ApiKeys {
         }
         jdbc.sql("INSERT INTO analytics.organizations (id, revision) VALUES (?, ?) "
                         + "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision")
-                .params(event.organizationId(), envelope.revision()).update();
+                .params(event.organizationId(), envelope.revision())
+                .update();
         members.apply(event, envelope.occurredAt());
         apiKeys.apply(event, envelope.actor(), envelope.occurredAt());
     }

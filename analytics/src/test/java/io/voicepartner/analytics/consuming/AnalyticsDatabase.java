@@ -2,16 +2,14 @@ package io.voicepartner.analytics.consuming;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A throwaway database on the local PostgreSQL ({@code TEST_DATABASE_URL}, default {@code 127.0.0.1:5432} as
@@ -38,7 +36,8 @@ public final class AnalyticsDatabase implements AutoCloseable {
 
     /** A new database with the analytics schema migrated. */
     public static AnalyticsDatabase create() {
-        String name = "analytics_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "analytics_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         AnalyticsDatabase database = new AnalyticsDatabase(name);
         database.recreate();
@@ -53,7 +52,8 @@ public final class AnalyticsDatabase implements AutoCloseable {
     /** Empties the facts, which is cheaper than {@link #recreate} between tests. */
     public void truncate() {
         jdbc().sql("TRUNCATE analytics.assistants_created, analytics.tool_executions, analytics.file_uploads, "
-                + "analytics.calls").update();
+                        + "analytics.calls")
+                .update();
     }
 
     public JdbcClient jdbc() {
@@ -72,7 +72,7 @@ public final class AnalyticsDatabase implements AutoCloseable {
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the test PostgreSQL at " + SERVER + ": " + e.getMessage(), e);

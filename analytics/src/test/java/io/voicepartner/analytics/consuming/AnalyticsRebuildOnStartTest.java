@@ -1,5 +1,11 @@
 package io.voicepartner.analytics.consuming;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.env.MapPropertySource;
@@ -8,13 +14,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-
-import java.io.IOException;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * {@code ANALYTICS_REBUILD} as the README promises it: {@code true} rebuilds the analytics when the process starts,
@@ -33,7 +32,8 @@ class AnalyticsRebuildOnStartTest {
     void turnedOnTheStartRebuildsWhichNeedsTheAnalyticsListener() {
         AnalyticsRebuild onStart = rebuild(true);
 
-        assertThatIllegalStateException().isThrownBy(() -> onStart.run(new DefaultApplicationArguments()))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> onStart.run(new DefaultApplicationArguments()))
                 .withMessage("No analytics listener to rebuild with");
     }
 
@@ -44,16 +44,17 @@ class AnalyticsRebuildOnStartTest {
 
     private static AnalyticsRebuild rebuild(boolean onStart) {
         // no listener registered and no database: a rebuild that started would fail at its first step
-        return new AnalyticsRebuild(new KafkaListenerEndpointRegistry(), new KafkaAdmin(Map.of()), null,
-                "voicepartner-analytics", onStart);
+        return new AnalyticsRebuild(
+                new KafkaListenerEndpointRegistry(), new KafkaAdmin(Map.of()), null, "voicepartner-analytics", onStart);
     }
 
     private static boolean rebuildOnStart(Map<String, Object> variables) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("environment variables", variables));
-        environment.getPropertySources().addLast(
-                new ResourcePropertySource(new ClassPathResource("analytics.properties")));
+        environment
+                .getPropertySources()
+                .addLast(new ResourcePropertySource(new ClassPathResource("analytics.properties")));
         return environment.getRequiredProperty("voicepartner.analytics.rebuild-on-start", Boolean.class);
     }
 }

@@ -3,7 +3,6 @@ package io.voicepartner.analytics.consuming;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,14 +16,23 @@ public final class Envelopes {
 
     private static final AtomicLong POSITION = new AtomicLong();
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /** The event as revision {@code revision} of its aggregate, at {@code occurredAt}. */
     public static EventEnvelope at(long revision, Instant occurredAt, DomainEvent event) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), event.ownerId(), null,
-                occurredAt, type.schemaVersion(), event);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                type.name(),
+                type.aggregateType().wireName(),
+                event.aggregateId(),
+                revision,
+                POSITION.incrementAndGet(),
+                event.ownerId(),
+                event.ownerId(),
+                null,
+                occurredAt,
+                type.schemaVersion(),
+                event);
     }
 }

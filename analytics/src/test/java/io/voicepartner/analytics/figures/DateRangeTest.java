@@ -1,14 +1,13 @@
 package io.voicepartner.analytics.figures;
 
-import io.voicepartner.api.web.ApiErrorResponse.FieldError;
-import io.voicepartner.support.web.ApiException;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voicepartner.api.web.ApiErrorResponse.FieldError;
+import io.voicepartner.support.web.ApiException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /** The {@code from} and {@code to} of every analytics route: days in UTC, both included, at most 366 of them. */
 class DateRangeTest {
@@ -35,22 +34,29 @@ class DateRangeTest {
     void aRangeMayCover366DaysButNotMore() {
         assertThat(DateRange.of("2024-01-01", "2024-12-31").to()).isEqualTo(LocalDate.parse("2024-12-31"));
 
-        assertThatThrownBy(() -> DateRange.of("2024-01-01", "2025-01-01")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.details()).containsExactly(
-                        new FieldError("from", "must be at most 366 days before to")));
+        assertThatThrownBy(() -> DateRange.of("2024-01-01", "2025-01-01"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details())
+                                .containsExactly(new FieldError("from", "must be at most 366 days before to")));
     }
 
     @Test
     void aStartAfterTheEndIsRefused() {
-        assertThatThrownBy(() -> DateRange.of("2026-03-02", "2026-03-01")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.details()).containsExactly(new FieldError("from", "must not be after to")));
+        assertThatThrownBy(() -> DateRange.of("2026-03-02", "2026-03-01"))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details()).containsExactly(new FieldError("from", "must not be after to")));
     }
 
     @Test
     void everyMalformedDateIsNamedAtOnce() {
         assertThatThrownBy(() -> DateRange.of("01.03.2026", "2026-03-01T00:00:00Z"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details()).containsExactlyInAnyOrder(
-                        new FieldError("from", "must be a date as YYYY-MM-DD"),
-                        new FieldError("to", "must be a date as YYYY-MM-DD")));
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details())
+                                .containsExactlyInAnyOrder(
+                                        new FieldError("from", "must be a date as YYYY-MM-DD"),
+                                        new FieldError("to", "must be a date as YYYY-MM-DD")));
     }
 }

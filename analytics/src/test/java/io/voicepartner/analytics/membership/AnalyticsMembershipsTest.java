@@ -1,5 +1,9 @@
 package io.voicepartner.analytics.membership;
 
+import static io.voicepartner.analytics.consuming.Envelopes.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.voicepartner.analytics.consuming.AnalyticsDatabase;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
@@ -15,21 +19,16 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.support.security.ApiKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.voicepartner.analytics.consuming.Envelopes.at;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Analytics' own view of who belongs to which organization and which API keys act for it, which its routes are
@@ -72,8 +71,12 @@ class AnalyticsMembershipsTest {
 
         record(new MemberAdded(organizationId, JOINER, Role.VIEWER, null));
         assertThat(memberships.roleOf(organizationId, JOINER)).hasValue(Role.VIEWER);
-        assertThat(database.jdbc().sql("SELECT joined_at FROM analytics.organization_members WHERE user_id = ? "
-                + "AND organization_id = ?").params(JOINER, organizationId).query(Timestamp.class).single())
+        assertThat(database.jdbc()
+                        .sql("SELECT joined_at FROM analytics.organization_members WHERE user_id = ? "
+                                + "AND organization_id = ?")
+                        .params(JOINER, organizationId)
+                        .query(Timestamp.class)
+                        .single())
                 .isEqualTo(Timestamp.from(OPENED.plusSeconds(60)));
 
         record(new MemberRoleChanged(organizationId, JOINER, Role.VIEWER, Role.EDITOR));
@@ -100,7 +103,8 @@ class AnalyticsMembershipsTest {
     void anEventBehindAMissingOneIsRefusedAndChangesNothing() {
         EventEnvelope overtaking = at(3, OPENED, new MemberAdded(organizationId, JOINER, Role.OWNER, null));
 
-        assertThatThrownBy(() -> memberships.record(overtaking)).isInstanceOf(MembershipGapException.class)
+        assertThatThrownBy(() -> memberships.record(overtaking))
+                .isInstanceOf(MembershipGapException.class)
                 .hasMessage("Revision 3 of organization " + organizationId + " arrived while the memberships hold "
                         + "revision 1");
         assertThat(memberships.roleOf(organizationId, JOINER)).isEmpty();
@@ -108,13 +112,19 @@ class AnalyticsMembershipsTest {
 
         String unseen = UUID.randomUUID().toString();
         assertThatThrownBy(() -> memberships.record(at(2, OPENED, new MemberAdded(unseen, JOINER, Role.OWNER, null))))
-                .isInstanceOf(MembershipGapException.class).hasMessageContaining("hold none of it");
+                .isInstanceOf(MembershipGapException.class)
+                .hasMessageContaining("hold none of it");
     }
 
     @Test
     void aClosedOrganizationHasNoMembersAndAnInvitationMakesNobodyOne() {
-        record(new InvitationCreated(organizationId, UUID.randomUUID().toString(), "joiner@example.com", Role.EDITOR,
-                "ab".repeat(32), OPENED.plusSeconds(3600)));
+        record(new InvitationCreated(
+                organizationId,
+                UUID.randomUUID().toString(),
+                "joiner@example.com",
+                Role.EDITOR,
+                "ab".repeat(32),
+                OPENED.plusSeconds(3600)));
         assertThat(memberships.roleOf(organizationId, JOINER)).isEmpty();
 
         record(new OrganizationDeleted(organizationId));
@@ -126,8 +136,8 @@ class AnalyticsMembershipsTest {
     void anApiKeyIsFoundByItsHashUntilItIsRevokedAndStaysRevokedOnAReplay() {
         String keyId = UUID.randomUUID().toString();
         String hash = "AbCdEfGh:" + "ab".repeat(32);
-        record(new ApiKeyCreated(organizationId, keyId, "Dashboards", List.of(ApiKeyScope.ANALYTICS_READ),
-                "vp_AbCdEfGh", hash, null));
+        record(new ApiKeyCreated(
+                organizationId, keyId, "Dashboards", List.of(ApiKeyScope.ANALYTICS_READ), "vp_AbCdEfGh", hash, null));
 
         assertThat(memberships.findLive(List.of(hash)))
                 .hasValue(new ApiKey(keyId, organizationId, Set.of(ApiKeyScope.ANALYTICS_READ), null));
@@ -141,8 +151,14 @@ class AnalyticsMembershipsTest {
     @Test
     void closingTheOrganizationRevokesItsKeys() {
         String hash = "AbCdEfGh:" + "cd".repeat(32);
-        record(new ApiKeyCreated(organizationId, UUID.randomUUID().toString(), "Dashboards",
-                List.of(ApiKeyScope.ANALYTICS_READ), "vp_AbCdEfGh", hash, OPENED.plusSeconds(86_400)));
+        record(new ApiKeyCreated(
+                organizationId,
+                UUID.randomUUID().toString(),
+                "Dashboards",
+                List.of(ApiKeyScope.ANALYTICS_READ),
+                "vp_AbCdEfGh",
+                hash,
+                OPENED.plusSeconds(86_400)));
 
         record(new OrganizationDeleted(organizationId));
 
@@ -164,7 +180,10 @@ class AnalyticsMembershipsTest {
     }
 
     private long revisionHeld() {
-        return database.jdbc().sql("SELECT revision FROM analytics.organizations WHERE id = ?").param(organizationId)
-                .query(Long.class).single();
+        return database.jdbc()
+                .sql("SELECT revision FROM analytics.organizations WHERE id = ?")
+                .param(organizationId)
+                .query(Long.class)
+                .single();
     }
 }

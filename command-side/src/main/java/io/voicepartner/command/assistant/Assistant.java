@@ -1,13 +1,15 @@
 package io.voicepartner.command.assistant;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.assistant.AssignFiles;
 import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantField;
-import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.AssistantRestored;
+import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.assistant.AssistantVersionRestored;
@@ -20,11 +22,11 @@ import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.FrozenFile;
 import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.assistant.PublishAssistantVersion;
+import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.RestoreAssistantVersion;
 import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.assistant.UnassignFile;
-import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.UnassignTool;
 import io.voicepartner.api.assistant.UpdateAssistant;
 import io.voicepartner.api.assistant.VersionConfiguration;
@@ -35,13 +37,6 @@ import io.voicepartner.command.file.CurrentFiles;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import io.voicepartner.command.tool.CurrentTools;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.serialization.Revision;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,8 +44,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * Decides on changes to one assistant. Keeps its configuration because an update is merged into it, its
@@ -69,21 +68,22 @@ class Assistant {
 
     @AggregateIdentifier
     private String assistantId;
+
     private String ownerId;
     private long revision;
     private AssistantConfiguration configuration;
     private boolean deleted;
     /** In assignment order, which a restore keeps. */
     private final Set<String> toolIds = new LinkedHashSet<>();
+
     private final Map<String, Map<String, Object>> fileAssignments = new LinkedHashMap<>();
     /** Published versions by number, kept because restoring one needs its configuration. */
     private final Map<Integer, PublishedVersion> versions = new HashMap<>();
+
     private PublishedVersion latestVersion;
 
     /** A version as later decisions need it: its configuration and hash, and the revision that published it. */
-    private record PublishedVersion(int number, String configHash, VersionConfiguration configuration,
-                                    long revision) {
-    }
+    private record PublishedVersion(int number, String configHash, VersionConfiguration configuration, long revision) {}
 
     Assistant() {
         // for Axon, which rebuilds the assistant from its events
@@ -109,7 +109,8 @@ class Assistant {
         requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        AssistantConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
+        AssistantConfiguration merged =
+                ConfigurationMerge.merge(configuration, command.changes(), command.changedFields());
         Set<AssistantField> changed = ConfigurationMerge.differences(configuration, merged);
         if (changed.isEmpty()) {
             return revision;
@@ -124,7 +125,10 @@ class Assistant {
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         tools.requireOwned(ownerId, command.toolIds());
-        List<String> newlyAssigned = command.toolIds().stream().distinct().filter(id -> !toolIds.contains(id)).toList();
+        List<String> newlyAssigned = command.toolIds().stream()
+                .distinct()
+                .filter(id -> !toolIds.contains(id))
+                .toList();
         if (newlyAssigned.isEmpty()) {
             return revision;
         }
@@ -150,8 +154,10 @@ class Assistant {
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
         files.requireOwned(ownerId, command.fileIds());
-        List<String> newlyAssigned = command.fileIds().stream().distinct()
-                .filter(id -> !fileAssignments.containsKey(id)).toList();
+        List<String> newlyAssigned = command.fileIds().stream()
+                .distinct()
+                .filter(id -> !fileAssignments.containsKey(id))
+                .toList();
         if (newlyAssigned.isEmpty()) {
             return revision;
         }
@@ -206,22 +212,30 @@ class Assistant {
         requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        VersionConfiguration frozen = new VersionConfiguration(withStatus(configuration, null),
-                toolIds.stream().sorted()
-                        .flatMap(id -> tools.configuration(id).map(c -> new FrozenTool(id, c)).stream()).toList(),
-                fileAssignments.keySet().stream().sorted()
-                        .flatMap(id -> files.frozen(id, fileAssignments.get(id)).stream()).toList());
+        VersionConfiguration frozen = new VersionConfiguration(
+                withStatus(configuration, null),
+                toolIds.stream()
+                        .sorted()
+                        .flatMap(id -> tools.configuration(id).map(c -> new FrozenTool(id, c)).stream())
+                        .toList(),
+                fileAssignments.keySet().stream()
+                        .sorted()
+                        .flatMap(id -> files.frozen(id, fileAssignments.get(id)).stream())
+                        .toList());
         String configHash = ConfigHash.of(frozen);
         if (latestVersion != null && latestVersion.configHash().equals(configHash)) {
             return new Published(latestVersion.number(), latestVersion.revision(), false);
         }
         if (configuration.status() != AssistantStatus.DEPLOYED) {
-            apply(new AssistantUpdated(assistantId, ownerId, withStatus(configuration, AssistantStatus.DEPLOYED),
+            apply(new AssistantUpdated(
+                    assistantId,
+                    ownerId,
+                    withStatus(configuration, AssistantStatus.DEPLOYED),
                     Set.of(AssistantField.STATUS)));
         }
         int number = latestVersion == null ? 1 : latestVersion.number() + 1;
-        apply(new AssistantVersionPublished(assistantId, ownerId, number, command.note(), configHash,
-                command.ownerId(), frozen));
+        apply(new AssistantVersionPublished(
+                assistantId, ownerId, number, command.note(), configHash, command.ownerId(), frozen));
         return new Published(number, revision, true);
     }
 
@@ -252,10 +266,15 @@ class Assistant {
 
     private void restoreTools(List<FrozenTool> frozen, CurrentTools tools) {
         Set<String> wanted = frozen.stream().map(FrozenTool::toolId).collect(Collectors.toSet());
-        toolIds.stream().filter(id -> !wanted.contains(id)).sorted().toList()
+        toolIds.stream()
+                .filter(id -> !wanted.contains(id))
+                .sorted()
+                .toList()
                 .forEach(id -> apply(new ToolUnassigned(assistantId, ownerId, id)));
-        List<String> reassigned = frozen.stream().map(FrozenTool::toolId)
-                .filter(id -> !toolIds.contains(id) && tools.configuration(id).isPresent()).toList();
+        List<String> reassigned = frozen.stream()
+                .map(FrozenTool::toolId)
+                .filter(id -> !toolIds.contains(id) && tools.configuration(id).isPresent())
+                .toList();
         if (!reassigned.isEmpty()) {
             apply(new ToolsAssigned(assistantId, ownerId, reassigned));
         }
@@ -263,20 +282,26 @@ class Assistant {
 
     private void restoreFiles(List<FrozenFile> frozen, CurrentFiles files) {
         Set<String> wanted = frozen.stream().map(FrozenFile::fileId).collect(Collectors.toSet());
-        fileAssignments.keySet().stream().filter(id -> !wanted.contains(id)).sorted().toList()
+        fileAssignments.keySet().stream()
+                .filter(id -> !wanted.contains(id))
+                .sorted()
+                .toList()
                 .forEach(id -> apply(new FileUnassigned(assistantId, ownerId, id)));
         List<FrozenFile> live = frozen.stream()
                 .filter(file -> fileAssignments.containsKey(file.fileId())
                         || files.frozen(file.fileId(), file.assignment()).isPresent())
                 .toList();
-        List<String> reassigned = live.stream().map(FrozenFile::fileId)
-                .filter(id -> !fileAssignments.containsKey(id)).toList();
+        List<String> reassigned = live.stream()
+                .map(FrozenFile::fileId)
+                .filter(id -> !fileAssignments.containsKey(id))
+                .toList();
         if (!reassigned.isEmpty()) {
             apply(new FilesAssigned(assistantId, ownerId, reassigned));
         }
-        live.stream().filter(file -> !file.assignment().equals(fileAssignments.get(file.fileId())))
-                .forEach(file -> apply(new FileAssignmentConfigured(assistantId, ownerId, file.fileId(),
-                        file.assignment())));
+        live.stream()
+                .filter(file -> !file.assignment().equals(fileAssignments.get(file.fileId())))
+                .forEach(file ->
+                        apply(new FileAssignmentConfigured(assistantId, ownerId, file.fileId(), file.assignment())));
     }
 
     /**
@@ -287,14 +312,15 @@ class Assistant {
     long handle(RestoreAssistant command, ToolOwnership tools, FileOwnership files) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "Assistant '" + assistantId + "' is not deleted; "
-                    + "only a deleted assistant can be restored.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Assistant '" + assistantId + "' is not deleted; " + "only a deleted assistant can be restored.");
         }
         List<String> keptFiles = files.stillOwned(ownerId, fileAssignments.keySet());
         Map<String, Map<String, Object>> restoredFiles = new LinkedHashMap<>();
         keptFiles.forEach(id -> restoredFiles.put(id, fileAssignments.get(id)));
-        apply(new AssistantRestored(assistantId, ownerId, configuration, tools.stillOwned(ownerId, toolIds),
-                restoredFiles));
+        apply(new AssistantRestored(
+                assistantId, ownerId, configuration, tools.stillOwned(ownerId, toolIds), restoredFiles));
         return revision;
     }
 
@@ -379,8 +405,9 @@ class Assistant {
     }
 
     private static AssistantConfiguration withStatus(AssistantConfiguration c, AssistantStatus status) {
-        AssistantConfiguration onlyStatus = new AssistantConfiguration(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, status, null, null);
+        AssistantConfiguration onlyStatus = new AssistantConfiguration(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, status, null, null);
         return ConfigurationMerge.merge(c, onlyStatus, Set.of(AssistantField.STATUS));
     }
 

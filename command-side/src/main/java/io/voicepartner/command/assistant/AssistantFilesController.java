@@ -11,6 +11,8 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Assigning, configuring and unassigning an assistant's knowledge files. Each answers the assistant as the
@@ -45,37 +44,51 @@ class AssistantFilesController {
     }
 
     @PostMapping(path = "/api/assistants/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> assign(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> assign(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        FileAssignmentRequest request = reader.read(body, FileAssignmentRequest.class, Map.of(), Set.of("file_ids"),
-                Set.of()).value();
-        long revision = commands.send(new AssignFiles(id, caller.organizationId(), expectedRevision, request.fileIds()),
-                caller.actor());
+        FileAssignmentRequest request = reader.read(
+                        body, FileAssignmentRequest.class, Map.of(), Set.of("file_ids"), Set.of())
+                .value();
+        long revision = commands.send(
+                new AssignFiles(id, caller.organizationId(), expectedRevision, request.fileIds()), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @PutMapping(path = "/api/assistants/{id}/files", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> configure(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> configure(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        FileConfigurationRequest request = reader.read(body, FileConfigurationRequest.class, Map.of(),
-                Set.of("file_id", "config"), Set.of()).value();
-        long revision = commands.send(new ConfigureFileAssignment(id, caller.organizationId(), expectedRevision,
-                request.fileId(), request.config()), caller.actor());
+        FileConfigurationRequest request = reader.read(
+                        body, FileConfigurationRequest.class, Map.of(), Set.of("file_id", "config"), Set.of())
+                .value();
+        long revision = commands.send(
+                new ConfigureFileAssignment(
+                        id, caller.organizationId(), expectedRevision, request.fileId(), request.config()),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}/files")
-    ResponseEntity<Object> unassign(@PathVariable String id, @RequestParam("file_id") String fileId, Caller caller,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> unassign(
+            @PathVariable String id,
+            @RequestParam("file_id") String fileId,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new UnassignFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), fileId),
+        long revision = commands.send(
+                new UnassignFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), fileId),
                 caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }

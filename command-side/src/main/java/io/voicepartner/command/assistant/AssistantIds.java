@@ -5,8 +5,7 @@ import io.voicepartner.command.common.Refusal;
 /** Assistant ids as routes see them. */
 final class AssistantIds {
 
-    private AssistantIds() {
-    }
+    private AssistantIds() {}
 
     /** An id this platform cannot have issued (not a UUID) is unknown without asking the event store. */
     static void require(String id) {

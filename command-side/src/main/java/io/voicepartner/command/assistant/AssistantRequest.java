@@ -1,7 +1,7 @@
 package io.voicepartner.command.assistant;
 
-import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.messaging.EventLimits;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -9,13 +9,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Map;
 
 /** The body of an assistant write: the client-writable fields only, each with the shape API.md gives it. */
 record AssistantRequest(
-        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String name,
+
         @Size(max = 2000) String description,
         @Size(max = 100_000) String systemPrompt,
         @Size(max = EventLimits.PROVIDER) String llmProvider,
@@ -27,13 +28,21 @@ record AssistantRequest(
         @DecimalMin("0.25") @DecimalMax("4") Double voiceSpeed,
         @DecimalMin("0.5") @DecimalMax("2") Double voicePitch,
         @DecimalMin("0") @DecimalMax("1") Double voiceStability,
+
         @Size(max = EventLimits.LANGUAGE_TAG)
-        @Pattern(regexp = LANGUAGE_TAG, message = "must be a BCP-47 language tag such as de-DE") String language,
+        @Pattern(regexp = LANGUAGE_TAG, message = "must be a BCP-47 language tag such as de-DE")
+        String language,
+
         @Size(max = EventLimits.LANGUAGE_TAG)
-        @Pattern(regexp = LANGUAGE_TAG, message = "must be a BCP-47 language tag such as en-US") String fallbackLanguage,
+        @Pattern(regexp = LANGUAGE_TAG, message = "must be a BCP-47 language tag such as en-US")
+        String fallbackLanguage,
+
         @Size(max = 2000) String firstMessage,
         @DecimalMin("0") @DecimalMax("1") Double interruptionSensitivity,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("3600") Double silenceTimeout,
+
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("3600")
+        Double silenceTimeout,
+
         @DecimalMin("0") @DecimalMax("60") Double responseDelay,
         AssistantStatus status,
         Boolean isActive,

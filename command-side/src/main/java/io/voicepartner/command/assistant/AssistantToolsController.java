@@ -10,6 +10,8 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Assigning and unassigning an assistant's tools. Both answer the assistant as the next read shows it,
@@ -43,24 +42,32 @@ class AssistantToolsController {
     }
 
     @PostMapping(path = "/api/assistants/{id}/tools", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> assign(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> assign(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        ToolAssignmentRequest request = reader.read(body, ToolAssignmentRequest.class, Map.of(), Set.of("tool_ids"),
-                Set.of()).value();
-        long revision = commands.send(new AssignTools(id, caller.organizationId(), expectedRevision, request.toolIds()),
-                caller.actor());
+        ToolAssignmentRequest request = reader.read(
+                        body, ToolAssignmentRequest.class, Map.of(), Set.of("tool_ids"), Set.of())
+                .value();
+        long revision = commands.send(
+                new AssignTools(id, caller.organizationId(), expectedRevision, request.toolIds()), caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/assistants/{id}/tools")
-    ResponseEntity<Object> unassign(@PathVariable String id, @RequestParam("tool_id") String toolId, Caller caller,
-                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> unassign(
+            @PathVariable String id,
+            @RequestParam("tool_id") String toolId,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
-        long revision = commands.send(new UnassignTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), toolId),
+        long revision = commands.send(
+                new UnassignTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch), toolId),
                 caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }

@@ -13,6 +13,8 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Publishing and restoring an assistant's versions. Publishing answers the version as its read shows it;
@@ -42,41 +41,51 @@ class AssistantVersionsController {
         this.responses = responses;
     }
 
-    @Operation(summary = "Publish the current configuration as the next version",
+    @Operation(
+            summary = "Publish the current configuration as the next version",
             description = "Freezes the assistant's fields (but status) and its tools' and files' configuration as "
                     + "version N+1 and sets the assistant's status to deployed: 201 with the version and its "
                     + "Location. A configuration identical to the latest version's (same config_hash) records "
                     + "nothing and answers that version with 200. With If-Match, publishes only the revision "
                     + "the caller saw (412 otherwise).")
     @PostMapping("/api/assistants/{id}/versions")
-    ResponseEntity<Object> publish(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                   Caller caller,
-                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> publish(
+            @PathVariable String id,
+            @RequestBody(required = false) JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonNode sent = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
-        VersionRequest request = reader.read(sent, VersionRequest.class, Map.of(), Set.of(), Set.of()).value();
-        Published published = commands.send(new PublishAssistantVersion(id, caller.organizationId(), expectedRevision,
-                request.note()), caller.actor());
+        VersionRequest request = reader.read(sent, VersionRequest.class, Map.of(), Set.of(), Set.of())
+                .value();
+        Published published = commands.send(
+                new PublishAssistantVersion(id, caller.organizationId(), expectedRevision, request.note()),
+                caller.actor());
         String location = versionLocation(id, published.number());
         return published.recorded()
                 ? responses.created(location, id, published.revision(), caller, authorization)
                 : responses.updated(location, id, published.revision(), caller, authorization);
     }
 
-    @Operation(summary = "Make a version's configuration the current draft",
+    @Operation(
+            summary = "Make a version's configuration the current draft",
             description = "Sets the assistant's fields (but status) and its tool and file assignments to the "
                     + "version's, as a new revision; tools and files deleted since are left out. Answers the "
                     + "assistant. Publish again to make it live.")
     @PostMapping("/api/assistants/{id}/versions/{number}/restore")
-    ResponseEntity<Object> restore(@PathVariable String id, @PathVariable String number, Caller caller,
-                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> restore(
+            @PathVariable String id,
+            @PathVariable String number,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         AssistantIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        long revision = commands.send(new RestoreAssistantVersion(id, caller.organizationId(), expectedRevision,
-                versionNumber(number)), caller.actor());
+        long revision = commands.send(
+                new RestoreAssistantVersion(id, caller.organizationId(), expectedRevision, versionNumber(number)),
+                caller.actor());
         return responses.updated(AssistantIds.location(id), id, revision, caller, authorization);
     }
 

@@ -4,7 +4,6 @@ import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.command.common.JsonMergePatch;
-
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,11 +16,10 @@ import java.util.Set;
  */
 final class ConfigurationMerge {
 
-    private ConfigurationMerge() {
-    }
+    private ConfigurationMerge() {}
 
-    static AssistantConfiguration merge(AssistantConfiguration current, AssistantConfiguration changes,
-                                        Set<AssistantField> changed) {
+    static AssistantConfiguration merge(
+            AssistantConfiguration current, AssistantConfiguration changes, Set<AssistantField> changed) {
         Map<AssistantField, Object> values = fieldsOf(current);
         Map<AssistantField, Object> patch = fieldsOf(changes);
         for (AssistantField field : changed) {

@@ -34,7 +34,8 @@ class DeletedFileCleanup {
     void on(FileDeleted event) {
         for (LookupTables.Assignment assignment : lookups.assistantsUsing(event.fileId())) {
             try {
-                commands.send(new UnassignFile(assignment.assistantId(), assignment.ownerId(), null, event.fileId()),
+                commands.send(
+                        new UnassignFile(assignment.assistantId(), assignment.ownerId(), null, event.fileId()),
                         DeletedToolCleanup.ACTOR);
             } catch (AggregateNotFoundException e) {
                 // the assistant was deleted: it uses no file any more

@@ -34,7 +34,8 @@ class DeletedToolCleanup {
     void on(ToolDeleted event) {
         for (LookupTables.Assignment assignment : lookups.assistantsUsing(event.toolId())) {
             try {
-                commands.send(new UnassignTool(assignment.assistantId(), assignment.ownerId(), null, event.toolId()), ACTOR);
+                commands.send(
+                        new UnassignTool(assignment.assistantId(), assignment.ownerId(), null, event.toolId()), ACTOR);
             } catch (AggregateNotFoundException e) {
                 // the assistant was deleted: it uses no tool any more
             } catch (Refusal refusal) {

@@ -2,8 +2,6 @@ package io.voicepartner.command.assistant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
-record FileAssignmentRequest(@Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> fileIds) {
-}
+record FileAssignmentRequest(@Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> fileIds) {}

@@ -6,8 +6,7 @@ import java.util.Map;
 /** JSON Merge Patch (RFC 7396) of one JSON object, as every resource's nested objects are updated. */
 public final class JsonMergePatch {
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     /**
      * {@code null} for the whole patch clears the object; within it, {@code null} removes a key, a nested

@@ -2,7 +2,6 @@ package io.voicepartner.command.common;
 
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
-
 import java.util.List;
 
 /** A command an aggregate declines, with the stable error code the client sees. */
@@ -23,7 +22,9 @@ public class Refusal extends RuntimeException {
 
     /** A value that is well-formed but not acceptable in the resource's state, named like the edge names it. */
     public static Refusal invalid(String field, String message) {
-        return new Refusal(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
+        return new Refusal(
+                ErrorCode.VALIDATION_FAILED,
+                "The request has invalid fields.",
                 List.of(new FieldError(field, message)));
     }
 
@@ -43,7 +44,8 @@ public class Refusal extends RuntimeException {
     }
 
     public static Refusal revisionMismatch(long expected, long actual) {
-        return new Refusal(ErrorCode.REVISION_MISMATCH,
+        return new Refusal(
+                ErrorCode.REVISION_MISMATCH,
                 "If-Match expected revision " + expected + " but the resource is at revision " + actual + ".");
     }
 

@@ -3,8 +3,7 @@ package io.voicepartner.command.common;
 /** An aggregate's revision is the number of events it has had; Axon counts sequence numbers from zero. */
 public final class Revisions {
 
-    private Revisions() {
-    }
+    private Revisions() {}
 
     public static long fromSequenceNumber(long sequenceNumber) {
         return sequenceNumber + 1;

@@ -11,8 +11,7 @@ public final class StreamIds {
 
     private static final String ORGANIZATION = "organization:";
 
-    private StreamIds() {
-    }
+    private StreamIds() {}
 
     public static String ofOrganization(String organizationId) {
         return ORGANIZATION + organizationId;

@@ -1,14 +1,13 @@
 package io.voicepartner.command.eventstore;
 
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SerializedType;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedType;
 
 /**
  * Lets a stored snapshot be used only if today's code would have written it: its payload type is one of

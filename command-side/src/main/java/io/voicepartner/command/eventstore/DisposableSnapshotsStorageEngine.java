@@ -1,9 +1,8 @@
 package io.voicepartner.command.eventstore;
 
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-
-import java.util.Optional;
 
 /**
  * Axon's JDBC storage engine, but a snapshot that cannot be read is treated as no snapshot. Axon reads a

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.messaging.SchemaVersion;
 import io.voicepartner.support.json.JsonConventions;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -22,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,12 +35,6 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The event store: Axon's JDBC storage engine over tables that Flyway owns in the {@code command}
@@ -101,9 +100,11 @@ class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        ObjectMapper mapper = JsonConventions.newObjectMapper()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(EventStoreConfiguration::revisionOf)
+        ObjectMapper mapper =
+                JsonConventions.newObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(EventStoreConfiguration::revisionOf)
                 .build();
     }
 
@@ -156,8 +157,11 @@ class EventStoreConfiguration {
      * leave at its default whatever the setting says.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          TokenStoreProperties properties) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            TokenStoreProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
@@ -168,13 +172,18 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, Configuration configuration) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            Configuration configuration) {
         return new DisposableSnapshotsStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(SnapshotConfiguration.serializer())
-                .snapshotFilter(configuration.snapshotFilter()
+                .snapshotFilter(configuration
+                        .snapshotFilter()
                         .combine(new CurrentSnapshots(() -> aggregateTypes(configuration))))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -185,7 +194,8 @@ class EventStoreConfiguration {
 
     private static List<Class<?>> aggregateTypes(Configuration configuration) {
         return configuration.findModules(AggregateConfiguration.class).stream()
-                .<Class<?>>map(AggregateConfiguration::aggregateType).toList();
+                .<Class<?>>map(AggregateConfiguration::aggregateType)
+                .toList();
     }
 
     /**
@@ -193,8 +203,10 @@ class EventStoreConfiguration {
      * events appended by another command-side instance.
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${voicepartner.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${voicepartner.event-store.fetch-delay:100ms}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))

@@ -25,6 +25,7 @@ class MessagingConfiguration {
 
     /** Metadata keys set at the web edge and copied onto every event the command causes. */
     public static final String ACTOR = "actor";
+
     public static final String REQUEST_ID = "request_id";
 
     @Bean
@@ -58,7 +59,8 @@ class MessagingConfiguration {
         } else if (payload instanceof OrganizationCommand organizationCommand) {
             id = StreamIds.ofOrganization(organizationCommand.organizationId());
         } else {
-            throw new IllegalArgumentException("No aggregate routing for " + command.getPayloadType().getName());
+            throw new IllegalArgumentException(
+                    "No aggregate routing for " + command.getPayloadType().getName());
         }
         // If-Match is checked by the aggregate against its revision, not by Axon's version conflict resolution
         return new VersionedAggregateIdentifier(id, null);

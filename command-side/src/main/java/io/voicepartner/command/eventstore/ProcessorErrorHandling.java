@@ -16,7 +16,8 @@ class ProcessorErrorHandling {
 
     @Bean
     ConfigurerModule handlerErrorsPropagate() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.voicepartner.support.json.JsonConventions;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -19,12 +24,6 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Snapshots of every aggregate, so that loading one reads at most about {@link SnapshotSettings#threshold()}
@@ -48,12 +47,12 @@ class SnapshotConfiguration implements DisposableBean {
      * One thread beside the commands: a snapshot is taken after the command's transaction commits, and
      * the command answers without waiting for it. One is enough, a snapshot costs one aggregate load.
      */
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
-        Thread thread = new Thread(runnable, "snapshotter");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
+                Thread thread = new Thread(runnable, "snapshotter");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Bean(TRIGGER)
     SnapshotTriggerDefinition snapshotTrigger(SpringAggregateSnapshotter snapshotter, SnapshotSettings settings) {
@@ -62,10 +61,13 @@ class SnapshotConfiguration implements DisposableBean {
 
     /** Axon's Spring snapshotter as its auto-configuration would build it, but on {@link #worker}. */
     @Bean
-    SpringAggregateSnapshotter snapshotter(Configuration configuration, EventStore eventStore,
-                                           TransactionManager transactionManager,
-                                           ParameterResolverFactory parameterResolverFactory,
-                                           HandlerDefinition handlerDefinition, SnapshotterSpanFactory spanFactory) {
+    SpringAggregateSnapshotter snapshotter(
+            Configuration configuration,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            ParameterResolverFactory parameterResolverFactory,
+            HandlerDefinition handlerDefinition,
+            SnapshotterSpanFactory spanFactory) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .eventStore(eventStore)
@@ -85,13 +87,15 @@ class SnapshotConfiguration implements DisposableBean {
      */
     static Serializer serializer() {
         ObjectMapper mapper = JsonConventions.newObjectMapper()
-                .registerModule(new SimpleModule("snapshot-collections")
-                        .addAbstractTypeMapping(Set.class, LinkedHashSet.class))
+                .registerModule(
+                        new SimpleModule("snapshot-collections").addAbstractTypeMapping(Set.class, LinkedHashSet.class))
                 .setVisibility(PropertyAccessor.GETTER, Visibility.NONE)
                 .setVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
                 .setVisibility(PropertyAccessor.SETTER, Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(EventStoreConfiguration::revisionOf)
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(EventStoreConfiguration::revisionOf)
                 .build();
     }
 

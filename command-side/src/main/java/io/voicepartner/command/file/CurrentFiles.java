@@ -1,7 +1,6 @@
 package io.voicepartner.command.file;
 
 import io.voicepartner.api.assistant.FrozenFile;
-
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.voicepartner.command.file;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.assistant.FrozenFile;
 import io.voicepartner.api.file.CompleteFileProcessing;
 import io.voicepartner.api.file.DeleteFile;
@@ -15,17 +17,14 @@ import io.voicepartner.api.file.UploadFile;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.Map;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Decides on changes to one knowledge file. Keeps its description because setting the same one again
@@ -43,12 +42,14 @@ class File {
 
     @AggregateIdentifier
     private String fileId;
+
     private String ownerId;
     private long revision;
     private String description;
     private boolean extractionRecorded;
     /** What a published assistant version freezes of the file besides its description; never changes. */
     private FileUploaded upload;
+
     private boolean deleted;
 
     File() {
@@ -57,8 +58,15 @@ class File {
 
     @CommandHandler
     File(UploadFile command) {
-        apply(new FileUploaded(command.fileId(), command.ownerId(), command.filename(), command.originalName(),
-                command.fileType(), command.fileSize(), command.storageLocation(), command.description(),
+        apply(new FileUploaded(
+                command.fileId(),
+                command.ownerId(),
+                command.filename(),
+                command.originalName(),
+                command.fileType(),
+                command.fileSize(),
+                command.storageLocation(),
+                command.description(),
                 command.sha256()));
     }
 
@@ -66,8 +74,13 @@ class File {
     long handle(CompleteFileProcessing command) {
         requireLive();
         if (!extractionRecorded) {
-            apply(new FileProcessed(fileId, ownerId, command.textLocation(), command.textLength(),
-                    command.textSha256(), command.preview()));
+            apply(new FileProcessed(
+                    fileId,
+                    ownerId,
+                    command.textLocation(),
+                    command.textLength(),
+                    command.textSha256(),
+                    command.preview()));
         }
         return revision;
     }
@@ -109,11 +122,14 @@ class File {
     long handle(RestoreFile command) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' is not deleted; "
-                    + "only a deleted file could be restored.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "File '" + fileId + "' is not deleted; " + "only a deleted file could be restored.");
         }
-        throw new Refusal(ErrorCode.CONFLICT, "File '" + fileId + "' cannot be restored: deleting it removed its "
-                + "stored bytes and text. Upload it again.");
+        throw new Refusal(
+                ErrorCode.CONFLICT,
+                "File '" + fileId + "' cannot be restored: deleting it removed its "
+                        + "stored bytes and text. Upload it again.");
     }
 
     @EventSourcingHandler
@@ -157,8 +173,15 @@ class File {
     }
 
     FrozenFile frozen(Map<String, Object> assignment) {
-        return new FrozenFile(fileId, upload.filename(), upload.originalName(), upload.fileType(), upload.fileSize(),
-                upload.sha256(), description, assignment);
+        return new FrozenFile(
+                fileId,
+                upload.filename(),
+                upload.originalName(),
+                upload.fileType(),
+                upload.fileSize(),
+                upload.sha256(),
+                description,
+                assignment);
     }
 
     boolean deleted() {

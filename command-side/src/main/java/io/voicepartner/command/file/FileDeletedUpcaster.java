@@ -27,7 +27,7 @@ class FileDeletedUpcaster extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(VERSION_2, JsonNode.class,
-                payload -> ((ObjectNode) payload).put("bytes_removed", true));
+        return representation.upcastPayload(
+                VERSION_2, JsonNode.class, payload -> ((ObjectNode) payload).put("bytes_removed", true));
     }
 }

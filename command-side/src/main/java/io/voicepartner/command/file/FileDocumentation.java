@@ -2,12 +2,11 @@ package io.voicepartner.command.file;
 
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import java.util.List;
 
 /** The file write routes as the API document shows them; the upload's multipart body is springdoc's own. */
 @Configuration(proxyBeanMethods = false)

@@ -5,8 +5,7 @@ import io.voicepartner.command.common.Refusal;
 /** File ids as routes see them. */
 final class FileIds {
 
-    private FileIds() {
-    }
+    private FileIds() {}
 
     /** An id this platform cannot have issued (not a UUID) is unknown without asking the event store. */
     static void require(String id) {

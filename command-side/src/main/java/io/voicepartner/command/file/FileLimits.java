@@ -1,9 +1,8 @@
 package io.voicepartner.command.file;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
 
 /**
  * How much the platform takes and spends on a knowledge file.
@@ -18,6 +17,10 @@ import java.time.Duration;
  *                            a larger one is an error before it is parsed (a zip bomb)
  */
 @ConfigurationProperties("voicepartner.files")
-record FileLimits(DataSize maxSize, Duration extractionTimeout, int maxTextLength, int extractionAttempts,
-                  int extractionThreads, DataSize maxUnpackedSize) {
-}
+record FileLimits(
+        DataSize maxSize,
+        Duration extractionTimeout,
+        int maxTextLength,
+        int extractionAttempts,
+        int extractionThreads,
+        DataSize maxUnpackedSize) {}

@@ -7,12 +7,11 @@ import io.voicepartner.command.lookup.FileLookups;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.support.storage.FileStorage;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * What follows a file's events, once they are committed, in a tracking processor whose segments keep each

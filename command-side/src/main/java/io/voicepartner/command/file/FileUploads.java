@@ -11,14 +11,6 @@ import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.StorableValues;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.mime.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.multipart.MultipartFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Takes an upload: checks the form, detects the type from the bytes (never from the name or the client's
@@ -44,13 +43,17 @@ class FileUploads {
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     private static final int MAX_NAME_LENGTH = EventLimits.ORIGINAL_FILE_NAME;
     private static final Map<String, FileType> BY_MEDIA_TYPE = Map.of(
-            "application/pdf", FileType.PDF,
-            FileType.DOCX.mediaType(), FileType.DOCX,
-            "text/html", FileType.HTML,
-            "application/xhtml+xml", FileType.HTML);
+            "application/pdf",
+            FileType.PDF,
+            FileType.DOCX.mediaType(),
+            FileType.DOCX,
+            "text/html",
+            FileType.HTML,
+            "application/xhtml+xml",
+            FileType.HTML);
     /** Plain text is told apart only by its name: the content of a CSV, a Markdown or a JSON file is text. */
-    private static final Map<String, FileType> TEXT_BY_EXTENSION = Map.of(
-            "md", FileType.MD, "markdown", FileType.MD, "csv", FileType.CSV, "json", FileType.JSON);
+    private static final Map<String, FileType> TEXT_BY_EXTENSION =
+            Map.of("md", FileType.MD, "markdown", FileType.MD, "csv", FileType.CSV, "json", FileType.JSON);
 
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
     private final FileStorage storage;
@@ -90,11 +93,25 @@ class FileUploads {
                     location = storage.store(fileId, bytes);
                     size = Files.size(spooled);
                 }
-                record(new UploadFile(fileId, ownerId, fileId + "." + type.wireName(), originalName, type, size,
-                        location, description, HexFormat.of().formatHex(sha256.digest())), location, actor);
+                record(
+                        new UploadFile(
+                                fileId,
+                                ownerId,
+                                fileId + "." + type.wireName(),
+                                originalName,
+                                type,
+                                size,
+                                location,
+                                description,
+                                HexFormat.of().formatHex(sha256.digest())),
+                        location,
+                        actor);
                 // upload volume: the count and the bytes of the files accepted, by type
-                DistributionSummary.builder("voicepartner.uploads").baseUnit("bytes").tag("file_type", type.wireName())
-                        .register(meters).record((double) size);
+                DistributionSummary.builder("voicepartner.uploads")
+                        .baseUnit("bytes")
+                        .tag("file_type", type.wireName())
+                        .register(meters)
+                        .record((double) size);
             } finally {
                 Files.deleteIfExists(spooled);
             }
@@ -123,19 +140,23 @@ class FileUploads {
     static FileType typeOf(MediaType detected, String originalName) {
         String mediaType = detected.getBaseType().toString();
         if (mediaType.equals("text/plain")) {
-            return Optional.ofNullable(TEXT_BY_EXTENSION.get(extension(originalName))).orElse(FileType.TXT);
+            return Optional.ofNullable(TEXT_BY_EXTENSION.get(extension(originalName)))
+                    .orElse(FileType.TXT);
         }
         FileType type = BY_MEDIA_TYPE.get(mediaType);
         if (type == null) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The file's content is " + mediaType
-                    + ", which is not taken; upload PDF, DOCX, TXT, MD, CSV, HTML or JSON.");
+            throw new ApiException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The file's content is " + mediaType
+                            + ", which is not taken; upload PDF, DOCX, TXT, MD, CSV, HTML or JSON.");
         }
         return type;
     }
 
     /** The name without any directory part a browser may send, or control characters; never empty. */
     static String originalName(String given) {
-        String name = given == null ? "" : given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+        String name =
+                given == null ? "" : given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
         name = name.replaceAll("\\p{Cntrl}", "").strip();
         if (name.length() > MAX_NAME_LENGTH) {
             name = name.substring(name.length() - MAX_NAME_LENGTH);

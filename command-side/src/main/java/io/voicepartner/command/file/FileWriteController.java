@@ -13,6 +13,8 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The file write routes: upload ({@code multipart/form-data}), a new description, delete. Each answers
@@ -61,8 +60,8 @@ class FileWriteController {
     private final WriteResponses responses;
     private final FileUploads uploads;
 
-    FileWriteController(Commands commands, Ids ids, JsonRequestReader reader, WriteResponses responses,
-                        FileUploads uploads) {
+    FileWriteController(
+            Commands commands, Ids ids, JsonRequestReader reader, WriteResponses responses, FileUploads uploads) {
         this.commands = commands;
         this.ids = ids;
         this.reader = reader;
@@ -70,45 +69,62 @@ class FileWriteController {
         this.uploads = uploads;
     }
 
-    @PostMapping(path = {"/api/files", "/api/files/"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Object> upload(@RequestParam(name = "file", required = false) MultipartFile file,
-                                  @RequestParam(name = "description", required = false) String description,
-                                  Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    @PostMapping(
+            path = {"/api/files", "/api/files/"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Object> upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "description", required = false) String description,
+            Caller caller,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         String id = ids.next();
         uploads.upload(id, caller.organizationId(), caller.actor(), file, description);
         return responses.created(FileIds.location(id), id, 1, caller, authorization);
     }
 
-    @RequestMapping(path = "/api/files/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
+    @RequestMapping(
+            path = "/api/files/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    ResponseEntity<Object> update(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> update(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
-        JsonRequestReader.Sent<FileRequest> sent = reader.read(body, FileRequest.class, NOT_WRITABLE, Set.of(), Set.of());
+        JsonRequestReader.Sent<FileRequest> sent =
+                reader.read(body, FileRequest.class, NOT_WRITABLE, Set.of(), Set.of());
         if (!sent.has("description")) {
             throw ApiException.invalid("description", "is required: it is the only field of a file that changes");
         }
-        long revision = commands.send(new UpdateFileDescription(id, caller.organizationId(), expectedRevision,
-                sent.value().description()), caller.actor());
+        long revision = commands.send(
+                new UpdateFileDescription(
+                        id,
+                        caller.organizationId(),
+                        expectedRevision,
+                        sent.value().description()),
+                caller.actor());
         return responses.updated(FileIds.location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/files/{id}")
-    ResponseEntity<Object> delete(@PathVariable String id, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> delete(
+            @PathVariable String id,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
-        long revision = commands.send(new DeleteFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
-                caller.actor());
+        long revision = commands.send(
+                new DeleteFile(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)), caller.actor());
         return responses.deleted(FileIds.location(id), id, revision, caller, authorization);
     }
 
     /** Always refused with {@code 409}: deleting a file removed its bytes (ADR 0011); the message says so. */
     @PostMapping("/api/files/{id}/restore")
-    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
-                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> restore(
+            @PathVariable String id, Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FileIds.require(id);
         long revision = commands.send(new RestoreFile(id, caller.organizationId()), caller.actor());
         return responses.updated(FileIds.location(id), id, revision, caller, authorization);

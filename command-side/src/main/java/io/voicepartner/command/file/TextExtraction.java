@@ -1,6 +1,20 @@
 package io.voicepartner.command.file;
 
 import io.voicepartner.api.file.FileType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.apache.commons.io.input.ProxyInputStream;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -19,24 +33,9 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.SecureContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
-import org.apache.commons.io.input.ProxyInputStream;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Reads the text out of one file's bytes with the parser of its type, never by guessing again: the type
@@ -53,8 +52,7 @@ import java.util.Locale;
 final class TextExtraction {
 
     /** The text written to a file, and what the event says of it. */
-    record Text(Path file, long length, String sha256, String preview) {
-    }
+    record Text(Path file, long length, String sha256, String preview) {}
 
     /** Why a file has no text, in words for its owner. */
     static final class Unreadable extends Exception {
@@ -84,8 +82,8 @@ final class TextExtraction {
     }
 
     /** Writes the text of {@code bytes} to {@code into} as UTF-8, giving up once {@code deadline} has passed. */
-    Text extract(InputStream bytes, FileType type, Path into, ExtractionDeadline deadline) throws IOException,
-            Unreadable {
+    Text extract(InputStream bytes, FileType type, Path into, ExtractionDeadline deadline)
+            throws IOException, Unreadable {
         InputStream watched = new WatchedInputStream(bytes, deadline);
         try {
             if (type != FileType.DOCX) {
@@ -110,8 +108,8 @@ final class TextExtraction {
         MessageDigest sha256 = sha256();
         TextSink sink;
         try (TikaInputStream input = bytes;
-             TextSink writer = new TextSink(new OutputStreamWriter(
-                     new DigestOutputStream(Files.newOutputStream(into), sha256), StandardCharsets.UTF_8))) {
+                TextSink writer = new TextSink(new OutputStreamWriter(
+                        new DigestOutputStream(Files.newOutputStream(into), sha256), StandardCharsets.UTF_8))) {
             sink = writer;
             SecureContentHandler handler = new SecureContentHandler(
                     new BodyContentHandler(new WriteOutContentHandler(writer, maxTextLength)), input);
@@ -183,8 +181,10 @@ final class TextExtraction {
     }
 
     static Unreadable unreadable(FileType type, Throwable cause) {
-        return new Unreadable("The file could not be read as " + type.wireName() + ": it is damaged or not a "
-                + type.wireName() + " file.", cause);
+        return new Unreadable(
+                "The file could not be read as " + type.wireName() + ": it is damaged or not a " + type.wireName()
+                        + " file.",
+                cause);
     }
 
     private static MessageDigest sha256() {
@@ -228,8 +228,7 @@ final class TextExtraction {
         }
 
         @Override
-        public void startElement(String uri, String localName, String name, Attributes attributes)
-                throws SAXException {
+        public void startElement(String uri, String localName, String name, Attributes attributes) throws SAXException {
             check();
             super.startElement(uri, localName, name, attributes);
         }
@@ -281,12 +280,18 @@ final class TextExtraction {
         String preview() {
             // the preview enters an event (ADR 0019): NUL, which no PostgreSQL text holds, is dropped, and so is
             // half a surrogate pair, which UTF-8 cannot encode (a regex sees a whole pair as one code point)
-            String collapsed = beginning.toString().replace("\u0000", "").replaceAll("\\p{Cs}", "")
-                    .replaceAll("\\s+", " ").strip();
+            String collapsed = beginning
+                    .toString()
+                    .replace("\u0000", "")
+                    .replaceAll("\\p{Cs}", "")
+                    .replaceAll("\\s+", " ")
+                    .strip();
             if (collapsed.length() <= PREVIEW_LENGTH) {
                 return collapsed;
             }
-            int end = Character.isHighSurrogate(collapsed.charAt(PREVIEW_LENGTH - 1)) ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+            int end = Character.isHighSurrogate(collapsed.charAt(PREVIEW_LENGTH - 1))
+                    ? PREVIEW_LENGTH - 1
+                    : PREVIEW_LENGTH;
             return collapsed.substring(0, end);
         }
 

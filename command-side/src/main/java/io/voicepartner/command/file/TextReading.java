@@ -4,9 +4,6 @@ import io.voicepartner.api.file.CompleteFileProcessing;
 import io.voicepartner.api.file.FailFileProcessing;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.support.storage.FileStorage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads an uploaded file's text within its limits and says how it ended, as the command that records it on
@@ -41,7 +40,8 @@ class TextReading implements AutoCloseable {
     TextReading(FileStorage storage, FileLimits limits) {
         this.storage = storage;
         this.limits = limits;
-        this.extraction = new TextExtraction(limits.maxTextLength(), limits.maxUnpackedSize().toBytes());
+        this.extraction = new TextExtraction(
+                limits.maxTextLength(), limits.maxUnpackedSize().toBytes());
         this.extractors = Executors.newFixedThreadPool(limits.extractionThreads(), runnable -> {
             Thread thread = new Thread(runnable, "file-text-extraction");
             thread.setDaemon(true);
@@ -66,25 +66,28 @@ class TextReading implements AutoCloseable {
                 try (InputStream stored = Files.newInputStream(extracted.file())) {
                     location = storage.store(event.fileId() + ".txt", stored);
                 }
-                return new CompleteFileProcessing(event.fileId(), location, extracted.length(), extracted.sha256(),
-                        extracted.preview());
+                return new CompleteFileProcessing(
+                        event.fileId(), location, extracted.length(), extracted.sha256(), extracted.preview());
             } catch (TextExtraction.Unreadable e) {
                 log.info("File {} has no text: {}", event.fileId(), e.getMessage(), e.getCause());
                 return new FailFileProcessing(event.fileId(), e.getMessage());
             } catch (IOException e) {
                 if (attempt >= limits.extractionAttempts()) {
                     log.warn("Giving up reading file {} after {} attempts", event.fileId(), attempt, e);
-                    return new FailFileProcessing(event.fileId(),
-                            "The stored file could not be read; delete it and upload it again.");
+                    return new FailFileProcessing(
+                            event.fileId(), "The stored file could not be read; delete it and upload it again.");
                 }
-                log.info("Reading file {} failed (attempt {}), trying again: {}", event.fileId(), attempt,
+                log.info(
+                        "Reading file {} failed (attempt {}), trying again: {}",
+                        event.fileId(),
+                        attempt,
                         e.getMessage());
             }
         }
     }
 
-    private TextExtraction.Text extractInTime(FileUploaded event, Path text) throws IOException,
-            TextExtraction.Unreadable {
+    private TextExtraction.Text extractInTime(FileUploaded event, Path text)
+            throws IOException, TextExtraction.Unreadable {
         ExtractionDeadline deadline = ExtractionDeadline.after(limits.extractionTimeout());
         Future<TextExtraction.Text> running = extractors.submit(() -> {
             try (InputStream bytes = storage.open(event.storageLocation())) {

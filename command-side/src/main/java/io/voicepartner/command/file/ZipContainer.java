@@ -1,12 +1,11 @@
 package io.voicepartner.command.file;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * A ZIP container (DOCX) checked before any parser opens it: every entry is inflated here and its bytes counted,
@@ -21,11 +20,10 @@ final class ZipContainer {
     /** Small entries may be as compressible as they like: only the large ones can hurt. */
     private static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
-    private ZipContainer() {
-    }
+    private ZipContainer() {}
 
-    static void check(Path file, long maxUnpackedBytes, ExtractionDeadline deadline) throws IOException,
-            TextExtraction.Unreadable {
+    static void check(Path file, long maxUnpackedBytes, ExtractionDeadline deadline)
+            throws IOException, TextExtraction.Unreadable {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
@@ -39,8 +37,8 @@ final class ZipContainer {
                         unpacked += n;
                         total += n;
                         if (total > maxUnpackedBytes) {
-                            throw new TextExtraction.Unreadable("It unpacks to more than "
-                                    + megabytes(maxUnpackedBytes) + " (like a zip bomb), so it was not read.");
+                            throw new TextExtraction.Unreadable("It unpacks to more than " + megabytes(maxUnpackedBytes)
+                                    + " (like a zip bomb), so it was not read.");
                         }
                         if (unpacked > RATIO_GRACE_BYTES && unpacked > MAX_RATIO * packed) {
                             // the part's name is not quoted: it is the sender's text, and the reason enters an event

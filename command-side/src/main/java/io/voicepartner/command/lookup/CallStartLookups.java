@@ -2,7 +2,6 @@ package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,12 +24,17 @@ public interface CallStartLookups {
      * @param version       the version the number is pinned to, else its assistant's latest; {@code null} when the
      *                      number reaches no assistant or its assistant has published none
      */
-    record AnsweredNumber(String phoneNumberId, PhoneNumberConfiguration configuration, boolean assistantLive,
-                          AnsweringVersion version) {
-    }
+    record AnsweredNumber(
+            String phoneNumberId,
+            PhoneNumberConfiguration configuration,
+            boolean assistantLive,
+            AnsweringVersion version) {}
 
     /** A published version as {@code AssistantVersionPublished} froze it, credentials still encrypted. */
-    record AnsweringVersion(int number, String configHash, Instant publishedAt, String publishedBy,
-                            VersionConfiguration configuration) {
-    }
+    record AnsweringVersion(
+            int number,
+            String configHash,
+            Instant publishedAt,
+            String publishedBy,
+            VersionConfiguration configuration) {}
 }

@@ -2,12 +2,11 @@ package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The call-start lookup over {@code phone_number_lookup} (the live number, its pin and its configuration, by the
@@ -39,16 +38,26 @@ class CallStartQuery implements CallStartLookups {
 
     @Override
     public Optional<AnsweredNumber> find(String organizationId, String phoneNumber) {
-        return jdbc.sql(QUERY).params(phoneNumber, organizationId).query(CallStartQuery::answered).optional();
+        return jdbc.sql(QUERY)
+                .params(phoneNumber, organizationId)
+                .query(CallStartQuery::answered)
+                .optional();
     }
 
     private static AnsweredNumber answered(ResultSet row, int rowNumber) throws SQLException {
         String versionConfiguration = row.getString("version_configuration");
-        AnsweringVersion version = versionConfiguration == null ? null : new AnsweringVersion(row.getInt("number"),
-                row.getString("config_hash"), row.getTimestamp("published_at").toInstant(),
-                row.getString("published_by"), StoredJson.read(versionConfiguration, VersionConfiguration.class));
-        return new AnsweredNumber(row.getString("phone_number_id"),
+        AnsweringVersion version = versionConfiguration == null
+                ? null
+                : new AnsweringVersion(
+                        row.getInt("number"),
+                        row.getString("config_hash"),
+                        row.getTimestamp("published_at").toInstant(),
+                        row.getString("published_by"),
+                        StoredJson.read(versionConfiguration, VersionConfiguration.class));
+        return new AnsweredNumber(
+                row.getString("phone_number_id"),
                 StoredJson.read(row.getString("number_configuration"), PhoneNumberConfiguration.class),
-                row.getBoolean("assistant_live"), version);
+                row.getBoolean("assistant_live"),
+                version);
     }
 }

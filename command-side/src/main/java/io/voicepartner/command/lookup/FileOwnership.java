@@ -1,7 +1,6 @@
 package io.voicepartner.command.lookup;
 
 import io.voicepartner.command.common.Refusal;
-
 import java.util.Collection;
 import java.util.List;
 
@@ -13,13 +12,15 @@ public interface FileOwnership {
 
     /** Those of the files that are still the owner's and not deleted, in the order given (for a restore). */
     default List<String> stillOwned(String ownerId, Collection<String> fileIds) {
-        return fileIds.stream().filter(id -> {
-            try {
-                requireOwned(ownerId, List.of(id));
-                return true;
-            } catch (Refusal gone) {
-                return false;
-            }
-        }).toList();
+        return fileIds.stream()
+                .filter(id -> {
+                    try {
+                        requireOwned(ownerId, List.of(id));
+                        return true;
+                    } catch (Refusal gone) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 }

@@ -17,12 +17,11 @@ import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolRestored;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Keeps the lookup tables in the same transaction as the events it reads (a subscribing processor). */
 @Component

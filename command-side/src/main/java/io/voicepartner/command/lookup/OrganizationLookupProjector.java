@@ -67,8 +67,8 @@ class OrganizationLookupProjector {
 
     @EventHandler
     void on(ApiKeyCreated event) {
-        organizations.apiKeyCreated(event.organizationId(), event.keyId(), event.secretHash(), event.scopes(),
-                event.expiresAt());
+        organizations.apiKeyCreated(
+                event.organizationId(), event.keyId(), event.secretHash(), event.scopes(), event.expiresAt());
     }
 
     @EventHandler

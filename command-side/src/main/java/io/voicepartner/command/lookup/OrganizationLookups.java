@@ -7,15 +7,14 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.ApiKeys;
 import io.voicepartner.support.security.Memberships;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The organization lookups of {@code V15__organizations.sql} and {@code V16__api_key_lookup.sql}: every request's
@@ -29,8 +28,7 @@ import java.util.Optional;
 public class OrganizationLookups implements Memberships, ApiKeys {
 
     /** A pending invitation, found by its token. */
-    public record PendingInvitation(String organizationId, String invitationId) {
-    }
+    public record PendingInvitation(String organizationId, String invitationId) {}
 
     private final JdbcClient jdbc;
 
@@ -41,7 +39,10 @@ public class OrganizationLookups implements Memberships, ApiKeys {
     @Override
     public Optional<Role> roleOf(String organizationId, String userId) {
         return jdbc.sql("SELECT role FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
-                .params(organizationId, userId).query(String.class).optional().map(Role::fromWireName);
+                .params(organizationId, userId)
+                .query(String.class)
+                .optional()
+                .map(Role::fromWireName);
     }
 
     @Override
@@ -51,7 +52,9 @@ public class OrganizationLookups implements Memberships, ApiKeys {
                 .param("hashes", secretHashes)
                 .query((row, rowNumber) -> {
                     Timestamp expiresAt = row.getTimestamp("expires_at");
-                    return new ApiKey(row.getString("key_id"), row.getString("organization_id"),
+                    return new ApiKey(
+                            row.getString("key_id"),
+                            row.getString("organization_id"),
                             ApiKey.scopesStored(row.getString("scopes")),
                             expiresAt == null ? null : expiresAt.toInstant());
                 })
@@ -61,12 +64,15 @@ public class OrganizationLookups implements Memberships, ApiKeys {
     /** @param tokenHash the SHA-256 (hex) of the invitation's token */
     public Optional<PendingInvitation> pendingInvitation(String tokenHash) {
         return jdbc.sql("SELECT organization_id, invitation_id FROM command.invitation_lookup WHERE token_hash = ?")
-                .param(tokenHash).query(PendingInvitation.class).optional();
+                .param(tokenHash)
+                .query(PendingInvitation.class)
+                .optional();
     }
 
     void organizationCreated(String organizationId, boolean personal, String ownerUserId) {
         jdbc.sql("INSERT INTO command.organization_lookup (organization_id, personal) VALUES (?, ?)")
-                .params(organizationId, personal).update();
+                .params(organizationId, personal)
+                .update();
         memberAdded(organizationId, ownerUserId, Role.OWNER);
     }
 
@@ -77,17 +83,29 @@ public class OrganizationLookups implements Memberships, ApiKeys {
      */
     void organizationDeleted(String organizationId) {
         jdbc.sql("UPDATE command.organization_lookup SET deleted = true WHERE organization_id = ?")
-                .param(organizationId).update();
-        long phoneNumbers = jdbc.sql("SELECT count(*) FROM command.phone_number_lookup WHERE owner_id = ? AND NOT deleted")
-                .param(organizationId).query(Long.class).single();
+                .param(organizationId)
+                .update();
+        long phoneNumbers = jdbc.sql(
+                        "SELECT count(*) FROM command.phone_number_lookup WHERE owner_id = ? AND NOT deleted")
+                .param(organizationId)
+                .query(Long.class)
+                .single();
         if (phoneNumbers > 0) {
-            throw new Refusal(ErrorCode.CONFLICT, "Organization '" + organizationId + "' still has " + phoneNumbers
-                    + (phoneNumbers == 1 ? " phone number" : " phone numbers") + "; release "
-                    + (phoneNumbers == 1 ? "it" : "them") + " before deleting the organization.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Organization '" + organizationId + "' still has " + phoneNumbers
+                            + (phoneNumbers == 1 ? " phone number" : " phone numbers") + "; release "
+                            + (phoneNumbers == 1 ? "it" : "them") + " before deleting the organization.");
         }
-        jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ?").param(organizationId).update();
-        jdbc.sql("DELETE FROM command.invitation_lookup WHERE organization_id = ?").param(organizationId).update();
-        jdbc.sql("DELETE FROM command.api_key_lookup WHERE organization_id = ?").param(organizationId).update();
+        jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ?")
+                .param(organizationId)
+                .update();
+        jdbc.sql("DELETE FROM command.invitation_lookup WHERE organization_id = ?")
+                .param(organizationId)
+                .update();
+        jdbc.sql("DELETE FROM command.api_key_lookup WHERE organization_id = ?")
+                .param(organizationId)
+                .update();
     }
 
     /**
@@ -96,8 +114,12 @@ public class OrganizationLookups implements Memberships, ApiKeys {
      * An owner with no organization row (a user whose personal organization is still to be opened) is open.
      */
     void requireOpen(String organizationId) {
-        boolean deleted = jdbc.sql("SELECT deleted FROM command.organization_lookup WHERE organization_id = ? FOR SHARE")
-                .param(organizationId).query(Boolean.class).optional().orElse(false);
+        boolean deleted = jdbc.sql(
+                        "SELECT deleted FROM command.organization_lookup WHERE organization_id = ? FOR SHARE")
+                .param(organizationId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         if (deleted) {
             throw Refusal.notFound("Organization", organizationId);
         }
@@ -105,40 +127,52 @@ public class OrganizationLookups implements Memberships, ApiKeys {
 
     void memberAdded(String organizationId, String userId, Role role) {
         jdbc.sql("INSERT INTO command.membership_lookup (organization_id, user_id, role) VALUES (?, ?, ?)")
-                .params(organizationId, userId, role.wireName()).update();
+                .params(organizationId, userId, role.wireName())
+                .update();
     }
 
     void memberRoleChanged(String organizationId, String userId, Role role) {
         jdbc.sql("UPDATE command.membership_lookup SET role = ? WHERE organization_id = ? AND user_id = ?")
-                .params(role.wireName(), organizationId, userId).update();
+                .params(role.wireName(), organizationId, userId)
+                .update();
     }
 
     void memberRemoved(String organizationId, String userId) {
         jdbc.sql("DELETE FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
-                .params(organizationId, userId).update();
+                .params(organizationId, userId)
+                .update();
     }
 
     void invitationCreated(String organizationId, String invitationId, String tokenHash) {
         jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash) VALUES (?, ?, ?)")
-                .params(invitationId, organizationId, tokenHash).update();
+                .params(invitationId, organizationId, tokenHash)
+                .update();
     }
 
     /** Used or revoked: its token finds nothing any more. */
     void invitationClosed(String invitationId) {
-        jdbc.sql("DELETE FROM command.invitation_lookup WHERE invitation_id = ?").param(invitationId).update();
+        jdbc.sql("DELETE FROM command.invitation_lookup WHERE invitation_id = ?")
+                .param(invitationId)
+                .update();
     }
 
-    void apiKeyCreated(String organizationId, String keyId, String secretHash, List<ApiKeyScope> scopes,
-                       Instant expiresAt) {
+    void apiKeyCreated(
+            String organizationId, String keyId, String secretHash, List<ApiKeyScope> scopes, Instant expiresAt) {
         jdbc.sql("INSERT INTO command.api_key_lookup (key_id, organization_id, secret_hash, scopes, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?)")
-                .params(keyId, organizationId, secretHash, ApiKey.storedScopes(scopes),
+                .params(
+                        keyId,
+                        organizationId,
+                        secretHash,
+                        ApiKey.storedScopes(scopes),
                         expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
     }
 
     /** Revoked: it finds nothing any more. */
     void apiKeyRevoked(String keyId) {
-        jdbc.sql("DELETE FROM command.api_key_lookup WHERE key_id = ?").param(keyId).update();
+        jdbc.sql("DELETE FROM command.api_key_lookup WHERE key_id = ?")
+                .param(keyId)
+                .update();
     }
 }

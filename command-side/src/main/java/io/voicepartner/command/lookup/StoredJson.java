@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.support.json.JsonConventions;
-
 import java.io.UncheckedIOException;
 
 /**
@@ -14,11 +13,10 @@ import java.io.UncheckedIOException;
  */
 final class StoredJson {
 
-    private static final ObjectMapper JSON = JsonConventions.newObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            JsonConventions.newObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private StoredJson() {
-    }
+    private StoredJson() {}
 
     static String write(Object value) {
         try {

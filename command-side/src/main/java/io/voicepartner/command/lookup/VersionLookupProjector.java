@@ -1,12 +1,11 @@
 package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.assistant.AssistantVersionPublished;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /** Keeps {@link VersionLookups} in the lookups' subscribing processor, in the transaction of the append. */
 @Component

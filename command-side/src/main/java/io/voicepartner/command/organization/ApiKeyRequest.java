@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +15,8 @@ import java.util.List;
  * or left out: never, until it is revoked).
  */
 record ApiKeyRequest(
-        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String name,
+
         @NotEmpty(message = "must name at least one scope") List<@NotNull ApiKeyScope> scopes,
-        @Future(message = "must be in the future") Instant expiresAt) {
-}
+        @Future(message = "must be in the future") Instant expiresAt) {}

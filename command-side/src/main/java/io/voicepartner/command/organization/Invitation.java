@@ -3,14 +3,15 @@ package io.voicepartner.command.organization;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
-
 import java.time.Instant;
 
 /** What an organization remembers of an invitation it sent: enough to decide on accepting and revoking it. */
 record Invitation(String email, Role role, Instant expiresAt, State state) {
 
     enum State {
-        PENDING, ACCEPTED, REVOKED
+        PENDING,
+        ACCEPTED,
+        REVOKED
     }
 
     /** Whether the invitation may still be accepted at {@code when}: not used, not revoked and not expired. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** The body of inviting someone: the e-mail address they will accept with, and the role they will have. */
 record InvitationRequest(
-        @Email(message = "must be an e-mail address") @Size(max = EventLimits.EMAIL) String email,
-        Role role) {
-}
+        @Email(message = "must be an e-mail address") @Size(max = EventLimits.EMAIL)
+        String email,
+
+        Role role) {}

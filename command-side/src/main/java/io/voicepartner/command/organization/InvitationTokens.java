@@ -21,11 +21,9 @@ final class InvitationTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A token, and the hash it is found by. */
-    record Issued(String token, String hash) {
-    }
+    record Issued(String token, String hash) {}
 
-    private InvitationTokens() {
-    }
+    private InvitationTokens() {}
 
     static Issued issue() {
         byte[] secret = new byte[BYTES];
@@ -41,8 +39,8 @@ final class InvitationTokens {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }

@@ -4,9 +4,8 @@ import io.voicepartner.api.organization.AcceptInvitation;
 import io.voicepartner.command.lookup.OrganizationLookups;
 import io.voicepartner.command.user.Accounts;
 import io.voicepartner.command.web.Commands;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
+import org.springframework.stereotype.Service;
 
 /**
  * Takes up an invitation for the signed-in user: its token finds the organization and the invitation, the user's
@@ -17,8 +16,7 @@ import java.time.Instant;
 class Invitations {
 
     /** The organization joined, at the revision the joining reached. */
-    record Accepted(String organizationId, long revision) {
-    }
+    record Accepted(String organizationId, long revision) {}
 
     private final OrganizationLookups lookups;
     private final Accounts accounts;
@@ -35,8 +33,10 @@ class Invitations {
                 .flatMap(lookups::pendingInvitation)
                 .orElseThrow(Invitation::notFound);
         String email = accounts.emailOf(userId).orElseThrow(Invitation::notFound);
-        long revision = commands.send(new AcceptInvitation(invitation.organizationId(), invitation.invitationId(),
-                userId, email, Instant.now()), userId);
+        long revision = commands.send(
+                new AcceptInvitation(
+                        invitation.organizationId(), invitation.invitationId(), userId, email, Instant.now()),
+                userId);
         return new Accepted(invitation.organizationId(), revision);
     }
 }

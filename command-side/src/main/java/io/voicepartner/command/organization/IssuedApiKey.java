@@ -1,7 +1,6 @@
 package io.voicepartner.command.organization;
 
 import io.voicepartner.api.organization.ApiKeyScope;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +11,14 @@ import java.util.List;
  *
  * @param createdBy who created it: the actor its event names
  */
-record IssuedApiKey(String id, String name, String prefix, List<ApiKeyScope> scopes, String key, Instant expiresAt,
-                    String createdBy) {
+record IssuedApiKey(
+        String id,
+        String name,
+        String prefix,
+        List<ApiKeyScope> scopes,
+        String key,
+        Instant expiresAt,
+        String createdBy) {
 
     @Override
     public String toString() {

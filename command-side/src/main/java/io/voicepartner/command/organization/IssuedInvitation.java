@@ -2,7 +2,6 @@ package io.voicepartner.command.organization;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.voicepartner.api.organization.Role;
-
 import java.time.Instant;
 
 /**
@@ -11,6 +10,10 @@ import java.time.Instant;
  *
  * @param status {@code pending}, as the organization's invitation list shows it until it is used, revoked or expired
  */
-record IssuedInvitation(String id, String email, Role role, String token, Instant expiresAt,
-                        @Schema(allowableValues = "pending") String status) {
-}
+record IssuedInvitation(
+        String id,
+        String email,
+        Role role,
+        String token,
+        Instant expiresAt,
+        @Schema(allowableValues = "pending") String status) {}

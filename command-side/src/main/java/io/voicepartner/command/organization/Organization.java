@@ -1,5 +1,7 @@
 package io.voicepartner.command.organization;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.organization.AcceptInvitation;
 import io.voicepartner.api.organization.ApiKeyCreated;
 import io.voicepartner.api.organization.ApiKeyRevoked;
@@ -28,6 +30,10 @@ import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.security.ApiKeyCaller;
 import io.voicepartner.support.security.Permission;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,13 +41,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Decides on one organization: its name, its members and their roles, its invitations, and its closing. Every
@@ -65,12 +64,14 @@ class Organization {
     private static final String ACTOR = "actor";
 
     enum Status {
-        OPEN, DELETED
+        OPEN,
+        DELETED
     }
 
     @AggregateIdentifier
     @SuppressWarnings("UnusedVariable") // read by Axon, by reflection
     private String streamId;
+
     private String organizationId;
     private String name;
     private boolean personal;
@@ -89,8 +90,8 @@ class Organization {
 
     @CommandHandler
     Organization(CreateOrganization command) {
-        apply(new OrganizationCreated(command.organizationId(), command.name(), command.ownerUserId(),
-                command.personal()));
+        apply(new OrganizationCreated(
+                command.organizationId(), command.name(), command.ownerUserId(), command.personal()));
     }
 
     @CommandHandler
@@ -110,8 +111,10 @@ class Organization {
         requireOpen();
         requireRole(actor, Role.OWNER, "deleting it");
         if (personal) {
-            throw new Refusal(ErrorCode.CONFLICT, "Organization '" + organizationId + "' is its user's personal "
-                    + "organization, which cannot be deleted.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Organization '" + organizationId + "' is its user's personal "
+                            + "organization, which cannot be deleted.");
         }
         Revisions.require(command.expectedRevision(), revision);
         apply(new OrganizationDeleted(organizationId));
@@ -125,8 +128,13 @@ class Organization {
         if (command.role() == Role.OWNER) {
             requireRole(actor, Role.OWNER, "inviting an owner");
         }
-        apply(new InvitationCreated(organizationId, command.invitationId(), command.email(), command.role(),
-                command.tokenHash(), command.expiresAt()));
+        apply(new InvitationCreated(
+                organizationId,
+                command.invitationId(),
+                command.email(),
+                command.role(),
+                command.tokenHash(),
+                command.expiresAt()));
         return revision;
     }
 
@@ -139,8 +147,10 @@ class Organization {
             throw Refusal.notFound("Invitation", command.invitationId());
         }
         if (invitation.state() == Invitation.State.ACCEPTED) {
-            throw new Refusal(ErrorCode.CONFLICT, "Invitation '" + command.invitationId() + "' was accepted already; "
-                    + "remove the member instead.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Invitation '" + command.invitationId() + "' was accepted already; "
+                            + "remove the member instead.");
         }
         apply(new InvitationRevoked(organizationId, command.invitationId()));
         return revision;
@@ -154,13 +164,13 @@ class Organization {
     long handle(AcceptInvitation command) {
         requireOpen();
         Invitation invitation = invitations.get(command.invitationId());
-        if (invitation == null || !invitation.acceptableAt(command.acceptedAt())
+        if (invitation == null
+                || !invitation.acceptableAt(command.acceptedAt())
                 || !invitation.email().equals(command.email())) {
             throw Invitation.notFound();
         }
         if (members.containsKey(command.userId())) {
-            throw new Refusal(ErrorCode.CONFLICT, "You are a member of organization '" + organizationId
-                    + "' already.");
+            throw new Refusal(ErrorCode.CONFLICT, "You are a member of organization '" + organizationId + "' already.");
         }
         apply(new MemberAdded(organizationId, command.userId(), invitation.role(), command.invitationId()));
         return revision;
@@ -211,8 +221,14 @@ class Organization {
         for (ApiKeyScope scope : command.scopes()) {
             requireRole(actor, Permission.grantedBy(scope).least(), "an API key with scope '" + scope.wireName() + "'");
         }
-        apply(new ApiKeyCreated(organizationId, command.keyId(), command.name(), command.scopes(), command.prefix(),
-                command.secretHash(), command.expiresAt()));
+        apply(new ApiKeyCreated(
+                organizationId,
+                command.keyId(),
+                command.name(),
+                command.scopes(),
+                command.prefix(),
+                command.secretHash(),
+                command.expiresAt()));
         return revision;
     }
 
@@ -255,7 +271,8 @@ class Organization {
 
     @EventSourcingHandler
     void on(InvitationCreated event) {
-        invitations.put(event.invitationId(),
+        invitations.put(
+                event.invitationId(),
                 new Invitation(event.email(), event.role(), event.expiresAt(), Invitation.State.PENDING));
         revision++;
     }
@@ -269,7 +286,8 @@ class Organization {
     @EventSourcingHandler
     void on(MemberAdded event) {
         members.put(event.userId(), event.role());
-        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.in(Invitation.State.ACCEPTED));
+        invitations.computeIfPresent(
+                event.invitationId(), (id, invitation) -> invitation.in(Invitation.State.ACCEPTED));
         revision++;
     }
 
@@ -318,8 +336,8 @@ class Organization {
             throw Refusal.notFound("Organization", organizationId);
         }
         if (!role.includes(least)) {
-            throw Refusal.forbidden("Your role in organization '" + organizationId + "' is '" + role.wireName()
-                    + "'; " + doing + " needs '" + least.wireName() + "' or higher.");
+            throw Refusal.forbidden("Your role in organization '" + organizationId + "' is '" + role.wireName() + "'; "
+                    + doing + " needs '" + least.wireName() + "' or higher.");
         }
     }
 
@@ -337,14 +355,19 @@ class Organization {
      */
     private void requireOwnersBeside(String userId, String what) {
         if (personal && userId.equals(organizationId)) {
-            throw new Refusal(ErrorCode.CONFLICT, "User '" + userId + "' owns their personal organization '"
-                    + organizationId + "' and cannot be " + what + ".");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "User '" + userId + "' owns their personal organization '" + organizationId + "' and cannot be "
+                            + what + ".");
         }
         boolean anotherOwner = members.entrySet().stream()
-                .anyMatch(member -> member.getValue() == Role.OWNER && !member.getKey().equals(userId));
+                .anyMatch(member ->
+                        member.getValue() == Role.OWNER && !member.getKey().equals(userId));
         if (!anotherOwner) {
-            throw new Refusal(ErrorCode.CONFLICT, "User '" + userId + "' is the last owner of organization '"
-                    + organizationId + "' and cannot be " + what + "; make another member an owner first.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "User '" + userId + "' is the last owner of organization '" + organizationId + "' and cannot be "
+                            + what + "; make another member an owner first.");
         }
     }
 }

@@ -3,12 +3,11 @@ package io.voicepartner.command.organization;
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
 import io.voicepartner.support.docs.DocumentedSchemas;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import java.util.List;
 
 /**
  * The organization write routes as the API document shows them: they answer the organization as its read shows it
@@ -24,12 +23,22 @@ class OrganizationDocumentation {
     @Bean
     DocumentedWrites organizationWrites() {
         return new DocumentedWrites(List.of(
-                new Route(HttpMethod.POST, "/api/organizations", OrganizationRequest.class, ORGANIZATION,
-                        HttpStatus.CREATED, """
+                new Route(
+                        HttpMethod.POST,
+                        "/api/organizations",
+                        OrganizationRequest.class,
+                        ORGANIZATION,
+                        HttpStatus.CREATED,
+                        """
                         {"name": "Example Dental"}
                         """),
-                new Route(HttpMethod.PATCH, "/api/organizations/{organizationId}", OrganizationRequest.class,
-                        ORGANIZATION, HttpStatus.OK, """
+                new Route(
+                        HttpMethod.PATCH,
+                        "/api/organizations/{organizationId}",
+                        OrganizationRequest.class,
+                        ORGANIZATION,
+                        HttpStatus.OK,
+                        """
                         {"name": "Example Dental Berlin"}
                         """),
                 new Route(HttpMethod.DELETE, "/api/organizations/{organizationId}", null, null, HttpStatus.OK),
@@ -37,9 +46,17 @@ class OrganizationDocumentation {
                         {"role": "admin"}
                         """),
                 new Route(HttpMethod.DELETE, MEMBERS, null, null, HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/organizations/{organizationId}/invitations/{invitationId}", null,
-                        null, HttpStatus.OK),
-                new Route(HttpMethod.DELETE, "/api/organizations/{organizationId}/api-keys/{keyId}", null, null,
+                new Route(
+                        HttpMethod.DELETE,
+                        "/api/organizations/{organizationId}/invitations/{invitationId}",
+                        null,
+                        null,
+                        HttpStatus.OK),
+                new Route(
+                        HttpMethod.DELETE,
+                        "/api/organizations/{organizationId}/api-keys/{keyId}",
+                        null,
+                        null,
                         HttpStatus.OK),
                 new Route(HttpMethod.POST, "/api/invitations/{token}/accept", null, ORGANIZATION, HttpStatus.OK)));
     }

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 /** The body of opening or renaming an organization. */
 record OrganizationRequest(
-        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name) {
-}
+        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String name) {}

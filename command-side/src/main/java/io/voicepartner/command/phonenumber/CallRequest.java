@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -15,8 +14,10 @@ import java.util.Set;
  * recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
  */
 record CallRequest(
-        @Size(min = 1, max = EventLimits.REPORTER_ID) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        @Size(min = 1, max = EventLimits.REPORTER_ID)
+        @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
         String callId,
+
         @Min(0) @Max(86_400) Long callSeconds,
         CallDirection direction,
         @Size(max = EventLimits.ID) String assistantId,

@@ -1,5 +1,11 @@
 package io.voicepartner.command.phonenumber;
 
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.PHONE_NUMBER;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
@@ -8,8 +14,8 @@ import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
 import io.voicepartner.api.phonenumber.PhoneNumberRestored;
-import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.api.phonenumber.RestorePhoneNumber;
 import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.api.web.ErrorCode;
@@ -18,21 +24,14 @@ import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.lookup.PhoneNumberRegistry;
 import io.voicepartner.command.lookup.PublishedVersions;
+import java.util.EnumSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.EnumSet;
-import java.util.Set;
-
-import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
-import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
-import static io.voicepartner.api.phonenumber.PhoneNumberField.COUNTRY;
-import static io.voicepartner.api.phonenumber.PhoneNumberField.PHONE_NUMBER;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Decides on changes to one phone number. Keeps its configuration because an update is merged into it, and
@@ -49,11 +48,11 @@ class PhoneNumber {
 
     /** A patch with every field unset: merged for one field, it clears that field. */
     private static final PhoneNumberConfiguration UNSET =
-            new PhoneNumberConfiguration(null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+            new PhoneNumberConfiguration(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     @AggregateIdentifier
     private String phoneNumberId;
+
     private String ownerId;
     private long revision;
     private PhoneNumberConfiguration configuration;
@@ -64,8 +63,11 @@ class PhoneNumber {
     }
 
     @CommandHandler
-    PhoneNumber(CreatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants,
-                PublishedVersions versions) {
+    PhoneNumber(
+            CreatePhoneNumber command,
+            PhoneNumberRegistry registry,
+            AssistantOwnership assistants,
+            PublishedVersions versions) {
         PhoneNumberConfiguration wanted = command.configuration();
         requirePricedInACurrency(wanted);
         registry.requireAvailable(wanted.phoneNumber(), command.phoneNumberId());
@@ -77,8 +79,11 @@ class PhoneNumber {
     }
 
     @CommandHandler
-    long handle(UpdatePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants,
-                PublishedVersions versions) {
+    long handle(
+            UpdatePhoneNumber command,
+            PhoneNumberRegistry registry,
+            AssistantOwnership assistants,
+            PublishedVersions versions) {
         requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
@@ -116,10 +121,10 @@ class PhoneNumber {
     long handle(UnassignPhoneNumber command) {
         requireLive();
         if (reaches(command.assistantId())) {
-            PhoneNumberConfiguration unassigned = PhoneNumberMerge.merge(configuration, UNSET,
-                    Set.of(ASSISTANT_ID, ASSISTANT_VERSION));
-            apply(new PhoneNumberUpdated(phoneNumberId, ownerId, unassigned,
-                    PhoneNumberMerge.differences(configuration, unassigned)));
+            PhoneNumberConfiguration unassigned =
+                    PhoneNumberMerge.merge(configuration, UNSET, Set.of(ASSISTANT_ID, ASSISTANT_VERSION));
+            apply(new PhoneNumberUpdated(
+                    phoneNumberId, ownerId, unassigned, PhoneNumberMerge.differences(configuration, unassigned)));
         }
         return revision;
     }
@@ -141,8 +146,10 @@ class PhoneNumber {
     long handle(RestorePhoneNumber command, PhoneNumberRegistry registry, AssistantOwnership assistants) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "Phone number '" + phoneNumberId + "' is not released; "
-                    + "only a released phone number can be restored.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Phone number '" + phoneNumberId + "' is not released; "
+                            + "only a released phone number can be restored.");
         }
         registry.requireAvailable(configuration.phoneNumber(), phoneNumberId);
         PhoneNumberConfiguration restored = configuration;
@@ -213,7 +220,8 @@ class PhoneNumber {
             return;
         }
         if (configuration.assistantId() == null) {
-            throw Refusal.invalid("assistant_version", "needs an assistant_id: only an assistant's version can be pinned");
+            throw Refusal.invalid(
+                    "assistant_version", "needs an assistant_id: only an assistant's version can be pinned");
         }
         versions.requirePublished(configuration.assistantId(), configuration.assistantVersion());
     }

@@ -1,17 +1,5 @@
 package io.voicepartner.command.phonenumber;
 
-import io.voicepartner.command.common.JsonMergePatch;
-import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
-import io.voicepartner.api.phonenumber.PhoneNumberField;
-import io.voicepartner.api.phonenumber.PhoneNumberProvider;
-import io.voicepartner.api.phonenumber.PhoneNumberStatus;
-
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.CAPABILITIES;
@@ -26,6 +14,17 @@ import static io.voicepartner.api.phonenumber.PhoneNumberField.PROVIDER;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.REGION;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.STATUS;
 
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
+import io.voicepartner.api.phonenumber.PhoneNumberField;
+import io.voicepartner.api.phonenumber.PhoneNumberProvider;
+import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.command.common.JsonMergePatch;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * JSON Merge Patch (RFC 7396) over a phone number's configuration: the named fields take their new value
  * ({@code null} clears them), every other field is kept, and {@code capabilities} and {@code configuration}
@@ -33,12 +32,11 @@ import static io.voicepartner.api.phonenumber.PhoneNumberField.STATUS;
  */
 final class PhoneNumberMerge {
 
-    private PhoneNumberMerge() {
-    }
+    private PhoneNumberMerge() {}
 
     @SuppressWarnings("unchecked")
-    static PhoneNumberConfiguration merge(PhoneNumberConfiguration current, PhoneNumberConfiguration changes,
-                                          Set<PhoneNumberField> changed) {
+    static PhoneNumberConfiguration merge(
+            PhoneNumberConfiguration current, PhoneNumberConfiguration changes, Set<PhoneNumberField> changed) {
         Map<PhoneNumberField, Object> values = fieldsOf(current);
         Map<PhoneNumberField, Object> patch = fieldsOf(changes);
         for (PhoneNumberField field : changed) {

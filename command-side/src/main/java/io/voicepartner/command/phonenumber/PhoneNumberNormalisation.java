@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,15 +27,12 @@ final class PhoneNumberNormalisation {
      * @param country its ISO 3166-1 alpha-2 country, or {@code null} for a number of no country (international
      *                freephone, satellite networks)
      */
-    record Normalised(String e164, String country) {
-    }
+    record Normalised(String e164, String country) {}
 
     /** A number and country as read: normalised, or the problems that prevent it, each naming its field. */
-    private record Reading(Normalised normalised, List<FieldError> problems) {
-    }
+    private record Reading(Normalised normalised, List<FieldError> problems) {}
 
-    private PhoneNumberNormalisation() {
-    }
+    private PhoneNumberNormalisation() {}
 
     /**
      * What is wrong with a number and the country it is given for; empty if nothing is.
@@ -81,14 +77,19 @@ final class PhoneNumberNormalisation {
             problems.add(new FieldError("phone_number", "must not have an extension"));
         } else if (!region.equals(NO_REGION) && !NUMBERS.isValidNumberForRegion(parsed, region)) {
             String actual = countryOf(parsed);
-            problems.add(new FieldError("country", "does not match the phone number, which is "
-                    + (actual == null ? "of no country" : "from " + actual)));
+            problems.add(new FieldError(
+                    "country",
+                    "does not match the phone number, which is "
+                            + (actual == null ? "of no country" : "from " + actual)));
         }
         if (!problems.isEmpty()) {
             return new Reading(null, problems);
         }
-        return new Reading(new Normalised(NUMBERS.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164),
-                country == null ? countryOf(parsed) : country), problems);
+        return new Reading(
+                new Normalised(
+                        NUMBERS.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        country == null ? countryOf(parsed) : country),
+                problems);
     }
 
     private static String countryOf(Phonenumber.PhoneNumber number) {

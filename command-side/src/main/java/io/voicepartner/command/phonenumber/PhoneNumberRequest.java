@@ -6,7 +6,6 @@ import io.voicepartner.api.phonenumber.PhoneNumberStatus;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.Map;
 
 /**
@@ -24,12 +23,15 @@ record PhoneNumberRequest(
         @Size(max = EventLimits.REGION) String region,
         @Size(max = EventLimits.LOCALITY) String locality,
         PhoneNumberProvider provider,
-        @Pattern(regexp = "^\\d{1,7}(\\.\\d{1,4})?$",
-                message = "must be a decimal string such as \"1.15\", with at most 7 digits before the point and 4 after")
+
+        @Pattern(
+                regexp = "^\\d{1,7}(\\.\\d{1,4})?$",
+                message =
+                        "must be a decimal string such as \"1.15\", with at most 7 digits before the point and 4 after")
         String monthlyPrice,
+
         String currency,
         Map<String, Object> configuration,
         PhoneNumberStatus status,
         @Size(max = EventLimits.ID) String assistantId,
-        @Min(1) Integer assistantVersion) {
-}
+        @Min(1) Integer assistantVersion) {}

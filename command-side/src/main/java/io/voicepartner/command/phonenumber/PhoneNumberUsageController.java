@@ -9,6 +9,9 @@ import io.voicepartner.command.web.UsageBatches;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * What the voice runtime reports about calls through a phone number: one call, or a JSON array of them
@@ -43,20 +42,33 @@ class PhoneNumberUsageController {
     }
 
     @PostMapping(path = "/api/phone-numbers/{id}/usage", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApiResponse<UsageRecording.Recorded>> report(@PathVariable String id, @RequestBody JsonNode body,
-                                                                Caller caller) {
+    ResponseEntity<ApiResponse<UsageRecording.Recorded>> report(
+            @PathVariable String id, @RequestBody JsonNode body, Caller caller) {
         PhoneNumberWriteController.requirePhoneNumberId(id);
         UsageBatches.Batch<CallRequest> batch = batches.read(body, CallRequest.class, CallRequest.REQUIRED);
         Instant receivedAt = clock.instant();
         List<PhoneCallRecorded> calls = batch.items().stream()
-                .map(item -> call(id, caller.organizationId(), item, receivedAt)).toList();
-        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.PHONE_NUMBER, id, caller.organizationId(),
-                caller.actor(), calls, index -> batch.field(index, "occurred_at"), receivedAt);
+                .map(item -> call(id, caller.organizationId(), item, receivedAt))
+                .toList();
+        UsageRecording.Recorded recorded = recording.record(
+                UsageRecording.Used.PHONE_NUMBER,
+                id,
+                caller.organizationId(),
+                caller.actor(),
+                calls,
+                index -> batch.field(index, "occurred_at"),
+                receivedAt);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(recorded));
     }
 
     private PhoneCallRecorded call(String phoneNumberId, String ownerId, CallRequest r, Instant receivedAt) {
-        return new PhoneCallRecorded(phoneNumberId, ownerId, r.callId() == null ? ids.next() : r.callId(),
-                r.assistantId(), r.callSeconds(), r.direction(), r.occurredAt() == null ? receivedAt : r.occurredAt());
+        return new PhoneCallRecorded(
+                phoneNumberId,
+                ownerId,
+                r.callId() == null ? ids.next() : r.callId(),
+                r.assistantId(),
+                r.callSeconds(),
+                r.direction(),
+                r.occurredAt() == null ? receivedAt : r.occurredAt());
     }
 }

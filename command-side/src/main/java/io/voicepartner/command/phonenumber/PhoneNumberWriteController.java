@@ -19,6 +19,10 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The phone number write routes: each maps its request to a command for the caller, and answers what a read
@@ -65,12 +64,15 @@ class PhoneNumberWriteController {
         this.responses = responses;
     }
 
-    @PostMapping(path = {"/api/phone-numbers", "/api/phone-numbers/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> create(@RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    @PostMapping(
+            path = {"/api/phone-numbers", "/api/phone-numbers/"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> create(
+            @RequestBody JsonNode body, Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         // a price is an amount of a currency: with one, the currency is as required as the number
         Set<String> required = body != null && body.hasNonNull("monthly_price")
-                ? Set.of("phone_number", "currency") : Set.of("phone_number");
+                ? Set.of("phone_number", "currency")
+                : Set.of("phone_number");
         JsonRequestReader.Sent<PhoneNumberRequest> sent =
                 reader.read(body, PhoneNumberRequest.class, READ_ONLY, required, NOT_NULL);
         String id = ids.next();
@@ -78,11 +80,16 @@ class PhoneNumberWriteController {
         return responses.created(location(id), id, 1, caller, authorization);
     }
 
-    @RequestMapping(path = "/api/phone-numbers/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
+    @RequestMapping(
+            path = "/api/phone-numbers/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    ResponseEntity<Object> update(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> update(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonRequestReader.Sent<PhoneNumberRequest> sent =
@@ -100,22 +107,34 @@ class PhoneNumberWriteController {
             country = number.country();
             changed.add(PhoneNumberField.COUNTRY);
         }
-        PhoneNumberConfiguration changes = new PhoneNumberConfiguration(phoneNumber, request.friendlyName(),
-                request.capabilities(), country, request.region(), request.locality(), request.provider(),
-                canonicalPrice(request.monthlyPrice()), request.currency(), request.configuration(), request.status(),
-                request.assistantId(), request.assistantVersion());
-        long revision = commands.send(new UpdatePhoneNumber(id, caller.organizationId(), expectedRevision, changes, changed),
-                caller.actor());
+        PhoneNumberConfiguration changes = new PhoneNumberConfiguration(
+                phoneNumber,
+                request.friendlyName(),
+                request.capabilities(),
+                country,
+                request.region(),
+                request.locality(),
+                request.provider(),
+                canonicalPrice(request.monthlyPrice()),
+                request.currency(),
+                request.configuration(),
+                request.status(),
+                request.assistantId(),
+                request.assistantVersion());
+        long revision = commands.send(
+                new UpdatePhoneNumber(id, caller.organizationId(), expectedRevision, changes, changed), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/phone-numbers/{id}")
-    ResponseEntity<Object> delete(@PathVariable String id, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> delete(
+            @PathVariable String id,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
-        long revision = commands.send(new DeletePhoneNumber(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
-                caller.actor());
+        long revision = commands.send(
+                new DeletePhoneNumber(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)), caller.actor());
         return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
@@ -130,14 +149,22 @@ class PhoneNumberWriteController {
     private static PhoneNumberConfiguration newConfiguration(JsonRequestReader.Sent<PhoneNumberRequest> sent) {
         PhoneNumberRequest r = sent.value();
         PhoneNumberNormalisation.Normalised number = PhoneNumberNormalisation.normalise(r.phoneNumber(), r.country());
-        return new PhoneNumberConfiguration(number.e164(), r.friendlyName(),
-                sent.has("capabilities") ? PhoneNumberMerge.mergeCapabilities(DEFAULT_CAPABILITIES, r.capabilities())
+        return new PhoneNumberConfiguration(
+                number.e164(),
+                r.friendlyName(),
+                sent.has("capabilities")
+                        ? PhoneNumberMerge.mergeCapabilities(DEFAULT_CAPABILITIES, r.capabilities())
                         : DEFAULT_CAPABILITIES,
-                number.country(), r.region(), r.locality(),
+                number.country(),
+                r.region(),
+                r.locality(),
                 r.provider() == null ? PhoneNumberProvider.OTHER : r.provider(),
-                canonicalPrice(r.monthlyPrice()), r.currency(),
+                canonicalPrice(r.monthlyPrice()),
+                r.currency(),
                 JsonMergePatch.merge(Map.of(), r.configuration()),
-                r.status() == null ? PhoneNumberStatus.ACTIVE : r.status(), r.assistantId(), r.assistantVersion());
+                r.status() == null ? PhoneNumberStatus.ACTIVE : r.status(),
+                r.assistantId(),
+                r.assistantVersion());
     }
 
     /** {@code "007.50"} is {@code "7.50"}: one spelling per amount, its precision kept. */
@@ -151,8 +178,8 @@ class PhoneNumberWriteController {
 
     /** Undo a release; {@code 409} if its E.164 number was taken meanwhile. */
     @PostMapping("/api/phone-numbers/{id}/restore")
-    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
-                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> restore(
+            @PathVariable String id, Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requirePhoneNumberId(id);
         long revision = commands.send(new RestorePhoneNumber(id, caller.organizationId()), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);

@@ -5,7 +5,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -41,18 +40,21 @@ import java.util.stream.Collectors;
     final class Check implements ConstraintValidator<Recognised, PhoneNumberRequest> {
 
         private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-                .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+                .map(Currency::getCurrencyCode)
+                .collect(Collectors.toUnmodifiableSet());
 
         @Override
         public boolean isValid(PhoneNumberRequest request, ConstraintValidatorContext context) {
-            List<FieldError> problems = new ArrayList<>(
-                    PhoneNumberNormalisation.problems(request.phoneNumber(), request.country()));
+            List<FieldError> problems =
+                    new ArrayList<>(PhoneNumberNormalisation.problems(request.phoneNumber(), request.country()));
             if (request.currency() != null && !CURRENCIES.contains(request.currency())) {
-                problems.add(new FieldError("currency", "must be an ISO 4217 currency code in upper case, such as EUR"));
+                problems.add(
+                        new FieldError("currency", "must be an ISO 4217 currency code in upper case, such as EUR"));
             }
             context.disableDefaultConstraintViolation();
             problems.forEach(problem -> context.buildConstraintViolationWithTemplate(problem.message())
-                    .addPropertyNode(problem.field()).addConstraintViolation());
+                    .addPropertyNode(problem.field())
+                    .addConstraintViolation());
             return problems.isEmpty();
         }
     }

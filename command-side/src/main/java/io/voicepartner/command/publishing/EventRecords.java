@@ -9,13 +9,12 @@ import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.command.common.Revisions;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The Kafka record of a stored event: its aggregate type's topic, keyed by aggregate id (usage by the id of the
@@ -52,13 +51,15 @@ class EventRecords {
      */
     static String keyOf(DomainEvent event, EventMessage<?> message) {
         return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
-                ? event.aggregateId() : StreamIds.aggregateIdOf(domainEvent.getAggregateIdentifier());
+                ? event.aggregateId()
+                : StreamIds.aggregateIdOf(domainEvent.getAggregateIdentifier());
     }
 
     /** The aggregate's revision after the event; {@code 0} for usage and sign-ins, which move no revision. */
     private static long revisionOf(DomainEvent event, EventMessage<?> message) {
         return outsideStreams(event) || !(message instanceof DomainEventMessage<?> domainEvent)
-                ? 0 : Revisions.fromSequenceNumber(domainEvent.getSequenceNumber());
+                ? 0
+                : Revisions.fromSequenceNumber(domainEvent.getSequenceNumber());
     }
 
     /**

@@ -8,17 +8,16 @@ import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.command.common.Refusal;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.stereotype.Component;
 
 /**
  * Refuses, before it is appended, an event whose Kafka record would be larger than the event contract allows
@@ -65,8 +64,10 @@ class EventSizeLimit implements MessageDispatchInterceptor<EventMessage<?>> {
             throw Refusal.invalid("body", "cannot be recorded: its " + type + " event cannot be written as JSON");
         }
         if (size > EventLimits.MAX_EVENT_BYTES) {
-            throw Refusal.tooLarge("The " + type + " event this request would record is " + size + " bytes as a "
-                    + "Kafka record, over the limit of " + EventLimits.MAX_EVENT_BYTES + " bytes; nothing was recorded.",
+            throw Refusal.tooLarge(
+                    "The " + type + " event this request would record is " + size + " bytes as a "
+                            + "Kafka record, over the limit of " + EventLimits.MAX_EVENT_BYTES
+                            + " bytes; nothing was recorded.",
                     causes(event, size));
         }
     }
@@ -88,20 +89,25 @@ class EventSizeLimit implements MessageDispatchInterceptor<EventMessage<?>> {
             path = largest.path();
         }
         List<FieldError> causes = new ArrayList<>();
-        causes.add(new FieldError(path.isEmpty() ? "data" : path, "is " + bytes(node) + " bytes of the event's "
-                + size + "; an event may be at most " + EventLimits.MAX_EVENT_BYTES + " bytes"));
+        causes.add(new FieldError(
+                path.isEmpty() ? "data" : path,
+                "is " + bytes(node) + " bytes of the event's " + size + "; an event may be at most "
+                        + EventLimits.MAX_EVENT_BYTES + " bytes"));
         if (node.isContainerNode()) {
-            members(node, path).stream().sorted((a, b) -> Integer.compare(b.bytes(), a.bytes())).limit(5)
+            members(node, path).stream()
+                    .sorted((a, b) -> Integer.compare(b.bytes(), a.bytes()))
+                    .limit(5)
                     .forEach(member -> causes.add(new FieldError(member.path(), "is " + member.bytes() + " bytes")));
         }
         return causes;
     }
 
-    private record Member(String path, JsonNode value, int bytes) {
-    }
+    private record Member(String path, JsonNode value, int bytes) {}
 
     private Member largestMember(JsonNode node, String path) {
-        return members(node, path).stream().max((a, b) -> Integer.compare(a.bytes(), b.bytes())).orElse(null);
+        return members(node, path).stream()
+                .max((a, b) -> Integer.compare(a.bytes(), b.bytes()))
+                .orElse(null);
     }
 
     private List<Member> members(JsonNode node, String path) {

@@ -3,21 +3,6 @@ package io.voicepartner.command.publishing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +13,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends every stored event, in store order, to its aggregate type's topic, keyed by aggregate id. The
@@ -65,10 +64,14 @@ class KafkaEventPublisher {
     private final Duration acknowledgementTimeout;
     private final MeterRegistry meters;
 
-    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, KafkaAdmin admin,
-                        EventRecords records, ParkedEvents parked,
-                        @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
-                        MeterRegistry meters) {
+    KafkaEventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            KafkaTopics topics,
+            KafkaAdmin admin,
+            EventRecords records,
+            ParkedEvents parked,
+            @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
+            MeterRegistry meters) {
         this.kafka = kafka;
         this.topics = topics;
         this.admin = admin;
@@ -106,16 +109,24 @@ class KafkaEventPublisher {
 
     private void park(Batch batch, long position, String aggregateId, String type, Throwable failure) {
         String cause = Unpublishable.describe(failure);
-        log.error("Parked the {} at global position {} of aggregate {}; its aggregate's later events wait behind it "
-                + "(infra/scripts/parked-events): {}", type, position, aggregateId, cause);
+        log.error(
+                "Parked the {} at global position {} of aggregate {}; its aggregate's later events wait behind it "
+                        + "(infra/scripts/parked-events): {}",
+                type,
+                position,
+                aggregateId,
+                cause);
         parked.parkFailed(position, aggregateId, type, cause);
         batch.firstParked().putIfAbsent(aggregateId, position);
         batch.parked("failed");
     }
 
-    private record Send(String topic, long position, String aggregateId, String type,
-                        CompletableFuture<SendResult<String, byte[]>> acknowledged) {
-    }
+    private record Send(
+            String topic,
+            long position,
+            String aggregateId,
+            String type,
+            CompletableFuture<SendResult<String, byte[]>> acknowledged) {}
 
     /**
      * What one batch of the processor knows: the aggregates that have parked events (read once, at its
@@ -140,9 +151,13 @@ class KafkaEventPublisher {
     }
 
     private void count(Batch batch) {
-        batch.sends().stream().collect(Collectors.groupingBy(Send::topic, Collectors.counting()))
-                .forEach((topic, published) -> meters.counter(PUBLISHED, "topic", topic).increment(published));
-        batch.parkedByReason().forEach((reason, count) -> meters.counter(PARKED, "reason", reason).increment(count));
+        batch.sends().stream()
+                .collect(Collectors.groupingBy(Send::topic, Collectors.counting()))
+                .forEach((topic, published) ->
+                        meters.counter(PUBLISHED, "topic", topic).increment(published));
+        batch.parkedByReason()
+                .forEach((reason, count) ->
+                        meters.counter(PARKED, "reason", reason).increment(count));
     }
 
     /**
@@ -166,7 +181,8 @@ class KafkaEventPublisher {
                 }
                 refused.add(send);
             } catch (TimeoutException e) {
-                throw new KafkaUnavailableException("Kafka did not acknowledge the batch in time; it will be retried", e);
+                throw new KafkaUnavailableException(
+                        "Kafka did not acknowledge the batch in time; it will be retried", e);
             }
         }
         for (Send send : refused) {

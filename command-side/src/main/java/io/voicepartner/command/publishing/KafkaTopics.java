@@ -2,6 +2,10 @@ package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.security.ApiKeyUse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,11 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Stream;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One topic per aggregate type. They are created at start-up if the broker is there, and otherwise by
@@ -34,16 +33,24 @@ class KafkaTopics {
     }
 
     @Bean
-    KafkaAdmin.NewTopics platformTopics(@Value("${voicepartner.kafka.partitions}") int partitions,
-                                        @Value("${voicepartner.kafka.replication-factor}") short replicationFactor) {
+    KafkaAdmin.NewTopics platformTopics(
+            @Value("${voicepartner.kafka.partitions}") int partitions,
+            @Value("${voicepartner.kafka.replication-factor}") short replicationFactor) {
         Stream<NewTopic> events = Arrays.stream(AggregateType.values())
-                .map(type -> TopicBuilder.name(type.topic()).partitions(partitions).replicas(replicationFactor)
+                .map(type -> TopicBuilder.name(type.topic())
+                        .partitions(partitions)
+                        .replicas(replicationFactor)
                         // consumers rebuild read models by replaying a topic from its start: keep every event
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                         .build());
-        NewTopic apiKeyUses = TopicBuilder.name(ApiKeyUse.TOPIC).partitions(partitions).replicas(replicationFactor)
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()))
+        NewTopic apiKeyUses = TopicBuilder.name(ApiKeyUse.TOPIC)
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .config(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(7).toMillis()))
                 .build();
-        return new KafkaAdmin.NewTopics(Stream.concat(events, Stream.of(apiKeyUses)).toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(
+                Stream.concat(events, Stream.of(apiKeyUses)).toArray(NewTopic[]::new));
     }
 }

@@ -3,6 +3,10 @@ package io.voicepartner.command.publishing;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
 import io.voicepartner.support.housekeeping.PeriodicRounds;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -13,12 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Sends parked events once they can go: those an operator asked to replay after a fix (an upcaster, a larger
@@ -40,10 +38,14 @@ class ParkedEventReplay extends PeriodicRounds {
     private final TransactionTemplate transaction;
     private final Duration acknowledgementTimeout;
 
-    ParkedEventReplay(ParkedEvents parked, EventStorageEngine store, EventRecords records,
-                      KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction,
-                      @Value("${voicepartner.publisher.replay-interval:5s}") Duration interval,
-                      @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
+    ParkedEventReplay(
+            ParkedEvents parked,
+            EventStorageEngine store,
+            EventRecords records,
+            KafkaTemplate<String, byte[]> kafka,
+            TransactionTemplate transaction,
+            @Value("${voicepartner.publisher.replay-interval:5s}") Duration interval,
+            @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
         super("parked-event-replay", interval);
         this.parked = parked;
         this.store = store;
@@ -67,18 +69,27 @@ class ParkedEventReplay extends PeriodicRounds {
                 ProducerRecord<String, byte[]> record = recordOf(event.globalIndex());
                 kafka.send(record).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 parked.sent(event.globalIndex());
-                log.info("Sent the parked {} at global position {} of aggregate {}", event.eventType(),
-                        event.globalIndex(), aggregateId);
+                log.info(
+                        "Sent the parked {} at global position {} of aggregate {}",
+                        event.eventType(),
+                        event.globalIndex(),
+                        aggregateId);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
                 if (Unpublishable.isCause(e)) {
                     parked.failedAgain(event.globalIndex(), Unpublishable.describe(e));
-                    log.error("The parked {} at global position {} of aggregate {} still cannot be sent: {}",
-                            event.eventType(), event.globalIndex(), aggregateId, Unpublishable.describe(e));
+                    log.error(
+                            "The parked {} at global position {} of aggregate {} still cannot be sent: {}",
+                            event.eventType(),
+                            event.globalIndex(),
+                            aggregateId,
+                            Unpublishable.describe(e));
                 } else {
-                    log.warn("Could not send the parked event at global position {} yet: {}", event.globalIndex(),
+                    log.warn(
+                            "Could not send the parked event at global position {} yet: {}",
+                            event.globalIndex(),
                             e.getMessage());
                 }
                 return;
@@ -88,11 +99,12 @@ class ParkedEventReplay extends PeriodicRounds {
 
     /** The event at a global position, read again from the store, as the publisher would have sent it. */
     private ProducerRecord<String, byte[]> recordOf(long globalIndex) throws Exception {
-        GapAwareTrackingToken before = globalIndex == 0 ? null
+        GapAwareTrackingToken before = globalIndex == 0
+                ? null
                 : GapAwareTrackingToken.newInstance(globalIndex - 1, Collections.emptySortedSet());
         try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(before, false)) {
-            TrackedEventMessage<?> message = events
-                    .filter(candidate -> candidate.trackingToken().position().orElse(-1) >= globalIndex)
+            TrackedEventMessage<?> message = events.filter(
+                            candidate -> candidate.trackingToken().position().orElse(-1) >= globalIndex)
                     .findFirst()
                     .filter(found -> found.trackingToken().position().orElse(-1) == globalIndex)
                     .orElseThrow(() -> new IllegalStateException("No event at global position " + globalIndex));

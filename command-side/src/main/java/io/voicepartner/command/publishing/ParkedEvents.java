@@ -1,8 +1,5 @@
 package io.voicepartner.command.publishing;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The table of {@code V12__parked_events.sql}: the events the publisher set aside, in their aggregate's order.
@@ -21,9 +20,14 @@ import java.util.stream.Collectors;
 class ParkedEvents {
 
     /** One parked event. {@code waitingBehind} is the failed event it waits for, {@code null} if it failed itself. */
-    record ParkedEvent(long globalIndex, String aggregateId, String eventType, String cause, Long waitingBehind,
-                       Instant parkedAt, Instant replayRequestedAt) {
-    }
+    record ParkedEvent(
+            long globalIndex,
+            String aggregateId,
+            String eventType,
+            String cause,
+            Long waitingBehind,
+            Instant parkedAt,
+            Instant replayRequestedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -33,9 +37,12 @@ class ParkedEvents {
 
     /** Every aggregate that has parked events, with the first of them: the publisher parks what comes after it. */
     Map<String, Long> firstParkedByAggregate() {
-        return jdbc.sql("SELECT aggregate_id, min(global_index) AS first FROM command.parked_events GROUP BY aggregate_id")
+        return jdbc
+                .sql("SELECT aggregate_id, min(global_index) AS first FROM command.parked_events GROUP BY aggregate_id")
                 .query((rs, n) -> Map.entry(rs.getString("aggregate_id"), rs.getLong("first")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     void parkFailed(long globalIndex, String aggregateId, String eventType, String cause) {
@@ -43,18 +50,26 @@ class ParkedEvents {
     }
 
     void parkBehind(long globalIndex, String aggregateId, String eventType, long failed) {
-        park(globalIndex, aggregateId, eventType, "waiting behind the parked event at global position " + failed
-                + " of the same aggregate, to keep the aggregate's order", failed);
+        park(
+                globalIndex,
+                aggregateId,
+                eventType,
+                "waiting behind the parked event at global position " + failed
+                        + " of the same aggregate, to keep the aggregate's order",
+                failed);
     }
 
     private void park(long globalIndex, String aggregateId, String eventType, String cause, Long waitingBehind) {
         jdbc.sql("INSERT INTO command.parked_events (global_index, aggregate_id, event_type, cause, waiting_behind) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (global_index) DO NOTHING")
-                .params(globalIndex, aggregateId, eventType, cause, waitingBehind).update();
+                .params(globalIndex, aggregateId, eventType, cause, waitingBehind)
+                .update();
     }
 
     long count() {
-        return jdbc.sql("SELECT count(*) FROM command.parked_events").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM command.parked_events")
+                .query(Long.class)
+                .single();
     }
 
     Optional<Instant> oldest() {
@@ -71,7 +86,8 @@ class ParkedEvents {
         return jdbc.sql("SELECT p.aggregate_id FROM command.parked_events p GROUP BY p.aggregate_id "
                         + "HAVING bool_or(p.replay_requested_at IS NOT NULL) "
                         + "OR (array_agg(p.waiting_behind ORDER BY p.global_index))[1] IS NOT NULL")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -80,32 +96,47 @@ class ParkedEvents {
      */
     List<ParkedEvent> lockForReplay(String aggregateId) {
         Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('parked_events'), hashtext(?))")
-                .param(aggregateId).query(Boolean.class).single();
+                .param(aggregateId)
+                .query(Boolean.class)
+                .single();
         if (!Boolean.TRUE.equals(locked)) {
             return List.of();
         }
         return jdbc.sql("SELECT * FROM command.parked_events WHERE aggregate_id = ? ORDER BY global_index FOR UPDATE")
-                .param(aggregateId).query(ParkedEvents::row).list();
+                .param(aggregateId)
+                .query(ParkedEvents::row)
+                .list();
     }
 
     List<ParkedEvent> all() {
-        return jdbc.sql("SELECT * FROM command.parked_events ORDER BY global_index").query(ParkedEvents::row).list();
+        return jdbc.sql("SELECT * FROM command.parked_events ORDER BY global_index")
+                .query(ParkedEvents::row)
+                .list();
     }
 
     void sent(long globalIndex) {
-        jdbc.sql("DELETE FROM command.parked_events WHERE global_index = ?").param(globalIndex).update();
+        jdbc.sql("DELETE FROM command.parked_events WHERE global_index = ?")
+                .param(globalIndex)
+                .update();
     }
 
     /** The replay failed again: the event now waits for the next fix, with the new cause. */
     void failedAgain(long globalIndex, String cause) {
         jdbc.sql("UPDATE command.parked_events SET cause = ?, waiting_behind = NULL, replay_requested_at = NULL "
-                + "WHERE global_index = ?").params(cause, globalIndex).update();
+                        + "WHERE global_index = ?")
+                .params(cause, globalIndex)
+                .update();
     }
 
     private static ParkedEvent row(ResultSet rs, int n) throws SQLException {
         Timestamp requested = rs.getTimestamp("replay_requested_at");
-        return new ParkedEvent(rs.getLong("global_index"), rs.getString("aggregate_id"), rs.getString("event_type"),
-                rs.getString("cause"), rs.getObject("waiting_behind", Long.class), rs.getTimestamp("parked_at").toInstant(),
+        return new ParkedEvent(
+                rs.getLong("global_index"),
+                rs.getString("aggregate_id"),
+                rs.getString("event_type"),
+                rs.getString("cause"),
+                rs.getObject("waiting_behind", Long.class),
+                rs.getTimestamp("parked_at").toInstant(),
                 requested == null ? null : requested.toInstant());
     }
 }

@@ -3,11 +3,10 @@ package io.voicepartner.command.publishing;
 import io.voicepartner.support.health.ProcessorHealth;
 import io.voicepartner.support.health.ProcessorStatus;
 import io.voicepartner.support.health.ProgressWatch;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code /health}'s view of the publisher: its parked events, the events stored but not yet sent, and whether
@@ -24,8 +23,8 @@ class PublisherHealth implements ProcessorHealth {
     private ProcessorStatus cached;
     private long cachedAt;
 
-    PublisherHealth(PublisherLag lag, ParkedEvents parked,
-                    @Value("${voicepartner.health.stalled-after}") Duration patience) {
+    PublisherHealth(
+            PublisherLag lag, ParkedEvents parked, @Value("${voicepartner.health.stalled-after}") Duration patience) {
         this.lag = lag;
         this.parked = parked;
         this.progress = new ProgressWatch(patience, Clock.systemUTC());
@@ -38,8 +37,11 @@ class PublisherHealth implements ProcessorHealth {
             double pending = lag.current();
             long count = parked.count();
             boolean waits = !Double.isNaN(pending) && pending > 0;
-            cached = ProcessorStatus.of(KafkaEventPublisher.PROCESSING_GROUP,
-                    Double.isNaN(pending) ? null : (long) pending, count, parked.oldest().orElse(null),
+            cached = ProcessorStatus.of(
+                    KafkaEventPublisher.PROCESSING_GROUP,
+                    Double.isNaN(pending) ? null : (long) pending,
+                    count,
+                    parked.oldest().orElse(null),
                     progress.stalledSince(lag.position(), waits));
             cachedAt = now;
         }

@@ -2,6 +2,7 @@ package io.voicepartner.command.publishing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -12,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * {@code voicepartner.publisher.lag}: how many events are stored but not yet on Kafka, as the store's
@@ -30,8 +29,7 @@ class PublisherLag {
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(PublisherLag.class);
 
-    private record Row(Long head, byte[] token, String tokenType) {
-    }
+    private record Row(Long head, byte[] token, String tokenType) {}
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -72,8 +70,10 @@ class PublisherLag {
 
     private double measure() {
         try {
-            Row row = jdbc.sql(query).param(KafkaEventPublisher.PROCESSING_GROUP)
-                    .query((rs, n) -> new Row((Long) rs.getObject("head"), rs.getBytes("token"), rs.getString("token_type")))
+            Row row = jdbc.sql(query)
+                    .param(KafkaEventPublisher.PROCESSING_GROUP)
+                    .query((rs, n) ->
+                            new Row((Long) rs.getObject("head"), rs.getBytes("token"), rs.getString("token_type")))
                     .single();
             long head = row.head() == null ? 0 : row.head();
             position = position(row);
@@ -89,8 +89,8 @@ class PublisherLag {
         if (row.token() == null || row.tokenType() == null) {
             return 0;
         }
-        TrackingToken token = serializer.deserialize(
-                new SimpleSerializedObject<>(row.token(), byte[].class, row.tokenType(), null));
+        TrackingToken token =
+                serializer.deserialize(new SimpleSerializedObject<>(row.token(), byte[].class, row.tokenType(), null));
         return token.position().orElse(0);
     }
 }

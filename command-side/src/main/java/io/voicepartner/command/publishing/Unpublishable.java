@@ -14,8 +14,7 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class Unpublishable {
 
-    private Unpublishable() {
-    }
+    private Unpublishable() {}
 
     static boolean isCause(Throwable failure) {
         return permanentCause(failure) != null;
@@ -26,13 +25,16 @@ final class Unpublishable {
         Throwable cause = permanentCause(failure);
         Throwable named = cause == null ? failure : cause;
         String message = named.getMessage() == null ? "" : ": " + named.getMessage();
-        return named.getClass().getSimpleName() + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+        return named.getClass().getSimpleName()
+                + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
     }
 
     private static Throwable permanentCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
-                    || cause instanceof InvalidRecordException || cause instanceof SerializationException
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException
+                    || cause instanceof SerializationException
                     || cause instanceof JacksonException) {
                 return cause;
             }

@@ -27,7 +27,8 @@ class CallStartController {
 
     @GetMapping("/api/runtime/phone-numbers/{e164}")
     ResponseEntity<ApiResponse<CallStartAnswer>> lookUp(@PathVariable String e164, Caller caller) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(ApiResponse.of(callStarts.answer(caller, e164)));
     }
 }

@@ -2,17 +2,16 @@ package io.voicepartner.command.runtime;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
-
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * What the call-start lookup counts. {@code voicepartner.runtime.lookups{outcome}}: every lookup, by how it ended
@@ -38,11 +37,13 @@ class CallStartMetrics {
 
     /** How a lookup ended: answered, or which of the 404s. */
     enum Outcome {
-        ANSWERED, UNKNOWN_NUMBER, NO_ASSISTANT, NO_PUBLISHED_VERSION
+        ANSWERED,
+        UNKNOWN_NUMBER,
+        NO_ASSISTANT,
+        NO_PUBLISHED_VERSION
     }
 
-    private record Series(String organization, String actor) {
-    }
+    private record Series(String organization, String actor) {}
 
     private final MeterRegistry registry;
     private final int maxSeries;
@@ -56,8 +57,12 @@ class CallStartMetrics {
         this.registry = registry;
         this.maxSeries = settings.credentialReadSeries();
         for (Outcome outcome : Outcome.values()) {
-            lookups.put(outcome, Counter.builder(LOOKUPS).description("Call-start lookups, by how they ended")
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
+            lookups.put(
+                    outcome,
+                    Counter.builder(LOOKUPS)
+                            .description("Call-start lookups, by how they ended")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
         this.otherCredentialReads = credentialReads(new Series(OTHER, OTHER));
     }
@@ -82,9 +87,11 @@ class CallStartMetrics {
             count = admitted.get();
             if (count >= maxSeries) {
                 if (warned.compareAndSet(false, true)) {
-                    log.warn("{} has a series for {} (organization, actor) pairs, RUNTIME_CREDENTIAL_READ_SERIES; "
-                            + "reads of further pairs are counted as organization=\"other\", actor=\"other\"",
-                            CREDENTIAL_READS, maxSeries);
+                    log.warn(
+                            "{} has a series for {} (organization, actor) pairs, RUNTIME_CREDENTIAL_READ_SERIES; "
+                                    + "reads of further pairs are counted as organization=\"other\", actor=\"other\"",
+                            CREDENTIAL_READS,
+                            maxSeries);
                 }
                 return null;
             }
@@ -95,6 +102,8 @@ class CallStartMetrics {
     private Counter credentialReads(Series series) {
         return Counter.builder(CREDENTIAL_READS)
                 .description("Call-start answers that carried decrypted credentials, by organization and actor")
-                .tag("organization", series.organization()).tag("actor", series.actor()).register(registry);
+                .tag("organization", series.organization())
+                .tag("actor", series.actor())
+                .register(registry);
     }
 }

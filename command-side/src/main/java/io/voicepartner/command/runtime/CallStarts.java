@@ -18,13 +18,12 @@ import io.voicepartner.command.runtime.CallStartMetrics.Outcome;
 import io.voicepartner.command.tool.ToolCredentials;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides what answers a phone number for the voice runtime: the caller's organization's live number, its live
@@ -37,11 +36,12 @@ class CallStarts {
 
     /** ITU-T E.164 as the platform stores numbers: a plus, a country code, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     /** The assistant's fields a version holds: all but status, which is not part of a version (ADR 0013). */
     private static final Set<String> VERSIONED_FIELDS = Arrays.stream(AssistantField.values())
-            .filter(field -> field != AssistantField.STATUS).map(AssistantField::wireName)
+            .filter(field -> field != AssistantField.STATUS)
+            .map(AssistantField::wireName)
             .collect(Collectors.toUnmodifiableSet());
 
     private final CallStartLookups lookups;
@@ -62,30 +62,52 @@ class CallStarts {
             // no number is stored in another form: the answer of a number nobody has
             throw unknown(phoneNumber);
         }
-        AnsweredNumber number = lookups.find(caller.organizationId(), phoneNumber)
-                .orElseThrow(() -> unknown(phoneNumber));
+        AnsweredNumber number =
+                lookups.find(caller.organizationId(), phoneNumber).orElseThrow(() -> unknown(phoneNumber));
         PhoneNumberConfiguration configuration = number.configuration();
         if (configuration.assistantId() == null || !number.assistantLive()) {
-            throw notFound(Outcome.NO_ASSISTANT, new ApiException(ErrorCode.NOT_FOUND, "Phone number '" + phoneNumber
-                    + "' reaches no assistant: set its assistant_id with PATCH /api/phone-numbers/"
-                    + number.phoneNumberId() + "."));
+            throw notFound(
+                    Outcome.NO_ASSISTANT,
+                    new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            "Phone number '" + phoneNumber
+                                    + "' reaches no assistant: set its assistant_id with PATCH /api/phone-numbers/"
+                                    + number.phoneNumberId() + "."));
         }
         AnsweringVersion version = number.version();
         if (version == null) {
-            throw notFound(Outcome.NO_PUBLISHED_VERSION, new ApiException(ErrorCode.NOT_FOUND, "Phone number '"
-                    + phoneNumber + "' reaches assistant '" + configuration.assistantId() + "', which has published "
-                    + "no version: publish one with POST /api/assistants/" + configuration.assistantId() + "/versions."));
+            throw notFound(
+                    Outcome.NO_PUBLISHED_VERSION,
+                    new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            "Phone number '"
+                                    + phoneNumber + "' reaches assistant '" + configuration.assistantId()
+                                    + "', which has published "
+                                    + "no version: publish one with POST /api/assistants/" + configuration.assistantId()
+                                    + "/versions."));
         }
         VersionConfiguration frozen = version.configuration();
-        CallStartAnswer answer = new CallStartAnswer(caller.organizationId(),
-                new CallStartNumber(number.phoneNumberId(), configuration.phoneNumber(), configuration.friendlyName(),
-                        configuration.status(), configuration.provider(), configuration.capabilities(),
+        CallStartAnswer answer = new CallStartAnswer(
+                caller.organizationId(),
+                new CallStartNumber(
+                        number.phoneNumberId(),
+                        configuration.phoneNumber(),
+                        configuration.friendlyName(),
+                        configuration.status(),
+                        configuration.provider(),
+                        configuration.capabilities(),
                         configuration.configuration()),
                 configuration.assistantId(),
-                new CallStartVersion(version.number(), configuration.assistantVersion() != null, version.configHash(),
-                        version.publishedAt(), version.publishedBy(),
+                new CallStartVersion(
+                        version.number(),
+                        configuration.assistantVersion() != null,
+                        version.configHash(),
+                        version.publishedAt(),
+                        version.publishedBy(),
                         "/api/assistants/" + configuration.assistantId() + "/versions/" + version.number()),
-                new CallStartConfiguration(assistant(frozen), frozen.tools().stream().map(credentials::reveal).toList(),
+                new CallStartConfiguration(
+                        assistant(frozen),
+                        frozen.tools().stream().map(credentials::reveal).toList(),
                         frozen.files().stream().map(CallStarts::file).toList()));
         metrics.lookedUp(Outcome.ANSWERED);
         if (frozen.tools().stream().mapToInt(ToolCredentials::credentials).sum() > 0) {
@@ -112,7 +134,16 @@ class CallStarts {
 
     private static CallStartFile file(FrozenFile file) {
         String href = "/api/files/" + file.fileId();
-        return new CallStartFile(file.fileId(), file.filename(), file.originalName(), file.fileType(), file.fileSize(),
-                file.sha256(), file.description(), file.assignment(), href + "/content", href + "/text");
+        return new CallStartFile(
+                file.fileId(),
+                file.filename(),
+                file.originalName(),
+                file.fileType(),
+                file.fileSize(),
+                file.sha256(),
+                file.description(),
+                file.assignment(),
+                href + "/content",
+                href + "/text");
     }
 }

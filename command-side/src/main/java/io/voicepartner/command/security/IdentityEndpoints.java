@@ -1,11 +1,10 @@
 package io.voicepartner.command.security;
 
 import io.voicepartner.support.security.PublicEndpoints;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-
-import java.util.List;
 
 /** Sign-up and login are the only writes that come without a bearer token. */
 @Configuration(proxyBeanMethods = false)

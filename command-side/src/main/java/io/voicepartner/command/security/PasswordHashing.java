@@ -23,8 +23,7 @@ class PasswordHashing {
 
     /** @param hashCost bcrypt's cost (log2 of its rounds): {@value #COST} unless a test platform lowers it */
     @ConfigurationProperties("voicepartner.passwords")
-    record Settings(@DefaultValue("10") int hashCost) {
-    }
+    record Settings(@DefaultValue("10") int hashCost) {}
 
     @Bean
     PasswordEncoder passwordEncoder(Settings settings, Environment environment) {

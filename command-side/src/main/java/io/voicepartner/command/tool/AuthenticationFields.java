@@ -5,7 +5,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -35,8 +34,7 @@ import java.util.Optional;
 
         private static final int MAX_LENGTH = 4096;
 
-        private record Problem(String field, String message) {
-        }
+        private record Problem(String field, String message) {}
 
         @Override
         public boolean isValid(Map<String, Object> authentication, ConstraintValidatorContext context) {
@@ -63,8 +61,8 @@ import java.util.Optional;
             }
         }
 
-        private static void fieldProblems(AuthenticationType type, Map<String, Object> authentication,
-                                          List<Problem> problems) {
+        private static void fieldProblems(
+                AuthenticationType type, Map<String, Object> authentication, List<Problem> problems) {
             authentication.forEach((field, value) -> {
                 if (field.equals(AuthenticationSchemes.TYPE)) {
                     return;
@@ -77,8 +75,8 @@ import java.util.Optional;
             });
             AuthenticationSchemes.required(type).stream()
                     .filter(field -> authentication.get(field) == null)
-                    .forEach(field -> problems.add(new Problem(field,
-                            "is required for " + type.wireName() + " authentication")));
+                    .forEach(field ->
+                            problems.add(new Problem(field, "is required for " + type.wireName() + " authentication")));
         }
 
         private static Optional<String> valueProblem(String field, Object value) {

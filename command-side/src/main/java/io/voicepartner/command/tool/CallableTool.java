@@ -1,7 +1,6 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.HttpMethod;
-
 import java.util.Map;
 
 /**
@@ -13,7 +12,14 @@ import java.util.Map;
  * @param authentication the scheme's {@code type}, its settings ({@code username}, {@code header_name}) and its
  *                       credentials ({@code token}, {@code password}, {@code api_key})
  */
-public record CallableTool(String id, String name, String description, String endpoint, HttpMethod method,
-                           String category, Map<String, Object> parameters, Map<String, String> headers,
-                           Map<String, String> authentication, Boolean isActive) {
-}
+public record CallableTool(
+        String id,
+        String name,
+        String description,
+        String endpoint,
+        HttpMethod method,
+        String category,
+        Map<String, Object> parameters,
+        Map<String, String> headers,
+        Map<String, String> authentication,
+        Boolean isActive) {}

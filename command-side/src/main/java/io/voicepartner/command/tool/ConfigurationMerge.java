@@ -4,7 +4,6 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolField;
-
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +34,17 @@ final class ConfigurationMerge {
             ToolField.AUTHENTICATION, ToolConfiguration::authentication,
             ToolField.IS_ACTIVE, ToolConfiguration::isActive);
 
-    private ConfigurationMerge() {
-    }
+    private ConfigurationMerge() {}
 
     /**
      * @param sameSecret whether two encrypted values hold the same secret: a secret sent again keeps its
      *                   stored ciphertext, so that re-sending it is no change
      */
-    static ToolConfiguration merge(ToolConfiguration current, ToolConfiguration changes, Set<ToolField> changed,
-                                   BiPredicate<SecretValue, SecretValue> sameSecret) {
+    static ToolConfiguration merge(
+            ToolConfiguration current,
+            ToolConfiguration changes,
+            Set<ToolField> changed,
+            BiPredicate<SecretValue, SecretValue> sameSecret) {
         Headers headers = changed.contains(ToolField.HEADERS)
                 ? mergeHeaders(current, changes, sameSecret)
                 : new Headers(current.headers(), current.secretHeaders());
@@ -68,9 +69,10 @@ final class ConfigurationMerge {
     }
 
     /** The endpoint's credentials as sent, each sent again unchanged keeping its stored ciphertext. */
-    private static Map<String, SecretValue> keepSameSecrets(Map<String, SecretValue> current,
-                                                            Map<String, SecretValue> sent,
-                                                            BiPredicate<SecretValue, SecretValue> sameSecret) {
+    private static Map<String, SecretValue> keepSameSecrets(
+            Map<String, SecretValue> current,
+            Map<String, SecretValue> sent,
+            BiPredicate<SecretValue, SecretValue> sameSecret) {
         Map<String, SecretValue> kept = new LinkedHashMap<>();
         sent.forEach((name, value) -> {
             SecretValue stored = current.get(name);
@@ -90,12 +92,11 @@ final class ConfigurationMerge {
         return changed;
     }
 
-    private record Headers(Map<String, String> plain, Map<String, SecretValue> secret) {
-    }
+    private record Headers(Map<String, String> plain, Map<String, SecretValue> secret) {}
 
     /** {@code headers: null} clears them all; otherwise each header named replaces any of the same name. */
-    private static Headers mergeHeaders(ToolConfiguration current, ToolConfiguration changes,
-                                        BiPredicate<SecretValue, SecretValue> sameSecret) {
+    private static Headers mergeHeaders(
+            ToolConfiguration current, ToolConfiguration changes, BiPredicate<SecretValue, SecretValue> sameSecret) {
         if (changes.headers() == null && changes.secretHeaders() == null) {
             return new Headers(Map.of(), Map.of());
         }
@@ -118,13 +119,14 @@ final class ConfigurationMerge {
         return new Headers(plain, secret);
     }
 
-    private static ToolAuthentication replaceAuthentication(ToolAuthentication current, ToolAuthentication sent,
-                                                            BiPredicate<SecretValue, SecretValue> sameSecret) {
+    private static ToolAuthentication replaceAuthentication(
+            ToolAuthentication current, ToolAuthentication sent, BiPredicate<SecretValue, SecretValue> sameSecret) {
         boolean same = current.type() == sent.type()
                 && current.settings().equals(sent.settings())
                 && current.secrets().keySet().equals(sent.secrets().keySet())
                 && current.secrets().entrySet().stream()
-                .allMatch(secret -> sameSecret.test(secret.getValue(), sent.secrets().get(secret.getKey())));
+                        .allMatch(secret -> sameSecret.test(
+                                secret.getValue(), sent.secrets().get(secret.getKey())));
         return same ? current : sent;
     }
 

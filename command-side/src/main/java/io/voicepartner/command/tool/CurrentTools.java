@@ -1,7 +1,6 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.ToolConfiguration;
-
 import java.util.Optional;
 
 /**

@@ -1,7 +1,6 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.command.common.AddressRange;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -64,8 +63,10 @@ final class EndpointAddresses {
                 || granted.stream().anyMatch(range -> range.contains(address))) {
             return Optional.empty();
         }
-        Optional<String> special = REFUSED.entrySet().stream().filter(range -> range.getKey().contains(address))
-                .map(Map.Entry::getValue).findFirst();
+        Optional<String> special = REFUSED.entrySet().stream()
+                .filter(range -> range.getKey().contains(address))
+                .map(Map.Entry::getValue)
+                .findFirst();
         if (special.isPresent()) {
             return special;
         }
@@ -73,7 +74,8 @@ final class EndpointAddresses {
             for (InetAddress embedded : embedding.embedded(address)) {
                 Optional<String> refused = refusal(embedded, granted);
                 if (refused.isPresent()) {
-                    return Optional.of(embedding.description + " of " + embedded.getHostAddress() + ", " + refused.get());
+                    return Optional.of(
+                            embedding.description + " of " + embedded.getHostAddress() + ", " + refused.get());
                 }
             }
         }
@@ -92,12 +94,15 @@ final class EndpointAddresses {
     /** The IPv6 forms that carry an IPv4 address, and where in them it sits. */
     private enum Embedding {
         IPV4_COMPATIBLE("an IPv4-compatible address", new byte[12], 96, 12),
-        IPV4_TRANSLATED("an IPv4-translated address", new byte[]{0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0},
-                96, 12),
-        NAT64("a NAT64 address", new byte[]{0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, 96, 12),
-        SIX_TO_FOUR("a 6to4 address", new byte[]{0x20, 0x02}, 16, 2),
+        IPV4_TRANSLATED(
+                "an IPv4-translated address",
+                new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0},
+                96,
+                12),
+        NAT64("a NAT64 address", new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, 96, 12),
+        SIX_TO_FOUR("a 6to4 address", new byte[] {0x20, 0x02}, 16, 2),
         // the server's address at bits 32-63, the client's in the last 32 bits, inverted (RFC 4380)
-        TEREDO("a Teredo address", new byte[]{0x20, 0x01, 0, 0}, 32, 4) {
+        TEREDO("a Teredo address", new byte[] {0x20, 0x01, 0, 0}, 32, 4) {
             @Override
             List<InetAddress> embedded(InetAddress address) {
                 if (!matches(address)) {

@@ -1,14 +1,13 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.command.common.AddressRange;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * Resolves a tool's host for the HTTP client at the moment it connects, and hands it only addresses that
@@ -50,8 +49,8 @@ class GuardedDnsResolver implements DnsResolver {
         if (resolved == null || resolved.length == 0) {
             throw new UnknownHostException(bare + " has no address");
         }
-        InetAddress[] normalised = Arrays.stream(resolved).map(EndpointAddresses::normalised)
-                .toArray(InetAddress[]::new);
+        InetAddress[] normalised =
+                Arrays.stream(resolved).map(EndpointAddresses::normalised).toArray(InetAddress[]::new);
         if (addresses.allowsHost(bare)) {
             return normalised;
         }
@@ -59,9 +58,11 @@ class GuardedDnsResolver implements DnsResolver {
             var refusal = addresses.refusal(normalised[i], granted.get());
             if (refusal.isPresent()) {
                 String shown = resolved[i].getHostAddress();
-                throw new RefusedEndpoint(bare.equals(shown) || bare.equals(normalised[i].getHostAddress())
-                        ? bare + " is " + refusal.get() + ", which the platform does not call"
-                        : bare + " resolves to " + shown + ", " + refusal.get() + ", which the platform does not call");
+                throw new RefusedEndpoint(
+                        bare.equals(shown) || bare.equals(normalised[i].getHostAddress())
+                                ? bare + " is " + refusal.get() + ", which the platform does not call"
+                                : bare + " resolves to " + shown + ", " + refusal.get()
+                                        + ", which the platform does not call");
             }
         }
         return normalised;
@@ -70,7 +71,9 @@ class GuardedDnsResolver implements DnsResolver {
     /** The client connects through this one: spelled out so that it can only ever use the addresses checked. */
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+        return Arrays.stream(resolve(host))
+                .map(address -> new InetSocketAddress(address, port))
+                .toList();
     }
 
     @Override

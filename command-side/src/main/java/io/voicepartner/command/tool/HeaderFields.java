@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -71,8 +70,8 @@ import java.util.Optional;
                 return Optional.of("the value of " + quoted(name) + " must be a string, or null to remove it");
             }
             if (text.length() > MAX_VALUE_LENGTH) {
-                return Optional.of("the value of " + quoted(name) + " must be at most " + MAX_VALUE_LENGTH
-                        + " characters");
+                return Optional.of(
+                        "the value of " + quoted(name) + " must be at most " + MAX_VALUE_LENGTH + " characters");
             }
             if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
                 // a line break would let the value smuggle further headers into the platform's calls

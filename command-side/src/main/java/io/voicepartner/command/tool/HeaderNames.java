@@ -10,8 +10,7 @@ final class HeaderNames {
     /** RFC 7230's {@code token}, with a bound on length. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     static boolean isValid(String name) {
         return TOKEN.matcher(name).matches();
@@ -23,8 +22,8 @@ final class HeaderNames {
      * {@code X-Session-Id}, {@code X-Access-Token}, {@code Password}. Masking a header that carries none costs a
      * user the sight of its value; not masking one that does puts a secret in clear into every event.
      */
-    private static final List<String> CREDENTIAL_PARTS = List.of("auth", "cookie", "credential", "key", "passw",
-            "secret", "session", "token");
+    private static final List<String> CREDENTIAL_PARTS =
+            List.of("auth", "cookie", "credential", "key", "passw", "secret", "session", "token");
 
     static boolean carriesSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

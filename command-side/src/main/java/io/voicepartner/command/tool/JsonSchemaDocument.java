@@ -10,7 +10,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -49,11 +48,15 @@ import java.util.Optional;
             JsonNode schema = JSON.valueToTree(value);
             Optional<SpecificationVersion> draft = draftOf(schema.get("$schema"));
             if (draft.isEmpty()) {
-                Violations.report(context, "declares a $schema that is not a JSON Schema draft this platform knows "
-                        + "(4, 6, 7, 2019-09 or 2020-12)");
+                Violations.report(
+                        context,
+                        "declares a $schema that is not a JSON Schema draft this platform knows "
+                                + "(4, 6, 7, 2019-09 or 2020-12)");
                 return false;
             }
-            List<Error> errors = META_SCHEMAS.getSchema(SchemaLocation.of(draft.get().getDialectId())).validate(schema);
+            List<Error> errors = META_SCHEMAS
+                    .getSchema(SchemaLocation.of(draft.get().getDialectId()))
+                    .validate(schema);
             if (errors.isEmpty()) {
                 return true;
             }

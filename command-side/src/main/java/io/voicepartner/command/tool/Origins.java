@@ -3,7 +3,6 @@ package io.voicepartner.command.tool;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolField;
 import io.voicepartner.command.common.Refusal;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -16,29 +15,37 @@ import java.util.stream.Collectors;
  */
 final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     /** @throws Refusal naming {@code authentication} or {@code headers} if a stored credential would move along */
-    static void requireCredentialsSentAgainForAnotherOrigin(ToolConfiguration current, ToolConfiguration merged,
-                                                            ToolConfiguration changes, Set<ToolField> changed) {
+    static void requireCredentialsSentAgainForAnotherOrigin(
+            ToolConfiguration current, ToolConfiguration merged, ToolConfiguration changes, Set<ToolField> changed) {
         String from = origin(current.endpoint());
         String to = origin(merged.endpoint());
         if (from.equals(to)) {
             return;
         }
-        if (!changed.contains(ToolField.AUTHENTICATION) && !merged.authentication().secrets().isEmpty()) {
-            throw Refusal.invalid("authentication", "must be sent again (or set to null) when endpoint moves to "
-                    + "another origin: the stored credentials were given for " + from);
+        if (!changed.contains(ToolField.AUTHENTICATION)
+                && !merged.authentication().secrets().isEmpty()) {
+            throw Refusal.invalid(
+                    "authentication",
+                    "must be sent again (or set to null) when endpoint moves to "
+                            + "another origin: the stored credentials were given for " + from);
         }
-        Set<String> sent = !changed.contains(ToolField.HEADERS) || changes.secretHeaders() == null ? Set.of()
-                : changes.secretHeaders().keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        merged.secretHeaders().keySet().stream().filter(name -> !sent.contains(name.toLowerCase(Locale.ROOT)))
-                .findFirst().ifPresent(name -> {
-                    throw Refusal.invalid("headers", HeaderFields.Check.quoted(name) + " must be sent again (or set "
-                            + "to null) when endpoint moves to another origin: the stored credential was given for "
-                            + from);
+        Set<String> sent = !changed.contains(ToolField.HEADERS) || changes.secretHeaders() == null
+                ? Set.of()
+                : changes.secretHeaders().keySet().stream()
+                        .map(name -> name.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
+        merged.secretHeaders().keySet().stream()
+                .filter(name -> !sent.contains(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw Refusal.invalid(
+                            "headers",
+                            HeaderFields.Check.quoted(name) + " must be sent again (or set "
+                                    + "to null) when endpoint moves to another origin: the stored credential was given for "
+                                    + from);
                 });
     }
 

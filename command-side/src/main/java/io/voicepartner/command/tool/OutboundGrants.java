@@ -1,13 +1,12 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.command.common.AddressRange;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The address ranges an operator granted a tenant beyond the public internet, for its on-premise tools
@@ -27,8 +26,10 @@ class OutboundGrants {
 
     List<AddressRange> of(String userId) {
         List<AddressRange> ranges = new ArrayList<>();
-        for (String cidr : jdbc.sql("SELECT cidr FROM command.outbound_allow_list WHERE user_id = ?").param(userId)
-                .query(String.class).list()) {
+        for (String cidr : jdbc.sql("SELECT cidr FROM command.outbound_allow_list WHERE user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .list()) {
             try {
                 ranges.add(AddressRange.parse(cidr));
             } catch (IllegalArgumentException e) {

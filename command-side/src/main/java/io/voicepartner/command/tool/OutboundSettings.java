@@ -1,8 +1,7 @@
 package io.voicepartner.command.tool;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The platform-wide allow-list of the outbound calls made for tenants, for development only.
@@ -16,7 +15,8 @@ import java.util.List;
 record OutboundSettings(List<String> allowList) {
 
     OutboundSettings {
-        allowList = allowList == null ? List.of() : allowList.stream().map(String::trim).filter(e -> !e.isEmpty())
-                .toList();
+        allowList = allowList == null
+                ? List.of()
+                : allowList.stream().map(String::trim).filter(e -> !e.isEmpty()).toList();
     }
 }

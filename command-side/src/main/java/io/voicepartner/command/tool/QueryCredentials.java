@@ -1,7 +1,6 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.common.SecretValue;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -25,14 +23,13 @@ final class QueryCredentials {
 
     /** Whole words of a parameter's name that mark a credential, too short to be looked for inside other words. */
     private static final Set<String> CREDENTIAL_WORDS = Set.of("sig", "pwd", "pass");
+
     private static final Pattern WORDS = Pattern.compile("[^a-z0-9]+");
 
-    private QueryCredentials() {
-    }
+    private QueryCredentials() {}
 
     /** An endpoint as it is stored, and its credentials, encrypted. */
-    record Secured(String endpoint, Map<String, SecretValue> secrets) {
-    }
+    record Secured(String endpoint, Map<String, SecretValue> secrets) {}
 
     /**
      * Named like a header that carries a credential ({@link HeaderNames#carriesSecret}: {@code api_key},
@@ -41,7 +38,8 @@ final class QueryCredentials {
      */
     static boolean carriesSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return HeaderNames.carriesSecret(name) || lower.contains("signature")
+        return HeaderNames.carriesSecret(name)
+                || lower.contains("signature")
                 || WORDS.splitAsStream(lower).anyMatch(CREDENTIAL_WORDS::contains);
     }
 
@@ -117,7 +115,8 @@ final class QueryCredentials {
                 pairs.add(pair);
             }
         }
-        return endpoint.substring(0, question + 1) + String.join("&", pairs)
+        return endpoint.substring(0, question + 1)
+                + String.join("&", pairs)
                 + (hash < 0 ? "" : endpoint.substring(hash));
     }
 

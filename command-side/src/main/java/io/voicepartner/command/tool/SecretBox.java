@@ -2,13 +2,6 @@ package io.voicepartner.command.tool;
 
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.support.security.KeyIds;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,6 +10,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Encrypts the credentials of tools before they enter a command, so that the event store and Kafka only
@@ -69,14 +68,18 @@ class SecretBox {
     private final SecretKeySpec current;
     /** Every key that may open a value, the current one first. */
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(@Value("${voicepartner.secrets.key:}") String key,
-              @Value("${voicepartner.secrets.previous-keys:}") String previousKeys) {
+    SecretBox(
+            @Value("${voicepartner.secrets.key:}") String key,
+            @Value("${voicepartner.secrets.previous-keys:}") String previousKeys) {
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException("SECRETS_KEY is not set: tools' credentials are encrypted with it, and "
-                    + "there is no built-in key. Set SECRETS_KEY to the base64 of " + KEY_BYTES + " random bytes (for "
-                    + "example the output of `openssl rand -base64 32`); ./run makes one for a local platform in .data/");
+            throw new IllegalStateException(
+                    "SECRETS_KEY is not set: tools' credentials are encrypted with it, and "
+                            + "there is no built-in key. Set SECRETS_KEY to the base64 of " + KEY_BYTES
+                            + " random bytes (for "
+                            + "example the output of `openssl rand -base64 32`); ./run makes one for a local platform in .data/");
         }
         if (PUBLISHED_KEY.equals(key.trim())) {
             throw new IllegalStateException("SECRETS_KEY is the development key once published in the repository, "
@@ -102,9 +105,12 @@ class SecretBox {
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
-            byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return new SecretValue(FORMAT + currentId + ":" + Base64.getEncoder().encodeToString(stored),
-                    lastFour(clear));
+            byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
+            return new SecretValue(
+                    FORMAT + currentId + ":" + Base64.getEncoder().encodeToString(stored), lastFour(clear));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JRE", e);
         }
@@ -132,8 +138,8 @@ class SecretBox {
                     // the next key may be the one
                 }
             }
-            throw new IllegalArgumentException("The secret was encrypted under none of the keys configured, or was "
-                    + "altered");
+            throw new IllegalArgumentException(
+                    "The secret was encrypted under none of the keys configured, or was " + "altered");
         }
         throw new IllegalArgumentException("Not a secret this platform encrypted");
     }
@@ -171,8 +177,8 @@ class SecretBox {
         if (!one.lastFour().equals(other.lastFour())) {
             return false;
         }
-        return MessageDigest.isEqual(decrypt(one).getBytes(StandardCharsets.UTF_8),
-                decrypt(other).getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                decrypt(one).getBytes(StandardCharsets.UTF_8), decrypt(other).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] stored(String base64) {
@@ -204,8 +210,8 @@ class SecretBox {
             throw new IllegalStateException(variable + " must be base64 (of " + KEY_BYTES + " random bytes)", e);
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException(variable + " must be the base64 of " + KEY_BYTES
-                    + " bytes (AES-256), not " + bytes.length);
+            throw new IllegalStateException(
+                    variable + " must be the base64 of " + KEY_BYTES + " bytes (AES-256), not " + bytes.length);
         }
         return bytes;
     }

@@ -3,24 +3,33 @@ package io.voicepartner.command.tool;
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The credentials of a tool's configuration, each under the current key after a rotation (ADR 0021). */
 final class StoredSecrets {
 
-    private StoredSecrets() {
-    }
+    private StoredSecrets() {}
 
     static ToolConfiguration underCurrentKey(ToolConfiguration configuration, SecretBox secrets) {
         ToolAuthentication authentication = configuration.authentication();
-        return new ToolConfiguration(configuration.name(), configuration.description(), configuration.endpoint(),
-                configuration.method(), configuration.category(), configuration.parameters(), configuration.headers(),
+        return new ToolConfiguration(
+                configuration.name(),
+                configuration.description(),
+                configuration.endpoint(),
+                configuration.method(),
+                configuration.category(),
+                configuration.parameters(),
+                configuration.headers(),
                 underCurrentKey(configuration.secretHeaders(), secrets),
-                authentication == null ? null : new ToolAuthentication(authentication.type(),
-                        authentication.settings(), underCurrentKey(authentication.secrets(), secrets)),
-                configuration.isActive(), underCurrentKey(configuration.secretQueryParameters(), secrets));
+                authentication == null
+                        ? null
+                        : new ToolAuthentication(
+                                authentication.type(),
+                                authentication.settings(),
+                                underCurrentKey(authentication.secrets(), secrets)),
+                configuration.isActive(),
+                underCurrentKey(configuration.secretQueryParameters(), secrets));
     }
 
     private static Map<String, SecretValue> underCurrentKey(Map<String, SecretValue> values, SecretBox secrets) {

@@ -2,7 +2,6 @@ package io.voicepartner.command.tool;
 
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,12 +53,12 @@ final class TestCallSlots {
     synchronized Slot take(String tenant) {
         int ofTenant = running.getOrDefault(tenant, 0);
         if (ofTenant >= perTenant) {
-            throw new TooManyTestCalls("Your tools already have " + perTenant
-                    + " test calls running, the most at once", retryAfterSeconds);
+            throw new TooManyTestCalls(
+                    "Your tools already have " + perTenant + " test calls running, the most at once",
+                    retryAfterSeconds);
         }
         if (runningTotal >= total) {
-            throw new TooManyTestCalls("The platform runs as many test calls as it takes at once",
-                    retryAfterSeconds);
+            throw new TooManyTestCalls("The platform runs as many test calls as it takes at once", retryAfterSeconds);
         }
         running.put(tenant, ofTenant + 1);
         runningTotal++;

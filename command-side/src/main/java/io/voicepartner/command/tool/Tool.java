@@ -1,5 +1,7 @@
 package io.voicepartner.command.tool;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.tool.CreateTool;
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.RestoreTool;
@@ -14,16 +16,13 @@ import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Decides on changes to one tool. Keeps its configuration because an update is merged into it, and its
@@ -39,6 +38,7 @@ class Tool {
 
     @AggregateIdentifier
     private String toolId;
+
     private String ownerId;
     private long revision;
     private ToolConfiguration configuration;
@@ -63,10 +63,10 @@ class Tool {
         requireLive();
         requireOwnedBy(command.ownerId());
         Revisions.require(command.expectedRevision(), revision);
-        ToolConfiguration merged = ConfigurationMerge.merge(configuration, command.changes(), command.changedFields(),
-                secrets::same);
-        Origins.requireCredentialsSentAgainForAnotherOrigin(configuration, merged, command.changes(),
-                command.changedFields());
+        ToolConfiguration merged =
+                ConfigurationMerge.merge(configuration, command.changes(), command.changedFields(), secrets::same);
+        Origins.requireCredentialsSentAgainForAnotherOrigin(
+                configuration, merged, command.changes(), command.changedFields());
         Set<ToolField> changed = ConfigurationMerge.differences(configuration, merged);
         if (changed.isEmpty()) {
             return revision;
@@ -89,8 +89,9 @@ class Tool {
     long handle(RestoreTool command, SecretBox secrets) {
         requireOwnedBy(command.ownerId());
         if (!deleted) {
-            throw new Refusal(ErrorCode.CONFLICT, "Tool '" + toolId + "' is not deleted; "
-                    + "only a deleted tool can be restored.");
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "Tool '" + toolId + "' is not deleted; " + "only a deleted tool can be restored.");
         }
         apply(new ToolRestored(toolId, ownerId, StoredSecrets.underCurrentKey(configuration, secrets)));
         return revision;

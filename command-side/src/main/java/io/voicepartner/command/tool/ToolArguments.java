@@ -11,7 +11,6 @@ import com.networknt.schema.path.NodePath;
 import com.networknt.schema.regex.RegularExpression;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.support.web.ApiException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,7 @@ final class ToolArguments {
     static final int MAX_ARRAY_ITEMS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ToolArguments() {
-    }
+    private ToolArguments() {}
 
     /** @throws ApiException {@code 400} naming each argument that the parameters do not allow */
     static void check(Map<String, Object> parameters, Map<String, Object> arguments) {
@@ -63,13 +61,15 @@ final class ToolArguments {
                 .build();
         List<Error> errors;
         try {
-            errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                            registry -> registry.schemaRegistryConfig(config))
+            errors = SchemaRegistry.withDefaultDialect(
+                            SpecificationVersion.DRAFT_2020_12, registry -> registry.schemaRegistryConfig(config))
                     .getSchema(JSON.valueToTree(parameters))
                     .validate(values);
         } catch (SchemaException unresolvable) {
-            throw ApiException.invalid("arguments", "cannot be checked: the tool's parameters refer to a schema "
-                    + "this platform does not fetch (" + unresolvable.getMessage() + ")");
+            throw ApiException.invalid(
+                    "arguments",
+                    "cannot be checked: the tool's parameters refer to a schema " + "this platform does not fetch ("
+                            + unresolvable.getMessage() + ")");
         } catch (UncheckablePattern pattern) {
             throw ApiException.invalid("arguments", "cannot be checked: " + pattern.getMessage());
         }
@@ -82,8 +82,8 @@ final class ToolArguments {
 
     private static void findOversizedArrays(JsonNode value, StringBuilder field, List<FieldError> oversized) {
         if (value.isArray() && value.size() > MAX_ARRAY_ITEMS) {
-            oversized.add(new FieldError(field.toString(), "has " + value.size() + " items; at most "
-                    + MAX_ARRAY_ITEMS + " are checked"));
+            oversized.add(new FieldError(
+                    field.toString(), "has " + value.size() + " items; at most " + MAX_ARRAY_ITEMS + " are checked"));
             return;
         }
         int length = field.length();
@@ -116,10 +116,11 @@ final class ToolArguments {
         try {
             pattern = Pattern.compile(expression);
         } catch (PatternSyntaxException e) {
-            throw new UncheckablePattern("the pattern '" + expression + "' of the tool's parameters is not a "
-                    + "regular expression");
+            throw new UncheckablePattern(
+                    "the pattern '" + expression + "' of the tool's parameters is not a " + "regular expression");
         }
-        return input -> pattern.matcher(new BudgetedText(input, budget, expression)).find();
+        return input ->
+                pattern.matcher(new BudgetedText(input, budget, expression)).find();
     }
 
     /** The time that every pattern match of one check shares, counted from the check's start. */

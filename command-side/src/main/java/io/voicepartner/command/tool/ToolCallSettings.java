@@ -1,8 +1,7 @@
 package io.voicepartner.command.tool;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How the platform calls a tool's endpoint on a test. Which addresses it may call is {@link OutboundSettings}' and

@@ -6,22 +6,6 @@ import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.command.common.AddressRange;
 import jakarta.annotation.PreDestroy;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.net.URIBuilder;
-import org.apache.hc.core5.util.Timeout;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -41,6 +25,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Calls a tool's endpoint as an assistant would: its method, its headers and its decrypted credentials, the
@@ -80,22 +79,30 @@ class ToolCaller {
         return thread;
     });
 
-    ToolCaller(ToolCallSettings settings, OutboundSettings outbound, SecretBox secrets, ObjectMapper json,
-               ObjectProvider<HostResolver> resolver) {
+    ToolCaller(
+            ToolCallSettings settings,
+            OutboundSettings outbound,
+            SecretBox secrets,
+            ObjectMapper json,
+            ObjectProvider<HostResolver> resolver) {
         Timeout timeout = Timeout.of(settings.timeout());
-        this.addresses = new GuardedDnsResolver(new EndpointAddresses(outbound.allowList()),
-                resolver.getIfAvailable(() -> HostResolver.SYSTEM));
+        this.addresses = new GuardedDnsResolver(
+                new EndpointAddresses(outbound.allowList()), resolver.getIfAvailable(() -> HostResolver.SYSTEM));
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(addresses)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
                         // calls to one host get no smaller share than calls to many: the bound is per tenant
                         .setMaxConnTotal(settings.concurrent())
                         .setMaxConnPerRoute(settings.concurrent())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout)
+                        .build())
                 // a connection is never reused: one kept for a tenant whose grant allows its address would take another
                 // tenant's call to the same host past the address check, which only a new connection goes through
                 .setConnectionReuseStrategy((request, response, context) -> false)
@@ -122,10 +129,13 @@ class ToolCaller {
         HttpUriRequestBase request = request(tool, arguments);
         try (TestCallSlots.Slot slot = slots.take(tenant)) {
             AtomicBoolean expired = new AtomicBoolean();
-            ScheduledFuture<?> cutOff = deadlines.schedule(() -> {
-                expired.set(true);
-                request.cancel();
-            }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> cutOff = deadlines.schedule(
+                    () -> {
+                        expired.set(true);
+                        request.cancel();
+                    },
+                    deadline.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
                 return call(request, expired, granted);
             } finally {
@@ -170,8 +180,8 @@ class ToolCaller {
         URI uri = URI.create(QueryCredentials.reveal(tool.endpoint(), tool.secretQueryParameters(), secrets::decrypt));
         if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
             URIBuilder query = new URIBuilder(uri);
-            arguments.forEach((name, value) -> query.addParameter(name, value instanceof String text ? text
-                    : asJson(value)));
+            arguments.forEach(
+                    (name, value) -> query.addParameter(name, value instanceof String text ? text : asJson(value)));
             uri = build(query);
         }
         HttpUriRequestBase request = new HttpUriRequestBase(method.name(), uri);
@@ -185,10 +195,18 @@ class ToolCaller {
         tool.authentication().secrets().forEach((field, value) -> clear.put(field, secrets.decrypt(value)));
         switch (tool.authentication().type()) {
             case BEARER -> request.setHeader("Authorization", "Bearer " + clear.get("token"));
-            case BASIC -> request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.get("username") + ":" + clear.get("password")).getBytes(StandardCharsets.UTF_8)));
-            case API_KEY -> request.setHeader(Optional.ofNullable(settings.get(AuthenticationSchemes.HEADER_NAME))
-                    .orElse(AuthenticationSchemes.DEFAULT_API_KEY_HEADER), clear.get("api_key"));
+            case BASIC ->
+                request.setHeader(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((settings.get("username") + ":" + clear.get("password"))
+                                                .getBytes(StandardCharsets.UTF_8)));
+            case API_KEY ->
+                request.setHeader(
+                        Optional.ofNullable(settings.get(AuthenticationSchemes.HEADER_NAME))
+                                .orElse(AuthenticationSchemes.DEFAULT_API_KEY_HEADER),
+                        clear.get("api_key"));
             case NONE -> {
                 // the endpoint takes no credentials
             }
@@ -204,8 +222,7 @@ class ToolCaller {
         }
     }
 
-    private record Body(String text, boolean truncated) {
-    }
+    private record Body(String text, boolean truncated) {}
 
     /** Reads at most one character past the limit, so that a large or endless body costs no more. */
     private Body read(HttpEntity entity) throws IOException {
@@ -213,7 +230,8 @@ class ToolCaller {
             return new Body("", false);
         }
         Charset charset = Optional.ofNullable(ContentType.parseLenient(entity.getContentType()))
-                .map(ContentType::getCharset).orElse(StandardCharsets.UTF_8);
+                .map(ContentType::getCharset)
+                .orElse(StandardCharsets.UTF_8);
         // not closed here: closing would read the rest of the body; the caller drops the connection instead
         Reader reader = new InputStreamReader(entity.getContent(), charset);
         char[] buffer = new char[maxBodyLength + 1];

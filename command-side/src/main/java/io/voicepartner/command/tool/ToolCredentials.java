@@ -4,10 +4,9 @@ import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Opens the credentials of a tool frozen in a published version, for the voice runtime that calls it. Every other
@@ -31,20 +30,33 @@ public class ToolCredentials {
         try {
             Map<String, String> headers = new LinkedHashMap<>(orEmpty(c.headers()));
             orEmpty(c.secretHeaders()).forEach((name, secret) -> headers.put(name, secrets.decrypt(secret)));
-            return new CallableTool(tool.toolId(), c.name(), c.description(),
-                    QueryCredentials.reveal(c.endpoint(), c.secretQueryParameters(), secrets::decrypt), c.method(),
-                    c.category(), c.parameters(), headers, authentication(c.authentication()), c.isActive());
+            return new CallableTool(
+                    tool.toolId(),
+                    c.name(),
+                    c.description(),
+                    QueryCredentials.reveal(c.endpoint(), c.secretQueryParameters(), secrets::decrypt),
+                    c.method(),
+                    c.category(),
+                    c.parameters(),
+                    headers,
+                    authentication(c.authentication()),
+                    c.isActive());
         } catch (IllegalArgumentException unopened) {
-            throw new IllegalStateException("A credential of tool " + tool.toolId() + " cannot be opened with the "
-                    + "configured keys: keep the key that sealed it in SECRETS_KEY_PREVIOUS", unopened);
+            throw new IllegalStateException(
+                    "A credential of tool " + tool.toolId() + " cannot be opened with the "
+                            + "configured keys: keep the key that sealed it in SECRETS_KEY_PREVIOUS",
+                    unopened);
         }
     }
 
     /** How many credentials the tool holds: what {@link #reveal} opens. */
     public static int credentials(FrozenTool tool) {
         ToolConfiguration c = tool.configuration();
-        return orEmpty(c.secretHeaders()).size() + c.secretQueryParameters().size()
-                + (c.authentication() == null ? 0 : orEmpty(c.authentication().secrets()).size());
+        return orEmpty(c.secretHeaders()).size()
+                + c.secretQueryParameters().size()
+                + (c.authentication() == null
+                        ? 0
+                        : orEmpty(c.authentication().secrets()).size());
     }
 
     /** Flat, as a version shows it: {@code type}, then the settings, then the credentials. */

@@ -3,12 +3,11 @@ package io.voicepartner.command.tool;
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
 import io.voicepartner.support.docs.DocumentedSchemas;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import java.util.List;
 
 /** The tool write routes as the API document shows them. */
 @Configuration(proxyBeanMethods = false)
@@ -17,8 +16,7 @@ class ToolDocumentation {
     @Bean
     DocumentedWrites toolWrites() {
         return new DocumentedWrites(List.of(
-                new Route(HttpMethod.POST, "/api/tools", ToolRequest.class, "ToolView", HttpStatus.CREATED,
-                        """
+                new Route(HttpMethod.POST, "/api/tools", ToolRequest.class, "ToolView", HttpStatus.CREATED, """
                         {"name": "Book appointment", "endpoint": "https://api.example.com/appointments",
                          "method": "POST", "category": "calendar",
                          "parameters": {"type": "object", "properties": {"date": {"type": "string"}}},

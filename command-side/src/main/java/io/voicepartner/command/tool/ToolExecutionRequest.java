@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -14,8 +13,10 @@ import java.util.Set;
  * is recognised and not counted again; without it, only an {@code Idempotency-Key} protects a retry.
  */
 record ToolExecutionRequest(
-        @Size(min = 1, max = EventLimits.REPORTER_ID) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+        @Size(min = 1, max = EventLimits.REPORTER_ID)
+        @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
         String executionId,
+
         @Min(0) @Max(86_400_000) Long durationMs,
         Boolean success,
         @Min(100) @Max(599) Integer statusCode,

@@ -1,11 +1,10 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.ToolConfiguration;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Loads the tool aggregate from the event store, inside the caller's unit of work. Loading it also locks

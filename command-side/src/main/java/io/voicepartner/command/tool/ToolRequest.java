@@ -4,7 +4,6 @@ import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.tool.HttpMethod;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.Map;
 
 /**
@@ -12,7 +11,9 @@ import java.util.Map;
  * {@code headers} and {@code authentication} arrive in clear and are encrypted before any command is sent.
  */
 record ToolRequest(
-        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(max = EventLimits.NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String name,
+
         @Size(max = 2000) String description,
         @Size(max = EventLimits.ENDPOINT) @HttpUrl String endpoint,
         HttpMethod method,
@@ -20,5 +21,4 @@ record ToolRequest(
         @JsonSchemaDocument Map<String, Object> parameters,
         @HeaderFields Map<String, Object> headers,
         @AuthenticationFields Map<String, Object> authentication,
-        Boolean isActive) {
-}
+        Boolean isActive) {}

@@ -14,6 +14,11 @@ import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.ErrorResponses;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,12 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /api/tools/{id}/test}: calls the tool's endpoint once, answers what it said, and records the call
@@ -48,8 +47,14 @@ class ToolTestController {
     private final JsonRequestReader reader;
     private final Clock clock = Clock.systemUTC();
 
-    ToolTestController(StoredTools tools, ToolCaller caller, OutboundGrants grants, AssistantOwnership assistants,
-                       UsageRecording usage, Ids ids, JsonRequestReader reader) {
+    ToolTestController(
+            StoredTools tools,
+            ToolCaller caller,
+            OutboundGrants grants,
+            AssistantOwnership assistants,
+            UsageRecording usage,
+            Ids ids,
+            JsonRequestReader reader) {
         this.tools = tools;
         this.caller = caller;
         this.grants = grants;
@@ -60,11 +65,12 @@ class ToolTestController {
     }
 
     @PostMapping("/api/tools/{id}/test")
-    ResponseEntity<Object> test(@PathVariable String id, @RequestBody(required = false) JsonNode body,
-                                Caller user) {
+    ResponseEntity<Object> test(@PathVariable String id, @RequestBody(required = false) JsonNode body, Caller user) {
         ToolWriteController.requireToolId(id);
-        ToolTestRequest request = body == null ? new ToolTestRequest(Map.of(), null)
-                : reader.read(body, ToolTestRequest.class, Map.of(), Set.of(), Set.of("arguments")).value();
+        ToolTestRequest request = body == null
+                ? new ToolTestRequest(Map.of(), null)
+                : reader.read(body, ToolTestRequest.class, Map.of(), Set.of(), Set.of("arguments"))
+                        .value();
         ToolConfiguration tool = tools.configuration(id, user.organizationId());
         if (request.assistantId() != null) {
             assistants.requireOwned(user.organizationId(), request.assistantId());
@@ -76,16 +82,36 @@ class ToolTestController {
         try {
             outcome = caller.call(user.organizationId(), tool, arguments, grants.of(user.organizationId()));
         } catch (RefusedEndpoint refused) {
-            throw ApiException.invalid("endpoint", refused.getMessage()
-                    + " (an operator can grant an on-premise range to a tenant that needs one)");
+            throw ApiException.invalid(
+                    "endpoint",
+                    refused.getMessage() + " (an operator can grant an on-premise range to a tenant that needs one)");
         }
         String executionId = ids.next();
-        usage.record(UsageRecording.Used.TOOL, id, user.organizationId(), user.actor(),
-                List.of(new ToolExecutionRecorded(id, user.organizationId(), executionId, request.assistantId(),
-                        outcome.latencyMs(), outcome.success(), outcome.statusCode(), startedAt, true)),
-                index -> "occurred_at", clock.instant());
-        return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(executionId, outcome.success(),
-                outcome.statusCode(), outcome.latencyMs(), outcome.body(), outcome.bodyTruncated(), outcome.error())));
+        usage.record(
+                UsageRecording.Used.TOOL,
+                id,
+                user.organizationId(),
+                user.actor(),
+                List.of(new ToolExecutionRecorded(
+                        id,
+                        user.organizationId(),
+                        executionId,
+                        request.assistantId(),
+                        outcome.latencyMs(),
+                        outcome.success(),
+                        outcome.statusCode(),
+                        startedAt,
+                        true)),
+                index -> "occurred_at",
+                clock.instant());
+        return ResponseEntity.ok(ApiResponse.of(new ToolTestResult(
+                executionId,
+                outcome.success(),
+                outcome.statusCode(),
+                outcome.latencyMs(),
+                outcome.body(),
+                outcome.bodyTruncated(),
+                outcome.error())));
     }
 
     @ExceptionHandler(TestCallSlots.TooManyTestCalls.class)

@@ -9,6 +9,9 @@ import io.voicepartner.command.web.UsageBatches;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * What the voice runtime reports about a tool's calls: one execution, or a JSON array of them recorded in one
@@ -42,22 +41,36 @@ class ToolUsageController {
     }
 
     @PostMapping(path = "/api/tools/{id}/executions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApiResponse<UsageRecording.Recorded>> report(@PathVariable String id, @RequestBody JsonNode body,
-                                                                Caller caller) {
+    ResponseEntity<ApiResponse<UsageRecording.Recorded>> report(
+            @PathVariable String id, @RequestBody JsonNode body, Caller caller) {
         ToolWriteController.requireToolId(id);
-        UsageBatches.Batch<ToolExecutionRequest> batch = batches.read(body, ToolExecutionRequest.class,
-                ToolExecutionRequest.REQUIRED);
+        UsageBatches.Batch<ToolExecutionRequest> batch =
+                batches.read(body, ToolExecutionRequest.class, ToolExecutionRequest.REQUIRED);
         Instant receivedAt = clock.instant();
         List<ToolExecutionRecorded> executions = batch.items().stream()
-                .map(item -> execution(id, caller.organizationId(), item, receivedAt)).toList();
-        UsageRecording.Recorded recorded = recording.record(UsageRecording.Used.TOOL, id, caller.organizationId(),
-                caller.actor(), executions, index -> batch.field(index, "occurred_at"), receivedAt);
+                .map(item -> execution(id, caller.organizationId(), item, receivedAt))
+                .toList();
+        UsageRecording.Recorded recorded = recording.record(
+                UsageRecording.Used.TOOL,
+                id,
+                caller.organizationId(),
+                caller.actor(),
+                executions,
+                index -> batch.field(index, "occurred_at"),
+                receivedAt);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApiResponse.of(recorded));
     }
 
     private ToolExecutionRecorded execution(String toolId, String ownerId, ToolExecutionRequest r, Instant receivedAt) {
-        return new ToolExecutionRecorded(toolId, ownerId, r.executionId() == null ? ids.next() : r.executionId(),
-                r.assistantId(), r.durationMs(), r.success(), r.statusCode(),
-                r.occurredAt() == null ? receivedAt : r.occurredAt(), false);
+        return new ToolExecutionRecorded(
+                toolId,
+                ownerId,
+                r.executionId() == null ? ids.next() : r.executionId(),
+                r.assistantId(),
+                r.durationMs(),
+                r.success(),
+                r.statusCode(),
+                r.occurredAt() == null ? receivedAt : r.occurredAt(),
+                false);
     }
 }

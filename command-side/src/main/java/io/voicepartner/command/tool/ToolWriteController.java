@@ -20,6 +20,11 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +36,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The tool write routes: each maps its request to a command for the caller, and answers what a read
@@ -63,8 +62,8 @@ class ToolWriteController {
     private final WriteResponses responses;
     private final SecretBox secrets;
 
-    ToolWriteController(Commands commands, Ids ids, JsonRequestReader reader, WriteResponses responses,
-                        SecretBox secrets) {
+    ToolWriteController(
+            Commands commands, Ids ids, JsonRequestReader reader, WriteResponses responses, SecretBox secrets) {
         this.commands = commands;
         this.ids = ids;
         this.reader = reader;
@@ -72,37 +71,48 @@ class ToolWriteController {
         this.secrets = secrets;
     }
 
-    @PostMapping(path = {"/api/tools", "/api/tools/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> create(@RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        ToolRequest request = reader.read(body, ToolRequest.class, READ_ONLY, REQUIRED, NOT_NULL).value();
+    @PostMapping(
+            path = {"/api/tools", "/api/tools/"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> create(
+            @RequestBody JsonNode body, Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        ToolRequest request = reader.read(body, ToolRequest.class, READ_ONLY, REQUIRED, NOT_NULL)
+                .value();
         String id = ids.next();
         commands.send(new CreateTool(id, caller.organizationId(), newConfiguration(request)), caller.actor());
         return responses.created(location(id), id, 1, caller, authorization);
     }
 
-    @RequestMapping(path = "/api/tools/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH},
+    @RequestMapping(
+            path = "/api/tools/{id}",
+            method = {RequestMethod.PUT, RequestMethod.PATCH},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
-    ResponseEntity<Object> update(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> update(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
         Long expectedRevision = IfMatch.expectedRevision(ifMatch);
         JsonRequestReader.Sent<ToolRequest> sent = reader.read(body, ToolRequest.class, READ_ONLY, Set.of(), NOT_NULL);
-        Set<ToolField> changed = sent.fields().stream().map(ToolField::fromWireName)
-                .collect(Collectors.toUnmodifiableSet());
-        long revision = commands.send(new UpdateTool(id, caller.organizationId(), expectedRevision, changesOf(sent.value()),
-                changed), caller.actor());
+        Set<ToolField> changed =
+                sent.fields().stream().map(ToolField::fromWireName).collect(Collectors.toUnmodifiableSet());
+        long revision = commands.send(
+                new UpdateTool(id, caller.organizationId(), expectedRevision, changesOf(sent.value()), changed),
+                caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);
     }
 
     @DeleteMapping("/api/tools/{id}")
-    ResponseEntity<Object> delete(@PathVariable String id, Caller caller,
-                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> delete(
+            @PathVariable String id,
+            Caller caller,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
-        long revision = commands.send(new DeleteTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)),
-                caller.actor());
+        long revision = commands.send(
+                new DeleteTool(id, caller.organizationId(), IfMatch.expectedRevision(ifMatch)), caller.actor());
         return responses.deleted(location(id), id, revision, caller, authorization);
     }
 
@@ -118,11 +128,18 @@ class ToolWriteController {
         Map<String, Object> headers = new LinkedHashMap<>(r.headers() == null ? Map.of() : r.headers());
         headers.values().removeIf(Objects::isNull);
         QueryCredentials.Secured endpoint = QueryCredentials.secure(r.endpoint(), secrets::encrypt);
-        return new ToolConfiguration(r.name(), r.description(), endpoint.endpoint(),
-                r.method() == null ? HttpMethod.POST : r.method(), r.category(),
+        return new ToolConfiguration(
+                r.name(),
+                r.description(),
+                endpoint.endpoint(),
+                r.method() == null ? HttpMethod.POST : r.method(),
+                r.category(),
                 r.parameters() == null ? Map.of() : r.parameters(),
-                plainHeaders(headers), secretHeaders(headers), authenticationOf(r.authentication()),
-                r.isActive() == null ? Boolean.TRUE : r.isActive(), endpoint.secrets());
+                plainHeaders(headers),
+                secretHeaders(headers),
+                authenticationOf(r.authentication()),
+                r.isActive() == null ? Boolean.TRUE : r.isActive(),
+                endpoint.secrets());
     }
 
     /**
@@ -131,13 +148,21 @@ class ToolWriteController {
      * all), and a header sent as {@code null} is kept as a removal.
      */
     private ToolConfiguration changesOf(ToolRequest r) {
-        QueryCredentials.Secured endpoint = r.endpoint() == null ? new QueryCredentials.Secured(null, Map.of())
+        QueryCredentials.Secured endpoint = r.endpoint() == null
+                ? new QueryCredentials.Secured(null, Map.of())
                 : QueryCredentials.secure(r.endpoint(), secrets::encrypt);
-        return new ToolConfiguration(r.name(), r.description(), endpoint.endpoint(), r.method(), r.category(),
+        return new ToolConfiguration(
+                r.name(),
+                r.description(),
+                endpoint.endpoint(),
+                r.method(),
+                r.category(),
                 r.parameters() == null ? Map.of() : r.parameters(),
                 r.headers() == null ? null : plainHeaders(r.headers()),
                 r.headers() == null ? null : secretHeaders(r.headers()),
-                authenticationOf(r.authentication()), r.isActive(), endpoint.secrets());
+                authenticationOf(r.authentication()),
+                r.isActive(),
+                endpoint.secrets());
     }
 
     private static Map<String, String> plainHeaders(Map<String, Object> headers) {
@@ -190,8 +215,8 @@ class ToolWriteController {
 
     /** Undo a deletion: used by no assistant until assigned again. */
     @PostMapping("/api/tools/{id}/restore")
-    ResponseEntity<Object> restore(@PathVariable String id, Caller caller,
-                                   @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    ResponseEntity<Object> restore(
+            @PathVariable String id, Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         requireToolId(id);
         long revision = commands.send(new RestoreTool(id, caller.organizationId()), caller.actor());
         return responses.updated(location(id), id, revision, caller, authorization);

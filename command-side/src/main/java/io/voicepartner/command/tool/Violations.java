@@ -9,8 +9,7 @@ import jakarta.validation.ConstraintValidatorContext;
  */
 final class Violations {
 
-    private Violations() {
-    }
+    private Violations() {}
 
     /** A problem with the constrained field itself. */
     static void report(ConstraintValidatorContext context, String message) {
@@ -21,10 +20,15 @@ final class Violations {
     /** A problem with one member of the constrained object, named as {@code field.member}. */
     static void report(ConstraintValidatorContext context, String member, String message) {
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(escape(message)).addPropertyNode(member).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(escape(message))
+                .addPropertyNode(member)
+                .addConstraintViolation();
     }
 
     private static String escape(String message) {
-        return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return message.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

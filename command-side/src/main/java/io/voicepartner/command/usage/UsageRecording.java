@@ -7,15 +7,6 @@ import io.voicepartner.command.lookup.LookupTables;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.RequestIdFilter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +18,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records a usage report (ADR 0017): one transaction that checks the report against the lookups, claims its
@@ -48,7 +47,8 @@ public class UsageRecording {
 
     /** What a report was about. */
     public enum Used {
-        TOOL("Tool"), PHONE_NUMBER("Phone number");
+        TOOL("Tool"),
+        PHONE_NUMBER("Phone number");
 
         private final String label;
 
@@ -58,8 +58,7 @@ public class UsageRecording {
     }
 
     /** How many of a report's items were recorded now, and how many had been recorded before. */
-    public record Recorded(int recorded, int duplicates) {
-    }
+    public record Recorded(int recorded, int duplicates) {}
 
     private final LookupTables lookups;
     private final JdbcClient jdbc;
@@ -67,8 +66,8 @@ public class UsageRecording {
     private final TransactionTemplate transaction;
     private final Ids ids;
 
-    UsageRecording(LookupTables lookups, JdbcClient jdbc, EventStore eventStore, TransactionTemplate transaction,
-                   Ids ids) {
+    UsageRecording(
+            LookupTables lookups, JdbcClient jdbc, EventStore eventStore, TransactionTemplate transaction, Ids ids) {
         this.ids = ids;
         this.lookups = lookups;
         this.jdbc = jdbc;
@@ -85,15 +84,24 @@ public class UsageRecording {
      * @throws ApiException   {@code validation_failed} naming every item whose time lies outside the window;
      *                        nothing is stored then
      */
-    public Recorded record(Used used, String resourceId, String ownerId, String actor, List<? extends UsageEvent> events,
-                           IntFunction<String> occurredAtField, Instant receivedAt) {
+    public Recorded record(
+            Used used,
+            String resourceId,
+            String ownerId,
+            String actor,
+            List<? extends UsageEvent> events,
+            IntFunction<String> occurredAtField,
+            Instant receivedAt) {
         Map<String, String> metaData = new HashMap<>();
         metaData.put("actor", actor);
         Optional.ofNullable(MDC.get(RequestIdFilter.MDC_KEY)).ifPresent(id -> metaData.put("request_id", id));
         return transaction.execute(status -> {
-            Instant createdAt = createdAt(used, ownerId, resourceId)
-                    .orElseThrow(() -> Refusal.notFound(used.label, resourceId));
-            events.stream().map(UsageEvent::assistantId).filter(Objects::nonNull).distinct()
+            Instant createdAt =
+                    createdAt(used, ownerId, resourceId).orElseThrow(() -> Refusal.notFound(used.label, resourceId));
+            events.stream()
+                    .map(UsageEvent::assistantId)
+                    .filter(Objects::nonNull)
+                    .distinct()
                     .forEach(assistantId -> lookups.requireOwned(ownerId, assistantId));
             requireWithinLife(events, createdAt, receivedAt, occurredAtField);
             List<EventMessage<?>> fresh = new ArrayList<>();
@@ -112,24 +120,32 @@ public class UsageRecording {
     }
 
     private Optional<Instant> createdAt(Used used, String ownerId, String resourceId) {
-        return used == Used.TOOL ? lookups.liveToolCreatedAt(ownerId, resourceId)
+        return used == Used.TOOL
+                ? lookups.liveToolCreatedAt(ownerId, resourceId)
                 : lookups.livePhoneNumberCreatedAt(ownerId, resourceId);
     }
 
     /** Not before the resource existed, not after the report arrived (each give or take {@link #CLOCK_SKEW}). */
-    private static void requireWithinLife(List<? extends UsageEvent> events, Instant createdAt, Instant receivedAt,
-                                          IntFunction<String> occurredAtField) {
+    private static void requireWithinLife(
+            List<? extends UsageEvent> events,
+            Instant createdAt,
+            Instant receivedAt,
+            IntFunction<String> occurredAtField) {
         Instant earliest = createdAt.minus(CLOCK_SKEW);
         Instant latest = receivedAt.plus(CLOCK_SKEW);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Instant at = events.get(i).occurredAt();
             if (at.isBefore(earliest)) {
-                errors.add(new FieldError(occurredAtField.apply(i), "must not be before " + earliest
-                        + " (when the resource was created, less " + CLOCK_SKEW.toMinutes() + " minutes)"));
+                errors.add(new FieldError(
+                        occurredAtField.apply(i),
+                        "must not be before " + earliest + " (when the resource was created, less "
+                                + CLOCK_SKEW.toMinutes() + " minutes)"));
             } else if (at.isAfter(latest)) {
-                errors.add(new FieldError(occurredAtField.apply(i), "must not be after " + latest
-                        + " (when the report arrived, plus " + CLOCK_SKEW.toMinutes() + " minutes)"));
+                errors.add(new FieldError(
+                        occurredAtField.apply(i),
+                        "must not be after " + latest + " (when the report arrived, plus " + CLOCK_SKEW.toMinutes()
+                                + " minutes)"));
             }
         }
         if (!errors.isEmpty()) {
@@ -149,6 +165,7 @@ public class UsageRecording {
                         + "SELECT ?, report_id FROM unnest(CAST(? AS varchar[])) AS ids(report_id) "
                         + "ON CONFLICT DO NOTHING RETURNING report_id")
                 .params(resourceId, ids)
-                .query(String.class).list());
+                .query(String.class)
+                .list());
     }
 }

@@ -1,18 +1,16 @@
 package io.voicepartner.command.user;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
 
 /** Password hashes by e-mail, beside the event store and never in it. */
 @Repository
 class Credentials implements Accounts {
 
-    record Stored(String userId, String passwordHash) {
-    }
+    record Stored(String userId, String passwordHash) {}
 
     private final JdbcClient jdbc;
 
@@ -34,18 +32,22 @@ class Credentials implements Accounts {
 
     boolean exists(String email) {
         return jdbc.sql("SELECT count(*) FROM command.user_credentials WHERE email = ?")
-                .param(email).query(Long.class).single() > 0;
+                        .param(email)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     @Override
     public Optional<String> emailOf(String userId) {
         return jdbc.sql("SELECT email FROM command.user_credentials WHERE user_id = ?")
-                .param(userId).query(String.class).optional();
+                .param(userId)
+                .query(String.class)
+                .optional();
     }
 
     /** An account as the opening of personal organizations needs it. */
-    record Account(String userId, String email) {
-    }
+    record Account(String userId, String email) {}
 
     /**
      * The accounts whose personal organization (the one with their id) was never opened: those that signed up
@@ -55,7 +57,8 @@ class Credentials implements Accounts {
         return jdbc.sql("SELECT c.user_id, c.email FROM command.user_credentials c WHERE NOT EXISTS "
                         + "(SELECT 1 FROM command.organization_lookup o WHERE o.organization_id = c.user_id) "
                         + "ORDER BY c.created_at, c.user_id")
-                .query(Account.class).list();
+                .query(Account.class)
+                .list();
     }
 
     Optional<Stored> find(String email) {

@@ -15,11 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trackedKeys                        the most counters kept (clients, e-mails and both), whatever arrives
  */
 @ConfigurationProperties("voicepartner.login")
-record LoginLimits(int attemptsPerMinutePerClient, int failuresPerMinutePerClientAndEmail, int failuresPerHourPerEmail,
-                   int trackedKeys) {
+record LoginLimits(
+        int attemptsPerMinutePerClient,
+        int failuresPerMinutePerClientAndEmail,
+        int failuresPerHourPerEmail,
+        int trackedKeys) {
 
     LoginLimits {
-        if (attemptsPerMinutePerClient < 1 || failuresPerMinutePerClientAndEmail < 1 || failuresPerHourPerEmail < 1
+        if (attemptsPerMinutePerClient < 1
+                || failuresPerMinutePerClientAndEmail < 1
+                || failuresPerHourPerEmail < 1
                 || trackedKeys < 1) {
             throw new IllegalArgumentException("voicepartner.login: every limit must be at least 1");
         }

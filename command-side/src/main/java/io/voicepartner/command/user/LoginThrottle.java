@@ -2,12 +2,11 @@ package io.voicepartner.command.user;
 
 import io.voicepartner.command.web.RateLimited;
 import io.voicepartner.command.web.WindowCounters;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Decides, before any password is hashed, whether a login may be tried ({@link LoginLimits}). Failures are

@@ -1,7 +1,6 @@
 package io.voicepartner.command.user;
 
 import io.voicepartner.support.web.ApiException;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,8 +12,7 @@ final class PasswordLength {
 
     static final int MAX_BYTES = 72;
 
-    private PasswordLength() {
-    }
+    private PasswordLength() {}
 
     static void check(String field, String password) {
         if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {

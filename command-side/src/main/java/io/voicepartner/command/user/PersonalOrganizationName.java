@@ -11,8 +11,7 @@ final class PersonalOrganizationName {
 
     private static final String SUFFIX = "'s organization";
 
-    private PersonalOrganizationName() {
-    }
+    private PersonalOrganizationName() {}
 
     static String of(String name, String email) {
         String whose = name == null || name.isBlank() ? email : name.strip();

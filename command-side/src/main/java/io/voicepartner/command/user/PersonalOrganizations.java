@@ -28,6 +28,7 @@ class PersonalOrganizations implements SmartLifecycle {
     static final String ACTOR = "system";
     /** After Axon's configuration starts ({@code Integer.MAX_VALUE - 3072}), before the web server ({@code - 2048}). */
     private static final int PHASE = Integer.MAX_VALUE - 2560;
+
     private static final Logger log = LoggerFactory.getLogger(PersonalOrganizations.class);
 
     private final Credentials credentials;
@@ -67,7 +68,9 @@ class PersonalOrganizations implements SmartLifecycle {
 
     /** The name the user gave at sign-up, from their account's first event; the credentials do not keep it. */
     private String registeredName(String userId) {
-        return eventStore.readEvents(userId, 0).asStream()
+        return eventStore
+                .readEvents(userId, 0)
+                .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(UserRegistered.class::isInstance)
                 .map(UserRegistered.class::cast)

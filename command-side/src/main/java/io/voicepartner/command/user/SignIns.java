@@ -7,6 +7,11 @@ import io.voicepartner.api.signin.SignInFailed;
 import io.voicepartner.api.signin.SignInSucceeded;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.support.web.RequestIdFilter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -14,12 +19,6 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Records the sign-ins to accounts, right and wrong, for the audit logs of their users' organizations (ADR 0029).
@@ -83,14 +82,16 @@ class SignIns {
         if (requestId != null) {
             metaData.put("request_id", requestId);
         }
-        transaction.executeWithoutResult(status -> eventStore.publish(new GenericEventMessage<>(ids.next(),
-                event.apply(organizationsOf(userId)), MetaData.from(metaData), clock.instant())));
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericEventMessage<>(
+                ids.next(), event.apply(organizationsOf(userId)), MetaData.from(metaData), clock.instant())));
     }
 
     private List<String> organizationsOf(String userId) {
         return jdbc.sql("SELECT organization_id FROM command.membership_lookup WHERE user_id = ? "
                         + "ORDER BY organization_id")
-                .param(userId).query(String.class).list();
+                .param(userId)
+                .query(String.class)
+                .list();
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {

@@ -6,11 +6,10 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
+import java.util.Locale;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Locale;
 
 /**
  * Opens an account: the credentials row, the {@code UserRegistered} event and the user's personal organization
@@ -28,8 +27,12 @@ class SignUp {
     private final Ids ids;
     private final TransactionTemplate transaction;
 
-    SignUp(Credentials credentials, PasswordEncoder passwordEncoder, Commands commands, Ids ids,
-           TransactionTemplate transaction) {
+    SignUp(
+            Credentials credentials,
+            PasswordEncoder passwordEncoder,
+            Commands commands,
+            Ids ids,
+            TransactionTemplate transaction) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.commands = commands;
@@ -50,8 +53,9 @@ class SignUp {
                 throw emailTaken(normalisedEmail);
             }
             commands.send(new RegisterUser(userId, normalisedEmail, name), userId);
-            commands.send(new CreateOrganization(userId, PersonalOrganizationName.of(name, normalisedEmail), userId,
-                    true), userId);
+            commands.send(
+                    new CreateOrganization(userId, PersonalOrganizationName.of(name, normalisedEmail), userId, true),
+                    userId);
             return userId;
         });
     }

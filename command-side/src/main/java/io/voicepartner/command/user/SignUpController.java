@@ -6,14 +6,13 @@ import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
-import java.util.Set;
 
 @RestController
 class SignUpController {
@@ -25,8 +24,13 @@ class SignUpController {
     private final AccessTokens accessTokens;
     private final WriteResponses responses;
 
-    SignUpController(SignUpLimits limits, ClientAddresses clients, JsonRequestReader reader, SignUp signUp,
-                     AccessTokens accessTokens, WriteResponses responses) {
+    SignUpController(
+            SignUpLimits limits,
+            ClientAddresses clients,
+            JsonRequestReader reader,
+            SignUp signUp,
+            AccessTokens accessTokens,
+            WriteResponses responses) {
         this.limits = limits;
         this.clients = clients;
         this.reader = reader;
@@ -36,11 +40,13 @@ class SignUpController {
     }
 
     /** Answers with the new user as {@code GET /api/users/me} shows it, read with a token minted for them. */
-    @PostMapping(path = {"/api/users", "/api/users/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/api/users", "/api/users/"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> signUp(@RequestBody JsonNode body, HttpServletRequest http) {
         limits.admit(clients.of(http));
-        SignUpRequest request = reader.read(body, SignUpRequest.class, Map.of(), Set.of("email", "password"),
-                Set.of()).value();
+        SignUpRequest request = reader.read(body, SignUpRequest.class, Map.of(), Set.of("email", "password"), Set.of())
+                .value();
         PasswordLength.check("password", request.password());
         String userId = signUp.register(request.email(), request.password(), request.name());
         String authorization = "Bearer " + accessTokens.issue(userId).value();

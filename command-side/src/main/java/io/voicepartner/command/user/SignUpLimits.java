@@ -2,13 +2,12 @@ package io.voicepartner.command.user;
 
 import io.voicepartner.command.web.RateLimited;
 import io.voicepartner.command.web.WindowCounters;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * How many accounts may be opened per minute, from one client and from all together: each sign-up hashes a

@@ -7,6 +7,10 @@ import io.voicepartner.command.web.ClientAddresses;
 import io.voicepartner.command.web.JsonRequestReader;
 import io.voicepartner.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.MultiValueMap;
@@ -14,11 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /token}: logs in with JSON {@code {email, password}} or an OAuth2-style form
@@ -38,8 +37,14 @@ class TokenController {
     private final AccessTokens accessTokens;
     private final SignIns signIns;
 
-    TokenController(JsonRequestReader reader, Credentials credentials, PasswordEncoder passwordEncoder,
-                    LoginThrottle throttle, ClientAddresses clients, AccessTokens accessTokens, SignIns signIns) {
+    TokenController(
+            JsonRequestReader reader,
+            Credentials credentials,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            ClientAddresses clients,
+            AccessTokens accessTokens,
+            SignIns signIns) {
         this.reader = reader;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -50,11 +55,9 @@ class TokenController {
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
 
-    record LoginRequest(String email, String password) {
-    }
+    record LoginRequest(String email, String password) {}
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
-    }
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
 
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse loginWithJson(@RequestBody JsonNode body, HttpServletRequest request) {
@@ -79,8 +82,8 @@ class TokenController {
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
         throttle.admit(normalisedEmail, client);
         var stored = credentials.find(normalisedEmail);
-        boolean matches = passwordEncoder.matches(password, stored.map(Credentials.Stored::passwordHash)
-                .orElse(unknownUserHash));
+        boolean matches = passwordEncoder.matches(
+                password, stored.map(Credentials.Stored::passwordHash).orElse(unknownUserHash));
         if (stored.isEmpty()) {
             signIns.unknownAccount();
             throw incorrect();

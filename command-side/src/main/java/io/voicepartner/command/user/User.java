@@ -1,5 +1,7 @@
 package io.voicepartner.command.user;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.voicepartner.api.user.RegisterUser;
 import io.voicepartner.api.user.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
@@ -7,8 +9,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A user account. E-mail uniqueness is set-based and checked beside it ({@link SignUp}). */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")

@@ -10,27 +10,25 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
+import java.util.List;
+import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
-import java.util.List;
-import java.util.Optional;
-
 /** Sign-up and login as the API document shows them. */
 @Configuration(proxyBeanMethods = false)
 class UserDocumentation {
 
     /** The OAuth2 password-grant form that Swagger UI's "Authorize" button posts. */
-    record FormLogin(String username, String password) {
-    }
+    record FormLogin(String username, String password) {}
 
     @Bean
     DocumentedWrites userWrites() {
-        return new DocumentedWrites(List.of(
-                new Route(HttpMethod.POST, "/api/users", SignUpRequest.class, "UserView", HttpStatus.CREATED)));
+        return new DocumentedWrites(
+                List.of(new Route(HttpMethod.POST, "/api/users", SignUpRequest.class, "UserView", HttpStatus.CREATED)));
     }
 
     @Bean
@@ -40,16 +38,20 @@ class UserDocumentation {
             converters.addConverter(new ModelResolver(objectMapper));
             converters.readAll(TokenController.LoginRequest.class).forEach(openApi.getComponents()::addSchemas);
             converters.readAll(FormLogin.class).forEach(openApi.getComponents()::addSchemas);
-            Optional.ofNullable(openApi.getPaths()).map(paths -> paths.get("/token")).map(item -> item.getPost())
+            Optional.ofNullable(openApi.getPaths())
+                    .map(paths -> paths.get("/token"))
+                    .map(item -> item.getPost())
                     .ifPresent(UserDocumentation::describeLogin);
         };
     }
 
     private static void describeLogin(Operation login) {
         login.setSummary("Log in: an e-mail and password for a bearer token");
-        login.setRequestBody(new RequestBody().required(true).content(new Content()
-                .addMediaType("application/json", new MediaType().schema(ref("LoginRequest")))
-                .addMediaType("application/x-www-form-urlencoded", new MediaType().schema(ref("FormLogin")))));
+        login.setRequestBody(new RequestBody()
+                .required(true)
+                .content(new Content()
+                        .addMediaType("application/json", new MediaType().schema(ref("LoginRequest")))
+                        .addMediaType("application/x-www-form-urlencoded", new MediaType().schema(ref("FormLogin")))));
         if (login.getParameters() != null) {
             login.getParameters().removeIf(parameter -> "form".equals(parameter.getName()));
         }

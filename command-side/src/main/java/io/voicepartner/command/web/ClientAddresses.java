@@ -2,9 +2,6 @@ package io.voicepartner.command.web;
 
 import io.voicepartner.command.common.AddressRange;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * The address of the client a request comes from, the key of the limits per client. It is the direct peer,
@@ -30,13 +29,15 @@ public class ClientAddresses {
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-    private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)(?:^|[;,])\\s*for\\s*=\\s*(\"[^\"]*\"|[^;,\\s]*)");
+    private static final Pattern FORWARDED_FOR =
+            Pattern.compile("(?i)(?:^|[;,])\\s*for\\s*=\\s*(\"[^\"]*\"|[^;,\\s]*)");
 
     private final List<AddressRange> trustedProxies;
     private final boolean readsForwarded;
 
     ClientAddresses(ClientSettings settings) {
-        this.trustedProxies = settings.trustedProxies().stream().map(ClientAddresses::range).toList();
+        this.trustedProxies =
+                settings.trustedProxies().stream().map(ClientAddresses::range).toList();
         this.readsForwarded = settings.readsForwarded();
     }
 
@@ -112,8 +113,9 @@ public class ClientAddresses {
         try {
             return AddressRange.parse(cidr);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("TRUSTED_PROXIES: " + e.getMessage()
-                    + "; give CIDRs, comma-separated (10.0.0.0/8,192.168.1.5/32)", e);
+            throw new IllegalStateException(
+                    "TRUSTED_PROXIES: " + e.getMessage() + "; give CIDRs, comma-separated (10.0.0.0/8,192.168.1.5/32)",
+                    e);
         }
     }
 }

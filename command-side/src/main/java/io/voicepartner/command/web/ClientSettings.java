@@ -1,8 +1,7 @@
 package io.voicepartner.command.web;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param trustedProxies {@code TRUSTED_PROXIES}: CIDRs ({@code 10.0.0.0/8}) of the gateways and load balancers
@@ -20,12 +19,16 @@ record ClientSettings(List<String> trustedProxies, String addressHeader) {
     static final String FORWARDED = "Forwarded";
 
     ClientSettings {
-        trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::trim)
-                .filter(entry -> !entry.isEmpty()).toList();
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::trim)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList();
         addressHeader = addressHeader == null || addressHeader.isBlank() ? X_FORWARDED_FOR : addressHeader.trim();
         if (!addressHeader.equalsIgnoreCase(X_FORWARDED_FOR) && !addressHeader.equalsIgnoreCase(FORWARDED)) {
-            throw new IllegalArgumentException("CLIENT_ADDRESS_HEADER must be " + X_FORWARDED_FOR + " or " + FORWARDED
-                    + ", not " + addressHeader);
+            throw new IllegalArgumentException(
+                    "CLIENT_ADDRESS_HEADER must be " + X_FORWARDED_FOR + " or " + FORWARDED + ", not " + addressHeader);
         }
     }
 

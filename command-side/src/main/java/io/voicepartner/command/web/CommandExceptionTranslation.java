@@ -6,6 +6,7 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -15,8 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.List;
 
 /** Turns the command side's refusals, and Axon's own, into the error envelope. */
 @RestControllerAdvice
@@ -36,8 +35,10 @@ class CommandExceptionTranslation {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ApiErrorResponse> notFound(AggregateNotFoundException e, HttpServletRequest request) {
         String id = StreamIds.aggregateIdOf(String.valueOf(e.getAggregateIdentifier()));
-        return ErrorResponses.entity(ErrorCode.NOT_FOUND,
-                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
+        return ErrorResponses.entity(
+                ErrorCode.NOT_FOUND,
+                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.",
+                List.of());
     }
 
     /**
@@ -47,15 +48,19 @@ class CommandExceptionTranslation {
     @ExceptionHandler(IncompatibleAggregateException.class)
     ResponseEntity<ApiErrorResponse> anotherKind(HttpServletRequest request) {
         String id = ResourceKinds.idInPath(request.getRequestURI());
-        return ErrorResponses.entity(ErrorCode.NOT_FOUND,
-                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.", List.of());
+        return ErrorResponses.entity(
+                ErrorCode.NOT_FOUND,
+                ResourceKinds.inPath(request.getRequestURI(), id) + " '" + id + "' was not found.",
+                List.of());
     }
 
     /** Another writer appended to the same aggregate first: the client retries on the new revision. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ApiErrorResponse> concurrentWrite(ConcurrencyException e) {
-        return ErrorResponses.entity(ErrorCode.CONFLICT,
-                "The resource was changed by a concurrent request; read it again and retry.", List.of());
+        return ErrorResponses.entity(
+                ErrorCode.CONFLICT,
+                "The resource was changed by a concurrent request; read it again and retry.",
+                List.of());
     }
 
     @ExceptionHandler(RateLimited.class)

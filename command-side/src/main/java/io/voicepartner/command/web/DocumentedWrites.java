@@ -1,9 +1,8 @@
 package io.voicepartner.command.web;
 
+import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import java.util.List;
 
 /**
  * How a feature's write routes appear in the API document: the request body they read (a request record,
@@ -19,15 +18,20 @@ public record DocumentedWrites(List<Route> routes) {
      *                  {@code 200} for what was already there
      * @param example   a request body as a client would send it (JSON), or {@code null}
      */
-    public record Route(HttpMethod method, String path, Class<?> request, String resource,
-                        List<HttpStatus> successes, String example) {
+    public record Route(
+            HttpMethod method,
+            String path,
+            Class<?> request,
+            String resource,
+            List<HttpStatus> successes,
+            String example) {
 
         public Route {
             successes = List.copyOf(successes);
         }
 
-        public Route(HttpMethod method, String path, Class<?> request, String resource, HttpStatus success,
-                     String example) {
+        public Route(
+                HttpMethod method, String path, Class<?> request, String resource, HttpStatus success, String example) {
             this(method, path, request, resource, List.of(success), example);
         }
 

@@ -6,22 +6,12 @@ import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
-import org.springframework.util.StreamUtils;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +24,15 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on a POST: the first request with a key is executed and its response kept for
@@ -68,8 +67,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // a login answers a fresh token each time, an invitation its token once: keeping either would store a
         // credential. A request without a caller keeps no key (see above)
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || "/token".equals(request.getRequestURI()) || SHOWS_A_SECRET.matcher(request.getRequestURI()).matches()
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || "/token".equals(request.getRequestURI())
+                || SHOWS_A_SECRET.matcher(request.getRequestURI()).matches()
                 || caller().isEmpty();
     }
 
@@ -79,8 +80,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String caller = caller().orElseThrow(() -> new IllegalStateException("only requests with a caller get here"));
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            errors.write(response, ErrorCode.VALIDATION_FAILED,
-                    HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
+            errors.write(
+                    response, ErrorCode.VALIDATION_FAILED, HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
         HttpServletRequest forwarded;
@@ -112,9 +113,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(forwarded, captured);
             if (captured.getStatus() < 500) {
-                keys.complete(caller, key, new IdempotencyKeys.StoredResponse(captured.getStatus(),
-                        captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getHeader(HttpHeaders.ETAG), captured.getContentAsByteArray()));
+                keys.complete(
+                        caller,
+                        key,
+                        new IdempotencyKeys.StoredResponse(
+                                captured.getStatus(),
+                                captured.getContentType(),
+                                captured.getHeader(HttpHeaders.LOCATION),
+                                captured.getHeader(HttpHeaders.ETAG),
+                                captured.getContentAsByteArray()));
                 kept = true;
             }
         } finally {
@@ -128,12 +135,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerRetry(String caller, String key, byte[] hash, HttpServletResponse response) throws IOException {
         Optional<IdempotencyKeys.Entry> entry = keys.find(caller, key);
         if (entry.isEmpty() || !entry.get().completed()) {
-            errors.write(response, ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+            errors.write(
+                    response,
+                    ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
             return;
         }
         if (!Arrays.equals(entry.get().requestHash(), hash)) {
-            errors.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            errors.write(
+                    response,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used with a different request.");
             return;
         }
@@ -164,12 +175,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return Optional.ofNullable(jwt.getSubject());
         }
         return authentication != null && authentication.getPrincipal() instanceof ApiKey
-                ? Optional.of(authentication.getName()) : Optional.empty();
+                ? Optional.of(authentication.getName())
+                : Optional.empty();
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        return contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     /**
@@ -193,7 +206,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         for (Part part : parts) {
             String fileName = part.getSubmittedFileName();
             digest.update((part.getName() + "\u0000" + (fileName == null ? "" : fileName) + "\u0000" + part.getSize()
-                    + "\u0000").getBytes(StandardCharsets.UTF_8));
+                            + "\u0000")
+                    .getBytes(StandardCharsets.UTF_8));
             try (InputStream content = part.getInputStream()) {
                 for (int n = content.read(buffer); n > 0; n = content.read(buffer)) {
                     digest.update(buffer, 0, n);

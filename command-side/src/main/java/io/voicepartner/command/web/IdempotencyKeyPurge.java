@@ -1,10 +1,9 @@
 package io.voicepartner.command.web;
 
 import io.voicepartner.support.housekeeping.PeriodicRounds;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Deletes the {@code Idempotency-Key} rows past their 24 h, every {@code voicepartner.idempotency.purge-interval}:

@@ -1,7 +1,6 @@
 package io.voicepartner.command.web;
 
 import io.voicepartner.support.web.ApiException;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +18,7 @@ public final class IfMatch {
     private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"");
     private static final Pattern BARE_REVISION = Pattern.compile("[0-9]{1,18}");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     public static Long expectedRevision(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {

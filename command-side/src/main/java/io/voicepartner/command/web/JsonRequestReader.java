@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
@@ -19,8 +19,6 @@ import io.voicepartner.support.web.JsonPaths;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads a JSON write body into a request record and remembers which fields were sent, as JSON Merge
@@ -48,8 +47,8 @@ public class JsonRequestReader {
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** Fields every resource carries that only the server writes (no mass assignment). */
-    public static final Set<String> SERVER_OWNED = Set.of("id", "owner_id", "organization_id", "created_by",
-            "created_at", "updated_at", "revision");
+    public static final Set<String> SERVER_OWNED =
+            Set.of("id", "owner_id", "organization_id", "created_by", "created_at", "updated_at", "revision");
 
     private final ObjectMapper objectMapper;
     private final Validator validator;
@@ -73,8 +72,12 @@ public class JsonRequestReader {
      * @param required fields that must be sent, and not as {@code null}
      * @param notNull  fields that, if sent, must not be {@code null}
      */
-    public <T> Sent<T> read(JsonNode body, Class<T> type, Map<String, String> notWritable, Collection<String> required,
-                            Collection<String> notNull) {
+    public <T> Sent<T> read(
+            JsonNode body,
+            Class<T> type,
+            Map<String, String> notWritable,
+            Collection<String> required,
+            Collection<String> notNull) {
         if (body == null || body.isMissingNode() || body.isNull()) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "A JSON object body is required.");
         }
@@ -96,20 +99,27 @@ public class JsonRequestReader {
                 sent.add(name);
             }
         }
-        required.stream().filter(name -> !body.has(name))
+        required.stream()
+                .filter(name -> !body.has(name))
                 .forEach(name -> errors.add(new FieldError(name, "is required")));
         // the fields that could be read are still checked, so that the client hears of every problem at once
         T value = objectMapper.convertValue(readable, type);
         validator.validate(value).stream().map(JsonRequestReader::fieldError).forEach(errors::add);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+            throw ApiException.invalid(errors.stream()
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList());
         }
         return new Sent<>(value, Set.copyOf(sent));
     }
 
-    private Optional<FieldError> fieldError(String name, JsonNode value, Map<String, JavaType> properties,
-                                            Map<String, String> notWritable, Collection<String> required,
-                                            Collection<String> notNull) {
+    private Optional<FieldError> fieldError(
+            String name,
+            JsonNode value,
+            Map<String, JavaType> properties,
+            Map<String, String> notWritable,
+            Collection<String> required,
+            Collection<String> notNull) {
         if (EventLimits.unstorable(name) != null) {
             return Optional.of(new FieldError(StorableValues.printable(name), "is not a known field"));
         }
@@ -124,7 +134,8 @@ public class JsonRequestReader {
         }
         if (value.isNull()) {
             return notNull.contains(name) || required.contains(name)
-                    ? Optional.of(new FieldError(name, "cannot be null")) : Optional.empty();
+                    ? Optional.of(new FieldError(name, "cannot be null"))
+                    : Optional.empty();
         }
         Optional<FieldError> unstorable = StorableValues.problemOf(name, value);
         if (unstorable.isPresent()) {
@@ -139,9 +150,10 @@ public class JsonRequestReader {
             return Optional.empty();
         }
         Instant time = objectMapper.convertValue(value, Instant.class);
-        return EventLimits.isStorable(time) ? Optional.empty()
-                : Optional.of(new FieldError(name, "must be between " + EventLimits.EARLIEST_TIME + " and "
-                        + EventLimits.LATEST_TIME));
+        return EventLimits.isStorable(time)
+                ? Optional.empty()
+                : Optional.of(new FieldError(
+                        name, "must be between " + EventLimits.EARLIEST_TIME + " and " + EventLimits.LATEST_TIME));
     }
 
     private Optional<FieldError> typeError(String name, JsonNode value, JavaType type) {
@@ -152,15 +164,17 @@ public class JsonRequestReader {
             // a creator's own refusal (an enum's list of valid values) says it best; otherwise the expected type
             Throwable root = rootCause(e);
             JavaType expected = e instanceof InvalidFormatException format && format.getTargetType() != null
-                    ? objectMapper.constructType(format.getTargetType()) : type;
-            return Optional.of(new FieldError(qualified(name, e),
+                    ? objectMapper.constructType(format.getTargetType())
+                    : type;
+            return Optional.of(new FieldError(
+                    qualified(name, e),
                     root instanceof IllegalArgumentException ? root.getMessage() : expectation(expected)));
         } catch (MismatchedInputException e) {
             // a wrong value inside an array or object is named where it is, with the type expected there
             return e.getPath().isEmpty() || e.getTargetType() == null
                     ? Optional.of(new FieldError(name, expectation(type)))
-                    : Optional.of(new FieldError(qualified(name, e),
-                            expectation(objectMapper.constructType(e.getTargetType()))));
+                    : Optional.of(new FieldError(
+                            qualified(name, e), expectation(objectMapper.constructType(e.getTargetType()))));
         } catch (IOException e) {
             return Optional.of(new FieldError(name, expectation(type)));
         }
@@ -222,10 +236,11 @@ public class JsonRequestReader {
     private Map<String, JavaType> propertiesOf(Class<?> type) {
         return propertiesByType.computeIfAbsent(type, key -> {
             JavaType javaType = objectMapper.constructType(key);
-            BeanDescription description = objectMapper.getDeserializationConfig().introspect(javaType);
+            BeanDescription description =
+                    objectMapper.getDeserializationConfig().introspect(javaType);
             return description.findProperties().stream()
-                    .collect(Collectors.toUnmodifiableMap(BeanPropertyDefinition::getName,
-                            BeanPropertyDefinition::getPrimaryType));
+                    .collect(Collectors.toUnmodifiableMap(
+                            BeanPropertyDefinition::getName, BeanPropertyDefinition::getPrimaryType));
         });
     }
 }

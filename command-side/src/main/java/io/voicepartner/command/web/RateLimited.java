@@ -2,7 +2,6 @@ package io.voicepartner.command.web;
 
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
-
 import java.time.Duration;
 
 /** Over a limit of requests: a {@code 429 rate_limited} whose {@code Retry-After} says when the window ends. */

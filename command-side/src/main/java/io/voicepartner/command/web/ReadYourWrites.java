@@ -7,6 +7,8 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ApiException;
 import io.voicepartner.support.web.InProcessReads;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,9 +21,6 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Lets a write answer with what the next read will show. After the command is stored, the query side's
@@ -45,9 +44,12 @@ public class ReadYourWrites {
     private final Environment environment;
     private final InProcessReads inProcess;
 
-    ReadYourWrites(RestClient.Builder builder, Environment environment, ObjectProvider<InProcessReads> inProcess,
-                   @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
-                   @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
+    ReadYourWrites(
+            RestClient.Builder builder,
+            Environment environment,
+            ObjectProvider<InProcessReads> inProcess,
+            @Value("${voicepartner.read-your-writes.query-side-url}") String configuredUrl,
+            @Value("${voicepartner.read-your-writes.timeout}") Duration timeout) {
         SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
         requestFactory.setConnectTimeout(Duration.ofSeconds(1));
         requestFactory.setReadTimeout(timeout.plusSeconds(2));
@@ -60,14 +62,11 @@ public class ReadYourWrites {
     /** What the read model showed: the resource at (at least) the revision, gone, or not there yet. */
     public sealed interface Outcome {
         /** @param resource what the read answered as {@code data}; {@code revision} is the one it shows */
-        record Visible(Object resource, long revision) implements Outcome {
-        }
+        record Visible(Object resource, long revision) implements Outcome {}
 
-        record Gone() implements Outcome {
-        }
+        record Gone() implements Outcome {}
 
-        record Pending() implements Outcome {
-        }
+        record Pending() implements Outcome {}
     }
 
     /**
@@ -76,13 +75,15 @@ public class ReadYourWrites {
      * @param authorization the caller's {@code Authorization} header, for a read over HTTP
      */
     public Outcome await(String path, long revision, Caller caller, String authorization) {
-        return inProcess != null ? readInProcess(path, revision, caller)
+        return inProcess != null
+                ? readInProcess(path, revision, caller)
                 : readOverHttp(path, revision, caller, authorization);
     }
 
     private Outcome readInProcess(String path, long revision, Caller caller) {
         try {
-            ResponseEntity<?> response = inProcess.read(path, revision, caller)
+            ResponseEntity<?> response = inProcess
+                    .read(path, revision, caller)
                     .orElseThrow(() -> new IllegalArgumentException("no single-resource read serves " + path));
             if (response.getStatusCode().is2xxSuccessful() && response.getBody() instanceof ApiResponse<?> body) {
                 long shown = Long.parseLong(response.getHeaders().getETag().replace("\"", ""));
@@ -107,9 +108,11 @@ public class ReadYourWrites {
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     // the read is in the organization the write was in (none for the caller's own account)
                     .headers(headers -> Optional.ofNullable(caller.organizationId())
-                            .ifPresent(organization -> headers.set(OrganizationAccess.ORGANIZATION_HEADER, organization)))
+                            .ifPresent(
+                                    organization -> headers.set(OrganizationAccess.ORGANIZATION_HEADER, organization)))
                     .header(MIN_REVISION, Long.toString(revision))
-                    .exchange((request, response) -> outcome(response.getStatusCode(),
+                    .exchange((request, response) -> outcome(
+                            response.getStatusCode(),
                             response.getStatusCode().is2xxSuccessful() ? response.bodyTo(JsonNode.class) : null,
                             revision));
         } catch (RestClientException e) {

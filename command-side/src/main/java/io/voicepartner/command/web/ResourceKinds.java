@@ -12,8 +12,7 @@ final class ResourceKinds {
             "phone-numbers", "Phone number",
             "organizations", "Organization");
 
-    private ResourceKinds() {
-    }
+    private ResourceKinds() {}
 
     /** The id in {@code /api/<collection>/<id>…}, or empty if the path has none. */
     static String idInPath(String path) {

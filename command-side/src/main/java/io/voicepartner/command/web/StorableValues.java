@@ -3,7 +3,6 @@ package io.voicepartner.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 public final class StorableValues {
 
-    private StorableValues() {
-    }
+    private StorableValues() {}
 
     /** The first problem of a field's value, named by its path from the field. */
     static Optional<FieldError> problemOf(String field, JsonNode value) {
@@ -87,7 +85,8 @@ public final class StorableValues {
         StringBuilder shown = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < name.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < name.length()
                     && Character.isLowSurrogate(name.charAt(i + 1));
             if (pair) {
                 shown.append(c).append(name.charAt(++i));

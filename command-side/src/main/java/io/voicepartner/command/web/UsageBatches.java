@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads a usage report body: one JSON object, or a JSON array of up to {@code max-batch} of them (413 past
@@ -49,7 +48,8 @@ public class UsageBatches {
             throw ApiException.invalid("[]", "must hold at least one report");
         }
         if (items.size() > maxBatch) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     "A report holds at most " + maxBatch + " items; this one holds " + items.size() + ".");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -57,7 +57,8 @@ public class UsageBatches {
         for (int i = 0; i < items.size(); i++) {
             String prefix = array ? "[" + i + "]." : "";
             try {
-                read.add(reader.read(items.get(i), type, Map.of(), required, required).value());
+                read.add(reader.read(items.get(i), type, Map.of(), required, required)
+                        .value());
             } catch (ApiException e) {
                 if (!array) {
                     throw e;
@@ -65,7 +66,8 @@ public class UsageBatches {
                 if (e.details().isEmpty()) {
                     errors.add(new FieldError("[" + i + "]", e.getMessage()));
                 }
-                e.details().stream().map(error -> new FieldError(prefix + error.field(), error.message()))
+                e.details().stream()
+                        .map(error -> new FieldError(prefix + error.field(), error.message()))
                         .forEach(errors::add);
             }
         }

@@ -2,7 +2,6 @@ package io.voicepartner.command.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +15,9 @@ import java.time.Instant;
 public final class WindowCounters {
 
     /** The count in the key's current window, and how long that window still runs. */
-    public record Tally(int count, Duration remaining) {
-    }
+    public record Tally(int count, Duration remaining) {}
 
-    private record Window(Instant end, int count) {
-    }
+    private record Window(Instant end, int count) {}
 
     private final Cache<String, Window> windows;
     private final Clock clock;
@@ -38,15 +35,21 @@ public final class WindowCounters {
     /** Counts one more request under {@code key}, in a window of {@code window} that starts with its first. */
     public Tally count(String key, Duration window) {
         Instant now = clock.instant();
-        Window counted = windows.asMap().compute(key, (k, current) -> current == null || !now.isBefore(current.end())
-                ? new Window(now.plus(window), 1) : new Window(current.end(), current.count() + 1));
+        Window counted = windows.asMap()
+                .compute(
+                        key,
+                        (k, current) -> current == null || !now.isBefore(current.end())
+                                ? new Window(now.plus(window), 1)
+                                : new Window(current.end(), current.count() + 1));
         return new Tally(counted.count(), Duration.between(now, counted.end()));
     }
 
     /** Takes back one request counted under {@code key} in its current window (one that turned out not to count). */
     public void uncount(String key) {
-        windows.asMap().computeIfPresent(key, (k, current) ->
-                current.count() <= 1 ? null : new Window(current.end(), current.count() - 1));
+        windows.asMap()
+                .computeIfPresent(
+                        key,
+                        (k, current) -> current.count() <= 1 ? null : new Window(current.end(), current.count() - 1));
     }
 
     /** How many keys are held, after any eviction due. */

@@ -13,13 +13,12 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Puts the declared request records and answered resources of the write routes into the API document:
@@ -39,21 +38,33 @@ class WriteDocumentation {
             converters.addConverter(new ModelResolver(objectMapper));
             converters.readAll(WriteResponses.Accepted.class).forEach(openApi.getComponents()::addSchemas);
             converters.readAll(WriteResponses.Deleted.class).forEach(openApi.getComponents()::addSchemas);
-            documented.orderedStream().flatMap(writes -> writes.routes().stream()).forEach(route -> {
-                for (String path : List.of(route.path(), route.path() + "/")) {
-                    PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
-                    Operation operation = item == null ? null
-                            : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(route.method().name()));
-                    if (operation != null) {
-                        document(openApi, converters, operation, route, objectMapper);
-                    }
-                }
-            });
+            documented
+                    .orderedStream()
+                    .flatMap(writes -> writes.routes().stream())
+                    .forEach(route -> {
+                        for (String path : List.of(route.path(), route.path() + "/")) {
+                            PathItem item = openApi.getPaths() == null
+                                    ? null
+                                    : openApi.getPaths().get(path);
+                            Operation operation = item == null
+                                    ? null
+                                    : item.readOperationsMap()
+                                            .get(PathItem.HttpMethod.valueOf(
+                                                    route.method().name()));
+                            if (operation != null) {
+                                document(openApi, converters, operation, route, objectMapper);
+                            }
+                        }
+                    });
         };
     }
 
-    private static void document(OpenAPI openApi, ModelConverters converters, Operation operation,
-                                 DocumentedWrites.Route route, ObjectMapper objectMapper) {
+    private static void document(
+            OpenAPI openApi,
+            ModelConverters converters,
+            Operation operation,
+            DocumentedWrites.Route route,
+            ObjectMapper objectMapper) {
         if (route.request() != null && operation.getRequestBody() != null) {
             converters.readAll(route.request()).forEach(openApi.getComponents()::addSchemas);
             operation.getRequestBody().setRequired(true);
@@ -71,20 +82,36 @@ class WriteDocumentation {
             String envelope = "ApiResponse" + route.resource();
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             Schema<?> answered = schemas.containsKey(envelope) ? ref(envelope) : new Schema<>().type("object");
-            route.successes().forEach(success -> operation.getResponses().addApiResponse(
-                    Integer.toString(success.value()), withHeaders(success.value(),
-                            json("The resource as the next read shows it, with its ETag", answered))));
+            route.successes()
+                    .forEach(success -> operation
+                            .getResponses()
+                            .addApiResponse(
+                                    Integer.toString(success.value()),
+                                    withHeaders(
+                                            success.value(),
+                                            json("The resource as the next read shows it, with its ETag", answered))));
         }
-        operation.getResponses().addApiResponse("202", json(
-                "Stored, but the read model had not caught up within the bound: read it at Location", ref("Accepted")));
+        operation
+                .getResponses()
+                .addApiResponse(
+                        "202",
+                        json(
+                                "Stored, but the read model had not caught up within the bound: read it at Location",
+                                ref("Accepted")));
     }
 
     private static ApiResponse withHeaders(int status, ApiResponse response) {
-        response.addHeaderObject("ETag", new Header().schema(new StringSchema()).example("\"3\"")
-                .description("The resource's revision, quoted: send it as If-Match to write only on this revision"));
+        response.addHeaderObject(
+                "ETag",
+                new Header()
+                        .schema(new StringSchema())
+                        .example("\"3\"")
+                        .description(
+                                "The resource's revision, quoted: send it as If-Match to write only on this revision"));
         if (status == 201) {
-            response.addHeaderObject("Location", new Header().schema(new StringSchema())
-                    .description("Where the created resource is read"));
+            response.addHeaderObject(
+                    "Location",
+                    new Header().schema(new StringSchema()).description("Where the created resource is read"));
         }
         return response;
     }
@@ -98,7 +125,8 @@ class WriteDocumentation {
     }
 
     private static ApiResponse json(String description, Schema<?> schema) {
-        return new ApiResponse().description(description)
+        return new ApiResponse()
+                .description(description)
                 .content(new Content().addMediaType("application/json", new MediaType().schema(schema)));
     }
 

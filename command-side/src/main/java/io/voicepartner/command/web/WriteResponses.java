@@ -6,12 +6,11 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.support.security.ApiKeyCaller;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import java.net.URI;
 
 /**
  * The answer to an accepted write: the resource as the next read will show it ({@code 201}/{@code 200},
@@ -26,12 +25,10 @@ import java.net.URI;
 public class WriteResponses {
 
     /** A stored write the read model has not shown yet: the revision to wait for and where to read it. */
-    record Accepted(String id, long revision, String location) {
-    }
+    record Accepted(String id, long revision, String location) {}
 
     /** A deletion the read model already shows. */
-    record Deleted(String id, boolean deleted, long revision) {
-    }
+    record Deleted(String id, boolean deleted, long revision) {}
 
     private final ReadYourWrites readYourWrites;
     private final Counter timeouts;
@@ -48,18 +45,18 @@ public class WriteResponses {
      * @param caller        who the write was for: the read back is theirs
      * @param authorization their bearer token, for a read back over HTTP
      */
-    public ResponseEntity<Object> created(String location, String id, long revision, Caller caller,
-                                          String authorization) {
+    public ResponseEntity<Object> created(
+            String location, String id, long revision, Caller caller, String authorization) {
         return shown(HttpStatus.CREATED, location, id, revision, caller, authorization);
     }
 
-    public ResponseEntity<Object> updated(String location, String id, long revision, Caller caller,
-                                          String authorization) {
+    public ResponseEntity<Object> updated(
+            String location, String id, long revision, Caller caller, String authorization) {
         return shown(HttpStatus.OK, location, id, revision, caller, authorization);
     }
 
-    public ResponseEntity<Object> deleted(String location, String id, long revision, Caller caller,
-                                          String authorization) {
+    public ResponseEntity<Object> deleted(
+            String location, String id, long revision, Caller caller, String authorization) {
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }
@@ -74,8 +71,8 @@ public class WriteResponses {
      * A part of a resource taken from it (a member, an invitation): the part's id, once the resource, read as the
      * caller now sees it, shows the revision, or is gone for them (a member who left what they can no longer see).
      */
-    public ResponseEntity<Object> removed(String location, String id, long revision, Caller caller,
-                                          String authorization) {
+    public ResponseEntity<Object> removed(
+            String location, String id, long revision, Caller caller, String authorization) {
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }
@@ -92,8 +89,8 @@ public class WriteResponses {
      * that the next read shows the write. It is {@code 201} even when the read model has not caught up in time (a
      * {@code 202} would lose the secret), counted as any write the read model did not show.
      */
-    public <T> ResponseEntity<ApiResponse<T>> createdOnce(T answer, String location, long revision, Caller caller,
-                                                          String authorization) {
+    public <T> ResponseEntity<ApiResponse<T>> createdOnce(
+            T answer, String location, long revision, Caller caller, String authorization) {
         if (!(readYourWrites.await(location, revision, caller, authorization)
                 instanceof ReadYourWrites.Outcome.Visible)) {
             timeouts.increment();
@@ -101,8 +98,8 @@ public class WriteResponses {
         return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(answer));
     }
 
-    private ResponseEntity<Object> shown(HttpStatus status, String location, String id, long revision,
-                                         Caller caller, String authorization) {
+    private ResponseEntity<Object> shown(
+            HttpStatus status, String location, String id, long revision, Caller caller, String authorization) {
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }

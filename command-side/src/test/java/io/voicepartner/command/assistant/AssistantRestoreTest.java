@@ -1,5 +1,9 @@
 package io.voicepartner.command.assistant;
 
+import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
+import static io.voicepartner.command.assistant.Configurations.with;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
 import io.voicepartner.api.assistant.AssistantField;
@@ -15,6 +19,10 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -22,15 +30,6 @@ import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
-import static io.voicepartner.command.assistant.Configurations.with;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Undoing an assistant's deletion: it comes back as it was, with those of its tools and files that still exist. */
 class AssistantRestoreTest {
@@ -75,7 +74,9 @@ class AssistantRestoreTest {
     @Test
     void restoresADeletedAssistantAsItWasAtANewRevision() {
         var renamed = with(SUPPORT_BOT, AssistantField.NAME, "Hotline");
-        fixture.given(created(), new AssistantUpdated(ASSISTANT_ID, OWNER, renamed, Set.of(AssistantField.NAME)),
+        fixture.given(
+                        created(),
+                        new AssistantUpdated(ASSISTANT_ID, OWNER, renamed, Set.of(AssistantField.NAME)),
                         deleted())
                 .when(new RestoreAssistant(ASSISTANT_ID, OWNER))
                 .expectEvents(new AssistantRestored(ASSISTANT_ID, OWNER, renamed, List.of(), Map.of()))
@@ -86,22 +87,27 @@ class AssistantRestoreTest {
     void bringsBackItsToolsAndFilesInTheirOrderWithTheirConfiguration() {
         Map<String, Map<String, Object>> files = new LinkedHashMap<>();
         files.put(PRICE_LIST, Map.of("priority", "high"));
-        fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR, HOLD_MUSIC)),
+        fixture.given(
+                        created(),
+                        new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR, HOLD_MUSIC)),
                         new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                         new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")),
                         deleted())
                 .when(new RestoreAssistant(ASSISTANT_ID, OWNER))
-                .expectEvents(new AssistantRestored(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR, HOLD_MUSIC),
-                        files));
+                .expectEvents(
+                        new AssistantRestored(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR, HOLD_MUSIC), files));
     }
 
     @Test
     void leavesOutToolsAndFilesDeletedMeanwhile() {
-        fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(DELETED_TOOL, CALENDAR)),
-                        new FilesAssigned(ASSISTANT_ID, OWNER, List.of(DELETED_FILE, PRICE_LIST)), deleted())
+        fixture.given(
+                        created(),
+                        new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(DELETED_TOOL, CALENDAR)),
+                        new FilesAssigned(ASSISTANT_ID, OWNER, List.of(DELETED_FILE, PRICE_LIST)),
+                        deleted())
                 .when(new RestoreAssistant(ASSISTANT_ID, OWNER))
-                .expectEvents(new AssistantRestored(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR),
-                        Map.of(PRICE_LIST, Map.of())));
+                .expectEvents(new AssistantRestored(
+                        ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR), Map.of(PRICE_LIST, Map.of())));
     }
 
     @Test
@@ -109,8 +115,8 @@ class AssistantRestoreTest {
         fixture.given(created())
                 .when(new RestoreAssistant(ASSISTANT_ID, OWNER))
                 .expectException(refusal(ErrorCode.CONFLICT))
-                .expectExceptionMessage("Assistant '" + ASSISTANT_ID
-                        + "' is not deleted; only a deleted assistant can be restored.")
+                .expectExceptionMessage(
+                        "Assistant '" + ASSISTANT_ID + "' is not deleted; only a deleted assistant can be restored.")
                 .expectNoEvents();
     }
 
@@ -132,7 +138,9 @@ class AssistantRestoreTest {
 
     @Test
     void refusesToRestoreTwice() {
-        fixture.given(created(), deleted(),
+        fixture.given(
+                        created(),
+                        deleted(),
                         new AssistantRestored(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(), Map.of()))
                 .when(new RestoreAssistant(ASSISTANT_ID, OWNER))
                 .expectException(refusal(ErrorCode.CONFLICT))
@@ -149,7 +157,9 @@ class AssistantRestoreTest {
 
     @Test
     void aRestoredAssistantTakesCommandsAgain() {
-        fixture.given(created(), deleted(),
+        fixture.given(
+                        created(),
+                        deleted(),
                         new AssistantRestored(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR), Map.of()))
                 .when(new UnassignTool(ASSISTANT_ID, OWNER, 3L, CALENDAR))
                 .expectSuccessfulHandlerExecution()

@@ -1,5 +1,18 @@
 package io.voicepartner.command.assistant;
 
+import static io.voicepartner.api.assistant.AssistantField.CAPABILITIES;
+import static io.voicepartner.api.assistant.AssistantField.DESCRIPTION;
+import static io.voicepartner.api.assistant.AssistantField.FIRST_MESSAGE;
+import static io.voicepartner.api.assistant.AssistantField.NAME;
+import static io.voicepartner.api.assistant.AssistantField.TEMPERATURE;
+import static io.voicepartner.api.assistant.AssistantField.VOICE_SPEED;
+import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
+import static io.voicepartner.command.assistant.Configurations.json;
+import static io.voicepartner.command.assistant.Configurations.with;
+import static io.voicepartner.command.assistant.Patch.nothing;
+import static io.voicepartner.command.assistant.Patch.set;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.assistant.AssignFiles;
 import io.voicepartner.api.assistant.AssignTools;
 import io.voicepartner.api.assistant.AssistantConfiguration;
@@ -23,6 +36,9 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -31,23 +47,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static io.voicepartner.api.assistant.AssistantField.CAPABILITIES;
-import static io.voicepartner.api.assistant.AssistantField.DESCRIPTION;
-import static io.voicepartner.api.assistant.AssistantField.FIRST_MESSAGE;
-import static io.voicepartner.api.assistant.AssistantField.NAME;
-import static io.voicepartner.api.assistant.AssistantField.TEMPERATURE;
-import static io.voicepartner.api.assistant.AssistantField.VOICE_SPEED;
-import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
-import static io.voicepartner.command.assistant.Configurations.json;
-import static io.voicepartner.command.assistant.Configurations.with;
-import static io.voicepartner.command.assistant.Patch.nothing;
-import static io.voicepartner.command.assistant.Patch.set;
-import static org.hamcrest.Matchers.equalTo;
 
 /** What an assistant decides: given its history, a command is either recorded as events or refused. */
 class AssistantTest {
@@ -76,7 +75,8 @@ class AssistantTest {
 
     /** The owner's live files, as the lookup tables would answer for them. */
     private static final FileOwnership OWNERS_FILES = (owner, fileIds) -> fileIds.stream()
-            .filter(id -> !OWNER.equals(owner) || !List.of(PRICE_LIST, OPENING_HOURS).contains(id))
+            .filter(id ->
+                    !OWNER.equals(owner) || !List.of(PRICE_LIST, OPENING_HOURS).contains(id))
             .findFirst()
             .ifPresent(id -> {
                 throw Refusal.notFound("File", id);
@@ -98,9 +98,14 @@ class AssistantTest {
         @Test
         void createsAnAssistantWithItsToolsAndFilesAtOnce() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(CALENDAR),
+                    .when(new CreateAssistant(
+                            ASSISTANT_ID,
+                            OWNER,
+                            SUPPORT_BOT,
+                            List.of(CALENDAR),
                             List.of(PRICE_LIST, OPENING_HOURS, PRICE_LIST)))
-                    .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
+                    .expectEvents(
+                            new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
                             new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
                             new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST, OPENING_HOURS)));
         }
@@ -149,15 +154,19 @@ class AssistantTest {
         void configuresAnAssignment() {
             fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)))
                     .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, 2L, PRICE_LIST, Map.of("priority", "high")))
-                    .expectEvents(new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
+                    .expectEvents(
+                            new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
                     .expectResultMessagePayload(3L);
         }
 
         @Test
         void configuringAnAssignmentAsItIsRecordsNothing() {
-            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+            fixture.given(
+                            created(),
+                            new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
-                    .when(new ConfigureFileAssignment(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST, Map.of("priority", "high")))
+                    .when(new ConfigureFileAssignment(
+                            ASSISTANT_ID, OWNER, LATEST, PRICE_LIST, Map.of("priority", "high")))
                     .expectNoEvents()
                     .expectResultMessagePayload(3L);
         }
@@ -180,7 +189,9 @@ class AssistantTest {
 
         @Test
         void unassignsAFileWithItsConfiguration() {
-            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+            fixture.given(
+                            created(),
+                            new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, Map.of("priority", "high")))
                     .when(new UnassignFile(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST))
                     .expectEvents(new FileUnassigned(ASSISTANT_ID, OWNER, PRICE_LIST))
@@ -189,7 +200,9 @@ class AssistantTest {
 
         @Test
         void refusesToUnassignAFileTheAssistantDoesNotHave() {
-            fixture.given(created(), new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
+            fixture.given(
+                            created(),
+                            new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileUnassigned(ASSISTANT_ID, OWNER, PRICE_LIST))
                     .when(new UnassignFile(ASSISTANT_ID, OWNER, LATEST, PRICE_LIST))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
@@ -211,16 +224,18 @@ class AssistantTest {
         @Test
         void createsAnAssistantWithItsToolsAtOnce() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC),
-                            List.of()))
-                    .expectEvents(new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
+                    .when(new CreateAssistant(
+                            ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, CALENDAR, HOLD_MUSIC), List.of()))
+                    .expectEvents(
+                            new AssistantCreated(ASSISTANT_ID, OWNER, SUPPORT_BOT),
                             new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC, CALENDAR)));
         }
 
         @Test
         void refusesToCreateAnAssistantWithAToolThatIsNotTheOwners() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateAssistant(ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL), List.of()))
+                    .when(new CreateAssistant(
+                            ASSISTANT_ID, OWNER, SUPPORT_BOT, List.of(HOLD_MUSIC, STRANGERS_TOOL), List.of()))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -275,7 +290,9 @@ class AssistantTest {
 
         @Test
         void refusesToUnassignAToolTheAssistantDoesNotHave() {
-            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)),
+            fixture.given(
+                            created(),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(HOLD_MUSIC)),
                             new ToolUnassigned(ASSISTANT_ID, OWNER, HOLD_MUSIC))
                     .when(new UnassignTool(ASSISTANT_ID, OWNER, LATEST, HOLD_MUSIC))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
@@ -317,10 +334,14 @@ class AssistantTest {
         @Test
         void changesTheNamedFieldsAndRecordsTheWholeConfigurationAfterTheChange() {
             fixture.given(created())
-                    .when(update(OWNER, LATEST, set(DESCRIPTION, "Books appointments").and(VOICE_SPEED, 1.25)))
+                    .when(update(
+                            OWNER,
+                            LATEST,
+                            set(DESCRIPTION, "Books appointments").and(VOICE_SPEED, 1.25)))
                     .expectEvents(updated(
                             with(with(SUPPORT_BOT, DESCRIPTION, "Books appointments"), VOICE_SPEED, 1.25),
-                            DESCRIPTION, VOICE_SPEED))
+                            DESCRIPTION,
+                            VOICE_SPEED))
                     .expectResultMessagePayload(2L);
         }
 
@@ -360,16 +381,21 @@ class AssistantTest {
 
         @Test
         void mergesCapabilitiesKeyByKey() {
-            Map<String, Object> patch = json(
-                    "transfer", json("number", "+49407654321"),
-                    "recording", null,
-                    "language_detection", true);
+            Map<String, Object> patch =
+                    json("transfer", json("number", "+49407654321"), "recording", null, "language_detection", true);
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, set(CAPABILITIES, patch)))
-                    .expectEvents(updated(with(SUPPORT_BOT, CAPABILITIES, Map.of(
-                            "transfer", Map.of("enabled", true, "number", "+49407654321"),
-                            "language_detection", true)), CAPABILITIES));
+                    .expectEvents(updated(
+                            with(
+                                    SUPPORT_BOT,
+                                    CAPABILITIES,
+                                    Map.of(
+                                            "transfer",
+                                            Map.of("enabled", true, "number", "+49407654321"),
+                                            "language_detection",
+                                            true)),
+                            CAPABILITIES));
         }
 
         @Test

@@ -1,5 +1,9 @@
 package io.voicepartner.command.assistant;
 
+import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
+import static io.voicepartner.command.assistant.Configurations.with;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantField;
@@ -30,6 +34,11 @@ import io.voicepartner.command.file.CurrentFiles;
 import io.voicepartner.command.lookup.FileOwnership;
 import io.voicepartner.command.lookup.ToolOwnership;
 import io.voicepartner.command.tool.CurrentTools;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
@@ -37,16 +46,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import static io.voicepartner.command.assistant.Configurations.SUPPORT_BOT;
-import static io.voicepartner.command.assistant.Configurations.with;
-import static org.hamcrest.Matchers.equalTo;
 
 /** The publish rules: what a version freezes, when publishing records nothing, and what restoring records. */
 class AssistantVersionsTest {
@@ -61,17 +60,33 @@ class AssistantVersionsTest {
     private static final String PRICE_LIST = "0190f2c4-2222-7000-8000-000000000001";
     private static final String OPENING_HOURS = "0190f2c4-2222-7000-8000-000000000002";
 
-    private static final ToolConfiguration CALENDAR_TOOL = new ToolConfiguration("Calendar", "Books appointments",
-            "https://calendar.example.com/book", HttpMethod.POST, "scheduling", Map.of("type", "object"), Map.of(),
+    private static final ToolConfiguration CALENDAR_TOOL = new ToolConfiguration(
+            "Calendar",
+            "Books appointments",
+            "https://calendar.example.com/book",
+            HttpMethod.POST,
+            "scheduling",
+            Map.of("type", "object"),
+            Map.of(),
             Map.of("Authorization", new SecretValue("Y2lwaGVydGV4dA==", "abcd")),
-            new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()), true);
-    private static final ToolConfiguration HOLD_MUSIC_TOOL = new ToolConfiguration("Hold music", null,
-            "https://music.example.com", HttpMethod.GET, null, Map.of(), Map.of(), Map.of(),
-            new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()), true);
+            new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()),
+            true);
+    private static final ToolConfiguration HOLD_MUSIC_TOOL = new ToolConfiguration(
+            "Hold music",
+            null,
+            "https://music.example.com",
+            HttpMethod.GET,
+            null,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()),
+            true);
     private static final Map<String, Object> TOP_THREE = Map.of("top_k", 3);
 
     /** The tools and files as their own aggregates hold them now; a test edits or deletes them. */
     private final Map<String, ToolConfiguration> tools = new HashMap<>();
+
     private final Map<String, FrozenFile> files = new HashMap<>();
     private FixtureConfiguration<Assistant> fixture;
 
@@ -83,13 +98,11 @@ class AssistantVersionsTest {
         files.put(OPENING_HOURS, file(OPENING_HOURS, "hours.txt", Map.of()));
         fixture = new AggregateTestFixture<>(Assistant.class);
         fixture.registerCommandTargetResolver(CommandRouting.resolver());
-        fixture.registerInjectableResource((ToolOwnership) (owner, ids) -> {
-        });
-        fixture.registerInjectableResource((FileOwnership) (owner, ids) -> {
-        });
+        fixture.registerInjectableResource((ToolOwnership) (owner, ids) -> {});
+        fixture.registerInjectableResource((FileOwnership) (owner, ids) -> {});
         fixture.registerInjectableResource((CurrentTools) id -> Optional.ofNullable(tools.get(id)));
-        fixture.registerInjectableResource((CurrentFiles) (id, assignment) -> Optional.ofNullable(files.get(id))
-                .map(f -> file(id, f.originalName(), assignment)));
+        fixture.registerInjectableResource((CurrentFiles) (id, assignment) ->
+                Optional.ofNullable(files.get(id)).map(f -> file(id, f.originalName(), assignment)));
     }
 
     @Nested
@@ -97,18 +110,24 @@ class AssistantVersionsTest {
 
         @Test
         void freezesTheAssistantWithItsToolsAndFilesAsVersionOneAndDeploysIt() {
-            VersionConfiguration frozen = new VersionConfiguration(withoutStatus(SUPPORT_BOT),
+            VersionConfiguration frozen = new VersionConfiguration(
+                    withoutStatus(SUPPORT_BOT),
                     List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)),
                     List.of(file(PRICE_LIST, "prices.pdf", TOP_THREE)));
-            fixture.given(created(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
+            fixture.given(
+                            created(),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
                             new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, TOP_THREE))
                     .when(new PublishAssistantVersion(ASSISTANT_ID, OWNER, null, "first go-live"))
-                    .expectEvents(new AssistantUpdated(ASSISTANT_ID, OWNER,
+                    .expectEvents(
+                            new AssistantUpdated(
+                                    ASSISTANT_ID,
+                                    OWNER,
                                     with(SUPPORT_BOT, AssistantField.STATUS, AssistantStatus.DEPLOYED),
                                     Set.of(AssistantField.STATUS)),
-                            new AssistantVersionPublished(ASSISTANT_ID, OWNER, 1, "first go-live",
-                                    ConfigHash.of(frozen), OWNER, frozen))
+                            new AssistantVersionPublished(
+                                    ASSISTANT_ID, OWNER, 1, "first go-live", ConfigHash.of(frozen), OWNER, frozen))
                     .expectResultMessagePayload(new Published(1, 6, true));
         }
 
@@ -122,26 +141,34 @@ class AssistantVersionsTest {
 
         @Test
         void anEditedToolMakesTheNextPublishANewVersionWithoutTouchingTheStatusAgain() {
-            ToolConfiguration moved = new ToolConfiguration("Calendar", "Books appointments",
-                    "https://calendar.example.com/v2/book", HttpMethod.POST, "scheduling", Map.of("type", "object"),
-                    Map.of(), CALENDAR_TOOL.secretHeaders(), CALENDAR_TOOL.authentication(), true);
-            VersionConfiguration frozen = new VersionConfiguration(withoutStatus(SUPPORT_BOT),
-                    List.of(new FrozenTool(CALENDAR, moved)), List.of());
+            ToolConfiguration moved = new ToolConfiguration(
+                    "Calendar",
+                    "Books appointments",
+                    "https://calendar.example.com/v2/book",
+                    HttpMethod.POST,
+                    "scheduling",
+                    Map.of("type", "object"),
+                    Map.of(),
+                    CALENDAR_TOOL.secretHeaders(),
+                    CALENDAR_TOOL.authentication(),
+                    true);
+            VersionConfiguration frozen = new VersionConfiguration(
+                    withoutStatus(SUPPORT_BOT), List.of(new FrozenTool(CALENDAR, moved)), List.of());
             fixture.given(deployed(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)), versionOne())
                     .when(publishAfter(() -> tools.put(CALENDAR, moved)))
-                    .expectEvents(new AssistantVersionPublished(ASSISTANT_ID, OWNER, 2, null, ConfigHash.of(frozen),
-                            OWNER, frozen))
+                    .expectEvents(new AssistantVersionPublished(
+                            ASSISTANT_ID, OWNER, 2, null, ConfigHash.of(frozen), OWNER, frozen))
                     .expectResultMessagePayload(new Published(2, 4, true));
         }
 
         @Test
         void leavesOutAToolDeletedButNotYetTakenFromTheAssistant() {
-            VersionConfiguration frozen = new VersionConfiguration(withoutStatus(SUPPORT_BOT),
-                    List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)), List.of());
+            VersionConfiguration frozen = new VersionConfiguration(
+                    withoutStatus(SUPPORT_BOT), List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)), List.of());
             fixture.given(deployed(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR, HOLD_MUSIC)))
                     .when(publishAfter(() -> tools.remove(HOLD_MUSIC)))
-                    .expectEvents(new AssistantVersionPublished(ASSISTANT_ID, OWNER, 1, null, ConfigHash.of(frozen),
-                            OWNER, frozen));
+                    .expectEvents(new AssistantVersionPublished(
+                            ASSISTANT_ID, OWNER, 1, null, ConfigHash.of(frozen), OWNER, frozen));
         }
 
         @Test
@@ -164,12 +191,14 @@ class AssistantVersionsTest {
     @Nested
     class Restoring {
 
-        private final AssistantConfiguration edited = with(with(SUPPORT_BOT, AssistantField.TEMPERATURE, 1.2),
-                AssistantField.STATUS, AssistantStatus.DEPLOYED);
+        private final AssistantConfiguration edited = with(
+                with(SUPPORT_BOT, AssistantField.TEMPERATURE, 1.2), AssistantField.STATUS, AssistantStatus.DEPLOYED);
 
         @Test
         void bringsBackTheVersionsFieldsToolsAndFilesKeepingTheStatus() {
-            fixture.given(deployed(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
+            fixture.given(
+                            deployed(),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
                             new FilesAssigned(ASSISTANT_ID, OWNER, List.of(PRICE_LIST)),
                             new FileAssignmentConfigured(ASSISTANT_ID, OWNER, PRICE_LIST, TOP_THREE),
                             versionOneWithPriceList(),
@@ -180,8 +209,8 @@ class AssistantVersionsTest {
                             new FilesAssigned(ASSISTANT_ID, OWNER, List.of(OPENING_HOURS)))
                     .when(new RestoreAssistantVersion(ASSISTANT_ID, OWNER, LATEST, 1))
                     .expectEvents(
-                            new AssistantUpdated(ASSISTANT_ID, OWNER, deployedSupportBot(),
-                                    Set.of(AssistantField.TEMPERATURE)),
+                            new AssistantUpdated(
+                                    ASSISTANT_ID, OWNER, deployedSupportBot(), Set.of(AssistantField.TEMPERATURE)),
                             new ToolUnassigned(ASSISTANT_ID, OWNER, HOLD_MUSIC),
                             new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
                             new FileUnassigned(ASSISTANT_ID, OWNER, OPENING_HOURS),
@@ -192,7 +221,10 @@ class AssistantVersionsTest {
 
         @Test
         void leavesOutToolsDeletedSinceTheVersion() {
-            fixture.given(deployed(), new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)), versionOne(),
+            fixture.given(
+                            deployed(),
+                            new ToolsAssigned(ASSISTANT_ID, OWNER, List.of(CALENDAR)),
+                            versionOne(),
                             new ToolUnassigned(ASSISTANT_ID, OWNER, CALENDAR))
                     .when(restoreAfter(() -> tools.remove(CALENDAR)))
                     .expectEvents(new AssistantVersionRestored(ASSISTANT_ID, OWNER, 1));
@@ -248,14 +280,16 @@ class AssistantVersionsTest {
 
     /** Version 1 of the support bot with the calendar tool. */
     private static AssistantVersionPublished versionOne() {
-        VersionConfiguration frozen = new VersionConfiguration(withoutStatus(SUPPORT_BOT),
-                List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)), List.of());
+        VersionConfiguration frozen = new VersionConfiguration(
+                withoutStatus(SUPPORT_BOT), List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)), List.of());
         return new AssistantVersionPublished(ASSISTANT_ID, OWNER, 1, null, ConfigHash.of(frozen), OWNER, frozen);
     }
 
     private static AssistantVersionPublished versionOneWithPriceList() {
-        VersionConfiguration frozen = new VersionConfiguration(withoutStatus(SUPPORT_BOT),
-                List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)), List.of(file(PRICE_LIST, "prices.pdf", TOP_THREE)));
+        VersionConfiguration frozen = new VersionConfiguration(
+                withoutStatus(SUPPORT_BOT),
+                List.of(new FrozenTool(CALENDAR, CALENDAR_TOOL)),
+                List.of(file(PRICE_LIST, "prices.pdf", TOP_THREE)));
         return new AssistantVersionPublished(ASSISTANT_ID, OWNER, 1, null, ConfigHash.of(frozen), OWNER, frozen);
     }
 

@@ -1,18 +1,5 @@
 package io.voicepartner.command.assistant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voicepartner.api.assistant.AssistantConfiguration;
-import io.voicepartner.command.common.JsonMergePatch;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static io.voicepartner.api.assistant.AssistantField.CAPABILITIES;
 import static io.voicepartner.api.assistant.AssistantField.DESCRIPTION;
 import static io.voicepartner.api.assistant.AssistantField.IS_ACTIVE;
@@ -25,6 +12,18 @@ import static io.voicepartner.command.assistant.Configurations.with;
 import static io.voicepartner.command.assistant.Patch.nothing;
 import static io.voicepartner.command.assistant.Patch.set;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.command.common.JsonMergePatch;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** An update is a JSON Merge Patch (RFC 7396) over the assistant's configuration. */
 class ConfigurationMergeTest {
@@ -39,8 +38,7 @@ class ConfigurationMergeTest {
 
     @Test
     void clearsANamedFieldSentAsNull() {
-        assertThat(merge(SUPPORT_BOT, set(SYSTEM_PROMPT, null)))
-                .isEqualTo(with(SUPPORT_BOT, SYSTEM_PROMPT, null));
+        assertThat(merge(SUPPORT_BOT, set(SYSTEM_PROMPT, null))).isEqualTo(with(SUPPORT_BOT, SYSTEM_PROMPT, null));
     }
 
     @Test
@@ -58,25 +56,34 @@ class ConfigurationMergeTest {
 
     @Test
     void mergesCapabilitiesKeyByKeyAndObjectsWithinThem() {
-        AssistantConfiguration current = with(SUPPORT_BOT, CAPABILITIES, json(
-                "transfer", json("enabled", true, "number", "+49301234567", "after_seconds", 30),
-                "recording", false,
-                "keywords", List.of("billing", "outage")));
+        AssistantConfiguration current = with(
+                SUPPORT_BOT,
+                CAPABILITIES,
+                json(
+                        "transfer", json("enabled", true, "number", "+49301234567", "after_seconds", 30),
+                        "recording", false,
+                        "keywords", List.of("billing", "outage")));
         Map<String, Object> patch = json(
                 "transfer", json("number", "+49407654321", "after_seconds", null),
                 "keywords", List.of("refund"),
                 "language_detection", true);
 
-        assertThat(merge(current, set(CAPABILITIES, patch)).capabilities()).isEqualTo(Map.of(
-                "transfer", Map.of("enabled", true, "number", "+49407654321"),
-                "recording", false,
-                "keywords", List.of("refund"),
-                "language_detection", true));
+        assertThat(merge(current, set(CAPABILITIES, patch)).capabilities())
+                .isEqualTo(Map.of(
+                        "transfer",
+                        Map.of("enabled", true, "number", "+49407654321"),
+                        "recording",
+                        false,
+                        "keywords",
+                        List.of("refund"),
+                        "language_detection",
+                        true));
     }
 
     @Test
     void removesACapabilitySentAsNull() {
-        assertThat(merge(SUPPORT_BOT, set(CAPABILITIES, json("recording", null))).capabilities())
+        assertThat(merge(SUPPORT_BOT, set(CAPABILITIES, json("recording", null)))
+                        .capabilities())
                 .isEqualTo(Map.of("transfer", Map.of("enabled", true, "number", "+49301234567")));
     }
 
@@ -95,7 +102,8 @@ class ConfigurationMergeTest {
         AssistantConfiguration withoutCapabilities = with(SUPPORT_BOT, CAPABILITIES, null);
 
         assertThat(merge(withoutCapabilities, set(CAPABILITIES, json("recording", true, "transfer", null)))
-                .capabilities()).isEqualTo(Map.of("recording", true));
+                        .capabilities())
+                .isEqualTo(Map.of("recording", true));
     }
 
     @Test
@@ -114,8 +122,8 @@ class ConfigurationMergeTest {
 
         merge(current, set(CAPABILITIES, json("transfer", json("enabled", null), "recording", null)));
 
-        assertThat(capabilities).isEqualTo(Map.of("transfer", Map.of("enabled", true, "number", "+49301234567"),
-                "recording", false));
+        assertThat(capabilities)
+                .isEqualTo(Map.of("transfer", Map.of("enabled", true, "number", "+49301234567"), "recording", false));
     }
 
     /** The object-valued examples of RFC 7396, Appendix A: target, patch, result. */
@@ -142,8 +150,7 @@ class ConfigurationMergeTest {
 
     private static Map<String, Object> object(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<>() {
-            });
+            return JSON.readValue(json, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(json, e);
         }

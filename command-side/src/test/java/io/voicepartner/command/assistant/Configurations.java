@@ -3,7 +3,6 @@ package io.voicepartner.command.assistant;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
-
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,19 +17,36 @@ import java.util.Map;
 final class Configurations {
 
     static final AssistantConfiguration SUPPORT_BOT = new AssistantConfiguration(
-            "Support bot", "Answers the hotline", "You are a patient support agent.", "openai", "gpt-4o",
-            0.7, 1024, "elevenlabs", "voice-anna", 1.0, 1.0, 0.5, "de-DE", "en-US", "Hallo, wie kann ich helfen?",
-            0.5, 2.0, 0.2, AssistantStatus.DRAFT, true,
+            "Support bot",
+            "Answers the hotline",
+            "You are a patient support agent.",
+            "openai",
+            "gpt-4o",
+            0.7,
+            1024,
+            "elevenlabs",
+            "voice-anna",
+            1.0,
+            1.0,
+            0.5,
+            "de-DE",
+            "en-US",
+            "Hallo, wie kann ich helfen?",
+            0.5,
+            2.0,
+            0.2,
+            AssistantStatus.DRAFT,
+            true,
             Map.of("transfer", Map.of("enabled", true, "number", "+49301234567"), "recording", false));
 
     /** A configuration with every field unset: what an update carries for the fields it does not name. */
-    static final AssistantConfiguration NOTHING = new AssistantConfiguration(null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    static final AssistantConfiguration NOTHING = new AssistantConfiguration(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
 
     private static final RecordComponent[] COMPONENTS = AssistantConfiguration.class.getRecordComponents();
 
-    private Configurations() {
-    }
+    private Configurations() {}
 
     static AssistantConfiguration with(AssistantConfiguration base, AssistantField field, Object value) {
         String component = componentName(field);
@@ -38,9 +54,11 @@ final class Configurations {
             Object[] values = new Object[COMPONENTS.length];
             for (int i = 0; i < COMPONENTS.length; i++) {
                 values[i] = COMPONENTS[i].getName().equals(component)
-                        ? value : COMPONENTS[i].getAccessor().invoke(base);
+                        ? value
+                        : COMPONENTS[i].getAccessor().invoke(base);
             }
-            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
             return AssistantConfiguration.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + base, e);
@@ -60,7 +78,8 @@ final class Configurations {
         List<String> words = List.of(field.wireName().split("_"));
         StringBuilder name = new StringBuilder(words.get(0));
         words.subList(1, words.size())
-                .forEach(word -> name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1)));
+                .forEach(word ->
+                        name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1)));
         String component = name.toString();
         if (Arrays.stream(COMPONENTS).noneMatch(c -> c.getName().equals(component))) {
             throw new IllegalArgumentException(field + " names no component of AssistantConfiguration");

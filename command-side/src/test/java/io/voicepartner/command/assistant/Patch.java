@@ -2,7 +2,6 @@ package io.voicepartner.command.assistant;
 
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantField;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +11,7 @@ final class Patch {
 
     private final Map<AssistantField, Object> values = new EnumMap<>(AssistantField.class);
 
-    private Patch() {
-    }
+    private Patch() {}
 
     static Patch set(AssistantField field, Object value) {
         return new Patch().and(field, value);

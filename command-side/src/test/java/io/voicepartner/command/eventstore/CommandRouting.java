@@ -9,8 +9,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
  */
 public final class CommandRouting {
 
-    private CommandRouting() {
-    }
+    private CommandRouting() {}
 
     public static CommandTargetResolver resolver() {
         return new MessagingConfiguration().commandTargetResolver();

@@ -1,25 +1,22 @@
 package io.voicepartner.command.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Only a snapshot today's code would have written is used; any other is passed over, never misread. */
 class CurrentSnapshotsTest {
 
     @Revision("3")
-    static class Booking {
-    }
+    static class Booking {}
 
-    static class Unversioned {
-    }
+    static class Unversioned {}
 
     private final CurrentSnapshots filter = new CurrentSnapshots(() -> List.of(Booking.class, Unversioned.class));
 
@@ -40,7 +37,8 @@ class CurrentSnapshotsTest {
 
     @Test
     void ignoresASnapshotOfAClassThatIsNoLongerAnAggregate() {
-        assertThat(filter.allow(snapshot("io.voicepartner.command.booking.Booking", "3"))).isFalse();
+        assertThat(filter.allow(snapshot("io.voicepartner.command.booking.Booking", "3")))
+                .isFalse();
     }
 
     @Test
@@ -50,8 +48,15 @@ class CurrentSnapshotsTest {
     }
 
     private static DomainEventData<?> snapshot(String payloadType, String revision) {
-        return new GenericDomainEventEntry<>("Booking", "0190f2c4-0000-7000-8000-00000000b00c", 99,
-                "0190f2c4-0000-7000-8000-00000000e7e1", Instant.parse("2026-12-01T10:00:00Z"), payloadType, revision,
-                "{}".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        return new GenericDomainEventEntry<>(
+                "Booking",
+                "0190f2c4-0000-7000-8000-00000000b00c",
+                99,
+                "0190f2c4-0000-7000-8000-00000000e7e1",
+                Instant.parse("2026-12-01T10:00:00Z"),
+                payloadType,
+                revision,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 }

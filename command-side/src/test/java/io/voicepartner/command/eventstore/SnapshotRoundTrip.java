@@ -1,19 +1,11 @@
 package io.voicepartner.command.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcedAggregate;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -25,9 +17,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
  * Snapshots as the event store writes and reads them, for the round-trip test beside each aggregate: the
@@ -48,8 +47,7 @@ public final class SnapshotRoundTrip {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/snapshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SnapshotRoundTrip() {
-    }
+    private SnapshotRoundTrip() {}
 
     /**
      * The aggregate as a repository loading these events, without a snapshot, would hold it: each event is
@@ -57,8 +55,8 @@ public final class SnapshotRoundTrip {
      */
     public static <T> T sourcedFrom(Class<T> type, String aggregateId, Object... events) {
         AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
-        EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(newInstance(type), model, null,
-                NoSnapshotTriggerDefinition.TRIGGER);
+        EventSourcedAggregate<T> aggregate =
+                EventSourcedAggregate.initialize(newInstance(type), model, null, NoSnapshotTriggerDefinition.TRIGGER);
         aggregate.initializeState(DomainEventStream.of(IntStream.range(0, events.length)
                 .mapToObj(i -> new GenericDomainEventMessage<>(model.type(), aggregateId, i, stored(events[i])))));
         return aggregate.getAggregateRoot();
@@ -66,7 +64,9 @@ public final class SnapshotRoundTrip {
 
     /** Writes the aggregate as a snapshot, under its class's revision, reads it back and compares every field. */
     public static void assertRoundTrips(Object aggregate) {
-        assertThat(defaultFields(aggregate)).as("fields the sample leaves at their default").isEmpty();
+        assertThat(defaultFields(aggregate))
+                .as("fields the sample leaves at their default")
+                .isEmpty();
 
         SerializedObject<byte[]> snapshot = SNAPSHOTS.serialize(aggregate, byte[].class);
         Object read = SNAPSHOTS.deserialize(snapshot);
@@ -85,20 +85,26 @@ public final class SnapshotRoundTrip {
         Class<?> type = aggregate.getClass();
         Path golden = GOLDEN.resolve(type.getSimpleName() + ".json");
         try {
-            JsonNode stored = JSON.readTree(SNAPSHOTS.serialize(aggregate, byte[].class).getData());
+            JsonNode stored =
+                    JSON.readTree(SNAPSHOTS.serialize(aggregate, byte[].class).getData());
             if (Boolean.getBoolean("golden.write")) {
                 Files.createDirectories(GOLDEN);
-                Files.writeString(golden, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(stored) + "\n");
+                Files.writeString(
+                        golden,
+                        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stored) + "\n");
             }
             if (!Files.exists(golden)) {
                 fail("no golden snapshot for " + type.getSimpleName() + " at " + golden
                         + ": write it with -Dgolden.write=true and review it");
             }
-            assertThat(stored).as("the stored snapshot of %s", type.getSimpleName())
+            assertThat(stored)
+                    .as("the stored snapshot of %s", type.getSimpleName())
                     .isEqualTo(JSON.readTree(Files.readString(golden)));
-            Object loaded = SNAPSHOTS.deserialize(new SimpleSerializedObject<>(Files.readAllBytes(golden), byte[].class,
-                    type.getName(), type.getAnnotation(Revision.class).value()));
+            Object loaded = SNAPSHOTS.deserialize(new SimpleSerializedObject<>(
+                    Files.readAllBytes(golden),
+                    byte[].class,
+                    type.getName(),
+                    type.getAnnotation(Revision.class).value()));
             assertThat(loaded).usingRecursiveComparison().isEqualTo(aggregate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,7 +134,9 @@ public final class SnapshotRoundTrip {
     }
 
     private static boolean isDefault(Object value) {
-        return value == null || Boolean.FALSE.equals(value) || (value instanceof Number number && number.longValue() == 0)
+        return value == null
+                || Boolean.FALSE.equals(value)
+                || (value instanceof Number number && number.longValue() == 0)
                 || (value instanceof Collection<?> collection && collection.isEmpty())
                 || (value instanceof Map<?, ?> map && map.isEmpty());
     }

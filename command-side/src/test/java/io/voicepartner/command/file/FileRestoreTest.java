@@ -1,5 +1,7 @@
 package io.voicepartner.command.file;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.file.FileDeleted;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
@@ -13,8 +15,6 @@ import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.hamcrest.Matchers.equalTo;
 
 /** A deleted file cannot be restored: deleting it removed its bytes and text (ADR 0011). */
 class FileRestoreTest {
@@ -60,8 +60,8 @@ class FileRestoreTest {
     }
 
     private static FileUploaded uploaded() {
-        return new FileUploaded(FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213, BYTES,
-                "Prices", SHA);
+        return new FileUploaded(
+                FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213, BYTES, "Prices", SHA);
     }
 
     private static Matcher<Refusal> refusal(ErrorCode code) {

@@ -1,15 +1,15 @@
 package io.voicepartner.command.file;
 
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
+import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
+
 import io.voicepartner.api.file.FileDeleted;
 import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import org.junit.jupiter.api.Test;
-
-import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
-import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
-import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 
 /** A file's snapshot holds what it was uploaded as, which a published assistant version freezes. */
 class FileSnapshotTest {
@@ -20,11 +20,26 @@ class FileSnapshotTest {
 
     @Test
     void keepsAProcessedAndDeletedFileWithItsUpload() {
-        File file = sourcedFrom(File.class, FILE_ID,
-                new FileUploaded(FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213, BYTES,
-                        "Prices", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new FileProcessed(FILE_ID, OWNER, BYTES + ".txt", 1_204,
-                        "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", "Preisliste 2026"),
+        File file = sourcedFrom(
+                File.class,
+                FILE_ID,
+                new FileUploaded(
+                        FILE_ID,
+                        OWNER,
+                        FILE_ID + ".pdf",
+                        "Preisliste.pdf",
+                        FileType.PDF,
+                        48_213,
+                        BYTES,
+                        "Prices",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                new FileProcessed(
+                        FILE_ID,
+                        OWNER,
+                        BYTES + ".txt",
+                        1_204,
+                        "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                        "Preisliste 2026"),
                 new FileDescriptionUpdated(FILE_ID, OWNER, "Prices 2026"),
                 new FileDeleted(FILE_ID, OWNER, true));
 

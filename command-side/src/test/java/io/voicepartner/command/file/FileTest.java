@@ -1,5 +1,7 @@
 package io.voicepartner.command.file;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.file.CompleteFileProcessing;
 import io.voicepartner.api.file.DeleteFile;
 import io.voicepartner.api.file.FailFileProcessing;
@@ -22,8 +24,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import static org.hamcrest.Matchers.equalTo;
 
 /** What a knowledge file decides: given its history, a command is either recorded as events or refused. */
 class FileTest {
@@ -52,8 +52,16 @@ class FileTest {
         @Test
         void recordsTheUploadedFileForItsOwner() {
             fixture.givenNoPriorActivity()
-                    .when(new UploadFile(FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213,
-                            BYTES, "Prices", SHA))
+                    .when(new UploadFile(
+                            FILE_ID,
+                            OWNER,
+                            FILE_ID + ".pdf",
+                            "Preisliste.pdf",
+                            FileType.PDF,
+                            48_213,
+                            BYTES,
+                            "Prices",
+                            SHA))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(uploaded());
         }
@@ -182,8 +190,8 @@ class FileTest {
     }
 
     private static FileUploaded uploaded() {
-        return new FileUploaded(FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213, BYTES,
-                "Prices", SHA);
+        return new FileUploaded(
+                FILE_ID, OWNER, FILE_ID + ".pdf", "Preisliste.pdf", FileType.PDF, 48_213, BYTES, "Prices", SHA);
     }
 
     private static Matcher<Refusal> refusal(ErrorCode code) {

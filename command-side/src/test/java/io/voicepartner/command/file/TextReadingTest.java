@@ -1,13 +1,14 @@
 package io.voicepartner.command.file;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.util.unit.DataSize.ofMegabytes;
+
 import io.voicepartner.api.file.CompleteFileProcessing;
 import io.voicepartner.api.file.FailFileProcessing;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.support.storage.FileStorage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.util.unit.DataSize.ofMegabytes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The limits on reading a file's text, against stores that misbehave: one whose bytes never finish
@@ -37,8 +36,8 @@ class TextReadingTest {
     private static final int ATTEMPTS = 3;
 
     private final Storage storage = new Storage();
-    private final TextReading reading = new TextReading(storage,
-            new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS, 1, ofMegabytes(200)));
+    private final TextReading reading = new TextReading(
+            storage, new FileLimits(ofMegabytes(25), TIME_LIMIT, 10_000, ATTEMPTS, 1, ofMegabytes(200)));
 
     @AfterEach
     void close() {
@@ -52,8 +51,9 @@ class TextReadingTest {
 
         Object outcome = reading.outcomeOf(uploaded());
 
-        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
-                "Reading its text took longer than 300 ms, so it was given up."));
+        assertThat(outcome)
+                .isEqualTo(
+                        new FailFileProcessing("f-1", "Reading its text took longer than 300 ms, so it was given up."));
         // stopped by the interrupt if it was waiting for bytes, or by the deadline before it asked for them
         await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
         assertThat(storage.opened).hasValue(1);
@@ -69,18 +69,22 @@ class TextReadingTest {
     void aReadingThatIsGivenUpStopsAndFreesItsThread() throws Exception {
         EndlessText endless = new EndlessText();
         storage.content = () -> endless;
-        try (TextReading unlimited = new TextReading(storage,
+        try (TextReading unlimited = new TextReading(
+                storage,
                 new FileLimits(ofMegabytes(25), TIME_LIMIT, Integer.MAX_VALUE, ATTEMPTS, 1, ofMegabytes(200)))) {
 
             Object outcome = unlimited.outcomeOf(uploaded());
 
-            assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
-                    "Reading its text took longer than 300 ms, so it was given up."));
+            assertThat(outcome)
+                    .isEqualTo(new FailFileProcessing(
+                            "f-1", "Reading its text took longer than 300 ms, so it was given up."));
             await().atMost(Duration.ofSeconds(30)).until(() -> endless.closed);
             long readsWhenClosed = endless.reads.get();
             storage.content = () -> new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8));
             assertThat(unlimited.outcomeOf(uploaded())).isInstanceOf(CompleteFileProcessing.class);
-            assertThat(endless.reads.get()).as("reads after the stream was closed").isEqualTo(readsWhenClosed);
+            assertThat(endless.reads.get())
+                    .as("reads after the stream was closed")
+                    .isEqualTo(readsWhenClosed);
         }
     }
 
@@ -104,15 +108,24 @@ class TextReadingTest {
 
         Object outcome = reading.outcomeOf(uploaded());
 
-        assertThat(outcome).isEqualTo(new FailFileProcessing("f-1",
-                "The stored file could not be read; delete it and upload it again."));
+        assertThat(outcome)
+                .isEqualTo(new FailFileProcessing(
+                        "f-1", "The stored file could not be read; delete it and upload it again."));
         assertThat(storage.opened).hasValue(ATTEMPTS);
         assertThat(storage.stored).isEmpty();
     }
 
     private static FileUploaded uploaded() {
-        return new FileUploaded("f-1", "u-1", "f-1.txt", "Sprechzeiten.txt", FileType.TXT, TEXT.length(),
-                "mem://f-1", null, "0".repeat(64));
+        return new FileUploaded(
+                "f-1",
+                "u-1",
+                "f-1.txt",
+                "Sprechzeiten.txt",
+                FileType.TXT,
+                TEXT.length(),
+                "mem://f-1",
+                null,
+                "0".repeat(64));
     }
 
     /** A store in memory whose reads can be made to fail or to hang. */

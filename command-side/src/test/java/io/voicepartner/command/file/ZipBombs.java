@@ -1,11 +1,5 @@
 package io.voicepartner.command.file;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +8,11 @@ import java.util.Enumeration;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * DOCX files whose {@code word/document.xml} unpacks to far more than they weigh, built in moments: the body's
@@ -26,8 +25,7 @@ final class ZipBombs {
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
     private static final String END = "</w:body></w:document>";
 
-    private ZipBombs() {
-    }
+    private ZipBombs() {}
 
     /** A real DOCX whose body is {@code block} repeated {@code times} times. */
     static byte[] docx(byte[] block, int times) throws IOException {
@@ -87,8 +85,9 @@ final class ZipBombs {
         }
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         try (ZipFile source = ZipFile.builder()
-                .setSeekableByteChannel(new SeekableInMemoryByteChannel(original.toByteArray())).get();
-             ZipArchiveOutputStream target = new ZipArchiveOutputStream(result)) {
+                        .setSeekableByteChannel(new SeekableInMemoryByteChannel(original.toByteArray()))
+                        .get();
+                ZipArchiveOutputStream target = new ZipArchiveOutputStream(result)) {
             for (Enumeration<ZipArchiveEntry> entries = source.getEntries(); entries.hasMoreElements(); ) {
                 ZipArchiveEntry entry = entries.nextElement();
                 if (entry.getName().equals(body.getName())) {

@@ -1,16 +1,11 @@
 package io.voicepartner.command.lookup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.command.HttpApi;
 import io.voicepartner.command.HttpApi.Answer;
 import io.voicepartner.command.HttpApi.User;
 import io.voicepartner.command.RunningCommandSide;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code V18__runtime_lookup.sql} fills the call-start columns of the lookups from the stored events exactly as the
@@ -42,28 +41,45 @@ class CallStartBackFillTest extends RunningCommandSide {
     @Test
     void theMigrationDerivesFromTheEventsWhatTheLookupProcessorWrites() throws SQLException {
         aUserWithVersionsAndNumbersOfEveryKind();
-        String server = jdbc.sql("SELECT 1").query((row, n) -> row.getStatement().getConnection().getMetaData().getURL())
+        String server = jdbc.sql("SELECT 1")
+                .query((row, n) ->
+                        row.getStatement().getConnection().getMetaData().getURL())
                 .single();
-        String name = "cs_backfill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "cs_backfill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
         execute(server, "CREATE DATABASE " + name);
         try {
             migrate(url, versionBefore(url, CALL_START_COLUMNS));
             try (Connection copy = DriverManager.getConnection(url, "postgres", "")) {
-                copy("domain_event_entry", List.of("global_index", "event_identifier", "aggregate_identifier",
-                        "sequence_number", "type", "time_stamp", "payload_type", "payload_revision", "payload",
-                        "meta_data"), copy);
+                copy(
+                        "domain_event_entry",
+                        List.of(
+                                "global_index",
+                                "event_identifier",
+                                "aggregate_identifier",
+                                "sequence_number",
+                                "type",
+                                "time_stamp",
+                                "payload_type",
+                                "payload_revision",
+                                "payload",
+                                "meta_data"),
+                        copy);
                 copy("assistant_lookup", List.of("assistant_id", "owner_id", "deleted"), copy);
-                copy("phone_number_lookup", List.of("phone_number_id", "owner_id", "phone_number", "assistant_id",
-                        "deleted", "created_at"), copy);
+                copy(
+                        "phone_number_lookup",
+                        List.of("phone_number_id", "owner_id", "phone_number", "assistant_id", "deleted", "created_at"),
+                        copy);
                 copy("assistant_version_lookup", List.of("assistant_id", "number"), copy);
             }
             migrate(url, "latest");
 
             String numbers = "SELECT phone_number_id, assistant_version, configuration::text FROM "
                     + "command.phone_number_lookup ORDER BY phone_number_id";
-            String versions = "SELECT assistant_id, number, config_hash, published_at, published_by, configuration::text "
-                    + "FROM command.assistant_version_lookup ORDER BY assistant_id, number";
+            String versions =
+                    "SELECT assistant_id, number, config_hash, published_at, published_by, configuration::text "
+                            + "FROM command.assistant_version_lookup ORDER BY assistant_id, number";
             assertThat(rows(url, numbers)).isEqualTo(rows(server, numbers)).hasSizeGreaterThanOrEqualTo(4);
             assertThat(rows(url, versions)).isEqualTo(rows(server, versions)).hasSizeGreaterThanOrEqualTo(2);
         } finally {
@@ -75,31 +91,47 @@ class CallStartBackFillTest extends RunningCommandSide {
     private void aUserWithVersionsAndNumbersOfEveryKind() {
         HttpApi api = api();
         User ada = api.signUp("ada-" + UUID.randomUUID() + "@example.com", "Ada");
-        String tool = created(api.send("POST", "/api/tools", ada, Map.of("name", "Calendar",
-                "endpoint", "https://tools.example.com/calendar?api_key=" + UUID.randomUUID(),
-                "authentication", Map.of("type", "bearer", "token", "bearer-" + UUID.randomUUID()))));
-        String assistant = created(api.send("POST", "/api/assistants", ada, Map.of("name", "Front desk",
-                "tool_ids", List.of(tool))));
+        String tool = created(api.send(
+                "POST",
+                "/api/tools",
+                ada,
+                Map.of(
+                        "name",
+                        "Calendar",
+                        "endpoint",
+                        "https://tools.example.com/calendar?api_key=" + UUID.randomUUID(),
+                        "authentication",
+                        Map.of("type", "bearer", "token", "bearer-" + UUID.randomUUID()))));
+        String assistant = created(
+                api.send("POST", "/api/assistants", ada, Map.of("name", "Front desk", "tool_ids", List.of(tool))));
         created(api.send("POST", "/api/assistants/" + assistant + "/versions", ada, Map.of("note", "first")));
         created(api.send("PATCH", "/api/assistants/" + assistant, ada, Map.of("temperature", 0.3)));
         created(api.send("POST", "/api/assistants/" + assistant + "/versions", ada, Map.of()));
-        created(api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber(),
-                "assistant_id", assistant)));
-        created(api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber(),
-                "assistant_id", assistant, "assistant_version", 1)));
+        created(api.send(
+                "POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber(), "assistant_id", assistant)));
+        created(api.send(
+                "POST",
+                "/api/phone-numbers",
+                ada,
+                Map.of("phone_number", freeNumber(), "assistant_id", assistant, "assistant_version", 1)));
         String renamed = created(api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber())));
-        created(api.send("PATCH", "/api/phone-numbers/" + renamed, ada, Map.of("friendly_name", "Renamed",
-                "configuration", Map.of("record", true))));
-        String released = created(api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber(),
-                "assistant_id", assistant)));
+        created(api.send(
+                "PATCH",
+                "/api/phone-numbers/" + renamed,
+                ada,
+                Map.of("friendly_name", "Renamed", "configuration", Map.of("record", true))));
+        String released = created(api.send(
+                "POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber(), "assistant_id", assistant)));
         created(api.send("DELETE", "/api/phone-numbers/" + released, ada, null));
     }
 
     private void copy(String table, List<String> columns, Connection target) throws SQLException {
         String names = String.join(", ", columns);
-        List<Map<String, Object>> rows = jdbc.sql("SELECT " + names + " FROM command." + table).query().listOfRows();
-        try (PreparedStatement insert = target.prepareStatement("INSERT INTO command." + table + " (" + names
-                + ") VALUES (" + String.join(", ", columns.stream().map(column -> "?").toList()) + ")")) {
+        List<Map<String, Object>> rows =
+                jdbc.sql("SELECT " + names + " FROM command." + table).query().listOfRows();
+        try (PreparedStatement insert =
+                target.prepareStatement("INSERT INTO command." + table + " (" + names + ") VALUES ("
+                        + String.join(", ", columns.stream().map(column -> "?").toList()) + ")")) {
             for (Map<String, Object> row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
                     insert.setObject(i + 1, row.get(columns.get(i)));
@@ -116,20 +148,29 @@ class CallStartBackFillTest extends RunningCommandSide {
 
     /** The last migration before {@code version}, whichever others come and go around it. */
     private static String versionBefore(String url, MigrationVersion version) {
-        return Arrays.stream(flyway(url, "latest").info().all()).map(MigrationInfo::getVersion)
+        return Arrays.stream(flyway(url, "latest").info().all())
+                .map(MigrationInfo::getVersion)
                 .filter(earlier -> earlier != null && earlier.compareTo(version) < 0)
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
     }
 
     private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "postgres", "").schemas("command").defaultSchema("command")
-                .locations("classpath:db/command").target(target).load();
+        return Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .schemas("command")
+                .defaultSchema("command")
+                .locations("classpath:db/command")
+                .target(target)
+                .load();
     }
 
     private static List<List<Object>> rows(String url, String query) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<Object> row = new ArrayList<>();
@@ -144,7 +185,7 @@ class CallStartBackFillTest extends RunningCommandSide {
 
     private static void execute(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

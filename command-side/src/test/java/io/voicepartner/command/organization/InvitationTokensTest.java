@@ -1,10 +1,9 @@
 package io.voicepartner.command.organization;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** An invitation's token is a fresh 256-bit secret, found again by its SHA-256 alone. */
 class InvitationTokensTest {

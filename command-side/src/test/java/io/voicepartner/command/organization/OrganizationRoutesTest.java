@@ -1,20 +1,19 @@
 package io.voicepartner.command.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.voicepartner.command.HttpApi;
 import io.voicepartner.command.HttpApi.Answer;
 import io.voicepartner.command.HttpApi.User;
 import io.voicepartner.command.RunningCommandSide;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The organization write routes over HTTP, on the command side alone: who may do what, what is refused and how.
@@ -74,7 +73,8 @@ class OrganizationRoutesTest extends RunningCommandSide {
         Answer malformed = api.send("POST", "/api/invitations/nonsense/accept", mallory, null);
 
         assertThat(other.status()).isEqualTo(404);
-        assertThat(other.body().path("error")).isEqualTo(unknown.body().path("error"))
+        assertThat(other.body().path("error"))
+                .isEqualTo(unknown.body().path("error"))
                 .isEqualTo(malformed.body().path("error"));
         assertThat(rename(mallory).status()).isEqualTo(404);
     }
@@ -88,9 +88,17 @@ class OrganizationRoutesTest extends RunningCommandSide {
         Answer revoked = api.send("DELETE", invitations() + "/" + invitation, ada, null);
 
         assertThat(revoked.status()).isEqualTo(202);
-        assertThat(api.send("POST", "/api/invitations/" + invited.data().path("token").asText() + "/accept", grace,
-                null).status()).isEqualTo(404);
-        assertThat(api.send("DELETE", invitations() + "/" + invitation, ada, null).status()).isEqualTo(404);
+        assertThat(api.send(
+                                "POST",
+                                "/api/invitations/"
+                                        + invited.data().path("token").asText() + "/accept",
+                                grace,
+                                null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", invitations() + "/" + invitation, ada, null)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -99,7 +107,9 @@ class OrganizationRoutesTest extends RunningCommandSide {
 
         String token = invite(grace.email(), "admin").data().path("token").asText();
 
-        assertThat(api.send("POST", "/api/invitations/" + token + "/accept", grace, null).status()).isEqualTo(409);
+        assertThat(api.send("POST", "/api/invitations/" + token + "/accept", grace, null)
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -113,11 +123,15 @@ class OrganizationRoutesTest extends RunningCommandSide {
         assertThat(rename(stranger).status()).isEqualTo(404);
         assertThat(invite(viewer, unique("x"), "viewer").status()).isEqualTo(403);
         assertThat(invite(admin, unique("x"), "owner").errorCode()).isEqualTo("forbidden");
-        assertThat(api.send("PATCH", members() + "/" + viewer.id(), admin, Map.of("role", "owner")).status())
+        assertThat(api.send("PATCH", members() + "/" + viewer.id(), admin, Map.of("role", "owner"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.send("PATCH", members() + "/" + viewer.id(), admin, Map.of("role", "editor")).status())
+        assertThat(api.send("PATCH", members() + "/" + viewer.id(), admin, Map.of("role", "editor"))
+                        .status())
                 .isEqualTo(202);
-        assertThat(api.send("DELETE", "/api/organizations/" + organization, admin, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/organizations/" + organization, admin, null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -125,7 +139,9 @@ class OrganizationRoutesTest extends RunningCommandSide {
         User viewer = join("vera", "viewer");
         User editor = join("ed", "editor");
 
-        assertThat(api.send("DELETE", members() + "/" + viewer.id(), editor, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", members() + "/" + viewer.id(), editor, null)
+                        .status())
+                .isEqualTo(403);
         Answer left = api.send("DELETE", members() + "/" + viewer.id(), viewer, null);
 
         assertThat(left.status()).isEqualTo(202);
@@ -134,9 +150,11 @@ class OrganizationRoutesTest extends RunningCommandSide {
 
     @Test
     void theLastOwnerCanBeNeitherDemotedNorRemoved() {
-        assertThat(api.send("PATCH", members() + "/" + ada.id(), ada, Map.of("role", "admin")).errorCode())
+        assertThat(api.send("PATCH", members() + "/" + ada.id(), ada, Map.of("role", "admin"))
+                        .errorCode())
                 .isEqualTo("conflict");
-        assertThat(api.send("DELETE", members() + "/" + ada.id(), ada, null).errorCode()).isEqualTo("conflict");
+        assertThat(api.send("DELETE", members() + "/" + ada.id(), ada, null).errorCode())
+                .isEqualTo("conflict");
     }
 
     @Test
@@ -148,7 +166,11 @@ class OrganizationRoutesTest extends RunningCommandSide {
 
     @Test
     void anOrganizationIsNotDeletedWhileItHasPhoneNumbers() {
-        Answer bought = api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber()),
+        Answer bought = api.send(
+                "POST",
+                "/api/phone-numbers",
+                ada,
+                Map.of("phone_number", freeNumber()),
                 Map.of("X-Organization-Id", organization));
         assertThat(bought.status()).isEqualTo(202);
 
@@ -156,19 +178,33 @@ class OrganizationRoutesTest extends RunningCommandSide {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().path("error").path("message").asText()).contains("phone number");
 
-        assertThat(api.send("DELETE", "/api/phone-numbers/" + bought.data().path("id").asText(), ada, null,
-                Map.of("X-Organization-Id", organization)).status()).isEqualTo(202);
-        assertThat(api.send("DELETE", "/api/organizations/" + organization, ada, null).status()).isEqualTo(202);
+        assertThat(api.send(
+                                "DELETE",
+                                "/api/phone-numbers/" + bought.data().path("id").asText(),
+                                ada,
+                                null,
+                                Map.of("X-Organization-Id", organization))
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.send("DELETE", "/api/organizations/" + organization, ada, null)
+                        .status())
+                .isEqualTo(202);
         // closed: its members find nothing there any more
         assertThat(rename(ada).status()).isEqualTo(404);
-        assertThat(api.send("POST", "/api/phone-numbers", ada, Map.of("phone_number", freeNumber()),
-                Map.of("X-Organization-Id", organization)).status()).isEqualTo(404);
+        assertThat(api.send(
+                                "POST",
+                                "/api/phone-numbers",
+                                ada,
+                                Map.of("phone_number", freeNumber()),
+                                Map.of("X-Organization-Id", organization))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void anInvitationNamesEveryBadField() {
-        Answer refused = api.send("POST", invitations(), ada, Map.of("email", "not an address", "role", "boss",
-                "token", "mine"));
+        Answer refused = api.send(
+                "POST", invitations(), ada, Map.of("email", "not an address", "role", "boss", "token", "mine"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().path("error").path("details").findValuesAsText("field"))
@@ -185,13 +221,16 @@ class OrganizationRoutesTest extends RunningCommandSide {
         Answer retry = api.send("POST", invitations(), ada, body, key);
 
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.data().path("token").asText()).isNotEqualTo(first.data().path("token").asText());
+        assertThat(retry.data().path("token").asText())
+                .isNotEqualTo(first.data().path("token").asText());
     }
 
     private User join(String name, String role) {
         User user = api.signUp(unique(name), name);
         String token = invite(user.email(), role).data().path("token").asText();
-        assertThat(api.send("POST", "/api/invitations/" + token + "/accept", user, null).status()).isEqualTo(202);
+        assertThat(api.send("POST", "/api/invitations/" + token + "/accept", user, null)
+                        .status())
+                .isEqualTo(202);
         return user;
     }
 
@@ -204,7 +243,8 @@ class OrganizationRoutesTest extends RunningCommandSide {
     }
 
     private Answer rename(User user) {
-        return api.send("PATCH", "/api/organizations/" + organization, user, Map.of("name", "Renamed by " + user.email()));
+        return api.send(
+                "PATCH", "/api/organizations/" + organization, user, Map.of("name", "Renamed by " + user.email()));
     }
 
     private String invitations() {

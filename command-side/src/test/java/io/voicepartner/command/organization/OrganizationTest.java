@@ -1,5 +1,7 @@
 package io.voicepartner.command.organization;
 
+import static io.voicepartner.command.common.Refusals.refusal;
+
 import io.voicepartner.api.organization.AcceptInvitation;
 import io.voicepartner.api.organization.ApiKeyCreated;
 import io.voicepartner.api.organization.ApiKeyRevoked;
@@ -24,6 +26,11 @@ import io.voicepartner.api.organization.RevokeInvitation;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,14 +38,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import static io.voicepartner.command.common.Refusals.refusal;
 
 /**
  * What an organization decides, for the member a command is sent for (its {@code actor}): given its history, a
@@ -370,8 +369,10 @@ class OrganizationTest {
 
         @Test
         void thePersonalOrganizationsUserStaysItsOwner() {
-            fixture.given(history(new OrganizationCreated(OWNER, "Ada's organization", OWNER, true),
-                            invited(OWNER, Role.OWNER), accepted(OWNER, SECOND_OWNER, Role.OWNER)))
+            fixture.given(history(
+                            new OrganizationCreated(OWNER, "Ada's organization", OWNER, true),
+                            invited(OWNER, Role.OWNER),
+                            accepted(OWNER, SECOND_OWNER, Role.OWNER)))
                     .when(new ChangeMemberRole(OWNER, OWNER, Role.ADMIN), by(SECOND_OWNER))
                     .expectException(refusal(ErrorCode.CONFLICT));
         }
@@ -436,8 +437,10 @@ class OrganizationTest {
 
         @Test
         void thePersonalOrganizationsUserCannotBeRemoved() {
-            fixture.given(history(new OrganizationCreated(OWNER, "Ada's organization", OWNER, true),
-                            invited(OWNER, Role.OWNER), accepted(OWNER, SECOND_OWNER, Role.OWNER)))
+            fixture.given(history(
+                            new OrganizationCreated(OWNER, "Ada's organization", OWNER, true),
+                            invited(OWNER, Role.OWNER),
+                            accepted(OWNER, SECOND_OWNER, Role.OWNER)))
                     .when(new RemoveMember(OWNER, OWNER), by(SECOND_OWNER))
                     .expectException(refusal(ErrorCode.CONFLICT));
         }
@@ -471,10 +474,18 @@ class OrganizationTest {
         @Test
         void aKeyThatNeverExpiresIsIssuedToo() {
             fixture.given(history(created()))
-                    .when(new CreateApiKey(ORGANIZATION, KEY, "CI", List.of(ApiKeyScope.CONFIG_READ), "vp_AbCdEfGh",
-                            KEY_HASH, null), by(OWNER))
-                    .expectEvents(new ApiKeyCreated(ORGANIZATION, KEY, "CI", List.of(ApiKeyScope.CONFIG_READ),
-                            "vp_AbCdEfGh", KEY_HASH, null));
+                    .when(
+                            new CreateApiKey(
+                                    ORGANIZATION,
+                                    KEY,
+                                    "CI",
+                                    List.of(ApiKeyScope.CONFIG_READ),
+                                    "vp_AbCdEfGh",
+                                    KEY_HASH,
+                                    null),
+                            by(OWNER))
+                    .expectEvents(new ApiKeyCreated(
+                            ORGANIZATION, KEY, "CI", List.of(ApiKeyScope.CONFIG_READ), "vp_AbCdEfGh", KEY_HASH, null));
         }
 
         @Test
@@ -591,8 +602,9 @@ class OrganizationTest {
     /** A member who joined by an invitation of their own (each given one, so that they are at revision 1 + 2n). */
     private static Object[] joined(String userId, Role role) {
         String invitationId = "inv-" + userId;
-        return new Object[]{
-                new InvitationCreated(ORGANIZATION, invitationId, userId + "@example.com", role, TOKEN_HASH, EXPIRES),
-                new MemberAdded(ORGANIZATION, userId, role, invitationId)};
+        return new Object[] {
+            new InvitationCreated(ORGANIZATION, invitationId, userId + "@example.com", role, TOKEN_HASH, EXPIRES),
+            new MemberAdded(ORGANIZATION, userId, role, invitationId)
+        };
     }
 }

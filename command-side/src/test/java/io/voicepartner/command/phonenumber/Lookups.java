@@ -5,7 +5,6 @@ import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.lookup.PhoneNumberRegistry;
 import io.voicepartner.command.lookup.PublishedVersions;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +45,8 @@ final class Lookups implements PhoneNumberRegistry, AssistantOwnership, Publishe
     @Override
     public void requirePublished(String assistantId, int number) {
         if (!publishedVersions.contains(assistantId + "/" + number)) {
-            throw new Refusal(ErrorCode.CONFLICT, "Assistant '" + assistantId + "' has not published version " + number);
+            throw new Refusal(
+                    ErrorCode.CONFLICT, "Assistant '" + assistantId + "' has not published version " + number);
         }
     }
 

@@ -2,7 +2,6 @@ package io.voicepartner.command.phonenumber;
 
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +11,7 @@ final class Patch {
 
     private final Map<PhoneNumberField, Object> values = new EnumMap<>(PhoneNumberField.class);
 
-    private Patch() {
-    }
+    private Patch() {}
 
     static Patch set(PhoneNumberField field, Object value) {
         return new Patch().and(field, value);

@@ -1,20 +1,19 @@
 package io.voicepartner.command.phonenumber;
 
-import io.voicepartner.api.assistant.AssistantDeleted;
-import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
-import io.voicepartner.command.lookup.LookupTables;
-import io.voicepartner.command.web.Commands;
-import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
+import io.voicepartner.command.lookup.LookupTables;
+import io.voicepartner.command.web.Commands;
+import java.util.List;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.junit.jupiter.api.Test;
 
 /** A deleted assistant's numbers are unassigned by the platform, whatever became of some of them meanwhile. */
 class PhoneNumberCleanupTest {

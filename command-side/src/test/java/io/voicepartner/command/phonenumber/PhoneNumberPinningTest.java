@@ -1,5 +1,14 @@
 package io.voicepartner.command.phonenumber;
 
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
+import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
+import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
+import static io.voicepartner.command.phonenumber.Configurations.BOOKINGS;
+import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
+import static io.voicepartner.command.phonenumber.Configurations.with;
+import static io.voicepartner.command.phonenumber.Patch.set;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.phonenumber.CreatePhoneNumber;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
@@ -10,24 +19,14 @@ import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
-import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
-import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_VERSION;
-import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
-import static io.voicepartner.command.phonenumber.Configurations.BOOKINGS;
-import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
-import static io.voicepartner.command.phonenumber.Configurations.with;
-import static io.voicepartner.command.phonenumber.Patch.set;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Pinning a phone number to a published version of its assistant, and what un-pins it. */
 class PhoneNumberPinningTest {
@@ -43,8 +42,8 @@ class PhoneNumberPinningTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PhoneNumber.class);
         fixture.registerCommandTargetResolver(CommandRouting.resolver());
-        fixture.registerInjectableResource(new Lookups().assistantOf(OWNER, FRONT_DESK, BOOKINGS)
-                .published(FRONT_DESK, 1, 2));
+        fixture.registerInjectableResource(
+                new Lookups().assistantOf(OWNER, FRONT_DESK, BOOKINGS).published(FRONT_DESK, 1, 2));
     }
 
     @Test

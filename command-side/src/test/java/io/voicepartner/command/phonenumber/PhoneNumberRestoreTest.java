@@ -1,5 +1,10 @@
 package io.voicepartner.command.phonenumber;
 
+import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
+import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
+import static io.voicepartner.command.phonenumber.Configurations.with;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberField;
@@ -15,11 +20,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
-
-import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
-import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
-import static io.voicepartner.command.phonenumber.Configurations.with;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Undoing a release: the number comes back as it was, unless its E.164 number was claimed by another phone
@@ -50,7 +50,8 @@ class PhoneNumberRestoreTest {
 
     @Test
     void refusesToRestoreANumberSomeoneElseHasTakenMeanwhile() {
-        fixtureWith(new Lookups().assistantOf(OWNER, FRONT_DESK)
+        fixtureWith(new Lookups()
+                        .assistantOf(OWNER, FRONT_DESK)
                         .numberHeldBy(BERLIN_HOTLINE.phoneNumber(), OTHER_PHONE_NUMBER_ID))
                 .given(created(), released())
                 .when(new RestorePhoneNumber(PHONE_NUMBER_ID, OWNER))
@@ -64,8 +65,8 @@ class PhoneNumberRestoreTest {
         fixtureWith(new Lookups())
                 .given(created(), released())
                 .when(new RestorePhoneNumber(PHONE_NUMBER_ID, OWNER))
-                .expectEvents(new PhoneNumberRestored(PHONE_NUMBER_ID, OWNER,
-                        with(BERLIN_HOTLINE, PhoneNumberField.ASSISTANT_ID, null)));
+                .expectEvents(new PhoneNumberRestored(
+                        PHONE_NUMBER_ID, OWNER, with(BERLIN_HOTLINE, PhoneNumberField.ASSISTANT_ID, null)));
     }
 
     @Test

@@ -1,19 +1,18 @@
 package io.voicepartner.command.phonenumber;
 
-import io.voicepartner.api.phonenumber.PhoneNumberCreated;
-import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
-import io.voicepartner.api.phonenumber.PhoneNumberField;
-import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
 import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
 import static io.voicepartner.command.phonenumber.Configurations.BOOKINGS;
 import static io.voicepartner.command.phonenumber.Configurations.with;
+
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberField;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** A phone number's snapshot holds its configuration, which a restore brings back. */
 class PhoneNumberSnapshotTest {
@@ -23,11 +22,17 @@ class PhoneNumberSnapshotTest {
 
     @Test
     void keepsAReleasedNumberWithItsAssistantAndPin() {
-        PhoneNumber number = sourcedFrom(PhoneNumber.class, PHONE_NUMBER_ID,
+        PhoneNumber number = sourcedFrom(
+                PhoneNumber.class,
+                PHONE_NUMBER_ID,
                 new PhoneNumberCreated(PHONE_NUMBER_ID, OWNER, BERLIN_HOTLINE),
-                new PhoneNumberUpdated(PHONE_NUMBER_ID, OWNER,
-                        with(with(BERLIN_HOTLINE, PhoneNumberField.ASSISTANT_ID, BOOKINGS),
-                                PhoneNumberField.ASSISTANT_VERSION, 2),
+                new PhoneNumberUpdated(
+                        PHONE_NUMBER_ID,
+                        OWNER,
+                        with(
+                                with(BERLIN_HOTLINE, PhoneNumberField.ASSISTANT_ID, BOOKINGS),
+                                PhoneNumberField.ASSISTANT_VERSION,
+                                2),
                         Set.of(PhoneNumberField.ASSISTANT_ID, PhoneNumberField.ASSISTANT_VERSION)),
                 new PhoneNumberDeleted(PHONE_NUMBER_ID, OWNER, BERLIN_HOTLINE.phoneNumber()));
 

@@ -1,31 +1,5 @@
 package io.voicepartner.command.phonenumber;
 
-import io.voicepartner.api.phonenumber.CreatePhoneNumber;
-import io.voicepartner.api.phonenumber.DeletePhoneNumber;
-import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
-import io.voicepartner.api.phonenumber.PhoneNumberCreated;
-import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
-import io.voicepartner.api.phonenumber.PhoneNumberField;
-import io.voicepartner.api.phonenumber.PhoneNumberStatus;
-import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
-import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
-import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
-import io.voicepartner.api.web.ErrorCode;
-import io.voicepartner.command.common.Refusal;
-import io.voicepartner.command.eventstore.CommandRouting;
-import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static io.voicepartner.api.phonenumber.PhoneNumberField.ASSISTANT_ID;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.CAPABILITIES;
 import static io.voicepartner.api.phonenumber.PhoneNumberField.CONFIGURATION;
@@ -45,6 +19,31 @@ import static io.voicepartner.command.phonenumber.Patch.nothing;
 import static io.voicepartner.command.phonenumber.Patch.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.voicepartner.api.phonenumber.CreatePhoneNumber;
+import io.voicepartner.api.phonenumber.DeletePhoneNumber;
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberField;
+import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
+import io.voicepartner.api.phonenumber.UnassignPhoneNumber;
+import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.common.Refusal;
+import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** What a phone number decides: given its history and the platform around it, a command is recorded or refused. */
 class PhoneNumberTest {
@@ -112,7 +111,8 @@ class PhoneNumberTest {
         @Test
         void refusesToReachAnAssistantOwnedByAnotherUser() {
             fixture.givenNoPriorActivity()
-                    .when(new CreatePhoneNumber(PHONE_NUMBER_ID, OWNER, with(BERLIN_HOTLINE, ASSISTANT_ID, STRANGERS_ASSISTANT)))
+                    .when(new CreatePhoneNumber(
+                            PHONE_NUMBER_ID, OWNER, with(BERLIN_HOTLINE, ASSISTANT_ID, STRANGERS_ASSISTANT)))
                     .expectException(refusal(ErrorCode.NOT_FOUND))
                     .expectNoEvents();
         }
@@ -133,15 +133,20 @@ class PhoneNumberTest {
         void changesTheNamedFieldsAndRecordsTheWholeConfigurationAfterTheChange() {
             fixture.given(created())
                     .when(update(OWNER, LATEST, set(FRIENDLY_NAME, "Sales").and(STATUS, PhoneNumberStatus.INACTIVE)))
-                    .expectEvents(updated(with(with(BERLIN_HOTLINE, FRIENDLY_NAME, "Sales"),
-                            STATUS, PhoneNumberStatus.INACTIVE), FRIENDLY_NAME, STATUS))
+                    .expectEvents(updated(
+                            with(with(BERLIN_HOTLINE, FRIENDLY_NAME, "Sales"), STATUS, PhoneNumberStatus.INACTIVE),
+                            FRIENDLY_NAME,
+                            STATUS))
                     .expectResultMessagePayload(2L);
         }
 
         @Test
         void namesOnlyTheFieldsWhoseValueChangedNotEveryFieldSent() {
             fixture.given(created())
-                    .when(update(OWNER, LATEST, set(FRIENDLY_NAME, BERLIN_HOTLINE.friendlyName()).and(LOCALITY, "Wedding")))
+                    .when(update(
+                            OWNER,
+                            LATEST,
+                            set(FRIENDLY_NAME, BERLIN_HOTLINE.friendlyName()).and(LOCALITY, "Wedding")))
                     .expectEvents(updated(with(BERLIN_HOTLINE, LOCALITY, "Wedding"), LOCALITY));
         }
 
@@ -166,8 +171,8 @@ class PhoneNumberTest {
         void mergesCapabilitiesKeyByKey() {
             fixture.given(created())
                     .when(update(OWNER, LATEST, set(CAPABILITIES, json("sms", true, "fax", true, "voice", null))))
-                    .expectEvents(updated(with(BERLIN_HOTLINE, CAPABILITIES, Map.of("sms", true, "fax", true)),
-                            CAPABILITIES));
+                    .expectEvents(updated(
+                            with(BERLIN_HOTLINE, CAPABILITIES, Map.of("sms", true, "fax", true)), CAPABILITIES));
         }
 
         @Test
@@ -176,8 +181,12 @@ class PhoneNumberTest {
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, set(CONFIGURATION, patch)))
-                    .expectEvents(updated(with(BERLIN_HOTLINE, CONFIGURATION, Map.of(
-                            "recording", Map.of("enabled", true), "greeting", "Hallo")), CONFIGURATION));
+                    .expectEvents(updated(
+                            with(
+                                    BERLIN_HOTLINE,
+                                    CONFIGURATION,
+                                    Map.of("recording", Map.of("enabled", true), "greeting", "Hallo")),
+                            CONFIGURATION));
         }
 
         @Test
@@ -210,7 +219,8 @@ class PhoneNumberTest {
             PhoneNumberConfiguration london = with(with(BERLIN_HOTLINE, PHONE_NUMBER, "+442070313000"), COUNTRY, "GB");
 
             fixture.given(created())
-                    .when(update(OWNER, LATEST, set(PHONE_NUMBER, "+442070313000").and(COUNTRY, "GB")))
+                    .when(update(
+                            OWNER, LATEST, set(PHONE_NUMBER, "+442070313000").and(COUNTRY, "GB")))
                     .expectEvents(updated(london, PHONE_NUMBER, COUNTRY));
             assertThat(lookups.asked()).containsExactly("+442070313000");
         }
@@ -228,8 +238,12 @@ class PhoneNumberTest {
         @Test
         void keepsItsOwnNumberWithoutAskingWhetherItIsFree() {
             fixture.given(created())
-                    .when(update(OWNER, LATEST, set(PHONE_NUMBER, BERLIN_HOTLINE.phoneNumber()).and(COUNTRY, "DE")
-                            .and(FRIENDLY_NAME, "Sales")))
+                    .when(update(
+                            OWNER,
+                            LATEST,
+                            set(PHONE_NUMBER, BERLIN_HOTLINE.phoneNumber())
+                                    .and(COUNTRY, "DE")
+                                    .and(FRIENDLY_NAME, "Sales")))
                     .expectEvents(updated(with(BERLIN_HOTLINE, FRIENDLY_NAME, "Sales"), FRIENDLY_NAME));
             assertThat(lookups.asked()).isEmpty();
         }
@@ -269,8 +283,8 @@ class PhoneNumberTest {
         void removesThePriceAndItsCurrencyTogether() {
             fixture.given(created())
                     .when(update(OWNER, LATEST, set(CURRENCY, null).and(MONTHLY_PRICE, null)))
-                    .expectEvents(updated(with(with(BERLIN_HOTLINE, CURRENCY, null), MONTHLY_PRICE, null),
-                            CURRENCY, MONTHLY_PRICE));
+                    .expectEvents(updated(
+                            with(with(BERLIN_HOTLINE, CURRENCY, null), MONTHLY_PRICE, null), CURRENCY, MONTHLY_PRICE));
         }
 
         @Test

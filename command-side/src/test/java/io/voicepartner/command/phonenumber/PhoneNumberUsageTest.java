@@ -1,5 +1,11 @@
 package io.voicepartner.command.phonenumber;
 
+import static io.voicepartner.api.phonenumber.PhoneNumberField.FRIENDLY_NAME;
+import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
+import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
+import static io.voicepartner.command.phonenumber.Configurations.NOTHING;
+import static io.voicepartner.command.phonenumber.Configurations.with;
+
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.DeletePhoneNumber;
@@ -9,19 +15,12 @@ import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.phonenumber.UpdatePhoneNumber;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.time.Instant;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Set;
-
-import static io.voicepartner.api.phonenumber.PhoneNumberField.FRIENDLY_NAME;
-import static io.voicepartner.command.phonenumber.Configurations.BERLIN_HOTLINE;
-import static io.voicepartner.command.phonenumber.Configurations.FRONT_DESK;
-import static io.voicepartner.command.phonenumber.Configurations.NOTHING;
-import static io.voicepartner.command.phonenumber.Configurations.with;
 
 /**
  * Calls recorded on a phone number's stream before usage left it (ADR 0017): the number loads past them and
@@ -46,10 +45,13 @@ class PhoneNumberUsageTest {
     @Test
     void legacyCallsLeaveTheConfigurationAsItWas() {
         fixture.given(created(), recorded("c-1"), recorded("c-2"))
-                .when(new UpdatePhoneNumber(PHONE_NUMBER_ID, OWNER, 3L, with(NOTHING, FRIENDLY_NAME, "Front line"),
+                .when(new UpdatePhoneNumber(
+                        PHONE_NUMBER_ID, OWNER, 3L, with(NOTHING, FRIENDLY_NAME, "Front line"), Set.of(FRIENDLY_NAME)))
+                .expectEvents(new PhoneNumberUpdated(
+                        PHONE_NUMBER_ID,
+                        OWNER,
+                        with(BERLIN_HOTLINE, FRIENDLY_NAME, "Front line"),
                         Set.of(FRIENDLY_NAME)))
-                .expectEvents(new PhoneNumberUpdated(PHONE_NUMBER_ID, OWNER,
-                        with(BERLIN_HOTLINE, FRIENDLY_NAME, "Front line"), Set.of(FRIENDLY_NAME)))
                 .expectResultMessagePayload(4L);
     }
 

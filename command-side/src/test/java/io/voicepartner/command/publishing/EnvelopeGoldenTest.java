@@ -1,5 +1,8 @@
 package io.voicepartner.command.publishing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,14 +14,6 @@ import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.support.json.JsonConventions;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -33,9 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The Kafka record of every event type, pinned: a fixed instance of each, every field set, is written as the
@@ -58,36 +57,52 @@ class EnvelopeGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyEventTypeKeepsItsRecord() {
-        return EventCatalogue.all().stream().map(type -> DynamicTest.dynamicTest(type.name(), () -> {
-            DomainEvent event = (DomainEvent) instance(type.eventClass());
-            GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>(
-                    type.aggregateType().wireName(), streamOf(type.aggregateType(), AGGREGATE_ID), 2, event,
-                    MetaData.with("actor", "0190f2c4-0000-7000-8000-00000000000b").and("request_id", "req-1"),
-                    "0190f2c4-0000-7000-8000-00000000000e", AT);
-            ProducerRecord<String, byte[]> record = records.recordOf(event, message, 42);
-            ObjectNode actual = JSON.createObjectNode().put("topic", record.topic()).put("key", record.key());
-            actual.set("headers", headers(record));
-            actual.set("value", JSON.readTree(record.value()));
-            Path golden = GOLDEN.resolve(type.name() + ".json");
-            if (Boolean.getBoolean("golden.write")) {
-                Files.createDirectories(GOLDEN);
-                Files.writeString(golden, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(actual) + "\n");
-            }
-            if (!Files.exists(golden)) {
-                fail("no golden record for " + type.name() + " at " + golden + ": write it with -Dgolden.write=true "
-                        + "and review it");
-            }
-            assertThat((JsonNode) actual).as(type.name()).isEqualTo(JSON.readTree(Files.readString(golden)));
-        }));
+        return EventCatalogue.all().stream()
+                .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
+                    DomainEvent event = (DomainEvent) instance(type.eventClass());
+                    GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>(
+                            type.aggregateType().wireName(),
+                            streamOf(type.aggregateType(), AGGREGATE_ID),
+                            2,
+                            event,
+                            MetaData.with("actor", "0190f2c4-0000-7000-8000-00000000000b")
+                                    .and("request_id", "req-1"),
+                            "0190f2c4-0000-7000-8000-00000000000e",
+                            AT);
+                    ProducerRecord<String, byte[]> record = records.recordOf(event, message, 42);
+                    ObjectNode actual =
+                            JSON.createObjectNode().put("topic", record.topic()).put("key", record.key());
+                    actual.set("headers", headers(record));
+                    actual.set("value", JSON.readTree(record.value()));
+                    Path golden = GOLDEN.resolve(type.name() + ".json");
+                    if (Boolean.getBoolean("golden.write")) {
+                        Files.createDirectories(GOLDEN);
+                        Files.writeString(
+                                golden,
+                                JSON.copy()
+                                                .enable(SerializationFeature.INDENT_OUTPUT)
+                                                .writeValueAsString(actual) + "\n");
+                    }
+                    if (!Files.exists(golden)) {
+                        fail("no golden record for " + type.name() + " at " + golden
+                                + ": write it with -Dgolden.write=true " + "and review it");
+                    }
+                    assertThat((JsonNode) actual).as(type.name()).isEqualTo(JSON.readTree(Files.readString(golden)));
+                }));
     }
 
     /** The request id is additive: an event no request caused has none, in the value and the headers alike. */
     @Test
     void anEventNoRequestCausedCarriesNoRequestId() throws Exception {
         AssistantDeleted event = new AssistantDeleted(AGGREGATE_ID, "organizationId");
-        GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>("assistant", AGGREGATE_ID, 2,
-                event, MetaData.with("actor", "system"), "0190f2c4-0000-7000-8000-00000000000e", AT);
+        GenericDomainEventMessage<DomainEvent> message = new GenericDomainEventMessage<>(
+                "assistant",
+                AGGREGATE_ID,
+                2,
+                event,
+                MetaData.with("actor", "system"),
+                "0190f2c4-0000-7000-8000-00000000000e",
+                AT);
 
         ProducerRecord<String, byte[]> record = records.recordOf(event, message, 42);
 
@@ -122,7 +137,8 @@ class EnvelopeGoldenTest {
 
     private static Object value(String name, Type type) throws ReflectiveOperationException {
         Class<?> raw = type instanceof ParameterizedType parameterized
-                ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+                ? (Class<?>) parameterized.getRawType()
+                : (Class<?>) type;
         if (raw == String.class || raw == Object.class) {
             return name;
         } else if (raw == Instant.class) {

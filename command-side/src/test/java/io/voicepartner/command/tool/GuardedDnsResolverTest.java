@@ -1,16 +1,15 @@
 package io.voicepartner.command.tool;
 
-import org.junit.jupiter.api.Test;
+import static io.voicepartner.command.tool.EndpointAddressesTest.mapped;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-
-import static io.voicepartner.command.tool.EndpointAddressesTest.mapped;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import org.junit.jupiter.api.Test;
 
 /** The names are answered by a map, as a DNS server under an attacker's control would answer them. */
 class GuardedDnsResolverTest {
@@ -36,17 +35,21 @@ class GuardedDnsResolverTest {
 
     @Test
     void refusesANameWhoseAaaaRecordMapsANonPublicIpv4Address() {
-        assertThatExceptionOfType(RefusedEndpoint.class).isThrownBy(() -> resolver.resolve("metadata.example"))
+        assertThatExceptionOfType(RefusedEndpoint.class)
+                .isThrownBy(() -> resolver.resolve("metadata.example"))
                 .withMessageContaining("the cloud metadata address");
-        assertThatExceptionOfType(RefusedEndpoint.class).isThrownBy(() -> resolver.resolve("loopback.example", 80))
+        assertThatExceptionOfType(RefusedEndpoint.class)
+                .isThrownBy(() -> resolver.resolve("loopback.example", 80))
                 .withMessageContaining("a loopback address");
-        assertThatExceptionOfType(RefusedEndpoint.class).isThrownBy(() -> resolver.resolve("nat64.example", 80))
+        assertThatExceptionOfType(RefusedEndpoint.class)
+                .isThrownBy(() -> resolver.resolve("nat64.example", 80))
                 .withMessageContaining("a NAT64 address of 127.0.0.1, a loopback address");
     }
 
     @Test
     void refusesANameWhenAnyOfItsAddressesIsNotPublic() {
-        assertThatExceptionOfType(RefusedEndpoint.class).isThrownBy(() -> resolver.resolve("mixed.example", 443))
+        assertThatExceptionOfType(RefusedEndpoint.class)
+                .isThrownBy(() -> resolver.resolve("mixed.example", 443))
                 .withMessageContaining("a private address");
     }
 
@@ -54,7 +57,9 @@ class GuardedDnsResolverTest {
     void connectsToTheAddressesCheckedInTheFormChecked() throws UnknownHostException {
         List<InetSocketAddress> connected = resolver.resolve("public.example", 443);
 
-        assertThat(connected).containsExactly(new InetSocketAddress(InetAddress.getByName("93.184.215.14"), 443),
-                new InetSocketAddress(InetAddress.getByName("2606:4700::1111"), 443));
+        assertThat(connected)
+                .containsExactly(
+                        new InetSocketAddress(InetAddress.getByName("93.184.215.14"), 443),
+                        new InetSocketAddress(InetAddress.getByName("2606:4700::1111"), 443));
     }
 }

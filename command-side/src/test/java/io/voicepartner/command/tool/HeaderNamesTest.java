@@ -1,17 +1,33 @@
 package io.voicepartner.command.tool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A header carrying a credential is encrypted and masked however its name is spelled. */
 class HeaderNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Authorization", "Proxy-Authorization", "Cookie", "apikey", "ApiKey", "X-Api-Key",
-            "X-API-KEY", "api_key", "X-Auth-User", "X-Auth-Token", "X-Access-Token", "Client-Secret", "X-Password",
-            "X-Session-Id", "X-Credentials", "Private-Key-Id"})
+    @ValueSource(
+            strings = {
+                "Authorization",
+                "Proxy-Authorization",
+                "Cookie",
+                "apikey",
+                "ApiKey",
+                "X-Api-Key",
+                "X-API-KEY",
+                "api_key",
+                "X-Auth-User",
+                "X-Auth-Token",
+                "X-Access-Token",
+                "Client-Secret",
+                "X-Password",
+                "X-Session-Id",
+                "X-Credentials",
+                "Private-Key-Id"
+            })
     void treatsACredentialLikeNameAsASecret(String name) {
         assertThat(HeaderNames.carriesSecret(name)).isTrue();
     }

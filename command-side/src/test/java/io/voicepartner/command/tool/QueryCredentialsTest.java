@@ -1,18 +1,18 @@
 package io.voicepartner.command.tool;
 
-import io.voicepartner.api.common.SecretValue;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voicepartner.api.common.SecretValue;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Credentials in an endpoint's query string are stored masked and encrypted apart, and sent as written. */
 class QueryCredentialsTest {
 
     /** Stands for SecretBox: the "ciphertext" is the clear value reversed, the last four shown from 12 characters. */
     private static SecretValue encrypt(String clear) {
-        return new SecretValue(new StringBuilder(clear).reverse().toString(),
+        return new SecretValue(
+                new StringBuilder(clear).reverse().toString(),
                 clear.length() >= 12 ? clear.substring(clear.length() - 4) : "");
     }
 
@@ -49,21 +49,28 @@ class QueryCredentialsTest {
 
         assertThat(secured.endpoint()).isEqualTo(endpoint);
         assertThat(secured.secrets()).isEmpty();
-        assertThat(QueryCredentials.reveal(endpoint, Map.of(), QueryCredentialsTest::decrypt)).isEqualTo(endpoint);
+        assertThat(QueryCredentials.reveal(endpoint, Map.of(), QueryCredentialsTest::decrypt))
+                .isEqualTo(endpoint);
     }
 
     @Test
     void namesCredentialsHoweverTheyAreSpelled() {
         assertThat("apikey api_key X-Api-Key access_token client_secret password auth sig X-Amz-Signature pwd"
-                .split(" ")).allMatch(QueryCredentials::carriesSecret);
+                        .split(" "))
+                .allMatch(QueryCredentials::carriesSecret);
         assertThat("city units country_code design page q".split(" ")).noneMatch(QueryCredentials::carriesSecret);
     }
 
     @Test
     void refusesACredentialSentTwiceOrAsTheMask() {
-        assertThat(QueryCredentials.problems("sig=a&sig=b")).singleElement().asString().contains("'sig'", "once");
+        assertThat(QueryCredentials.problems("sig=a&sig=b"))
+                .singleElement()
+                .asString()
+                .contains("'sig'", "once");
         assertThat(QueryCredentials.problems("api_key=%E2%80%A2%E2%80%A2%E2%80%A2%E2%80%A21234&x=1"))
-                .singleElement().asString().contains("mask");
+                .singleElement()
+                .asString()
+                .contains("mask");
         assertThat(QueryCredentials.problems("x=1&x=2&api_key=k")).isEmpty();
     }
 }

@@ -1,15 +1,14 @@
 package io.voicepartner.command.tool;
 
-import io.voicepartner.api.common.SecretValue;
-import io.voicepartner.support.security.KeyIds;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.support.security.KeyIds;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 /** Credentials leave the web edge only encrypted, and only this platform's key opens them again. */
 class SecretBoxTest {
@@ -31,7 +30,8 @@ class SecretBoxTest {
         SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
 
         assertThat(sealed.ciphertext()).startsWith("v2:" + keyId(KEY) + ":").doesNotContain("sk_live");
-        assertThat(new String(Base64.getDecoder().decode(sealed(sealed)), StandardCharsets.UTF_8)).doesNotContain("sk_live");
+        assertThat(new String(Base64.getDecoder().decode(sealed(sealed)), StandardCharsets.UTF_8))
+                .doesNotContain("sk_live");
     }
 
     @Test
@@ -62,8 +62,8 @@ class SecretBoxTest {
         SecretValue sealed = box.encrypt("sk_live_51HxQ2eKz7Tn");
         byte[] bytes = Base64.getDecoder().decode(sealed(sealed));
         bytes[bytes.length - 1] ^= 1;
-        SecretValue tampered = new SecretValue("v2:" + keyId(KEY) + ":" + Base64.getEncoder().encodeToString(bytes),
-                sealed.lastFour());
+        SecretValue tampered = new SecretValue(
+                "v2:" + keyId(KEY) + ":" + Base64.getEncoder().encodeToString(bytes), sealed.lastFour());
 
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(tampered));
     }
@@ -87,7 +87,8 @@ class SecretBoxTest {
     void refusesACiphertextMadeWithAnotherKey() {
         SecretValue sealed = new SecretBox(OTHER_KEY, "").encrypt("sk_live_51HxQ2eKz7Tn");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(sealed))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> box.decrypt(sealed))
                 .withMessageContaining("SECRETS_KEY_PREVIOUS");
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(keyless(sealed)));
     }
@@ -97,7 +98,8 @@ class SecretBoxTest {
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("sk_live_51HxQ2eKz7Tn", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v1:%%%", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v1:AAAA", "")));
-        assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v2:" + keyId(KEY) + ":AAAA", "")));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> box.decrypt(new SecretValue("v2:" + keyId(KEY) + ":AAAA", "")));
         assertThatIllegalArgumentException().isThrownBy(() -> box.decrypt(new SecretValue("v2:AAAA", "")));
     }
 
@@ -112,15 +114,19 @@ class SecretBoxTest {
 
     @Test
     void refusesToStartWithoutAKeySayingWhatToSet() {
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox("", ""))
-                .withMessageContaining("SECRETS_KEY is not set").withMessageContaining("openssl rand -base64 32");
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(null, null))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SecretBox("", ""))
+                .withMessageContaining("SECRETS_KEY is not set")
+                .withMessageContaining("openssl rand -base64 32");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SecretBox(null, null))
                 .withMessageContaining("SECRETS_KEY is not set");
     }
 
     @Test
     void neverEncryptsWithTheKeyThatWasPublishedInTheRepository() {
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(SecretBox.PUBLISHED_KEY, ""))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SecretBox(SecretBox.PUBLISHED_KEY, ""))
                 .withMessageContaining("published in the repository");
     }
 
@@ -184,9 +190,10 @@ class SecretBoxTest {
     @Test
     void refusesAKeyThatIsNotTheBase64OfThirtyTwoBytes() {
         assertThatIllegalStateException().isThrownBy(() -> new SecretBox("not base64!", ""));
-        assertThatIllegalStateException().isThrownBy(
-                () -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), ""));
-        assertThatIllegalStateException().isThrownBy(() -> new SecretBox(KEY, "not base64!"))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), ""));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new SecretBox(KEY, "not base64!"))
                 .withMessageContaining("SECRETS_KEY_PREVIOUS");
     }
 }

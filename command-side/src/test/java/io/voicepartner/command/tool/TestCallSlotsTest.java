@@ -1,12 +1,11 @@
 package io.voicepartner.command.tool;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class TestCallSlotsTest {
 
@@ -17,8 +16,8 @@ class TestCallSlotsTest {
         slots.take("alice");
         slots.take("alice");
 
-        TestCallSlots.TooManyTestCalls refused = catchThrowableOfType(TestCallSlots.TooManyTestCalls.class,
-                () -> slots.take("alice"));
+        TestCallSlots.TooManyTestCalls refused =
+                catchThrowableOfType(TestCallSlots.TooManyTestCalls.class, () -> slots.take("alice"));
 
         assertThat(refused).as("refused").isNotNull();
         assertThat(refused.getMessage()).contains("2 test calls running").contains("retry in 10 s");

@@ -5,7 +5,6 @@ import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
-
 import java.lang.reflect.RecordComponent;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -26,7 +25,11 @@ final class ToolConfigurations {
     static final SecretValue BEARER_TOKEN = SECRETS.encrypt("bearer-abcdefghijkl");
 
     static final ToolConfiguration WEATHER = new ToolConfiguration(
-            "Weather", "Looks up the forecast", "https://api.example.com/weather", HttpMethod.GET, "data",
+            "Weather",
+            "Looks up the forecast",
+            "https://api.example.com/weather",
+            HttpMethod.GET,
+            "data",
             Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))),
             Map.of("Accept", "application/json", "X-Trace", "on"),
             Map.of("X-Weather-Token", WEATHER_TOKEN),
@@ -34,8 +37,8 @@ final class ToolConfigurations {
             true);
 
     /** A configuration with every field unset: what an update carries for the fields it does not name. */
-    static final ToolConfiguration NOTHING = new ToolConfiguration(null, null, null, null, null, null, null, null,
-            null, null);
+    static final ToolConfiguration NOTHING =
+            new ToolConfiguration(null, null, null, null, null, null, null, null, null, null);
 
     /** A key made for the test run: no key written down in the repository ever encrypts. */
     static String randomKey() {
@@ -46,8 +49,7 @@ final class ToolConfigurations {
 
     private static final RecordComponent[] COMPONENTS = ToolConfiguration.class.getRecordComponents();
 
-    private ToolConfigurations() {
-    }
+    private ToolConfigurations() {}
 
     static ToolConfiguration with(ToolConfiguration base, String component, Object value) {
         if (Arrays.stream(COMPONENTS).noneMatch(c -> c.getName().equals(component))) {
@@ -56,9 +58,12 @@ final class ToolConfigurations {
         try {
             Object[] values = new Object[COMPONENTS.length];
             for (int i = 0; i < COMPONENTS.length; i++) {
-                values[i] = COMPONENTS[i].getName().equals(component) ? value : COMPONENTS[i].getAccessor().invoke(base);
+                values[i] = COMPONENTS[i].getName().equals(component)
+                        ? value
+                        : COMPONENTS[i].getAccessor().invoke(base);
             }
-            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types =
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
             return ToolConfiguration.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + base, e);

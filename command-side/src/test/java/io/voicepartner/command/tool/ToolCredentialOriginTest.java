@@ -1,5 +1,11 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
+import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
+import static io.voicepartner.command.tool.ToolConfigurations.with;
+import static org.hamcrest.Matchers.contains;
+
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.ToolAuthentication;
@@ -10,22 +16,15 @@ import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
-import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
-import static io.voicepartner.command.tool.ToolConfigurations.with;
-import static org.hamcrest.Matchers.contains;
 
 /**
  * A tool's credentials were given for its endpoint's origin: moving the endpoint elsewhere takes them along only
@@ -66,7 +65,9 @@ class ToolCredentialOriginTest {
 
     @Test
     void refusesToMoveASecretHeaderThatIsNotSentAgain() {
-        ToolConfiguration changes = with(with(NOTHING, "endpoint", "https://other.example.org/"), "authentication",
+        ToolConfiguration changes = with(
+                with(NOTHING, "endpoint", "https://other.example.org/"),
+                "authentication",
                 new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()));
 
         fixture.given(new ToolCreated(TOOL_ID, OWNER, WEATHER))
@@ -79,15 +80,24 @@ class ToolCredentialOriginTest {
     void movesWhenTheCredentialsAreSentAgainOrRemoved() {
         SecretValue token = SECRETS.encrypt("wx-token-0123456789");
         ToolAuthentication none = new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of());
-        ToolConfiguration changes = with(with(with(with(NOTHING, "endpoint", "https://other.example.org/"),
-                "authentication", none), "headers", Map.of()), "secretHeaders", Map.of("x-weather-token", token));
-        ToolConfiguration moved = with(with(with(WEATHER, "endpoint", "https://other.example.org/"),
-                "authentication", none), "secretHeaders", Map.of("x-weather-token", WEATHER.secretHeaders()
-                .get("X-Weather-Token")));
+        ToolConfiguration changes = with(
+                with(
+                        with(with(NOTHING, "endpoint", "https://other.example.org/"), "authentication", none),
+                        "headers",
+                        Map.of()),
+                "secretHeaders",
+                Map.of("x-weather-token", token));
+        ToolConfiguration moved = with(
+                with(with(WEATHER, "endpoint", "https://other.example.org/"), "authentication", none),
+                "secretHeaders",
+                Map.of("x-weather-token", WEATHER.secretHeaders().get("X-Weather-Token")));
 
         fixture.given(new ToolCreated(TOOL_ID, OWNER, WEATHER))
                 .when(update(changes, ToolField.ENDPOINT, ToolField.AUTHENTICATION, ToolField.HEADERS))
-                .expectEvents(new ToolUpdated(TOOL_ID, OWNER, moved,
+                .expectEvents(new ToolUpdated(
+                        TOOL_ID,
+                        OWNER,
+                        moved,
                         Set.of(ToolField.ENDPOINT, ToolField.AUTHENTICATION, ToolField.HEADERS)));
     }
 
@@ -95,8 +105,11 @@ class ToolCredentialOriginTest {
     void keepsTheCredentialsForAnotherPathOfTheSameOrigin() {
         fixture.given(new ToolCreated(TOOL_ID, OWNER, WEATHER))
                 .when(update(with(NOTHING, "endpoint", "https://API.example.com:443/v2/weather"), ToolField.ENDPOINT))
-                .expectEvents(new ToolUpdated(TOOL_ID, OWNER,
-                        with(WEATHER, "endpoint", "https://API.example.com:443/v2/weather"), Set.of(ToolField.ENDPOINT)));
+                .expectEvents(new ToolUpdated(
+                        TOOL_ID,
+                        OWNER,
+                        with(WEATHER, "endpoint", "https://API.example.com:443/v2/weather"),
+                        Set.of(ToolField.ENDPOINT)));
     }
 
     private static UpdateTool update(ToolConfiguration changes, ToolField... fields) {

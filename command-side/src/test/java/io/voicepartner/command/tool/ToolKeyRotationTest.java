@@ -1,8 +1,13 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
+import static io.voicepartner.command.tool.ToolConfigurations.randomKey;
+import static io.voicepartner.command.tool.ToolConfigurations.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.AuthenticationType;
-import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
@@ -13,21 +18,14 @@ import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-
-import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
-import static io.voicepartner.command.tool.ToolConfigurations.randomKey;
-import static io.voicepartner.command.tool.ToolConfigurations.with;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After {@code SECRETS_KEY} is rotated, a tool's credentials sealed by the previous key stay readable, and the next
@@ -43,11 +41,17 @@ class ToolKeyRotationTest {
     private final SecretBox before = new SecretBox(previousKey, "");
     private final SecretBox rotated = new SecretBox(currentKey, previousKey);
     private final SecretBox currentOnly = new SecretBox(currentKey, "");
-    private final ToolConfiguration sealedBefore = new ToolConfiguration(WEATHER.name(), WEATHER.description(),
-            WEATHER.endpoint(), WEATHER.method(), WEATHER.category(), WEATHER.parameters(), WEATHER.headers(),
+    private final ToolConfiguration sealedBefore = new ToolConfiguration(
+            WEATHER.name(),
+            WEATHER.description(),
+            WEATHER.endpoint(),
+            WEATHER.method(),
+            WEATHER.category(),
+            WEATHER.parameters(),
+            WEATHER.headers(),
             Map.of("X-Weather-Token", before.encrypt("wx-token-0123456789")),
-            new ToolAuthentication(AuthenticationType.BEARER, Map.of(),
-                    Map.of("token", before.encrypt("bearer-abcdefghijkl"))),
+            new ToolAuthentication(
+                    AuthenticationType.BEARER, Map.of(), Map.of("token", before.encrypt("bearer-abcdefghijkl"))),
             true);
 
     private FixtureConfiguration<Tool> fixture;
@@ -73,19 +77,19 @@ class ToolKeyRotationTest {
     void aRestoreStoresThemUnderTheCurrentKeyToo() {
         fixture.given(new ToolCreated(TOOL_ID, OWNER, sealedBefore), new ToolDeleted(TOOL_ID, OWNER))
                 .when(new RestoreTool(TOOL_ID, OWNER))
-                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(Matchers.predicate(
-                        (Predicate<Object>) event -> event instanceof ToolRestored restored
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.predicate((Predicate<Object>) event -> event instanceof ToolRestored restored
                                 && readableUnderTheCurrentKeyOnly(restored.configuration())))));
     }
 
     @Test
     void aCredentialSentAgainIsRecognisedAcrossTheRotation() {
-        ToolAuthentication again = new ToolAuthentication(AuthenticationType.BEARER, Map.of(),
-                Map.of("token", rotated.encrypt("bearer-abcdefghijkl")));
+        ToolAuthentication again = new ToolAuthentication(
+                AuthenticationType.BEARER, Map.of(), Map.of("token", rotated.encrypt("bearer-abcdefghijkl")));
 
         fixture.given(new ToolCreated(TOOL_ID, OWNER, sealedBefore))
-                .when(new UpdateTool(TOOL_ID, OWNER, null, with(NOTHING, "authentication", again),
-                        Set.of(ToolField.AUTHENTICATION)))
+                .when(new UpdateTool(
+                        TOOL_ID, OWNER, null, with(NOTHING, "authentication", again), Set.of(ToolField.AUTHENTICATION)))
                 .expectNoEvents();
     }
 

@@ -1,24 +1,23 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.command.tool.ToolConfigurations.object;
+import static java.util.stream.Collectors.toMap;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.tool.HttpMethod;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
-import static io.voicepartner.command.tool.ToolConfigurations.object;
-import static java.util.stream.Collectors.toMap;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shape of a tool write, checked at the web edge: every problem is named by its field. */
 class ToolRequestTest {
@@ -39,12 +38,22 @@ class ToolRequestTest {
 
     @Test
     void acceptsAToolAsApiMdDescribesIt() {
-        assertThat(problems(new ToolRequest("Weather", "Forecasts", "https://api.example.com/v1/weather?units=metric",
-                HttpMethod.GET, "data",
-                Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")),
-                        "required", List.of("city")),
-                object("Accept", "application/json", "Authorization", "Bearer abc", "X-Old", null),
-                Map.of("type", "api_key", "api_key", "k-0123456789", "header_name", "X-Weather-Key"), true)))
+        assertThat(problems(new ToolRequest(
+                        "Weather",
+                        "Forecasts",
+                        "https://api.example.com/v1/weather?units=metric",
+                        HttpMethod.GET,
+                        "data",
+                        Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of("city", Map.of("type", "string")),
+                                "required",
+                                List.of("city")),
+                        object("Accept", "application/json", "Authorization", "Bearer abc", "X-Old", null),
+                        Map.of("type", "api_key", "api_key", "k-0123456789", "header_name", "X-Weather-Key"),
+                        true)))
                 .isEmpty();
     }
 
@@ -58,8 +67,16 @@ class ToolRequestTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/weather", "api.example.com/weather", "ftp://files.example.com/x", "https:///path",
-                "mailto:ops@example.com", "https://exa mple.com", "javascript:alert(1)"})
+        @ValueSource(
+                strings = {
+                    "/weather",
+                    "api.example.com/weather",
+                    "ftp://files.example.com/x",
+                    "https:///path",
+                    "mailto:ops@example.com",
+                    "https://exa mple.com",
+                    "javascript:alert(1)"
+                })
         void refusesAnythingElse(String endpoint) {
             assertThat(problems(withEndpoint(endpoint)))
                     .containsEntry("endpoint", "must be an absolute http or https URL with a host");
@@ -73,7 +90,8 @@ class ToolRequestTest {
 
         @Test
         void refusesAUrlLongerThan2048Characters() {
-            assertThat(problems(withEndpoint("https://api.example.com/" + "x".repeat(2048)))).containsKey("endpoint");
+            assertThat(problems(withEndpoint("https://api.example.com/" + "x".repeat(2048))))
+                    .containsKey("endpoint");
         }
     }
 
@@ -83,10 +101,17 @@ class ToolRequestTest {
         @Test
         void acceptsTheEmptySchemaAndSchemasOfEveryKnownDraft() {
             assertThat(problems(withParameters(Map.of()))).isEmpty();
-            assertThat(problems(withParameters(Map.of("$schema", "http://json-schema.org/draft-07/schema#",
-                    "type", "object")))).isEmpty();
-            assertThat(problems(withParameters(Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
-                    "type", "object", "$defs", Map.of("zip", Map.of("type", "string")))))).isEmpty();
+            assertThat(problems(withParameters(
+                            Map.of("$schema", "http://json-schema.org/draft-07/schema#", "type", "object"))))
+                    .isEmpty();
+            assertThat(problems(withParameters(Map.of(
+                            "$schema",
+                            "https://json-schema.org/draft/2020-12/schema",
+                            "type",
+                            "object",
+                            "$defs",
+                            Map.of("zip", Map.of("type", "string"))))))
+                    .isEmpty();
         }
 
         @Test
@@ -98,13 +123,16 @@ class ToolRequestTest {
 
         @Test
         void namesTheProblemTheMetaSchemaFound() {
-            assertThat(problems(withParameters(Map.of("type", "object", "properties", Map.of("city", 5)))).get("parameters"))
-                    .startsWith("is not a valid JSON Schema: ").contains("city");
+            assertThat(problems(withParameters(Map.of("type", "object", "properties", Map.of("city", 5))))
+                            .get("parameters"))
+                    .startsWith("is not a valid JSON Schema: ")
+                    .contains("city");
         }
 
         @Test
         void refusesADraftItDoesNotKnow() {
-            assertThat(problems(withParameters(Map.of("$schema", "https://example.com/my-dialect"))).get("parameters"))
+            assertThat(problems(withParameters(Map.of("$schema", "https://example.com/my-dialect")))
+                            .get("parameters"))
                     .contains("$schema");
         }
     }
@@ -114,27 +142,28 @@ class ToolRequestTest {
 
         @Test
         void refusesANameThatIsNoHttpToken() {
-            assertThat(problems(withHeaders(object("X Trace", "on")))).containsEntry("headers",
-                    "'X Trace' is not an HTTP header name (an RFC 7230 token)");
+            assertThat(problems(withHeaders(object("X Trace", "on"))))
+                    .containsEntry("headers", "'X Trace' is not an HTTP header name (an RFC 7230 token)");
         }
 
         @Test
         void refusesTheSameNameTwiceInAnyCase() {
-            assertThat(problems(withHeaders(object("X-Trace", "on", "x-trace", "off")))).containsEntry("headers",
-                    "'X-Trace' and 'x-trace' name the same header");
+            assertThat(problems(withHeaders(object("X-Trace", "on", "x-trace", "off"))))
+                    .containsEntry("headers", "'X-Trace' and 'x-trace' name the same header");
         }
 
         @Test
         void refusesValuesThatAreNoStringsOrBreakTheLine() {
-            assertThat(problems(withHeaders(object("X-Count", 5)))).containsEntry("headers",
-                    "the value of 'X-Count' must be a string, or null to remove it");
-            assertThat(problems(withHeaders(object("X-Trace", "on\r\nX-Injected: yes")))).containsEntry("headers",
-                    "the value of 'X-Trace' must not contain line breaks");
+            assertThat(problems(withHeaders(object("X-Count", 5))))
+                    .containsEntry("headers", "the value of 'X-Count' must be a string, or null to remove it");
+            assertThat(problems(withHeaders(object("X-Trace", "on\r\nX-Injected: yes"))))
+                    .containsEntry("headers", "the value of 'X-Trace' must not contain line breaks");
         }
 
         @Test
         void refusesTheMaskOfASecretSentBackAsItsValue() {
-            assertThat(problems(withHeaders(object("Authorization", "••••abcd")))).containsKey("headers");
+            assertThat(problems(withHeaders(object("Authorization", "••••abcd"))))
+                    .containsKey("headers");
             assertThat(problems(withHeaders(object("X-Note", "••••abcd")))).isEmpty();
         }
 
@@ -147,8 +176,10 @@ class ToolRequestTest {
         @Test
         void quotesNoMessageTemplateFromTheClient() {
             assertThat(problems(withHeaders(object("${1+1} {jakarta.validation.constraints.NotNull.message}", "x"))))
-                    .containsEntry("headers", "'${1+1} {jakarta.validation.constraints.NotNull.message}' "
-                            + "is not an HTTP header name (an RFC 7230 token)");
+                    .containsEntry(
+                            "headers",
+                            "'${1+1} {jakarta.validation.constraints.NotNull.message}' "
+                                    + "is not an HTTP header name (an RFC 7230 token)");
         }
 
         private static Map<String, Object> headers(int count) {
@@ -162,9 +193,12 @@ class ToolRequestTest {
         @Test
         void acceptsEachTypeWithItsFields() {
             assertThat(problems(withAuthentication(Map.of("type", "none")))).isEmpty();
-            assertThat(problems(withAuthentication(Map.of("type", "bearer", "token", "t")))).isEmpty();
-            assertThat(problems(withAuthentication(Map.of("type", "basic", "username", "ada", "password", "p")))).isEmpty();
-            assertThat(problems(withAuthentication(Map.of("type", "api_key", "api_key", "k")))).isEmpty();
+            assertThat(problems(withAuthentication(Map.of("type", "bearer", "token", "t"))))
+                    .isEmpty();
+            assertThat(problems(withAuthentication(Map.of("type", "basic", "username", "ada", "password", "p"))))
+                    .isEmpty();
+            assertThat(problems(withAuthentication(Map.of("type", "api_key", "api_key", "k"))))
+                    .isEmpty();
         }
 
         @Test
@@ -219,7 +253,9 @@ class ToolRequestTest {
 
     private static Map<String, String> problems(ToolRequest request) {
         return validator.validate(request).stream()
-                .collect(toMap(violation -> violation.getPropertyPath().toString(), ConstraintViolation::getMessage,
+                .collect(toMap(
+                        violation -> violation.getPropertyPath().toString(),
+                        ConstraintViolation::getMessage,
                         (one, other) -> one + "; " + other));
     }
 
@@ -236,6 +272,7 @@ class ToolRequestTest {
     }
 
     private static ToolRequest withAuthentication(Map<String, Object> authentication) {
-        return new ToolRequest("Weather", null, "https://api.example.com", null, null, null, null, authentication, null);
+        return new ToolRequest(
+                "Weather", null, "https://api.example.com", null, null, null, null, authentication, null);
     }
 }

@@ -1,5 +1,10 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
+import static io.voicepartner.command.tool.ToolConfigurations.with;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolCreated;
@@ -10,6 +15,7 @@ import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.Set;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -17,13 +23,6 @@ import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
-import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
-import static io.voicepartner.command.tool.ToolConfigurations.with;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Undoing a tool's deletion: it comes back as it was, its encrypted credentials included. */
 class ToolRestoreTest {

@@ -1,5 +1,19 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.api.tool.ToolField.AUTHENTICATION;
+import static io.voicepartner.api.tool.ToolField.DESCRIPTION;
+import static io.voicepartner.api.tool.ToolField.HEADERS;
+import static io.voicepartner.api.tool.ToolField.IS_ACTIVE;
+import static io.voicepartner.api.tool.ToolField.NAME;
+import static io.voicepartner.api.tool.ToolField.PARAMETERS;
+import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
+import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER_TOKEN;
+import static io.voicepartner.command.tool.ToolConfigurations.object;
+import static io.voicepartner.command.tool.ToolConfigurations.with;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.CreateTool;
@@ -14,6 +28,9 @@ import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -22,24 +39,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static io.voicepartner.api.tool.ToolField.AUTHENTICATION;
-import static io.voicepartner.api.tool.ToolField.DESCRIPTION;
-import static io.voicepartner.api.tool.ToolField.HEADERS;
-import static io.voicepartner.api.tool.ToolField.IS_ACTIVE;
-import static io.voicepartner.api.tool.ToolField.NAME;
-import static io.voicepartner.api.tool.ToolField.PARAMETERS;
-import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
-import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER_TOKEN;
-import static io.voicepartner.command.tool.ToolConfigurations.object;
-import static io.voicepartner.command.tool.ToolConfigurations.with;
-import static org.hamcrest.Matchers.equalTo;
 
 /** What a tool decides: given its history, a command is either recorded as events or refused. */
 class ToolTest {
@@ -121,7 +120,8 @@ class ToolTest {
 
         @Test
         void replacesTheParametersAsAWhole() {
-            Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("zip", Map.of("type", "string")));
+            Map<String, Object> schema =
+                    Map.of("type", "object", "properties", Map.of("zip", Map.of("type", "string")));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, with(NOTHING, "parameters", schema), PARAMETERS))
@@ -135,8 +135,12 @@ class ToolTest {
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, changes, HEADERS))
-                    .expectEvents(updated(headers(WEATHER, Map.of("X-Trace", "off"),
-                            Map.of("X-Weather-Token", WEATHER_TOKEN, "X-Api-Key", apiKey)), HEADERS));
+                    .expectEvents(updated(
+                            headers(
+                                    WEATHER,
+                                    Map.of("X-Trace", "off"),
+                                    Map.of("X-Weather-Token", WEATHER_TOKEN, "X-Api-Key", apiKey)),
+                            HEADERS));
         }
 
         @Test
@@ -149,12 +153,13 @@ class ToolTest {
         @Test
         void matchesHeaderNamesWithoutRegardToCase() {
             SecretValue token = SECRETS.encrypt("wx-token-9876543210");
-            ToolConfiguration changes = headers(object("x-trace", "off", "ACCEPT", null), object("x-weather-token", token));
+            ToolConfiguration changes =
+                    headers(object("x-trace", "off", "ACCEPT", null), object("x-weather-token", token));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, changes, HEADERS))
-                    .expectEvents(updated(headers(WEATHER, Map.of("x-trace", "off"), Map.of("x-weather-token", token)),
-                            HEADERS));
+                    .expectEvents(updated(
+                            headers(WEATHER, Map.of("x-trace", "off"), Map.of("x-weather-token", token)), HEADERS));
         }
 
         @Test
@@ -166,7 +171,8 @@ class ToolTest {
 
         @Test
         void recordsNothingWhenASecretHeaderIsSentAgainUnchanged() {
-            ToolConfiguration changes = headers(object(), object("X-Weather-Token", SECRETS.encrypt("wx-token-0123456789")));
+            ToolConfiguration changes =
+                    headers(object(), object("X-Weather-Token", SECRETS.encrypt("wx-token-0123456789")));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, changes, HEADERS))
@@ -176,18 +182,24 @@ class ToolTest {
 
         @Test
         void keepsTheStoredCiphertextOfASecretSentAgainBesideAChange() {
-            ToolConfiguration changes = headers(object("X-Trace", "off"),
-                    object("X-Weather-Token", SECRETS.encrypt("wx-token-0123456789")));
+            ToolConfiguration changes = headers(
+                    object("X-Trace", "off"), object("X-Weather-Token", SECRETS.encrypt("wx-token-0123456789")));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, changes, HEADERS))
-                    .expectEvents(updated(headers(WEATHER, Map.of("Accept", "application/json", "X-Trace", "off"),
-                            WEATHER.secretHeaders()), HEADERS));
+                    .expectEvents(updated(
+                            headers(
+                                    WEATHER,
+                                    Map.of("Accept", "application/json", "X-Trace", "off"),
+                                    WEATHER.secretHeaders()),
+                            HEADERS));
         }
 
         @Test
         void replacesTheAuthenticationAsAWhole() {
-            ToolAuthentication basic = new ToolAuthentication(AuthenticationType.BASIC, Map.of("username", "ada"),
+            ToolAuthentication basic = new ToolAuthentication(
+                    AuthenticationType.BASIC,
+                    Map.of("username", "ada"),
                     Map.of("password", SECRETS.encrypt("correct horse")));
 
             fixture.given(created())
@@ -197,8 +209,8 @@ class ToolTest {
 
         @Test
         void recordsNothingWhenTheSameAuthenticationIsSentAgain() {
-            ToolAuthentication again = new ToolAuthentication(AuthenticationType.BEARER, Map.of(),
-                    Map.of("token", SECRETS.encrypt("bearer-abcdefghijkl")));
+            ToolAuthentication again = new ToolAuthentication(
+                    AuthenticationType.BEARER, Map.of(), Map.of("token", SECRETS.encrypt("bearer-abcdefghijkl")));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, with(NOTHING, "authentication", again), AUTHENTICATION))
@@ -208,8 +220,8 @@ class ToolTest {
 
         @Test
         void recordsANewCredentialOfTheSameAuthenticationType() {
-            ToolAuthentication rotated = new ToolAuthentication(AuthenticationType.BEARER, Map.of(),
-                    Map.of("token", SECRETS.encrypt("bearer-rotated-0001")));
+            ToolAuthentication rotated = new ToolAuthentication(
+                    AuthenticationType.BEARER, Map.of(), Map.of("token", SECRETS.encrypt("bearer-rotated-0001")));
 
             fixture.given(created())
                     .when(update(OWNER, LATEST, with(NOTHING, "authentication", rotated), AUTHENTICATION))
@@ -221,8 +233,12 @@ class ToolTest {
             ToolConfiguration renamed = with(WEATHER, "name", "Forecast");
 
             fixture.given(created(), updated(renamed, NAME))
-                    .when(update(OWNER, LATEST, with(with(NOTHING, "name", "Forecast"), "endpoint", WEATHER.endpoint()),
-                            NAME, ToolField.ENDPOINT))
+                    .when(update(
+                            OWNER,
+                            LATEST,
+                            with(with(NOTHING, "name", "Forecast"), "endpoint", WEATHER.endpoint()),
+                            NAME,
+                            ToolField.ENDPOINT))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectResultMessagePayload(2L);
@@ -351,8 +367,8 @@ class ToolTest {
         return new ToolDeleted(TOOL_ID, OWNER);
     }
 
-    private static UpdateTool update(String caller, Long expectedRevision, ToolConfiguration changes,
-                                     ToolField... fields) {
+    private static UpdateTool update(
+            String caller, Long expectedRevision, ToolConfiguration changes, ToolField... fields) {
         return new UpdateTool(TOOL_ID, caller, expectedRevision, changes, Set.copyOf(List.of(fields)));
     }
 
@@ -360,8 +376,8 @@ class ToolTest {
         return headers(NOTHING, plain, secret);
     }
 
-    private static ToolConfiguration headers(ToolConfiguration base, Map<String, String> plain,
-                                             Map<String, SecretValue> secret) {
+    private static ToolConfiguration headers(
+            ToolConfiguration base, Map<String, String> plain, Map<String, SecretValue> secret) {
         return with(with(base, "headers", plain), "secretHeaders", secret);
     }
 

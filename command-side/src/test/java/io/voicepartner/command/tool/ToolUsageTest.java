@@ -1,5 +1,10 @@
 package io.voicepartner.command.tool;
 
+import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
+import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
+import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
+import static io.voicepartner.command.tool.ToolConfigurations.with;
+
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.tool.RestoreTool;
 import io.voicepartner.api.tool.ToolCreated;
@@ -11,18 +16,12 @@ import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.time.Instant;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.Set;
-
-import static io.voicepartner.command.tool.ToolConfigurations.NOTHING;
-import static io.voicepartner.command.tool.ToolConfigurations.SECRETS;
-import static io.voicepartner.command.tool.ToolConfigurations.WEATHER;
-import static io.voicepartner.command.tool.ToolConfigurations.with;
 
 /**
  * Executions recorded on a tool's stream before usage left it (ADR 0017): the tool loads past them and decides
@@ -49,7 +48,8 @@ class ToolUsageTest {
     void legacyExecutionsLeaveTheConfigurationAsItWas() {
         fixture.given(created(), executed("e-1"), executed("e-2"))
                 .when(new UpdateTool(TOOL_ID, OWNER, 3L, with(NOTHING, "name", "Forecast"), Set.of(ToolField.NAME)))
-                .expectEvents(new ToolUpdated(TOOL_ID, OWNER, with(WEATHER, "name", "Forecast"), Set.of(ToolField.NAME)))
+                .expectEvents(
+                        new ToolUpdated(TOOL_ID, OWNER, with(WEATHER, "name", "Forecast"), Set.of(ToolField.NAME)))
                 .expectResultMessagePayload(4L);
     }
 

@@ -1,16 +1,15 @@
 package io.voicepartner.command.user;
 
-import io.voicepartner.command.web.RateLimited;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voicepartner.command.web.RateLimited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
@@ -24,7 +23,9 @@ class LoginThrottleTest {
         failTimes(10, VICTIM, "203.0.113.5");
 
         assertThatThrownBy(() -> throttle.admit(VICTIM, "203.0.113.5"))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(60));
+                .isInstanceOfSatisfying(
+                        RateLimited.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(60));
         clock.advance(Duration.ofMinutes(1));
         assertThatCode(() -> throttle.admit(VICTIM, "203.0.113.5")).doesNotThrowAnyException();
     }
@@ -53,7 +54,9 @@ class LoginThrottleTest {
         }
 
         assertThatThrownBy(() -> throttle.admit(VICTIM, "198.51.100.7"))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(3600));
+                .isInstanceOfSatisfying(
+                        RateLimited.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(3600));
         clock.advance(Duration.ofHours(1));
         assertThatCode(() -> throttle.admit(VICTIM, "198.51.100.7")).doesNotThrowAnyException();
     }
@@ -82,7 +85,8 @@ class LoginThrottleTest {
             throttle.admit("user-" + attempt + "@example.com", "203.0.113.5");
         }
 
-        assertThatThrownBy(() -> throttle.admit("another@example.com", "203.0.113.5")).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> throttle.admit("another@example.com", "203.0.113.5"))
+                .isInstanceOf(RateLimited.class);
     }
 
     @Test

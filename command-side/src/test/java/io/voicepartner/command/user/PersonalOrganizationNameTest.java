@@ -1,9 +1,9 @@
 package io.voicepartner.command.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.messaging.EventLimits;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A personal organization is named after its user, within the length every read model stores. */
 class PersonalOrganizationNameTest {

@@ -1,5 +1,8 @@
 package io.voicepartner.command.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.Role;
@@ -9,17 +12,13 @@ import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.support.security.Memberships;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every user has their personal organization, whose id is theirs: sign-up opens it with the account, and the
@@ -29,18 +28,25 @@ class PersonalOrganizationsTest extends RunningCommandSide {
 
     @Autowired
     SignUp signUp;
+
     @Autowired
     PersonalOrganizations migration;
+
     @Autowired
     Credentials credentials;
+
     @Autowired
     Commands commands;
+
     @Autowired
     Ids ids;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     Memberships memberships;
+
     @Autowired
     EventStore eventStore;
 
@@ -50,7 +56,8 @@ class PersonalOrganizationsTest extends RunningCommandSide {
 
         assertThat(memberships.roleOf(userId, userId)).contains(Role.OWNER);
         assertThat(organizationEvents(userId)).singleElement().satisfies(event -> {
-            assertThat(event.getPayload()).isEqualTo(new OrganizationCreated(userId, "Ada's organization", userId, true));
+            assertThat(event.getPayload())
+                    .isEqualTo(new OrganizationCreated(userId, "Ada's organization", userId, true));
             assertThat(event.getMetaData()).containsEntry("actor", userId);
         });
     }
@@ -81,7 +88,9 @@ class PersonalOrganizationsTest extends RunningCommandSide {
 
         migration.openMissing();
 
-        assertThat(organizationEvents(userId)).singleElement().extracting(DomainEventMessage::getPayload)
+        assertThat(organizationEvents(userId))
+                .singleElement()
+                .extracting(DomainEventMessage::getPayload)
                 .isEqualTo(new OrganizationCreated(userId, "alan@example.com's organization", userId, true));
     }
 
@@ -91,8 +100,10 @@ class PersonalOrganizationsTest extends RunningCommandSide {
         String userId = registeredTheOldWay("joan@example.com", "Joan");
         migration.openMissing();
 
-        assertThatExceptionOfType(AggregateStreamCreationException.class).isThrownBy(() -> commands.send(
-                new CreateOrganization(userId, "Joan's organization", userId, true), PersonalOrganizations.ACTOR));
+        assertThatExceptionOfType(AggregateStreamCreationException.class)
+                .isThrownBy(() -> commands.send(
+                        new CreateOrganization(userId, "Joan's organization", userId, true),
+                        PersonalOrganizations.ACTOR));
         assertThat(organizationEvents(userId)).hasSize(1);
         assertThat(memberships.roleOf(userId, userId)).contains(Role.OWNER);
     }
@@ -101,13 +112,17 @@ class PersonalOrganizationsTest extends RunningCommandSide {
     private String registeredTheOldWay(String email, String name) {
         return transaction.execute(status -> {
             String userId = ids.next();
-            assertThat(credentials.add(userId, email, "$2a$10$abcdefghijklmnopqrstuv")).isTrue();
+            assertThat(credentials.add(userId, email, "$2a$10$abcdefghijklmnopqrstuv"))
+                    .isTrue();
             commands.send(new RegisterUser(userId, email, name), userId);
             return userId;
         });
     }
 
     private List<? extends DomainEventMessage<?>> organizationEvents(String organizationId) {
-        return eventStore.readEvents(StreamIds.ofOrganization(organizationId), 0).asStream().toList();
+        return eventStore
+                .readEvents(StreamIds.ofOrganization(organizationId), 0)
+                .asStream()
+                .toList();
     }
 }

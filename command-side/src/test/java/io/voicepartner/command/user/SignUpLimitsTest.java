@@ -1,15 +1,14 @@
 package io.voicepartner.command.user;
 
-import io.voicepartner.command.web.RateLimited;
-import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voicepartner.command.web.RateLimited;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 class SignUpLimitsTest {
 
@@ -22,11 +21,10 @@ class SignUpLimitsTest {
             limits.admit("203.0.113.5");
         }
 
-        assertThatThrownBy(() -> limits.admit("203.0.113.5"))
-                .isInstanceOfSatisfying(RateLimited.class, e -> {
-                    assertThat(e.getMessage()).startsWith("Too many sign-ups from this client");
-                    assertThat(e.retryAfterSeconds()).isEqualTo(60);
-                });
+        assertThatThrownBy(() -> limits.admit("203.0.113.5")).isInstanceOfSatisfying(RateLimited.class, e -> {
+            assertThat(e.getMessage()).startsWith("Too many sign-ups from this client");
+            assertThat(e.retryAfterSeconds()).isEqualTo(60);
+        });
         assertThatCode(() -> limits.admit("198.51.100.7")).doesNotThrowAnyException();
     }
 
@@ -37,7 +35,8 @@ class SignUpLimitsTest {
         }
 
         assertThatThrownBy(() -> limits.admit("198.51.100.7"))
-                .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.getMessage()).startsWith("Too many sign-ups;"));
+                .isInstanceOfSatisfying(
+                        RateLimited.class, e -> assertThat(e.getMessage()).startsWith("Too many sign-ups;"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.voicepartner.command.user;
 
-import io.voicepartner.api.user.UserRegistered;
-import org.junit.jupiter.api.Test;
-
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertRoundTrips;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.assertStoredAsGolden;
 import static io.voicepartner.command.eventstore.SnapshotRoundTrip.sourcedFrom;
+
+import io.voicepartner.api.user.UserRegistered;
+import org.junit.jupiter.api.Test;
 
 /** A user's snapshot is its id alone: the e-mail and the password hash are kept in the credentials table. */
 class UserSnapshotTest {

@@ -1,17 +1,16 @@
 package io.voicepartner.command.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.user.RegisterUser;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.command.eventstore.CommandRouting;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a user account decides. */
 class UserTest {

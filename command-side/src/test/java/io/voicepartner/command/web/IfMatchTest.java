@@ -1,11 +1,11 @@
 package io.voicepartner.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.support.web.ApiException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Which {@code If-Match} values are a revision, which are a tag that matches nothing (412), and which are malformed (400). */
 class IfMatchTest {
@@ -14,7 +14,9 @@ class IfMatchTest {
     void anEntityTagOfThisApiIsTheRevisionItNames() {
         assertThat(IfMatch.expectedRevision("\"3\"")).isEqualTo(3);
         assertThat(IfMatch.expectedRevision(" W/\"12\" ")).isEqualTo(12);
-        assertThat(IfMatch.expectedRevision("7")).as("a bare number, as clients have sent it").isEqualTo(7);
+        assertThat(IfMatch.expectedRevision("7"))
+                .as("a bare number, as clients have sent it")
+                .isEqualTo(7);
     }
 
     @Test

@@ -26,15 +26,12 @@ final class DataSet {
     private static final String[] CATEGORIES = {"scheduling", "crm", "data"};
 
     /** @param id the user's id, which is also their personal organization's */
-    record User(String id, String email, String token, List<String> toolIds) {
-    }
+    record User(String id, String email, String token, List<String> toolIds) {}
 
     /** @param e164 the number as calls reach it */
-    record PhoneNumber(String id, String e164, int owner) {
-    }
+    record PhoneNumber(String id, String e164, int owner) {}
 
-    record Assistant(String id, int owner) {
-    }
+    record Assistant(String id, int owner) {}
 
     private final Api api;
     private final List<User> users = new ArrayList<>();
@@ -80,7 +77,8 @@ final class DataSet {
                             if (answering) {
                                 publish(owner, id);
                             }
-                            createPhoneNumber(owner, id, n, answering && n / settings.assistantsPerPhoneNumber() % 2 == 1);
+                            createPhoneNumber(
+                                    owner, id, n, answering && n / settings.assistantsPerPhoneNumber() % 2 == 1);
                         }
                     }
                     return null;
@@ -96,8 +94,8 @@ final class DataSet {
 
     User signUp(int u, int tools) {
         String email = "bench-" + u + "@bench.voicepartner.local";
-        Api.Response signUp = api.post("/api/users", null, Map.of("email", email, "password", PASSWORD,
-                "name", "Bench user " + u));
+        Api.Response signUp =
+                api.post("/api/users", null, Map.of("email", email, "password", PASSWORD, "name", "Bench user " + u));
         if (!signUp.ok() && signUp.status() != 202) {
             throw new IllegalStateException("sign-up of " + email + ": " + signUp);
         }
@@ -108,15 +106,32 @@ final class DataSet {
         String token = login.json().path("access_token").asText();
         List<String> toolIds = new ArrayList<>();
         for (int t = 0; t < tools; t++) {
-            Api.Response tool = api.post("/api/tools/", token, Map.of(
-                    "name", "Tool " + t, "description", "A bench tool that looks something up.",
-                    "endpoint", "https://tools.example.com/u" + u + "/t" + t, "method", "POST",
-                    "category", CATEGORIES[t % CATEGORIES.length],
-                    "parameters", Map.of("type", "object",
-                            "properties", Map.of("query", Map.of("type", "string", "description", "What to look up")),
-                            "required", List.of("query")),
-                    "headers", Map.of("Accept", "application/json", "X-Api-Key", "bench-key-" + UUID.randomUUID()),
-                    "authentication", Map.of("type", "bearer", "token", "bench-token-" + UUID.randomUUID())));
+            Api.Response tool = api.post(
+                    "/api/tools/",
+                    token,
+                    Map.of(
+                            "name",
+                            "Tool " + t,
+                            "description",
+                            "A bench tool that looks something up.",
+                            "endpoint",
+                            "https://tools.example.com/u" + u + "/t" + t,
+                            "method",
+                            "POST",
+                            "category",
+                            CATEGORIES[t % CATEGORIES.length],
+                            "parameters",
+                            Map.of(
+                                    "type",
+                                    "object",
+                                    "properties",
+                                    Map.of("query", Map.of("type", "string", "description", "What to look up")),
+                                    "required",
+                                    List.of("query")),
+                            "headers",
+                            Map.of("Accept", "application/json", "X-Api-Key", "bench-key-" + UUID.randomUUID()),
+                            "authentication",
+                            Map.of("type", "bearer", "token", "bench-token-" + UUID.randomUUID())));
             if (!tool.ok() && tool.status() != 202) {
                 throw new IllegalStateException("tool of " + email + ": " + tool);
             }
@@ -132,9 +147,11 @@ final class DataSet {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Assistant " + n);
         body.put("description", "Answers calls for branch " + n + " and books appointments.");
-        body.put("system_prompt", "You are the friendly receptionist of branch " + n + ". Greet the caller, find out "
-                + "what they need, look them up in the CRM and book, move or cancel appointments with the calendar. "
-                + "Keep answers short and confirm every booking by repeating date and time.");
+        body.put(
+                "system_prompt",
+                "You are the friendly receptionist of branch " + n + ". Greet the caller, find out "
+                        + "what they need, look them up in the CRM and book, move or cancel appointments with the calendar. "
+                        + "Keep answers short and confirm every booking by repeating date and time.");
         body.put("first_message", "Hello, you have reached branch " + n + ". How can I help?");
         body.put("llm_provider", "openai");
         body.put("llm_model", "gpt-4o-mini");
@@ -144,7 +161,8 @@ final class DataSet {
         body.put("language", "en-GB");
         body.put("status", STATUSES[(int) (n % STATUSES.length)]);
         if (!tools.isEmpty()) {
-            body.put("tool_ids", List.of(tools.get((int) (n % tools.size())), tools.get((int) ((n + 1) % tools.size()))));
+            body.put("tool_ids", List.of(tools.get((int) (n % tools.size())), tools.get((int)
+                    ((n + 1) % tools.size()))));
         }
         return body;
     }
@@ -160,8 +178,8 @@ final class DataSet {
     }
 
     private void publish(int owner, String assistantId) {
-        Api.Response published = api.post("/api/assistants/" + assistantId + "/versions", users.get(owner).token(),
-                Map.of("note", "bench"));
+        Api.Response published = api.post(
+                "/api/assistants/" + assistantId + "/versions", users.get(owner).token(), Map.of("note", "bench"));
         if (!published.ok() && published.status() != 202) {
             throw new IllegalStateException("publish " + assistantId + ": " + published);
         }
@@ -171,8 +189,8 @@ final class DataSet {
     private void createPhoneNumber(int owner, String assistantId, int n, boolean pinned) {
         // Berlin numbers, unique per assistant; the platform stores them in E.164
         String number = "+4930" + (20_000_000 + n);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("phone_number", number, "friendly_name", "Line " + n,
-                "assistant_id", assistantId));
+        Map<String, Object> body = new LinkedHashMap<>(
+                Map.of("phone_number", number, "friendly_name", "Line " + n, "assistant_id", assistantId));
         if (pinned) {
             body.put("assistant_version", 1);
         }

@@ -1,8 +1,5 @@
 package io.voicepartner.bench;
 
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The two ways load is applied. Closed loop: a fixed number of clients, each sending its next request when
@@ -56,28 +55,40 @@ final class Load {
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        HttpRequest next = request.apply(client);
-                        long sent = System.nanoTime();
-                        Api.Response response = api.send(next);
-                        long answered = System.nanoTime();
-                        if (sent >= measureFrom && answered <= end) {
-                            count(response, latency, (answered - sent) / 1000, completed, accepted, errors);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            while (System.nanoTime() < end) {
+                                HttpRequest next = request.apply(client);
+                                long sent = System.nanoTime();
+                                Api.Response response = api.send(next);
+                                long answered = System.nanoTime();
+                                if (sent >= measureFrom && answered <= end) {
+                                    count(response, latency, (answered - sent) / 1000, completed, accepted, errors);
+                                }
+                            }
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, name + "-" + c);
+                    },
+                    name + "-" + c);
             thread.start();
         }
         Cpu.Sample before = sampleAt(measureFrom);
         done.await();
         Cpu.Sample used = cpu.sample().minus(before);
-        return new Result(name, clients, Double.NaN, completed.get() / (double) measure.toSeconds(), latency, null,
-                accepted.get(), errors.get(), Machine.loadAverage(), used, completed.get());
+        return new Result(
+                name,
+                clients,
+                Double.NaN,
+                completed.get() / (double) measure.toSeconds(),
+                latency,
+                null,
+                accepted.get(),
+                errors.get(),
+                Machine.loadAverage(),
+                used,
+                completed.get());
     }
 
     /**
@@ -117,8 +128,12 @@ final class Load {
                 }
                 count(response, latency, (answered - intended) / 1000, completed, accepted, errors);
                 if (lag != null && response.ok()) {
-                    String updatedAt = response.json().path("data").path("updated_at").asText();
-                    lag.recordValue(Math.max(0, answeredAtMillis - Instant.parse(updatedAt).toEpochMilli()) * 1000);
+                    String updatedAt =
+                            response.json().path("data").path("updated_at").asText();
+                    lag.recordValue(Math.max(
+                                    0,
+                                    answeredAtMillis - Instant.parse(updatedAt).toEpochMilli())
+                            * 1000);
                 }
             }));
             inFlight.removeIf(java.util.concurrent.CompletableFuture::isDone);
@@ -131,8 +146,18 @@ final class Load {
             }
         }
         Cpu.Sample used = before == null ? null : cpu.sample().minus(before);
-        return new Result(name, 0, rate, completed.get() / (double) measure.toSeconds(), latency, lag, accepted.get(),
-                errors.get(), Machine.loadAverage(), used, completed.get());
+        return new Result(
+                name,
+                0,
+                rate,
+                completed.get() / (double) measure.toSeconds(),
+                latency,
+                lag,
+                accepted.get(),
+                errors.get(),
+                Machine.loadAverage(),
+                used,
+                completed.get());
     }
 
     /** Binds one statement's parameters: the next request's, as {@link #open}'s supplier makes the next request. */
@@ -205,8 +230,18 @@ final class Load {
                 connection.close();
             }
         }
-        return new Result(name, 0, rate, completed.get() / (double) measure.toSeconds(), latency, null, 0,
-                errors.get(), Machine.loadAverage(), used, completed.get());
+        return new Result(
+                name,
+                0,
+                rate,
+                completed.get() / (double) measure.toSeconds(),
+                latency,
+                null,
+                0,
+                errors.get(),
+                Machine.loadAverage(),
+                used,
+                completed.get());
     }
 
     private Cpu.Sample sampleAt(long nanoTime) {
@@ -217,8 +252,13 @@ final class Load {
         return cpu.sample();
     }
 
-    private static void count(Api.Response response, Histogram latency, long micros, AtomicLong completed,
-                              AtomicLong accepted, AtomicLong errors) {
+    private static void count(
+            Api.Response response,
+            Histogram latency,
+            long micros,
+            AtomicLong completed,
+            AtomicLong accepted,
+            AtomicLong errors) {
         if (response.ok()) {
             latency.recordValue(Math.min(micros, HIGHEST_MICROS));
             completed.incrementAndGet();
@@ -238,9 +278,10 @@ final class Load {
      */
     Result baseline(String jdbcUrl, int clients) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS public.bench_baseline (id bigserial PRIMARY KEY, "
-                    + "aggregate_id text NOT NULL, payload bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS public.bench_baseline (id bigserial PRIMARY KEY, "
+                            + "aggregate_id text NOT NULL, payload bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
         }
         List<Connection> connections = connect(jdbcUrl, clients);
         Histogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
@@ -253,25 +294,28 @@ final class Load {
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (Connection connection : connections) {
-            Thread thread = new Thread(() -> {
-                try (connection; PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO public.bench_baseline (aggregate_id, payload) VALUES (?, ?)")) {
-                    connection.setAutoCommit(true);
-                    while (System.nanoTime() < end) {
-                        insert.setString(1, java.util.UUID.randomUUID().toString());
-                        insert.setBytes(2, payload);
-                        long sent = System.nanoTime();
-                        insert.executeUpdate();
-                        long answered = System.nanoTime();
-                        if (sent >= measureFrom && answered <= end) {
-                            latency.recordValue((answered - sent) / 1000);
-                            completed.incrementAndGet();
+            Thread thread = new Thread(
+                    () -> {
+                        try (connection;
+                                PreparedStatement insert = connection.prepareStatement(
+                                        "INSERT INTO public.bench_baseline (aggregate_id, payload) VALUES (?, ?)")) {
+                            connection.setAutoCommit(true);
+                            while (System.nanoTime() < end) {
+                                insert.setString(1, java.util.UUID.randomUUID().toString());
+                                insert.setBytes(2, payload);
+                                long sent = System.nanoTime();
+                                insert.executeUpdate();
+                                long answered = System.nanoTime();
+                                if (sent >= measureFrom && answered <= end) {
+                                    latency.recordValue((answered - sent) / 1000);
+                                    completed.incrementAndGet();
+                                }
+                            }
+                        } catch (Exception e) {
+                            failures.add(e);
                         }
-                    }
-                } catch (Exception e) {
-                    failures.add(e);
-                }
-            }, "baseline-" + threads.size());
+                    },
+                    "baseline-" + threads.size());
             threads.add(thread);
             thread.start();
         }
@@ -284,8 +328,18 @@ final class Load {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        return new Result("PostgreSQL insert", connections.size(), Double.NaN, completed.get() / (double) measure.toSeconds(),
-                latency, null, 0, 0, Machine.loadAverage(), used, completed.get());
+        return new Result(
+                "PostgreSQL insert",
+                connections.size(),
+                Double.NaN,
+                completed.get() / (double) measure.toSeconds(),
+                latency,
+                null,
+                0,
+                0,
+                Machine.loadAverage(),
+                used,
+                completed.get());
     }
 
     /**

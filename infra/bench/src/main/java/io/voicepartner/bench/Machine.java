@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** What the figures were taken on: they mean little without it, and the load average with every one. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static String loadAverage() {
         String[] fields = Load.readFile(Path.of("/proc/loadavg")).split("\\s+");
@@ -22,8 +21,11 @@ final class Machine {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("?");
         } catch (Exception e) {
             return "?";
         }
@@ -31,18 +33,21 @@ final class Machine {
 
     private static String memoryGiB() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
                     .map(l -> String.format("%.1f", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .findFirst().orElse("?");
+                    .findFirst()
+                    .orElse("?");
         } catch (Exception e) {
             return "?";
         }
     }
 
     private static String postgres() {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
-                "postgres", ""); var statement = connection.createStatement();
-             var result = statement.executeQuery("SHOW server_version")) {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SHOW server_version")) {
             result.next();
             return "PostgreSQL " + result.getString(1);
         } catch (Exception e) {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Java Flight Recorder on the platform's process, through {@code jcmd}, for the phase worth profiling. */
 final class Profiler {
 
-    private Profiler() {
-    }
+    private Profiler() {}
 
     static void start(long pid, Path file) throws IOException, InterruptedException {
         jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());

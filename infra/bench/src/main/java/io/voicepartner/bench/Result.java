@@ -6,8 +6,18 @@ import org.HdrHistogram.Histogram;
  * One measured phase: completed operations in the measured window (warm-up excluded) and their latency in
  * microseconds; for open-loop phases also the offered rate and, for writes, the lag to visibility.
  */
-record Result(String name, int clients, double offeredRate, double throughput, Histogram latency, Histogram lag,
-              long accepted, long errors, String loadAverage, Cpu.Sample cpu, long operations) {
+record Result(
+        String name,
+        int clients,
+        double offeredRate,
+        double throughput,
+        Histogram latency,
+        Histogram lag,
+        long accepted,
+        long errors,
+        String loadAverage,
+        Cpu.Sample cpu,
+        long operations) {
 
     /** CPU milliseconds of the platform's process per completed operation. */
     double platformCpuPerOperation() {
@@ -20,7 +30,8 @@ record Result(String name, int clients, double offeredRate, double throughput, H
     }
 
     double p(Histogram histogram, double percentile) {
-        return histogram == null || histogram.getTotalCount() == 0 ? Double.NaN
+        return histogram == null || histogram.getTotalCount() == 0
+                ? Double.NaN
                 : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 

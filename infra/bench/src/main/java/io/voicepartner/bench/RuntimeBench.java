@@ -57,26 +57,50 @@ final class RuntimeBench {
         double rate = settings.runtimeRate();
         for (int run = 1; run <= settings.runs(); run++) {
             log("run " + run + " of " + settings.runs());
-            record(results, "statement", load.openJdbc("lookup statement", rate, settings.jdbcUrl(), CONNECTIONS,
-                    STATEMENT, statement -> {
+            record(
+                    results,
+                    "statement",
+                    load.openJdbc("lookup statement", rate, settings.jdbcUrl(), CONNECTIONS, STATEMENT, statement -> {
                         DataSet.PhoneNumber number = any(numbers);
                         statement.setString(1, number.e164());
                         statement.setString(2, data.users().get(number.owner()).id());
                     }));
-            record(results, "by id", load.open("GET phone number", rate, () -> {
-                DataSet.PhoneNumber number = any(numbers);
-                return api.request("GET", "/api/phone-numbers/" + number.id(), data.users().get(number.owner()).token(),
-                        null, null);
-            }, false));
+            record(
+                    results,
+                    "by id",
+                    load.open(
+                            "GET phone number",
+                            rate,
+                            () -> {
+                                DataSet.PhoneNumber number = any(numbers);
+                                return api.request(
+                                        "GET",
+                                        "/api/phone-numbers/" + number.id(),
+                                        data.users().get(number.owner()).token(),
+                                        null,
+                                        null);
+                            },
+                            false));
             boolean profile = settings.profile() && run == 1;
             if (profile) {
                 Profiler.start(platformPid, settings.workDir().resolve("runtime-lookup.jfr"));
             }
-            record(results, "lookup", load.open("runtime lookup", rate, () -> {
-                DataSet.PhoneNumber number = any(numbers);
-                return api.request("GET", "/api/runtime/phone-numbers/" + number.e164(),
-                        data.users().get(number.owner()).token(), null, null);
-            }, false));
+            record(
+                    results,
+                    "lookup",
+                    load.open(
+                            "runtime lookup",
+                            rate,
+                            () -> {
+                                DataSet.PhoneNumber number = any(numbers);
+                                return api.request(
+                                        "GET",
+                                        "/api/runtime/phone-numbers/" + number.e164(),
+                                        data.users().get(number.owner()).token(),
+                                        null,
+                                        null);
+                            },
+                            false));
             if (profile) {
                 log("profile: " + Profiler.stop(platformPid));
             }
@@ -86,10 +110,17 @@ final class RuntimeBench {
 
     /** The lookup answers what the phases claim it does: a version, and a tool with its credential in clear. */
     private void checkAnswers(DataSet data, DataSet.PhoneNumber number) {
-        Api.Response answer = api.get("/api/runtime/phone-numbers/" + number.e164(),
+        Api.Response answer = api.get(
+                "/api/runtime/phone-numbers/" + number.e164(),
                 data.users().get(number.owner()).token());
-        String token = answer.json().path("data").path("configuration").path("tools").path(0).path("authentication")
-                .path("token").asText();
+        String token = answer.json()
+                .path("data")
+                .path("configuration")
+                .path("tools")
+                .path(0)
+                .path("authentication")
+                .path("token")
+                .asText();
         if (answer.status() != 200 || !token.startsWith("bench-token-")) {
             throw new IllegalStateException("the lookup of " + number.e164() + " does not answer a version with its "
                     + "credentials in clear: " + answer);
@@ -102,23 +133,35 @@ final class RuntimeBench {
 
     private void record(Map<String, List<Result>> results, String key, Result result) {
         results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-        log(String.format("%-10s r=%.0f %8.1f/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  CPU/op platform %.2f ms db %.2f ms  errors %d  load %s",
-                key, result.offeredRate(), result.throughput(), result.latency(50), result.latency(99),
-                result.latency(99.9), result.platformCpuPerOperation(), result.databaseCpuPerOperation(),
-                result.errors(), result.loadAverage()));
+        log(String.format(
+                "%-10s r=%.0f %8.1f/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  CPU/op platform %.2f ms db %.2f ms  errors %d  load %s",
+                key,
+                result.offeredRate(),
+                result.throughput(),
+                result.latency(50),
+                result.latency(99),
+                result.latency(99.9),
+                result.platformCpuPerOperation(),
+                result.databaseCpuPerOperation(),
+                result.errors(),
+                result.loadAverage()));
     }
 
     private void report(int numbers, double rate, Map<String, List<Result>> results) {
         out.println();
         out.println("## Runtime lookup");
         out.println();
-        out.printf("- %d phone numbers, each answered by a published version of an assistant with two tools (a bearer "
+        out.printf(
+                "- %d phone numbers, each answered by a published version of an assistant with two tools (a bearer "
                         + "token and an API-key header each, decrypted per answer), half of them pinned; a random number "
-                        + "per request, asked by its owner; %s; %d s warm-up + %d s measured per phase%n", numbers,
-                settings.runs() == 1 ? "1 run" : "median of " + settings.runs() + " runs", settings.warmUp().toSeconds(),
+                        + "per request, asked by its owner; %s; %d s warm-up + %d s measured per phase%n",
+                numbers,
+                settings.runs() == 1 ? "1 run" : "median of " + settings.runs() + " runs",
+                settings.warmUp().toSeconds(),
                 settings.measure().toSeconds());
         out.println();
-        out.println("| Read | Offered/s | Achieved/s | p50 ms | p99 ms | p99.9 ms | Lookup p99 ÷ this p99 | CPU ms/op platform | CPU ms/op database | Errors | Load avg |");
+        out.println(
+                "| Read | Offered/s | Achieved/s | p50 ms | p99 ms | p99.9 ms | Lookup p99 ÷ this p99 | CPU ms/op platform | CPU ms/op database | Errors | Load avg |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         double lookupP99 = median(results.get("lookup"), r -> r.latency(99));
         Map<String, String> reads = new LinkedHashMap<>();
@@ -128,23 +171,38 @@ final class RuntimeBench {
         reads.forEach((key, read) -> {
             List<Result> r = results.get(key);
             double p99 = median(r, x -> x.latency(99));
-            out.printf("| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n", read, rate,
-                    median(r, Result::throughput), median(r, x -> x.latency(50)), p99, median(r, x -> x.latency(99.9)),
-                    lookupP99 / p99, median(r, Result::platformCpuPerOperation),
-                    median(r, Result::databaseCpuPerOperation), r.stream().mapToLong(Result::errors).sum(), loads(r));
+            out.printf(
+                    "| %s | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %s |%n",
+                    read,
+                    rate,
+                    median(r, Result::throughput),
+                    median(r, x -> x.latency(50)),
+                    p99,
+                    median(r, x -> x.latency(99.9)),
+                    lookupP99 / p99,
+                    median(r, Result::platformCpuPerOperation),
+                    median(r, Result::databaseCpuPerOperation),
+                    r.stream().mapToLong(Result::errors).sum(),
+                    loads(r));
         });
     }
 
     private static double median(List<Result> runs, Function<Result, Double> metric) {
-        double[] values = runs.stream().map(metric).mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] values = runs.stream()
+                .map(metric)
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         return values[values.length / 2];
     }
 
     private static String loads(List<Result> runs) {
-        return String.join(" / ", runs.stream().map(r -> r.loadAverage().split(" ")[0]).toList());
+        return String.join(
+                " / ", runs.stream().map(r -> r.loadAverage().split(" ")[0]).toList());
     }
 
     private void log(String message) {
-        out.println("[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
+        out.println(
+                "[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }
 }

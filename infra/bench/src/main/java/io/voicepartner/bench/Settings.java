@@ -11,11 +11,30 @@ import java.util.List;
  * assistants with tools and phone numbers); {@code --quick} a tenth of the users and a twentieth of the
  * assistants, with shorter phases, so that it finishes in a few minutes.
  */
-record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPhoneNumber, int loadClients,
-                Duration warmUp, Duration measure, int runs, int[] concurrencies, double[] lagFractions,
-                int readRate, boolean profile, int port, int kafkaPort, String database, Path workDir,
-                Path platformJar, List<String> jvmOptions, boolean usage, int reporters,
-                long heavyToolExecutions, boolean runtime, int runtimeRate) {
+record Settings(
+        int users,
+        int assistants,
+        int toolsPerUser,
+        int assistantsPerPhoneNumber,
+        int loadClients,
+        Duration warmUp,
+        Duration measure,
+        int runs,
+        int[] concurrencies,
+        double[] lagFractions,
+        int readRate,
+        boolean profile,
+        int port,
+        int kafkaPort,
+        String database,
+        Path workDir,
+        Path platformJar,
+        List<String> jvmOptions,
+        boolean usage,
+        int reporters,
+        long heavyToolExecutions,
+        boolean runtime,
+        int runtimeRate) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -83,8 +102,14 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
                 case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
                 case "--measure" -> measure = Duration.ofSeconds(Long.parseLong(value));
                 case "--runs" -> runs = Integer.parseInt(value);
-                case "--concurrency" -> concurrencies = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--lag-fractions" -> lagFractions = Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
+                case "--concurrency" ->
+                    concurrencies = Arrays.stream(value.split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
+                case "--lag-fractions" ->
+                    lagFractions = Arrays.stream(value.split(","))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray();
                 case "--read-rate" -> readRate = Integer.parseInt(value);
                 case "--port" -> port = Integer.parseInt(value);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
@@ -103,10 +128,33 @@ record Settings(int users, int assistants, int toolsPerUser, int assistantsPerPh
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
         }
         String javaOptions = System.getenv().getOrDefault("JAVA_OPTS", "-XX:+UseG1GC -Xmx1g");
-        List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-        return new Settings(users, assistants, toolsPerUser, perNumber, 32, warmUp, measure, runs, concurrencies,
-                lagFractions, readRate, profile, port, kafkaPort, database, root.resolve("infra/bench/target/bench"),
-                platformJar, jvmOptions, usage, reporters, heavyToolExecutions, runtime, runtimeRate);
+        List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        return new Settings(
+                users,
+                assistants,
+                toolsPerUser,
+                perNumber,
+                32,
+                warmUp,
+                measure,
+                runs,
+                concurrencies,
+                lagFractions,
+                readRate,
+                profile,
+                port,
+                kafkaPort,
+                database,
+                root.resolve("infra/bench/target/bench"),
+                platformJar,
+                jvmOptions,
+                usage,
+                reporters,
+                heavyToolExecutions,
+                runtime,
+                runtimeRate);
     }
 
     String baseUrl() {

@@ -33,8 +33,7 @@ final class UsageBench {
     private final AtomicLong executions = new AtomicLong();
 
     /** One user's tool and an assistant that uses it, and how many executions of it were sent. */
-    record Subject(String token, String toolId, String assistantId, AtomicLong sent) {
-    }
+    record Subject(String token, String toolId, String assistantId, AtomicLong sent) {}
 
     UsageBench(Settings settings, Api api, Load load, PrintStream out) {
         this.settings = settings;
@@ -52,8 +51,11 @@ final class UsageBench {
         Subject heavy = subject(data, settings.reporters() + 1);
 
         Duration fill = fill(heavy, settings.heavyToolExecutions());
-        log(String.format("the heavy tool holds %,d executions: reported in %.0f s (%.0f/s), all counted by the read "
-                + "model after %.0f s more", settings.heavyToolExecutions(), fill.toMillis() / 1000.0,
+        log(String.format(
+                "the heavy tool holds %,d executions: reported in %.0f s (%.0f/s), all counted by the read "
+                        + "model after %.0f s more",
+                settings.heavyToolExecutions(),
+                fill.toMillis() / 1000.0,
                 settings.heavyToolExecutions() / Math.max(fill.toMillis() / 1000.0, 0.001),
                 drained(List.of(heavy)).toMillis() / 1000.0));
 
@@ -73,7 +75,8 @@ final class UsageBench {
             drained(reporters);
             double seconds = (System.nanoTime() - start) / 1e9;
             projected.add((reporters.stream().mapToLong(r -> r.sent().get()).sum() - before) / seconds);
-            log(String.format("the read models counted this run's executions at %.0f/s (from the first report to the last counted)",
+            log(String.format(
+                    "the read models counted this run's executions at %.0f/s (from the first report to the last counted)",
                     projected.get(projected.size() - 1)));
         }
         report(results, projected.stream().sorted().toList().get(projected.size() / 2));
@@ -82,12 +85,21 @@ final class UsageBench {
     private Subject subject(DataSet data, int n) {
         DataSet.User user = data.signUp(10_000 + n, 1);
         String tool = user.toolIds().get(0);
-        Api.Response assistant = api.post("/api/assistants/", user.token(), Map.of(
-                "name", "Usage bench " + n, "system_prompt", "You book appointments.", "tool_ids", List.of(tool)));
+        Api.Response assistant = api.post(
+                "/api/assistants/",
+                user.token(),
+                Map.of(
+                        "name",
+                        "Usage bench " + n,
+                        "system_prompt",
+                        "You book appointments.",
+                        "tool_ids",
+                        List.of(tool)));
         if (!assistant.ok() && assistant.status() != 202) {
             throw new IllegalStateException("assistant of the usage bench: " + assistant);
         }
-        return new Subject(user.token(), tool, assistant.json().path("data").path("id").asText(), new AtomicLong());
+        return new Subject(
+                user.token(), tool, assistant.json().path("data").path("id").asText(), new AtomicLong());
     }
 
     /** A batch of executions as the voice runtime reports them, each with an id of its own. */
@@ -95,18 +107,32 @@ final class UsageBench {
         List<Map<String, Object>> batch = new ArrayList<>(BATCH);
         String now = Instant.now().toString();
         for (int i = 0; i < BATCH; i++) {
-            batch.add(Map.of("execution_id", "bench-" + executions.incrementAndGet(),
-                    "duration_ms", ThreadLocalRandom.current().nextInt(20, 2_000), "success", true, "status_code", 200,
-                    "assistant_id", subject.assistantId(), "occurred_at", now));
+            batch.add(Map.of(
+                    "execution_id",
+                    "bench-" + executions.incrementAndGet(),
+                    "duration_ms",
+                    ThreadLocalRandom.current().nextInt(20, 2_000),
+                    "success",
+                    true,
+                    "status_code",
+                    200,
+                    "assistant_id",
+                    subject.assistantId(),
+                    "occurred_at",
+                    now));
         }
         subject.sent().addAndGet(BATCH);
-        return api.request("POST", "/api/tools/" + subject.toolId() + "/executions", subject.token(), batch,
-                "application/json");
+        return api.request(
+                "POST", "/api/tools/" + subject.toolId() + "/executions", subject.token(), batch, "application/json");
     }
 
     private HttpRequest patchTool(Subject subject) {
-        return api.request("PATCH", "/api/tools/" + subject.toolId(), subject.token(),
-                Map.of("description", "Edited at " + System.nanoTime()), "application/merge-patch+json");
+        return api.request(
+                "PATCH",
+                "/api/tools/" + subject.toolId(),
+                subject.token(),
+                Map.of("description", "Edited at " + System.nanoTime()),
+                "application/merge-patch+json");
     }
 
     /**
@@ -114,13 +140,21 @@ final class UsageBench {
      * made before the timed request, and not counted.
      */
     private HttpRequest publish(Subject subject) {
-        Api.Response edit = api.send(api.request("PATCH", "/api/assistants/" + subject.assistantId(), subject.token(),
-                Map.of("description", "Edited at " + System.nanoTime()), "application/merge-patch+json"));
+        Api.Response edit = api.send(api.request(
+                "PATCH",
+                "/api/assistants/" + subject.assistantId(),
+                subject.token(),
+                Map.of("description", "Edited at " + System.nanoTime()),
+                "application/merge-patch+json"));
         if (!edit.ok() && edit.status() != 202) {
             throw new IllegalStateException("edit before a publish: " + edit);
         }
-        return api.request("POST", "/api/assistants/" + subject.assistantId() + "/versions", subject.token(),
-                Map.of("note", "bench"), "application/json");
+        return api.request(
+                "POST",
+                "/api/assistants/" + subject.assistantId() + "/versions",
+                subject.token(),
+                Map.of("note", "bench"),
+                "application/json");
     }
 
     /** Reports {@code count} executions of the subject's tool with as many clients as there are reporters. */
@@ -158,7 +192,8 @@ final class UsageBench {
             boolean all = true;
             for (Subject subject : subjects) {
                 Api.Response tool = api.get("/api/tools/" + subject.toolId(), subject.token());
-                all &= tool.json().path("data").path("total_calls").asLong() >= subject.sent().get();
+                all &= tool.json().path("data").path("total_calls").asLong()
+                        >= subject.sent().get();
             }
             if (all) {
                 return Duration.ofNanos(System.nanoTime() - start);
@@ -170,8 +205,15 @@ final class UsageBench {
 
     private void record(Map<String, List<Result>> results, String key, Result result) {
         results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-        log(String.format("%-14s c=%d %9.1f/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  load %s", key, result.clients(),
-                result.throughput(), result.latency(50), result.latency(99), result.errors(), result.loadAverage()));
+        log(String.format(
+                "%-14s c=%d %9.1f/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  load %s",
+                key,
+                result.clients(),
+                result.throughput(),
+                result.latency(50),
+                result.latency(99),
+                result.errors(),
+                result.loadAverage()));
     }
 
     private void report(Map<String, List<Result>> results, double projected) {
@@ -180,27 +222,47 @@ final class UsageBench {
         out.println();
         out.println("## Usage");
         out.println();
-        out.printf("- %d reporters, batches of %d executions, each reporter its own tool; the heavy tool holds %,d executions; "
-                + "%s; %d s warm-up + %d s measured per phase%n", settings.reporters(), BATCH, settings.heavyToolExecutions(),
-                settings.runs() == 1 ? "1 run" : "median of " + settings.runs() + " runs", settings.warmUp().toSeconds(),
+        out.printf(
+                "- %d reporters, batches of %d executions, each reporter its own tool; the heavy tool holds %,d executions; "
+                        + "%s; %d s warm-up + %d s measured per phase%n",
+                settings.reporters(),
+                BATCH,
+                settings.heavyToolExecutions(),
+                settings.runs() == 1 ? "1 run" : "median of " + settings.runs() + " runs",
+                settings.warmUp().toSeconds(),
                 settings.measure().toSeconds());
         out.println();
         out.println("| Figure | Measured | Baseline in the same run | Ratio | Target | Errors | Load avg |");
         out.println("|---|---:|---:|---:|---:|---:|---|");
-        out.printf("| ingestion, executions/s | %.0f (batch p50 %.0f ms, p99 %.0f ms) | %.0f single-row inserts/s at %d connections | %.2f × | ≥ 1.0 × | %d | %s |%n",
-                ingested, median(results.get("ingest"), r -> r.latency(50)), median(results.get("ingest"), r -> r.latency(99)),
-                inserts, settings.reporters(), ingested / inserts, errors(results.get("ingest")), loads(results.get("ingest")));
-        out.printf("| the same executions counted by the read models, executions/s | %.0f (first report to last counted) | %.0f single-row inserts/s at %d connections | %.2f × | | | |%n",
+        out.printf(
+                "| ingestion, executions/s | %.0f (batch p50 %.0f ms, p99 %.0f ms) | %.0f single-row inserts/s at %d connections | %.2f × | ≥ 1.0 × | %d | %s |%n",
+                ingested,
+                median(results.get("ingest"), r -> r.latency(50)),
+                median(results.get("ingest"), r -> r.latency(99)),
+                inserts,
+                settings.reporters(),
+                ingested / inserts,
+                errors(results.get("ingest")),
+                loads(results.get("ingest")));
+        out.printf(
+                "| the same executions counted by the read models, executions/s | %.0f (first report to last counted) | %.0f single-row inserts/s at %d connections | %.2f × | | | |%n",
                 projected, inserts, settings.reporters(), projected / inserts);
         for (String operation : List.of("patch", "publish")) {
             List<Result> heavy = results.get(operation + " heavy");
             List<Result> fresh = results.get(operation + " fresh");
             double heavyP99 = median(heavy, r -> r.latency(99));
             double freshP99 = median(fresh, r -> r.latency(99));
-            out.printf("| %s, p99 ms (p50) | %.1f (%.1f) with %,d executions | %.1f (%.1f) on a fresh tool | %.2f × | ≤ 1.5 × | %d | %s |%n",
-                    operation.equals("patch") ? "`PATCH` of the tool" : "publishing an assistant that uses it", heavyP99,
-                    median(heavy, r -> r.latency(50)), settings.heavyToolExecutions(), freshP99,
-                    median(fresh, r -> r.latency(50)), heavyP99 / freshP99, errors(heavy) + errors(fresh), loads(heavy));
+            out.printf(
+                    "| %s, p99 ms (p50) | %.1f (%.1f) with %,d executions | %.1f (%.1f) on a fresh tool | %.2f × | ≤ 1.5 × | %d | %s |%n",
+                    operation.equals("patch") ? "`PATCH` of the tool" : "publishing an assistant that uses it",
+                    heavyP99,
+                    median(heavy, r -> r.latency(50)),
+                    settings.heavyToolExecutions(),
+                    freshP99,
+                    median(fresh, r -> r.latency(50)),
+                    heavyP99 / freshP99,
+                    errors(heavy) + errors(fresh),
+                    loads(heavy));
         }
     }
 
@@ -209,15 +271,21 @@ final class UsageBench {
     }
 
     private static double median(List<Result> runs, Function<Result, Double> metric) {
-        double[] values = runs.stream().map(metric).mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] values = runs.stream()
+                .map(metric)
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         return values[values.length / 2];
     }
 
     private static String loads(List<Result> runs) {
-        return String.join(" / ", runs.stream().map(r -> r.loadAverage().split(" ")[0]).toList());
+        return String.join(
+                " / ", runs.stream().map(r -> r.loadAverage().split(" ")[0]).toList());
     }
 
     private void log(String message) {
-        out.println("[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
+        out.println(
+                "[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }
 }

@@ -1,19 +1,5 @@
 package io.voicepartner.launcher;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -29,6 +15,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends the records the consumers parked ({@code query.dead_letters}, {@code analytics.dead_letters}, not yet
@@ -44,15 +43,14 @@ final class DeadLetterReplay {
     private static final Map<String, String> SUFFIX_BY_SCHEMA = Map.of("query", "-dlt", "analytics", "-analytics-dlt");
     /** Headers the dead-letter recoverer adds (exception, original offset): not part of the event. */
     private static final String RECOVERER_HEADER_PREFIX = "kafka_dlt-";
+
     private static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
     private static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
-    private record Parked(String schema, long id, String topic, int partition, long offset) {
-    }
+    private record Parked(String schema, long id, String topic, int partition, long offset) {}
 
     /**
      * @param aggregateId only this aggregate's letters, or every one when {@code null}
@@ -62,16 +60,22 @@ final class DeadLetterReplay {
             throws SQLException, ExecutionException, InterruptedException, TimeoutException {
         Map<String, List<Parked>> byTopic = new LinkedHashMap<>();
         for (String schema : SUFFIX_BY_SCHEMA.keySet()) {
-            unreplayed(database, schema, aggregateId).forEach(parked ->
-                    byTopic.computeIfAbsent(parked.topic(), topic -> new ArrayList<>()).add(parked));
+            unreplayed(database, schema, aggregateId)
+                    .forEach(parked -> byTopic.computeIfAbsent(parked.topic(), topic -> new ArrayList<>())
+                            .add(parked));
         }
         int sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName()))) {
             for (Map.Entry<String, List<Parked>> topic : byTopic.entrySet()) {
                 sent += replay(database, bootstrapServers, producer, topic.getKey(), topic.getValue(), out);
             }
@@ -79,15 +83,22 @@ final class DeadLetterReplay {
         return sent;
     }
 
-    private static int replay(Connection database, String bootstrapServers, KafkaProducer<String, byte[]> producer,
-                              String topic, List<Parked> parked, PrintStream out)
+    private static int replay(
+            Connection database,
+            String bootstrapServers,
+            KafkaProducer<String, byte[]> producer,
+            String topic,
+            List<Parked> parked,
+            PrintStream out)
             throws SQLException, ExecutionException, InterruptedException, TimeoutException {
         // one letter per original record, however many consumers parked it, in the record's order
         Map<String, ConsumerRecord<String, byte[]>> letters = new LinkedHashMap<>();
         for (String schema : SUFFIX_BY_SCHEMA.keySet()) {
-            List<Parked> ofSchema = parked.stream().filter(row -> row.schema().equals(schema)).toList();
+            List<Parked> ofSchema =
+                    parked.stream().filter(row -> row.schema().equals(schema)).toList();
             if (!ofSchema.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> letter : letters(bootstrapServers, topic + SUFFIX_BY_SCHEMA.get(schema))) {
+                for (ConsumerRecord<String, byte[]> letter :
+                        letters(bootstrapServers, topic + SUFFIX_BY_SCHEMA.get(schema))) {
                     String original = originalOf(letter);
                     if (ofSchema.stream().anyMatch(row -> (row.partition() + "@" + row.offset()).equals(original))) {
                         letters.putIfAbsent(original, letter);
@@ -125,9 +136,11 @@ final class DeadLetterReplay {
             return List.of();
         }
         List<Parked> rows = new ArrayList<>();
-        try (PreparedStatement select = database.prepareStatement("SELECT id, topic, topic_partition, record_offset FROM "
-                + schema + ".dead_letters WHERE replayed_at IS NULL AND (CAST(? AS text) IS NULL OR aggregate_id = ?) "
-                + "ORDER BY id")) {
+        try (PreparedStatement select =
+                database.prepareStatement("SELECT id, topic, topic_partition, record_offset FROM "
+                        + schema
+                        + ".dead_letters WHERE replayed_at IS NULL AND (CAST(? AS text) IS NULL OR aggregate_id = ?) "
+                        + "ORDER BY id")) {
             select.setString(1, aggregateId);
             select.setString(2, aggregateId);
             try (ResultSet row = select.executeQuery()) {
@@ -150,8 +163,9 @@ final class DeadLetterReplay {
 
     private static String originalOf(ConsumerRecord<String, byte[]> letter) {
         Header partition = letter.headers().lastHeader(ORIGINAL_PARTITION);
-        return (partition == null ? "?" : Integer.toString(ByteBuffer.wrap(partition.value()).getInt())) + "@"
-                + originalOffset(letter);
+        return (partition == null
+                        ? "?"
+                        : Integer.toString(ByteBuffer.wrap(partition.value()).getInt())) + "@" + originalOffset(letter);
     }
 
     private static long originalOffset(ConsumerRecord<String, byte[]> letter) {
@@ -167,7 +181,8 @@ final class DeadLetterReplay {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, TIMEOUT).stream()
-                    .map(info -> new TopicPartition(deadLetterTopic, info.partition())).toList();
+                    .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);

@@ -1,11 +1,5 @@
 package io.voicepartner.launcher;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +12,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker in KRaft mode inside this JVM, for running the platform (and its
@@ -64,7 +63,8 @@ public final class LocalKafka {
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
         settings.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        settings.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        settings.put(
+                "listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         settings.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         settings.put("controller.listener.names", "CONTROLLER");
         settings.put("inter.broker.listener.name", "PLAINTEXT");
@@ -83,12 +83,12 @@ public final class LocalKafka {
     /** {@code kafka-storage.sh format}: a KRaft node refuses to start on an unformatted log directory. */
     private static void format(Path settings) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", settings.toString()},
+        int status = StorageTool.execute(
+                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", settings.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
-            throw new IllegalStateException("formatting the local Kafka's log directory failed: "
-                    + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "formatting the local Kafka's log directory failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -106,7 +106,8 @@ public final class LocalKafka {
         server.shutdown();
         server.awaitShutdown();
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public final class OutboundAllowList {
 
-    private static final String USAGE = "usage: outbound-allow-list grant|revoke <user-id> <cidr> | "
-            + "outbound-allow-list list [user-id]";
+    private static final String USAGE =
+            "usage: outbound-allow-list grant|revoke <user-id> <cidr> | " + "outbound-allow-list list [user-id]";
 
     /** Why nothing was changed. */
     static final class Refused extends RuntimeException {
@@ -76,8 +76,8 @@ public final class OutboundAllowList {
     }
 
     private void grant(String userId, String cidr) throws SQLException {
-        try (PreparedStatement user = database.prepareStatement(
-                "SELECT 1 FROM command.user_credentials WHERE user_id = ?")) {
+        try (PreparedStatement user =
+                database.prepareStatement("SELECT 1 FROM command.user_credentials WHERE user_id = ?")) {
             user.setString(1, userId);
             try (ResultSet found = user.executeQuery()) {
                 if (!found.next()) {
@@ -85,22 +85,26 @@ public final class OutboundAllowList {
                 }
             }
         }
-        try (PreparedStatement insert = database.prepareStatement("INSERT INTO command.outbound_allow_list "
-                + "(user_id, cidr) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement insert = database.prepareStatement(
+                "INSERT INTO command.outbound_allow_list " + "(user_id, cidr) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, userId);
             insert.setString(2, cidr);
-            out.println(insert.executeUpdate() == 1 ? "Granted " + cidr + " to " + userId
-                    : userId + " had " + cidr + " already");
+            out.println(
+                    insert.executeUpdate() == 1
+                            ? "Granted " + cidr + " to " + userId
+                            : userId + " had " + cidr + " already");
         }
     }
 
     private void revoke(String userId, String cidr) throws SQLException {
-        try (PreparedStatement delete = database.prepareStatement(
-                "DELETE FROM command.outbound_allow_list WHERE user_id = ? AND cidr = ?")) {
+        try (PreparedStatement delete =
+                database.prepareStatement("DELETE FROM command.outbound_allow_list WHERE user_id = ? AND cidr = ?")) {
             delete.setString(1, userId);
             delete.setString(2, cidr);
-            out.println(delete.executeUpdate() == 1 ? "Revoked " + cidr + " from " + userId
-                    : userId + " had no grant of " + cidr);
+            out.println(
+                    delete.executeUpdate() == 1
+                            ? "Revoked " + cidr + " from " + userId
+                            : userId + " had no grant of " + cidr);
         }
     }
 

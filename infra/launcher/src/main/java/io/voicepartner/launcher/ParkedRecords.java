@@ -48,7 +48,8 @@ public final class ParkedRecords {
         try (Connection database = PlatformDatabase.connect(environment, System.out)) {
             ParkedRecords parked = new ParkedRecords(database, System.out);
             if (replay) {
-                parked.replay(environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                parked.replay(
+                        environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                         args.length == 2 ? args[1] : null);
             }
             System.exit(parked.list() == 0 ? 0 : 1);
@@ -58,14 +59,26 @@ public final class ParkedRecords {
     /** Prints every parked event and record with its cause; @return how many there are */
     long list() throws SQLException {
         long total = 0;
-        total += section("kafka-publisher", "command.parked_events", "SELECT global_index, aggregate_id, event_type, "
-                + "parked_at, cause FROM command.parked_events ORDER BY global_index", "global position ");
-        total += section("read-models", "query.dead_letters", "SELECT topic || '-' || topic_partition || '@' || "
-                + "record_offset, aggregate_id, event_type, parked_at, cause FROM query.dead_letters "
-                + "WHERE replayed_at IS NULL ORDER BY id", "");
-        total += section("analytics", "analytics.dead_letters", "SELECT topic || '-' || topic_partition || '@' || "
-                + "record_offset, aggregate_id, event_type, parked_at, cause FROM analytics.dead_letters "
-                + "WHERE replayed_at IS NULL ORDER BY id", "");
+        total += section(
+                "kafka-publisher",
+                "command.parked_events",
+                "SELECT global_index, aggregate_id, event_type, "
+                        + "parked_at, cause FROM command.parked_events ORDER BY global_index",
+                "global position ");
+        total += section(
+                "read-models",
+                "query.dead_letters",
+                "SELECT topic || '-' || topic_partition || '@' || "
+                        + "record_offset, aggregate_id, event_type, parked_at, cause FROM query.dead_letters "
+                        + "WHERE replayed_at IS NULL ORDER BY id",
+                "");
+        total += section(
+                "analytics",
+                "analytics.dead_letters",
+                "SELECT topic || '-' || topic_partition || '@' || "
+                        + "record_offset, aggregate_id, event_type, parked_at, cause FROM analytics.dead_letters "
+                        + "WHERE replayed_at IS NULL ORDER BY id",
+                "");
         return total;
     }
 
@@ -75,11 +88,18 @@ public final class ParkedRecords {
         }
         long count = 0;
         StringBuilder lines = new StringBuilder();
-        try (PreparedStatement select = database.prepareStatement(query); ResultSet row = select.executeQuery()) {
+        try (PreparedStatement select = database.prepareStatement(query);
+                ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 count++;
-                lines.append(String.format("  %s%s  %s %s  parked %s%n    %s%n", prefix, row.getString(1),
-                        row.getString(3), row.getString(2), row.getTimestamp(4).toInstant(), row.getString(5)));
+                lines.append(String.format(
+                        "  %s%s  %s %s  parked %s%n    %s%n",
+                        prefix,
+                        row.getString(1),
+                        row.getString(3),
+                        row.getString(2),
+                        row.getTimestamp(4).toInstant(),
+                        row.getString(5)));
             }
         }
         out.println(processor + ": " + count + " parked");

@@ -3,13 +3,12 @@ package io.voicepartner.launcher;
 import io.voicepartner.analytics.AnalyticsApplication;
 import io.voicepartner.command.CommandSideApplication;
 import io.voicepartner.query.QuerySideApplication;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The whole platform in one JVM: the command side and the query side in one application context on one
@@ -38,10 +37,13 @@ public class PlatformApplication {
         LocalKafka broker = kafka;
         try {
             ConfigurableApplicationContext context = application.run(args);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
-                stop(broker);
-            }, "platform-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                context.close();
+                                stop(broker);
+                            },
+                            "platform-shutdown"));
         } catch (RuntimeException e) {
             stop(broker);
             throw e;

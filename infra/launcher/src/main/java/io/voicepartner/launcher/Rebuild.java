@@ -1,7 +1,6 @@
 package io.voicepartner.launcher;
 
 import io.voicepartner.query.consuming.ReadModel;
-
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,8 +46,7 @@ public final class Rebuild {
         }
     }
 
-    private record Row(String status, String message, long done, long total, double rate) {
-    }
+    private record Row(String status, String message, long done, long total, double rate) {}
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -106,9 +104,10 @@ public final class Rebuild {
     /** Cancels the rebuild that is requested or running, if there is one. */
     void cancel() {
         try (Connection database = PlatformDatabase.connect(environment, out);
-             PreparedStatement cancel = database.prepareStatement("UPDATE query.rebuilds SET cancel_requested = true "
-                     + "WHERE status IN ('requested', 'running') RETURNING id, read_models");
-             ResultSet cancelled = cancel.executeQuery()) {
+                PreparedStatement cancel =
+                        database.prepareStatement("UPDATE query.rebuilds SET cancel_requested = true "
+                                + "WHERE status IN ('requested', 'running') RETURNING id, read_models");
+                ResultSet cancelled = cancel.executeQuery()) {
             if (!cancelled.next()) {
                 throw new Refused("no rebuild is requested or running");
             }
@@ -121,14 +120,14 @@ public final class Rebuild {
 
     private long request(Connection database, String names) throws SQLException {
         try (PreparedStatement tables = database.prepareStatement("SELECT to_regclass('query.rebuilds') IS NOT NULL");
-             ResultSet exists = tables.executeQuery()) {
+                ResultSet exists = tables.executeQuery()) {
             exists.next();
             if (!exists.getBoolean(1)) {
                 throw new Refused("the platform has never started on this database: there is nothing to rebuild");
             }
         }
-        try (PreparedStatement insert = database.prepareStatement(
-                "INSERT INTO query.rebuilds (read_models) VALUES (?) RETURNING id")) {
+        try (PreparedStatement insert =
+                database.prepareStatement("INSERT INTO query.rebuilds (read_models) VALUES (?) RETURNING id")) {
             insert.setString(1, names);
             try (ResultSet inserted = insert.executeQuery()) {
                 inserted.next();
@@ -148,8 +147,13 @@ public final class Rebuild {
         while (true) {
             Row row = read(database, id);
             if (!Objects.equals(row, shown) && !"requested".equals(row.status())) {
-                out.printf("  %s: %,d / %,d events (%d%%), %,.0f events/s%n", row.status(), row.done(), row.total(),
-                        row.total() == 0 ? 100 : row.done() * 100 / row.total(), row.rate());
+                out.printf(
+                        "  %s: %,d / %,d events (%d%%), %,.0f events/s%n",
+                        row.status(),
+                        row.done(),
+                        row.total(),
+                        row.total() == 0 ? 100 : row.done() * 100 / row.total(),
+                        row.rate());
                 shown = row;
             }
             switch (row.status()) {
@@ -198,9 +202,11 @@ public final class Rebuild {
     }
 
     private void cancelOnExit(long id) {
-        try (Connection database = PlatformDatabase.connect(environment, new PrintStream(PrintStream.nullOutputStream()));
-             PreparedStatement cancel = database.prepareStatement("UPDATE query.rebuilds SET cancel_requested = true "
-                     + "WHERE id = ? AND status IN ('requested', 'running')")) {
+        try (Connection database =
+                        PlatformDatabase.connect(environment, new PrintStream(PrintStream.nullOutputStream()));
+                PreparedStatement cancel =
+                        database.prepareStatement("UPDATE query.rebuilds SET cancel_requested = true "
+                                + "WHERE id = ? AND status IN ('requested', 'running')")) {
             cancel.setLong(1, id);
             if (cancel.executeUpdate() == 1) {
                 out.println("Rebuild " + id + ": cancellation requested; the served tables stay as they were");

@@ -37,12 +37,14 @@ public final class Republish {
     static final String PUBLISHER = "kafka-publisher";
     /** The owner the token is claimed for while it is moved; no command side is called so. */
     static final String OWNER = "infra/scripts/republish";
+
     private static final String TOKEN_TYPE = "org.axonframework.eventhandling.GapAwareTrackingToken";
     private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(-?\\d+)");
     /** How long after the move a command side should have claimed the token (Axon's claim timeout, and some). */
     private static final Duration UNCLAIMED_TIMEOUT = Duration.ofSeconds(30);
     /** How long the publisher may stand still before this command stops following it. */
     private static final Duration STALLED_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
     /** Why nothing was moved. */
@@ -52,8 +54,7 @@ public final class Republish {
         }
     }
 
-    private record Token(OptionalLong position, String owner) {
-    }
+    private record Token(OptionalLong position, String owner) {}
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -92,8 +93,8 @@ public final class Republish {
         try (Connection database = PlatformDatabase.connect(environment, out)) {
             long[] range = storeRange(database);
             if (from > range[1]) {
-                throw new Refused("the event store ends at global index " + range[1] + ": nothing to publish from "
-                        + from);
+                throw new Refused(
+                        "the event store ends at global index " + range[1] + ": nothing to publish from " + from);
             }
             move(database, from <= range[0] ? null : from - 1);
             out.println("Republishing from global index " + Math.max(from, range[0]) + " to " + range[1] + " ("
@@ -107,13 +108,13 @@ public final class Republish {
     /** The lowest and highest global index in the store. */
     private static long[] storeRange(Connection database) throws SQLException {
         try (PreparedStatement select = database.prepareStatement(
-                "SELECT min(global_index), max(global_index) FROM command.domain_event_entry");
-             ResultSet range = select.executeQuery()) {
+                        "SELECT min(global_index), max(global_index) FROM command.domain_event_entry");
+                ResultSet range = select.executeQuery()) {
             range.next();
             if (range.getObject(2) == null) {
                 throw new Refused("the event store is empty: there is nothing to publish");
             }
-            return new long[]{range.getLong(1), range.getLong(2)};
+            return new long[] {range.getLong(1), range.getLong(2)};
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {
                 throw new Refused("the platform has never started on this database: there is no event store");
@@ -123,8 +124,8 @@ public final class Republish {
     }
 
     private static long count(Connection database, long from) throws SQLException {
-        try (PreparedStatement select = database.prepareStatement(
-                "SELECT count(*) FROM command.domain_event_entry WHERE global_index >= ?")) {
+        try (PreparedStatement select =
+                database.prepareStatement("SELECT count(*) FROM command.domain_event_entry WHERE global_index >= ?")) {
             select.setLong(1, from);
             try (ResultSet count = select.executeQuery()) {
                 count.next();
@@ -140,8 +141,11 @@ public final class Republish {
     private static void move(Connection database, Long position) throws SQLException {
         try (PreparedStatement update = database.prepareStatement("UPDATE command.token_entry SET token = ?, "
                 + "token_type = ?, owner = ?, timestamp = ? WHERE processor_name = ? AND segment = 0")) {
-            update.setBytes(1, position == null ? null
-                    : ("{\"index\":" + position + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
+            update.setBytes(
+                    1,
+                    position == null
+                            ? null
+                            : ("{\"index\":" + position + ",\"gaps\":[]}").getBytes(StandardCharsets.UTF_8));
             update.setString(2, position == null ? null : TOKEN_TYPE);
             update.setString(3, OWNER);
             update.setString(4, Instant.now().toString());
@@ -186,14 +190,15 @@ public final class Republish {
     }
 
     private static Token token(Connection database) throws SQLException {
-        try (PreparedStatement select = database.prepareStatement("SELECT token, owner FROM command.token_entry "
-                + "WHERE processor_name = ? AND segment = 0")) {
+        try (PreparedStatement select = database.prepareStatement(
+                "SELECT token, owner FROM command.token_entry " + "WHERE processor_name = ? AND segment = 0")) {
             select.setString(1, PUBLISHER);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 byte[] token = row.getBytes(1);
                 Matcher index = INDEX.matcher(token == null ? "" : new String(token, StandardCharsets.UTF_8));
-                return new Token(index.find() ? OptionalLong.of(Long.parseLong(index.group(1))) : OptionalLong.empty(),
+                return new Token(
+                        index.find() ? OptionalLong.of(Long.parseLong(index.group(1))) : OptionalLong.empty(),
                         row.getString(2));
             }
         }

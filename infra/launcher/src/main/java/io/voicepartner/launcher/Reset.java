@@ -3,17 +3,6 @@ package io.voicepartner.launcher;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.persistence.DatabaseEnvironment;
 import io.voicepartner.support.persistence.DatabaseUrl;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.TopicExistsException;
-
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +21,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Wipes a development platform back to nothing: every table of the event store's, the read models' and
@@ -104,9 +103,13 @@ public final class Reset {
     }
 
     private void wipeWithKafka(Connection database, String bootstrapServers) throws SQLException {
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() / 2,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
+        try (Admin kafka = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) KAFKA_TIMEOUT.toMillis() / 2,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) KAFKA_TIMEOUT.toMillis()))) {
             List<String> groups = List.of(
                     environment.getOrDefault("QUERY_CONSUMER_GROUP", "voicepartner-query-side"),
                     environment.getOrDefault("ANALYTICS_CONSUMER_GROUP", "voicepartner-analytics"));
@@ -120,7 +123,8 @@ public final class Reset {
 
     private Connection connect() throws SQLException {
         String url = environment.get("DATABASE_URL");
-        DatabaseUrl database = DatabaseUrl.parse(url == null || url.isBlank() ? DatabaseEnvironment.LOCAL_DATABASE : url);
+        DatabaseUrl database =
+                DatabaseUrl.parse(url == null || url.isBlank() ? DatabaseEnvironment.LOCAL_DATABASE : url);
         Properties credentials = new Properties();
         credentials.setProperty("user", database.username().orElse(DatabaseEnvironment.LOCAL_USER));
         database.password().ifPresent(password -> credentials.setProperty("password", password));
@@ -130,9 +134,9 @@ public final class Reset {
 
     private static void refuseWhileConnected(Connection database) throws SQLException {
         try (Statement statement = database.createStatement();
-             ResultSet others = statement.executeQuery("SELECT count(*), string_agg(DISTINCT coalesce("
-                     + "nullif(application_name, ''), 'unnamed'), ', ') FROM pg_stat_activity WHERE datname = "
-                     + "current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+                ResultSet others = statement.executeQuery("SELECT count(*), string_agg(DISTINCT coalesce("
+                        + "nullif(application_name, ''), 'unnamed'), ', ') FROM pg_stat_activity WHERE datname = "
+                        + "current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
             others.next();
             if (others.getInt(1) > 0) {
                 throw new Refused(others.getInt(1) + " other connection(s) to the database (" + others.getString(2)
@@ -144,8 +148,10 @@ public final class Reset {
     private static void refuseWhileConsuming(Admin kafka, String group) {
         ConsumerGroupDescription description;
         try {
-            description = kafka.describeConsumerGroups(List.of(group)).all()
-                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(group);
+            description = kafka.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(group);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return;
@@ -155,8 +161,8 @@ public final class Reset {
             throw kafkaFailure(e);
         }
         if (description != null && !description.members().isEmpty()) {
-            throw new Refused("consumer group " + group + " has " + description.members().size()
-                    + " member(s): stop the platform first");
+            throw new Refused("consumer group " + group + " has "
+                    + description.members().size() + " member(s): stop the platform first");
         }
     }
 
@@ -205,11 +211,15 @@ public final class Reset {
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
                 .toList();
         try {
-            List<String> existing = kafka.listTopics().names().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .stream().filter(name -> name.startsWith("voicepartner.")).sorted().toList();
+            List<String> existing =
+                    kafka.listTopics().names().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+                            .filter(name -> name.startsWith("voicepartner."))
+                            .sorted()
+                            .toList();
             Map<String, Long> records = recordCounts(kafka, existing);
             kafka.deleteTopics(existing).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            existing.forEach(topic -> out.println("  deleted topic " + topic + " (" + records.get(topic) + " records)"));
+            existing.forEach(
+                    topic -> out.println("  deleted topic " + topic + " (" + records.get(topic) + " records)"));
             create(kafka, topics);
         } catch (Exception e) {
             throw kafkaFailure(e);
@@ -219,20 +229,30 @@ public final class Reset {
 
     private static Map<String, Long> recordCounts(Admin kafka, List<String> topics) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
-        kafka.describeTopics(topics).allTopicNames().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .forEach((name, description) -> description.partitions()
+        kafka.describeTopics(topics)
+                .allTopicNames()
+                .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((name, description) -> description
+                        .partitions()
                         .forEach(partition -> partitions.add(new TopicPartition(name, partition.partition()))));
         Map<TopicPartition, Long> earliest = offsets(kafka, partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> latest = offsets(kafka, partitions, OffsetSpec.latest());
-        return partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic,
-                Collectors.summingLong(partition -> latest.get(partition) - earliest.get(partition))));
+        return partitions.stream()
+                .collect(Collectors.groupingBy(
+                        TopicPartition::topic,
+                        Collectors.summingLong(partition -> latest.get(partition) - earliest.get(partition))));
     }
 
     private static Map<TopicPartition, Long> offsets(Admin kafka, List<TopicPartition> partitions, OffsetSpec spec)
             throws Exception {
-        return kafka.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
-                .all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+        return kafka
+                .listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec)))
+                .all()
+                .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     /** A deleted topic is gone from the broker a little after its deletion is acknowledged: retried until then. */
@@ -246,7 +266,8 @@ public final class Reset {
                 try {
                     results.get(topic.name()).get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException) || Instant.now().isAfter(deadline)) {
+                    if (!(e.getCause() instanceof TopicExistsException)
+                            || Instant.now().isAfter(deadline)) {
                         throw e;
                     }
                     failed.add(topic);

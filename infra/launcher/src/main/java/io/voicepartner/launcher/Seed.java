@@ -3,7 +3,6 @@ package io.voicepartner.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.support.json.JsonConventions;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -37,44 +36,115 @@ public final class Seed {
     static final String RUNTIME_KEY = "Voice runtime";
 
     private static final ObjectMapper JSON = JsonConventions.newObjectMapper();
-    private static final Map<String, Object> CITY = Map.of("type", "object",
-            "properties", Map.of("city", Map.of("type", "string", "description", "City name")),
-            "required", List.of("city"));
-    private static final Map<String, Object> SLOT = Map.of("type", "object",
-            "properties", Map.of("date", Map.of("type", "string", "format", "date"),
-                    "duration_minutes", Map.of("type", "integer", "minimum", 15)),
-            "required", List.of("date"));
-    private static final Map<String, Object> CALLER = Map.of("type", "object",
-            "properties", Map.of("phone", Map.of("type", "string", "description", "The caller's number, E.164")),
-            "required", List.of("phone"));
+    private static final Map<String, Object> CITY = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("city", Map.of("type", "string", "description", "City name")),
+            "required",
+            List.of("city"));
+    private static final Map<String, Object> SLOT = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of(
+                    "date",
+                    Map.of("type", "string", "format", "date"),
+                    "duration_minutes",
+                    Map.of("type", "integer", "minimum", 15)),
+            "required",
+            List.of("date"));
+    private static final Map<String, Object> CALLER = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("phone", Map.of("type", "string", "description", "The caller's number, E.164")),
+            "required",
+            List.of("phone"));
 
     /** By name; the bearer token and the API key are sample credentials that the platform encrypts. */
     private static final List<Map<String, Object>> TOOLS = List.of(
-            Map.of("name", "Calendar", "description", "Finds and books free appointment slots.",
-                    "endpoint", "https://calendar.example.com/v1/slots", "method", "POST", "category", "scheduling",
-                    "parameters", SLOT,
-                    "authentication", Map.of("type", "bearer", "token", "demo-calendar-token-4f2a9c7e1b")),
-            Map.of("name", "CRM lookup", "description", "Looks the caller up by phone number.",
-                    "endpoint", "https://crm.example.com/api/contacts/search", "method", "GET", "category", "crm",
-                    "parameters", CALLER,
-                    "headers", Map.of("Accept", "application/json", "X-Api-Key", "demo-crm-key-8d3b6e0a52")),
-            Map.of("name", "Weather", "description", "Today's forecast for a city.",
-                    "endpoint", "https://weather.example.com/forecast", "method", "GET", "category", "data",
-                    "parameters", CITY));
+            Map.of(
+                    "name",
+                    "Calendar",
+                    "description",
+                    "Finds and books free appointment slots.",
+                    "endpoint",
+                    "https://calendar.example.com/v1/slots",
+                    "method",
+                    "POST",
+                    "category",
+                    "scheduling",
+                    "parameters",
+                    SLOT,
+                    "authentication",
+                    Map.of("type", "bearer", "token", "demo-calendar-token-4f2a9c7e1b")),
+            Map.of(
+                    "name",
+                    "CRM lookup",
+                    "description",
+                    "Looks the caller up by phone number.",
+                    "endpoint",
+                    "https://crm.example.com/api/contacts/search",
+                    "method",
+                    "GET",
+                    "category",
+                    "crm",
+                    "parameters",
+                    CALLER,
+                    "headers",
+                    Map.of("Accept", "application/json", "X-Api-Key", "demo-crm-key-8d3b6e0a52")),
+            Map.of(
+                    "name",
+                    "Weather",
+                    "description",
+                    "Today's forecast for a city.",
+                    "endpoint",
+                    "https://weather.example.com/forecast",
+                    "method",
+                    "GET",
+                    "category",
+                    "data",
+                    "parameters",
+                    CITY));
 
     /** By name, with the names of the tools each uses. */
     private static final List<Map<String, Object>> ASSISTANTS = List.of(
-            Map.of("name", "Front desk", "description", "Answers the practice's main line and books appointments.",
-                    "system_prompt", "You are the friendly front desk of a dental practice. Book, move or cancel "
+            Map.of(
+                    "name",
+                    "Front desk",
+                    "description",
+                    "Answers the practice's main line and books appointments.",
+                    "system_prompt",
+                    "You are the friendly front desk of a dental practice. Book, move or cancel "
                             + "appointments with the Calendar tool; look callers up in the CRM first.",
-                    "first_message", "Good morning, you have reached the practice. How can I help?",
-                    "language", "en-GB", "temperature", 0.4, "status", "deployed",
-                    "tools", List.of("Calendar", "CRM lookup")),
-            Map.of("name", "After-hours line", "description", "Takes messages when the practice is closed.",
-                    "system_prompt", "The practice is closed. Take a message with the caller's name and number.",
-                    "first_message", "Hello, the practice is closed right now. May I take a message?",
-                    "language", "en-GB", "temperature", 0.7, "status", "testing",
-                    "tools", List.of("CRM lookup", "Weather")));
+                    "first_message",
+                    "Good morning, you have reached the practice. How can I help?",
+                    "language",
+                    "en-GB",
+                    "temperature",
+                    0.4,
+                    "status",
+                    "deployed",
+                    "tools",
+                    List.of("Calendar", "CRM lookup")),
+            Map.of(
+                    "name",
+                    "After-hours line",
+                    "description",
+                    "Takes messages when the practice is closed.",
+                    "system_prompt",
+                    "The practice is closed. Take a message with the caller's name and number.",
+                    "first_message",
+                    "Hello, the practice is closed right now. May I take a message?",
+                    "language",
+                    "en-GB",
+                    "temperature",
+                    0.7,
+                    "status",
+                    "testing",
+                    "tools",
+                    List.of("CRM lookup", "Weather")));
 
     /**
      * By number, in E.164 as the platform stores them; numbers from the ranges that Ofcom keeps for
@@ -82,14 +152,21 @@ public final class Seed {
      */
     private static final List<Map<String, Object>> PHONE_NUMBERS = List.of(
             Map.of("phone_number", "+442079460958", "friendly_name", "London practice line", "assistant", "Front desk"),
-            Map.of("phone_number", "+441614960123", "friendly_name", "Manchester after-hours", "assistant",
+            Map.of(
+                    "phone_number",
+                    "+441614960123",
+                    "friendly_name",
+                    "Manchester after-hours",
+                    "assistant",
                     "After-hours line"));
 
     private final String baseUrl;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The demo owner's bearer token, and the organization the resources are created in. */
     private String token;
+
     private String organization;
 
     Seed(String baseUrl, PrintStream out) {
@@ -99,8 +176,10 @@ public final class Seed {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        String baseUrl = args.length > 0 ? args[0] : environment.getOrDefault("VOICEPARTNER_URL",
-                "http://localhost:" + environment.getOrDefault("PORT", "8080"));
+        String baseUrl = args.length > 0
+                ? args[0]
+                : environment.getOrDefault(
+                        "VOICEPARTNER_URL", "http://localhost:" + environment.getOrDefault("PORT", "8080"));
         try {
             new Seed(baseUrl, System.out).run();
         } catch (RuntimeException e) {
@@ -127,8 +206,8 @@ public final class Seed {
             body.put("assistant_id", assistants.get((String) body.remove("assistant")));
             return body;
         });
-        out.println("Sign in as " + EMAIL + " (owner) or " + COLLEAGUE_EMAIL + " (editor) with the password "
-                + PASSWORD + ", and send X-Organization-Id: " + organization);
+        out.println("Sign in as " + EMAIL + " (owner) or " + COLLEAGUE_EMAIL + " (editor) with the password " + PASSWORD
+                + ", and send X-Organization-Id: " + organization);
     }
 
     /** Signs the user up unless they exist, and in: their bearer token. */
@@ -137,7 +216,8 @@ public final class Seed {
         if (signUp.status() == 409) {
             out.println("user " + email + ": exists");
         } else if (signUp.status() == 201 || signUp.status() == 202) {
-            out.println("user " + email + ": created " + signUp.body().path("data").path("id").asText());
+            out.println("user " + email + ": created "
+                    + signUp.body().path("data").path("id").asText());
         } else {
             throw new IllegalStateException("signing up " + email + " failed: " + signUp);
         }
@@ -151,12 +231,15 @@ public final class Seed {
     /** The demo owner's organization of that name: found, or opened. */
     private String ensureOrganization() {
         for (JsonNode mine : list("/api/organizations")) {
-            if (ORGANIZATION.equals(mine.path("name").asText()) && !mine.path("personal").asBoolean()) {
-                out.println("organization " + ORGANIZATION + ": exists " + mine.path("id").asText());
+            if (ORGANIZATION.equals(mine.path("name").asText())
+                    && !mine.path("personal").asBoolean()) {
+                out.println("organization " + ORGANIZATION + ": exists "
+                        + mine.path("id").asText());
                 return mine.path("id").asText();
             }
         }
-        String id = created("organization " + ORGANIZATION,
+        String id = created(
+                "organization " + ORGANIZATION,
                 send(token, "POST", "/api/organizations", Map.of("name", ORGANIZATION)));
         out.println("organization " + ORGANIZATION + ": created " + id);
         return id;
@@ -168,15 +251,22 @@ public final class Seed {
         String members = "/api/organizations/" + organization + "/members";
         for (JsonNode member : list(members)) {
             if (COLLEAGUE_EMAIL.equals(member.path("email").asText())) {
-                out.println("member " + COLLEAGUE_EMAIL + ": exists as " + member.path("role").asText());
+                out.println("member " + COLLEAGUE_EMAIL + ": exists as "
+                        + member.path("role").asText());
                 return;
             }
         }
-        Response invited = send(token, "POST", "/api/organizations/" + organization + "/invitations",
+        Response invited = send(
+                token,
+                "POST",
+                "/api/organizations/" + organization + "/invitations",
                 Map.of("email", COLLEAGUE_EMAIL, "role", "editor"));
         created("invitation of " + COLLEAGUE_EMAIL, invited);
-        Response accepted = send(colleague, "POST",
-                "/api/invitations/" + invited.body().path("data").path("token").asText() + "/accept", Map.of());
+        Response accepted = send(
+                colleague,
+                "POST",
+                "/api/invitations/" + invited.body().path("data").path("token").asText() + "/accept",
+                Map.of());
         if (accepted.status() != 200 && accepted.status() != 202) {
             throw new IllegalStateException("accepting the invitation of " + COLLEAGUE_EMAIL + " failed: " + accepted);
         }
@@ -188,15 +278,17 @@ public final class Seed {
         String keys = "/api/organizations/" + organization + "/api-keys";
         for (JsonNode key : list(keys)) {
             if (RUNTIME_KEY.equals(key.path("name").asText()) && !key.hasNonNull("revoked_at")) {
-                out.println("API key " + RUNTIME_KEY + ": exists " + key.path("prefix").asText()
+                out.println("API key " + RUNTIME_KEY + ": exists "
+                        + key.path("prefix").asText()
                         + "… (its secret was shown when it was made; revoke it and run again for a new one)");
                 return;
             }
         }
-        Response made = send(token, "POST", keys,
-                Map.of("name", RUNTIME_KEY, "scopes", List.of("runtime:read", "usage:write")));
+        Response made = send(
+                token, "POST", keys, Map.of("name", RUNTIME_KEY, "scopes", List.of("runtime:read", "usage:write")));
         created("API key " + RUNTIME_KEY, made);
-        out.println("API key " + RUNTIME_KEY + ": created " + made.body().path("data").path("key").asText()
+        out.println("API key " + RUNTIME_KEY + ": created "
+                + made.body().path("data").path("key").asText()
                 + " (shown this once: scopes runtime:read, usage:write)");
     }
 
@@ -220,10 +312,16 @@ public final class Seed {
      *
      * @return the id of every wanted resource by its key, created or found
      */
-    private Map<String, String> ensure(String kind, String path, String key, List<Map<String, Object>> wanted,
-                                       Function<Map<String, Object>, Map<String, Object>> body) {
+    private Map<String, String> ensure(
+            String kind,
+            String path,
+            String key,
+            List<Map<String, Object>> wanted,
+            Function<Map<String, Object>, Map<String, Object>> body) {
         Map<String, String> existing = new HashMap<>();
-        list(path).forEach(found -> existing.put(found.path(key).asText(), found.path("id").asText()));
+        list(path)
+                .forEach(found ->
+                        existing.put(found.path(key).asText(), found.path("id").asText()));
         Map<String, String> ids = new LinkedHashMap<>();
         for (Map<String, Object> resource : wanted) {
             String name = (String) resource.get(key);

@@ -1,5 +1,8 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantStatus;
@@ -7,6 +10,14 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.JsonConventions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,18 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ANALYTICS_REBUILD=true}: on start, the analytics forget how far their consumer group had read and count
@@ -75,36 +74,85 @@ class AnalyticsRebuildOnStartIT {
 
     @Test
     void aStartWithTheRebuildCountsWhatTheGroupHadAlreadyReadPast() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
-                        "SELECT count(*) FROM analytics.assistants_created WHERE owner_id = ?").param(OWNER)
-                .query(Long.class).single()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT count(*) FROM analytics.assistants_created WHERE owner_id = ?")
+                                        .param(OWNER)
+                                        .query(Long.class)
+                                        .single())
+                        .isEqualTo(1));
     }
 
     /** The assistants' topic with one creation on it, and the analytics group's offsets at its end. */
     private static void readPastAnAssistantsCreation(String bootstrapServers) throws Exception {
         String topic = AggregateType.ASSISTANT.topic();
         String assistantId = UUID.randomUUID().toString();
-        AssistantCreated created = new AssistantCreated(assistantId, OWNER, new AssistantConfiguration("Before the start",
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                AssistantStatus.DRAFT, true, Map.of()));
+        AssistantCreated created = new AssistantCreated(
+                assistantId,
+                OWNER,
+                new AssistantConfiguration(
+                        "Before the start",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        AssistantStatus.DRAFT,
+                        true,
+                        Map.of()));
         EventCatalogue.EventType type = EventCatalogue.of(AssistantCreated.class);
-        byte[] value = JsonConventions.newObjectMapper().writeValueAsBytes(new EventEnvelope(
-                UUID.randomUUID().toString(), type.name(), AggregateType.ASSISTANT.wireName(), assistantId, 1, 1, OWNER,
-                OWNER, null, Instant.now(), type.schemaVersion(), created));
+        byte[] value = JsonConventions.newObjectMapper()
+                .writeValueAsBytes(new EventEnvelope(
+                        UUID.randomUUID().toString(),
+                        type.name(),
+                        AggregateType.ASSISTANT.wireName(),
+                        assistantId,
+                        1,
+                        1,
+                        OWNER,
+                        OWNER,
+                        null,
+                        Instant.now(),
+                        type.schemaVersion(),
+                        created));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
             producer.send(new ProducerRecord<>(topic, assistantId, value)).get();
             List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                    .mapToObj(partition -> new TopicPartition(topic, partition)).toList();
-            Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(partitions.stream()
+                    .mapToObj(partition -> new TopicPartition(topic, partition))
+                    .toList();
+            Map<TopicPartition, OffsetAndMetadata> ends = admin
+                    .listOffsets(partitions.stream()
                             .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, end -> new OffsetAndMetadata(end.getValue().offset())));
-            assertThat(ends.values().stream().mapToLong(OffsetAndMetadata::offset).sum()).isEqualTo(1);
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            end -> new OffsetAndMetadata(end.getValue().offset())));
+            assertThat(ends.values().stream()
+                            .mapToLong(OffsetAndMetadata::offset)
+                            .sum())
+                    .isEqualTo(1);
             admin.alterConsumerGroupOffsets(GROUP, ends).all().get();
         }
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.voicepartner.support.json.JsonConventions;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +25,7 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A signed-up user with a bearer token. */
-    record User(String id, String email, String password, String token) {
-    }
+    record User(String id, String email, String password, String token) {}
 
     record Response(int status, Map<String, String> headers, String text) {
 
@@ -111,11 +109,12 @@ final class Api {
     Response upload(String path, Map<String, String> fields, String fileName, byte[] content) {
         String boundary = "----voicepartner-test-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         if (fileName != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -130,7 +129,8 @@ final class Api {
     }
 
     Download download(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         headers.forEach(request::header);
         HttpResponse<byte[]> response = exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Download(response.statusCode(), headersOf(response), response.body());
@@ -149,7 +149,9 @@ final class Api {
 
     private static Map<String, String> headersOf(HttpResponse<?> response) {
         Map<String, String> responseHeaders = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        response.headers()
+                .map()
+                .forEach((name, values) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         return responseHeaders;
     }
 
@@ -157,7 +159,8 @@ final class Api {
     Response send(String method, String path, Object body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         headers.forEach(request::header);
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body));
         if (body != null) {
             request.header("Content-Type", contentType);
@@ -190,7 +193,8 @@ final class Api {
 
     String login(String email, String password) {
         Response token = post("/token", Map.of("email", email, "password", password));
-        return Optional.ofNullable(token.json().get("access_token")).map(JsonNode::asText)
+        return Optional.ofNullable(token.json().get("access_token"))
+                .map(JsonNode::asText)
                 .orElseThrow(() -> new IllegalStateException("login failed: " + token));
     }
 

@@ -1,19 +1,18 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * API keys over HTTP (issue 18): an admin creates one for a machine and sees its secret once; the machine calls with
@@ -40,8 +39,15 @@ class ApiKeysIT extends PlatformIT {
     @Test
     void anAdminCreatesAKeyWhoseSecretIsShownOnceAndListedByItsPrefix() {
         Instant expires = Instant.now().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.MILLIS);
-        Api.Response created = anna.post(keys(), Map.of("name", "Voice runtime",
-                "scopes", List.of("usage:write", "config:read", "usage:write"), "expires_at", expires.toString()));
+        Api.Response created = anna.post(
+                keys(),
+                Map.of(
+                        "name",
+                        "Voice runtime",
+                        "scopes",
+                        List.of("usage:write", "config:read", "usage:write"),
+                        "expires_at",
+                        expires.toString()));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode key = created.data();
@@ -76,22 +82,44 @@ class ApiKeysIT extends PlatformIT {
         String assistant = created(anna.post("/api/assistants", Map.of("name", "Front desk")));
         Api runtime = withKey(createKey("Voice runtime", "usage:write"));
 
-        Api.Response reported = runtime.post("/api/tools/" + tool + "/executions", Map.of("execution_id", "e-1",
-                "duration_ms", 120, "success", true, "status_code", 200, "assistant_id", assistant));
+        Api.Response reported = runtime.post(
+                "/api/tools/" + tool + "/executions",
+                Map.of(
+                        "execution_id",
+                        "e-1",
+                        "duration_ms",
+                        120,
+                        "success",
+                        true,
+                        "status_code",
+                        200,
+                        "assistant_id",
+                        assistant));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
         assertThat(reported.data().path("recorded").asInt()).isEqualTo(1);
 
-        for (String read : List.of("/api/tools", "/api/tools/" + tool, "/api/tools/" + tool + "/executions",
-                "/api/assistants", "/api/assistants/" + assistant, "/api/organizations/" + acme,
-                "/api/organizations/" + acme + "/members", "/api/analytics/tool-executions")) {
+        for (String read : List.of(
+                "/api/tools",
+                "/api/tools/" + tool,
+                "/api/tools/" + tool + "/executions",
+                "/api/assistants",
+                "/api/assistants/" + assistant,
+                "/api/organizations/" + acme,
+                "/api/organizations/" + acme + "/members",
+                "/api/analytics/tool-executions")) {
             Api.Response refused = runtime.get(read);
             assertThat(refused.status()).as(read + " → " + refused).isEqualTo(403);
             assertThat(refused.error().path("code").asText()).isEqualTo("forbidden");
             assertThat(refused.error().path("message").asText()).contains("usage:write");
         }
-        assertThat(runtime.post("/api/assistants", Map.of("name", "Mine")).status()).isEqualTo(403);
-        await().atMost(Duration.ofSeconds(30)).until(() -> anna.get("/api/tools/" + tool + "/executions").data().size(),
-                size -> size == 1);
+        assertThat(runtime.post("/api/assistants", Map.of("name", "Mine")).status())
+                .isEqualTo(403);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> anna.get("/api/tools/" + tool + "/executions")
+                                .data()
+                                .size(),
+                        size -> size == 1);
     }
 
     @Test
@@ -106,16 +134,20 @@ class ApiKeysIT extends PlatformIT {
         Api.Response organization = ci.get("/api/organizations/" + acme);
         assertThat(organization.status()).as(organization.toString()).isEqualTo(200);
         assertThat(organization.data().path("name").asText()).isEqualTo("Acme");
-        assertThat(organization.data().path("role").isNull()).as("a key has no role").isTrue();
+        assertThat(organization.data().path("role").isNull())
+                .as("a key has no role")
+                .isTrue();
 
-        for (Api.Response refused : List.of(ci.post("/api/assistants", Map.of("name", "Mine")),
+        for (Api.Response refused : List.of(
+                ci.post("/api/assistants", Map.of("name", "Mine")),
                 ci.patch("/api/assistants/" + assistant, Map.of("name", "CI's")),
                 ci.delete("/api/assistants/" + assistant),
                 ci.post("/api/tools/" + assistant + "/executions", Map.of()))) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.error().path("message").asText()).contains("config:read");
         }
-        assertThat(anna.get("/api/assistants/" + assistant).data().path("name").asText()).isEqualTo("Front desk");
+        assertThat(anna.get("/api/assistants/" + assistant).data().path("name").asText())
+                .isEqualTo("Front desk");
     }
 
     @Test
@@ -124,12 +156,15 @@ class ApiKeysIT extends PlatformIT {
         String personalAssistant = created(api().as(annaUser).post("/api/assistants", Map.of("name", "Anna's own")));
 
         assertThat(ci.get("/api/assistants").data().findValuesAsText("id")).doesNotContain(personalAssistant);
-        Api.Response elsewhere = ci.withHeader("X-Organization-Id", annaUser.id()).get("/api/assistants");
+        Api.Response elsewhere =
+                ci.withHeader("X-Organization-Id", annaUser.id()).get("/api/assistants");
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(404);
         assertThat(ci.get("/api/organizations/" + annaUser.id()).status()).isEqualTo(404);
         assertThat(ci.get("/api/assistants/" + personalAssistant).status()).isEqualTo(404);
 
-        for (Api.Response personal : List.of(ci.get("/api/users/me"), ci.get("/api/organizations"),
+        for (Api.Response personal : List.of(
+                ci.get("/api/users/me"),
+                ci.get("/api/organizations"),
                 ci.post("/api/organizations", Map.of("name", "The key's own")))) {
             assertThat(personal.status()).as(personal.toString()).isEqualTo(403);
             assertThat(personal.error().path("message").asText()).contains("not for a person");
@@ -145,7 +180,8 @@ class ApiKeysIT extends PlatformIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String assistant = created.data().path("id").asText();
         assertThat(created.data().path("created_by").asText()).isEqualTo("api_key:" + keyId);
-        assertThat(deployer.patch("/api/assistants/" + assistant, Map.of("name", "Redeployed")).status())
+        assertThat(deployer.patch("/api/assistants/" + assistant, Map.of("name", "Redeployed"))
+                        .status())
                 .isEqualTo(200);
         JsonNode history = anna.get("/api/assistants/" + assistant + "/history").data();
         assertThat(history.findValues("actor")).hasSize(2).allSatisfy(actor -> {
@@ -160,8 +196,12 @@ class ApiKeysIT extends PlatformIT {
         assertThat(unread.data().path("revision").asLong()).isEqualTo(1);
         assertThat(unread.data().has("name")).isFalse();
         // as a client reads what a 202 named: at least at its revision
-        assertThat(anna.withHeader("X-Min-Revision", "1").get("/api/assistants/" + unread.data().path("id").asText())
-                .data().path("name").asText()).isEqualTo("Blind");
+        assertThat(anna.withHeader("X-Min-Revision", "1")
+                        .get("/api/assistants/" + unread.data().path("id").asText())
+                        .data()
+                        .path("name")
+                        .asText())
+                .isEqualTo("Blind");
     }
 
     @Test
@@ -177,26 +217,39 @@ class ApiKeysIT extends PlatformIT {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         assertThat(refused.error().path("code").asText()).isEqualTo("unauthorized");
         assertThat(ci.post("/api/assistants", Map.of("name", "After")).status()).isEqualTo(401);
-        assertThat(anna.get(keys()).data().get(0).path("revoked_at").isTextual()).isTrue();
-        assertThat(anna.delete(keys() + "/" + keyId).status()).as("revoked already").isEqualTo(404);
+        assertThat(anna.get(keys()).data().get(0).path("revoked_at").isTextual())
+                .isTrue();
+        assertThat(anna.delete(keys() + "/" + keyId).status())
+                .as("revoked already")
+                .isEqualTo(404);
     }
 
     @Test
     void anExpiredKeyIsRefused() {
-        Api.Response created = anna.post(keys(), Map.of("name", "Short-lived", "scopes", List.of("config:read"),
-                "expires_at", Instant.now().plusSeconds(2).toString()));
+        Api.Response created = anna.post(
+                keys(),
+                Map.of(
+                        "name",
+                        "Short-lived",
+                        "scopes",
+                        List.of("config:read"),
+                        "expires_at",
+                        Instant.now().plusSeconds(2).toString()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api shortLived = withKey(created.data().path("key").asText());
 
         // the key works until its time, then is refused on every request: the poll waits for its time to pass
-        await().atMost(Duration.ofSeconds(30)).until(() -> shortLived.get("/api/assistants").status() == 401);
-        assertThat(shortLived.get("/api/assistants").error().path("message").asText()).contains("valid bearer token");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> shortLived.get("/api/assistants").status() == 401);
+        assertThat(shortLived.get("/api/assistants").error().path("message").asText())
+                .contains("valid bearer token");
     }
 
     @Test
     void whatIsNoKeyOfThisPlatformIsRefusedLikeABadToken() {
         for (String token : List.of("vp_" + "A".repeat(43), "vp_short", "vp_" + "a".repeat(42) + "!")) {
-            Api.Response refused = api().withHeader("Authorization", "Bearer " + token).get("/api/assistants");
+            Api.Response refused =
+                    api().withHeader("Authorization", "Bearer " + token).get("/api/assistants");
             assertThat(refused.status()).as(token + " → " + refused).isEqualTo(401);
         }
     }
@@ -213,15 +266,22 @@ class ApiKeysIT extends PlatformIT {
         assertThat(metrics.sample("voicepartner_api_keys_authentications_total", "key_id=\"" + keyId + "\""))
                 .hasValueSatisfying(count -> assertThat(count).isEqualTo(2.0));
         // the rounds pass uses on every second here (30 s in production): a bounded wait, not a measurement
-        await().atMost(Duration.ofSeconds(30)).until(() -> anna.get(keys()).data().get(0).path("last_used_at")
-                .isTextual());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> anna.get(keys()).data().get(0).path("last_used_at").isTextual());
     }
 
     @Test
     void onlyAnAdminCreatesOrRevokesKeysAndNoKeyDoes() {
-        Api editor = Organizations.join(api().as(annaUser), acme, api(), Role.EDITOR).withHeader("X-Organization-Id", acme);
-        Api everything = withKey(createKey("Everything", "config:read", "config:write", "usage:write",
-                "analytics:read", "audit:read", "runtime:read"));
+        Api editor =
+                Organizations.join(api().as(annaUser), acme, api(), Role.EDITOR).withHeader("X-Organization-Id", acme);
+        Api everything = withKey(createKey(
+                "Everything",
+                "config:read",
+                "config:write",
+                "usage:write",
+                "analytics:read",
+                "audit:read",
+                "runtime:read"));
         Map<String, Object> body = Map.of("name", "Mine", "scopes", List.of("config:read"));
 
         for (Api refused : List.of(editor, everything)) {
@@ -235,15 +295,26 @@ class ApiKeysIT extends PlatformIT {
 
     @Test
     void everyBadFieldOfANewKeyIsNamed() {
-        Api.Response refused = anna.post(keys(), Map.of("scopes", List.of("config:read", "root"),
-                "expires_at", "2020-01-01T00:00:00Z", "key", "vp_mine", "prefix", "vp_x"));
+        Api.Response refused = anna.post(
+                keys(),
+                Map.of(
+                        "scopes",
+                        List.of("config:read", "root"),
+                        "expires_at",
+                        "2020-01-01T00:00:00Z",
+                        "key",
+                        "vp_mine",
+                        "prefix",
+                        "vp_x"));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.error().path("details").findValuesAsText("field"))
-                .contains("name", "key", "prefix", "expires_at").anyMatch(field -> field.startsWith("scopes"));
+                .contains("name", "key", "prefix", "expires_at")
+                .anyMatch(field -> field.startsWith("scopes"));
         Api.Response noScopes = anna.post(keys(), Map.of("name", "Nothing", "scopes", List.of()));
         assertThat(noScopes.status()).isEqualTo(400);
-        assertThat(noScopes.error().path("details").findValuesAsText("message")).contains("must name at least one scope");
+        assertThat(noScopes.error().path("details").findValuesAsText("message"))
+                .contains("must name at least one scope");
     }
 
     @Test
@@ -256,7 +327,8 @@ class ApiKeysIT extends PlatformIT {
 
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.header("Idempotent-Replayed")).isNull();
-        assertThat(second.data().path("key").asText()).isNotEqualTo(first.data().path("key").asText());
+        assertThat(second.data().path("key").asText())
+                .isNotEqualTo(first.data().path("key").asText());
     }
 
     private String keys() {
@@ -272,7 +344,8 @@ class ApiKeysIT extends PlatformIT {
     private String createKeyId(String name, String... scopes) {
         Api.Response created = anna.post(keys(), Map.of("name", name, "scopes", List.of(scopes)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        secrets.put(created.data().path("id").asText(), created.data().path("key").asText());
+        secrets.put(
+                created.data().path("id").asText(), created.data().path("key").asText());
         return created.data().path("id").asText();
     }
 

@@ -1,16 +1,15 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code /api/assistants} as API.md specifies it, driven over HTTP like the frontend drives it. */
 class AssistantsIT extends PlatformIT {
@@ -24,8 +23,15 @@ class AssistantsIT extends PlatformIT {
 
     @Test
     void createAnswersTheAssistantAsTheNextReadShowsIt() {
-        Api.Response created = alice.post("/api/assistants/", Map.of("name", "Front desk", "temperature", 0.7,
-                "capabilities", Map.of("transfer", Map.of("enabled", true))));
+        Api.Response created = alice.post(
+                "/api/assistants/",
+                Map.of(
+                        "name",
+                        "Front desk",
+                        "temperature",
+                        0.7,
+                        "capabilities",
+                        Map.of("transfer", Map.of("enabled", true))));
 
         assertThat(created.status()).isEqualTo(201);
         String id = created.data().path("id").asText();
@@ -36,7 +42,8 @@ class AssistantsIT extends PlatformIT {
         assertThat(created.data().path("is_active").asBoolean()).isTrue();
         assertThat(created.data().path("language").asText()).isEqualTo("de-DE");
         assertThat(created.data().path("tools").isArray()).isTrue();
-        assertThat(created.data().path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(created.data().path("created_at").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
         Api.Response read = alice.get("/api/assistants/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -46,12 +53,19 @@ class AssistantsIT extends PlatformIT {
 
     @Test
     void updateChangesOnlyTheFieldsSentAndMergesCapabilities() {
-        String id = create(Map.of("name", "Support", "description", "first line", "temperature", 0.2,
-                "capabilities", Map.of("transfer", Map.of("enabled", true, "number", "+4930123"), "sms", false)));
+        String id = create(Map.of(
+                "name",
+                "Support",
+                "description",
+                "first line",
+                "temperature",
+                0.2,
+                "capabilities",
+                Map.of("transfer", Map.of("enabled", true, "number", "+4930123"), "sms", false)));
 
-        Api.Response updated = alice.patch("/api/assistants/" + id, Map.of(
-                "temperature", 1.1,
-                "capabilities", Map.of("transfer", Map.of("enabled", false))));
+        Api.Response updated = alice.patch(
+                "/api/assistants/" + id,
+                Map.of("temperature", 1.1, "capabilities", Map.of("transfer", Map.of("enabled", false))));
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"2\"");
@@ -60,15 +74,16 @@ class AssistantsIT extends PlatformIT {
         assertThat(assistant.path("name").asText()).isEqualTo("Support");
         assertThat(assistant.path("description").asText()).isEqualTo("first line");
         assertThat(assistant.path("temperature").asDouble()).isEqualTo(1.1);
-        assertThat(assistant.path("capabilities")).isEqualTo(Api.JSON.valueToTree(
-                Map.of("transfer", Map.of("enabled", false, "number", "+4930123"), "sms", false)));
+        assertThat(assistant.path("capabilities"))
+                .isEqualTo(Api.JSON.valueToTree(
+                        Map.of("transfer", Map.of("enabled", false, "number", "+4930123"), "sms", false)));
         assertThat(alice.get("/api/assistants/" + id).data()).isEqualTo(assistant);
     }
 
     @Test
     void nullClearsAFieldAndAKeyOfCapabilities() {
-        String id = create(Map.of("name", "Support", "description", "to be cleared",
-                "capabilities", Map.of("sms", true, "email", true)));
+        String id = create(Map.of(
+                "name", "Support", "description", "to be cleared", "capabilities", Map.of("sms", true, "email", true)));
         HashMap<String, Object> capabilities = new HashMap<>();
         capabilities.put("sms", null);
         HashMap<String, Object> patch = new HashMap<>();
@@ -94,20 +109,31 @@ class AssistantsIT extends PlatformIT {
     @Test
     void ifMatchGuardsAgainstLostUpdates() {
         String id = create(Map.of("name", "Guarded"));
-        assertThat(alice.withHeader("If-Match", "\"1\"").put("/api/assistants/" + id, Map.of("name", "First"))
-                .status()).isEqualTo(200);
+        assertThat(alice.withHeader("If-Match", "\"1\"")
+                        .put("/api/assistants/" + id, Map.of("name", "First"))
+                        .status())
+                .isEqualTo(200);
 
-        Api.Response stale = alice.withHeader("If-Match", "\"1\"").put("/api/assistants/" + id, Map.of("name", "Second"));
-        Api.Response future = alice.withHeader("If-Match", "\"9\"").put("/api/assistants/" + id, Map.of("name", "Third"));
+        Api.Response stale =
+                alice.withHeader("If-Match", "\"1\"").put("/api/assistants/" + id, Map.of("name", "Second"));
+        Api.Response future =
+                alice.withHeader("If-Match", "\"9\"").put("/api/assistants/" + id, Map.of("name", "Third"));
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.error().path("code").asText()).isEqualTo("revision_mismatch");
         assertThat(future.status()).isEqualTo(412);
-        assertThat(alice.withHeader("If-Match", "\"0\"").put("/api/assistants/" + id, Map.of("name", "Fourth")).status())
-                .as("a well-formed tag that matches nothing is a precondition that failed (RFC 9110), not a bad request")
+        assertThat(alice.withHeader("If-Match", "\"0\"")
+                        .put("/api/assistants/" + id, Map.of("name", "Fourth"))
+                        .status())
+                .as(
+                        "a well-formed tag that matches nothing is a precondition that failed (RFC 9110), not a bad request")
                 .isEqualTo(412);
-        assertThat(alice.get("/api/assistants/" + id).data().path("name").asText()).isEqualTo("First");
-        assertThat(alice.withHeader("If-Match", "\"2\"").delete("/api/assistants/" + id).status()).isEqualTo(200);
+        assertThat(alice.get("/api/assistants/" + id).data().path("name").asText())
+                .isEqualTo("First");
+        assertThat(alice.withHeader("If-Match", "\"2\"")
+                        .delete("/api/assistants/" + id)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,7 +145,8 @@ class AssistantsIT extends PlatformIT {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.data().path("deleted").asBoolean()).isTrue();
         assertThat(alice.get("/api/assistants/" + id).status()).isEqualTo(404);
-        assertThat(alice.put("/api/assistants/" + id, Map.of("name", "Back")).status()).isEqualTo(404);
+        assertThat(alice.put("/api/assistants/" + id, Map.of("name", "Back")).status())
+                .isEqualTo(404);
         assertThat(alice.delete("/api/assistants/" + id).status()).isEqualTo(404);
         assertThat(alice.get("/api/assistants").data().findValuesAsText("id")).doesNotContain(id);
     }
@@ -132,8 +159,10 @@ class AssistantsIT extends PlatformIT {
         }
 
         Api.Response first = alice.get("/api/assistants?limit=2");
-        Api.Response second = alice.get("/api/assistants/?limit=2&cursor=" + first.json().path("meta").path("next_cursor").asText());
-        Api.Response last = alice.get("/api/assistants?limit=2&cursor=" + second.json().path("meta").path("next_cursor").asText());
+        Api.Response second = alice.get("/api/assistants/?limit=2&cursor="
+                + first.json().path("meta").path("next_cursor").asText());
+        Api.Response last = alice.get("/api/assistants?limit=2&cursor="
+                + second.json().path("meta").path("next_cursor").asText());
 
         assertThat(first.json().path("meta").path("total").asLong()).isEqualTo(5);
         assertThat(first.json().path("meta").path("limit").asInt()).isEqualTo(2);

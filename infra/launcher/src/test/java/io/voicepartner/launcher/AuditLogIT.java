@@ -1,10 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * An organization's audit log as API.md promises it (issue 18): who did what, newest first, each entry with the same
@@ -40,11 +39,11 @@ class AuditLogIT extends PlatformIT {
         acme = opened.data().path("id").asText();
         anna = api().as(annaUser).withHeader("X-Organization-Id", acme);
         benUser = api().signUp();
-        Api.Response invited = anna.post("/api/organizations/" + acme + "/invitations",
-                Map.of("email", benUser.email(), "role", "editor"));
+        Api.Response invited = anna.post(
+                "/api/organizations/" + acme + "/invitations", Map.of("email", benUser.email(), "role", "editor"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
-        Api.Response accepted = api().as(benUser).post("/api/invitations/" + invited.data().path("token").asText()
-                + "/accept", Map.of());
+        Api.Response accepted = api().as(benUser)
+                .post("/api/invitations/" + invited.data().path("token").asText() + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         ben = api().as(benUser).withHeader("X-Organization-Id", acme);
     }
@@ -52,15 +51,23 @@ class AuditLogIT extends PlatformIT {
     @Test
     void twoMembersWritesAppearNewestFirstWithTheirActorsResourcesAndRequests() {
         String requestId = "req-" + UUID.randomUUID();
-        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
-        Api.Response renamed = ben.withHeader("X-Request-Id", requestId).patch("/api/assistants/" + assistant,
-                Map.of("name", "Reception"));
+        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
+        Api.Response renamed = ben.withHeader("X-Request-Id", requestId)
+                .patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
 
         JsonNode log = awaitLog("", 5);
 
-        assertThat(actions(log)).containsExactly("AssistantUpdated", "AssistantCreated", "MemberAdded",
-                "InvitationCreated", "OrganizationCreated");
+        assertThat(actions(log))
+                .containsExactly(
+                        "AssistantUpdated",
+                        "AssistantCreated",
+                        "MemberAdded",
+                        "InvitationCreated",
+                        "OrganizationCreated");
         JsonNode bens = log.get(0);
         assertThat(bens.path("actor")).isEqualTo(actor(benUser));
         assertThat(bens.path("resource")).isEqualTo(Api.JSON.valueToTree(Map.of("type", "assistant", "id", assistant)));
@@ -68,34 +75,54 @@ class AuditLogIT extends PlatformIT {
         assertThat(bens.has("client_address")).as("only a sign-in has one").isFalse();
         assertThat(bens.path("occurred_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(log.get(1).path("actor")).isEqualTo(actor(annaUser));
-        assertThat(log.get(2).path("actor")).as("accepting the invitation was Ben's").isEqualTo(actor(benUser));
-        assertThat(log.get(2).path("resource")).isEqualTo(Api.JSON.valueToTree(Map.of("type", "organization",
-                "id", acme)));
+        assertThat(log.get(2).path("actor"))
+                .as("accepting the invitation was Ben's")
+                .isEqualTo(actor(benUser));
+        assertThat(log.get(2).path("resource"))
+                .isEqualTo(Api.JSON.valueToTree(Map.of("type", "organization", "id", acme)));
         assertThat(log.findValuesAsText("request_id")).doesNotContain("", "null");
         JsonNode history = anna.get("/api/assistants/" + assistant + "/history").data();
-        assertThat(history.get(1).path("actor")).as("the history shows the same actor").isEqualTo(bens.path("actor"));
-        assertThat(api().as(annaUser).get("/api/organizations/" + annaUser.id() + "/audit-log").data().toString())
-                .as("Acme's entries are Acme's alone").doesNotContain(acme).doesNotContain(assistant);
+        assertThat(history.get(1).path("actor"))
+                .as("the history shows the same actor")
+                .isEqualTo(bens.path("actor"));
+        assertThat(api().as(annaUser)
+                        .get("/api/organizations/" + annaUser.id() + "/audit-log")
+                        .data()
+                        .toString())
+                .as("Acme's entries are Acme's alone")
+                .doesNotContain(acme)
+                .doesNotContain(assistant);
     }
 
     @Test
     void anApiKeysWritesAreItsOwnWithItsPrefixAndAKeyWithAuditReadReadsTheLog() {
-        Api.Response created = anna.post("/api/organizations/" + acme + "/api-keys",
-                Map.of("name", "CI", "scopes", List.of("config:write")));
+        Api.Response created = anna.post(
+                "/api/organizations/" + acme + "/api-keys", Map.of("name", "CI", "scopes", List.of("config:write")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String keyId = created.data().path("id").asText();
         Api ci = key(created);
-        Api auditor = key(anna.post("/api/organizations/" + acme + "/api-keys",
-                Map.of("name", "SIEM", "scopes", List.of("audit:read"))));
-        String assistant = ci.post("/api/assistants", Map.of("name", "Deployed by CI")).data().path("id").asText();
-        assertThat(anna.delete("/api/organizations/" + acme + "/api-keys/" + keyId).status()).isEqualTo(200);
+        Api auditor = key(anna.post(
+                "/api/organizations/" + acme + "/api-keys", Map.of("name", "SIEM", "scopes", List.of("audit:read"))));
+        String assistant = ci.post("/api/assistants", Map.of("name", "Deployed by CI"))
+                .data()
+                .path("id")
+                .asText();
+        assertThat(anna.delete("/api/organizations/" + acme + "/api-keys/" + keyId)
+                        .status())
+                .isEqualTo(200);
 
         JsonNode byTheKey = awaitLog("?actor_id=" + keyId, 1);
 
         assertThat(actions(byTheKey)).containsExactly("AssistantCreated");
-        assertThat(byTheKey.get(0).path("actor")).as("a revoked key keeps its prefix in the log")
-                .isEqualTo(Api.JSON.valueToTree(Map.of("type", "api_key", "id", keyId,
-                        "prefix", created.data().path("prefix").asText())));
+        assertThat(byTheKey.get(0).path("actor"))
+                .as("a revoked key keeps its prefix in the log")
+                .isEqualTo(Api.JSON.valueToTree(Map.of(
+                        "type",
+                        "api_key",
+                        "id",
+                        keyId,
+                        "prefix",
+                        created.data().path("prefix").asText())));
         assertThat(byTheKey.get(0).path("resource").path("id").asText()).isEqualTo(assistant);
         assertThat(actions(awaitLog("?action=ApiKeyRevoked", 1))).containsExactly("ApiKeyRevoked");
         Api.Response read = auditor.get("/api/organizations/" + acme + "/audit-log?actor_id=" + keyId);
@@ -103,7 +130,8 @@ class AuditLogIT extends PlatformIT {
         assertThat(read.data()).isEqualTo(byTheKey);
         Api.Response refused = ci.get("/api/organizations/" + acme + "/audit-log");
         assertThat(refused.status()).as("a revoked key is no caller").isEqualTo(401);
-        Api writer = key(anna.post("/api/organizations/" + acme + "/api-keys",
+        Api writer = key(anna.post(
+                "/api/organizations/" + acme + "/api-keys",
                 Map.of("name", "Writer", "scopes", List.of("config:write"))));
         Api.Response withoutTheScope = writer.get("/api/organizations/" + acme + "/audit-log");
         assertThat(withoutTheScope.status()).as(withoutTheScope.toString()).isEqualTo(403);
@@ -115,25 +143,33 @@ class AuditLogIT extends PlatformIT {
         api().login(benUser.email(), benUser.password());
         Api.Response wrong = api().post("/token", Map.of("email", benUser.email(), "password", "not ben's password"));
         assertThat(wrong.status()).isEqualTo(401);
-        Api.Response stranger = api().post("/token", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com",
-                "password", "not anyone's password"));
+        Api.Response stranger = api().post(
+                        "/token",
+                        Map.of(
+                                "email",
+                                "nobody-" + UUID.randomUUID() + "@example.com",
+                                "password",
+                                "not anyone's password"));
         assertThat(stranger.status()).isEqualTo(401);
 
         JsonNode signIns = awaitLog("?resource_type=user", 2);
 
-        assertThat(actions(signIns)).as("Ben's sign-up sign-in was before he joined Acme")
+        assertThat(actions(signIns))
+                .as("Ben's sign-up sign-in was before he joined Acme")
                 .containsExactly("SignInFailed", "SignInSucceeded");
         for (JsonNode signIn : signIns) {
             assertThat(signIn.path("actor")).isEqualTo(actor(benUser));
-            assertThat(signIn.path("resource")).isEqualTo(Api.JSON.valueToTree(Map.of("type", "user",
-                    "id", benUser.id())));
+            assertThat(signIn.path("resource"))
+                    .isEqualTo(Api.JSON.valueToTree(Map.of("type", "user", "id", benUser.id())));
             assertThat(signIn.path("client_address").asText()).isNotBlank();
             assertThat(signIn.path("request_id").asText()).isNotBlank();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(actions(api().as(benUser)
-                .get("/api/organizations/" + benUser.id() + "/audit-log?resource_type=user").data()))
-                .as("his personal organization has every sign-in of his, the one after signing up too")
-                .containsExactly("SignInFailed", "SignInSucceeded", "SignInSucceeded", "UserRegistered"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(actions(api().as(benUser)
+                                .get("/api/organizations/" + benUser.id() + "/audit-log?resource_type=user")
+                                .data()))
+                        .as("his personal organization has every sign-in of his, the one after signing up too")
+                        .containsExactly("SignInFailed", "SignInSucceeded", "SignInSucceeded", "UserRegistered"));
         assertThat(awaitLog("?action=SignInFailed", 1).toString()).doesNotContain("nobody-");
     }
 
@@ -141,23 +177,36 @@ class AuditLogIT extends PlatformIT {
     void filtersNarrowTheLogAndPagesWalkItWithoutGapsOrRepeats() {
         // the log keeps milliseconds
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         String tool = AssistantToolsIT.tool(ben, "Calendar");
-        assertThat(ben.patch("/api/assistants/" + assistant, Map.of("name", "Reception")).status()).isEqualTo(200);
+        assertThat(ben.patch("/api/assistants/" + assistant, Map.of("name", "Reception"))
+                        .status())
+                .isEqualTo(200);
         JsonNode all = awaitLog("", 6);
         Instant after = Instant.now();
 
-        assertThat(actions(awaitLog("?actor_id=" + benUser.id(), 3))).containsExactly("AssistantUpdated",
-                "ToolCreated", "MemberAdded");
+        assertThat(actions(awaitLog("?actor_id=" + benUser.id(), 3)))
+                .containsExactly("AssistantUpdated", "ToolCreated", "MemberAdded");
         assertThat(actions(awaitLog("?resource_type=tool", 1))).containsExactly("ToolCreated");
-        assertThat(actions(awaitLog("?resource_id=" + assistant, 2))).containsExactly("AssistantUpdated",
-                "AssistantCreated");
-        assertThat(awaitLog("?action=AssistantCreated", 1).get(0).path("resource").path("id").asText())
+        assertThat(actions(awaitLog("?resource_id=" + assistant, 2)))
+                .containsExactly("AssistantUpdated", "AssistantCreated");
+        assertThat(awaitLog("?action=AssistantCreated", 1)
+                        .get(0)
+                        .path("resource")
+                        .path("id")
+                        .asText())
                 .isEqualTo(assistant);
         assertThat(actions(awaitLog("?from=" + encode(before.toString()) + "&to=" + encode(after.toString()), 3)))
                 .containsExactly("AssistantUpdated", "ToolCreated", "AssistantCreated");
-        assertThat(anna.get("/api/organizations/" + acme + "/audit-log?resource_id=" + tool).json()
-                .path("meta").path("total").asLong()).isEqualTo(1);
+        assertThat(anna.get("/api/organizations/" + acme + "/audit-log?resource_id=" + tool)
+                        .json()
+                        .path("meta")
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
 
         List<String> paged = new ArrayList<>();
         String cursor = "";
@@ -179,10 +228,11 @@ class AuditLogIT extends PlatformIT {
                 + "&action=Rebooted&from=yesterday&to=2026-13-01");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-        assertThat(refused.error().path("details").findValuesAsText("field")).containsExactlyInAnyOrder("limit",
-                "cursor", "actor_id", "resource_type", "resource_id", "action", "from", "to");
-        Api.Response backwards = anna.get("/api/organizations/" + acme + "/audit-log?from=2026-02-01T00:00:00Z"
-                + "&to=2026-01-01T00:00:00Z");
+        assertThat(refused.error().path("details").findValuesAsText("field"))
+                .containsExactlyInAnyOrder(
+                        "limit", "cursor", "actor_id", "resource_type", "resource_id", "action", "from", "to");
+        Api.Response backwards = anna.get(
+                "/api/organizations/" + acme + "/audit-log?from=2026-02-01T00:00:00Z" + "&to=2026-01-01T00:00:00Z");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.error().path("details").findValuesAsText("field")).containsExactly("to");
     }
@@ -219,7 +269,8 @@ class AuditLogIT extends PlatformIT {
     /** The platform as a machine calling with the key an admin's request just created. */
     private Api key(Api.Response created) {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return api().withHeader("Authorization", "Bearer " + created.data().path("key").asText());
+        return api().withHeader(
+                        "Authorization", "Bearer " + created.data().path("key").asText());
     }
 
     private static List<String> actions(JsonNode log) {

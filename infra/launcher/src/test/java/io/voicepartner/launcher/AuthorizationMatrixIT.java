@@ -1,10 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +17,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The authorisation matrix: every operation of {@code /openapi.json} × every role and every API key scope × a
@@ -50,7 +49,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations", PERSONAL),
             Map.entry("POST /api/organizations", PERSONAL),
             Map.entry("POST /api/invitations/{token}/accept", PERSONAL),
-
             Map.entry("GET /api/organizations/{organizationId}", "viewer"),
             Map.entry("GET /api/organizations/{organizationId}/members", "viewer"),
             Map.entry("PATCH /api/organizations/{organizationId}", "admin"),
@@ -66,12 +64,10 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/organizations/{organizationId}/api-keys", "admin"),
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", "admin"),
             Map.entry("GET /api/organizations/{organizationId}/audit-log", "admin"),
-
             Map.entry("GET /api/analytics/assistants", "viewer"),
             Map.entry("GET /api/analytics/file-uploads", "viewer"),
             Map.entry("GET /api/analytics/phone-numbers", "viewer"),
             Map.entry("GET /api/analytics/tool-executions", "viewer"),
-
             Map.entry("GET /api/assistants", "viewer"),
             Map.entry("POST /api/assistants", "editor"),
             Map.entry("GET /api/assistants/{id}", "viewer"),
@@ -92,7 +88,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/assistants/{id}/versions/{number}", "viewer"),
             Map.entry("GET /api/assistants/{id}/versions/{number}/diff", "viewer"),
             Map.entry("POST /api/assistants/{id}/versions/{number}/restore", "editor"),
-
             Map.entry("GET /api/tools", "viewer"),
             Map.entry("POST /api/tools", "editor"),
             Map.entry("GET /api/tools/{id}", "viewer"),
@@ -104,7 +99,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/tools/{id}/test", "editor"),
             Map.entry("GET /api/tools/{id}/executions", "viewer"),
             Map.entry("POST /api/tools/{id}/executions", "editor"),
-
             Map.entry("GET /api/files", "viewer"),
             Map.entry("POST /api/files", "editor"),
             Map.entry("GET /api/files/{id}", "viewer"),
@@ -115,7 +109,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/files/{id}/history", "viewer"),
             Map.entry("GET /api/files/{id}/content", "viewer"),
             Map.entry("GET /api/files/{id}/text", "viewer"),
-
             Map.entry("GET /api/phone-numbers", "viewer"),
             Map.entry("POST /api/phone-numbers", "editor"),
             Map.entry("GET /api/phone-numbers/{id}", "viewer"),
@@ -140,7 +133,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/organizations", NO_KEY),
             Map.entry("POST /api/organizations", NO_KEY),
             Map.entry("POST /api/invitations/{token}/accept", NO_KEY),
-
             Map.entry("GET /api/organizations/{organizationId}", "config:read"),
             Map.entry("GET /api/organizations/{organizationId}/members", "config:read"),
             // managing the organization is its members' alone
@@ -157,12 +149,10 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", NO_KEY),
             Map.entry("GET /api/organizations/{organizationId}/audit-log", "audit:read"),
             Map.entry("GET /api/runtime/phone-numbers/{e164}", "runtime:read"),
-
             Map.entry("GET /api/analytics/assistants", "analytics:read"),
             Map.entry("GET /api/analytics/file-uploads", "analytics:read"),
             Map.entry("GET /api/analytics/phone-numbers", "analytics:read"),
             Map.entry("GET /api/analytics/tool-executions", "analytics:read"),
-
             Map.entry("GET /api/assistants", "config:read"),
             Map.entry("POST /api/assistants", "config:write"),
             Map.entry("GET /api/assistants/{id}", "config:read"),
@@ -183,7 +173,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/assistants/{id}/versions/{number}", "config:read"),
             Map.entry("GET /api/assistants/{id}/versions/{number}/diff", "config:read"),
             Map.entry("POST /api/assistants/{id}/versions/{number}/restore", "config:write"),
-
             Map.entry("GET /api/tools", "config:read"),
             Map.entry("POST /api/tools", "config:write"),
             Map.entry("GET /api/tools/{id}", "config:read"),
@@ -195,7 +184,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/tools/{id}/test", "config:write"),
             Map.entry("GET /api/tools/{id}/executions", "config:read"),
             Map.entry("POST /api/tools/{id}/executions", "usage:write"),
-
             Map.entry("GET /api/files", "config:read"),
             Map.entry("POST /api/files", "config:write"),
             Map.entry("GET /api/files/{id}", "config:read"),
@@ -206,7 +194,6 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/files/{id}/history", "config:read"),
             Map.entry("GET /api/files/{id}/content", "config:read"),
             Map.entry("GET /api/files/{id}/text", "config:read"),
-
             Map.entry("GET /api/phone-numbers", "config:read"),
             Map.entry("POST /api/phone-numbers", "config:write"),
             Map.entry("GET /api/phone-numbers/{id}", "config:read"),
@@ -219,8 +206,8 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"));
 
     /** Every scope a key can have, one key each. */
-    private static final List<String> SCOPES = List.of("config:read", "config:write", "usage:write",
-            "analytics:read", "audit:read", "runtime:read");
+    private static final List<String> SCOPES =
+            List.of("config:read", "config:write", "usage:write", "analytics:read", "audit:read", "runtime:read");
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -256,21 +243,39 @@ class AuthorizationMatrixIT extends PlatformIT {
 
         Api inIt = owner.withHeader("X-Organization-Id", organization);
         String tool = AssistantToolsIT.tool(inIt, "Calendar");
-        Api.Response file = inIt.upload("/api/files", Map.of("description", "Opening hours"), "hours.txt",
+        Api.Response file = inIt.upload(
+                "/api/files",
+                Map.of("description", "Opening hours"),
+                "hours.txt",
                 "Open Monday to Friday.".getBytes(StandardCharsets.UTF_8));
         assertThat(file.status()).as(file.toString()).isEqualTo(201);
-        String assistant = created(inIt.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool),
-                "file_ids", List.of(file.data().path("id").asText()))));
-        assertThat(inIt.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        String assistant = created(inIt.post(
+                "/api/assistants",
+                Map.of(
+                        "name",
+                        "Front desk",
+                        "tool_ids",
+                        List.of(tool),
+                        "file_ids",
+                        List.of(file.data().path("id").asText()))));
+        assertThat(inIt.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         resources.put("assistants", assistant);
         resources.put("tools", tool);
         resources.put("files", file.data().path("id").asText());
         // its text is read once it is extracted
-        await().atMost(Duration.ofSeconds(30)).until(() -> inIt.get("/api/files/" + resources.get("files")).data()
-                .path("status").asText(), "processed"::equals);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> inIt.get("/api/files/" + resources.get("files"))
+                                .data()
+                                .path("status")
+                                .asText(),
+                        "processed"::equals);
         e164 = "+4930" + eightDigits();
-        resources.put("phone-numbers", created(inIt.post("/api/phone-numbers",
-                Map.of("phone_number", e164, "assistant_id", assistant))));
+        resources.put(
+                "phone-numbers",
+                created(inIt.post("/api/phone-numbers", Map.of("phone_number", e164, "assistant_id", assistant))));
     }
 
     @Test
@@ -278,19 +283,24 @@ class AuthorizationMatrixIT extends PlatformIT {
         JsonNode paths = api().get("/openapi.json").json().path("paths");
         List<String> unclassified = new ArrayList<>();
         List<String> operations = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-            if (!LEAST_ROLE.containsKey(route)) {
-                unclassified.add(route);
-            } else if (!PUBLIC.equals(LEAST_ROLE.get(route))) {
-                operations.add(route);
-            }
-        }));
-        assertThat(unclassified).as("operations the matrix does not classify: add each to LEAST_ROLE").isEmpty();
-        assertThat(new TreeSet<>(LEAST_ROLE.keySet())).as("the table names only operations of the document")
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    if (!LEAST_ROLE.containsKey(route)) {
+                        unclassified.add(route);
+                    } else if (!PUBLIC.equals(LEAST_ROLE.get(route))) {
+                        operations.add(route);
+                    }
+                }));
+        assertThat(unclassified)
+                .as("operations the matrix does not classify: add each to LEAST_ROLE")
+                .isEmpty();
+        assertThat(new TreeSet<>(LEAST_ROLE.keySet()))
+                .as("the table names only operations of the document")
                 .allMatch(route -> paths.has(route.substring(route.indexOf(' ') + 1)));
-        assertThat(new TreeSet<>(SCOPE.keySet())).as("the scope of every operation but the public ones: add each to "
-                + "SCOPE").isEqualTo(new TreeSet<>(operations));
+        assertThat(new TreeSet<>(SCOPE.keySet()))
+                .as("the scope of every operation but the public ones: add each to " + "SCOPE")
+                .isEqualTo(new TreeSet<>(operations));
 
         // the organization's own resources stay for the reads: the writes name ids nobody has
         operations.sort((a, b) -> Boolean.compare(a.startsWith("DELETE"), b.startsWith("DELETE")));
@@ -301,14 +311,19 @@ class AuthorizationMatrixIT extends PlatformIT {
             for (Role role : Role.values()) {
                 Api.Response answer = send(members.get(role), route, operation);
                 if (PERSONAL.equals(least) || role.includes(Role.fromWireName(least))) {
-                    assertThat(answer.status()).as(role.wireName() + ": " + route + " → " + answer)
-                            .isNotIn(401, 403).isLessThan(500);
+                    assertThat(answer.status())
+                            .as(role.wireName() + ": " + route + " → " + answer)
+                            .isNotIn(401, 403)
+                            .isLessThan(500);
                     if (route.startsWith("GET ")) {
-                        assertThat(answer.status()).as(role.wireName() + " reads " + route + " → " + answer)
+                        assertThat(answer.status())
+                                .as(role.wireName() + " reads " + route + " → " + answer)
                                 .isBetween(200, 299);
                     }
                 } else {
-                    assertThat(answer.status()).as(role.wireName() + ": " + route + " → " + answer).isEqualTo(403);
+                    assertThat(answer.status())
+                            .as(role.wireName() + ": " + route + " → " + answer)
+                            .isEqualTo(403);
                     assertThat(answer.error().path("code").asText()).isEqualTo("forbidden");
                     assertThat(answer.error().path("message").asText()).contains("'" + least + "'");
                 }
@@ -317,14 +332,19 @@ class AuthorizationMatrixIT extends PlatformIT {
             for (String held : SCOPES) {
                 Api.Response answer = send(keys.get(held), route, operation);
                 if (held.equals(scope)) {
-                    assertThat(answer.status()).as(held + " key: " + route + " → " + answer)
-                            .isNotIn(401, 403).isLessThan(500);
+                    assertThat(answer.status())
+                            .as(held + " key: " + route + " → " + answer)
+                            .isNotIn(401, 403)
+                            .isLessThan(500);
                     if (route.startsWith("GET ")) {
-                        assertThat(answer.status()).as(held + " key reads " + route + " → " + answer)
+                        assertThat(answer.status())
+                                .as(held + " key reads " + route + " → " + answer)
                                 .isBetween(200, 299);
                     }
                 } else {
-                    assertThat(answer.status()).as(held + " key: " + route + " → " + answer).isEqualTo(403);
+                    assertThat(answer.status())
+                            .as(held + " key: " + route + " → " + answer)
+                            .isEqualTo(403);
                     assertThat(answer.error().path("code").asText()).isEqualTo("forbidden");
                     if (!NO_KEY.equals(scope)) {
                         assertThat(answer.error().path("message").asText()).contains("'" + scope + "'");
@@ -334,21 +354,28 @@ class AuthorizationMatrixIT extends PlatformIT {
             if (!PERSONAL.equals(least)) {
                 for (Api stranger : List.of(outsider, outsidersKey)) {
                     Api.Response answer = send(stranger, route, operation);
-                    assertThat(answer.status()).as("an outsider: " + route + " → " + answer).isEqualTo(404);
+                    assertThat(answer.status())
+                            .as("an outsider: " + route + " → " + answer)
+                            .isEqualTo(404);
                     assertThat(answer.error().path("code").asText()).isEqualTo("not_found");
                 }
             }
         }
-        assertThat(operations).as("every operation of the table but the public ones was played")
-                .hasSize((int) LEAST_ROLE.values().stream().filter(least -> !PUBLIC.equals(least)).count());
+        assertThat(operations)
+                .as("every operation of the table but the public ones was played")
+                .hasSize((int) LEAST_ROLE.values().stream()
+                        .filter(least -> !PUBLIC.equals(least))
+                        .count());
     }
 
     /** The platform as a machine calling with a new key of {@code organizationId}, which {@code admin} created. */
     private Api withKey(Api admin, String organizationId, List<String> scopes) {
-        Api.Response created = admin.post("/api/organizations/" + organizationId + "/api-keys",
+        Api.Response created = admin.post(
+                "/api/organizations/" + organizationId + "/api-keys",
                 Map.of("name", "Matrix " + String.join(" ", scopes), "scopes", scopes));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return api().withHeader("Authorization", "Bearer " + created.data().path("key").asText());
+        return api().withHeader(
+                        "Authorization", "Bearer " + created.data().path("key").asText());
     }
 
     private Api.Response send(Api caller, String route, JsonNode operation) {
@@ -359,8 +386,8 @@ class AuthorizationMatrixIT extends PlatformIT {
         if (operation.path("requestBody").path("content").has("multipart/form-data")) {
             return inOrganization.upload(target, Map.of(), null, null);
         }
-        return inOrganization.send(method, target, "GET".equals(method) || "DELETE".equals(method) ? null : Map.of(),
-                "application/json");
+        return inOrganization.send(
+                method, target, "GET".equals(method) || "DELETE".equals(method) ? null : Map.of(), "application/json");
     }
 
     /** The organization's own ids on a read; on a write ids nobody has, so that the matrix changes nothing. */
@@ -386,7 +413,8 @@ class AuthorizationMatrixIT extends PlatformIT {
         List<String> parameters = new ArrayList<>();
         operation.path("parameters").forEach(parameter -> {
             String name = parameter.path("name").asText();
-            if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+            if ("query".equals(parameter.path("in").asText())
+                    && parameter.path("required").asBoolean()) {
                 String value = switch (name) {
                     case "against" -> "current";
                     case "tool_id", "file_id" -> read ? resources.get(name.replace("_id", "s")) : neverIssued();

@@ -1,10 +1,9 @@
 package io.voicepartner.launcher;
 
-import io.voicepartner.support.security.KeyIds;
-import org.junit.jupiter.api.Test;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.voicepartner.support.security.KeyIds;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -13,9 +12,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /**
  * Forged and stale bearer tokens, each built here by hand: only an HS256 token signed with the
@@ -54,7 +53,9 @@ class BearerTokensIT extends PlatformIT {
         Api.Response me = withToken(hs("HS256", PREVIOUS_KEY, claims(user.id(), 0, 600, null)));
 
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
-        assertThat(withToken(hs("HS256", PREVIOUS_KEY, claims(user.id(), -3_600, -60, null))).status()).isEqualTo(401);
+        assertThat(withToken(hs("HS256", PREVIOUS_KEY, claims(user.id(), -3_600, -60, null)))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -62,8 +63,8 @@ class BearerTokensIT extends PlatformIT {
         Api.User user = api().signUp();
         Map<String, Object> valid = claims(user.id(), 0, 600, null);
 
-        for (String token : new String[] {hsWithKeyId("HS256", PUBLISHED_KEY, valid, null),
-                hs("HS256", PUBLISHED_KEY, valid)}) {
+        for (String token :
+                new String[] {hsWithKeyId("HS256", PUBLISHED_KEY, valid, null), hs("HS256", PUBLISHED_KEY, valid)}) {
             Api.Response refused = withToken(token);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.error().path("code").asText()).isEqualTo("unauthorized");
@@ -79,11 +80,16 @@ class BearerTokensIT extends PlatformIT {
         Map<String, String> forgeries = new LinkedHashMap<>();
         forgeries.put("alg none", unsigned("none", valid));
         forgeries.put("alg None", unsigned("None", valid));
-        forgeries.put("alg NONE with the real signature kept", unsigned("NONE", valid)
-                + hs("HS256", KEY, valid).substring(hs("HS256", KEY, valid).lastIndexOf('.') + 1));
-        forgeries.put("wrong key", hs("HS256", "another-secret-key-of-enough-length-0123456789".getBytes(UTF_8), valid));
+        forgeries.put(
+                "alg NONE with the real signature kept",
+                unsigned("NONE", valid)
+                        + hs("HS256", KEY, valid)
+                                .substring(hs("HS256", KEY, valid).lastIndexOf('.') + 1));
+        forgeries.put(
+                "wrong key", hs("HS256", "another-secret-key-of-enough-length-0123456789".getBytes(UTF_8), valid));
         forgeries.put("the right key, no kid", hsWithKeyId("HS256", KEY, valid, null));
-        forgeries.put("the right key, the previous key's kid", hsWithKeyId("HS256", KEY, valid, KeyIds.of(PREVIOUS_KEY)));
+        forgeries.put(
+                "the right key, the previous key's kid", hsWithKeyId("HS256", KEY, valid, KeyIds.of(PREVIOUS_KEY)));
         forgeries.put("HS512 with the right key", hs("HS512", KEY, valid));
         forgeries.put("HS384 with the right key", hs("HS384", KEY, valid));
         forgeries.put("RS256 signed by a stranger's key", rs256(rsa, valid));
@@ -136,8 +142,8 @@ class BearerTokensIT extends PlatformIT {
         return hsWithHeader(headerAlgorithm, key, claims, "HmacSHA256", KeyIds.of(key));
     }
 
-    private static String hsWithHeader(String headerAlgorithm, byte[] key, Map<String, Object> claims, String mac,
-                                       String keyId) {
+    private static String hsWithHeader(
+            String headerAlgorithm, byte[] key, Map<String, Object> claims, String mac, String keyId) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", headerAlgorithm);
         header.put("typ", "JWT");

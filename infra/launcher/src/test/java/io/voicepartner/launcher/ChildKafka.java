@@ -1,8 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft broker in a child JVM (the Kafka server classes on this test's class path), so
@@ -44,24 +43,27 @@ final class ChildKafka implements AutoCloseable {
             int port = freePort();
             ChildKafka kafka = new ChildKafka(directory, port, advertisedPort == 0 ? port : advertisedPort);
             int controllerPort = freePort();
-            Files.writeString(directory.resolve("server.properties"), String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + kafka.advertisedPort,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + directory.resolve("log"),
-                    "num.partitions=6",
-                    "auto.create.topics.enable=true",
-                    "offsets.topic.replication.factor=1",
-                    "offsets.topic.num.partitions=5",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    ""));
+            Files.writeString(
+                    directory.resolve("server.properties"),
+                    String.join(
+                            "\n",
+                            "process.roles=broker,controller",
+                            "node.id=1",
+                            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                            "advertised.listeners=PLAINTEXT://127.0.0.1:" + kafka.advertisedPort,
+                            "controller.listener.names=CONTROLLER",
+                            "inter.broker.listener.name=PLAINTEXT",
+                            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                            "log.dirs=" + directory.resolve("log"),
+                            "num.partitions=6",
+                            "auto.create.topics.enable=true",
+                            "offsets.topic.replication.factor=1",
+                            "offsets.topic.num.partitions=5",
+                            "transaction.state.log.replication.factor=1",
+                            "transaction.state.log.min.isr=1",
+                            "group.initial.rebalance.delay.ms=0",
+                            ""));
             Files.writeString(directory.resolve("logback.xml"), """
                     <configuration>
                       <appender name="FILE" class="ch.qos.logback.core.FileAppender">
@@ -71,10 +73,17 @@ final class ChildKafka implements AutoCloseable {
                       <root level="WARN"><appender-ref ref="FILE"/></root>
                     </configuration>
                     """.formatted(directory.resolve("broker.log")));
-            Process format = kafka.java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", directory.resolve("server.properties").toString()).start();
+            Process format = kafka.java(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            Uuid.randomUuid().toString(),
+                            "-c",
+                            directory.resolve("server.properties").toString())
+                    .start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("kafka-storage format failed: " + Files.readString(directory.resolve("format.out")));
+                throw new IllegalStateException(
+                        "kafka-storage format failed: " + Files.readString(directory.resolve("format.out")));
             }
             return kafka;
         } catch (IOException e) {
@@ -88,13 +97,19 @@ final class ChildKafka implements AutoCloseable {
     /** Starts the broker and waits (bounded) until it answers on its listener. */
     void start() {
         try {
-            process = java("kafka.Kafka", directory.resolve("server.properties").toString()).start();
+            process = java("kafka.Kafka", directory.resolve("server.properties").toString())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port))) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> !admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty());
         }
     }
 
@@ -126,12 +141,18 @@ final class ChildKafka implements AutoCloseable {
 
     private ProcessBuilder java(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(arguments));
-        File output = directory.resolve(mainClass.endsWith("StorageTool") ? "format.out" : "process.out").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        File output = directory
+                .resolve(mainClass.endsWith("StorageTool") ? "format.out" : "process.out")
+                .toFile();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output));
     }
 

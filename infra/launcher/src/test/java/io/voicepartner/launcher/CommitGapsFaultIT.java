@@ -1,14 +1,13 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fault scenario 2: gaps in the store's commit order. One transaction takes a global index and commits
@@ -27,10 +26,16 @@ class CommitGapsFaultIT extends PlatformIT {
         String late = twoRevisions(alice, ledger, "Committed late");
         String rolledBack = twoRevisions(alice, ledger, "Rolled back");
         TestInfrastructure.Database database = TestInfrastructure.database();
-        assertThat(ledger.settle("2-commit-gaps-before", database, TestInfrastructure.kafkaBootstrapServers(),
-                Duration.ofSeconds(60)).lost()).isZero();
+        assertThat(ledger.settle(
+                                "2-commit-gaps-before",
+                                database,
+                                TestInfrastructure.kafkaBootstrapServers(),
+                                Duration.ofSeconds(60))
+                        .lost())
+                .isZero();
 
-        try (Connection slow = connect(database); Connection failing = connect(database)) {
+        try (Connection slow = connect(database);
+                Connection failing = connect(database)) {
             slow.setAutoCommit(false);
             failing.setAutoCommit(false);
             appendCopyOfLastEvent(slow, late);
@@ -38,9 +43,18 @@ class CommitGapsFaultIT extends PlatformIT {
 
             Ledger meanwhile = new Ledger();
             Workload.run(api(), meanwhile, 2);
-            assertThat(meanwhile.settle("2-commit-gaps-meanwhile", database, TestInfrastructure.kafkaBootstrapServers(),
-                    Duration.ofSeconds(60)).lost()).as("published past both open holes").isZero();
-            meanwhile.writes().forEach(write -> ledger.acknowledge(write.topic(), write.aggregateId(), write.revision()));
+            assertThat(meanwhile
+                            .settle(
+                                    "2-commit-gaps-meanwhile",
+                                    database,
+                                    TestInfrastructure.kafkaBootstrapServers(),
+                                    Duration.ofSeconds(60))
+                            .lost())
+                    .as("published past both open holes")
+                    .isZero();
+            meanwhile
+                    .writes()
+                    .forEach(write -> ledger.acknowledge(write.topic(), write.aggregateId(), write.revision()));
 
             failing.rollback();
             slow.commit();
@@ -48,12 +62,17 @@ class CommitGapsFaultIT extends PlatformIT {
         }
         Workload.run(api(), ledger, 1);
 
-        Ledger.Counts counts = ledger.settle("2-commit-gaps", database, TestInfrastructure.kafkaBootstrapServers(),
-                Duration.ofSeconds(60));
+        Ledger.Counts counts = ledger.settle(
+                "2-commit-gaps", database, TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
-        assertThat(alice.get("/api/assistants/" + late).data().path("revision").asLong()).isEqualTo(3);
-        assertThat(alice.get("/api/assistants/" + rolledBack).data().path("revision").asLong()).isEqualTo(2);
+        assertThat(alice.get("/api/assistants/" + late).data().path("revision").asLong())
+                .isEqualTo(3);
+        assertThat(alice.get("/api/assistants/" + rolledBack)
+                        .data()
+                        .path("revision")
+                        .asLong())
+                .isEqualTo(2);
     }
 
     private static String twoRevisions(Api alice, Ledger ledger, String name) {

@@ -1,8 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * An event that reaches Kafka but that neither the read models nor analytics can ever store (here one stamped
@@ -26,7 +25,10 @@ class ConsumerParkingIT extends PlatformIT {
     @Test
     void aRecordNoConsumerCanStoreIsParkedByEachAndEveryoneElseGoesOn() throws Exception {
         Api alice = Writers.signUp(api());
-        String template = alice.post("/api/assistants", Map.of("name", "Template")).data().path("id").asText();
+        String template = alice.post("/api/assistants", Map.of("name", "Template"))
+                .data()
+                .path("id")
+                .asText();
         long readModelsBefore = parked("read-models");
         long analyticsBefore = parked("analytics");
         String ancient = UUID.randomUUID().toString();
@@ -36,12 +38,17 @@ class ConsumerParkingIT extends PlatformIT {
         Api.Response created = bob.post("/api/assistants", Map.of("name", "Unaffected"));
         assertThat(created.status()).as("another tenant's write: " + created).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> parked("read-models") > readModelsBefore
-                && parked("analytics") > analyticsBefore);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> parked("read-models") > readModelsBefore && parked("analytics") > analyticsBefore);
         assertThat(api().get("/health").json().path("status").asText()).isEqualTo("degraded");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(bob.get("/api/analytics/assistants").data()).as("analytics goes on").hasSize(1));
-        assertThat(bob.post("/api/assistants", Map.of("name", "Still unaffected")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(bob.get("/api/analytics/assistants").data())
+                                .as("analytics goes on")
+                                .hasSize(1));
+        assertThat(bob.post("/api/assistants", Map.of("name", "Still unaffected"))
+                        .status())
+                .isEqualTo(201);
 
         ByteArrayOutputStream listing = new ByteArrayOutputStream();
         try (Connection database = StoredEvents.connect()) {

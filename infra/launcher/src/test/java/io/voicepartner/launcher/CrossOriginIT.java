@@ -1,10 +1,9 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The frontend calls from its own origin: preflights pass for it, and only for it. */
 class CrossOriginIT extends PlatformIT {
@@ -27,7 +26,9 @@ class CrossOriginIT extends PlatformIT {
 
         Api.Response created = alice.post("/api/assistants", Map.of("name", "Seen from the browser"));
 
-        assertThat(created.header("Access-Control-Expose-Headers")).contains("ETag").contains("Location");
+        assertThat(created.header("Access-Control-Expose-Headers"))
+                .contains("ETag")
+                .contains("Location");
     }
 
     @Test

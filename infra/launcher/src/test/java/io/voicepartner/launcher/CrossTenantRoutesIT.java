@@ -1,9 +1,8 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every route of the API document × every verb it takes, played by Bob with Alice's ids (her personal
@@ -56,15 +55,27 @@ class CrossTenantRoutesIT extends PlatformIT {
         alice = api().as(aliceUser);
         bob = api().as(api().signUp());
         String tool = AssistantToolsIT.tool(alice, "Calendar");
-        Api.Response file = alice.upload("/api/files", Map.of("description", "Opening hours"), "hours.txt",
+        Api.Response file = alice.upload(
+                "/api/files",
+                Map.of("description", "Opening hours"),
+                "hours.txt",
                 "Open Monday to Friday.".getBytes(StandardCharsets.UTF_8));
         assertThat(file.status()).as(file.toString()).isEqualTo(201);
-        String assistant = created(alice.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool),
-                "file_ids", List.of(file.data().path("id").asText()))));
-        assertThat(alice.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        String assistant = created(alice.post(
+                "/api/assistants",
+                Map.of(
+                        "name",
+                        "Front desk",
+                        "tool_ids",
+                        List.of(tool),
+                        "file_ids",
+                        List.of(file.data().path("id").asText()))));
+        assertThat(alice.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String e164 = "+4930" + eightDigits();
-        String number = created(alice.post("/api/phone-numbers", Map.of("phone_number", e164,
-                "assistant_id", assistant)));
+        String number =
+                created(alice.post("/api/phone-numbers", Map.of("phone_number", e164, "assistant_id", assistant)));
         alices.put("assistants", assistant);
         alices.put("tools", tool);
         alices.put("files", file.data().path("id").asText());
@@ -90,16 +101,23 @@ class CrossTenantRoutesIT extends PlatformIT {
                 String query = queryWithAlicesIds(path.getValue().path(method));
                 Object body = WRITES.contains(method) ? bodyWithAlicesIds(path.getKey(), method) : null;
 
-                Api.Response hers = bob.send(method.toUpperCase(Locale.ROOT), resolve(path.getKey(), alices) + query, body,
+                Api.Response hers = bob.send(
+                        method.toUpperCase(Locale.ROOT),
+                        resolve(path.getKey(), alices) + query,
+                        body,
                         "application/json");
-                Api.Response nobodys = bob.send(method.toUpperCase(Locale.ROOT), resolve(path.getKey(), never) + query,
-                        body, "application/json");
+                Api.Response nobodys = bob.send(
+                        method.toUpperCase(Locale.ROOT),
+                        resolve(path.getKey(), never) + query,
+                        body,
+                        "application/json");
 
                 assertThat(hers.status()).as(route + " → " + hers).isEqualTo(404);
                 assertThat(hers.error().path("code").asText()).as(route).isEqualTo("not_found");
                 assertThat(hers.text()).as(route).doesNotContain("\tat ");
                 assertThat(nobodys.status()).as(route + " for an id nobody has").isEqualTo(hers.status());
-                assertThat(withoutIds(hers.text(), alices)).as(route + ": byte for byte as for an id nobody has")
+                assertThat(withoutIds(hers.text(), alices))
+                        .as(route + ": byte for byte as for an id nobody has")
                         .isEqualTo(withoutIds(nobodys.text(), never));
                 tried.add(route);
             });
@@ -117,7 +135,9 @@ class CrossTenantRoutesIT extends PlatformIT {
 
         paths.fields().forEachRemaining(path -> {
             JsonNode get = path.getValue().path("get");
-            if (!path.getKey().startsWith("/api/") || path.getKey().contains("{") || get.isMissingNode()
+            if (!path.getKey().startsWith("/api/")
+                    || path.getKey().contains("{")
+                    || get.isMissingNode()
                     || path.getKey().startsWith("/api/users")) {
                 return;
             }
@@ -159,9 +179,18 @@ class CrossTenantRoutesIT extends PlatformIT {
             assertThat(response.status()).as(response.toString()).isEqualTo(404);
             assertThat(response.error().path("code").asText()).isEqualTo("not_found");
         });
-        assertThat(bob.get("/api/assistants/" + bobsAssistant).data().path("revision").asLong()).isEqualTo(1);
-        assertThat(bob.get("/api/phone-numbers/" + bobsNumber).data().path("revision").asLong()).isEqualTo(1);
-        assertThat(alice.get("/api/files/" + file).data().path("used_by").findValuesAsText("id")).containsExactly(assistant);
+        assertThat(bob.get("/api/assistants/" + bobsAssistant)
+                        .data()
+                        .path("revision")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(bob.get("/api/phone-numbers/" + bobsNumber)
+                        .data()
+                        .path("revision")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(alice.get("/api/files/" + file).data().path("used_by").findValuesAsText("id"))
+                .containsExactly(assistant);
     }
 
     /**
@@ -175,11 +204,20 @@ class CrossTenantRoutesIT extends PlatformIT {
         List<Map<String, String>> oddIds = new ArrayList<>();
         // %FF (a byte that is not UTF-8) is left out: Tomcat still answers it with its own 400 page (issue 17, open)
         for (String odd : List.of("abc", "x".repeat(1000), "%00", "a%00b", "%E2%80%A2", "0", "-1")) {
-            oddIds.add(Map.of("assistants", odd, "tools", odd, "files", odd, "phone-numbers", odd, "organizations", odd));
+            oddIds.add(
+                    Map.of("assistants", odd, "tools", odd, "files", odd, "phone-numbers", odd, "organizations", odd));
         }
-        oddIds.add(Map.of("assistants", alices.get("tools"), "tools", alices.get("files"),
-                "files", alices.get("phone-numbers"), "phone-numbers", alices.get("assistants"),
-                "organizations", alices.get("assistants")));
+        oddIds.add(Map.of(
+                "assistants",
+                alices.get("tools"),
+                "tools",
+                alices.get("files"),
+                "files",
+                alices.get("phone-numbers"),
+                "phone-numbers",
+                alices.get("assistants"),
+                "organizations",
+                alices.get("assistants")));
         List<String> tried = new ArrayList<>();
 
         paths.fields().forEachRemaining(path -> {
@@ -191,8 +229,8 @@ class CrossTenantRoutesIT extends PlatformIT {
                 String query = queryWithAlicesIds(path.getValue().path(method));
                 for (Map<String, String> ids : oddIds) {
                     String target = resolve(path.getKey(), ids) + query;
-                    String route = method.toUpperCase(Locale.ROOT) + " " + (target.length() > 120 ? target.substring(0, 120)
-                            + "…" : target);
+                    String route = method.toUpperCase(Locale.ROOT) + " "
+                            + (target.length() > 120 ? target.substring(0, 120) + "…" : target);
                     Api.Response answer;
                     try {
                         answer = alice.send(method.toUpperCase(Locale.ROOT), target, body, "application/json");
@@ -224,27 +262,37 @@ class CrossTenantRoutesIT extends PlatformIT {
         Map<String, CompletableFuture<Api.Response>> hers = new TreeMap<>();
         Map<String, CompletableFuture<Api.Response>> nobodys = new TreeMap<>();
         for (String type : RESOURCES) {
-            hers.put(type, CompletableFuture.supplyAsync(
-                    () -> bob.withHeader("X-Min-Revision", "1").get("/api/" + type + "/" + alices.get(type)), requests));
-            nobodys.put(type, CompletableFuture.supplyAsync(
-                    () -> bob.withHeader("X-Min-Revision", "1").get("/api/" + type + "/" + never.get(type)), requests));
+            hers.put(
+                    type,
+                    CompletableFuture.supplyAsync(
+                            () -> bob.withHeader("X-Min-Revision", "1").get("/api/" + type + "/" + alices.get(type)),
+                            requests));
+            nobodys.put(
+                    type,
+                    CompletableFuture.supplyAsync(
+                            () -> bob.withHeader("X-Min-Revision", "1").get("/api/" + type + "/" + never.get(type)),
+                            requests));
         }
         requests.shutdown();
 
         for (String type : RESOURCES) {
             assertThat(hers.get(type).join().status()).as(type).isEqualTo(404);
-            assertThat(withoutIds(hers.get(type).join().text(), alices)).as(type)
+            assertThat(withoutIds(hers.get(type).join().text(), alices))
+                    .as(type)
                     .isEqualTo(withoutIds(nobodys.get(type).join().text(), never));
         }
         assertThat(readYourWritesTimeouts() - before)
                 .as("Bob waited in vain on each of Alice's ids as on each id nobody has")
                 .isEqualTo(2.0 * RESOURCES.size());
-        assertThat(alice.withHeader("X-Min-Revision", "1").get("/api/tools/" + alices.get("tools")).status())
+        assertThat(alice.withHeader("X-Min-Revision", "1")
+                        .get("/api/tools/" + alices.get("tools"))
+                        .status())
                 .isEqualTo(200);
     }
 
     private double readYourWritesTimeouts() {
-        Matcher sample = Pattern.compile("(?m)^voicepartner_read_your_writes_timeouts_total\\{[^}]*side=\"query\"[^}]*} (\\S+)$")
+        Matcher sample = Pattern.compile(
+                        "(?m)^voicepartner_read_your_writes_timeouts_total\\{[^}]*side=\"query\"[^}]*} (\\S+)$")
                 .matcher(api().get("/actuator/prometheus").text());
         return sample.find() ? Double.parseDouble(sample.group(1)) : 0.0;
     }
@@ -292,7 +340,9 @@ class CrossTenantRoutesIT extends PlatformIT {
     private static Map<String, String> neverIssuedIds() {
         Map<String, String> ids = new LinkedHashMap<>();
         for (String type : List.of("assistants", "tools", "files", "phone-numbers", "organizations")) {
-            ids.put(type, "01a20c2a-54ac-7454-b108-" + UUID.randomUUID().toString().substring(24));
+            ids.put(
+                    type,
+                    "01a20c2a-54ac-7454-b108-" + UUID.randomUUID().toString().substring(24));
         }
         ids.put(RUNTIME, "+4930" + eightDigits());
         return ids;
@@ -322,22 +372,41 @@ class CrossTenantRoutesIT extends PlatformIT {
             return Map.of("tool_ids", List.of(alices.get("tools")));
         }
         if (template.endsWith("/executions")) {
-            return Map.of("duration_ms", 120, "success", true, "status_code", 200,
-                    "assistant_id", alices.get("assistants"), "occurred_at", Instant.now().minusSeconds(60).toString());
+            return Map.of(
+                    "duration_ms",
+                    120,
+                    "success",
+                    true,
+                    "status_code",
+                    200,
+                    "assistant_id",
+                    alices.get("assistants"),
+                    "occurred_at",
+                    Instant.now().minusSeconds(60).toString());
         }
         if (template.endsWith("/usage")) {
-            return Map.of("call_seconds", 60, "direction", "inbound", "assistant_id", alices.get("assistants"),
-                    "occurred_at", Instant.now().minusSeconds(60).toString());
+            return Map.of(
+                    "call_seconds",
+                    60,
+                    "direction",
+                    "inbound",
+                    "assistant_id",
+                    alices.get("assistants"),
+                    "occurred_at",
+                    Instant.now().minusSeconds(60).toString());
         }
         if (template.endsWith("/files")) {
-            return "put".equals(method) ? Map.of("file_id", alices.get("files"), "config", Map.of())
+            return "put".equals(method)
+                    ? Map.of("file_id", alices.get("files"), "config", Map.of())
                     : Map.of("file_ids", List.of(alices.get("files")));
         }
         return switch (template.split("/")[2]) {
             case "files" -> Map.of("description", "Bob's now");
             case "phone-numbers" -> Map.of("friendly_name", "Bob's line", "assistant_id", alices.get("assistants"));
-            case "assistants", "tools" -> template.chars().filter(c -> c == '{').count() == 1
-                    && template.endsWith("}") ? Map.of("name", "Bob's now") : Map.of();
+            case "assistants", "tools" ->
+                template.chars().filter(c -> c == '{').count() == 1 && template.endsWith("}")
+                        ? Map.of("name", "Bob's now")
+                        : Map.of();
             default -> Map.of();
         };
     }
@@ -348,8 +417,7 @@ class CrossTenantRoutesIT extends PlatformIT {
 
     /** A cursor pointing just after one of Alice's rows, as a list of hers would hand it out. */
     private static String cursorAfter(String id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("v1:" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String created(Api.Response response) {

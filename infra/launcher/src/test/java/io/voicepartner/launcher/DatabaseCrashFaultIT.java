@@ -1,16 +1,15 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Fault scenario 5: PostgreSQL (a cluster of this test's own, never the shared one) stopped in
@@ -50,22 +49,28 @@ class DatabaseCrashFaultIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 long started = System.nanoTime();
                 Api.Response health = api.get("/health");
-                return health.status() == 503 && "disconnected".equals(health.json().path("database").asText())
+                return health.status() == 503
+                        && "disconnected".equals(health.json().path("database").asText())
                         && Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(4)) < 0;
             });
             long duringOutage = ledger.acknowledgedCount();
             POSTGRES.start();
-            await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/health").status() == 200);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> api.get("/health").status() == 200);
             KafkaBrokerKillFaultIT.awaitMoreAcknowledged(ledger, 40);
             assertThat(duringOutage).isPositive();
         }
 
-        Ledger.Counts counts = ledger.settle("5-postgresql-immediate-stop", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofMinutes(3));
+        Ledger.Counts counts =
+                ledger.settle("5-postgresql-immediate-stop", DATABASE, KAFKA.bootstrapServers(), Duration.ofMinutes(3));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
-        assertThat(counts.unacknowledged()).as("writes refused while the database was down").isPositive();
-        assertThat(ledger.refusals()).as("a database down is a dependency down, never a bug").doesNotContainKey(500);
+        assertThat(counts.unacknowledged())
+                .as("writes refused while the database was down")
+                .isPositive();
+        assertThat(ledger.refusals())
+                .as("a database down is a dependency down, never a bug")
+                .doesNotContainKey(500);
     }
 
     private static ThrowawayPostgres startedPostgres() {

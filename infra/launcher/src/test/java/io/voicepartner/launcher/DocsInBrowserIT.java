@@ -1,13 +1,12 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The reference at {@code /docs} works in a real browser: Debian's Chromium, headless, driven by puppeteer-core
@@ -22,8 +21,9 @@ class DocsInBrowserIT extends PlatformIT {
 
     @Test
     void tryItOutCreatesAnAssistantAfterAuthorizingThroughToken() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing at " + CHROMIUM
-                + ": install it with infra/scripts/ensure-chromium").isTrue();
+        assertThat(Files.isExecutable(CHROMIUM))
+                .as("Chromium is missing at " + CHROMIUM + ": install it with infra/scripts/ensure-chromium")
+                .isTrue();
         Node.install(Node.Tool.BROWSER_CHECK);
         Api.User user = api().signUp();
         String name = "Tried out in /docs";
@@ -31,15 +31,27 @@ class DocsInBrowserIT extends PlatformIT {
 
         Node.Result browser;
         try {
-            browser = Node.run(CHECK, List.of("node", "try-it-out.mjs", "http://127.0.0.1:" + port,
-                    user.email(), user.password(), name, profile.toString()), 240);
+            browser = Node.run(
+                    CHECK,
+                    List.of(
+                            "node",
+                            "try-it-out.mjs",
+                            "http://127.0.0.1:" + port,
+                            user.email(),
+                            user.password(),
+                            name,
+                            profile.toString()),
+                    240);
         } finally {
             FileSystemUtils.deleteRecursively(profile);
         }
 
         assertThat(browser.exit()).as(browser.output()).isZero();
         Api.Response assistants = api().as(user).get("/api/assistants");
-        assertThat(assistants.data()).as(assistants.text()).singleElement()
-                .satisfies(assistant -> assertThat(assistant.path("name").asText()).isEqualTo(name));
+        assertThat(assistants.data())
+                .as(assistants.text())
+                .singleElement()
+                .satisfies(
+                        assistant -> assertThat(assistant.path("name").asText()).isEqualTo(name));
     }
 }

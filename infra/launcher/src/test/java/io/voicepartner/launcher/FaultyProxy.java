@@ -140,7 +140,8 @@ final class FaultyProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, ScheduledExecutorService sender) {
         byte[] buffer = new byte[64 * 1024];
-        try (from; to) {
+        try (from;
+                to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             int read;

@@ -1,19 +1,18 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A file still {@code uploading} when the platform stops is read when it starts again: the extraction's
@@ -36,21 +35,33 @@ class FileRecoveryIT {
             String id;
             try (ConfigurableApplicationContext first = start(database, kafka)) {
                 // the platform goes down before its extraction got to the upload, as in a crash right after it
-                first.getBean(EventProcessingConfiguration.class).eventProcessor("file-processing")
+                first.getBean(EventProcessingConfiguration.class)
+                        .eventProcessor("file-processing")
                         .ifPresent(EventProcessor::shutDown);
                 Api api = api(first);
                 alice = api.signUp();
-                Api.Response uploaded = api.as(alice).upload("/api/files", Map.of(), "Notdienst.txt",
-                        TEXT.getBytes(StandardCharsets.UTF_8));
+                Api.Response uploaded = api.as(alice)
+                        .upload("/api/files", Map.of(), "Notdienst.txt", TEXT.getBytes(StandardCharsets.UTF_8));
                 assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
                 id = uploaded.data().path("id").asText();
-                assertThat(api.as(alice).get("/api/files/" + id).data().path("status").asText()).isEqualTo("uploading");
+                assertThat(api.as(alice)
+                                .get("/api/files/" + id)
+                                .data()
+                                .path("status")
+                                .asText())
+                        .isEqualTo("uploading");
             }
 
             try (ConfigurableApplicationContext second = start(database, kafka)) {
                 Api owner = api(second).as(alice);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> owner.get("/api/files/" + id).data().path("status").asText(), "processed"::equals);
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(
+                                () -> owner.get("/api/files/" + id)
+                                        .data()
+                                        .path("status")
+                                        .asText(),
+                                "processed"::equals);
                 assertThat(owner.get("/api/files/" + id + "/text").text()).contains(TEXT);
             }
         } finally {
@@ -59,11 +70,14 @@ class FileRecoveryIT {
     }
 
     private ConfigurableApplicationContext start(TestInfrastructure.Database database, LocalKafka kafka) {
-        return new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--voicepartner.files.storage-dir=" + files);
+        return new SpringApplicationBuilder(PlatformApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--voicepartner.files.storage-dir=" + files);
     }
 
     private static Api api(ConfigurableApplicationContext platform) {

@@ -1,15 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,9 +23,14 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code /api/files} as API.md specifies it, tried as a new user would: real documents, built here. */
 class FilesIT extends PlatformIT {
@@ -52,7 +51,10 @@ class FilesIT extends PlatformIT {
 
     @Test
     void aGermanTextIsUploadedAndItsTextReadWithItsUmlauts() {
-        Api.Response created = alice.upload("/api/files", Map.of("description", "Wann wir da sind"), "Öffnungszeiten.txt",
+        Api.Response created = alice.upload(
+                "/api/files",
+                Map.of("description", "Wann wir da sind"),
+                "Öffnungszeiten.txt",
                 GERMAN.getBytes(StandardCharsets.UTF_8));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -67,13 +69,16 @@ class FilesIT extends PlatformIT {
         assertThat(file.path("file_type").asText()).isEqualTo("txt");
         assertThat(file.path("content_type").asText()).isEqualTo("text/plain");
         assertThat(file.path("file_size").asLong()).isEqualTo(GERMAN.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(file.has("s3_url")).as("where the bytes are stored is the platform's business").isFalse();
+        assertThat(file.has("s3_url"))
+                .as("where the bytes are stored is the platform's business")
+                .isFalse();
         assertThat(file.path("description").asText()).isEqualTo("Wann wir da sind");
         assertThat(file.path("used_by")).isEmpty();
 
         JsonNode processed = awaitStatus(id, "processed");
 
-        assertThat(processed.path("extracted_text_length").asLong()).isGreaterThanOrEqualTo(GERMAN.strip().length());
+        assertThat(processed.path("extracted_text_length").asLong())
+                .isGreaterThanOrEqualTo(GERMAN.strip().length());
         assertThat(processed.path("extracted_text_preview").asText())
                 .startsWith("Öffnungszeiten der Praxis Dr. Weber Montag bis Freitag");
         Api.Response text = alice.get("/api/files/" + id + "/text");
@@ -94,9 +99,11 @@ class FilesIT extends PlatformIT {
         assertThat(content.status()).isEqualTo(200);
         assertThat(content.body()).isEqualTo(pdf);
         assertThat(content.header("Content-Type")).isEqualTo("application/pdf");
-        assertThat(content.header("Content-Disposition")).isEqualTo("attachment; filename=\"Preisliste 2026 _neu_.pdf\"; "
-                + "filename*=UTF-8''Preisliste%202026%20%22neu%22.pdf");
-        assertThat(alice.get("/api/files/" + id).data().path("file_type").asText()).isEqualTo("pdf");
+        assertThat(content.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"Preisliste 2026 _neu_.pdf\"; "
+                        + "filename*=UTF-8''Preisliste%202026%20%22neu%22.pdf");
+        assertThat(alice.get("/api/files/" + id).data().path("file_type").asText())
+                .isEqualTo("pdf");
     }
 
     @Test
@@ -106,23 +113,30 @@ class FilesIT extends PlatformIT {
         JsonNode processed = awaitStatus(id, "processed");
 
         assertThat(processed.path("file_type").asText()).isEqualTo("docx");
-        assertThat(alice.get("/api/files/" + id + "/text").text()).contains("Bitte klingeln Sie zweimal. Schöne Grüße!");
+        assertThat(alice.get("/api/files/" + id + "/text").text())
+                .contains("Bitte klingeln Sie zweimal. Schöne Grüße!");
         assertThat(alice.download("/api/files/" + id + "/content").header("Content-Type"))
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
     @Test
     void theTypeComesFromTheContentAndTheNameOnlyTellsPlainTextsApart() {
-        String html = upload("seite.txt", "<!DOCTYPE html><html><body><h1>Willkommen</h1><p>Schön, dass Sie da sind.</p></body></html>"
-                .getBytes(StandardCharsets.UTF_8));
+        String html = upload(
+                "seite.txt",
+                "<!DOCTYPE html><html><body><h1>Willkommen</h1><p>Schön, dass Sie da sind.</p></body></html>"
+                        .getBytes(StandardCharsets.UTF_8));
         String markdown = upload("notes.md", "# Notizen\n\n- Termin *morgen*".getBytes(StandardCharsets.UTF_8));
         String csv = upload("preise.csv", "Leistung;Preis\nProphylaxe;89\n".getBytes(StandardCharsets.UTF_8));
-        String json = upload("faq.json", "{\"frage\": \"Parken?\", \"antwort\": \"Im Hof\"}".getBytes(StandardCharsets.UTF_8));
+        String json = upload(
+                "faq.json", "{\"frage\": \"Parken?\", \"antwort\": \"Im Hof\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(awaitStatus(html, "processed").path("file_type").asText()).isEqualTo("html");
-        assertThat(alice.get("/api/files/" + html + "/text").text()).contains("Willkommen").contains("Schön, dass Sie da sind.")
+        assertThat(alice.get("/api/files/" + html + "/text").text())
+                .contains("Willkommen")
+                .contains("Schön, dass Sie da sind.")
                 .doesNotContain("<h1>");
-        assertThat(awaitStatus(markdown, "processed").path("file_type").asText()).isEqualTo("md");
+        assertThat(awaitStatus(markdown, "processed").path("file_type").asText())
+                .isEqualTo("md");
         assertThat(awaitStatus(csv, "processed").path("file_type").asText()).isEqualTo("csv");
         assertThat(awaitStatus(json, "processed").path("file_type").asText()).isEqualTo("json");
         assertThat(alice.get("/api/files/" + json + "/text").text()).contains("Im Hof");
@@ -168,8 +182,10 @@ class FilesIT extends PlatformIT {
 
     @Test
     void aDamagedPdfEndsInErrorWithAReason() {
-        String id = upload("kaputt.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ngarbage"
-                .getBytes(StandardCharsets.US_ASCII));
+        String id = upload(
+                "kaputt.pdf",
+                "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ngarbage"
+                        .getBytes(StandardCharsets.US_ASCII));
 
         JsonNode failed = awaitStatus(id, "error");
 
@@ -193,8 +209,10 @@ class FilesIT extends PlatformIT {
         JsonNode failed = awaitStatus(bomb, "error");
 
         assertThat(failed.path("error_message").asText())
-                .isEqualTo("One of its parts expands more than 100 times its size (like a zip bomb), so it was not read.");
-        assertThat(awaitStatus(next, "processed").path("extracted_text_length").asLong()).isPositive();
+                .isEqualTo(
+                        "One of its parts expands more than 100 times its size (like a zip bomb), so it was not read.");
+        assertThat(awaitStatus(next, "processed").path("extracted_text_length").asLong())
+                .isPositive();
     }
 
     @Test
@@ -203,8 +221,8 @@ class FilesIT extends PlatformIT {
         awaitStatus(id, "processed");
 
         Api.Response described = alice.put("/api/files/" + id, Map.of("description", "Meine Notizen"));
-        Api.Response renamed = alice.put("/api/files/" + id, Map.of("original_name", "x.txt", "status", "error",
-                "colour", "blue"));
+        Api.Response renamed =
+                alice.put("/api/files/" + id, Map.of("original_name", "x.txt", "status", "error", "colour", "blue"));
         Api.Response cleared = alice.send("PATCH", "/api/files/" + id, "{\"description\": null}", "application/json");
 
         assertThat(described.status()).as(described.toString()).isEqualTo(200);
@@ -214,8 +232,10 @@ class FilesIT extends PlatformIT {
         assertThat(renamed.error().path("details").findValuesAsText("field"))
                 .containsExactly("colour", "original_name", "status");
         assertThat(cleared.data().path("description").isNull()).isTrue();
-        assertThat(alice.withHeader("If-Match", "\"3\"").put("/api/files/" + id, Map.of("description", "alt"))
-                .status()).isEqualTo(412);
+        assertThat(alice.withHeader("If-Match", "\"3\"")
+                        .put("/api/files/" + id, Map.of("description", "alt"))
+                        .status())
+                .isEqualTo(412);
     }
 
     @Test
@@ -250,10 +270,12 @@ class FilesIT extends PlatformIT {
             assertThat(response.status()).as(route).isEqualTo(404);
             assertThat(response.text()).doesNotContain("Geheim");
         }
-        assertThat(bob.put("/api/files/" + id, Map.of("description", "meins")).status()).isEqualTo(404);
+        assertThat(bob.put("/api/files/" + id, Map.of("description", "meins")).status())
+                .isEqualTo(404);
         assertThat(bob.delete("/api/files/" + id).status()).isEqualTo(404);
         assertThat(bob.get("/api/files").data()).isEmpty();
-        assertThat(alice.get("/api/files/" + id).data().path("revision").asLong()).isEqualTo(2);
+        assertThat(alice.get("/api/files/" + id).data().path("revision").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -267,7 +289,8 @@ class FilesIT extends PlatformIT {
         awaitStatus(ids.get(2), "error");
 
         Api.Response first = alice.get("/api/files?limit=2");
-        Api.Response rest = alice.get("/api/files/?limit=2&cursor=" + first.json().path("meta").path("next_cursor").asText());
+        Api.Response rest = alice.get("/api/files/?limit=2&cursor="
+                + first.json().path("meta").path("next_cursor").asText());
 
         List<String> listed = new ArrayList<>(first.data().findValuesAsText("id"));
         listed.addAll(rest.data().findValuesAsText("id"));
@@ -277,7 +300,10 @@ class FilesIT extends PlatformIT {
         assertThat(names("/api/files?status=error")).containsExactly("kaputt.pdf");
         assertThat(names("/api/files?file_type=csv")).containsExactly("Preise Januar.csv");
         assertThat(names("/api/files?q=PREISE")).containsExactly("preise februar.txt", "Preise Januar.csv");
-        assertThat(alice.get("/api/files?status=done&file_type=exe").error().path("details").findValuesAsText("field"))
+        assertThat(alice.get("/api/files?status=done&file_type=exe")
+                        .error()
+                        .path("details")
+                        .findValuesAsText("field"))
                 .containsExactlyInAnyOrder("status", "file_type");
     }
 
@@ -288,13 +314,14 @@ class FilesIT extends PlatformIT {
 
         Api.Response first = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt", content);
         Api.Response retry = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt", content);
-        Api.Response other = keyed.upload("/api/files", Map.of("description", "eins"), "einmal.txt",
-                "Zweimal".getBytes(StandardCharsets.UTF_8));
+        Api.Response other = keyed.upload(
+                "/api/files", Map.of("description", "eins"), "einmal.txt", "Zweimal".getBytes(StandardCharsets.UTF_8));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(retry.data().path("id").asText()).isEqualTo(first.data().path("id").asText());
+        assertThat(retry.data().path("id").asText())
+                .isEqualTo(first.data().path("id").asText());
         assertThat(other.status()).isEqualTo(422);
         assertThat(alice.get("/api/files").data()).hasSize(1);
     }
@@ -318,8 +345,11 @@ class FilesIT extends PlatformIT {
     }
 
     private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> alice.get("/api/files/" + id).data(), file -> status.equals(file.path("status").asText()));
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> alice.get("/api/files/" + id).data(),
+                        file -> status.equals(file.path("status").asText()));
     }
 
     private List<String> names(String path) {
@@ -344,8 +374,10 @@ class FilesIT extends PlatformIT {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + aliceUser.token()
-                    + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (head.length() + size)
-                    + "\r\n\r\n" + head).getBytes(StandardCharsets.UTF_8));
+                            + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
+                            + (head.length() + size)
+                            + "\r\n\r\n" + head)
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[64 * 1024];
             for (long written = 0; written < sent; written += chunk.length) {
                 out.write(chunk, 0, (int) Math.min(chunk.length, sent - written));
@@ -373,7 +405,8 @@ class FilesIT extends PlatformIT {
     }
 
     private static byte[] pdf(String line) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -392,13 +425,13 @@ class FilesIT extends PlatformIT {
     private static byte[] docxWithBody(int spaces) throws IOException {
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (ZipInputStream original = new ZipInputStream(new ByteArrayInputStream(docx("")));
-             ZipOutputStream out = new ZipOutputStream(bomb)) {
+                ZipOutputStream out = new ZipOutputStream(bomb)) {
             out.setLevel(Deflater.BEST_SPEED);
             for (ZipEntry entry = original.getNextEntry(); entry != null; entry = original.getNextEntry()) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("word/document.xml")) {
                     out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
-                            + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
+                                    + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
                             .getBytes(StandardCharsets.UTF_8));
                     byte[] block = new byte[1024 * 1024];
                     Arrays.fill(block, (byte) ' ');
@@ -416,7 +449,8 @@ class FilesIT extends PlatformIT {
     }
 
     private static byte[] docx(String paragraph) throws IOException {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(paragraph);
             document.write(out);
             return out.toByteArray();

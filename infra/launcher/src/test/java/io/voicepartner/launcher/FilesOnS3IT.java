@@ -1,9 +1,17 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,15 +22,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Knowledge files on an S3-compatible store ({@code FILE_STORAGE_S3_BUCKET}): a platform of its own (its own
@@ -64,31 +63,47 @@ class FilesOnS3IT {
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.data().path("id").asText();
-        assertThat(created.data().has("s3_url")).as("the bucket and key are the platform's business").isFalse();
-        JsonNode processed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> alice.get("/api/files/" + id).data(), file -> "processed".equals(file.path("status").asText()));
+        assertThat(created.data().has("s3_url"))
+                .as("the bucket and key are the platform's business")
+                .isFalse();
+        JsonNode processed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> alice.get("/api/files/" + id).data(),
+                        file -> "processed".equals(file.path("status").asText()));
         assertThat(processed.path("extracted_text_length").asLong()).isGreaterThanOrEqualTo(TEXT.length());
         assertThat(alice.get("/api/files/" + id + "/text").text()).contains(TEXT);
         assertThat(alice.download("/api/files/" + id + "/content").body()).isEqualTo(content);
         try (S3Client s3 = client()) {
-            assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key(id)).asByteArray()).isEqualTo(content);
-            assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key(id + ".txt")).asUtf8String()).contains(TEXT);
+            assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key(id)).asByteArray())
+                    .isEqualTo(content);
+            assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key(id + ".txt"))
+                            .asUtf8String())
+                    .contains(TEXT);
 
             assertThat(alice.delete("/api/files/" + id).status()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                assertThatThrownBy(() -> s3.headObject(head -> head.bucket(bucket).key(id))).isInstanceOf(NoSuchKeyException.class);
-                assertThatThrownBy(() -> s3.headObject(head -> head.bucket(bucket).key(id + ".txt")))
-                        .isInstanceOf(NoSuchKeyException.class);
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        assertThatThrownBy(() -> s3.headObject(
+                                        head -> head.bucket(bucket).key(id)))
+                                .isInstanceOf(NoSuchKeyException.class);
+                        assertThatThrownBy(() -> s3.headObject(
+                                        head -> head.bucket(bucket).key(id + ".txt")))
+                                .isInstanceOf(NoSuchKeyException.class);
+                    });
         }
         assertThat(alice.get("/api/files/" + id + "/content").status()).isEqualTo(404);
     }
 
     private static S3Client client() {
         TestS3 server = TestS3.server();
-        return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(server.endpoint())).forcePathStyle(true)
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(server.endpoint()))
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
                 .build();

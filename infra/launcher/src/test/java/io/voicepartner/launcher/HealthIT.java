@@ -1,11 +1,10 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /health} as API.md shows it, without a token and without the envelope; and the actuator's
@@ -20,7 +19,8 @@ class HealthIT extends PlatformIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("database").asText()).isEqualTo("connected");
         assertThat(health.json().path("kafka").asText()).isEqualTo("connected");
-        assertThat(health.json().path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(health.json().path("timestamp").asText())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(health.json().has("success")).isFalse();
     }
 
@@ -35,7 +35,9 @@ class HealthIT extends PlatformIT {
         Api.Response health = api().get("/health");
         JsonNode processors = health.json().path("processors");
 
-        assertThat(processors.fieldNames()).toIterable().as(health.text())
+        assertThat(processors.fieldNames())
+                .toIterable()
+                .as(health.text())
                 .contains("kafka-publisher", "read-models", "analytics");
         boolean everyProcessorOk = true;
         for (JsonNode processor : processors) {
@@ -44,10 +46,13 @@ class HealthIT extends PlatformIT {
             }
             everyProcessorOk = false;
             assertThat(processor.path("status").asText()).as(health.text()).isEqualTo("degraded");
-            assertThat(processor.path("parked").asLong() > 0 || !processor.path("stalled_since").isNull())
-                    .as("a degraded processor says why: " + health.text()).isTrue();
+            assertThat(processor.path("parked").asLong() > 0
+                            || !processor.path("stalled_since").isNull())
+                    .as("a degraded processor says why: " + health.text())
+                    .isTrue();
         }
-        assertThat(health.json().path("status").asText()).as(health.text())
+        assertThat(health.json().path("status").asText())
+                .as(health.text())
                 .isEqualTo(everyProcessorOk ? "healthy" : "degraded");
     }
 
@@ -67,18 +72,33 @@ class HealthIT extends PlatformIT {
         Api alice = api().as(api().signUp());
 
         assertThat(api().get("/actuator/prometheus").status()).isEqualTo(200);
-        for (String endpoint : List.of("/actuator", "/actuator/info", "/actuator/env", "/actuator/beans",
-                "/actuator/configprops", "/actuator/heapdump", "/actuator/loggers", "/actuator/metrics",
-                "/actuator/threaddump", "/actuator/mappings", "/actuator/shutdown",
-                "/actuator/env/SECRET_KEY", "/actuator/scheduledtasks", "/actuator/caches", "/actuator/conditions")) {
+        for (String endpoint : List.of(
+                "/actuator",
+                "/actuator/info",
+                "/actuator/env",
+                "/actuator/beans",
+                "/actuator/configprops",
+                "/actuator/heapdump",
+                "/actuator/loggers",
+                "/actuator/metrics",
+                "/actuator/threaddump",
+                "/actuator/mappings",
+                "/actuator/shutdown",
+                "/actuator/env/SECRET_KEY",
+                "/actuator/scheduledtasks",
+                "/actuator/caches",
+                "/actuator/conditions")) {
             for (Api caller : List.of(api(), alice)) {
                 Api.Response response = caller.get(endpoint);
                 assertThat(response.status()).as(endpoint + " " + response).isIn(401, 404);
                 assertThat(response.text()).doesNotContain("java").doesNotContain("\tat ");
             }
         }
-        assertThat(alice.send("POST", "/actuator/shutdown", "{}", "application/json").status()).isIn(401, 404);
-        assertThat(alice.send("POST", "/actuator/loggers/ROOT", "{\"configuredLevel\": \"TRACE\"}",
-                "application/json").status()).isIn(401, 404);
+        assertThat(alice.send("POST", "/actuator/shutdown", "{}", "application/json")
+                        .status())
+                .isIn(401, 404);
+        assertThat(alice.send("POST", "/actuator/loggers/ROOT", "{\"configuredLevel\": \"TRACE\"}", "application/json")
+                        .status())
+                .isIn(401, 404);
     }
 }

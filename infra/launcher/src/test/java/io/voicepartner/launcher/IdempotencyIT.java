@@ -1,8 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +18,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** {@code Idempotency-Key}: a retried POST returns the first response and changes nothing. */
 class IdempotencyIT extends PlatformIT {
 
     @Test
     void aRetryWithTheSameKeyAndBodyReturnsTheFirstResponse() {
-        Api alice = api().as(api().signUp()).withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        Api alice = api().as(api().signUp())
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
         Api.Response first = alice.post("/api/assistants", Map.of("name", "Once"));
         Api.Response retry = alice.post("/api/assistants", Map.of("name", "Once"));
@@ -36,7 +36,12 @@ class IdempotencyIT extends PlatformIT {
         assertThat(retry.data()).isEqualTo(first.data());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(alice.get("/api/assistants").json().path("meta").path("total").asLong()).isEqualTo(1);
+        assertThat(alice.get("/api/assistants")
+                        .json()
+                        .path("meta")
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,13 +66,16 @@ class IdempotencyIT extends PlatformIT {
         Api.Response bobs = bob.post("/api/assistants", Map.of("name", "Same body"));
 
         assertThat(bobs.status()).isEqualTo(201);
-        assertThat(bobs.data().path("id").asText()).isNotEqualTo(alices.data().path("id").asText());
-        assertThat(bobs.data().path("organization_id").asText()).isNotEqualTo(alices.data().path("organization_id").asText());
+        assertThat(bobs.data().path("id").asText())
+                .isNotEqualTo(alices.data().path("id").asText());
+        assertThat(bobs.data().path("organization_id").asText())
+                .isNotEqualTo(alices.data().path("organization_id").asText());
     }
 
     @Test
     void aRefusedRequestIsReplayedAsRefused() {
-        Api alice = api().as(api().signUp()).withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        Api alice = api().as(api().signUp())
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
         Api.Response first = alice.post("/api/assistants", Map.of("name", ""));
         Api.Response retry = alice.post("/api/assistants", Map.of("name", ""));
@@ -99,11 +107,21 @@ class IdempotencyIT extends PlatformIT {
         endpoint.start();
         try {
             Api alice = api().as(api().signUp());
-            String tool = alice.post("/api/tools", Map.of("name", "Slow calendar", "method", "GET",
-                    "endpoint", "http://127.0.0.2:" + endpoint.getAddress().getPort() + "/slow")).data().path("id").asText();
+            String tool = alice.post(
+                            "/api/tools",
+                            Map.of(
+                                    "name",
+                                    "Slow calendar",
+                                    "method",
+                                    "GET",
+                                    "endpoint",
+                                    "http://127.0.0.2:" + endpoint.getAddress().getPort() + "/slow"))
+                    .data()
+                    .path("id")
+                    .asText();
             Api once = alice.withHeader("Idempotency-Key", UUID.randomUUID().toString());
-            CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(() ->
-                    once.post("/api/tools/" + tool + "/test", Map.of()));
+            CompletableFuture<Api.Response> first =
+                    CompletableFuture.supplyAsync(() -> once.post("/api/tools/" + tool + "/test", Map.of()));
             assertThat(called.await(30, TimeUnit.SECONDS)).isTrue();
 
             Api.Response retry = once.post("/api/tools/" + tool + "/test", Map.of());
@@ -127,19 +145,23 @@ class IdempotencyIT extends PlatformIT {
         Api.User user = api().signUp();
         String retried = "expired-" + UUID.randomUUID();
         String left = "left-" + UUID.randomUUID();
-        Api.Response first = api().as(user).withHeader("Idempotency-Key", retried)
+        Api.Response first = api().as(user)
+                .withHeader("Idempotency-Key", retried)
                 .post("/api/assistants", Map.of("name", "Yesterday's"));
         api().as(user).withHeader("Idempotency-Key", left).post("/api/assistants", Map.of("name", "Also yesterday's"));
         ageByADay(user.id(), retried);
         ageByADay(user.id(), left);
 
-        Api.Response retry = api().as(user).withHeader("Idempotency-Key", retried)
+        Api.Response retry = api().as(user)
+                .withHeader("Idempotency-Key", retried)
                 .post("/api/assistants", Map.of("name", "Yesterday's"));
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isNull();
-        assertThat(retry.data().path("id").asText()).isNotEqualTo(first.data().path("id").asText());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        assertThat(retry.data().path("id").asText())
+                .isNotEqualTo(first.data().path("id").asText());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> storedKeys(left) == 0);
     }
 
@@ -147,11 +169,13 @@ class IdempotencyIT extends PlatformIT {
     @Test
     void aBacklogOfExpiredKeysIsPurgedBatchByBatch() {
         String caller = "backlog-" + UUID.randomUUID();
-        execute("INSERT INTO command.idempotency_keys (caller, idempotency_key, request_hash, completed, created_at) "
-                + "SELECT ?, 'key-' || n, '\\x00'::bytea, true, now() - interval '2 days' FROM generate_series(1, 2500) n",
+        execute(
+                "INSERT INTO command.idempotency_keys (caller, idempotency_key, request_hash, completed, created_at) "
+                        + "SELECT ?, 'key-' || n, '\\x00'::bytea, true, now() - interval '2 days' FROM generate_series(1, 2500) n",
                 caller);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> execute("SELECT count(*) FROM command.idempotency_keys WHERE caller = ?", caller) == 0);
     }
 
@@ -160,13 +184,14 @@ class IdempotencyIT extends PlatformIT {
     void requestsWithoutACallerStoreNoKey() {
         String key = "anonymous-" + UUID.randomUUID();
         Api anonymous = api().withHeader("Idempotency-Key", key);
-        Map<String, String> account = Map.of("email", "once-" + UUID.randomUUID() + "@example.com",
-                "password", "correct horse");
+        Map<String, String> account =
+                Map.of("email", "once-" + UUID.randomUUID() + "@example.com", "password", "correct horse");
 
         Api.Response signedUp = anonymous.post("/api/users", account);
         Api.Response again = anonymous.post("/api/users", account);
         Api.Response login = anonymous.post("/token", account);
-        Api.Response invalidToken = anonymous.withHeader("Authorization", "Bearer not-a-token")
+        Api.Response invalidToken = anonymous
+                .withHeader("Authorization", "Bearer not-a-token")
                 .post("/api/assistants", Map.of("name", "Nobody's"));
 
         assertThat(signedUp.status()).isEqualTo(201);
@@ -178,8 +203,11 @@ class IdempotencyIT extends PlatformIT {
     }
 
     private static void ageByADay(String caller, String key) {
-        execute("UPDATE command.idempotency_keys SET created_at = created_at - interval '25 hours' "
-                + "WHERE caller = ? AND idempotency_key = ?", caller, key);
+        execute(
+                "UPDATE command.idempotency_keys SET created_at = created_at - interval '25 hours' "
+                        + "WHERE caller = ? AND idempotency_key = ?",
+                caller,
+                key);
     }
 
     private static long storedKeys(String key) {
@@ -189,8 +217,9 @@ class IdempotencyIT extends PlatformIT {
     /** @return the count a query selects, or the rows an update changed */
     private static long execute(String sql, String... parameters) {
         TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password()); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }

@@ -1,15 +1,14 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Sign-up, login and the caller, as API.md's identity section specifies them. */
 class IdentityIT extends PlatformIT {
@@ -18,7 +17,8 @@ class IdentityIT extends PlatformIT {
     void signUpAnswersTheUserWithoutAnyPassword() {
         String email = "Ada-" + UUID.randomUUID() + "@Example.com";
 
-        Api.Response signedUp = api().post("/api/users", Map.of("email", email, "password", "correct horse", "name", "Ada"));
+        Api.Response signedUp =
+                api().post("/api/users", Map.of("email", email, "password", "correct horse", "name", "Ada"));
 
         assertThat(signedUp.status()).isEqualTo(201);
         assertThat(signedUp.data().path("email").asText()).isEqualTo(email.toLowerCase(Locale.ROOT));
@@ -31,9 +31,12 @@ class IdentityIT extends PlatformIT {
     @Test
     void anEmailCanOnlyBeUsedOnceWhateverItsCase() {
         String email = "grace-" + UUID.randomUUID() + "@example.com";
-        assertThat(api().post("/api/users", Map.of("email", email, "password", "correct horse")).status()).isEqualTo(201);
+        assertThat(api().post("/api/users", Map.of("email", email, "password", "correct horse"))
+                        .status())
+                .isEqualTo(201);
 
-        Api.Response again = api().post("/api/users", Map.of("email", email.toUpperCase(Locale.ROOT), "password", "another one"));
+        Api.Response again =
+                api().post("/api/users", Map.of("email", email.toUpperCase(Locale.ROOT), "password", "another one"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error().path("code").asText()).isEqualTo("email_taken");
@@ -42,7 +45,8 @@ class IdentityIT extends PlatformIT {
     @Test
     void loginWithJsonOrFormAnswersABearerToken() {
         Api.User user = api().signUp();
-        String form = "username=" + URLEncoder.encode(user.email(), UTF_8) + "&password=" + URLEncoder.encode(user.password(), UTF_8);
+        String form = "username=" + URLEncoder.encode(user.email(), UTF_8) + "&password="
+                + URLEncoder.encode(user.password(), UTF_8);
 
         Api.Response json = api().post("/token", Map.of("email", user.email(), "password", user.password()));
         Api.Response formLogin = api().send("POST", "/token", form, "application/x-www-form-urlencoded");
@@ -52,7 +56,8 @@ class IdentityIT extends PlatformIT {
             assertThat(login.json().path("token_type").asText()).isEqualTo("bearer");
             assertThat(login.json().path("expires_in").asLong()).isEqualTo(1800);
             String token = login.json().path("access_token").asText();
-            Api.Response me = api().withHeader("Authorization", "Bearer " + token).get("/api/users/me");
+            Api.Response me =
+                    api().withHeader("Authorization", "Bearer " + token).get("/api/users/me");
             assertThat(me.status()).isEqualTo(200);
             assertThat(me.data().path("id").asText()).isEqualTo(user.id());
             assertThat(me.data().path("email").asText()).isEqualTo(user.email());
@@ -63,9 +68,11 @@ class IdentityIT extends PlatformIT {
     void aWrongPasswordOrUnknownEmailIsRefusedAlike() {
         Api.User user = api().signUp();
 
-        Api.Response wrongPassword = api().post("/token", Map.of("email", user.email(), "password", "not the password"));
-        Api.Response unknownEmail = api().post("/token", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com",
-                "password", "whatever1"));
+        Api.Response wrongPassword =
+                api().post("/token", Map.of("email", user.email(), "password", "not the password"));
+        Api.Response unknownEmail = api().post(
+                        "/token",
+                        Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com", "password", "whatever1"));
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
@@ -113,8 +120,8 @@ class IdentityIT extends PlatformIT {
             guessed = api().post("/token", Map.of("email", victim.email(), "password", "guess " + attempt));
         }
 
-        Api.Response owner = throughGateway("198.51.100.7").post("/token",
-                Map.of("email", victim.email(), "password", victim.password()));
+        Api.Response owner = throughGateway("198.51.100.7")
+                .post("/token", Map.of("email", victim.email(), "password", victim.password()));
 
         assertThat(guessed.status()).isEqualTo(429);
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
@@ -155,7 +162,8 @@ class IdentityIT extends PlatformIT {
 
         Api.Response sameClient = throughGateway("10.9.8.99, 203.0.113.5")
                 .post("/token", Map.of("email", user.email(), "password", "one more guess"));
-        Api.Response sameClientForwarded = throughGateway("203.0.113.5").withHeader("Forwarded", "for=203.0.113.77")
+        Api.Response sameClientForwarded = throughGateway("203.0.113.5")
+                .withHeader("Forwarded", "for=203.0.113.77")
                 .post("/token", Map.of("email", user.email(), "password", "one more guess"));
         Api.Response anotherClient = throughGateway("203.0.113.6")
                 .post("/token", Map.of("email", user.email(), "password", user.password()));
@@ -175,20 +183,26 @@ class IdentityIT extends PlatformIT {
         Api.Response ascii = api().post("/api/users", Map.of("email", email, "password", seventyThreeBytes));
         Api.Response umlauts = api().post("/api/users", Map.of("email", email, "password", multiByte));
         Api.Response login = api().post("/token", Map.of("email", email, "password", "x".repeat(100)));
-        Api.Response formLogin = api().send("POST", "/token", "username=" + URLEncoder.encode(email, UTF_8)
-                + "&password=" + "x".repeat(100), "application/x-www-form-urlencoded");
+        Api.Response formLogin = api().send(
+                        "POST",
+                        "/token",
+                        "username=" + URLEncoder.encode(email, UTF_8) + "&password=" + "x".repeat(100),
+                        "application/x-www-form-urlencoded");
 
         for (Api.Response refused : List.of(ascii, umlauts, login, formLogin)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-            assertThat(refused.error().path("details").findValuesAsText("field")).containsExactly("password");
+            assertThat(refused.error().path("details").findValuesAsText("field"))
+                    .containsExactly("password");
         }
-        assertThat(api().post("/api/users", Map.of("email", email, "password", "p".repeat(72))).status())
+        assertThat(api().post("/api/users", Map.of("email", email, "password", "p".repeat(72)))
+                        .status())
                 .isEqualTo(201);
     }
 
     @Test
     void signUpNamesEveryInvalidField() {
-        Api.Response response = api().post("/api/users", Map.of("email", "not-an-email", "password", "short", "id", "x"));
+        Api.Response response =
+                api().post("/api/users", Map.of("email", "not-an-email", "password", "short", "id", "x"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error().path("details").findValuesAsText("field"))

@@ -1,16 +1,15 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Fault scenario 3: the Kafka broker, a child process, killed with SIGKILL while clients write, and
@@ -46,14 +45,15 @@ class KafkaBrokerKillFaultIT {
             awaitMoreAcknowledged(ledger, 40);
             KAFKA.kill();
             awaitMoreAcknowledged(ledger, 60);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "disconnected".equals(
-                    api.get("/health").json().path("kafka").asText()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "disconnected"
+                            .equals(api.get("/health").json().path("kafka").asText()));
             KAFKA.start();
             awaitMoreAcknowledged(ledger, 40);
         }
 
-        Ledger.Counts counts = ledger.settle("3-kafka-broker-sigkill", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofMinutes(3));
+        Ledger.Counts counts =
+                ledger.settle("3-kafka-broker-sigkill", DATABASE, KAFKA.bootstrapServers(), Duration.ofMinutes(3));
         assertThat(counts.acknowledged()).isGreaterThanOrEqualTo(140);
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
@@ -62,7 +62,8 @@ class KafkaBrokerKillFaultIT {
 
     static void awaitMoreAcknowledged(Ledger ledger, int more) {
         long target = ledger.acknowledgedCount() + more;
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> ledger.acknowledgedCount() >= target);
     }
 

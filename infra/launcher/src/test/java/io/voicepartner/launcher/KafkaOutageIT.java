@@ -1,5 +1,11 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -8,13 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Writes succeed while Kafka is away and reach the read models once it is back: the event store is the
@@ -70,7 +69,8 @@ class KafkaOutageIT {
         assertThat(created.status()).isEqualTo(202);
         String location = created.header("Location");
         assertThat(created.data().path("revision").asLong()).isEqualTo(1);
-        assertThat(location).isEqualTo("/api/assistants/" + created.data().path("id").asText());
+        assertThat(location)
+                .isEqualTo("/api/assistants/" + created.data().path("id").asText());
         assertThat(alice.get(location).status()).isEqualTo(404);
         Api.Response health = api.get("/health");
         assertThat(health.status()).isEqualTo(503);
@@ -79,18 +79,21 @@ class KafkaOutageIT {
         assertThat(metrics.sample(TIMEOUTS, COMMAND_SIDE)).hasValue(timeoutsBefore + 2);
         // the gauge is measured at most once a second: the four records stored (the account, its personal
         // organization, the sign-in, the assistant) show within one more
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(lagBefore + 4));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(lagBefore + 4));
 
         kafka = LocalKafka.start(KAFKA_PORT);
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> alice.get(location).status() == 200);
         assertThat(alice.get(location).data().path("name").asText()).isEqualTo("Written during the outage");
         assertThat(alice.get("/api/users/me").data().path("email").asText()).isEqualTo(email);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(0.0));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(metrics.sample(PUBLISHER_LAG, "")).hasValue(0.0));
 
         double queryTimeoutsBefore = metrics.sample(TIMEOUTS, QUERY_SIDE).orElseThrow();
         Api.Response waitedInVain = alice.withHeader("X-Min-Revision", "99").get(location);

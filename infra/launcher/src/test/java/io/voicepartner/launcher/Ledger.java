@@ -1,14 +1,8 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.core.ConditionTimeoutException;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +22,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The client's own record of the writes the platform acknowledged, checked Jepsen-style against what the
@@ -45,8 +44,7 @@ final class Ledger {
      * write's revision), so a write is checked as "everything up to that revision": revisions are
      * contiguous in the store, and a read model never skips one.
      */
-    record Write(String topic, String aggregateId, long revision) {
-    }
+    record Write(String topic, String aggregateId, long revision) {}
 
     /**
      * @param lost         acknowledged writes missing from the store, the topic or the read model
@@ -54,13 +52,29 @@ final class Ledger {
      * @param redelivered  records on the topic beyond the first copy of an event: at-least-once, harmless
      *                     because the read models skip them by revision
      */
-    record Counts(String scenario, long acknowledged, long stored, long published, long applied, long lost,
-                  long duplicated, long unacknowledged, long redelivered) {
+    record Counts(
+            String scenario,
+            long acknowledged,
+            long stored,
+            long published,
+            long applied,
+            long lost,
+            long duplicated,
+            long unacknowledged,
+            long redelivered) {
 
         @Override
         public String toString() {
             return "%s: acknowledged=%d stored=%d published=%d applied=%d lost=%d duplicated=%d unacknowledged=%d redelivered=%d"
-                    .formatted(scenario, acknowledged, stored, published, applied, lost, duplicated, unacknowledged,
+                    .formatted(
+                            scenario,
+                            acknowledged,
+                            stored,
+                            published,
+                            applied,
+                            lost,
+                            duplicated,
+                            unacknowledged,
                             redelivered);
         }
     }
@@ -83,7 +97,10 @@ final class Ledger {
     /** Records the write a response acknowledged ({@code 2xx} with the resource's id and revision), or a give-up. */
     boolean record(String topic, Api.Response response) {
         if (response.status() / 100 == 2 && response.data().has("revision")) {
-            acknowledge(topic, response.data().path("id").asText(), response.data().path("revision").asLong());
+            acknowledge(
+                    topic,
+                    response.data().path("id").asText(),
+                    response.data().path("revision").asLong());
             return true;
         }
         unacknowledged.incrementAndGet();
@@ -114,7 +131,9 @@ final class Ledger {
      */
     Counts settle(String scenario, TestInfrastructure.Database database, String bootstrapServers, Duration atMost) {
         try {
-            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            await().atMost(atMost)
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> check(scenario, database, bootstrapServers).lost() == 0);
         } catch (ConditionTimeoutException e) {
             // the counts below say what is missing
@@ -129,8 +148,8 @@ final class Ledger {
         Map<String, Set<Long>> stored = new HashMap<>();
         Map<String, Long> storedCopies = new HashMap<>();
         Map<String, Long> readRevisions = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             for (Write write : writes) {
                 if (stored.containsKey(write.aggregateId())) {
                     continue;
@@ -168,7 +187,8 @@ final class Ledger {
         long lost = 0;
         for (Write write : writes) {
             boolean isStored = stored.get(write.aggregateId()).contains(write.revision());
-            boolean isPublished = published.getOrDefault(write.aggregateId(), Map.of()).containsKey(write.revision());
+            boolean isPublished =
+                    published.getOrDefault(write.aggregateId(), Map.of()).containsKey(write.revision());
             boolean isApplied = readRevisions.get(write.aggregateId()) >= write.revision();
             inStore += isStored ? 1 : 0;
             onTopic += isPublished ? 1 : 0;
@@ -177,12 +197,24 @@ final class Ledger {
         }
         long duplicated = 0;
         for (String aggregate : stored.keySet()) {
-            duplicated += Math.max(0, storedCopies.get(aggregate) - stored.get(aggregate).size());
-            duplicated += Math.max(0, readRevisions.get(aggregate) - stored.get(aggregate).size());
+            duplicated += Math.max(
+                    0, storedCopies.get(aggregate) - stored.get(aggregate).size());
+            duplicated += Math.max(
+                    0, readRevisions.get(aggregate) - stored.get(aggregate).size());
         }
-        long redelivered = published.values().stream().flatMap(copies -> copies.values().stream())
-                .mapToLong(copies -> copies - 1).sum();
-        return new Counts(scenario, writes.size(), inStore, onTopic, applied, lost, duplicated, unacknowledged.get(),
+        long redelivered = published.values().stream()
+                .flatMap(copies -> copies.values().stream())
+                .mapToLong(copies -> copies - 1)
+                .sum();
+        return new Counts(
+                scenario,
+                writes.size(),
+                inStore,
+                onTopic,
+                applied,
+                lost,
+                duplicated,
+                unacknowledged.get(),
                 redelivered);
     }
 
@@ -201,7 +233,8 @@ final class Ledger {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                consumer.partitionsFor(topic)
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -211,8 +244,10 @@ final class Ledger {
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (aggregates.contains(record.key())) {
-                        long revision = envelope(record.value()).path("revision").asLong();
-                        copies.computeIfAbsent(record.key(), key -> new HashMap<>()).merge(revision, 1L, Long::sum);
+                        long revision =
+                                envelope(record.value()).path("revision").asLong();
+                        copies.computeIfAbsent(record.key(), key -> new HashMap<>())
+                                .merge(revision, 1L, Long::sum);
                     }
                 }
             }

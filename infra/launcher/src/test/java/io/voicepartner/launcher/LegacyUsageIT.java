@@ -1,17 +1,16 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A store written before usage left the aggregates (ADR 0017): executions and calls on the tools' and phone
@@ -27,18 +26,33 @@ class LegacyUsageIT extends PlatformIT {
     void aToolWithExecutionsOnItsStreamLoadsListsThemAndKeepsItsETagWhileNewUsageArrives() throws Exception {
         Api.User user = api().signUp();
         Api alice = api().as(user);
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         String tool = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w"))
-                .data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
         alice.patch("/api/tools/" + tool, Map.of("description", "Forecasts"));
 
-        StoredEvents.appendLegacyUsage(tool, "io.voicepartner.api.tool.ToolExecuted",
-                legacyExecution(tool, user.id(), "legacy-1", assistant, 100), "legacy-1");
-        StoredEvents.appendLegacyUsage(tool, "io.voicepartner.api.tool.ToolExecuted",
-                legacyExecution(tool, user.id(), "legacy-2", assistant, 300), "legacy-2");
+        StoredEvents.appendLegacyUsage(
+                tool,
+                "io.voicepartner.api.tool.ToolExecuted",
+                legacyExecution(tool, user.id(), "legacy-1", assistant, 100),
+                "legacy-1");
+        StoredEvents.appendLegacyUsage(
+                tool,
+                "io.voicepartner.api.tool.ToolExecuted",
+                legacyExecution(tool, user.id(), "legacy-2", assistant, 300),
+                "legacy-2");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + tool)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(2));
         Api.Response read = alice.get("/api/tools/" + tool);
         assertThat(read.header("ETag")).isEqualTo("\"4\"");
         assertThat(read.data().path("avg_response_time").asDouble()).isEqualTo(200.0);
@@ -47,18 +61,40 @@ class LegacyUsageIT extends PlatformIT {
         assertThat(types(alice.get("/api/tools/" + tool + "/history").data()))
                 .containsExactly("ToolCreated", "ToolUpdated");
 
-        Api.Response reported = alice.post("/api/tools/" + tool + "/executions", java.util.List.of(
-                Map.of("execution_id", "legacy-1", "duration_ms", 100, "success", true, "assistant_id", assistant),
-                Map.of("execution_id", "new-1", "duration_ms", 200, "success", true, "assistant_id", assistant)));
+        Api.Response reported = alice.post(
+                "/api/tools/" + tool + "/executions",
+                java.util.List.of(
+                        Map.of(
+                                "execution_id",
+                                "legacy-1",
+                                "duration_ms",
+                                100,
+                                "success",
+                                true,
+                                "assistant_id",
+                                assistant),
+                        Map.of(
+                                "execution_id",
+                                "new-1",
+                                "duration_ms",
+                                200,
+                                "success",
+                                true,
+                                "assistant_id",
+                                assistant)));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
         assertThat(reported.data().path("recorded").asInt()).isEqualTo(1);
         assertThat(reported.data().path("duplicates").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + tool)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(3));
         assertThat(alice.get("/api/tools/" + tool).header("ETag")).isEqualTo("\"4\"");
 
-        Api.Response edited = alice.withHeader("If-Match", "\"4\"").patch("/api/tools/" + tool,
-                Map.of("name", "Forecast"));
+        Api.Response edited =
+                alice.withHeader("If-Match", "\"4\"").patch("/api/tools/" + tool, Map.of("name", "Forecast"));
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.data().path("revision").asLong()).isEqualTo(5);
         assertThat(edited.data().path("description").asText()).isEqualTo("Forecasts");
@@ -69,9 +105,18 @@ class LegacyUsageIT extends PlatformIT {
     void aPhoneNumberWithCallsOnItsStreamCountsAndListsThemButNotAsHistory() throws Exception {
         Api.User user = api().signUp();
         Api alice = api().as(user);
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
-        String number = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 "
-                + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000))).data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
+        String number = alice.post(
+                        "/api/phone-numbers",
+                        Map.of(
+                                "phone_number",
+                                "+49 30 " + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000)))
+                .data()
+                .path("id")
+                .asText();
 
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("phone_number_id", number);
@@ -81,11 +126,19 @@ class LegacyUsageIT extends PlatformIT {
         call.put("call_seconds", 90);
         call.put("direction", "inbound");
         call.put("started_at", now.minusSeconds(60).toString());
-        StoredEvents.appendLegacyUsage(number, "io.voicepartner.api.phonenumber.CallRecorded",
-                Api.JSON.writeValueAsString(call), "legacy-call");
+        StoredEvents.appendLegacyUsage(
+                number,
+                "io.voicepartner.api.phonenumber.CallRecorded",
+                Api.JSON.writeValueAsString(call),
+                "legacy-call");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                alice.get("/api/phone-numbers/" + number).data().path("usage").path("calls").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/phone-numbers/" + number)
+                                .data()
+                                .path("usage")
+                                .path("calls")
+                                .asLong())
+                        .isEqualTo(1));
         Api.Response read = alice.get("/api/phone-numbers/" + number);
         assertThat(read.header("ETag")).isEqualTo("\"2\"");
         assertThat(read.data().path("usage").path("seconds").asLong()).isEqualTo(90);
@@ -93,8 +146,8 @@ class LegacyUsageIT extends PlatformIT {
         assertThat(calls.findValuesAsText("call_id")).containsExactly("legacy-call");
         assertThat(types(alice.get("/api/phone-numbers/" + number + "/history").data()))
                 .containsExactly("PhoneNumberCreated");
-        Api.Response edited = alice.withHeader("If-Match", "\"2\"").patch("/api/phone-numbers/" + number,
-                Map.of("friendly_name", "Hotline"));
+        Api.Response edited = alice.withHeader("If-Match", "\"2\"")
+                .patch("/api/phone-numbers/" + number, Map.of("friendly_name", "Hotline"));
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.data().path("revision").asLong()).isEqualTo(3);
     }

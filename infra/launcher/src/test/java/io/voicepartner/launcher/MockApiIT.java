@@ -1,8 +1,7 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mock mode a frontend develops against without a backend: {@code infra/scripts/mock-api PORT} serves the
@@ -34,8 +33,10 @@ class MockApiIT {
             port = free.getLocalPort();
         }
         log = Files.createTempFile("mock-api", ".log");
-        mock = new ProcessBuilder(SCRIPT.toString(), Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        mock = new ProcessBuilder(SCRIPT.toString(), Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         awaitListening();
     }
 
@@ -50,12 +51,14 @@ class MockApiIT {
 
     @Test
     void servesTheDocumentsExamples() {
-        Api.Response assistants = new Api("http://127.0.0.1:" + port).withHeader("Authorization", "Bearer example")
+        Api.Response assistants = new Api("http://127.0.0.1:" + port)
+                .withHeader("Authorization", "Bearer example")
                 .get("/api/assistants");
 
         assertThat(assistants.status()).as(assistants.text()).isEqualTo(200);
         assertThat(assistants.data().path(0).path("name").asText()).isEqualTo("Front desk");
-        assertThat(assistants.json().path("meta").path("next_cursor").isTextual()).isTrue();
+        assertThat(assistants.json().path("meta").path("next_cursor").isTextual())
+                .isTrue();
     }
 
     @Test
@@ -63,23 +66,27 @@ class MockApiIT {
         Node.install(Node.Tool.TYPESCRIPT_CLIENT);
         TypeScriptClientIT.compile();
 
-        Node.Result smoke = Node.run(TypeScriptClientIT.CLIENT,
-                List.of("node", "dist/smoke/smoke.js", "http://127.0.0.1:" + port, "--mock"), 120);
+        Node.Result smoke = Node.run(
+                TypeScriptClientIT.CLIENT,
+                List.of("node", "dist/smoke/smoke.js", "http://127.0.0.1:" + port, "--mock"),
+                120);
 
         assertThat(smoke.exit()).as(smoke.output()).isZero();
     }
 
     /** Prism takes a few seconds to read the document: a bounded wait for its port. */
     private static void awaitListening() {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!mock.isAlive()) {
-                throw new AssertionError("infra/scripts/mock-api stopped: " + Files.readString(log));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!mock.isAlive()) {
+                        throw new AssertionError("infra/scripts/mock-api stopped: " + Files.readString(log));
+                    }
+                    try (Socket ignored = new Socket("127.0.0.1", port)) {
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
     }
 }

@@ -1,18 +1,17 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Fault scenario 7: network faults between the platform and both of its dependencies, injected by TCP
@@ -45,8 +44,12 @@ class NetworkFaultIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        new TestInfrastructure.Database(DATABASE.jdbcUrl().replace(":" + portOf(DATABASE.jdbcUrl()) + "/",
-                ":" + TO_POSTGRES.port() + "/"), DATABASE.username(), DATABASE.password()).register(properties);
+        new TestInfrastructure.Database(
+                        DATABASE.jdbcUrl()
+                                .replace(":" + portOf(DATABASE.jdbcUrl()) + "/", ":" + TO_POSTGRES.port() + "/"),
+                        DATABASE.username(),
+                        DATABASE.password())
+                .register(properties);
         properties.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
         properties.add("voicepartner.read-your-writes.timeout", () -> "300ms");
@@ -80,18 +83,22 @@ class NetworkFaultIT {
 
             TO_POSTGRES.silence();
             long silenced = ledger.acknowledgedCount();
-            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> true);
             TO_POSTGRES.resetAll();
             TO_POSTGRES.heal();
             KafkaBrokerKillFaultIT.awaitMoreAcknowledged(ledger, 30);
             assertThat(ledger.acknowledgedCount()).isGreaterThan(silenced);
         }
 
-        Ledger.Counts counts = ledger.settle("7-network-faults", DATABASE, KAFKA.bootstrapServers(),
-                Duration.ofMinutes(4));
+        Ledger.Counts counts =
+                ledger.settle("7-network-faults", DATABASE, KAFKA.bootstrapServers(), Duration.ofMinutes(4));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
-        assertThat(ledger.refusals()).as("a dependency cut off is a 503, never a 500").doesNotContainKey(500);
+        assertThat(ledger.refusals())
+                .as("a dependency cut off is a 503, never a 500")
+                .doesNotContainKey(500);
     }
 
     private static int portOf(String jdbcUrl) {

@@ -54,6 +54,7 @@ final class Node {
         thread.setDaemon(true);
         return thread;
     });
+
     private static final Map<Tool, Install> installs = new ConcurrentHashMap<>();
 
     /** A tool's install, started once and awaited by every test that needs the tool. */
@@ -71,8 +72,7 @@ final class Node {
         }
     }
 
-    private Node() {
-    }
+    private Node() {}
 
     /**
      * Installs the tool's locked packages with {@code npm ci}, unless they are already there, and returns once they
@@ -88,8 +88,8 @@ final class Node {
     }
 
     private static Install started(Tool tool) {
-        return installs.computeIfAbsent(tool, starting ->
-                new Install(CompletableFuture.runAsync(() -> installNow(starting), INSTALLER)));
+        return installs.computeIfAbsent(
+                tool, starting -> new Install(CompletableFuture.runAsync(() -> installNow(starting), INSTALLER)));
     }
 
     private static void installNow(Tool tool) {
@@ -99,8 +99,8 @@ final class Node {
         // --prefer-offline: packages already in npm's cache (~/.npm) are taken from it without asking the registry
         // again; the lock file pins each by version and checksum either way
         try {
-            Result install = run(tool.directory, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"),
-                    300);
+            Result install =
+                    run(tool.directory, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), 300);
             if (!install.succeeded()) {
                 throw new AssertionError("npm ci in " + tool.directory + " failed: " + install.output());
             }
@@ -117,13 +117,16 @@ final class Node {
             throws IOException, InterruptedException {
         Path log = Files.createTempFile("node", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError(command + " took longer than " + timeoutSeconds + " s: "
-                        + Files.readString(log));
+                throw new AssertionError(
+                        command + " took longer than " + timeoutSeconds + " s: " + Files.readString(log));
             }
             return new Result(process.exitValue(), Files.readString(log));
         } finally {

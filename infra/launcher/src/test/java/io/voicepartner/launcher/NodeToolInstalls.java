@@ -1,12 +1,11 @@
 package io.voicepartner.launcher;
 
+import java.util.Arrays;
+import java.util.Optional;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * As the run starts, installs the Node tools its tests use, in the order the tests come ({@link Node#install}):
@@ -26,7 +25,8 @@ public class NodeToolInstalls implements TestExecutionListener {
                 .map(source -> ((ClassSource) source).getClassName())
                 .distinct()
                 .forEach(testClass -> Arrays.stream(Node.Tool.values())
-                        .filter(tool -> tool.usedBy.stream().anyMatch(used -> used.getName().equals(testClass)))
+                        .filter(tool -> tool.usedBy.stream()
+                                .anyMatch(used -> used.getName().equals(testClass)))
                         .forEach(Node::installInBackground));
     }
 }

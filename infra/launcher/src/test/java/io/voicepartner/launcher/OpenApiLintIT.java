@@ -1,13 +1,12 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The document the platform serves passes an established OpenAPI linter, Redocly CLI, with the rules of
@@ -20,12 +19,25 @@ class OpenApiLintIT extends PlatformIT {
 
     @Test
     void theDocumentPassesTheLinterWithoutErrors() throws Exception {
-        Path document = Files.createDirectories(Path.of("target")).resolve("openapi.json").toAbsolutePath();
+        Path document = Files.createDirectories(Path.of("target"))
+                .resolve("openapi.json")
+                .toAbsolutePath();
         Files.writeString(document, api().get("/openapi.json").text(), StandardCharsets.UTF_8);
         Node.install(Node.Tool.OPENAPI_LINT);
 
-        Node.Result lint = Node.run(LINT, List.of("npx", "--no-install", "redocly", "lint", "--config", "redocly.yaml",
-                "--format", "stylish", document.toString()), 120);
+        Node.Result lint = Node.run(
+                LINT,
+                List.of(
+                        "npx",
+                        "--no-install",
+                        "redocly",
+                        "lint",
+                        "--config",
+                        "redocly.yaml",
+                        "--format",
+                        "stylish",
+                        document.toString()),
+                120);
 
         assertThat(lint.exit()).as(lint.output()).isZero();
     }

@@ -1,14 +1,13 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Organizations as their members see them over HTTP (issue 18): the tenant is the organization, a request acts in
@@ -45,23 +44,31 @@ class OrganizationsIT extends PlatformIT {
     void twoMembersEditTheSameAssistantWithIfMatchAndSeeEachOthersChanges() {
         Api ben = Organizations.join(anna, acme, api(), Role.EDITOR).withHeader("X-Organization-Id", acme);
         Api annaInAcme = anna.withHeader("X-Organization-Id", acme);
-        String assistant = annaInAcme.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        String assistant = annaInAcme
+                .post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
 
         JsonNode seenByBen = ben.get("/api/assistants/" + assistant).data();
         assertThat(seenByBen.path("organization_id").asText()).isEqualTo(acme);
         assertThat(seenByBen.path("created_by").asText()).isEqualTo(annaUser.id());
 
-        Api.Response bens = ben.withHeader("If-Match", "\"1\"").patch("/api/assistants/" + assistant,
-                Map.of("system_prompt", "Be brief."));
-        Api.Response annasLate = annaInAcme.withHeader("If-Match", "\"1\"").patch("/api/assistants/" + assistant,
-                Map.of("system_prompt", "Be chatty."));
+        Api.Response bens = ben.withHeader("If-Match", "\"1\"")
+                .patch("/api/assistants/" + assistant, Map.of("system_prompt", "Be brief."));
+        Api.Response annasLate = annaInAcme
+                .withHeader("If-Match", "\"1\"")
+                .patch("/api/assistants/" + assistant, Map.of("system_prompt", "Be chatty."));
         assertThat(bens.status()).as(bens.toString()).isEqualTo(200);
-        assertThat(annasLate.status()).as("Anna edited revision 1, which Ben's change replaced").isEqualTo(412);
+        assertThat(annasLate.status())
+                .as("Anna edited revision 1, which Ben's change replaced")
+                .isEqualTo(412);
 
         JsonNode seenByAnna = annaInAcme.get("/api/assistants/" + assistant).data();
         assertThat(seenByAnna.path("system_prompt").asText()).isEqualTo("Be brief.");
-        Api.Response annas = annaInAcme.withHeader("If-Match", "\"2\"").patch("/api/assistants/" + assistant,
-                Map.of("name", "Reception"));
+        Api.Response annas = annaInAcme
+                .withHeader("If-Match", "\"2\"")
+                .patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         assertThat(annas.status()).as(annas.toString()).isEqualTo(200);
         JsonNode seenByBenAgain = ben.get("/api/assistants/" + assistant).data();
         assertThat(seenByBenAgain.path("name").asText()).isEqualTo("Reception");
@@ -71,14 +78,18 @@ class OrganizationsIT extends PlatformIT {
     @Test
     void aViewerReadsButCannotWrite() {
         Api vera = Organizations.join(anna, acme, api(), Role.VIEWER).withHeader("X-Organization-Id", acme);
-        String assistant = anna.withHeader("X-Organization-Id", acme).post("/api/assistants", Map.of("name", "Front desk"))
-                .data().path("id").asText();
+        String assistant = anna.withHeader("X-Organization-Id", acme)
+                .post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
 
         assertThat(vera.get("/api/assistants/" + assistant).status()).isEqualTo(200);
         for (Api.Response refused : new Api.Response[] {
-                vera.post("/api/assistants", Map.of("name", "Mine")),
-                vera.patch("/api/assistants/" + assistant, Map.of("name", "Vera's")),
-                vera.delete("/api/assistants/" + assistant)}) {
+            vera.post("/api/assistants", Map.of("name", "Mine")),
+            vera.patch("/api/assistants/" + assistant, Map.of("name", "Vera's")),
+            vera.delete("/api/assistants/" + assistant)
+        }) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.error().path("code").asText()).isEqualTo("forbidden");
             assertThat(refused.error().path("message").asText()).contains("'viewer'", "'editor'");
@@ -91,12 +102,22 @@ class OrganizationsIT extends PlatformIT {
     @Test
     void eachRequestActsInTheOrganizationItNamesAndOnlyThere() {
         Api annaInAcme = anna.withHeader("X-Organization-Id", acme);
-        String acmes = annaInAcme.post("/api/assistants", Map.of("name", "Acme's")).data().path("id").asText();
-        String personal = anna.post("/api/assistants", Map.of("name", "Anna's own")).data().path("id").asText();
+        String acmes = annaInAcme
+                .post("/api/assistants", Map.of("name", "Acme's"))
+                .data()
+                .path("id")
+                .asText();
+        String personal = anna.post("/api/assistants", Map.of("name", "Anna's own"))
+                .data()
+                .path("id")
+                .asText();
 
-        assertThat(annaInAcme.get("/api/assistants").data().findValuesAsText("id")).containsExactly(acmes);
+        assertThat(annaInAcme.get("/api/assistants").data().findValuesAsText("id"))
+                .containsExactly(acmes);
         assertThat(anna.get("/api/assistants").data().findValuesAsText("id")).containsExactly(personal);
-        assertThat(anna.get("/api/assistants/" + acmes).status()).as("not in the personal organization").isEqualTo(404);
+        assertThat(anna.get("/api/assistants/" + acmes).status())
+                .as("not in the personal organization")
+                .isEqualTo(404);
 
         Api outsider = api().as(api().signUp()).withHeader("X-Organization-Id", acme);
         Api.Response refused = outsider.get("/api/assistants");
@@ -123,14 +144,20 @@ class OrganizationsIT extends PlatformIT {
         Api ben = Organizations.join(anna, acme, api(), Role.VIEWER);
         String benId = ben.get("/api/users/me").data().path("id").asText();
 
-        Api.Response promoted = anna.patch("/api/organizations/" + acme + "/members/" + benId, Map.of("role", "editor"));
+        Api.Response promoted =
+                anna.patch("/api/organizations/" + acme + "/members/" + benId, Map.of("role", "editor"));
         assertThat(promoted.status()).as(promoted.toString()).isBetween(200, 299);
-        assertThat(ben.withHeader("X-Organization-Id", acme).post("/api/assistants", Map.of("name", "Ben's")).status())
+        assertThat(ben.withHeader("X-Organization-Id", acme)
+                        .post("/api/assistants", Map.of("name", "Ben's"))
+                        .status())
                 .isEqualTo(201);
 
         Api.Response removed = anna.delete("/api/organizations/" + acme + "/members/" + benId);
         assertThat(removed.status()).as(removed.toString()).isBetween(200, 299);
-        assertThat(ben.withHeader("X-Organization-Id", acme).get("/api/assistants").status()).isEqualTo(404);
+        assertThat(ben.withHeader("X-Organization-Id", acme)
+                        .get("/api/assistants")
+                        .status())
+                .isEqualTo(404);
         assertThat(ben.get("/api/organizations").data().findValuesAsText("id")).doesNotContain(acme);
     }
 
@@ -138,13 +165,15 @@ class OrganizationsIT extends PlatformIT {
     void anInvitationIsForItsAddressAndIsUsedOnce() {
         Api.User cleo = api().signUp();
         Api.User someoneElse = api().signUp();
-        Api.Response invitation = anna.post("/api/organizations/" + acme + "/invitations",
-                Map.of("email", cleo.email(), "role", "editor"));
+        Api.Response invitation = anna.post(
+                "/api/organizations/" + acme + "/invitations", Map.of("email", cleo.email(), "role", "editor"));
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
         assertThat(invitation.data().path("expires_at").asText()).isNotEmpty();
         String accept = "/api/invitations/" + invitation.data().path("token").asText() + "/accept";
 
-        assertThat(api().as(someoneElse).post(accept, Map.of()).status()).as("another address").isEqualTo(404);
+        assertThat(api().as(someoneElse).post(accept, Map.of()).status())
+                .as("another address")
+                .isEqualTo(404);
         assertThat(api().as(cleo).post(accept, Map.of()).status()).isEqualTo(200);
         assertThat(api().as(cleo).post(accept, Map.of()).status()).as("used").isIn(404, 409);
         assertThat(anna.get("/api/organizations/" + acme + "/members").data().findValuesAsText("email"))
@@ -156,23 +185,29 @@ class OrganizationsIT extends PlatformIT {
     @Test
     void aRevokedInvitationCannotBeAccepted() {
         Api.User dora = api().signUp();
-        Api.Response invitation = anna.post("/api/organizations/" + acme + "/invitations",
-                Map.of("email", dora.email(), "role", "viewer"));
+        Api.Response invitation = anna.post(
+                "/api/organizations/" + acme + "/invitations", Map.of("email", dora.email(), "role", "viewer"));
         String id = invitation.data().path("id").asText();
 
-        assertThat(anna.delete("/api/organizations/" + acme + "/invitations/" + id).status()).isBetween(200, 299);
+        assertThat(anna.delete("/api/organizations/" + acme + "/invitations/" + id)
+                        .status())
+                .isBetween(200, 299);
 
-        Api.Response accepted = api().as(dora).post("/api/invitations/" + invitation.data().path("token").asText()
-                + "/accept", Map.of());
+        Api.Response accepted = api().as(dora)
+                .post("/api/invitations/" + invitation.data().path("token").asText() + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(404);
-        assertThat(api().as(dora).get("/api/organizations").data().findValuesAsText("id")).doesNotContain(acme);
+        assertThat(api().as(dora).get("/api/organizations").data().findValuesAsText("id"))
+                .doesNotContain(acme);
     }
 
     @Test
     void anOrganizationWithPhoneNumbersIsNotDeleted() {
         Api annaInAcme = anna.withHeader("X-Organization-Id", acme);
-        String number = annaInAcme.post("/api/phone-numbers", Map.of("phone_number", "+4930" + eightDigits()))
-                .data().path("id").asText();
+        String number = annaInAcme
+                .post("/api/phone-numbers", Map.of("phone_number", "+4930" + eightDigits()))
+                .data()
+                .path("id")
+                .asText();
 
         Api.Response refused = anna.delete("/api/organizations/" + acme);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);

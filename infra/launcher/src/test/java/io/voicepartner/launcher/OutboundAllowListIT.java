@@ -1,11 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,9 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-tenant outbound allow-list (ADR 0025): a range an operator grants one tenant with
@@ -102,8 +101,8 @@ class OutboundAllowListIT extends PlatformIT {
     private static String operator(String... args) throws SQLException {
         TestInfrastructure.Database database = TestInfrastructure.database();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             new OutboundAllowList(connection, new PrintStream(output, true, StandardCharsets.UTF_8)).run(args);
         }
         return output.toString(StandardCharsets.UTF_8);

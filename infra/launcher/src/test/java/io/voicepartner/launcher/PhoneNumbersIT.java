@@ -1,9 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +18,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code /api/phone-numbers} as API.md specifies it, driven over HTTP like the frontend drives it. */
 class PhoneNumbersIT extends PlatformIT {
 
     /** Subscriber numbers unique within the run: every test class shares one platform, and numbers are unique on it. */
-    private static final AtomicLong LINES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000));
+    private static final AtomicLong LINES =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000));
 
     private Api alice;
 
@@ -39,8 +39,17 @@ class PhoneNumbersIT extends PlatformIT {
     void createStoresTheNumberAsE164AndAnswersItAsTheNextReadShowsIt() {
         String line = newBerlinLine();
 
-        Api.Response created = alice.post("/api/phone-numbers/", Map.of("phone_number", "+49 30 " + line,
-                "friendly_name", "Berlin hotline", "monthly_price", "1.15", "currency", "EUR"));
+        Api.Response created = alice.post(
+                "/api/phone-numbers/",
+                Map.of(
+                        "phone_number",
+                        "+49 30 " + line,
+                        "friendly_name",
+                        "Berlin hotline",
+                        "monthly_price",
+                        "1.15",
+                        "currency",
+                        "EUR"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.data().path("id").asText();
@@ -62,7 +71,8 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(number.path("usage").path("seconds").asLong()).isZero();
         assertThat(number.path("usage").path("minutes").decimalValue()).isEqualByComparingTo("0");
         assertThat(number.path("last_used").isNull()).isTrue();
-        assertThat(number.path("purchased_at").asText()).isEqualTo(number.path("created_at").asText())
+        assertThat(number.path("purchased_at").asText())
+                .isEqualTo(number.path("created_at").asText())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(number.path("organization_id").asText()).isNotEmpty();
         assertThat(number.path("revision").asLong()).isEqualTo(1);
@@ -86,8 +96,8 @@ class PhoneNumbersIT extends PlatformIT {
 
     @Test
     void aNumberOfAnotherCountryThanTheOneGivenIsRefusedNamingTheCountry() {
-        Api.Response response = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(),
-                "country", "FR"));
+        Api.Response response =
+                alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(), "country", "FR"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error().path("code").asText()).isEqualTo("validation_failed");
@@ -116,7 +126,8 @@ class PhoneNumbersIT extends PlatformIT {
 
     @Test
     void ofConcurrentClaimsOfOneNumberOnlyOneWins() throws Exception {
-        List<Api> claimants = List.of(alice, api().as(api().signUp()), api().as(api().signUp()), api().as(api().signUp()));
+        List<Api> claimants =
+                List.of(alice, api().as(api().signUp()), api().as(api().signUp()), api().as(api().signUp()));
         Map<String, Object> body = Map.of("phone_number", "+49 30 " + newBerlinLine());
         CountDownLatch start = new CountDownLatch(1);
         // a thread each, so that the claims really are in flight together
@@ -134,20 +145,31 @@ class PhoneNumbersIT extends PlatformIT {
             threads.shutdownNow();
         }
         assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
-        assertThat(claimants.stream().mapToInt(claimant -> claimant.get("/api/phone-numbers").data().size()).sum())
+        assertThat(claimants.stream()
+                        .mapToInt(claimant ->
+                                claimant.get("/api/phone-numbers").data().size())
+                        .sum())
                 .isEqualTo(1);
     }
 
     @Test
     void aNumberReachesOnlyAnAssistantOfItsOwner() {
         Api bob = api().as(api().signUp());
-        String bobsAssistant = bob.post("/api/assistants", Map.of("name", "Bob's")).data().path("id").asText();
-        String alicesAssistant = alice.post("/api/assistants", Map.of("name", "Alice's")).data().path("id").asText();
+        String bobsAssistant = bob.post("/api/assistants", Map.of("name", "Bob's"))
+                .data()
+                .path("id")
+                .asText();
+        String alicesAssistant = alice.post("/api/assistants", Map.of("name", "Alice's"))
+                .data()
+                .path("id")
+                .asText();
 
-        Api.Response strangers = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(),
-                "assistant_id", bobsAssistant));
-        Api.Response own = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(),
-                "assistant_id", alicesAssistant));
+        Api.Response strangers = alice.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", bobsAssistant));
+        Api.Response own = alice.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", alicesAssistant));
 
         assertThat(strangers.status()).isEqualTo(404);
         assertThat(strangers.error().path("code").asText()).isEqualTo("not_found");
@@ -155,16 +177,22 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(own.status()).isEqualTo(201);
         assertThat(own.data().path("assistant_id").asText()).isEqualTo(alicesAssistant);
 
-        Api.Response moved = alice.patch("/api/phone-numbers/" + own.data().path("id").asText(),
-                Map.of("assistant_id", bobsAssistant));
+        Api.Response moved = alice.patch(
+                "/api/phone-numbers/" + own.data().path("id").asText(), Map.of("assistant_id", bobsAssistant));
         assertThat(moved.status()).isEqualTo(404);
         assertThat(moved.error().path("message").asText()).contains(bobsAssistant);
     }
 
     @Test
     void deletingAnAssistantUnassignsItsNumbers() throws IOException {
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
-        String other = alice.post("/api/assistants", Map.of("name", "Bookings")).data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
+        String other = alice.post("/api/assistants", Map.of("name", "Bookings"))
+                .data()
+                .path("id")
+                .asText();
         String first = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", assistant));
         String second = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", assistant));
         String elsewhere = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "assistant_id", other));
@@ -174,16 +202,24 @@ class PhoneNumbersIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String id : List.of(first, second)) {
                 JsonNode number = alice.get("/api/phone-numbers/" + id).data();
-                assertThat(number.path("assistant_id").isNull()).as(number.toString()).isTrue();
+                assertThat(number.path("assistant_id").isNull())
+                        .as(number.toString())
+                        .isTrue();
                 assertThat(number.path("revision").asLong()).isEqualTo(2);
             }
         });
-        assertThat(alice.get("/api/phone-numbers?assistant_id=" + assistant).data()).isEmpty();
-        assertThat(alice.get("/api/phone-numbers/" + elsewhere).data().path("assistant_id").asText()).isEqualTo(other);
+        assertThat(alice.get("/api/phone-numbers?assistant_id=" + assistant).data())
+                .isEmpty();
+        assertThat(alice.get("/api/phone-numbers/" + elsewhere)
+                        .data()
+                        .path("assistant_id")
+                        .asText())
+                .isEqualTo(other);
 
-        JsonNode unassigned = Api.JSON.readTree(
-                new TopicReader(TestInfrastructure.kafkaBootstrapServers()).recordsWithKey("voicepartner.phone-numbers",
-                        first, 2).get(1).value());
+        JsonNode unassigned = Api.JSON.readTree(new TopicReader(TestInfrastructure.kafkaBootstrapServers())
+                .recordsWithKey("voicepartner.phone-numbers", first, 2)
+                .get(1)
+                .value());
         assertThat(unassigned.path("type").asText()).isEqualTo("PhoneNumberUpdated");
         assertThat(unassigned.path("actor").asText()).isEqualTo("system");
         assertThat(unassigned.path("data").path("changed_fields")).isEqualTo(json(List.of("assistant_id")));
@@ -213,18 +249,36 @@ class PhoneNumbersIT extends PlatformIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error().path("code").asText()).isEqualTo("validation_failed");
-        assertThat(fields(response)).containsExactlyInAnyOrder("phone_number", "friendly_name", "capabilities.video",
-                "country", "region", "locality", "provider", "monthly_price", "currency", "configuration", "status",
-                "assistant_id", "usage", "purchased_at", "last_used", "owner_id", "colour");
+        assertThat(fields(response))
+                .containsExactlyInAnyOrder(
+                        "phone_number",
+                        "friendly_name",
+                        "capabilities.video",
+                        "country",
+                        "region",
+                        "locality",
+                        "provider",
+                        "monthly_price",
+                        "currency",
+                        "configuration",
+                        "status",
+                        "assistant_id",
+                        "usage",
+                        "purchased_at",
+                        "last_used",
+                        "owner_id",
+                        "colour");
         assertThat(alice.get("/api/phone-numbers").data()).isEmpty();
     }
 
     @Test
     void moneyIsADecimalStringInAKnownCurrency() {
-        Api.Response response = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(),
-                "monthly_price", "1,15", "currency", "EURO"));
-        Api.Response precise = alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 " + newBerlinLine(),
-                "monthly_price", "0012.5000", "currency", "USD"));
+        Api.Response response = alice.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", "+49 30 " + newBerlinLine(), "monthly_price", "1,15", "currency", "EURO"));
+        Api.Response precise = alice.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", "+49 30 " + newBerlinLine(), "monthly_price", "0012.5000", "currency", "USD"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactlyInAnyOrder("monthly_price", "currency");
@@ -236,8 +290,8 @@ class PhoneNumbersIT extends PlatformIT {
     void aNumberIsRequiredAndCannotBeCleared() {
         Api.Response missing = alice.post("/api/phone-numbers", Map.of("friendly_name", "No number"));
         String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine()));
-        Api.Response cleared = alice.send("PATCH", "/api/phone-numbers/" + id, "{\"phone_number\": null}",
-                "application/json");
+        Api.Response cleared =
+                alice.send("PATCH", "/api/phone-numbers/" + id, "{\"phone_number\": null}", "application/json");
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(fields(missing)).containsExactly("phone_number");
@@ -247,8 +301,17 @@ class PhoneNumbersIT extends PlatformIT {
 
     @Test
     void updateChangesOnlyTheFieldsSentAndMergesCapabilitiesAndConfiguration() {
-        String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "friendly_name", "Hotline",
-                "region", "Berlin", "configuration", Map.of("recording", Map.of("enabled", true, "retention_days", 30))));
+        String id = create(
+                alice,
+                Map.of(
+                        "phone_number",
+                        "+49 30 " + newBerlinLine(),
+                        "friendly_name",
+                        "Hotline",
+                        "region",
+                        "Berlin",
+                        "configuration",
+                        Map.of("recording", Map.of("enabled", true, "retention_days", 30))));
         Map<String, Object> recording = new HashMap<>();
         recording.put("retention_days", null);
         Map<String, Object> capabilities = new HashMap<>();
@@ -259,8 +322,8 @@ class PhoneNumbersIT extends PlatformIT {
         patch.put("configuration", Map.of("recording", recording, "greeting", "Hallo"));
         patch.put("region", null);
 
-        Api.Response updated = alice.send("PATCH", "/api/phone-numbers/" + id, Api.write(patch),
-                "application/merge-patch+json");
+        Api.Response updated =
+                alice.send("PATCH", "/api/phone-numbers/" + id, Api.write(patch), "application/merge-patch+json");
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"2\"");
@@ -269,8 +332,8 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(number.path("friendly_name").asText()).isEqualTo("Hotline");
         assertThat(number.path("region").isNull()).isTrue();
         assertThat(number.path("capabilities")).isEqualTo(json(Map.of("sms", true)));
-        assertThat(number.path("configuration")).isEqualTo(json(Map.of("recording", Map.of("enabled", true),
-                "greeting", "Hallo")));
+        assertThat(number.path("configuration"))
+                .isEqualTo(json(Map.of("recording", Map.of("enabled", true), "greeting", "Hallo")));
         assertThat(alice.get("/api/phone-numbers/" + id).data()).isEqualTo(number);
 
         Api.Response unchanged = alice.put("/api/phone-numbers/" + id, Map.of("friendly_name", "Hotline"));
@@ -280,57 +343,79 @@ class PhoneNumbersIT extends PlatformIT {
 
     @Test
     void aNewNumberBringsItsCountryWhichCannotChangeAlone() {
-        String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "monthly_price", "1.00",
-                "currency", "EUR"));
+        String id = create(
+                alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "monthly_price", "1.00", "currency", "EUR"));
         String london = "+44 20 7" + newBerlinLine().substring(1);
 
         Api.Response moved = alice.put("/api/phone-numbers/" + id, Map.of("phone_number", london));
         Api.Response countryAlone = alice.patch("/api/phone-numbers/" + id, Map.of("country", "FR"));
         Api.Response sameCountry = alice.patch("/api/phone-numbers/" + id, Map.of("country", "GB"));
         Api.Response price = alice.patch("/api/phone-numbers/" + id, Map.of("monthly_price", "2.50"));
-        Api.Response currencyAlone = alice.send("PATCH", "/api/phone-numbers/" + id, "{\"currency\": null}",
-                "application/json");
+        Api.Response currencyAlone =
+                alice.send("PATCH", "/api/phone-numbers/" + id, "{\"currency\": null}", "application/json");
 
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.data().path("phone_number").asText()).isEqualTo(london.replace(" ", ""));
         assertThat(moved.data().path("country").asText()).isEqualTo("GB");
         assertThat(countryAlone.status()).isEqualTo(400);
-        assertThat(countryAlone.error().path("details").findValuesAsText("field")).containsExactly("country");
+        assertThat(countryAlone.error().path("details").findValuesAsText("field"))
+                .containsExactly("country");
         assertThat(sameCountry.status()).isEqualTo(200);
         assertThat(price.data().path("monthly_price").asText()).isEqualTo("2.50");
         assertThat(price.data().path("currency").asText()).isEqualTo("EUR");
         assertThat(currencyAlone.status()).isEqualTo(400);
-        assertThat(currencyAlone.error().path("details").findValuesAsText("field")).containsExactly("currency");
-        assertThat(alice.get("/api/phone-numbers/" + id).data().path("revision").asLong()).isEqualTo(3);
+        assertThat(currencyAlone.error().path("details").findValuesAsText("field"))
+                .containsExactly("currency");
+        assertThat(alice.get("/api/phone-numbers/" + id).data().path("revision").asLong())
+                .isEqualTo(3);
     }
 
     @Test
     void serverOwnedFieldsAreNotWritableThroughAnUpdate() {
         String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine()));
 
-        Api.Response response = alice.put("/api/phone-numbers/" + id, Map.of("usage", Map.of("calls", 0),
-                "purchased_at", "2026-01-01T00:00:00.000Z", "last_used", "2026-01-01T00:00:00.000Z", "revision", 1));
+        Api.Response response = alice.put(
+                "/api/phone-numbers/" + id,
+                Map.of(
+                        "usage",
+                        Map.of("calls", 0),
+                        "purchased_at",
+                        "2026-01-01T00:00:00.000Z",
+                        "last_used",
+                        "2026-01-01T00:00:00.000Z",
+                        "revision",
+                        1));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactlyInAnyOrder("usage", "purchased_at", "last_used", "revision");
-        assertThat(alice.get("/api/phone-numbers/" + id).data().path("revision").asLong()).isEqualTo(1);
+        assertThat(alice.get("/api/phone-numbers/" + id).data().path("revision").asLong())
+                .isEqualTo(1);
     }
 
     @Test
     void ifMatchGuardsAgainstLostUpdates() {
         String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine()));
-        assertThat(alice.withHeader("If-Match", "\"1\"").patch("/api/phone-numbers/" + id,
-                Map.of("friendly_name", "First")).status()).isEqualTo(200);
+        assertThat(alice.withHeader("If-Match", "\"1\"")
+                        .patch("/api/phone-numbers/" + id, Map.of("friendly_name", "First"))
+                        .status())
+                .isEqualTo(200);
 
-        Api.Response stale = alice.withHeader("If-Match", "\"1\"").patch("/api/phone-numbers/" + id,
-                Map.of("friendly_name", "Second"));
+        Api.Response stale = alice.withHeader("If-Match", "\"1\"")
+                .patch("/api/phone-numbers/" + id, Map.of("friendly_name", "Second"));
         Api.Response staleDelete = alice.withHeader("If-Match", "\"1\"").delete("/api/phone-numbers/" + id);
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.error().path("code").asText()).isEqualTo("revision_mismatch");
         assertThat(staleDelete.status()).isEqualTo(412);
-        assertThat(alice.get("/api/phone-numbers/" + id).data().path("friendly_name").asText()).isEqualTo("First");
-        assertThat(alice.withHeader("If-Match", "\"2\"").delete("/api/phone-numbers/" + id).status()).isEqualTo(200);
+        assertThat(alice.get("/api/phone-numbers/" + id)
+                        .data()
+                        .path("friendly_name")
+                        .asText())
+                .isEqualTo("First");
+        assertThat(alice.withHeader("If-Match", "\"2\"")
+                        .delete("/api/phone-numbers/" + id)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -342,7 +427,9 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.data().path("deleted").asBoolean()).isTrue();
         assertThat(alice.get("/api/phone-numbers/" + id).status()).isEqualTo(404);
-        assertThat(alice.patch("/api/phone-numbers/" + id, Map.of("friendly_name", "Back")).status()).isEqualTo(404);
+        assertThat(alice.patch("/api/phone-numbers/" + id, Map.of("friendly_name", "Back"))
+                        .status())
+                .isEqualTo(404);
         assertThat(alice.delete("/api/phone-numbers/" + id).status()).isEqualTo(404);
         assertThat(alice.get("/api/phone-numbers").data()).isEmpty();
     }
@@ -371,12 +458,29 @@ class PhoneNumbersIT extends PlatformIT {
 
     @Test
     void listsFilterByStatusAssistantCountryAndText() {
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         String berlinLine = newBerlinLine();
-        create(alice, Map.of("phone_number", "+49 30 " + berlinLine, "friendly_name", "Berlin Sales",
-                "assistant_id", assistant));
-        create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "friendly_name", "berlin support",
-                "status", "inactive"));
+        create(
+                alice,
+                Map.of(
+                        "phone_number",
+                        "+49 30 " + berlinLine,
+                        "friendly_name",
+                        "Berlin Sales",
+                        "assistant_id",
+                        assistant));
+        create(
+                alice,
+                Map.of(
+                        "phone_number",
+                        "+49 30 " + newBerlinLine(),
+                        "friendly_name",
+                        "berlin support",
+                        "status",
+                        "inactive"));
         create(alice, Map.of("phone_number", "+1 212 555 0" + berlinLine.substring(0, 3), "friendly_name", "New York"));
 
         assertThat(names("/api/phone-numbers?status=inactive")).containsExactly("berlin support");
@@ -388,7 +492,11 @@ class PhoneNumbersIT extends PlatformIT {
         assertThat(names("/api/phone-numbers?q=100%25")).isEmpty();
         assertThat(names("/api/phone-numbers?status=active&country=DE&q=sales&assistant_id=" + assistant))
                 .containsExactly("Berlin Sales");
-        assertThat(alice.get("/api/phone-numbers?status=inactive").json().path("meta").path("total").asLong())
+        assertThat(alice.get("/api/phone-numbers?status=inactive")
+                        .json()
+                        .path("meta")
+                        .path("total")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -406,11 +514,23 @@ class PhoneNumbersIT extends PlatformIT {
         String id = create(alice, Map.of("phone_number", "+49 30 " + newBerlinLine(), "friendly_name", "Alice's"));
 
         assertThat(bob.get("/api/phone-numbers/" + id).status()).isEqualTo(404);
-        assertThat(bob.put("/api/phone-numbers/" + id, Map.of("friendly_name", "Bob's now")).status()).isEqualTo(404);
-        assertThat(bob.patch("/api/phone-numbers/" + id, Map.of("friendly_name", "Bob's now")).status()).isEqualTo(404);
-        assertThat(bob.withHeader("If-Match", "\"1\"").delete("/api/phone-numbers/" + id).status()).isEqualTo(404);
+        assertThat(bob.put("/api/phone-numbers/" + id, Map.of("friendly_name", "Bob's now"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(bob.patch("/api/phone-numbers/" + id, Map.of("friendly_name", "Bob's now"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(bob.withHeader("If-Match", "\"1\"")
+                        .delete("/api/phone-numbers/" + id)
+                        .status())
+                .isEqualTo(404);
         assertThat(bob.get("/api/phone-numbers").data()).isEmpty();
-        assertThat(bob.get("/api/phone-numbers").json().path("meta").path("total").asLong()).isZero();
+        assertThat(bob.get("/api/phone-numbers")
+                        .json()
+                        .path("meta")
+                        .path("total")
+                        .asLong())
+                .isZero();
 
         JsonNode untouched = alice.get("/api/phone-numbers/" + id).data();
         assertThat(untouched.path("friendly_name").asText()).isEqualTo("Alice's");

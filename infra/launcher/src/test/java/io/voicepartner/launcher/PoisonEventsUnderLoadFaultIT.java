@@ -1,6 +1,7 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,9 +10,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fault scenario 9: one tenant's events that can never be processed as they are, while four other customers
@@ -28,32 +27,52 @@ class PoisonEventsUnderLoadFaultIT extends PlatformIT {
     @Test
     void oneTenantsUnprocessableEventsStopNobodyElse() throws Exception {
         Api mallory = Writers.signUp(api());
-        String large = mallory.post("/api/assistants", Map.of("name", "Too large")).data().path("id").asText();
-        assertThat(mallory.patch("/api/assistants/" + large, Map.of("description", "before")).status()).isEqualTo(200);
-        String template = mallory.post("/api/assistants", Map.of("name", "Template")).data().path("id").asText();
+        String large = mallory.post("/api/assistants", Map.of("name", "Too large"))
+                .data()
+                .path("id")
+                .asText();
+        assertThat(mallory.patch("/api/assistants/" + large, Map.of("description", "before"))
+                        .status())
+                .isEqualTo(200);
+        String template = mallory.post("/api/assistants", Map.of("name", "Template"))
+                .data()
+                .path("id")
+                .asText();
         String ancient = UUID.randomUUID().toString();
         Ledger ledger = new Ledger();
 
         try (Writers writers = new Writers(api(), ledger, 4)) {
             KafkaBrokerKillFaultIT.awaitMoreAcknowledged(ledger, 20);
-            Api.Response deep = mallory.send("POST", "/api/assistants", "{\"name\": \"Deep\", \"capabilities\": "
-                    + "{\"a\": ".repeat(997) + "{}" + "}".repeat(997) + "}", "application/json");
+            Api.Response deep = mallory.send(
+                    "POST",
+                    "/api/assistants",
+                    "{\"name\": \"Deep\", \"capabilities\": " + "{\"a\": ".repeat(997) + "{}" + "}".repeat(997) + "}",
+                    "application/json");
             assertThat(deep.status()).as(deep.toString()).isEqualTo(400);
-            assertThat(deep.error().path("details").findValuesAsText("field")).singleElement().asString()
+            assertThat(deep.error().path("details").findValuesAsText("field"))
+                    .singleElement()
+                    .asString()
                     .startsWith("capabilities.a.a");
             anotherUsersCreateAnswers201WithItsReadBack();
             StoredEvents.appendCopyOfLatestWithDescription(large, "x".repeat(1_500_000));
-            assertThat(mallory.patch("/api/assistants/" + large, Map.of("description", "after")).status()).isEqualTo(202);
+            assertThat(mallory.patch("/api/assistants/" + large, Map.of("description", "after"))
+                            .status())
+                    .isEqualTo(202);
             StoredEvents.appendAncientCopyOfCreation(template, ancient);
             KafkaBrokerKillFaultIT.awaitMoreAcknowledged(ledger, 80);
         }
 
-        Ledger.Counts counts = ledger.settle("9-poison-events-under-load", TestInfrastructure.database(),
-                TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));
+        Ledger.Counts counts = ledger.settle(
+                "9-poison-events-under-load",
+                TestInfrastructure.database(),
+                TestInfrastructure.kafkaBootstrapServers(),
+                Duration.ofSeconds(60));
         assertThat(counts.acknowledged()).isGreaterThanOrEqualTo(100);
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
-        assertThat(ledger.refusals()).as("no other customer's write was refused").isEmpty();
+        assertThat(ledger.refusals())
+                .as("no other customer's write was refused")
+                .isEmpty();
         assertThat(StoredEvents.parkedByThePublisher(large)).isEqualTo(2);
 
         StoredEvents.replaceDescription(large, 2, "fixed");
@@ -61,8 +80,12 @@ class PoisonEventsUnderLoadFaultIT extends PlatformIT {
             new ParkedRecords(database, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                     .replay(TestInfrastructure.kafkaBootstrapServers(), large);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(mallory.get("/api/assistants/" + large).data().path("revision").asLong()).isEqualTo(4));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mallory.get("/api/assistants/" + large)
+                                .data()
+                                .path("revision")
+                                .asLong())
+                        .isEqualTo(4));
         StoredEvents.forgetDeadLettersOnceParked(ancient);
     }
 
@@ -70,7 +93,10 @@ class PoisonEventsUnderLoadFaultIT extends PlatformIT {
         Api bob = api().as(api().signUp());
         Api.Response created = bob.post("/api/assistants", Map.of("name", "Bob's front desk"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(bob.get("/api/assistants/" + created.data().path("id").asText()).data().path("name").asText())
+        assertThat(bob.get("/api/assistants/" + created.data().path("id").asText())
+                        .data()
+                        .path("name")
+                        .asText())
                 .isEqualTo("Bob's front desk");
     }
 }

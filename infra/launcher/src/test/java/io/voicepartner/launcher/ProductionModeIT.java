@@ -1,14 +1,13 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A platform started with {@code VOICEPARTNER_PRODUCTION=true} (a platform of its own: its own database and
@@ -29,12 +28,14 @@ class ProductionModeIT {
     void metricsAndTheSchemaAreServedOnTheManagementPortOnly() {
         try (ConfigurableApplicationContext platform = start("--MANAGEMENT_PORT=0")) {
             Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
-            Api management = new Api("http://127.0.0.1:"
-                    + platform.getEnvironment().getProperty("local.management.port"));
+            Api management =
+                    new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.management.port"));
 
             for (String operatorsOnly : List.of("/actuator/prometheus", "/schema", "/actuator/schema")) {
                 Api.Response answer = api.get(operatorsOnly);
-                assertThat(answer.status()).as(operatorsOnly + " on the API's port: " + answer).isEqualTo(404);
+                assertThat(answer.status())
+                        .as(operatorsOnly + " on the API's port: " + answer)
+                        .isEqualTo(404);
                 assertThat(answer.text()).doesNotContain("jvm_", "read_models");
             }
             assertThat(api.get("/readyz").status()).isEqualTo(200);
@@ -45,7 +46,8 @@ class ProductionModeIT {
             assertThat(metrics.text()).contains("jvm_memory_used_bytes");
             Api.Response schema = management.get("/actuator/schema");
             assertThat(schema.status()).as(schema.toString()).isEqualTo(200);
-            assertThat(schema.data().path("read_models").findValuesAsText("name")).contains("tools", "files");
+            assertThat(schema.data().path("read_models").findValuesAsText("name"))
+                    .contains("tools", "files");
             assertThat(schema.data().path("events").size()).isPositive();
             assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
         }
@@ -54,20 +56,25 @@ class ProductionModeIT {
     @Test
     void refusesToStartWithoutAManagementPort() {
         assertThatThrownBy(() -> start().close())
-                .satisfies(refusal -> assertThat(rootCause(refusal).getMessage()).contains("MANAGEMENT_PORT"));
+                .satisfies(
+                        refusal -> assertThat(rootCause(refusal).getMessage()).contains("MANAGEMENT_PORT"));
     }
 
     @Test
     void refusesToStartWithTheDevelopmentOutboundAllowList() {
-        assertThatThrownBy(() -> start("--MANAGEMENT_PORT=0", "--OUTBOUND_ALLOW_LIST=127.0.0.5/32").close())
+        assertThatThrownBy(() -> start("--MANAGEMENT_PORT=0", "--OUTBOUND_ALLOW_LIST=127.0.0.5/32")
+                        .close())
                 .satisfies(refusal -> assertThat(rootCause(refusal).getMessage())
                         .contains("OUTBOUND_ALLOW_LIST", "VOICEPARTNER_PRODUCTION"));
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--VOICEPARTNER_PRODUCTION=true",
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--VOICEPARTNER_PRODUCTION=true",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--voicepartner.files.storage-dir=" + TestInfrastructure.fileStorageDirectory()));

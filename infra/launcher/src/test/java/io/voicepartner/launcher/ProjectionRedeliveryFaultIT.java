@@ -1,15 +1,14 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Fault scenario 4: the query side applied events but its offsets were never committed (killed between
@@ -29,10 +28,15 @@ class ProjectionRedeliveryFaultIT extends PlatformIT {
     void everyRecordDeliveredAgainChangesNothing() throws Exception {
         Ledger ledger = new Ledger();
         Workload.run(api(), ledger, 6);
-        Projections projections = new Projections(listeners, group, TestInfrastructure.kafkaBootstrapServers(),
-                TestInfrastructure.database());
-        assertThat(ledger.settle("4-redelivery-before", TestInfrastructure.database(),
-                TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60)).lost()).isZero();
+        Projections projections = new Projections(
+                listeners, group, TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.database());
+        assertThat(ledger.settle(
+                                "4-redelivery-before",
+                                TestInfrastructure.database(),
+                                TestInfrastructure.kafkaBootstrapServers(),
+                                Duration.ofSeconds(60))
+                        .lost())
+                .isZero();
         projections.awaitCaughtUp(Duration.ofSeconds(60));
         Map<String, List<String>> applied = projections.snapshot();
 
@@ -41,8 +45,11 @@ class ProjectionRedeliveryFaultIT extends PlatformIT {
         projections.start();
         projections.awaitCaughtUp(Duration.ofMinutes(2));
 
-        Ledger.Counts counts = ledger.settle("4-query-side-killed-before-commit", TestInfrastructure.database(),
-                TestInfrastructure.kafkaBootstrapServers(), Duration.ofSeconds(60));
+        Ledger.Counts counts = ledger.settle(
+                "4-query-side-killed-before-commit",
+                TestInfrastructure.database(),
+                TestInfrastructure.kafkaBootstrapServers(),
+                Duration.ofSeconds(60));
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
         assertThat(projections.snapshot()).isEqualTo(applied);

@@ -1,13 +1,8 @@
 package io.voicepartner.launcher;
 
-import io.voicepartner.api.messaging.AggregateType;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import static org.awaitility.Awaitility.await;
 
+import io.voicepartner.api.messaging.AggregateType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The query side's projection as a fault test handles it: its consumer stopped and started, its group's
@@ -36,7 +35,8 @@ final class Projections {
 
     /** The topics that consumer reads: usage has a consumer and a group of its own (ADR 0017). */
     private static final List<AggregateType> TOPICS = Arrays.stream(AggregateType.values())
-            .filter(type -> type != AggregateType.USAGE).toList();
+            .filter(type -> type != AggregateType.USAGE)
+            .toList();
 
     /**
      * The consumers' log of parked records, not a read model: a record that can never be processed (another
@@ -49,8 +49,11 @@ final class Projections {
     private final String bootstrapServers;
     private final TestInfrastructure.Database database;
 
-    Projections(KafkaListenerEndpointRegistry listeners, String group, String bootstrapServers,
-                TestInfrastructure.Database database) {
+    Projections(
+            KafkaListenerEndpointRegistry listeners,
+            String group,
+            String bootstrapServers,
+            TestInfrastructure.Database database) {
         this.listeners = listeners;
         this.group = group;
         this.bootstrapServers = bootstrapServers;
@@ -72,13 +75,18 @@ final class Projections {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
             for (AggregateType type : TOPICS) {
-                admin.describeTopics(List.of(type.topic())).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get(type.topic()).partitions()
-                        .forEach(info -> beginning.put(new TopicPartition(type.topic(), info.partition()),
-                                new OffsetAndMetadata(0)));
+                admin.describeTopics(List.of(type.topic()))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(type.topic())
+                        .partitions()
+                        .forEach(info -> beginning.put(
+                                new TopicPartition(type.topic(), info.partition()), new OffsetAndMetadata(0)));
             }
             // the group is empty only once the stopped consumer's session has left it
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> {
                         admin.alterConsumerGroupOffsets(group, beginning).all().get(30, TimeUnit.SECONDS);
                         return true;
@@ -89,20 +97,24 @@ final class Projections {
     /** Waits (bounded) until the group has consumed every record now on every topic. */
     void awaitCaughtUp(Duration atMost) {
         TopicReader topics = new TopicReader(bootstrapServers);
-        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            for (AggregateType type : TOPICS) {
-                if (!topics.consumedEverything(group, type.topic())) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    for (AggregateType type : TOPICS) {
+                        if (!topics.consumedEverything(group, type.topic())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     /** Every row of every read-model table, each as its text, sorted: two snapshots compare row by row. */
     Map<String, List<String>> snapshot() throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String table : tables(statement)) {
                 if (table.equals(PARKING_LOG)) {
                     continue;
@@ -121,7 +133,8 @@ final class Projections {
 
     /** Empties every read-model table (Flyway's history kept): a rebuild starts from here. */
     void truncate() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + String.join(", ", tables(statement)));
         }
     }

@@ -1,10 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads {@code GET /actuator/prometheus} of a platform under test. A metric's check compares its value before and

@@ -1,17 +1,16 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * An event in the store that Kafka can never take as it is (here a record over the producer's 1 MiB limit, as
@@ -25,17 +24,28 @@ class PublisherParkingIT extends PlatformIT {
     @Test
     void anUnpublishableEventIsParkedWithItsAggregatesLaterEventsAndEveryoneElseGoesOn() throws Exception {
         Api alice = Writers.signUp(api());
-        String victim = alice.post("/api/assistants", Map.of("name", "Too large")).data().path("id").asText();
-        assertThat(alice.patch("/api/assistants/" + victim, Map.of("description", "before")).status()).isEqualTo(200);
+        String victim = alice.post("/api/assistants", Map.of("name", "Too large"))
+                .data()
+                .path("id")
+                .asText();
+        assertThat(alice.patch("/api/assistants/" + victim, Map.of("description", "before"))
+                        .status())
+                .isEqualTo(200);
         StoredEvents.appendCopyOfLatestWithDescription(victim, "x".repeat(1_500_000));
 
         Api.Response behind = alice.patch("/api/assistants/" + victim, Map.of("description", "after"));
-        assertThat(behind.status()).as("stored, not visible while it waits behind the parked event").isEqualTo(202);
+        assertThat(behind.status())
+                .as("stored, not visible while it waits behind the parked event")
+                .isEqualTo(202);
 
         Api bob = Writers.signUp(api());
         Api.Response othersCreate = bob.post("/api/assistants", Map.of("name", "Unaffected"));
-        assertThat(othersCreate.status()).as("another tenant's write: " + othersCreate).isEqualTo(201);
-        assertThat(alice.post("/api/assistants", Map.of("name", "Also unaffected")).status()).isEqualTo(201);
+        assertThat(othersCreate.status())
+                .as("another tenant's write: " + othersCreate)
+                .isEqualTo(201);
+        assertThat(alice.post("/api/assistants", Map.of("name", "Also unaffected"))
+                        .status())
+                .isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.parkedByThePublisher(victim) == 2);
         JsonNode publisher = api().get("/health").json().path("processors").path("kafka-publisher");
@@ -64,11 +74,16 @@ class PublisherParkingIT extends PlatformIT {
             assertThat(assistant.path("description").asText()).isEqualTo("after");
         });
         assertThat(alice.get("/api/assistants/" + victim + "/history").data().size())
-                .as("both parked events reached the read models, in order").isEqualTo(4);
+                .as("both parked events reached the read models, in order")
+                .isEqualTo(4);
         // /health reads the database at most once a second: the replay may be younger than its last answer
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                api().get("/health").json().path("processors").path("kafka-publisher").path("status").asText())
-                .isEqualTo("ok"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api().get("/health")
+                                .json()
+                                .path("processors")
+                                .path("kafka-publisher")
+                                .path("status")
+                                .asText())
+                        .isEqualTo("ok"));
     }
-
 }

@@ -1,17 +1,16 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Read-your-writes as the split deployment does it: with {@code QUERY_SIDE_URL} set, a write reads itself
@@ -32,9 +31,11 @@ class ReadBackOverHttpIT {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
     }
+
     private static final Pattern ASSISTANT_READS = Pattern.compile(
             "^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\"[^}]*"
-                    + "uri=\"/api/assistants/\\{id}\"[^}]*} (\\S+)$", Pattern.MULTILINE);
+                    + "uri=\"/api/assistants/\\{id}\"[^}]*} (\\S+)$",
+            Pattern.MULTILINE);
 
     @DynamicPropertySource
     static void readBackOverHttp(DynamicPropertyRegistry properties) {

@@ -1,14 +1,13 @@
 package io.voicepartner.launcher;
 
-import io.voicepartner.api.messaging.EventLimits;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voicepartner.api.messaging.EventLimits;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The read models' and analytics' bounded string columns, as their migrations left them in the catalogue, are
@@ -22,7 +21,7 @@ class ReadModelColumnsIT extends PlatformIT {
     void everyBoundedColumnHasTheLengthTheContractDeclares() throws Exception {
         Map<String, Integer> bounded = new TreeMap<>();
         try (Connection database = StoredEvents.connect();
-             ResultSet columns = database.createStatement().executeQuery("""
+                ResultSet columns = database.createStatement().executeQuery("""
                      SELECT table_schema || '.' || table_name || '.' || column_name, character_maximum_length
                      FROM information_schema.columns
                      WHERE table_schema IN ('query', 'analytics')
@@ -34,7 +33,8 @@ class ReadModelColumnsIT extends PlatformIT {
         }
         bounded.keySet().removeAll(EventLimits.NOT_EVENT_DATA);
 
-        assertThat(bounded).as("bounded columns holding event data, and their length")
+        assertThat(bounded)
+                .as("bounded columns holding event data, and their length")
                 .containsExactlyInAnyOrderEntriesOf(EventLimits.BOUNDED_COLUMNS);
     }
 }

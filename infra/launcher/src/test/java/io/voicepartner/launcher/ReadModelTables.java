@@ -1,6 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-
-import static org.awaitility.Awaitility.await;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The read models' tables of a test platform, row by row, through the platform's own connection pool
@@ -17,12 +16,28 @@ import static org.awaitility.Awaitility.await;
  */
 final class ReadModelTables {
 
-    static final List<String> TABLES = List.of("assistants", "assistant_tools", "assistant_files", "tools", "files",
-            "phone_numbers", "users", "organizations", "organization_members", "organization_invitations",
-            "api_keys", "audit_log");
-    private static final List<String> TOPICS = List.of("voicepartner.assistants", "voicepartner.tools",
-            "voicepartner.files", "voicepartner.phone-numbers", "voicepartner.users", "voicepartner.organizations",
-            "voicepartner.usage", "voicepartner.sign-ins");
+    static final List<String> TABLES = List.of(
+            "assistants",
+            "assistant_tools",
+            "assistant_files",
+            "tools",
+            "files",
+            "phone_numbers",
+            "users",
+            "organizations",
+            "organization_members",
+            "organization_invitations",
+            "api_keys",
+            "audit_log");
+    private static final List<String> TOPICS = List.of(
+            "voicepartner.assistants",
+            "voicepartner.tools",
+            "voicepartner.files",
+            "voicepartner.phone-numbers",
+            "voicepartner.users",
+            "voicepartner.organizations",
+            "voicepartner.usage",
+            "voicepartner.sign-ins");
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +49,8 @@ final class ReadModelTables {
     Map<String, List<String>> snapshot() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
-            rows.put(table, strings("SELECT CAST(row_to_json(t) AS text) AS row FROM query." + table
-                    + " t ORDER BY 1"));
+            rows.put(
+                    table, strings("SELECT CAST(row_to_json(t) AS text) AS row FROM query." + table + " t ORDER BY 1"));
         }
         return rows;
     }
@@ -58,9 +73,13 @@ final class ReadModelTables {
                 "audit_log", "organization_id = ?");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : TABLES) {
-            rows.put(table, new ArrayList<>(jdbc.queryForList("SELECT CAST(row_to_json(t) AS text) AS row FROM query."
-                    + table + " t WHERE " + conditions.getOrDefault(table, "owner_id = ?") + " ORDER BY 1",
-                    String.class, userId)));
+            rows.put(
+                    table,
+                    new ArrayList<>(jdbc.queryForList(
+                            "SELECT CAST(row_to_json(t) AS text) AS row FROM query." + table + " t WHERE "
+                                    + conditions.getOrDefault(table, "owner_id = ?") + " ORDER BY 1",
+                            String.class,
+                            userId)));
         }
         return rows;
     }
@@ -81,8 +100,9 @@ final class ReadModelTables {
     private static boolean consumed(TopicReader topics, String topic) throws InterruptedException {
         try {
             // usage has a consumer group of its own, so that it never delays configuration
-            return topics.consumedEverything(topic.equals("voicepartner.usage") ? "voicepartner-query-side-usage"
-                    : "voicepartner-query-side", topic);
+            return topics.consumedEverything(
+                    topic.equals("voicepartner.usage") ? "voicepartner-query-side-usage" : "voicepartner-query-side",
+                    topic);
         } catch (ExecutionException e) {
             return false;
         }
@@ -99,7 +119,9 @@ final class ReadModelTables {
     /** The environment of the operators' commands for a platform: its database, credentials in the URL. */
     static Map<String, String> environment(TestInfrastructure.Database database) {
         String url = database.jdbcUrl();
-        return Map.of("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "user=" + database.username()
-                + (database.password().isEmpty() ? "" : "&password=" + database.password()));
+        return Map.of(
+                "DATABASE_URL",
+                url + (url.contains("?") ? "&" : "?") + "user=" + database.username()
+                        + (database.password().isEmpty() ? "" : "&password=" + database.password()));
     }
 }

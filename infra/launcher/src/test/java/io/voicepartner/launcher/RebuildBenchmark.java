@@ -1,19 +1,5 @@
 package io.voicepartner.launcher;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The rebuild rate on a million events (BENCHMARKS.md, "Rebuild"); a benchmark, not a test. It starts the
@@ -45,48 +44,57 @@ import java.util.regex.Pattern;
  */
 public final class RebuildBenchmark {
 
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern GLOBAL_POSITION = Pattern.compile("\"global_position\":\\d+");
-    private static final List<String> TOPICS = List.of("voicepartner.users", "voicepartner.tools",
-            "voicepartner.assistants", "voicepartner.phone-numbers");
+    private static final List<String> TOPICS = List.of(
+            "voicepartner.users", "voicepartner.tools", "voicepartner.assistants", "voicepartner.phone-numbers");
 
-    private RebuildBenchmark() {
-    }
+    private RebuildBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
         LocalKafka kafka = LocalKafka.start(0);
         Path files = Files.createTempDirectory("voicepartner-bench-files-");
-        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=false", "--voicepartner.read-your-writes.timeout=1ms",
-                "--voicepartner.files.storage-dir=" + files,
-                // the PostgreSQL of a shared machine has few connections to spare; the rebuild uses 4 at once
-                "--spring.datasource.hikari.maximum-pool-size=8")) {
+        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.kafka.listener.auto-startup=false",
+                        "--voicepartner.read-your-writes.timeout=1ms",
+                        "--voicepartner.files.storage-dir=" + files,
+                        // the PostgreSQL of a shared machine has few connections to spare; the rebuild uses 4 at once
+                        "--spring.datasource.hikari.maximum-pool-size=8")) {
             Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
             writeTemplate(api);
             List<ConsumerRecord<String, byte[]>> template = read(kafka.bootstrapServers(), storedEvents(database));
             System.out.printf("template: %d events of one user's history%n", template.size());
             long started = System.nanoTime();
             long written = copy(kafka.bootstrapServers(), template, events);
-            System.out.printf("wrote %,d events to the topics in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "wrote %,d events to the topics in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
 
-            System.out.println("load average before the rebuild: " + Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.println("load average before the rebuild: "
+                    + Files.readString(Path.of("/proc/loadavg")).trim());
             started = System.nanoTime();
-            Rebuild.Outcome outcome = new Rebuild(Map.of("DATABASE_URL", database.jdbcUrl() + "?user="
-                    + database.username()), System.out).run(List.of("all"), false);
+            Rebuild.Outcome outcome = new Rebuild(
+                            Map.of("DATABASE_URL", database.jdbcUrl() + "?user=" + database.username()), System.out)
+                    .run(List.of("all"), false);
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.println("load average after the rebuild: " + Files.readString(Path.of("/proc/loadavg")).trim());
-            System.out.printf("rebuild %s: %,d events in %.1f s (request to swap) = %,.0f events/s%n", outcome.status(),
-                    outcome.events(), seconds, outcome.events() / seconds);
+            System.out.println("load average after the rebuild: "
+                    + Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.printf(
+                    "rebuild %s: %,d events in %.1f s (request to swap) = %,.0f events/s%n",
+                    outcome.status(), outcome.events(), seconds, outcome.events() / seconds);
         } finally {
             kafka.stop();
             try (var paths = Files.walk(files)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         System.exit(0);
@@ -95,33 +103,72 @@ public final class RebuildBenchmark {
     private static void writeTemplate(Api anonymous) {
         // the projection is off, so a sign-up answers 202 rather than the 201 Api.signUp expects
         String email = "ada-" + UUID.randomUUID() + "@example.com";
-        String id = anonymous.post("/api/users", Map.of("email", email, "password", "correct horse battery",
-                "name", "Ada")).data().path("id").asText();
-        Api ada = anonymous.as(new Api.User(id, email, "correct horse battery",
-                anonymous.login(email, "correct horse battery")));
-        String weather = ada.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/weather",
-                "category", "data", "parameters", Map.of("type", "object", "properties",
-                        Map.of("city", Map.of("type", "string"))))).data().path("id").asText();
-        String crm = ada.post("/api/tools", Map.of("name", "CRM lookup", "endpoint", "https://crm.example.com/api",
-                "method", "POST", "authentication", Map.of("type", "bearer", "token", "sk-live-0123456789abcdef")))
-                .data().path("id").asText();
+        String id = anonymous
+                .post("/api/users", Map.of("email", email, "password", "correct horse battery", "name", "Ada"))
+                .data()
+                .path("id")
+                .asText();
+        Api ada = anonymous.as(
+                new Api.User(id, email, "correct horse battery", anonymous.login(email, "correct horse battery")));
+        String weather = ada.post(
+                        "/api/tools",
+                        Map.of(
+                                "name",
+                                "Weather",
+                                "endpoint",
+                                "https://api.example.com/weather",
+                                "category",
+                                "data",
+                                "parameters",
+                                Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")))))
+                .data()
+                .path("id")
+                .asText();
+        String crm = ada.post(
+                        "/api/tools",
+                        Map.of(
+                                "name",
+                                "CRM lookup",
+                                "endpoint",
+                                "https://crm.example.com/api",
+                                "method",
+                                "POST",
+                                "authentication",
+                                Map.of("type", "bearer", "token", "sk-live-0123456789abcdef")))
+                .data()
+                .path("id")
+                .asText();
         ada.patch("/api/tools/" + crm, Map.of("description", "Finds the caller in the CRM"));
-        String assistant = ada.post("/api/assistants", Map.of("name", "Front desk", "system_prompt",
-                "You answer the phone for a dental practice. Be brief and friendly.", "temperature", 0.7,
-                "language", "de-DE", "first_message", "Praxis Dr. Weber, guten Tag!")).data().path("id").asText();
+        String assistant = ada.post(
+                        "/api/assistants",
+                        Map.of(
+                                "name",
+                                "Front desk",
+                                "system_prompt",
+                                "You answer the phone for a dental practice. Be brief and friendly.",
+                                "temperature",
+                                0.7,
+                                "language",
+                                "de-DE",
+                                "first_message",
+                                "Praxis Dr. Weber, guten Tag!"))
+                .data()
+                .path("id")
+                .asText();
         ada.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(weather, crm)));
         ada.patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         ada.patch("/api/assistants/" + assistant, Map.of("temperature", 0.4, "voice_provider", "elevenlabs"));
         ada.patch("/api/assistants/" + assistant, Map.of("max_tokens", 400));
-        ada.post("/api/phone-numbers", Map.of("phone_number", "+49 30 5550100", "friendly_name", "Practice",
-                "assistant_id", assistant));
+        ada.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", "+49 30 5550100", "friendly_name", "Practice", "assistant_id", assistant));
     }
 
     private static int storedEvents(TestInfrastructure.Database database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password());
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM command.domain_event_entry")) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM command.domain_event_entry")) {
             count.next();
             return count.getInt(1);
         }
@@ -133,8 +180,10 @@ public final class RebuildBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = TOPICS.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))).toList();
+            List<TopicPartition> partitions = TOPICS.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -151,7 +200,9 @@ public final class RebuildBenchmark {
 
     private static long globalPosition(byte[] value) {
         Matcher position = GLOBAL_POSITION.matcher(new String(value, StandardCharsets.UTF_8));
-        return position.find() ? Long.parseLong(position.group().substring(position.group().indexOf(':') + 1)) : 0;
+        return position.find()
+                ? Long.parseLong(position.group().substring(position.group().indexOf(':') + 1))
+                : 0;
     }
 
     /** Copies of the template under fresh ids (every id in it replaced consistently) until there are enough. */
@@ -159,19 +210,29 @@ public final class RebuildBenchmark {
         long written = 0;
         long position = 1_000;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName(),
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                512 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4"))) {
             while (written < events) {
                 Map<String, String> ids = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> record : template) {
                     String value = replaceIds(new String(record.value(), StandardCharsets.UTF_8), ids);
                     value = GLOBAL_POSITION.matcher(value).replaceFirst("\"global_position\":" + position++);
                     // acknowledged together by the producer's close
-                    var unused = producer.send(new ProducerRecord<>(record.topic(), ids.computeIfAbsent(record.key(),
-                            id -> UUID.randomUUID().toString()), value.getBytes(StandardCharsets.UTF_8)));
+                    var unused = producer.send(new ProducerRecord<>(
+                            record.topic(),
+                            ids.computeIfAbsent(
+                                    record.key(), id -> UUID.randomUUID().toString()),
+                            value.getBytes(StandardCharsets.UTF_8)));
                     written++;
                 }
             }
@@ -184,7 +245,9 @@ public final class RebuildBenchmark {
         Matcher id = UUID_TEXT.matcher(json);
         StringBuilder replaced = new StringBuilder();
         while (id.find()) {
-            id.appendReplacement(replaced, ids.computeIfAbsent(id.group(), old -> UUID.randomUUID().toString()));
+            id.appendReplacement(
+                    replaced,
+                    ids.computeIfAbsent(id.group(), old -> UUID.randomUUID().toString()));
         }
         return id.appendTail(replaced).toString();
     }

@@ -1,12 +1,8 @@
 package io.voicepartner.launcher;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,10 +20,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code infra/scripts/rebuild}: read models rebuilt from the topics while reads and writes go on, equal row by
@@ -52,21 +51,40 @@ class RebuildIT extends OperationsPlatformIT {
         Api.User user = api().signUp();
         Api alice = api().as(user);
         String weather = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w"))
-                .data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
         String crm = alice.post("/api/tools", Map.of("name", "CRM", "endpoint", "https://crm.example.com/api"))
-                .data().path("id").asText();
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         assertThat(alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(weather, crm)))
-                .status()).isEqualTo(200);
-        assertThat(alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception")).status()).isEqualTo(200);
-        String gone = alice.post("/api/assistants", Map.of("name", "Gone")).data().path("id").asText();
+                        .status())
+                .isEqualTo(200);
+        assertThat(alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception"))
+                        .status())
+                .isEqualTo(200);
+        String gone = alice.post("/api/assistants", Map.of("name", "Gone"))
+                .data()
+                .path("id")
+                .asText();
         assertThat(alice.delete("/api/assistants/" + gone).status()).isIn(200, 204);
-        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 89 " + line(), "assistant_id",
-                assistant)).status()).isEqualTo(201);
-        String keys = "/api/organizations/" + user.id() + "/api-keys";
-        assertThat(alice.post(keys, Map.of("name", "Runtime", "scopes", List.of("usage:write"))).status())
+        assertThat(alice.post(
+                                "/api/phone-numbers",
+                                Map.of("phone_number", "+49 89 " + line(), "assistant_id", assistant))
+                        .status())
                 .isEqualTo(201);
-        String revoked = alice.post(keys, Map.of("name", "Old", "scopes", List.of("config:read"))).data().path("id")
+        String keys = "/api/organizations/" + user.id() + "/api-keys";
+        assertThat(alice.post(keys, Map.of("name", "Runtime", "scopes", List.of("usage:write")))
+                        .status())
+                .isEqualTo(201);
+        String revoked = alice.post(keys, Map.of("name", "Old", "scopes", List.of("config:read")))
+                .data()
+                .path("id")
                 .asText();
         assertThat(alice.delete(keys + "/" + revoked).status()).isEqualTo(200);
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
@@ -83,7 +101,8 @@ class RebuildIT extends OperationsPlatformIT {
             int count = 0;
             while (rebuilding.get()) {
                 Api.Response read = alice.get("/api/assistants/" + assistant);
-                if (read.status() != 200 || !"Reception".equals(read.data().path("name").asText())) {
+                if (read.status() != 200
+                        || !"Reception".equals(read.data().path("name").asText())) {
                     failedReads.add(read.toString());
                 }
                 count++;
@@ -93,7 +112,9 @@ class RebuildIT extends OperationsPlatformIT {
         Future<?> writes = clients.submit(() -> {
             while (rebuilding.get()) {
                 writtenDuring.add(alice.post("/api/assistants", Map.of("name", "Written during the rebuild"))
-                        .data().path("id").asText());
+                        .data()
+                        .path("id")
+                        .asText());
             }
         });
         Rebuild.Outcome outcome;
@@ -116,7 +137,8 @@ class RebuildIT extends OperationsPlatformIT {
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> rebuilt = tables.snapshotOf(user.id());
         List<String> newRows = rebuilt.get("assistants").stream()
-                .filter(row -> writtenDuring.stream().anyMatch(row::contains)).toList();
+                .filter(row -> writtenDuring.stream().anyMatch(row::contains))
+                .toList();
         assertThat(newRows).hasSize(writtenDuring.size());
         rebuilt.get("assistants").removeAll(newRows);
         rebuilt.get("audit_log").removeIf(row -> writtenDuring.stream().anyMatch(row::contains));
@@ -125,8 +147,9 @@ class RebuildIT extends OperationsPlatformIT {
             assertThat(metric("voicepartner_rebuild_done_events")).hasValue((double) outcome.events());
             assertThat(metric("voicepartner_rebuild_total_events")).hasValue((double) outcome.events());
             // the rate the rebuild measured for itself (events over its own duration), not one left at zero
-            double measured = Double.parseDouble(tables.strings("SELECT events_per_second FROM query.rebuilds "
-                    + "ORDER BY id DESC LIMIT 1").get(0));
+            double measured = Double.parseDouble(
+                    tables.strings("SELECT events_per_second FROM query.rebuilds " + "ORDER BY id DESC LIMIT 1")
+                            .get(0));
             assertThat(measured).isPositive();
             assertThat(metric("voicepartner_rebuild_rate_events_per_second")).hasValue(measured);
         });
@@ -136,7 +159,8 @@ class RebuildIT extends OperationsPlatformIT {
     @Order(2)
     void refusesAnUnknownReadModel() {
         assertThatThrownBy(() -> rebuild().run(List.of("assistants", "calls"), false))
-                .isInstanceOf(Rebuild.Refused.class).hasMessageContaining("unknown read model calls");
+                .isInstanceOf(Rebuild.Refused.class)
+                .hasMessageContaining("unknown read model calls");
     }
 
     @Test
@@ -150,8 +174,9 @@ class RebuildIT extends OperationsPlatformIT {
 
         // cancelled before the query side even claims it: it stops at its first report
         tables.execute("INSERT INTO query.rebuilds (read_models, cancel_requested) VALUES ('tools', true)");
-        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strings(
-                "SELECT status FROM query.rebuilds ORDER BY id DESC LIMIT 1").equals(List.of("cancelled")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tables.strings("SELECT status FROM query.rebuilds ORDER BY id DESC LIMIT 1")
+                        .equals(List.of("cancelled")));
 
         assertThat(tables.snapshot()).isEqualTo(before);
         assertThat(servedTableIds()).isEqualTo(served);
@@ -161,17 +186,24 @@ class RebuildIT extends OperationsPlatformIT {
     @Test
     @Order(4)
     void aRebuildSetsAsideARecordItCannotApplyAndReportsIt() throws Exception {
-        new TopicReader(kafkaBootstrapServers()).send(new ConsumerRecord<>("voicepartner.users", 0,
-                0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
+        new TopicReader(kafkaBootstrapServers())
+                .send(new ConsumerRecord<>(
+                        "voicepartner.users", 0, 0, "poison", "{not an envelope".getBytes(StandardCharsets.UTF_8)));
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> before = tables.snapshot();
 
         Rebuild.Outcome outcome = rebuild(List.of("users"));
 
-        assertThat(outcome.status()).as("one bad record does not fail the rebuild for everyone").isEqualTo("swapped");
-        assertThat(outcome.message()).contains("record(s) set aside").contains("voicepartner.users-")
+        assertThat(outcome.status())
+                .as("one bad record does not fail the rebuild for everyone")
+                .isEqualTo("swapped");
+        assertThat(outcome.message())
+                .contains("record(s) set aside")
+                .contains("voicepartner.users-")
                 .contains("unreadable");
-        assertThat(tables.snapshot()).as("the same as the live consumer, which parked it too").isEqualTo(before);
+        assertThat(tables.snapshot())
+                .as("the same as the live consumer, which parked it too")
+                .isEqualTo(before);
         assertThat(shadowSchemaExists()).isFalse();
         // the live consumers parked it on their dead-letter topics: nothing can ever read it
         StoredEvents.forgetDeadLettersOnceParked(database(), "poison");
@@ -190,7 +222,8 @@ class RebuildIT extends OperationsPlatformIT {
     }
 
     private Rebuild rebuild() {
-        return new Rebuild(ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new Rebuild(
+                ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     /** The served tables' identities: a swap would replace them with other tables of the same names. */
@@ -200,7 +233,8 @@ class RebuildIT extends OperationsPlatformIT {
     }
 
     private boolean shadowSchemaExists() {
-        return !tables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'").isEmpty();
+        return !tables.strings("SELECT nspname FROM pg_namespace WHERE nspname = 'query_rebuild'")
+                .isEmpty();
     }
 
     private static String line() {

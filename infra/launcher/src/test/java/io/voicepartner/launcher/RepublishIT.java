@@ -1,11 +1,10 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code infra/scripts/republish}: the running publisher sends the whole store again, in order and in the
@@ -33,14 +32,20 @@ class RepublishIT extends OperationsPlatformIT {
     void tables(JdbcTemplate jdbc) {
         tables = new ReadModelTables(jdbc);
     }
+
     private final TopicReader topics = new TopicReader(kafkaBootstrapServers());
 
     @Test
     void republishingFromTheStartChangesNoReadModelAndDuplicatesNothing() throws Exception {
         Api alice = api().as(api().signUp());
         String tool = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w"))
-                .data().path("id").asText();
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
         alice.patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         alice.delete("/api/assistants/" + assistant + "/tools?tool_id=" + tool);
@@ -58,32 +63,40 @@ class RepublishIT extends OperationsPlatformIT {
                 });
 
         assertThat(caughtUp).isTrue();
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("Republishing from global index")
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Republishing from global index")
                 .contains("Republish done");
         List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.assistants", assistant, 8);
         assertThat(eventIds(records)).isEqualTo(twice(eventIds(published)));
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         assertThat(tables.snapshot()).isEqualTo(before);
-        assertThat(alice.get("/api/assistants/" + assistant).data().path("revision").asLong()).isEqualTo(4);
+        assertThat(alice.get("/api/assistants/" + assistant)
+                        .data()
+                        .path("revision")
+                        .asLong())
+                .isEqualTo(4);
     }
 
     @Test
     void isRefusedPastTheEndOfTheStore() {
         api().signUp();
 
-        assertThatThrownBy(() -> republish().run(Long.MAX_VALUE)).isInstanceOf(Republish.Refused.class)
+        assertThatThrownBy(() -> republish().run(Long.MAX_VALUE))
+                .isInstanceOf(Republish.Refused.class)
                 .hasMessageContaining("the event store ends at global index");
     }
 
     private Republish republish() {
-        return new Republish(ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new Republish(
+                ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     private static List<String> eventIds(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode envelope = Api.JSON.readTree(record.value());
-            ids.add(envelope.path("event_id").asText() + "@" + envelope.path("revision").asLong());
+            ids.add(envelope.path("event_id").asText() + "@"
+                    + envelope.path("revision").asLong());
         }
         return ids;
     }

@@ -1,10 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's call-start lookup as API.md describes it, on the whole platform: an organization's admin asks
@@ -25,9 +24,12 @@ import static org.awaitility.Awaitility.await;
  */
 class RuntimeLookupIT extends PlatformIT {
 
-    private static final String TOKEN = "sk_live_" + UUID.randomUUID().toString().replace("-", "");
-    private static final String HEADER_KEY = "hdr_" + UUID.randomUUID().toString().replace("-", "");
-    private static final String QUERY_KEY = "qry_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String TOKEN =
+            "sk_live_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String HEADER_KEY =
+            "hdr_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String QUERY_KEY =
+            "qry_" + UUID.randomUUID().toString().replace("-", "");
 
     private String organization;
     private Api.User founder;
@@ -43,22 +45,44 @@ class RuntimeLookupIT extends PlatformIT {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         organization = opened.data().path("id").asText();
         owner = api().as(founder).withHeader("X-Organization-Id", organization);
-        tool = created(owner.post("/api/tools", Map.of("name", "Calendar",
-                "endpoint", "https://tools.example.com/calendar?api_key=" + QUERY_KEY + "&view=week",
-                "headers", Map.of("X-Api-Key", HEADER_KEY, "Accept", "application/json"),
-                "authentication", Map.of("type", "bearer", "token", TOKEN))));
-        file = created(owner.upload("/api/files", Map.of("description", "Opening hours"), "hours.txt",
+        tool = created(owner.post(
+                "/api/tools",
+                Map.of(
+                        "name",
+                        "Calendar",
+                        "endpoint",
+                        "https://tools.example.com/calendar?api_key=" + QUERY_KEY + "&view=week",
+                        "headers",
+                        Map.of("X-Api-Key", HEADER_KEY, "Accept", "application/json"),
+                        "authentication",
+                        Map.of("type", "bearer", "token", TOKEN))));
+        file = created(owner.upload(
+                "/api/files",
+                Map.of("description", "Opening hours"),
+                "hours.txt",
                 "Open Monday to Friday, 8 to 18.".getBytes(StandardCharsets.UTF_8)));
-        assistant = created(owner.post("/api/assistants", Map.of("name", "Front desk",
-                "system_prompt", "You are the front desk.", "tool_ids", List.of(tool), "file_ids", List.of(file))));
+        assistant = created(owner.post(
+                "/api/assistants",
+                Map.of(
+                        "name",
+                        "Front desk",
+                        "system_prompt",
+                        "You are the front desk.",
+                        "tool_ids",
+                        List.of(tool),
+                        "file_ids",
+                        List.of(file))));
     }
 
     @Test
     void aPublishedVersionAnswersWithItsToolsCredentialsInClearAndItsFilesReadable() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String number = freeNumber();
-        String numberId = created(owner.post("/api/phone-numbers", Map.of("phone_number", number,
-                "friendly_name", "Front desk", "assistant_id", assistant)));
+        String numberId = created(owner.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", number, "friendly_name", "Front desk", "assistant_id", assistant)));
 
         Api.Response answer = owner.get("/api/runtime/phone-numbers/" + number);
 
@@ -71,7 +95,8 @@ class RuntimeLookupIT extends PlatformIT {
         assertThat(data.path("version").path("number").asInt()).isEqualTo(1);
         assertThat(data.path("version").path("pinned").asBoolean()).isFalse();
         JsonNode version = owner.get(data.path("version").path("href").asText()).data();
-        assertThat(data.path("version").path("config_hash").asText()).isEqualTo(version.path("config_hash").asText());
+        assertThat(data.path("version").path("config_hash").asText())
+                .isEqualTo(version.path("config_hash").asText());
         assertThat(data.path("configuration").path("assistant"))
                 .isEqualTo(version.path("configuration").path("assistant"));
         JsonNode calendar = data.path("configuration").path("tools").path(0);
@@ -86,18 +111,25 @@ class RuntimeLookupIT extends PlatformIT {
         assertThat(hours.path("description").asText()).isEqualTo("Opening hours");
         assertThat(owner.download(hours.path("content_href").asText()).body())
                 .isEqualTo("Open Monday to Friday, 8 to 18.".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(30)).until(() -> owner.get(hours.path("text_href").asText()).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> owner.get(hours.path("text_href").asText()).status() == 200);
     }
 
     @Test
     void thePinnedVersionWinsOverALaterOne() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
-        assertThat(owner.patch("/api/assistants/" + assistant, Map.of("system_prompt", "Be brief.")).status())
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
+        assertThat(owner.patch("/api/assistants/" + assistant, Map.of("system_prompt", "Be brief."))
+                        .status())
                 .isEqualTo(200);
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String pinned = freeNumber();
-        created(owner.post("/api/phone-numbers", Map.of("phone_number", pinned, "assistant_id", assistant,
-                "assistant_version", 1)));
+        created(owner.post(
+                "/api/phone-numbers",
+                Map.of("phone_number", pinned, "assistant_id", assistant, "assistant_version", 1)));
         String following = freeNumber();
         created(owner.post("/api/phone-numbers", Map.of("phone_number", following, "assistant_id", assistant)));
 
@@ -106,10 +138,17 @@ class RuntimeLookupIT extends PlatformIT {
 
         assertThat(one.path("version").path("number").asInt()).isEqualTo(1);
         assertThat(one.path("version").path("pinned").asBoolean()).isTrue();
-        assertThat(one.path("configuration").path("assistant").path("system_prompt").asText())
+        assertThat(one.path("configuration")
+                        .path("assistant")
+                        .path("system_prompt")
+                        .asText())
                 .isEqualTo("You are the front desk.");
         assertThat(latest.path("version").path("number").asInt()).isEqualTo(2);
-        assertThat(latest.path("configuration").path("assistant").path("system_prompt").asText()).isEqualTo("Be brief.");
+        assertThat(latest.path("configuration")
+                        .path("assistant")
+                        .path("system_prompt")
+                        .asText())
+                .isEqualTo("Be brief.");
     }
 
     @Test
@@ -126,7 +165,9 @@ class RuntimeLookupIT extends PlatformIT {
 
     @Test
     void anotherOrganizationsNumberIsNotFoundAsANumberNobodyHas() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String number = freeNumber();
         created(owner.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", assistant)));
         Api stranger = api().as(api().signUp());
@@ -137,19 +178,24 @@ class RuntimeLookupIT extends PlatformIT {
 
         assertThat(theirs.status()).isEqualTo(404);
         assertThat(theirs.error().path("code").asText()).isEqualTo("not_found");
-        assertThat(theirs.text().replace(number, "{number}")).isEqualTo(none.text().replace(nobodys, "{number}"));
+        assertThat(theirs.text().replace(number, "{number}"))
+                .isEqualTo(none.text().replace(nobodys, "{number}"));
         assertThat(theirs.text()).doesNotContain(TOKEN, assistant, organization);
     }
 
     @Test
     void onlyAnAdminOrOwnerLooksUpAViewerAndAnEditorAreRefused() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String number = freeNumber();
         created(owner.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", assistant)));
 
         for (Role role : Role.values()) {
-            Api member = role == Role.OWNER ? owner
-                    : Organizations.join(owner, organization, api(), role).withHeader("X-Organization-Id", organization);
+            Api member = role == Role.OWNER
+                    ? owner
+                    : Organizations.join(owner, organization, api(), role)
+                            .withHeader("X-Organization-Id", organization);
             Api.Response answer = member.get("/api/runtime/phone-numbers/" + number);
             if (role.includes(Role.ADMIN)) {
                 assertThat(answer.status()).as(role + ": " + answer).isEqualTo(200);
@@ -163,29 +209,42 @@ class RuntimeLookupIT extends PlatformIT {
 
     @Test
     void everyOtherReadOfTheToolAndVersionStillMasksTheCredentials() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String number = freeNumber();
-        String numberId = created(owner.post("/api/phone-numbers", Map.of("phone_number", number,
-                "assistant_id", assistant)));
+        String numberId =
+                created(owner.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", assistant)));
         assertThat(owner.get("/api/runtime/phone-numbers/" + number).text()).contains(TOKEN, HEADER_KEY, QUERY_KEY);
 
-        for (String read : List.of("/api/tools/" + tool, "/api/tools", "/api/assistants/" + assistant,
-                "/api/assistants/" + assistant + "/tools", "/api/assistants/" + assistant + "/versions/1",
-                "/api/assistants/" + assistant + "/versions/1/diff?against=current", "/api/phone-numbers/" + numberId,
-                "/api/tools/" + tool + "/history", "/api/assistants/" + assistant + "/history")) {
+        for (String read : List.of(
+                "/api/tools/" + tool,
+                "/api/tools",
+                "/api/assistants/" + assistant,
+                "/api/assistants/" + assistant + "/tools",
+                "/api/assistants/" + assistant + "/versions/1",
+                "/api/assistants/" + assistant + "/versions/1/diff?against=current",
+                "/api/phone-numbers/" + numberId,
+                "/api/tools/" + tool + "/history",
+                "/api/assistants/" + assistant + "/history")) {
             Api.Response response = owner.get(read);
             assertThat(response.status()).as(read + " → " + response).isEqualTo(200);
             assertThat(response.text()).as(read).doesNotContain(TOKEN, HEADER_KEY, QUERY_KEY);
         }
-        JsonNode masked = owner.get("/api/assistants/" + assistant + "/versions/1").data()
-                .path("configuration").path("tools").path(0);
+        JsonNode masked = owner.get("/api/assistants/" + assistant + "/versions/1")
+                .data()
+                .path("configuration")
+                .path("tools")
+                .path(0);
         assertThat(masked.path("authentication").path("token").asText()).isEqualTo("••••" + last4(TOKEN));
         assertThat(masked.path("headers").path("X-Api-Key").asText()).isEqualTo("••••" + last4(HEADER_KEY));
     }
 
     @Test
     void credentialReadsAreCountedPerOrganizationAndCaller() {
-        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(owner.post("/api/assistants/" + assistant + "/versions", Map.of())
+                        .status())
+                .isEqualTo(201);
         String number = freeNumber();
         created(owner.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", assistant)));
         String actor = founder.id();

@@ -1,7 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the build ships: the all-in-one and each side's runnable jar (which the images are made of) carry no
@@ -25,21 +24,27 @@ class ShippedJarsIT {
                     + "kafka-streams|rocksdbjni|jsonassert|json-path-assert|xmlunit|.*-tests?\\.jar)");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "target/voicepartner-platform.jar",
-            "../../command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar",
-            "../../query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar",
-            "../../analytics/target/analytics-0.1.0-SNAPSHOT-exec.jar"})
+    @ValueSource(
+            strings = {
+                "target/voicepartner-platform.jar",
+                "../../command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar",
+                "../../query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar",
+                "../../analytics/target/analytics-0.1.0-SNAPSHOT-exec.jar"
+            })
     void carriesNoTestLibrary(String jar) throws IOException {
-        assertThat(Path.of(jar)).as("built by the reactor before the integration tests").exists();
+        assertThat(Path.of(jar))
+                .as("built by the reactor before the integration tests")
+                .exists();
 
-        assertThat(libraries(Path.of(jar))).as("libraries of %s", jar)
+        assertThat(libraries(Path.of(jar)))
+                .as("libraries of %s", jar)
                 .isNotEmpty()
                 .noneMatch(library -> TEST_LIBRARY.matcher(library).lookingAt());
     }
 
     private static List<String> libraries(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile()); Stream<String> names = file.stream().map(entry -> entry.getName())) {
+        try (JarFile file = new JarFile(jar.toFile());
+                Stream<String> names = file.stream().map(entry -> entry.getName())) {
             return names.filter(name -> name.startsWith("BOOT-INF/lib/")).toList();
         }
     }

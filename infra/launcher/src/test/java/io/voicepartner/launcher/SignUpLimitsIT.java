@@ -1,13 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +12,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sign-up under abuse: a client opening accounts as fast as it can is refused with {@code 429}, and sign-ups
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at {@value #PER_CLIENT} a minute and a pool of {@value #POOL_SIZE} connections, and a {@link HashingGate} that
  * can hold passwords in the middle of being hashed for as long as the test needs.
  */
-@SpringBootTest(classes = {PlatformApplication.class, SignUpLimitsIT.HashingGate.class},
+@SpringBootTest(
+        classes = {PlatformApplication.class, SignUpLimitsIT.HashingGate.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class SignUpLimitsIT {
@@ -65,7 +65,8 @@ class SignUpLimitsIT {
         }
 
         Api.Response refused = client.post("/api/users", newAccount());
-        Api.Response anotherClient = TrustedGateway.forClient(port, "198.51.100.21").post("/api/users", newAccount());
+        Api.Response anotherClient =
+                TrustedGateway.forClient(port, "198.51.100.21").post("/api/users", newAccount());
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
@@ -87,7 +88,9 @@ class SignUpLimitsIT {
         try (HashingGate.Held held = HashingGate.hold(POOL_SIZE)) {
             signUps = List.of(signUpFrom("198.51.100.31"), signUpFrom("198.51.100.32"));
             // before, the second never got here: the first held a connection while hashing, a processor the other
-            assertThat(held.allArrived()).as("both sign-ups are hashing at once").isTrue();
+            assertThat(held.allArrived())
+                    .as("both sign-ups are hashing at once")
+                    .isTrue();
 
             Api.Response write = alice.post("/api/assistants", Map.of("name", "Written while others sign up"));
 
@@ -101,12 +104,15 @@ class SignUpLimitsIT {
     @Test
     void passwordsAreStoredAsBcryptHashesOfCostTen() throws Exception {
         Map<String, String> account = newAccount();
-        assertThat(TrustedGateway.forClient(port, "198.51.100.40").post("/api/users", account).status()).isEqualTo(201);
+        assertThat(TrustedGateway.forClient(port, "198.51.100.40")
+                        .post("/api/users", account)
+                        .status())
+                .isEqualTo(201);
 
-        try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(),
-                DATABASE.password());
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT password_hash FROM command.user_credentials WHERE email = ?")) {
+        try (Connection connection =
+                        DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT password_hash FROM command.user_credentials WHERE email = ?")) {
             query.setString(1, account.get("email"));
             try (ResultSet stored = query.executeQuery()) {
                 assertThat(stored.next()).isTrue();
@@ -116,7 +122,8 @@ class SignUpLimitsIT {
     }
 
     private CompletableFuture<Api.Response> signUpFrom(String client) {
-        return CompletableFuture.supplyAsync(() -> TrustedGateway.forClient(port, client).post("/api/users", newAccount()));
+        return CompletableFuture.supplyAsync(
+                () -> TrustedGateway.forClient(port, client).post("/api/users", newAccount()));
     }
 
     private static Map<String, String> newAccount() {

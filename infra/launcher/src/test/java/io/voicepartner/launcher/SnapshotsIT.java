@@ -1,6 +1,13 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,14 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Snapshots (ADR 0018) on a platform of its own that takes one every {@value #THRESHOLD} events: an assistant
@@ -41,8 +40,10 @@ class SnapshotsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private Api alice;
 
     @DynamicPropertySource
@@ -61,9 +62,20 @@ class SnapshotsIT {
 
     @Test
     void aToolLoadedFromItsSnapshotDecidesAsWhenReplayedAndItsCredentialStaysEncrypted() {
-        String tool = alice.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://calendar.example.com",
-                "parameters", Map.of("type", "object", "properties", Map.of("days", Map.of("type", "integer"))),
-                "authentication", Map.of("type", "bearer", "token", TOKEN))).data().path("id").asText();
+        String tool = alice.post(
+                        "/api/tools",
+                        Map.of(
+                                "name",
+                                "Calendar",
+                                "endpoint",
+                                "https://calendar.example.com",
+                                "parameters",
+                                Map.of("type", "object", "properties", Map.of("days", Map.of("type", "integer"))),
+                                "authentication",
+                                Map.of("type", "bearer", "token", TOKEN)))
+                .data()
+                .path("id")
+                .asText();
         long revision = edit("/api/tools/" + tool, 1, THRESHOLD + 1);
         Snapshot snapshot = awaitSnapshot(tool);
         assertThat(snapshot.revision()).isEqualTo("1");
@@ -80,35 +92,47 @@ class SnapshotsIT {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.header("ETag")).isEqualTo(etag(revision + 1));
-        assertThat(edited.data().path("authentication").path("token").asText()).isEqualTo("••••" + TOKEN.substring(TOKEN.length() - 4));
+        assertThat(edited.data().path("authentication").path("token").asText())
+                .isEqualTo("••••" + TOKEN.substring(TOKEN.length() - 4));
 
         assertThat(ifMatch(revision + 1).delete("/api/tools/" + tool).status()).isEqualTo(200);
         Api.Response restored = alice.post("/api/tools/" + tool + "/restore", null);
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(restored.data().path("revision").asLong()).isEqualTo(revision + 3);
         assertThat(restored.data().path("description").asText()).isEqualTo("current");
-        assertThat(restored.data().path("authentication").path("token").asText()).endsWith(TOKEN.substring(TOKEN.length() - 4));
+        assertThat(restored.data().path("authentication").path("token").asText())
+                .endsWith(TOKEN.substring(TOKEN.length() - 4));
     }
 
     @Test
     void anAssistantLoadedFromItsSnapshotKeepsItsToolsAndVersionsAndRestoresAsWhenReplayed() {
         String tool = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://weather.example.com"))
-                .data().path("id").asText();
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk", "temperature", 0.4,
-                "tool_ids", List.of(tool))).data().path("id").asText();
-        assertThat(alice.post("/api/assistants/" + assistant + "/versions", Map.of("note", "go-live")).status())
+                .data()
+                .path("id")
+                .asText();
+        String assistant = alice.post(
+                        "/api/assistants", Map.of("name", "Front desk", "temperature", 0.4, "tool_ids", List.of(tool)))
+                .data()
+                .path("id")
+                .asText();
+        assertThat(alice.post("/api/assistants/" + assistant + "/versions", Map.of("note", "go-live"))
+                        .status())
                 .isEqualTo(201);
         // created, tool assigned, deployed, version 1 published
         long revision = edit("/api/assistants/" + assistant, 4, THRESHOLD + 1);
         awaitSnapshot(assistant);
 
-        Api.Response reassigned = alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
-        assertThat(reassigned.data().path("revision").asLong()).as("assigning it again records nothing")
+        Api.Response reassigned =
+                alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
+        assertThat(reassigned.data().path("revision").asLong())
+                .as("assigning it again records nothing")
                 .isEqualTo(revision);
-        assertThat(ifMatch(revision - 1).patch("/api/assistants/" + assistant, Map.of("name", "stale")).status())
+        assertThat(ifMatch(revision - 1)
+                        .patch("/api/assistants/" + assistant, Map.of("name", "stale"))
+                        .status())
                 .isEqualTo(412);
-        Api.Response versionRestored = ifMatch(revision).post("/api/assistants/" + assistant + "/versions/1/restore",
-                null);
+        Api.Response versionRestored =
+                ifMatch(revision).post("/api/assistants/" + assistant + "/versions/1/restore", null);
         assertThat(versionRestored.status()).as(versionRestored.toString()).isEqualTo(200);
         JsonNode restored = versionRestored.data();
         assertThat(restored.path("name").asText()).isEqualTo("Front desk");
@@ -117,7 +141,8 @@ class SnapshotsIT {
         long afterRestore = restored.path("revision").asLong();
         assertThat(afterRestore).isEqualTo(revision + 2);
 
-        assertThat(ifMatch(afterRestore).delete("/api/assistants/" + assistant).status()).isEqualTo(200);
+        assertThat(ifMatch(afterRestore).delete("/api/assistants/" + assistant).status())
+                .isEqualTo(200);
         Api.Response undeleted = alice.post("/api/assistants/" + assistant + "/restore", null);
         assertThat(undeleted.status()).as(undeleted.toString()).isEqualTo(200);
         assertThat(undeleted.data().path("name").asText()).isEqualTo("Front desk");
@@ -127,21 +152,29 @@ class SnapshotsIT {
 
     @Test
     void aSnapshotOfAnotherRevisionOrDamagedIsIgnoredAndReplacedByACurrentOne() {
-        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        String assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
         String tool = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://weather.example.com"))
-                .data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
         // exactly THRESHOLD events each: the last edit triggers their only snapshot, at its sequence number
         long assistantRevision = edit("/api/assistants/" + assistant, 1, THRESHOLD - 1);
         long toolRevision = edit("/api/tools/" + tool, 1, THRESHOLD - 1);
         long staleAt = awaitSnapshot(assistant, THRESHOLD - 1).sequence();
         long damagedAt = awaitSnapshot(tool, THRESHOLD - 1).sequence();
-        jdbc.update("UPDATE command.snapshot_event_entry SET payload_revision = '0' WHERE aggregate_identifier = ?",
+        jdbc.update(
+                "UPDATE command.snapshot_event_entry SET payload_revision = '0' WHERE aggregate_identifier = ?",
                 assistant);
-        jdbc.update("UPDATE command.snapshot_event_entry SET payload = convert_to('{\"not\": [an aggregate', 'UTF8') "
-                + "WHERE aggregate_identifier = ?", tool);
+        jdbc.update(
+                "UPDATE command.snapshot_event_entry SET payload = convert_to('{\"not\": [an aggregate', 'UTF8') "
+                        + "WHERE aggregate_identifier = ?",
+                tool);
 
-        Api.Response assistantEdited = ifMatch(assistantRevision).patch("/api/assistants/" + assistant,
-                Map.of("name", "Reception"));
+        Api.Response assistantEdited =
+                ifMatch(assistantRevision).patch("/api/assistants/" + assistant, Map.of("name", "Reception"));
         Api.Response toolEdited = ifMatch(toolRevision).patch("/api/tools/" + tool, Map.of("description", "hourly"));
 
         assertThat(assistantEdited.status()).as(assistantEdited.toString()).isEqualTo(200);
@@ -149,17 +182,20 @@ class SnapshotsIT {
         assertThat(toolEdited.status()).as(toolEdited.toString()).isEqualTo(200);
         assertThat(toolEdited.header("ETag")).isEqualTo(etag(toolRevision + 1));
         // loading them replayed every event, which is past the threshold: a current snapshot replaces the bad one
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(snapshots(assistant)).singleElement().satisfies(s -> {
-                assertThat(s.revision()).isEqualTo("1");
-                assertThat(s.sequence()).isGreaterThan(staleAt);
-            });
-            assertThat(snapshots(tool)).singleElement().satisfies(s -> {
-                assertThat(s.json()).startsWith("{");
-                assertThat(s.sequence()).isGreaterThan(damagedAt);
-            });
-        });
-        assertThat(alice.get("/api/assistants/" + assistant).data().path("name").asText()).isEqualTo("Reception");
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(snapshots(assistant)).singleElement().satisfies(s -> {
+                        assertThat(s.revision()).isEqualTo("1");
+                        assertThat(s.sequence()).isGreaterThan(staleAt);
+                    });
+                    assertThat(snapshots(tool)).singleElement().satisfies(s -> {
+                        assertThat(s.json()).startsWith("{");
+                        assertThat(s.sequence()).isGreaterThan(damagedAt);
+                    });
+                });
+        assertThat(alice.get("/api/assistants/" + assistant).data().path("name").asText())
+                .isEqualTo("Reception");
     }
 
     /** Edits the description this many times, each guarded by the revision before it; answers the last. */
@@ -180,25 +216,32 @@ class SnapshotsIT {
         return "\"" + revision + "\"";
     }
 
-    private record Snapshot(long sequence, String payloadType, String revision, String json) {
-    }
+    private record Snapshot(long sequence, String payloadType, String revision, String json) {}
 
     /** A snapshot is taken after the command commits, on a thread of its own: it appears shortly after. */
     private Snapshot awaitSnapshot(String aggregateId) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> snapshots(aggregateId), list -> !list.isEmpty()).get(0);
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> snapshots(aggregateId), list -> !list.isEmpty())
+                .get(0);
     }
 
     private Snapshot awaitSnapshot(String aggregateId, long sequence) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> snapshots(aggregateId), list -> list.stream().anyMatch(s -> s.sequence() == sequence))
                 .get(0);
     }
 
     private List<Snapshot> snapshots(String aggregateId) {
-        return jdbc.query("SELECT sequence_number, payload_type, payload_revision, payload "
+        return jdbc.query(
+                "SELECT sequence_number, payload_type, payload_revision, payload "
                         + "FROM command.snapshot_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                (row, n) -> new Snapshot(row.getLong(1), row.getString(2), row.getString(3),
-                        new String(row.getBytes(4), StandardCharsets.UTF_8)), aggregateId);
+                (row, n) -> new Snapshot(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        new String(row.getBytes(4), StandardCharsets.UTF_8)),
+                aggregateId);
     }
 }

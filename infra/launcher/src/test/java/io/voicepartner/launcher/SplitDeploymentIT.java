@@ -1,10 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,9 +26,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The split deployment as {@code docker-compose.yml} runs it, without a Docker engine: the command side, the
@@ -45,7 +44,9 @@ class SplitDeploymentIT {
     private static final Path GATEWAY_CONFIGURATION = Path.of("../gateway/nginx.conf");
     /** The all-in-one platform's document, which docker-compose.yml mounts into the gateway. */
     private static final Path API_DOCUMENT = TypeScriptClientIT.CLIENT.resolve("openapi.json");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final List<Process> processes = new ArrayList<>();
     private static LocalKafka kafka;
@@ -56,7 +57,9 @@ class SplitDeploymentIT {
 
     @BeforeAll
     static void startTheSidesAndTheGateway() throws IOException {
-        assertThat(NGINX).as("nginx from Debian's packages: run infra/scripts/ensure-nginx").exists();
+        assertThat(NGINX)
+                .as("nginx from Debian's packages: run infra/scripts/ensure-nginx")
+                .exists();
         deleteRecursively(WORK);
         Files.createDirectories(WORK);
         kafka = LocalKafka.start(0);
@@ -67,20 +70,32 @@ class SplitDeploymentIT {
         int analyticsPort = TestInfrastructure.freePort();
         Map<String, String> shared = Map.of(
                 // the form docker-compose.yml gives, which the sides turn into a JDBC address
-                "DATABASE_URL", database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + database.username()
-                        + (database.password().isEmpty() ? "" : ":" + database.password()) + "@"),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SECRET_KEY", TestKeys.TOKEN_KEY,
-                "API_KEY_HASH_KEY", TestKeys.API_KEY_HASH_KEY,
-                "FILE_STORAGE_DIR", WORK.resolve("files").toString(),
+                "DATABASE_URL",
+                database.jdbcUrl()
+                        .replace(
+                                "jdbc:postgresql://",
+                                "postgresql://" + database.username()
+                                        + (database.password().isEmpty() ? "" : ":" + database.password()) + "@"),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka.bootstrapServers(),
+                "SECRET_KEY",
+                TestKeys.TOKEN_KEY,
+                "API_KEY_HASH_KEY",
+                TestKeys.API_KEY_HASH_KEY,
+                "FILE_STORAGE_DIR",
+                WORK.resolve("files").toString(),
                 // the first write waits for the query side's consumers to join their group: a busy CI machine
                 // would answer it 202 after the default 2 s, and this test is about the path, not the bound
-                "READ_YOUR_WRITES_TIMEOUT", "30s",
+                "READ_YOUR_WRITES_TIMEOUT",
+                "30s",
                 // API keys' uses are passed on every second rather than production's 30 s, so that the test sees them
-                "API_KEY_USES_FLUSH_INTERVAL", "1s");
-        start("command-side", commandPort, shared, Map.of(
-                "SECRETS_KEY", TestKeys.SECRETS_KEY,
-                "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
+                "API_KEY_USES_FLUSH_INTERVAL",
+                "1s");
+        start(
+                "command-side",
+                commandPort,
+                shared,
+                Map.of("SECRETS_KEY", TestKeys.SECRETS_KEY, "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
         start("query-side", queryPort, shared, Map.of());
         start("analytics", analyticsPort, shared, Map.of());
         sides = Map.of("command-side", commandPort, "query-side", queryPort, "analytics", analyticsPort);
@@ -114,7 +129,8 @@ class SplitDeploymentIT {
         // reads: the query side
         Api.Response read = alice.get("/api/assistants/" + id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.data().path("revision").asLong()).isEqualTo(created.data().path("revision").asLong());
+        assertThat(read.data().path("revision").asLong())
+                .isEqualTo(created.data().path("revision").asLong());
         Api.Response list = alice.get("/api/assistants?limit=10");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.data().findValuesAsText("id")).containsExactly(id);
@@ -124,13 +140,17 @@ class SplitDeploymentIT {
         String range = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + today;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode figures = alice.get("/api/analytics/assistants" + range).data();
-            assertThat(figures.findValues("created")).extracting(JsonNode::asInt).containsExactly(1);
+            assertThat(figures.findValues("created"))
+                    .extracting(JsonNode::asInt)
+                    .containsExactly(1);
         });
 
         // the runtime's call-start lookup: a read, but the command side's, which alone opens credentials
-        assertThat(alice.post("/api/assistants/" + id + "/versions", Map.of()).status()).isEqualTo(201);
+        assertThat(alice.post("/api/assistants/" + id + "/versions", Map.of()).status())
+                .isEqualTo(201);
         String number = "+4930" + (10_000_000 + (System.nanoTime() & 0x3ffffff));
-        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", id)).status())
+        assertThat(alice.post("/api/phone-numbers", Map.of("phone_number", number, "assistant_id", id))
+                        .status())
                 .isEqualTo(201);
         Api.Response answer = alice.get("/api/runtime/phone-numbers/" + number);
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);
@@ -149,10 +169,12 @@ class SplitDeploymentIT {
         JsonNode allInOne = Api.JSON.readTree(API_DOCUMENT.toFile());
 
         Map<String, String> operations = operations(document);
-        assertThat(operations).as("the gateway's operations, by method and path, with their operationIds")
+        assertThat(operations)
+                .as("the gateway's operations, by method and path, with their operationIds")
                 .containsExactlyInAnyOrderEntriesOf(operations(allInOne));
         assertThat(names(document.path("components").path("schemas")))
-                .containsExactlyInAnyOrderElementsOf(names(allInOne.path("components").path("schemas")));
+                .containsExactlyInAnyOrderElementsOf(
+                        names(allInOne.path("components").path("schemas")));
         assertThat(document.path("tags").findValuesAsText("name"))
                 .containsExactlyElementsOf(allInOne.path("tags").findValuesAsText("name"));
 
@@ -160,18 +182,25 @@ class SplitDeploymentIT {
         // document: a side built with a route the committed document lacks fails here. The sides generate their
         // documents on first request, so all three are asked at once.
         Map<String, CompletableFuture<HttpResponse<String>>> ownDocuments = new TreeMap<>();
-        sides.forEach((side, port) -> ownDocuments.put(side, HTTP.sendAsync(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString())));
+        sides.forEach((side, port) -> ownDocuments.put(
+                side,
+                HTTP.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())));
         Map<String, String> servedByTheSides = new TreeMap<>();
         for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> ownDocument : ownDocuments.entrySet()) {
             String side = ownDocument.getKey();
-            Map<String, String> own = operations(Api.JSON.readTree(ownDocument.getValue().join().body()));
+            Map<String, String> own =
+                    operations(Api.JSON.readTree(ownDocument.getValue().join().body()));
             assertThat(own).as("%s's own document", side).isNotEmpty().hasSizeLessThan(operations.size());
-            assertThat(operations).as("the gateway's document has every operation %s documents", side)
+            assertThat(operations)
+                    .as("the gateway's document has every operation %s documents", side)
                     .containsAllEntriesOf(own);
             servedByTheSides.putAll(own);
         }
-        assertThat(servedByTheSides).as("every operation of the document is served by one of the sides")
+        assertThat(servedByTheSides)
+                .as("every operation of the document is served by one of the sides")
                 .containsOnlyKeys(operations.keySet());
     }
 
@@ -190,7 +219,8 @@ class SplitDeploymentIT {
 
     @Test
     void aGatewayWithoutTheDocumentSaysSoInsteadOfServingASidesHalf() throws IOException {
-        Api incomplete = startGateway("nginx-without-document", WORK.resolve("no-document").resolve("openapi.json"));
+        Api incomplete = startGateway(
+                "nginx-without-document", WORK.resolve("no-document").resolve("openapi.json"));
 
         Api.Response refused = incomplete.get("/openapi.json");
 
@@ -204,9 +234,13 @@ class SplitDeploymentIT {
     /** Every operation of a document as "METHOD path" and its operationId. */
     private static Map<String, String> operations(JsonNode document) {
         Map<String, String> operations = new TreeMap<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                operations.put(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
-                        operation.getValue().path("operationId").asText())));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operations.put(
+                                operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                operation.getValue().path("operationId").asText())));
         return operations;
     }
 
@@ -220,11 +254,22 @@ class SplitDeploymentIT {
     private static Api startGateway(String name, Path document) throws IOException {
         int port = TestInfrastructure.freePort();
         Path configuration = gatewayConfiguration(name, port, document);
-        processes.add(new ProcessBuilder(NGINX.toString(), "-p", WORK.toString(), "-e", "stderr",
-                "-c", configuration.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile()).start());
+        processes.add(new ProcessBuilder(
+                        NGINX.toString(),
+                        "-p",
+                        WORK.toString(),
+                        "-e",
+                        "stderr",
+                        "-c",
+                        configuration.toString(),
+                        "-g",
+                        "daemon off;")
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(name + ".log").toFile())
+                .start());
         Api started = new Api("http://127.0.0.1:" + port);
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
                 .until(() -> started.get("/health").header("Server") != null);
         return started;
     }
@@ -235,38 +280,60 @@ class SplitDeploymentIT {
         Api anna = gateway.as(annaUser);
         String keys = "/api/organizations/" + annaUser.id() + "/api-keys";
         String tool = anna.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://tools.example.com/c"))
-                .data().path("id").asText();
-        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
-        Map<String, String> machine = apiKey(anna, keys, "Machine", List.of("config:read", "usage:write",
-                "analytics:read"));
+                .data()
+                .path("id")
+                .asText();
+        String assistant = anna.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
+        Map<String, String> machine =
+                apiKey(anna, keys, "Machine", List.of("config:read", "usage:write", "analytics:read"));
         Map<String, String> dashboards = apiKey(anna, keys, "Dashboards", List.of("analytics:read"));
         Map<String, String> runtime = apiKey(anna, keys, "Runtime", List.of("usage:write"));
         String range = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + LocalDate.now(ZoneOffset.UTC);
-        Map<String, String> reads = Map.of("command-side", "/api/tools/" + tool + "/executions",
-                "query-side", "/api/assistants", "analytics", "/api/analytics/assistants" + range);
+        Map<String, String> reads = Map.of(
+                "command-side",
+                "/api/tools/" + tool + "/executions",
+                "query-side",
+                "/api/assistants",
+                "analytics",
+                "/api/analytics/assistants" + range);
 
         // the creation answered once the query side had the key; analytics takes it from the topic a moment later
         Api onAnalytics = withKey(nodes.get("analytics"), machine.get("key"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> onAnalytics.get(reads.get("analytics")).status() == 200);
-        assertThat(withKey(nodes.get("query-side"), machine.get("key")).get(reads.get("query-side")).status())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onAnalytics.get(reads.get("analytics")).status() == 200);
+        assertThat(withKey(nodes.get("query-side"), machine.get("key"))
+                        .get(reads.get("query-side"))
+                        .status())
                 .isEqualTo(200);
-        Api.Response reported = withKey(nodes.get("command-side"), machine.get("key")).post(reads.get("command-side"),
-                Map.of("duration_ms", 80, "success", true, "assistant_id", assistant));
+        Api.Response reported = withKey(nodes.get("command-side"), machine.get("key"))
+                .post(reads.get("command-side"), Map.of("duration_ms", 80, "success", true, "assistant_id", assistant));
         assertThat(reported.status()).as("%s", reported).isEqualTo(202);
 
         // a key used on one node alone shows its use in the list the query side serves
-        await().atMost(Duration.ofSeconds(30)).until(() -> withKey(nodes.get("analytics"), dashboards.get("key"))
-                .get(reads.get("analytics")).status() == 200);
-        assertThat(withKey(nodes.get("command-side"), runtime.get("key")).post(reads.get("command-side"),
-                Map.of("duration_ms", 80, "success", true, "assistant_id", assistant)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> withKey(nodes.get("analytics"), dashboards.get("key"))
+                                .get(reads.get("analytics"))
+                                .status()
+                        == 200);
+        assertThat(withKey(nodes.get("command-side"), runtime.get("key"))
+                        .post(
+                                reads.get("command-side"),
+                                Map.of("duration_ms", 80, "success", true, "assistant_id", assistant))
+                        .status())
+                .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode listed = anna.get(keys).data();
             for (Map<String, String> key : List.of(machine, dashboards, runtime)) {
-                assertThat(listed.findValues("id").stream().filter(id -> id.asText().equals(key.get("id"))))
+                assertThat(listed.findValues("id").stream()
+                                .filter(id -> id.asText().equals(key.get("id"))))
                         .hasSize(1);
             }
             listed.forEach(key -> assertThat(key.path("last_used_at").isTextual())
-                    .as("%s was used", key.path("name").asText()).isTrue());
+                    .as("%s was used", key.path("name").asText())
+                    .isTrue());
         });
 
         Api.Response revoked = anna.delete(keys + "/" + machine.get("id"));
@@ -277,9 +344,11 @@ class SplitDeploymentIT {
             Api.Response refused = withKey(nodes.get(side), machine.get("key")).get(reads.get(side));
             assertThat(refused.status()).as("%s: %s", side, refused).isEqualTo(401);
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> onAnalytics.get(reads.get("analytics")).status() == 401);
-        System.out.printf("analytics refused the revoked API key %d ms after the revocation was answered%n",
+        System.out.printf(
+                "analytics refused the revoked API key %d ms after the revocation was answered%n",
                 Duration.ofNanos(System.nanoTime() - answered).toMillis());
     }
 
@@ -287,7 +356,11 @@ class SplitDeploymentIT {
     private static Map<String, String> apiKey(Api admin, String keys, String name, List<String> scopes) {
         Api.Response created = admin.post(keys, Map.of("name", name, "scopes", scopes));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        return Map.of("id", created.data().path("id").asText(), "key", created.data().path("key").asText());
+        return Map.of(
+                "id",
+                created.data().path("id").asText(),
+                "key",
+                created.data().path("key").asText());
     }
 
     private static Api withKey(Api node, String key) {
@@ -299,8 +372,12 @@ class SplitDeploymentIT {
         Path application = layout(side);
         // the image's command but for the JIT and the collector: C1 alone and the serial collector suit a JVM that
         // starts and answers a handful of requests, and halve the start of three of them side by side on two cores
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "org.springframework.boot.loader.launch.JarLauncher")
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaCommand(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "org.springframework.boot.loader.launch.JarLauncher")
                 .directory(application.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve(side + ".log").toFile());
@@ -319,13 +396,24 @@ class SplitDeploymentIT {
     private static Path layout(String side) throws IOException {
         Path jar;
         try (Stream<Path> jars = Files.list(Path.of("../..", side, "target"))) {
-            jar = jars.filter(path -> path.getFileName().toString().endsWith("-exec.jar")).findFirst()
+            jar = jars.filter(path -> path.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(side + "'s runnable jar is not built"));
         }
         Path layers = WORK.resolve(side + "-layers");
-        Process extract = new ProcessBuilder(javaCommand(), "-Djarmode=tools", "-jar", jar.toString(),
-                "extract", "--layers", "--launcher", "--destination", layers.toString())
-                .redirectErrorStream(true).redirectOutput(WORK.resolve(side + "-extract.log").toFile()).start();
+        Process extract = new ProcessBuilder(
+                        javaCommand(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--layers",
+                        "--launcher",
+                        "--destination",
+                        layers.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(side + "-extract.log").toFile())
+                .start();
         assertThat(extract.onExit().join().exitValue()).as("extracting %s", jar).isZero();
         Path application = WORK.resolve(side);
         for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
@@ -343,9 +431,12 @@ class SplitDeploymentIT {
                 "listen 8080;", "listen 127.0.0.1:" + gatewayPort + ";",
                 "pid /tmp/nginx.pid;", "pid " + WORK.resolve(name + ".pid") + ";",
                 // where docker-compose.yml mounts clients/typescript
-                "/srv/api-document/openapi.json", document.toAbsolutePath().normalize().toString()));
+                "/srv/api-document/openapi.json",
+                        document.toAbsolutePath().normalize().toString()));
         for (Map.Entry<String, String> replacement : replacements.entrySet()) {
-            assertThat(configuration).as("infra/gateway/nginx.conf as this test knows it").contains(replacement.getKey());
+            assertThat(configuration)
+                    .as("infra/gateway/nginx.conf as this test knows it")
+                    .contains(replacement.getKey());
             configuration = configuration.replace(replacement.getKey(), replacement.getValue());
         }
         Path file = WORK.resolve(name + ".conf");
@@ -355,11 +446,17 @@ class SplitDeploymentIT {
 
     /** As the images' health check: started, and the database answers. */
     private static void awaitReady(int port) {
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(3)).build();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .failFast("a side exited", () -> processes.stream().anyMatch(process -> !process.isAlive()))
-                .until(() -> HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() -> HTTP.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
     }
 
     private static String javaCommand() {
@@ -384,7 +481,8 @@ class SplitDeploymentIT {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

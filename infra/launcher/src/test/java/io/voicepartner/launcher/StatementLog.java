@@ -1,10 +1,5 @@
 package io.voicepartner.launcher;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -12,6 +7,10 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Records the SQL the platform prepares while a test records it, so that the test can count the statements
@@ -54,18 +53,20 @@ class StatementLog {
     }
 
     private static DataSource recording(DataSource dataSource) {
-        return (DataSource) Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                StatementLog.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     Object result = invoke(dataSource, method, args);
                     return result instanceof Connection connection ? recording(connection) : result;
                 });
     }
 
     private static Connection recording(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(StatementLog.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                StatementLog.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Queue<String> current = recording;
-                    if (current != null && method.getName().equals("prepareStatement") && args != null
+                    if (current != null
+                            && method.getName().equals("prepareStatement")
+                            && args != null
                             && args[0] instanceof String sql) {
                         current.add(sql);
                     }

@@ -1,13 +1,13 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Events written straight into the shared platform's event store, as an older version of the platform (before
@@ -15,12 +15,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     /** The aggregate's latest event again, as its next event, with another {@code configuration.description}. */
     static void appendCopyOfLatestWithDescription(String aggregate, String description) throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+        try (Connection database = connect();
+                PreparedStatement insert = database.prepareStatement("""
                 INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
@@ -36,7 +36,8 @@ final class StoredEvents {
 
     /** What an upcaster would do to the event at {@code sequence}: its description replaced. */
     static void replaceDescription(String aggregate, long sequence, String description) throws Exception {
-        try (Connection database = connect(); PreparedStatement update = database.prepareStatement("""
+        try (Connection database = connect();
+                PreparedStatement update = database.prepareStatement("""
                 UPDATE command.domain_event_entry SET payload = convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb,
                     '{configuration,description}', to_jsonb(CAST(? AS text)))::text, 'UTF8')
                 WHERE aggregate_identifier = ? AND sequence_number = ?""")) {
@@ -49,7 +50,8 @@ final class StoredEvents {
 
     /** A copy of an assistant's creation under a new id, stamped in the year -6000000, which no PostgreSQL column holds. */
     static void appendAncientCopyOfCreation(String template, String id) throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+        try (Connection database = connect();
+                PreparedStatement insert = database.prepareStatement("""
                 INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, ?, 0, type, '-6000000-01-01T00:00:00Z', payload_type, payload_revision,
@@ -72,14 +74,15 @@ final class StoredEvents {
      */
     static void appendLegacyUsage(String aggregate, String payloadType, String payload, String reportId)
             throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+        try (Connection database = connect();
+                PreparedStatement insert = database.prepareStatement("""
                 INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, ?, ?, NULL,
                     convert_to(?, 'UTF8'), meta_data
                 FROM command.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""");
-             PreparedStatement claim = database.prepareStatement(
-                     "INSERT INTO command.usage_reports (aggregate_id, report_id) VALUES (?, ?)")) {
+                PreparedStatement claim = database.prepareStatement(
+                        "INSERT INTO command.usage_reports (aggregate_id, report_id) VALUES (?, ?)")) {
             insert.setString(1, java.time.Instant.now().toString());
             insert.setString(2, payloadType);
             insert.setString(3, payload);
@@ -96,7 +99,8 @@ final class StoredEvents {
      * the first schema version (no payload revision), with its type and metadata.
      */
     static void appendFirstVersion(String aggregate, String payloadType, String payload) throws Exception {
-        try (Connection database = connect(); PreparedStatement insert = database.prepareStatement("""
+        try (Connection database = connect();
+                PreparedStatement insert = database.prepareStatement("""
                 INSERT INTO command.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, ?, ?, NULL,
@@ -112,8 +116,9 @@ final class StoredEvents {
 
     /** How many of the aggregate's events the publisher has parked. */
     static long parkedByThePublisher(String aggregate) throws Exception {
-        try (Connection database = connect(); PreparedStatement select = database.prepareStatement(
-                "SELECT count(*) FROM command.parked_events WHERE aggregate_id = ?")) {
+        try (Connection database = connect();
+                PreparedStatement select = database.prepareStatement(
+                        "SELECT count(*) FROM command.parked_events WHERE aggregate_id = ?")) {
             select.setString(1, aggregate);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -133,12 +138,13 @@ final class StoredEvents {
 
     /** {@link #forgetDeadLettersOnceParked(String)} on another platform's database. */
     static void forgetDeadLettersOnceParked(TestInfrastructure.Database platform, String aggregate) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(platform, "query", aggregate) > 0
-                && deadLetters(platform, "analytics", aggregate) > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetters(platform, "query", aggregate) > 0
+                        && deadLetters(platform, "analytics", aggregate) > 0);
         try (Connection database = connect(platform)) {
             for (String schema : new String[] {"query", "analytics"}) {
-                try (PreparedStatement delete = database.prepareStatement(
-                        "DELETE FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
+                try (PreparedStatement delete =
+                        database.prepareStatement("DELETE FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
                     delete.setString(1, aggregate);
                     delete.executeUpdate();
                 }
@@ -150,8 +156,9 @@ final class StoredEvents {
 
     private static long deadLetters(TestInfrastructure.Database platform, String schema, String aggregate)
             throws Exception {
-        try (Connection database = connect(platform); PreparedStatement select = database.prepareStatement(
-                "SELECT count(*) FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
+        try (Connection database = connect(platform);
+                PreparedStatement select = database.prepareStatement(
+                        "SELECT count(*) FROM " + schema + ".dead_letters WHERE aggregate_id = ?")) {
             select.setString(1, aggregate);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

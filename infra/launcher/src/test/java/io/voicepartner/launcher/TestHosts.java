@@ -1,13 +1,12 @@
 package io.voicepartner.launcher;
 
 import io.voicepartner.command.tool.HostResolver;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The name lookups of tool test calls, answered from a map that a test fills, as a DNS server under an

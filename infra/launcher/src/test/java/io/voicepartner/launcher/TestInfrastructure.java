@@ -1,10 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.kafka.KafkaContainer;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +15,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The real PostgreSQL and Kafka the integration tests run against, once per test JVM: containers where a
@@ -43,8 +42,7 @@ final class TestInfrastructure {
     private static String kafkaBootstrapServers;
     private static Path fileStorage;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /** The database the shared platform of {@link PlatformIT} runs on. */
     static synchronized Database database() {
@@ -89,7 +87,8 @@ final class TestInfrastructure {
 
     private static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is the system's to clean
         }
@@ -120,7 +119,8 @@ final class TestInfrastructure {
     /** A database of its own for this run, dropped when the JVM exits, so runs never see each other's data. */
     private static Database freshLocalDatabase() {
         String server = System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String name = "voicepartner_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "voicepartner_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(server, "CREATE DATABASE " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
         return new Database(server.substring(0, server.lastIndexOf('/') + 1) + name, "postgres", "");
@@ -132,7 +132,9 @@ final class TestInfrastructure {
      */
     private static void drop(String server, String name) {
         try {
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> {
                         execute(server, "DROP DATABASE IF EXISTS " + name);
                         return true;
@@ -144,7 +146,7 @@ final class TestInfrastructure {
 
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the test PostgreSQL at " + url + ": " + e.getMessage(), e);

@@ -1,13 +1,12 @@
 package io.voicepartner.launcher;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Map;
 
 /**
  * The keys of every platform the tests start, made at random once per test JVM (the platform has no built-in key,
@@ -25,12 +24,16 @@ class TestKeys implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("test-keys", Map.of(
-                "SECRET_KEY", TOKEN_KEY,
-                "SECRET_KEY_PREVIOUS", PREVIOUS_TOKEN_KEY,
-                "SECRETS_KEY", SECRETS_KEY,
-                "SECRETS_KEY_PREVIOUS", PREVIOUS_SECRETS_KEY,
-                "API_KEY_HASH_KEY", API_KEY_HASH_KEY)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "test-keys",
+                        Map.of(
+                                "SECRET_KEY", TOKEN_KEY,
+                                "SECRET_KEY_PREVIOUS", PREVIOUS_TOKEN_KEY,
+                                "SECRETS_KEY", SECRETS_KEY,
+                                "SECRETS_KEY_PREVIOUS", PREVIOUS_SECRETS_KEY,
+                                "API_KEY_HASH_KEY", API_KEY_HASH_KEY)));
     }
 
     private static String random(int bytes) {

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * (Spring Boot's tests leave them off by default), so that the Prometheus endpoint is there.
  */
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = {PlatformApplication.class, StatementLog.class, TestHosts.class},
+@SpringBootTest(
+        classes = {PlatformApplication.class, StatementLog.class, TestHosts.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class TestPlatform {
 
@@ -21,8 +22,8 @@ abstract class TestPlatform {
     int port;
 
     /** The settings of a test platform on this database and broker. */
-    static void configure(DynamicPropertyRegistry properties, TestInfrastructure.Database database,
-                          String kafkaBootstrapServers) {
+    static void configure(
+            DynamicPropertyRegistry properties, TestInfrastructure.Database database, String kafkaBootstrapServers) {
         database.register(properties);
         properties.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
@@ -35,7 +36,8 @@ abstract class TestPlatform {
         properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
         // the tests age idempotency keys past their 24 h and see them purged
         properties.add("voicepartner.idempotency.purge-interval", () -> "1s");
-        // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays refused
+        // the tool endpoints the tests serve listen on 127.0.0.2: allowed here, while the rest of loopback stays
+        // refused
         properties.add("voicepartner.outbound.allow-list", () -> ToolTestIT.ALLOWED_RANGE);
         // the deadline tests wait for it; the endpoints the tests serve answer in milliseconds
         properties.add("voicepartner.tool-calls.timeout", () -> "3s");

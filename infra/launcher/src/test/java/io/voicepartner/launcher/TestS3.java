@@ -1,7 +1,6 @@
 package io.voicepartner.launcher;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.testcontainers.containers.MinIOContainer;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.containers.MinIOContainer;
 
 /**
  * A real S3-compatible server for the tests of the S3 file store, once per test JVM: MinIO where a Docker
@@ -51,13 +50,18 @@ record TestS3(String endpoint, String accessKey, String secretKey) {
         Process process;
         try {
             process = new ProcessBuilder(motoServer(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("The S3 tests need a Docker engine (for MinIO) or moto_server on the PATH "
-                    + "(pip install 'moto[server]')", e);
+            throw new IllegalStateException(
+                    "The S3 tests need a Docker engine (for MinIO) or moto_server on the PATH "
+                            + "(pip install 'moto[server]')",
+                    e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> (process.isAlive() && accepts(port)) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("moto_server exited at once with " + process.exitValue());
@@ -68,15 +72,20 @@ record TestS3(String endpoint, String accessKey, String secretKey) {
     /** On the PATH, or where pyenv installs it when the PATH (a CI runner's, say) leaves pyenv out. */
     private static String motoServer() {
         Stream<Path> candidates = Stream.concat(
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).map(Path::of),
+                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .map(Path::of),
                 pyenvVersions());
-        return candidates.map(directory -> directory.resolve("moto_server")).filter(Files::isExecutable)
-                .findFirst().map(Path::toString).orElse("moto_server");
+        return candidates
+                .map(directory -> directory.resolve("moto_server"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(Path::toString)
+                .orElse("moto_server");
     }
 
     private static Stream<Path> pyenvVersions() {
-        Path versions = Path.of(System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv"),
-                "versions");
+        Path versions = Path.of(
+                System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv"), "versions");
         try (Stream<Path> installed = Files.list(versions)) {
             return installed.map(version -> version.resolve("bin")).toList().stream();
         } catch (IOException e) {

@@ -39,8 +39,15 @@ final class ThrowawayPostgres implements AutoCloseable {
                 Files.setOwner(directory, users.lookupPrincipalByName("postgres"));
             }
             ThrowawayPostgres postgres = new ThrowawayPostgres(directory, ChildKafka.freePort());
-            postgres.run(BIN.resolve("initdb").toString(), "-D", directory.resolve("data").toString(), "-A", "trust",
-                    "-U", "postgres", "--no-sync");
+            postgres.run(
+                    BIN.resolve("initdb").toString(),
+                    "-D",
+                    directory.resolve("data").toString(),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync");
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -48,9 +55,18 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     void start() {
-        run(BIN.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-w", "-t", "60",
-                "-l", directory.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory + " -c fsync=on", "start");
+        run(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                directory.resolve("data").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + directory + " -c fsync=on",
+                "start");
     }
 
     /** Stops at once, as a crash would: clients are cut and the next start recovers from the WAL. */
@@ -60,7 +76,7 @@ final class ThrowawayPostgres implements AutoCloseable {
 
     TestInfrastructure.Database database(String name) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -84,11 +100,14 @@ final class ThrowawayPostgres implements AutoCloseable {
         }
         full.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("pg_ctl.out").toFile())).start();
+            Process process = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("pg_ctl.out").toFile()))
+                    .start();
             if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: "
-                        + Files.readString(directory.resolve("pg_ctl.out")));
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed: " + Files.readString(directory.resolve("pg_ctl.out")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,10 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet6Address;
@@ -25,9 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /api/tools/{id}/test} against a local HTTP server that the configuration allows
@@ -38,6 +37,7 @@ class ToolTestIT extends PlatformIT {
 
     /** A loopback address of its own, so that allowing it leaves 127.0.0.1 refused. */
     static final String ALLOWED_RANGE = "127.0.0.2/32";
+
     private static final String TOKEN = "sk_test_51HxYzAbCdEf0123456789";
 
     /** {@code TOOL_CALL_CONCURRENCY_PER_TENANT}'s default. */
@@ -54,10 +54,17 @@ class ToolTestIT extends PlatformIT {
         server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
         server.createContext("/echo", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String answer = Api.write(Map.of("method", exchange.getRequestMethod(),
-                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
-                    "accept", String.valueOf(exchange.getRequestHeaders().getFirst("Accept")),
-                    "query", String.valueOf(exchange.getRequestURI().getQuery()), "body", body));
+            String answer = Api.write(Map.of(
+                    "method",
+                    exchange.getRequestMethod(),
+                    "authorization",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                    "accept",
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Accept")),
+                    "query",
+                    String.valueOf(exchange.getRequestURI().getQuery()),
+                    "body",
+                    body));
             respond(exchange, 201, answer);
         });
         server.createContext("/large", exchange -> respond(exchange, 200, "x".repeat(100_000)));
@@ -124,8 +131,12 @@ class ToolTestIT extends PlatformIT {
         assertThat(echoed.path("authorization").asText()).isEqualTo("Bearer " + TOKEN);
         assertThat(echoed.path("accept").asText()).isEqualTo("application/json");
         assertThat(readTree(echoed.path("body").asText()).path("city").asText()).isEqualTo("Berlin");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + tool)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(1));
     }
 
     /** A key in the endpoint's query string is shown masked, and sent as it was written (issue 17). */
@@ -145,15 +156,20 @@ class ToolTestIT extends PlatformIT {
     @Test
     void passesArgumentsOfAGetAsTheQueryAndCutsALongBodyOff() {
         String echo = newTool(local("/echo"), "GET");
-        JsonNode echoed = readTree(alice.post("/api/tools/" + echo + "/test",
-                Map.of("arguments", Map.of("city", "Köln"))).data().path("body").asText());
+        JsonNode echoed =
+                readTree(alice.post("/api/tools/" + echo + "/test", Map.of("arguments", Map.of("city", "Köln")))
+                        .data()
+                        .path("body")
+                        .asText());
         assertThat(echoed.path("query").asText()).isEqualTo("city=Köln");
 
-        JsonNode large = alice.post("/api/tools/" + newTool(local("/large"), "GET") + "/test", Map.of()).data();
+        JsonNode large = alice.post("/api/tools/" + newTool(local("/large"), "GET") + "/test", Map.of())
+                .data();
         assertThat(large.path("body_truncated").asBoolean()).isTrue();
         assertThat(large.path("body").asText()).hasSize(4096);
 
-        JsonNode broken = alice.post("/api/tools/" + newTool(local("/broken"), "GET") + "/test", Map.of()).data();
+        JsonNode broken = alice.post("/api/tools/" + newTool(local("/broken"), "GET") + "/test", Map.of())
+                .data();
         assertThat(broken.path("success").asBoolean()).isFalse();
         assertThat(broken.path("status_code").asInt()).isEqualTo(503);
     }
@@ -169,21 +185,29 @@ class ToolTestIT extends PlatformIT {
         String silent = newTool(local("/hold"), "GET");
         release = new CountDownLatch(1);
 
-        CompletableFuture<Api.Response> trickling = CompletableFuture.supplyAsync(() ->
-                alice.post("/api/tools/" + trickle + "/test", Map.of()));
-        JsonNode unanswered = alice.post("/api/tools/" + silent + "/test", Map.of()).data();
+        CompletableFuture<Api.Response> trickling =
+                CompletableFuture.supplyAsync(() -> alice.post("/api/tools/" + trickle + "/test", Map.of()));
+        JsonNode unanswered =
+                alice.post("/api/tools/" + silent + "/test", Map.of()).data();
         JsonNode trickled = trickling.join().data();
         release.countDown();
 
         assertThat(trickled.path("success").asBoolean()).as(trickled.toString()).isFalse();
         assertThat(trickled.path("status_code").asInt()).isEqualTo(200);
-        assertThat(trickled.path("error").asText()).contains("did not answer in full within 3 s")
+        assertThat(trickled.path("error").asText())
+                .contains("did not answer in full within 3 s")
                 .contains("TOOL_CALL_TIMEOUT");
-        assertThat(unanswered.path("success").asBoolean()).as(unanswered.toString()).isFalse();
+        assertThat(unanswered.path("success").asBoolean())
+                .as(unanswered.toString())
+                .isFalse();
         assertThat(unanswered.path("status_code").isNull()).isTrue();
         assertThat(unanswered.path("error").asText()).contains("within 3 s");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + trickle).data().path("total_calls").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + trickle)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(1));
     }
 
     @Test
@@ -191,7 +215,9 @@ class ToolTestIT extends PlatformIT {
         JsonNode redirected = alice.post("/api/tools/" + newTool(local("/redirect"), "GET") + "/test", Map.of())
                 .data();
 
-        assertThat(redirected.path("status_code").asInt()).as(redirected.toString()).isEqualTo(302);
+        assertThat(redirected.path("status_code").asInt())
+                .as(redirected.toString())
+                .isEqualTo(302);
         assertThat(redirected.path("success").asBoolean()).isFalse();
         assertThat(landed.get()).as("calls that followed the redirect").isZero();
     }
@@ -215,21 +241,27 @@ class ToolTestIT extends PlatformIT {
 
             Api.Response refused = alice.post("/api/tools/" + hold + "/test", Map.of());
             Api bob = api().as(api().signUp());
-            String bobsTool = bob.post("/api/tools", Map.of("name", "Echo", "endpoint", local("/echo"),
-                    "method", "POST")).data().path("id").asText();
+            String bobsTool = bob.post(
+                            "/api/tools", Map.of("name", "Echo", "endpoint", local("/echo"), "method", "POST"))
+                    .data()
+                    .path("id")
+                    .asText();
             Api.Response bobs = bob.post("/api/tools/" + bobsTool + "/test", Map.of());
             release.countDown();
 
             assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
             assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
-            assertThat(refused.error().path("message").asText()).contains(CONCURRENT_PER_TENANT + " test calls running");
+            assertThat(refused.error().path("message").asText())
+                    .contains(CONCURRENT_PER_TENANT + " test calls running");
             assertThat(refused.header("Retry-After")).isEqualTo("3");
             assertThat(bobs.status()).as(bobs.toString()).isEqualTo(200);
             assertThat(bobs.data().path("success").asBoolean()).isTrue();
             for (Future<Api.Response> call : running) {
                 Api.Response answered = call.get();
                 assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
-                assertThat(answered.data().path("success").asBoolean()).as(answered.toString()).isTrue();
+                assertThat(answered.data().path("success").asBoolean())
+                        .as(answered.toString())
+                        .isTrue();
             }
             assertThat(held.get()).as("calls that reached the endpoint").isEqualTo(CONCURRENT_PER_TENANT);
         } finally {
@@ -294,9 +326,23 @@ class ToolTestIT extends PlatformIT {
 
     @Test
     void argumentsTheToolsParametersRefuseAreA400NamingEachAndNothingIsCalled() {
-        Api.Response created = alice.post("/api/tools", Map.of("name", "Weather", "endpoint", local("/echo"),
-                "method", "POST", "parameters", Map.of("type", "object", "required", List.of("city"),
-                        "properties", Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")))));
+        Api.Response created = alice.post(
+                "/api/tools",
+                Map.of(
+                        "name",
+                        "Weather",
+                        "endpoint",
+                        local("/echo"),
+                        "method",
+                        "POST",
+                        "parameters",
+                        Map.of(
+                                "type",
+                                "object",
+                                "required",
+                                List.of("city"),
+                                "properties",
+                                Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")))));
         String tool = created.data().path("id").asText();
 
         Api.Response refused = alice.post("/api/tools/" + tool + "/test", Map.of("arguments", Map.of("days", "three")));
@@ -307,8 +353,12 @@ class ToolTestIT extends PlatformIT {
         assertThat(refused.error().path("details").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("arguments", "arguments.days");
         assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + tool)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(1));
     }
 
     @Test
@@ -331,9 +381,19 @@ class ToolTestIT extends PlatformIT {
     }
 
     private String newTool(String endpoint, String method) {
-        Api.Response created = alice.post("/api/tools", Map.of("name", "Echo", "endpoint", endpoint, "method", method,
-                "headers", Map.of("Accept", "application/json"),
-                "authentication", Map.of("type", "bearer", "token", TOKEN)));
+        Api.Response created = alice.post(
+                "/api/tools",
+                Map.of(
+                        "name",
+                        "Echo",
+                        "endpoint",
+                        endpoint,
+                        "method",
+                        method,
+                        "headers",
+                        Map.of("Accept", "application/json"),
+                        "authentication",
+                        Map.of("type", "bearer", "token", TOKEN)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.data().path("id").asText();
     }

@@ -1,5 +1,8 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -7,16 +10,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.voicepartner.api.messaging.AggregateType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,9 +24,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The topic contract as an outsider reads it: every record the platform publishes for a user's activity
@@ -44,10 +43,26 @@ class TopicContractIT extends PlatformIT {
 
     private static final String DOCUMENT = "https://voicepartner.io/asyncapi.json";
 
-    private static final Set<String> PRODUCED = Set.of("UserRegistered", "AssistantCreated", "AssistantUpdated",
-            "ToolsAssigned", "ToolUnassigned", "AssistantDeleted", "ToolCreated", "ToolUpdated", "ToolExecutionRecorded",
-            "ToolDeleted", "PhoneNumberCreated", "PhoneNumberUpdated", "PhoneCallRecorded", "PhoneNumberDeleted",
-            "FileUploaded", "FilesAssigned", "FileDescriptionUpdated", "FileDeleted", "SignInSucceeded");
+    private static final Set<String> PRODUCED = Set.of(
+            "UserRegistered",
+            "AssistantCreated",
+            "AssistantUpdated",
+            "ToolsAssigned",
+            "ToolUnassigned",
+            "AssistantDeleted",
+            "ToolCreated",
+            "ToolUpdated",
+            "ToolExecutionRecorded",
+            "ToolDeleted",
+            "PhoneNumberCreated",
+            "PhoneNumberUpdated",
+            "PhoneCallRecorded",
+            "PhoneNumberDeleted",
+            "FileUploaded",
+            "FilesAssigned",
+            "FileDescriptionUpdated",
+            "FileDeleted",
+            "SignInSucceeded");
 
     @Test
     void everyPublishedEventValidatesAgainstItsDocumentedSchema() {
@@ -55,19 +70,49 @@ class TopicContractIT extends PlatformIT {
         Api alice = api().as(user);
         String assistant = id(alice.post("/api/assistants", Map.of("name", "Front desk")));
         alice.put("/api/assistants/" + assistant, Map.of("temperature", 0.3));
-        String tool = id(alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/w",
-                "authentication", Map.of("type", "bearer", "token", "sk_live_contract_0123456789"))));
+        String tool = id(alice.post(
+                "/api/tools",
+                Map.of(
+                        "name",
+                        "Weather",
+                        "endpoint",
+                        "https://api.example.com/w",
+                        "authentication",
+                        Map.of("type", "bearer", "token", "sk_live_contract_0123456789"))));
         alice.put("/api/tools/" + tool, Map.of("category", "data"));
         alice.post("/api/assistants/" + assistant + "/tools", Map.of("tool_ids", List.of(tool)));
-        alice.post("/api/tools/" + tool + "/executions", Map.of("duration_ms", 12, "success", true,
-                "assistant_id", assistant, "occurred_at", Instant.now().toString()));
-        String number = id(alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 "
-                + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000), "assistant_id", assistant)));
+        alice.post(
+                "/api/tools/" + tool + "/executions",
+                Map.of(
+                        "duration_ms",
+                        12,
+                        "success",
+                        true,
+                        "assistant_id",
+                        assistant,
+                        "occurred_at",
+                        Instant.now().toString()));
+        String number = id(alice.post(
+                "/api/phone-numbers",
+                Map.of(
+                        "phone_number",
+                        "+49 30 " + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000),
+                        "assistant_id",
+                        assistant)));
         alice.put("/api/phone-numbers/" + number, Map.of("friendly_name", "Hotline"));
-        alice.post("/api/phone-numbers/" + number + "/usage", Map.of("call_seconds", 30, "direction", "inbound",
-                "assistant_id", assistant, "occurred_at", Instant.now().toString()));
-        String file = id(alice.upload("/api/files", Map.of(), "notes.txt",
-                "Opening hours".getBytes(StandardCharsets.UTF_8)));
+        alice.post(
+                "/api/phone-numbers/" + number + "/usage",
+                Map.of(
+                        "call_seconds",
+                        30,
+                        "direction",
+                        "inbound",
+                        "assistant_id",
+                        assistant,
+                        "occurred_at",
+                        Instant.now().toString()));
+        String file =
+                id(alice.upload("/api/files", Map.of(), "notes.txt", "Opening hours".getBytes(StandardCharsets.UTF_8)));
         alice.post("/api/assistants/" + assistant + "/files", Map.of("file_ids", List.of(file)));
         alice.put("/api/files/" + file, Map.of("description", "When we are open"));
         alice.delete("/api/tools/" + tool);
@@ -76,8 +121,8 @@ class TopicContractIT extends PlatformIT {
         alice.delete("/api/assistants/" + assistant);
 
         Map<String, Schema> schemas = new HashMap<>();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(DOCUMENT, asyncApiAsJson())));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Map.of(DOCUMENT, asyncApiAsJson())));
         Set<String> seen = new TreeSet<>();
         List<String> violations = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -86,8 +131,10 @@ class TopicContractIT extends PlatformIT {
             for (JsonNode record : recordsOf(user.id())) {
                 String type = record.path("type").asText();
                 seen.add(type);
-                Schema schema = schemas.computeIfAbsent(type, name ->
-                        registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/messages/" + name + "/payload")));
+                Schema schema = schemas.computeIfAbsent(
+                        type,
+                        name -> registry.getSchema(
+                                SchemaLocation.of(DOCUMENT + "#/components/messages/" + name + "/payload")));
                 List<Error> errors = schema.validate(record);
                 if (!errors.isEmpty()) {
                     violations.add(type + ": " + errors + " in " + record);
@@ -107,16 +154,18 @@ class TopicContractIT extends PlatformIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (AggregateType type : AggregateType.values()) {
-                consumer.partitionsFor(type.topic()).forEach(info ->
-                        partitions.add(new TopicPartition(type.topic(), info.partition())));
+                consumer.partitionsFor(type.topic())
+                        .forEach(info -> partitions.add(new TopicPartition(type.topic(), info.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> readTree(record.value())
-                        .filter(value -> ownerId.equals(value.path("owner_id").asText()))
-                        .ifPresent(found::add));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(record -> readTree(record.value())
+                                .filter(value ->
+                                        ownerId.equals(value.path("owner_id").asText()))
+                                .ifPresent(found::add));
             }
         }
         return found;

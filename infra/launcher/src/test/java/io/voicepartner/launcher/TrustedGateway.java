@@ -13,6 +13,7 @@ final class TrustedGateway {
 
     /** A loopback address of its own, so that 127.0.0.1 stays an untrusted client. */
     static final String ADDRESS = "127.0.0.3";
+
     static final String RANGE = ADDRESS + "/32";
 
     private static final Map<Integer, FaultyProxy> GATEWAYS = new ConcurrentHashMap<>();
@@ -21,8 +22,7 @@ final class TrustedGateway {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> GATEWAYS.values().forEach(FaultyProxy::close)));
     }
 
-    private TrustedGateway() {
-    }
+    private TrustedGateway() {}
 
     /** The API of the platform on {@code port} as the gateway passes on a request of the client at {@code client}. */
     static Api forClient(int port, String client) {

@@ -1,13 +1,12 @@
 package io.voicepartner.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The typed TypeScript client of {@code clients/typescript} is what a frontend uses: its committed copy of the
@@ -44,16 +43,22 @@ class TypeScriptClientIT extends PlatformIT {
         Files.writeString(document, readable(served), StandardCharsets.UTF_8);
 
         JsonNode committed = Api.JSON.readTree(CLIENT.resolve("openapi.json").toFile());
-        assertThat(differences("", committed, served, new ArrayList<>())).as("clients/typescript/openapi.json "
-                + "is not the platform's /openapi.json at these places; update it and the types with: " + REGENERATE)
+        assertThat(differences("", committed, served, new ArrayList<>()))
+                .as("clients/typescript/openapi.json "
+                        + "is not the platform's /openapi.json at these places; update it and the types with: "
+                        + REGENERATE)
                 .isEmpty();
 
         Path types = GENERATED.resolve("schema.d.ts");
-        Node.Result generate = Node.run(CLIENT, List.of("npx", "--no-install", "openapi-typescript",
-                document.toString(), "--output", types.toString()), 120);
+        Node.Result generate = Node.run(
+                CLIENT,
+                List.of("npx", "--no-install", "openapi-typescript", document.toString(), "--output", types.toString()),
+                120);
         assertThat(generate.exit()).as(generate.output()).isZero();
-        assertThat(CLIENT.resolve("src/schema.d.ts")).as("clients/typescript/src/schema.d.ts is not what "
-                + "openapi-typescript makes of /openapi.json; regenerate it with: " + REGENERATE).hasSameTextualContentAs(types);
+        assertThat(CLIENT.resolve("src/schema.d.ts"))
+                .as("clients/typescript/src/schema.d.ts is not what "
+                        + "openapi-typescript makes of /openapi.json; regenerate it with: " + REGENERATE)
+                .hasSameTextualContentAs(types);
     }
 
     @Test
@@ -63,8 +68,8 @@ class TypeScriptClientIT extends PlatformIT {
         Node.Result smoke = Node.run(CLIENT, List.of("node", "dist/smoke/smoke.js", "http://127.0.0.1:" + port), 120);
 
         assertThat(smoke.exit()).as(smoke.output()).isZero();
-        assertThat(smoke.output()).contains("ok - a stale If-Match is a 412 revision_mismatch",
-                "ok - an unknown id is a 404 not_found");
+        assertThat(smoke.output())
+                .contains("ok - a stale If-Match is a 412 revision_mismatch", "ok - an unknown id is a 404 not_found");
     }
 
     static void compile() throws Exception {
@@ -82,8 +87,11 @@ class TypeScriptClientIT extends PlatformIT {
             committed.fieldNames().forEachRemaining(names::add);
             served.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                differences(at + "/" + name.replace("~", "~0").replace("/", "~1"), committed.path(name),
-                        served.path(name), found);
+                differences(
+                        at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        committed.path(name),
+                        served.path(name),
+                        found);
             }
         } else if (committed.isArray() && served.isArray() && committed.size() == served.size()) {
             for (int index = 0; index < committed.size(); index++) {
@@ -99,8 +107,8 @@ class TypeScriptClientIT extends PlatformIT {
     private static String readable(JsonNode document) throws Exception {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         return new ObjectMapper().writer(printer).writeValueAsString(document) + "\n";

@@ -1,10 +1,9 @@
 package io.voicepartner.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the voice runtime reports ({@code POST /api/tools/{id}/executions}, {@code /api/phone-numbers/{id}/usage})
@@ -39,7 +38,10 @@ class UsageIT extends PlatformIT {
     @BeforeEach
     void signUp() {
         alice = api().as(api().signUp());
-        assistant = alice.post("/api/assistants", Map.of("name", "Front desk")).data().path("id").asText();
+        assistant = alice.post("/api/assistants", Map.of("name", "Front desk"))
+                .data()
+                .path("id")
+                .asText();
     }
 
     @Test
@@ -48,9 +50,11 @@ class UsageIT extends PlatformIT {
         Api.Response read = alice.get("/api/tools/" + tool);
         String etag = read.header("ETag");
 
-        Api.Response reported = alice.post("/api/tools/" + tool + "/executions", List.of(
-                execution("e-1", 100, true, 200, now.minusSeconds(30)),
-                execution("e-2", 300, false, 502, now.minusSeconds(10))));
+        Api.Response reported = alice.post(
+                "/api/tools/" + tool + "/executions",
+                List.of(
+                        execution("e-1", 100, true, 200, now.minusSeconds(30)),
+                        execution("e-2", 300, false, 502, now.minusSeconds(10))));
 
         assertThat(reported.status()).as(reported.toString()).isEqualTo(202);
         assertThat(reported.data().path("recorded").asInt()).isEqualTo(2);
@@ -61,7 +65,8 @@ class UsageIT extends PlatformIT {
         assertThat(counted.path("revision").asLong()).isEqualTo(1);
         assertThat(alice.get("/api/tools/" + tool).header("ETag")).isEqualTo(etag);
 
-        Api.Response edited = alice.withHeader("If-Match", etag).patch("/api/tools/" + tool, Map.of("name", "Forecast"));
+        Api.Response edited =
+                alice.withHeader("If-Match", etag).patch("/api/tools/" + tool, Map.of("name", "Forecast"));
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.data().path("revision").asLong()).isEqualTo(2);
         assertThat(edited.data().path("total_calls").asLong()).isEqualTo(2);
@@ -85,14 +90,30 @@ class UsageIT extends PlatformIT {
     void anExecutionIsRecordedOnceAcrossBatchesAndRedeliveries() throws Exception {
         String tool = newTool();
 
-        assertRecorded(alice.post("/api/tools/" + tool + "/executions", List.of(
-                execution("e-1", 100, true, 200, now), execution("e-2", 200, true, 200, now))), 2, 0);
-        assertRecorded(alice.post("/api/tools/" + tool + "/executions", List.of(
-                execution("e-2", 200, true, 200, now), execution("e-3", 300, true, 200, now))), 1, 1);
-        assertRecorded(alice.post("/api/tools/" + tool + "/executions", List.of(
-                execution("e-2", 200, true, 200, now), execution("e-3", 300, true, 200, now))), 0, 2);
-        assertRecorded(alice.post("/api/tools/" + tool + "/executions", List.of(
-                execution("e-4", 400, true, 200, now), execution("e-4", 400, true, 200, now))), 1, 1);
+        assertRecorded(
+                alice.post(
+                        "/api/tools/" + tool + "/executions",
+                        List.of(execution("e-1", 100, true, 200, now), execution("e-2", 200, true, 200, now))),
+                2,
+                0);
+        assertRecorded(
+                alice.post(
+                        "/api/tools/" + tool + "/executions",
+                        List.of(execution("e-2", 200, true, 200, now), execution("e-3", 300, true, 200, now))),
+                1,
+                1);
+        assertRecorded(
+                alice.post(
+                        "/api/tools/" + tool + "/executions",
+                        List.of(execution("e-2", 200, true, 200, now), execution("e-3", 300, true, 200, now))),
+                0,
+                2);
+        assertRecorded(
+                alice.post(
+                        "/api/tools/" + tool + "/executions",
+                        List.of(execution("e-4", 400, true, 200, now), execution("e-4", 400, true, 200, now))),
+                1,
+                1);
         awaitTotalCalls(tool, 4);
 
         TopicReader topics = new TopicReader(TestInfrastructure.kafkaBootstrapServers());
@@ -143,7 +164,11 @@ class UsageIT extends PlatformIT {
             assertThat(total).isEqualTo(distinct);
             JsonNode read = awaitTotalCalls(tool, distinct);
             assertThat(read.path("avg_response_time").asDouble()).isEqualTo(10.0);
-            assertThat(alice.get("/api/tools/" + tool + "/executions?limit=1").json().path("meta").path("total").asLong())
+            assertThat(alice.get("/api/tools/" + tool + "/executions?limit=1")
+                            .json()
+                            .path("meta")
+                            .path("total")
+                            .asLong())
                     .isEqualTo(distinct);
         } finally {
             pool.shutdownNow();
@@ -153,11 +178,14 @@ class UsageIT extends PlatformIT {
     @Test
     void executionsAreListedNewestFirstPageByPageAndFiltered() {
         String tool = newTool();
-        String sales = alice.post("/api/assistants", Map.of("name", "Sales")).data().path("id").asText();
+        String sales = alice.post("/api/assistants", Map.of("name", "Sales"))
+                .data()
+                .path("id")
+                .asText();
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 1; i <= 7; i++) {
-            Map<String, Object> item = execution("e-" + i, i * 10L, i % 3 != 0, i % 3 != 0 ? 200 : 500,
-                    now.minusSeconds(100 - i));
+            Map<String, Object> item =
+                    execution("e-" + i, i * 10L, i % 3 != 0, i % 3 != 0 ? 200 : 500, now.minusSeconds(100 - i));
             if (i >= 6) {
                 item.put("assistant_id", sales);
             }
@@ -171,7 +199,8 @@ class UsageIT extends PlatformIT {
         assertThat(first.data().findValuesAsText("execution_id")).containsExactly("e-7", "e-6", "e-5");
         assertThat(first.json().path("meta").path("total").asLong()).isEqualTo(7);
         JsonNode one = first.data().get(0);
-        assertThat(one.path("id").asText()).as("a UUIDv7, as every id of the platform")
+        assertThat(one.path("id").asText())
+                .as("a UUIDv7, as every id of the platform")
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(one.path("duration_ms").asLong()).isEqualTo(70);
         assertThat(Instant.parse(one.path("occurred_at").asText())).isEqualTo(now.minusSeconds(93));
@@ -184,10 +213,14 @@ class UsageIT extends PlatformIT {
         assertThat(last.data().findValuesAsText("execution_id")).containsExactly("e-1");
         assertThat(last.json().path("meta").path("next_cursor").isNull()).isTrue();
 
-        assertThat(alice.get("/api/tools/" + tool + "/executions?success=false").data()
-                .findValuesAsText("execution_id")).containsExactly("e-6", "e-3");
-        assertThat(alice.get("/api/tools/" + tool + "/executions?assistant_id=" + sales).data()
-                .findValuesAsText("execution_id")).containsExactly("e-7", "e-6");
+        assertThat(alice.get("/api/tools/" + tool + "/executions?success=false")
+                        .data()
+                        .findValuesAsText("execution_id"))
+                .containsExactly("e-6", "e-3");
+        assertThat(alice.get("/api/tools/" + tool + "/executions?assistant_id=" + sales)
+                        .data()
+                        .findValuesAsText("execution_id"))
+                .containsExactly("e-7", "e-6");
         Api.Response window = alice.get("/api/tools/" + tool + "/executions?from=" + encode(now.minusSeconds(97))
                 + "&to=" + encode(now.minusSeconds(95)));
         assertThat(window.data().findValuesAsText("execution_id")).containsExactly("e-4", "e-3");
@@ -205,20 +238,26 @@ class UsageIT extends PlatformIT {
         String tool = newTool();
         String number = newNumber();
         Api bob = api().as(api().signUp());
-        String bobsAssistant = bob.post("/api/assistants", Map.of("name", "Bob's")).data().path("id").asText();
+        String bobsAssistant = bob.post("/api/assistants", Map.of("name", "Bob's"))
+                .data()
+                .path("id")
+                .asText();
 
-        assertThat(bob.post("/api/tools/" + tool + "/executions", execution(null, 10, true, 200, now)).status())
+        assertThat(bob.post("/api/tools/" + tool + "/executions", execution(null, 10, true, 200, now))
+                        .status())
                 .isEqualTo(404);
         assertThat(bob.get("/api/tools/" + tool + "/executions").status()).isEqualTo(404);
         assertThat(bob.get("/api/phone-numbers/" + number + "/calls").status()).isEqualTo(404);
-        assertThat(bob.post("/api/phone-numbers/" + number + "/usage", call("c-1", 10, "inbound", now)).status())
+        assertThat(bob.post("/api/phone-numbers/" + number + "/usage", call("c-1", 10, "inbound", now))
+                        .status())
                 .isEqualTo(404);
         Map<String, Object> forBob = execution(null, 10, true, 200, now);
         forBob.put("assistant_id", bobsAssistant);
         Api.Response response = alice.post("/api/tools/" + tool + "/executions", forBob);
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.error().path("message").asText()).contains(bobsAssistant);
-        assertThat(api().post("/api/tools/" + tool + "/executions", execution(null, 10, true, 200, now)).status())
+        assertThat(api().post("/api/tools/" + tool + "/executions", execution(null, 10, true, 200, now))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -237,13 +276,17 @@ class UsageIT extends PlatformIT {
         assertThat(refused.error().path("details").findValuesAsText("field"))
                 .containsExactly("[1].occurred_at", "[2].occurred_at");
         Map<String, Object> early = execution("w-4", 10, true, 200, now.minus(Duration.ofMinutes(20)));
-        assertThat(alice.post("/api/tools/" + tool + "/executions", early).error().path("details")
-                .findValuesAsText("field")).containsExactly("occurred_at");
+        assertThat(alice.post("/api/tools/" + tool + "/executions", early)
+                        .error()
+                        .path("details")
+                        .findValuesAsText("field"))
+                .containsExactly("occurred_at");
 
         // a time the tool's creation, less the clock skew, allows; the ids of the refused batch were not taken
         Map<String, Object> withoutTime = execution("w-1", 10, true, 200, now);
         withoutTime.remove("occurred_at");
-        Api.Response accepted = alice.post("/api/tools/" + tool + "/executions",
+        Api.Response accepted = alice.post(
+                "/api/tools/" + tool + "/executions",
                 List.of(withoutTime, execution("w-2", 10, true, 200, now.minus(Duration.ofMinutes(4)))));
         assertRecorded(accepted, 2, 0);
         awaitTotalCalls(tool, 2);
@@ -259,15 +302,23 @@ class UsageIT extends PlatformIT {
         wrong.remove("success");
         wrong.put("total_calls", 7);
 
-        Api.Response response = alice.post("/api/tools/" + tool + "/executions",
-                List.of(execution(null, 10, true, 200, now), wrong));
+        Api.Response response =
+                alice.post("/api/tools/" + tool + "/executions", List.of(execution(null, 10, true, 200, now), wrong));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.error().path("details").findValuesAsText("field")).containsExactlyInAnyOrder(
-                "[1].duration_ms", "[1].status_code", "[1].success", "[1].total_calls");
-        Api.Response call = alice.post("/api/phone-numbers/" + newNumber() + "/usage",
-                Map.of("call_seconds", "long", "direction", "sideways", "assistant_id", assistant,
-                        "occurred_at", "yesterday"));
+        assertThat(response.error().path("details").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("[1].duration_ms", "[1].status_code", "[1].success", "[1].total_calls");
+        Api.Response call = alice.post(
+                "/api/phone-numbers/" + newNumber() + "/usage",
+                Map.of(
+                        "call_seconds",
+                        "long",
+                        "direction",
+                        "sideways",
+                        "assistant_id",
+                        assistant,
+                        "occurred_at",
+                        "yesterday"));
         assertThat(call.status()).as(call.toString()).isEqualTo(400);
         assertThat(call.error().path("details").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("call_seconds", "direction", "occurred_at");
@@ -293,14 +344,27 @@ class UsageIT extends PlatformIT {
         String number = newNumber();
         String etag = alice.get("/api/phone-numbers/" + number).header("ETag");
 
-        assertRecorded(alice.post("/api/phone-numbers/" + number + "/usage", List.of(
-                call("c-1", 60, "inbound", now.minusSeconds(200)), call("c-2", 90, "outbound", now.minusSeconds(100)))),
-                2, 0);
-        assertRecorded(alice.post("/api/phone-numbers/" + number + "/usage",
-                call("c-2", 90, "outbound", now.minusSeconds(100))), 0, 1);
+        assertRecorded(
+                alice.post(
+                        "/api/phone-numbers/" + number + "/usage",
+                        List.of(
+                                call("c-1", 60, "inbound", now.minusSeconds(200)),
+                                call("c-2", 90, "outbound", now.minusSeconds(100)))),
+                2,
+                0);
+        assertRecorded(
+                alice.post(
+                        "/api/phone-numbers/" + number + "/usage", call("c-2", 90, "outbound", now.minusSeconds(100))),
+                0,
+                1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                alice.get("/api/phone-numbers/" + number).data().path("usage").path("calls").asLong()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/phone-numbers/" + number)
+                                .data()
+                                .path("usage")
+                                .path("calls")
+                                .asLong())
+                        .isEqualTo(2));
         Api.Response read = alice.get("/api/phone-numbers/" + number);
         assertThat(read.header("ETag")).isEqualTo(etag);
         assertThat(read.data().path("usage").path("seconds").asLong()).isEqualTo(150);
@@ -310,37 +374,64 @@ class UsageIT extends PlatformIT {
         assertThat(calls.data().findValuesAsText("call_id")).containsExactly("c-2");
         assertThat(calls.data().get(0).path("direction").asText()).isEqualTo("outbound");
         assertThat(alice.get("/api/phone-numbers/" + number + "/calls?cursor="
-                + calls.json().path("meta").path("next_cursor").asText()).data().findValuesAsText("call_id"))
+                                + calls.json().path("meta").path("next_cursor").asText())
+                        .data()
+                        .findValuesAsText("call_id"))
                 .containsExactly("c-1");
         assertThat(types(alice.get("/api/phone-numbers/" + number + "/history").data()))
                 .containsExactly("PhoneNumberCreated");
     }
 
     private JsonNode awaitTotalCalls(String tool, long expected) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(alice.get("/api/tools/" + tool).data().path("total_calls").asLong()).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(alice.get("/api/tools/" + tool)
+                                .data()
+                                .path("total_calls")
+                                .asLong())
+                        .isEqualTo(expected));
         return alice.get("/api/tools/" + tool).data();
     }
 
     private static void assertRecorded(Api.Response response, int recorded, int duplicates) {
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
-        assertThat(response.data().path("recorded").asInt()).as(response.toString()).isEqualTo(recorded);
-        assertThat(response.data().path("duplicates").asInt()).as(response.toString()).isEqualTo(duplicates);
+        assertThat(response.data().path("recorded").asInt())
+                .as(response.toString())
+                .isEqualTo(recorded);
+        assertThat(response.data().path("duplicates").asInt())
+                .as(response.toString())
+                .isEqualTo(duplicates);
     }
 
     private String newTool() {
         return alice.post("/api/tools", Map.of("name", "Weather", "endpoint", "https://api.example.com/weather"))
-                .data().path("id").asText();
+                .data()
+                .path("id")
+                .asText();
     }
 
     private String newNumber() {
-        return alice.post("/api/phone-numbers", Map.of("phone_number", "+49 30 "
-                + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000))).data().path("id").asText();
+        return alice.post(
+                        "/api/phone-numbers",
+                        Map.of(
+                                "phone_number",
+                                "+49 30 " + ThreadLocalRandom.current().nextLong(10_000_000, 90_000_000)))
+                .data()
+                .path("id")
+                .asText();
     }
 
     private Map<String, Object> execution(String id, long durationMs, boolean success, int statusCode, Instant at) {
-        Map<String, Object> execution = new HashMap<>(Map.of("duration_ms", durationMs, "success", success,
-                "status_code", statusCode, "assistant_id", assistant, "occurred_at", at.toString()));
+        Map<String, Object> execution = new HashMap<>(Map.of(
+                "duration_ms",
+                durationMs,
+                "success",
+                success,
+                "status_code",
+                statusCode,
+                "assistant_id",
+                assistant,
+                "occurred_at",
+                at.toString()));
         if (id != null) {
             execution.put("execution_id", id);
         }
@@ -348,8 +439,17 @@ class UsageIT extends PlatformIT {
     }
 
     private Map<String, Object> call(String id, long seconds, String direction, Instant at) {
-        return Map.of("call_id", id, "call_seconds", seconds, "direction", direction, "assistant_id", assistant,
-                "occurred_at", at.toString());
+        return Map.of(
+                "call_id",
+                id,
+                "call_seconds",
+                seconds,
+                "direction",
+                direction,
+                "assistant_id",
+                assistant,
+                "occurred_at",
+                at.toString());
     }
 
     private static String encode(Instant at) {

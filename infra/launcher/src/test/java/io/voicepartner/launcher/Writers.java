@@ -49,10 +49,13 @@ final class Writers implements AutoCloseable {
             try {
                 if (assistant == null || write % 4 == 0) {
                     Api.Response created = customer.post("/api/assistants", Map.of("name", "Written under faults"));
-                    assistant = ledger.record(TOPIC, created) ? created.data().path("id").asText() : assistant;
+                    assistant = ledger.record(TOPIC, created)
+                            ? created.data().path("id").asText()
+                            : assistant;
                 } else {
-                    ledger.record(TOPIC, customer.patch("/api/assistants/" + assistant,
-                            Map.of("description", "write " + write)));
+                    ledger.record(
+                            TOPIC,
+                            customer.patch("/api/assistants/" + assistant, Map.of("description", "write " + write)));
                 }
             } catch (UncheckedIOException e) {
                 ledger.gaveUp();

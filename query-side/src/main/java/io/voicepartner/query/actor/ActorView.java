@@ -3,7 +3,6 @@ package io.voicepartner.query.actor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.support.security.ApiKeyCaller;
-
 import java.util.Locale;
 
 /**
@@ -17,12 +16,17 @@ import java.util.Locale;
  * @param prefix a key's prefix, the part of it that is shown; left out for users and the platform, and while it is
  *               not known
  */
-public record ActorView(Type type, String id, @JsonInclude(JsonInclude.Include.NON_NULL) String email,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String prefix) {
+public record ActorView(
+        Type type,
+        String id,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String prefix) {
 
     /** What kind of actor it is. */
     public enum Type {
-        USER, API_KEY, SYSTEM;
+        USER,
+        API_KEY,
+        SYSTEM;
 
         @JsonValue
         public String wireName() {

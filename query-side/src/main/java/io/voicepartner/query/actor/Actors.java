@@ -1,14 +1,13 @@
 package io.voicepartner.query.actor;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Completes the actors of a page (of the audit log, of a history) in one read per kind for the whole page: each user
@@ -33,7 +32,9 @@ public class Actors {
      */
     public <T> List<T> complete(List<T> items, Function<T, ActorView> actorOf, BiFunction<T, ActorView, T> withActor) {
         Map<ActorView, ActorView> completed = lookUp(items.stream().map(actorOf).toList());
-        return items.stream().map(item -> withActor.apply(item, completed.get(actorOf.apply(item)))).toList();
+        return items.stream()
+                .map(item -> withActor.apply(item, completed.get(actorOf.apply(item))))
+                .toList();
     }
 
     /** @return every actor given, completed, keyed by the actor as given */
@@ -52,16 +53,21 @@ public class Actors {
      * @return the value of each actor of the type, by id; one read, none when the page has no such actor
      */
     private Map<String, String> column(Collection<ActorView> actors, ActorView.Type type, String select) {
-        String[] ids = actors.stream().filter(actor -> actor.type() == type).map(ActorView::id).distinct()
+        String[] ids = actors.stream()
+                .filter(actor -> actor.type() == type)
+                .map(ActorView::id)
+                .distinct()
                 .toArray(String[]::new);
         if (ids.length == 0) {
             return Map.of();
         }
         // positional: a named array parameter would be expanded into a list of parameters
-        return jdbc.sql(select + " WHERE id = ANY(?)")
+        return jdbc
+                .sql(select + " WHERE id = ANY(?)")
                 .param(ids)
                 .query((row, n) -> Map.entry(row.getString(1), row.getString(2)))
-                .list().stream()
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -19,10 +19,9 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.query.history.HistoryProjector;
 import io.voicepartner.query.history.HistoryRows;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * An assistant's history: its configuration as {@link AssistantView} names it, its tools as
@@ -71,10 +70,12 @@ class AssistantHistory extends HistoryProjector {
             state.withObject(FILES).set(configured.fileId(), tree(configured.config()));
         } else if (event instanceof FileUnassigned unassigned) {
             state.withObject(FILES).remove(unassigned.fileId());
-        } else if (!(event instanceof AssistantDeleted || event instanceof AssistantVersionPublished
+        } else if (!(event instanceof AssistantDeleted
+                || event instanceof AssistantVersionPublished
                 || event instanceof AssistantVersionRestored)) {
             // a version's events leave the state as it was: what restoring one changed came in the events before it
-            throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled assistant event " + event.getClass().getSimpleName());
         }
         return state;
     }
@@ -84,8 +85,8 @@ class AssistantHistory extends HistoryProjector {
         return event instanceof AssistantDeleted;
     }
 
-    private ObjectNode withRelations(AssistantConfiguration configuration, List<String> toolIds,
-                                     Map<String, Map<String, Object>> files) {
+    private ObjectNode withRelations(
+            AssistantConfiguration configuration, List<String> toolIds, Map<String, Map<String, Object>> files) {
         ObjectNode state = (ObjectNode) tree(configuration);
         state.set(TOOL_IDS, tree(toolIds));
         state.set(FILES, tree(files));

@@ -16,8 +16,8 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.assistants}, {@code query.assistant_tools} and {@code query.assistant_files}; rows are
@@ -51,18 +51,26 @@ class AssistantProjector implements Projector {
         AssistantEvent event = (AssistantEvent) envelope.data();
         boolean applied;
         if (event instanceof AssistantCreated created) {
-            applied = rows.insert(created.assistantId(), created.ownerId(), envelope.actor(), created.configuration(),
-                    envelope.revision(), envelope.occurredAt());
-        } else if (event instanceof AssistantUpdated updated) {
-            applied = rows.replaceConfiguration(updated.assistantId(), updated.configuration(), envelope.revision(),
+            applied = rows.insert(
+                    created.assistantId(),
+                    created.ownerId(),
+                    envelope.actor(),
+                    created.configuration(),
+                    envelope.revision(),
                     envelope.occurredAt());
+        } else if (event instanceof AssistantUpdated updated) {
+            applied = rows.replaceConfiguration(
+                    updated.assistantId(), updated.configuration(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof AssistantDeleted deleted) {
             applied = rows.markDeleted(deleted.assistantId(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof AssistantRestored restored) {
-            applied = rows.replaceConfiguration(restored.assistantId(), restored.configuration(), envelope.revision(),
-                    envelope.occurredAt());
+            applied = rows.replaceConfiguration(
+                    restored.assistantId(), restored.configuration(), envelope.revision(), envelope.occurredAt());
             if (applied) {
-                rows.restore(restored.assistantId(), restored.toolIds(), restored.files(),
+                rows.restore(
+                        restored.assistantId(),
+                        restored.toolIds(),
+                        restored.files(),
                         envelope.globalPosition() * ASSIGNMENT_SLOTS);
             }
         } else if (event instanceof ToolsAssigned assigned) {
@@ -94,7 +102,8 @@ class AssistantProjector implements Projector {
             // the version's own row is VersionProjector's; a restore's changes came in the events before it
             applied = rows.advance(event.assistantId(), envelope.revision(), envelope.occurredAt());
         } else {
-            throw new IllegalArgumentException("Unhandled assistant event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled assistant event " + event.getClass().getSimpleName());
         }
         if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());

@@ -15,6 +15,11 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** The assistant read routes: only the caller's own assistants exist for them. */
 @Requires(Permission.READ)
@@ -49,12 +48,13 @@ class AssistantQueryController implements ResourceByIdRoute {
     }
 
     @GetMapping({"/api/assistants", "/api/assistants/"})
-    ApiResponse<List<AssistantView>> list(Caller caller,
-                                          @RequestParam(required = false) String limit,
-                                          @RequestParam(required = false) String cursor,
-                                          @RequestParam(required = false) String status,
-                                          @RequestParam(name = "is_active", required = false) String isActive,
-                                          @RequestParam(required = false) String q) {
+    ApiResponse<List<AssistantView>> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "is_active", required = false) String isActive,
+            @RequestParam(required = false) String q) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
@@ -69,29 +69,37 @@ class AssistantQueryController implements ResourceByIdRoute {
 
     @GetMapping("/api/assistants/{id}/tools")
     ApiResponse<List<AssistantView.AssignedTool>> tools(@PathVariable String id, Caller caller) {
-        return ApiResponse.of(rows.find(caller.organizationId(), id).map(AssistantView::tools)
+        return ApiResponse.of(rows.find(caller.organizationId(), id)
+                .map(AssistantView::tools)
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
     @GetMapping("/api/assistants/{id}/files")
     ApiResponse<List<AssistantView.AssignedFile>> files(@PathVariable String id, Caller caller) {
-        return ApiResponse.of(rows.find(caller.organizationId(), id).map(AssistantView::files)
+        return ApiResponse.of(rows.find(caller.organizationId(), id)
+                .map(AssistantView::files)
                 .orElseThrow(() -> ApiException.notFound("Assistant", id)));
     }
 
     @Override
     @GetMapping(ONE)
-    public ResponseEntity<ApiResponse<AssistantView>> get(@PathVariable String id, Caller caller,
-                                                          @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                          @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                          @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.organizationId(), id, asOf,
-                revision);
+    public ResponseEntity<ApiResponse<AssistantView>> get(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then =
+                pointInTime.state(AggregateType.ASSISTANT, "Assistant", caller.organizationId(), id, asOf, revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get())));
         }
-        return reads.one("Assistant", id, minRevision, ifNoneMatch,
+        return reads.one(
+                "Assistant",
+                id,
+                minRevision,
+                ifNoneMatch,
                 () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
                 () -> rows.find(caller.organizationId(), id),
                 AssistantView::revision);
@@ -104,9 +112,9 @@ class AssistantQueryController implements ResourceByIdRoute {
     private AssistantView asItWas(ObjectNode state) {
         List<String> toolIds = new ArrayList<>();
         state.withArray(AssistantHistory.TOOL_IDS).forEach(toolId -> toolIds.add(toolId.asText()));
-        Map<String, Map<String, Object>> files = objectMapper.convertValue(state.withObject(AssistantHistory.FILES),
-                new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {
-                });
+        Map<String, Map<String, Object>> files = objectMapper.convertValue(
+                state.withObject(AssistantHistory.FILES),
+                new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {});
         state.remove(List.of(AssistantHistory.TOOL_IDS, AssistantHistory.FILES));
         state.set("tools", objectMapper.valueToTree(rows.liveTools(toolIds)));
         state.set("files", objectMapper.valueToTree(rows.liveFiles(files)));

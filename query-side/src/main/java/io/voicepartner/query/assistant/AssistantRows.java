@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.PageRelations;
-import io.voicepartner.query.consuming.RevisionedTable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,17 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code query.assistants} table. Every write is guarded by the row's revision, which makes it idempotent. */
 @Repository
 class AssistantRows {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
-    private static final String COLUMNS = "id, owner_id, created_by, name, description, system_prompt, llm_provider, llm_model, "
-            + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
-            + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
-            + "is_active, capabilities, revision, created_at, updated_at";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, owner_id, created_by, name, description, system_prompt, llm_provider, llm_model, "
+                    + "temperature, max_tokens, voice_provider, voice_id, voice_speed, voice_pitch, voice_stability, language, "
+                    + "fallback_language, first_message, interruption_sensitivity, silence_timeout, response_delay, status, "
+                    + "is_active, capabilities, revision, created_at, updated_at";
     /**
      * The live tools of a page of assistants, each assistant's in assignment order. Only a tool's owner can
      * assign it, so the owner condition changes no answer; it lets the planner join the owner's few tools
@@ -46,8 +45,7 @@ class AssistantRows {
             + "AND f.deleted_at IS NULL WHERE af.assistant_id = ANY(?) ORDER BY af.assistant_id, af.position";
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(AssistantStatus status, Boolean isActive, String nameContains) {
-    }
+    record Filter(AssistantStatus status, Boolean isActive, String nameContains) {}
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
@@ -61,37 +59,41 @@ class AssistantRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO assistants (" + COLUMNS + ") VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, "
-                        + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
-                        + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
-                        + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
-                        + ":is_active, CAST(:capabilities AS jsonb), :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                .param("id", id)
-                .param("owner_id", ownerId)
-                .param("created_by", createdBy)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO assistants (" + COLUMNS
+                                        + ") VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, "
+                                        + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
+                                        + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
+                                        + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
+                                        + ":is_active, CAST(:capabilities AS jsonb), :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                        .param("id", id)
+                        .param("owner_id", ownerId)
+                        .param("created_by", createdBy)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, AssistantConfiguration c, long revision, Instant at) {
         return jdbc.sql("UPDATE assistants SET name = :name, description = :description, "
-                        + "system_prompt = :system_prompt, llm_provider = :llm_provider, llm_model = :llm_model, "
-                        + "temperature = :temperature, max_tokens = :max_tokens, voice_provider = :voice_provider, "
-                        + "voice_id = :voice_id, voice_speed = :voice_speed, voice_pitch = :voice_pitch, "
-                        + "voice_stability = :voice_stability, language = :language, "
-                        + "fallback_language = :fallback_language, first_message = :first_message, "
-                        + "interruption_sensitivity = :interruption_sensitivity, silence_timeout = :silence_timeout, "
-                        + "response_delay = :response_delay, status = :status, is_active = :is_active, "
-                        + "capabilities = CAST(:capabilities AS jsonb), revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "system_prompt = :system_prompt, llm_provider = :llm_provider, llm_model = :llm_model, "
+                                + "temperature = :temperature, max_tokens = :max_tokens, voice_provider = :voice_provider, "
+                                + "voice_id = :voice_id, voice_speed = :voice_speed, voice_pitch = :voice_pitch, "
+                                + "voice_stability = :voice_stability, language = :language, "
+                                + "fallback_language = :fallback_language, first_message = :first_message, "
+                                + "interruption_sensitivity = :interruption_sensitivity, silence_timeout = :silence_timeout, "
+                                + "response_delay = :response_delay, status = :status, is_active = :is_active, "
+                                + "capabilities = CAST(:capabilities AS jsonb), revision = :revision, updated_at = :at "
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
@@ -123,29 +125,38 @@ class AssistantRows {
     void addTools(String id, List<String> toolIds, long position) {
         for (int i = 0; i < toolIds.size(); i++) {
             jdbc.sql("INSERT INTO assistant_tools (assistant_id, tool_id, position) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING").params(id, toolIds.get(i), position + i).update();
+                            + "ON CONFLICT DO NOTHING")
+                    .params(id, toolIds.get(i), position + i)
+                    .update();
         }
     }
 
     void removeTool(String id, String toolId) {
-        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ? AND tool_id = ?").params(id, toolId).update();
+        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ? AND tool_id = ?")
+                .params(id, toolId)
+                .update();
     }
 
     /** @param position orders the assistant's files by when they were assigned; each starts unconfigured */
     void addFiles(String id, List<String> fileIds, long position) {
         for (int i = 0; i < fileIds.size(); i++) {
             jdbc.sql("INSERT INTO assistant_files (assistant_id, file_id, position) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING").params(id, fileIds.get(i), position + i).update();
+                            + "ON CONFLICT DO NOTHING")
+                    .params(id, fileIds.get(i), position + i)
+                    .update();
         }
     }
 
     void configureFile(String id, String fileId, Map<String, Object> config) {
         jdbc.sql("UPDATE assistant_files SET config = CAST(? AS jsonb) WHERE assistant_id = ? AND file_id = ?")
-                .params(json(config), id, fileId).update();
+                .params(json(config), id, fileId)
+                .update();
     }
 
     void removeFile(String id, String fileId) {
-        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ? AND file_id = ?").params(id, fileId).update();
+        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ? AND file_id = ?")
+                .params(id, fileId)
+                .update();
     }
 
     /** Those of the tools that still exist, in the order given. */
@@ -157,8 +168,12 @@ class AssistantRows {
         jdbc.sql("SELECT id, name, endpoint, method, category FROM query.tools WHERE id IN (:ids) "
                         + "AND deleted_at IS NULL")
                 .param("ids", toolIds)
-                .query((row, n) -> new AssistantView.AssignedTool(row.getString("id"), row.getString("name"),
-                        row.getString("endpoint"), row.getString("method"), row.getString("category")))
+                .query((row, n) -> new AssistantView.AssignedTool(
+                        row.getString("id"),
+                        row.getString("name"),
+                        row.getString("endpoint"),
+                        row.getString("method"),
+                        row.getString("category")))
                 .list()
                 .forEach(tool -> found.put(tool.id(), tool));
         return toolIds.stream().filter(found::containsKey).map(found::get).toList();
@@ -172,11 +187,17 @@ class AssistantRows {
         Map<String, AssistantView.AssignedFile> found = new HashMap<>();
         jdbc.sql("SELECT id, filename, status FROM query.files WHERE id IN (:ids) AND deleted_at IS NULL")
                 .param("ids", assignments.keySet())
-                .query((row, n) -> new AssistantView.AssignedFile(row.getString("id"), row.getString("filename"),
-                        row.getString("status"), assignments.get(row.getString("id"))))
+                .query((row, n) -> new AssistantView.AssignedFile(
+                        row.getString("id"),
+                        row.getString("filename"),
+                        row.getString("status"),
+                        assignments.get(row.getString("id"))))
                 .list()
                 .forEach(file -> found.put(file.id(), file));
-        return assignments.keySet().stream().filter(found::containsKey).map(found::get).toList();
+        return assignments.keySet().stream()
+                .filter(found::containsKey)
+                .map(found::get)
+                .toList();
     }
 
     /** The revision the read model holds for an assistant, deleted ones included; empty if it has none. */
@@ -206,7 +227,9 @@ class AssistantRows {
     /** Newest first; {@code after} is the id of the last row of the previous page. */
     ListQuery.Page<AssistantView> list(String ownerId, Filter filter, String after, int limit) {
         ListQuery.Page<AssistantView> page = ListQuery.ownedBy("a", ownerId)
-                .equal("status", filter.status() == null ? null : filter.status().wireName())
+                .equal(
+                        "status",
+                        filter.status() == null ? null : filter.status().wireName())
                 .equal("is_active", filter.isActive())
                 .containing("name", filter.nameContains())
                 .fetch(jdbc, "SELECT " + COLUMNS, "query.assistants a", after, limit, this::view);
@@ -216,15 +239,30 @@ class AssistantRows {
     /** The assistants with their live tools and files, each relation read for all of them in one statement. */
     private List<AssistantView> withRelations(String ownerId, List<AssistantView> assistants) {
         List<String> ids = assistants.stream().map(AssistantView::id).toList();
-        Map<String, List<AssistantView.AssignedTool>> tools = PageRelations.read(jdbc, TOOLS, ownerId, ids,
-                (row, n) -> new AssistantView.AssignedTool(row.getString("id"), row.getString("name"),
-                        row.getString("endpoint"), row.getString("method"), row.getString("category")));
-        Map<String, List<AssistantView.AssignedFile>> files = PageRelations.read(jdbc, FILES, ownerId, ids,
-                (row, n) -> new AssistantView.AssignedFile(row.getString("id"), row.getString("filename"),
-                        row.getString("status"), parse(row.getString("config"))));
+        Map<String, List<AssistantView.AssignedTool>> tools = PageRelations.read(
+                jdbc,
+                TOOLS,
+                ownerId,
+                ids,
+                (row, n) -> new AssistantView.AssignedTool(
+                        row.getString("id"),
+                        row.getString("name"),
+                        row.getString("endpoint"),
+                        row.getString("method"),
+                        row.getString("category")));
+        Map<String, List<AssistantView.AssignedFile>> files = PageRelations.read(
+                jdbc,
+                FILES,
+                ownerId,
+                ids,
+                (row, n) -> new AssistantView.AssignedFile(
+                        row.getString("id"),
+                        row.getString("filename"),
+                        row.getString("status"),
+                        parse(row.getString("config"))));
         return assistants.stream()
-                .map(assistant -> assistant.withRelations(tools.getOrDefault(assistant.id(), List.of()),
-                        files.getOrDefault(assistant.id(), List.of())))
+                .map(assistant -> assistant.withRelations(
+                        tools.getOrDefault(assistant.id(), List.of()), files.getOrDefault(assistant.id(), List.of())))
                 .toList();
     }
 
@@ -302,5 +340,4 @@ class AssistantRows {
             throw new UncheckedIOException(e);
         }
     }
-
 }

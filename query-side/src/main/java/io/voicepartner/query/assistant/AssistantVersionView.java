@@ -10,6 +10,12 @@ import java.util.Map;
  *
  * @param revision the assistant's revision at which it was published
  */
-public record AssistantVersionView(String assistantId, int number, Instant publishedAt, String publishedBy,
-                                   String configHash, String note, long revision, Map<String, Object> configuration) {
-}
+public record AssistantVersionView(
+        String assistantId,
+        int number,
+        Instant publishedAt,
+        String publishedBy,
+        String configHash,
+        String note,
+        long revision,
+        Map<String, Object> configuration) {}

@@ -1,7 +1,6 @@
 package io.voicepartner.query.assistant;
 
 import io.voicepartner.api.assistant.AssistantStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +39,41 @@ public record AssistantView(
 
     /** The same assistant with these tools and files: its row and its relations are read apart. */
     AssistantView withRelations(List<AssignedTool> tools, List<AssignedFile> files) {
-        return new AssistantView(id, organizationId, createdBy, name, description, systemPrompt, llmProvider, llmModel, temperature,
-                maxTokens, voiceProvider, voiceId, voiceSpeed, voicePitch, voiceStability, language, fallbackLanguage,
-                firstMessage, interruptionSensitivity, silenceTimeout, responseDelay, status, isActive, capabilities,
-                tools, files, revision, createdAt, updatedAt);
+        return new AssistantView(
+                id,
+                organizationId,
+                createdBy,
+                name,
+                description,
+                systemPrompt,
+                llmProvider,
+                llmModel,
+                temperature,
+                maxTokens,
+                voiceProvider,
+                voiceId,
+                voiceSpeed,
+                voicePitch,
+                voiceStability,
+                language,
+                fallbackLanguage,
+                firstMessage,
+                interruptionSensitivity,
+                silenceTimeout,
+                responseDelay,
+                status,
+                isActive,
+                capabilities,
+                tools,
+                files,
+                revision,
+                createdAt,
+                updatedAt);
     }
 
     /** A tool as an assistant lists it. */
-    public record AssignedTool(String id, String name, String endpoint, String method, String category) {
-    }
+    public record AssignedTool(String id, String name, String endpoint, String method, String category) {}
 
     /** A knowledge file as an assistant lists it, with the assistant's configuration for it. */
-    public record AssignedFile(String id, String filename, String status, Map<String, Object> assignment) {
-    }
+    public record AssignedFile(String id, String filename, String status, Map<String, Object> assignment) {}
 }

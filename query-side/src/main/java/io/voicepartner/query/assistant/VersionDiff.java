@@ -3,7 +3,6 @@ package io.voicepartner.query.assistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,32 +20,29 @@ import java.util.TreeSet;
 final class VersionDiff {
 
     /** @param name the tool's name or the file's filename, as the newer side (or else the older) shows it */
-    record Item(String id, String name) {
-    }
+    record Item(String id, String name) {}
 
-    record ChangedItem(String id, String name, Map<String, Change> fields) {
-    }
+    record ChangedItem(String id, String name, Map<String, Change> fields) {}
 
-    record Items(List<Item> added, List<Item> removed, List<ChangedItem> changed) {
-    }
+    record Items(List<Item> added, List<Item> removed, List<ChangedItem> changed) {}
 
-    record Change(JsonNode from, JsonNode to) {
-    }
+    record Change(JsonNode from, JsonNode to) {}
 
     /** @param to a version number, or {@code "current"} for the draft */
-    record Differences(int from, String to, boolean identical, Map<String, Change> fields, Items tools,
-                       Items files) {
-    }
+    record Differences(int from, String to, boolean identical, Map<String, Change> fields, Items tools, Items files) {}
 
-    private VersionDiff() {
-    }
+    private VersionDiff() {}
 
     static Differences between(int fromNumber, String to, JsonNode from, JsonNode target) {
         Map<String, Change> fields = fields(from.path("assistant"), target.path("assistant"));
         Items tools = items(from.path("tools"), target.path("tools"), "name");
         Items files = items(from.path("files"), target.path("files"), "filename");
-        boolean identical = fields.isEmpty() && tools.added().isEmpty() && tools.removed().isEmpty()
-                && tools.changed().isEmpty() && files.added().isEmpty() && files.removed().isEmpty()
+        boolean identical = fields.isEmpty()
+                && tools.added().isEmpty()
+                && tools.removed().isEmpty()
+                && tools.changed().isEmpty()
+                && files.added().isEmpty()
+                && files.removed().isEmpty()
                 && files.changed().isEmpty();
         return new Differences(fromNumber, to, identical, fields, tools, files);
     }

@@ -4,9 +4,8 @@ import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
-
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.assistant_versions}. A version is written once and never changes, so its primary key

@@ -3,7 +3,6 @@ package io.voicepartner.query.assistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.voicepartner.api.web.ApiResponse;
-import io.voicepartner.query.web.Cursors;
 import io.voicepartner.query.web.ListParameters;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.Reads;
@@ -12,6 +11,9 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The published versions of the caller's own assistants: another user's assistant, and so its versions, do
@@ -45,28 +43,38 @@ class VersionQueryController implements SingleResourceRoute {
     }
 
     @GetMapping({"/api/assistants/{id}/versions", "/api/assistants/{id}/versions/"})
-    ApiResponse<List<AssistantVersionSummary>> list(@PathVariable String id, Caller caller,
-                                                    @RequestParam(required = false) String limit,
-                                                    @RequestParam(required = false) String cursor) {
+    ApiResponse<List<AssistantVersionSummary>> list(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
         parameters.validate();
         requireOwned(caller, id);
-        ListQuery.Page<AssistantVersionSummary> page = rows.list(id, after == null ? null : afterNumber(after), pageSize);
+        ListQuery.Page<AssistantVersionSummary> page =
+                rows.list(id, after == null ? null : afterNumber(after), pageSize);
         return ApiResponse.page(page.items(), page.meta(pageSize, version -> Integer.toString(version.number())));
     }
 
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<AssistantVersionView>> get(@PathVariable String id, @PathVariable String number,
-                                                          Caller caller,
-                                                          @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                          @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<ApiResponse<AssistantVersionView>> get(
+            @PathVariable String id,
+            @PathVariable String number,
+            Caller caller,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int wanted = versionNumber(id, number);
         // the publish that asks for this read waits for the assistant's revision: versions are projected with it
-        return reads.one("Version " + number + " of assistant", id, minRevision, ifNoneMatch,
+        return reads.one(
+                "Version " + number + " of assistant",
+                id,
+                minRevision,
+                ifNoneMatch,
                 () -> rows.assistantRevision(caller.organizationId(), id),
-                () -> rows.ownedAssistant(caller.organizationId(), id).isPresent() ? rows.find(id, wanted)
+                () -> rows.ownedAssistant(caller.organizationId(), id).isPresent()
+                        ? rows.find(id, wanted)
                         : Optional.empty(),
                 AssistantVersionView::revision);
     }
@@ -76,10 +84,12 @@ class VersionQueryController implements SingleResourceRoute {
      * is now. {@code against} is required; anything but a positive number or {@code current} is a 400.
      */
     @GetMapping("/api/assistants/{id}/versions/{number}/diff")
-    ApiResponse<VersionDiff.Differences> diff(@PathVariable String id, @PathVariable String number, Caller caller,
-                                              // required, but checked here: a request without it is answered naming it
-                                              @Parameter(required = true) @RequestParam(required = false)
-                                              String against) {
+    ApiResponse<VersionDiff.Differences> diff(
+            @PathVariable String id,
+            @PathVariable String number,
+            Caller caller,
+            // required, but checked here: a request without it is answered naming it
+            @Parameter(required = true) @RequestParam(required = false) String against) {
         // another user's assistant is a 404 whatever else is asked of it: nothing about it is told
         requireOwned(caller, id);
         int from = versionNumber(id, number);
@@ -88,13 +98,15 @@ class VersionQueryController implements SingleResourceRoute {
         }
         JsonNode older = configurationOf(id, from);
         JsonNode newer = against.equals(CURRENT)
-                ? rows.currentConfiguration(caller.organizationId(), id).orElseThrow(() -> ApiException.notFound("Assistant", id))
+                ? rows.currentConfiguration(caller.organizationId(), id)
+                        .orElseThrow(() -> ApiException.notFound("Assistant", id))
                 : configurationOf(id, Integer.parseInt(against));
         return ApiResponse.of(VersionDiff.between(from, against, older, newer));
     }
 
     private JsonNode configurationOf(String id, int number) {
-        return rows.find(id, number).map(version -> rows.tree(version.configuration()))
+        return rows.find(id, number)
+                .map(version -> rows.tree(version.configuration()))
                 .orElseThrow(() -> ApiException.notFound("Version " + number + " of assistant", id));
     }
 

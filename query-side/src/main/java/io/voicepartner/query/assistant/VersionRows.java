@@ -13,9 +13,6 @@ import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.query.web.ListQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +26,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code query.assistant_versions} table, and the current draft in the same shape as a version's
@@ -39,12 +38,14 @@ class VersionRows {
 
     /** What a response shows in place of a credential, as the tool read model shows it. */
     private static final String MASK = "••••";
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     /** The assistant's fields a version holds: all but status, which is not part of a version. */
     private static final Set<String> VERSIONED_FIELDS = Arrays.stream(AssistantField.values())
-            .filter(field -> field != AssistantField.STATUS).map(AssistantField::wireName)
+            .filter(field -> field != AssistantField.STATUS)
+            .map(AssistantField::wireName)
             .collect(Collectors.toUnmodifiableSet());
+
     private static final String SUMMARY_COLUMNS =
             "assistant_id, number, published_at, published_by, config_hash, note, revision";
 
@@ -78,8 +79,11 @@ class VersionRows {
     /** The caller's live assistant's revision; empty for an unknown assistant or another user's. */
     OptionalLong ownedAssistant(String ownerId, String assistantId) {
         return jdbc.sql("SELECT revision FROM query.assistants WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
-                .params(assistantId, ownerId).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+                .params(assistantId, ownerId)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /** The revision the read model holds for the owner's assistant, deleted ones included (0 if none, or another's). */
@@ -94,9 +98,12 @@ class VersionRows {
                 .param("id", assistantId)
                 .param("after", afterNumber == null ? Integer.MAX_VALUE : afterNumber)
                 .param("limit", limit + 1)
-                .query(VersionRows::summary).list();
+                .query(VersionRows::summary)
+                .list();
         long total = jdbc.sql("SELECT count(*) FROM query.assistant_versions WHERE assistant_id = ?")
-                .param(assistantId).query(Long.class).single();
+                .param(assistantId)
+                .query(Long.class)
+                .single();
         boolean hasMore = found.size() > limit;
         return new ListQuery.Page<>(hasMore ? found.subList(0, limit) : found, hasMore, total);
     }
@@ -107,8 +114,15 @@ class VersionRows {
                 .params(assistantId, number)
                 .query((row, rowNumber) -> {
                     AssistantVersionSummary s = summary(row, rowNumber);
-                    return new AssistantVersionView(s.assistantId(), s.number(), s.publishedAt(), s.publishedBy(),
-                            s.configHash(), s.note(), s.revision(), parse(row.getString("configuration")));
+                    return new AssistantVersionView(
+                            s.assistantId(),
+                            s.number(),
+                            s.publishedAt(),
+                            s.publishedBy(),
+                            s.configHash(),
+                            s.note(),
+                            s.revision(),
+                            parse(row.getString("configuration")));
                 })
                 .optional();
     }
@@ -120,19 +134,27 @@ class VersionRows {
             assistant.retain(VERSIONED_FIELDS);
             ObjectNode current = objectMapper.createObjectNode();
             current.set("assistant", tree(assistant));
-            current.set("tools", array(jdbc.sql("SELECT json_build_object('id', t.id, 'name', t.name, "
-                            + "'description', t.description, 'endpoint', t.endpoint, 'method', t.method, "
-                            + "'category', t.category, 'parameters', t.parameters, 'headers', t.headers, "
-                            + "'authentication', t.authentication, 'is_active', t.is_active)::text "
-                            + "FROM query.assistant_tools uses JOIN query.tools t ON t.id = uses.tool_id "
-                            + "AND t.deleted_at IS NULL WHERE uses.assistant_id = ? ORDER BY t.id")
-                    .param(assistantId).query(String.class).list()));
-            current.set("files", array(jdbc.sql("SELECT json_build_object('id', f.id, 'filename', f.filename, "
-                            + "'original_name', f.original_name, 'file_type', f.file_type, 'file_size', f.file_size, "
-                            + "'sha256', f.sha256, 'description', f.description, 'assignment', uses.config)::text "
-                            + "FROM query.assistant_files uses JOIN query.files f ON f.id = uses.file_id "
-                            + "AND f.deleted_at IS NULL WHERE uses.assistant_id = ? ORDER BY f.id")
-                    .param(assistantId).query(String.class).list()));
+            current.set(
+                    "tools",
+                    array(jdbc.sql("SELECT json_build_object('id', t.id, 'name', t.name, "
+                                    + "'description', t.description, 'endpoint', t.endpoint, 'method', t.method, "
+                                    + "'category', t.category, 'parameters', t.parameters, 'headers', t.headers, "
+                                    + "'authentication', t.authentication, 'is_active', t.is_active)::text "
+                                    + "FROM query.assistant_tools uses JOIN query.tools t ON t.id = uses.tool_id "
+                                    + "AND t.deleted_at IS NULL WHERE uses.assistant_id = ? ORDER BY t.id")
+                            .param(assistantId)
+                            .query(String.class)
+                            .list()));
+            current.set(
+                    "files",
+                    array(jdbc.sql("SELECT json_build_object('id', f.id, 'filename', f.filename, "
+                                    + "'original_name', f.original_name, 'file_type', f.file_type, 'file_size', f.file_size, "
+                                    + "'sha256', f.sha256, 'description', f.description, 'assignment', uses.config)::text "
+                                    + "FROM query.assistant_files uses JOIN query.files f ON f.id = uses.file_id "
+                                    + "AND f.deleted_at IS NULL WHERE uses.assistant_id = ? ORDER BY f.id")
+                            .param(assistantId)
+                            .query(String.class)
+                            .list()));
             return current;
         });
     }
@@ -144,12 +166,17 @@ class VersionRows {
 
     /** The configuration as responses show it: credentials masked, in the shape of the read models. */
     private Map<String, Object> shown(AssistantVersionPublished event) {
-        Map<String, Object> assistant = objectMapper.convertValue(event.configuration().assistant(), JSON_OBJECT);
+        Map<String, Object> assistant =
+                objectMapper.convertValue(event.configuration().assistant(), JSON_OBJECT);
         assistant.keySet().retainAll(VERSIONED_FIELDS);
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("assistant", assistant);
-        shown.put("tools", event.configuration().tools().stream().map(VersionRows::shown).toList());
-        shown.put("files", event.configuration().files().stream().map(VersionRows::shown).toList());
+        shown.put(
+                "tools",
+                event.configuration().tools().stream().map(VersionRows::shown).toList());
+        shown.put(
+                "files",
+                event.configuration().files().stream().map(VersionRows::shown).toList());
         return shown;
     }
 

@@ -2,7 +2,6 @@ package io.voicepartner.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.voicepartner.query.actor.ActorView;
-
 import java.time.Instant;
 
 /**
@@ -17,13 +16,17 @@ import java.time.Instant;
  * @param requestId     the {@code X-Request-Id} of the request that caused it; left out if none did
  * @param clientAddress where a sign-in came from; left out of every other entry
  */
-record AuditEntry(String id, Instant occurredAt, ActorView actor, String action, AuditedResource resource,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String clientAddress) {
+record AuditEntry(
+        String id,
+        Instant occurredAt,
+        ActorView actor,
+        String action,
+        AuditedResource resource,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String clientAddress) {
 
     /** What an entry happened to: an aggregate's type and id. */
-    record AuditedResource(ResourceType type, String id) {
-    }
+    record AuditedResource(ResourceType type, String id) {}
 
     AuditEntry withActor(ActorView completed) {
         return new AuditEntry(id, occurredAt, completed, action, resource, requestId, clientAddress);

@@ -9,16 +9,15 @@ import io.voicepartner.query.web.UsageQuery;
 import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/organizations/{organizationId}/audit-log}: what happened in the organization and who did it,
@@ -30,7 +29,8 @@ class AuditLogController {
 
     /** The event types the log can hold: every type but usage's. */
     private static final Set<String> ACTIONS = EventCatalogue.all().stream()
-            .filter(type -> type.aggregateType() != AggregateType.USAGE).map(EventCatalogue.EventType::name)
+            .filter(type -> type.aggregateType() != AggregateType.USAGE)
+            .map(EventCatalogue.EventType::name)
             .collect(Collectors.toUnmodifiableSet());
 
     private final AuditRows rows;
@@ -43,15 +43,16 @@ class AuditLogController {
 
     @GetMapping("/api/organizations/{" + OrganizationAccess.ORGANIZATION_PATH_VARIABLE + "}/audit-log")
     @Requires(Permission.READ_AUDIT)
-    ApiResponse<List<AuditEntry>> list(@PathVariable String organizationId,
-                                       @RequestParam(required = false) String limit,
-                                       @RequestParam(required = false) String cursor,
-                                       @RequestParam(name = "actor_id", required = false) String actorId,
-                                       @RequestParam(name = "resource_type", required = false) String resourceType,
-                                       @RequestParam(name = "resource_id", required = false) String resourceId,
-                                       @RequestParam(required = false) String action,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to) {
+    ApiResponse<List<AuditEntry>> list(
+            @PathVariable String organizationId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(name = "actor_id", required = false) String actorId,
+            @RequestParam(name = "resource_type", required = false) String resourceType,
+            @RequestParam(name = "resource_id", required = false) String resourceId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         UsageQuery.Position after = UsageQuery.position(parameters, cursor);
@@ -62,16 +63,20 @@ class AuditLogController {
                 parameters.parsed("resource_type", resourceType, AuditLogController::resourceType),
                 parameters.parsed("resource_id", resourceId, UsageQuery::id),
                 parameters.parsed("action", action, AuditLogController::action),
-                since, until);
+                since,
+                until);
         parameters.validate();
         UsageQuery.Page<AuditEntry> page = rows.list(organizationId, filter, after, pageSize);
-        return ApiResponse.page(actors.complete(page.items(), AuditEntry::actor, AuditEntry::withActor),
-                page.meta(pageSize));
+        return ApiResponse.page(
+                actors.complete(page.items(), AuditEntry::actor, AuditEntry::withActor), page.meta(pageSize));
     }
 
     private static ResourceType resourceType(String value) {
-        return ResourceType.fromWireName(value).orElseThrow(() -> new IllegalArgumentException("must be one of "
-                + Arrays.stream(ResourceType.values()).map(ResourceType::wireName).collect(Collectors.joining(", "))));
+        return ResourceType.fromWireName(value)
+                .orElseThrow(() -> new IllegalArgumentException("must be one of "
+                        + Arrays.stream(ResourceType.values())
+                                .map(ResourceType::wireName)
+                                .collect(Collectors.joining(", "))));
     }
 
     private static String action(String value) {

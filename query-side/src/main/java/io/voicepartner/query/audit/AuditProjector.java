@@ -9,9 +9,8 @@ import io.voicepartner.api.tool.ToolExecuted;
 import io.voicepartner.query.actor.ActorView;
 import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
-import org.springframework.stereotype.Component;
-
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.audit_log} from one aggregate type's topic: each event becomes an entry of the audit log of the
@@ -29,13 +28,16 @@ abstract class AuditProjector implements Projector {
     private final AggregateType aggregateType;
     /** What its events happen to; for sign-ins, which are no aggregate's, the user's account. */
     private final ResourceType resourceType;
+
     private final AuditRows rows;
 
     AuditProjector(AggregateType aggregateType, AuditRows rows) {
         this.aggregateType = aggregateType;
-        this.resourceType = aggregateType == AggregateType.SIGN_IN ? ResourceType.USER
-                : ResourceType.of(aggregateType).orElseThrow(() -> new IllegalArgumentException(
-                        "An audited type is a resource type: add " + aggregateType + " to ResourceType"));
+        this.resourceType = aggregateType == AggregateType.SIGN_IN
+                ? ResourceType.USER
+                : ResourceType.of(aggregateType)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "An audited type is a resource type: add " + aggregateType + " to ResourceType"));
         this.rows = rows;
     }
 
@@ -67,14 +69,26 @@ abstract class AuditProjector implements Projector {
         }
         ActorView actor = ActorView.recorded(envelope.actor());
         if (event instanceof SignInEvent signIn) {
-            AuditEntry entry = new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor, envelope.type(),
-                    new AuditEntry.AuditedResource(resourceType, signIn.userId()), envelope.requestId(),
+            AuditEntry entry = new AuditEntry(
+                    envelope.eventId(),
+                    envelope.occurredAt(),
+                    actor,
+                    envelope.type(),
+                    new AuditEntry.AuditedResource(resourceType, signIn.userId()),
+                    envelope.requestId(),
                     signIn.clientAddress());
             signIn.organizationIds().forEach(organizationId -> rows.insert(organizationId, entry));
         } else {
-            rows.insert(envelope.ownerId(), new AuditEntry(envelope.eventId(), envelope.occurredAt(), actor,
-                    envelope.type(), new AuditEntry.AuditedResource(resourceType, envelope.aggregateId()),
-                    envelope.requestId(), null));
+            rows.insert(
+                    envelope.ownerId(),
+                    new AuditEntry(
+                            envelope.eventId(),
+                            envelope.occurredAt(),
+                            actor,
+                            envelope.type(),
+                            new AuditEntry.AuditedResource(resourceType, envelope.aggregateId()),
+                            envelope.requestId(),
+                            null));
         }
     }
 

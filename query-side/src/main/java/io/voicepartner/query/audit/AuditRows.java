@@ -2,22 +2,20 @@ package io.voicepartner.query.audit;
 
 import io.voicepartner.query.actor.ActorView;
 import io.voicepartner.query.web.UsageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The table {@code query.audit_log}. Rows are only ever inserted; the primary key makes a redelivery a no-op. */
 @Repository
 class AuditRows {
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(String actorId, ResourceType resourceType, String resourceId, String action, Instant from,
-                  Instant to) {
-    }
+    record Filter(
+            String actorId, ResourceType resourceType, String resourceId, String action, Instant from, Instant to) {}
 
     private static final String COLUMNS = "id, occurred_at, actor_type, actor_id, action, resource_type, resource_id, "
             + "request_id, client_address";
@@ -52,20 +50,37 @@ class AuditRows {
         return UsageQuery.ofOrganization("query.audit_log", organizationId)
                 .between(filter.from(), filter.to())
                 .equal("actor_id", filter.actorId())
-                .equal("resource_type", filter.resourceType() == null ? null : filter.resourceType().wireName())
+                .equal(
+                        "resource_type",
+                        filter.resourceType() == null
+                                ? null
+                                : filter.resourceType().wireName())
                 .equal("resource_id", filter.resourceId())
                 .equal("action", filter.action())
-                .fetch(jdbc, COLUMNS, after, limit, AuditRows::entry,
+                .fetch(
+                        jdbc,
+                        COLUMNS,
+                        after,
+                        limit,
+                        AuditRows::entry,
                         entry -> new UsageQuery.Position(entry.occurredAt(), entry.id()),
                         () -> jdbc.sql("SELECT count(*) FROM query.audit_log WHERE organization_id = ?")
-                                .param(organizationId).query(Long.class).single());
+                                .param(organizationId)
+                                .query(Long.class)
+                                .single());
     }
 
     private static AuditEntry entry(ResultSet row, int n) throws SQLException {
-        return new AuditEntry(row.getString("id"), row.getTimestamp("occurred_at").toInstant(),
-                ActorView.stored(row.getString("actor_type"), row.getString("actor_id")), row.getString("action"),
-                new AuditEntry.AuditedResource(ResourceType.fromWireName(row.getString("resource_type")).orElseThrow(),
+        return new AuditEntry(
+                row.getString("id"),
+                row.getTimestamp("occurred_at").toInstant(),
+                ActorView.stored(row.getString("actor_type"), row.getString("actor_id")),
+                row.getString("action"),
+                new AuditEntry.AuditedResource(
+                        ResourceType.fromWireName(row.getString("resource_type"))
+                                .orElseThrow(),
                         row.getString("resource_id")),
-                row.getString("request_id"), row.getString("client_address"));
+                row.getString("request_id"),
+                row.getString("client_address"));
     }
 }

@@ -2,7 +2,6 @@ package io.voicepartner.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.messaging.AggregateType;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +11,12 @@ import java.util.Optional;
  * sign-in happened to the user's account. Usage and sign-ins have no aggregate of their own: no entry names them.
  */
 enum ResourceType {
-    ASSISTANT, TOOL, FILE, PHONE_NUMBER, USER, ORGANIZATION;
+    ASSISTANT,
+    TOOL,
+    FILE,
+    PHONE_NUMBER,
+    USER,
+    ORGANIZATION;
 
     @JsonValue
     String wireName() {
@@ -21,10 +25,14 @@ enum ResourceType {
 
     /** The resource type of an aggregate type; empty for a type that is no aggregate's (usage, sign-ins). */
     static Optional<ResourceType> of(AggregateType aggregateType) {
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(aggregateType.wireName())).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName().equals(aggregateType.wireName()))
+                .findFirst();
     }
 
     static Optional<ResourceType> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(wireName)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName().equals(wireName))
+                .findFirst();
     }
 }

@@ -3,23 +3,22 @@ package io.voicepartner.query.consuming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.support.json.EnvelopeReader;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import io.voicepartner.support.parking.ConsumerHealth;
 import io.voicepartner.support.parking.DeadLetters;
-import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Duration;
+import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.dao.DataIntegrityViolationException;
-
-import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * A record that can never be applied (unreadable, an event whose predecessor is missing or parked, or one
@@ -42,8 +41,10 @@ class ConsumerConfiguration {
     /** Every configuration topic: the read models between them keep all of them. */
     @Bean
     String[] consumedTopics() {
-        return Arrays.stream(AggregateType.values()).filter(type -> type != AggregateType.USAGE)
-                .map(AggregateType::topic).toArray(String[]::new);
+        return Arrays.stream(AggregateType.values())
+                .filter(type -> type != AggregateType.USAGE)
+                .map(AggregateType::topic)
+                .toArray(String[]::new);
     }
 
     /** The usage topic, read by a consumer of its own so that usage never delays configuration. */
@@ -54,38 +55,43 @@ class ConsumerConfiguration {
 
     /** The dead-letter topics ({@code <topic>-dlt}), kept {@code voicepartner.kafka.dead-letter-retention}. */
     @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(@Value("${voicepartner.kafka.partitions:6}") int partitions,
-                                          @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
-                                          @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
+    KafkaAdmin.NewTopics deadLetterTopics(
+            @Value("${voicepartner.kafka.partitions:6}") int partitions,
+            @Value("${voicepartner.kafka.replication-factor:1}") short replicationFactor,
+            @Value("${voicepartner.kafka.dead-letter-retention}") Duration retention) {
         return DeadLetters.topics(DEAD_LETTER_SUFFIX, partitions, replicationFactor, retention);
     }
 
     @Bean
     DeadLetters readModelDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
-        return new DeadLetters(EventConsumer.LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka, jdbc,
-                meters);
+        return new DeadLetters(
+                EventConsumer.LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka, jdbc, meters);
     }
 
     @Bean
     DeadLetters usageDeadLetters(KafkaOperations<Object, Object> kafka, JdbcClient jdbc, MeterRegistry meters) {
-        return new DeadLetters(EventConsumer.USAGE_LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka,
-                jdbc, meters);
+        return new DeadLetters(
+                EventConsumer.USAGE_LISTENER_ID, ProjectionSchema.SERVED, DEAD_LETTER_SUFFIX, kafka, jdbc, meters);
     }
 
     @Bean
-    ConsumerHealth usageConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters usageDeadLetters,
-                                       EventConsumer consumer,
-                                       @Value("${voicepartner.health.stalled-after}") Duration patience) {
-        return new ConsumerHealth(EventConsumer.USAGE_LISTENER_ID, listeners, usageDeadLetters, consumer::processedUsage,
-                patience);
+    ConsumerHealth usageConsumerHealth(
+            KafkaListenerEndpointRegistry listeners,
+            DeadLetters usageDeadLetters,
+            EventConsumer consumer,
+            @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(
+                EventConsumer.USAGE_LISTENER_ID, listeners, usageDeadLetters, consumer::processedUsage, patience);
     }
 
     /** As the default factory, but parking what the usage consumer can never store under its own name. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> usageListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumers,
             DeadLetters usageDeadLetters) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setCommonErrorHandler(usageDeadLetters.errorHandler(ProjectionGapException.class));
         return factory;
@@ -93,11 +99,13 @@ class ConsumerConfiguration {
 
     /** {@code /health}'s view of the read-model consumer: parked records, and stuck while records wait. */
     @Bean
-    ConsumerHealth readModelConsumerHealth(KafkaListenerEndpointRegistry listeners, DeadLetters readModelDeadLetters,
-                                           EventConsumer consumer,
-                                           @Value("${voicepartner.health.stalled-after}") Duration patience) {
-        return new ConsumerHealth(EventConsumer.LISTENER_ID, listeners, readModelDeadLetters, consumer::processed,
-                patience);
+    ConsumerHealth readModelConsumerHealth(
+            KafkaListenerEndpointRegistry listeners,
+            DeadLetters readModelDeadLetters,
+            EventConsumer consumer,
+            @Value("${voicepartner.health.stalled-after}") Duration patience) {
+        return new ConsumerHealth(
+                EventConsumer.LISTENER_ID, listeners, readModelDeadLetters, consumer::processed, patience);
     }
 
     /**

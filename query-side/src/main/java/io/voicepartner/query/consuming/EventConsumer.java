@@ -7,17 +7,6 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.web.RequestIdFilter;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +22,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the platform's topics in the query side's consumer group and applies each event to every read
@@ -66,8 +65,13 @@ class EventConsumer {
     private final AtomicLong processedUsage = new AtomicLong();
     private final Clock clock;
 
-    EventConsumer(EnvelopeReader reader, List<Projector> projectors, RevisionAwaiter revisions,
-                  TransactionTemplate transaction, JdbcClient jdbc, MeterRegistry meters) {
+    EventConsumer(
+            EnvelopeReader reader,
+            List<Projector> projectors,
+            RevisionAwaiter revisions,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
+            MeterRegistry meters) {
         this.reader = reader;
         this.projectors = projectors;
         this.revisions = revisions;
@@ -77,11 +81,13 @@ class EventConsumer {
         this.clock = Clock.systemUTC();
     }
 
-    private record Applied(String topic, Instant occurredAt) {
-    }
+    private record Applied(String topic, Instant occurredAt) {}
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{@consumedTopics}",
-            groupId = "${voicepartner.query.consumer-group}", batch = "true")
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = "#{@consumedTopics}",
+            groupId = "${voicepartner.query.consumer-group}",
+            batch = "true")
     void consume(List<ConsumerRecord<String, byte[]>> records) {
         applyBatch(records);
         processed.addAndGet(records.size());
@@ -91,8 +97,12 @@ class EventConsumer {
      * Usage, on a consumer of its own (ADR 0017): a runtime reporting thousands of executions a second must never
      * queue an editor's change behind them, whose answer waits for the read model (read-your-writes).
      */
-    @KafkaListener(id = USAGE_LISTENER_ID, topics = "#{@usageTopics}", containerFactory = "usageListenerFactory",
-            groupId = "${voicepartner.query.consumer-group}-usage", batch = "true")
+    @KafkaListener(
+            id = USAGE_LISTENER_ID,
+            topics = "#{@usageTopics}",
+            containerFactory = "usageListenerFactory",
+            groupId = "${voicepartner.query.consumer-group}-usage",
+            batch = "true")
     void consumeUsage(List<ConsumerRecord<String, byte[]>> records) {
         applyBatch(records);
         processedUsage.addAndGet(records.size());
@@ -103,7 +113,9 @@ class EventConsumer {
         try {
             applied = transaction.execute(status -> applyAll(records));
         } catch (RuntimeException batchFailed) {
-            log.debug("A batch of {} records failed, applying them one by one: {}", records.size(),
+            log.debug(
+                    "A batch of {} records failed, applying them one by one: {}",
+                    records.size(),
                     batchFailed.getMessage());
             applied = new ArrayList<>();
             for (int index = 0; index < records.size(); index++) {
@@ -112,9 +124,12 @@ class EventConsumer {
                     applied.addAll(transaction.execute(status -> applyAll(one)));
                 } catch (RuntimeException e) {
                     recordLag(applied);
-                    throw new BatchListenerFailedException("Could not apply " + records.get(index).topic() + "-"
-                            + records.get(index).partition() + "@" + records.get(index).offset(),
-                            e instanceof UncheckedIOException io ? io.getCause() : e, index);
+                    throw new BatchListenerFailedException(
+                            "Could not apply " + records.get(index).topic() + "-"
+                                    + records.get(index).partition() + "@"
+                                    + records.get(index).offset(),
+                            e instanceof UncheckedIOException io ? io.getCause() : e,
+                            index);
                 }
             }
         }
@@ -165,7 +180,10 @@ class EventConsumer {
             throw new UncheckedIOException(e);
         }
         if (read.isEmpty()) {
-            log.debug("Skipping an event type no read model keeps at {}-{}@{}", record.topic(), record.partition(),
+            log.debug(
+                    "Skipping an event type no read model keeps at {}-{}@{}",
+                    record.topic(),
+                    record.partition(),
                     record.offset());
             return Optional.empty();
         }
@@ -180,8 +198,7 @@ class EventConsumer {
                     // an event overtaking a parked one would be applied over the hole it leaves
                     OptionalLong held = projector.revisionOf(envelope.aggregateId());
                     if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
-                        throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(),
-                                held.getAsLong());
+                        throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(), held.getAsLong());
                     }
                     projector.apply(envelope);
                 });
@@ -193,10 +210,13 @@ class EventConsumer {
         for (Applied event : applied) {
             // clocks of two hosts may disagree by a little: an event never arrives before it happened
             Duration lag = Duration.between(event.occurredAt(), committed);
-            lagByTopic.computeIfAbsent(event.topic(), topic -> Timer.builder(PROJECTION_LAG)
-                            .description("From an event's occurred_at to its commit in the read models")
-                            .tag("topic", topic)
-                            .register(meters))
+            lagByTopic
+                    .computeIfAbsent(
+                            event.topic(),
+                            topic -> Timer.builder(PROJECTION_LAG)
+                                    .description("From an event's occurred_at to its commit in the read models")
+                                    .tag("topic", topic)
+                                    .register(meters))
                     .record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }

@@ -15,11 +15,13 @@ final class ProjectionSchema {
     /** Where a rebuild builds the tables that replace the served ones. */
     static final String SHADOW = "query_rebuild";
 
-    private ProjectionSchema() {
-    }
+    private ProjectionSchema() {}
 
     /** Points the unqualified table names of the current transaction at {@code schema}, until it ends. */
     static void writeTo(JdbcClient jdbc, String schema) {
-        jdbc.sql("SELECT set_config('search_path', ?, true)").param(schema).query().singleRow();
+        jdbc.sql("SELECT set_config('search_path', ?, true)")
+                .param(schema)
+                .query()
+                .singleRow();
     }
 }

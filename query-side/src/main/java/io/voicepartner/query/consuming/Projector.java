@@ -2,7 +2,6 @@ package io.voicepartner.query.consuming;
 
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
-
 import java.util.OptionalLong;
 
 /**

@@ -1,7 +1,6 @@
 package io.voicepartner.query.consuming;
 
 import io.voicepartner.api.messaging.AggregateType;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,24 +14,39 @@ import java.util.stream.Collectors;
  * the resources' (assistants, tools, files, phone numbers), the audit log everything's but usage.
  */
 public enum ReadModel {
-    ASSISTANTS("assistants", AggregateType.ASSISTANT, EnumSet.of(AggregateType.ASSISTANT),
+    ASSISTANTS(
+            "assistants",
+            AggregateType.ASSISTANT,
+            EnumSet.of(AggregateType.ASSISTANT),
             List.of("assistants", "assistant_tools", "assistant_files", "assistant_versions")),
     /** The tools with their executions and counters, which also come from {@code voicepartner.usage} (ADR 0017). */
-    TOOLS("tools", AggregateType.TOOL, EnumSet.of(AggregateType.TOOL, AggregateType.USAGE),
+    TOOLS(
+            "tools",
+            AggregateType.TOOL,
+            EnumSet.of(AggregateType.TOOL, AggregateType.USAGE),
             List.of("tools", "tool_executions", "tool_usage")),
     FILES("files", AggregateType.FILE, EnumSet.of(AggregateType.FILE), List.of("files")),
     /** The numbers with their calls and counters, which also come from {@code voicepartner.usage} (ADR 0017). */
-    PHONE_NUMBERS("phone-numbers", AggregateType.PHONE_NUMBER, EnumSet.of(AggregateType.PHONE_NUMBER,
-            AggregateType.USAGE), List.of("phone_numbers", "phone_calls", "phone_number_usage")),
+    PHONE_NUMBERS(
+            "phone-numbers",
+            AggregateType.PHONE_NUMBER,
+            EnumSet.of(AggregateType.PHONE_NUMBER, AggregateType.USAGE),
+            List.of("phone_numbers", "phone_calls", "phone_number_usage")),
     USERS("users", AggregateType.USER, EnumSet.of(AggregateType.USER), List.of("users")),
     /**
      * The organizations with their members (whom the query side's routes admit), invitations and API keys (which it
      * authenticates); not the keys' uses, which no topic keeps (ADR 0029).
      */
-    ORGANIZATIONS("organizations", AggregateType.ORGANIZATION, EnumSet.of(AggregateType.ORGANIZATION),
+    ORGANIZATIONS(
+            "organizations",
+            AggregateType.ORGANIZATION,
+            EnumSet.of(AggregateType.ORGANIZATION),
             List.of("organizations", "organization_members", "organization_invitations", "api_keys")),
-    HISTORY("history", null, EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE,
-            AggregateType.PHONE_NUMBER), List.of("history")),
+    HISTORY(
+            "history",
+            null,
+            EnumSet.of(AggregateType.ASSISTANT, AggregateType.TOOL, AggregateType.FILE, AggregateType.PHONE_NUMBER),
+            List.of("history")),
     /** Every organization's audit log: the events of every type but usage, and the sign-ins (ADR 0029). */
     AUDIT_LOG("audit-log", null, EnumSet.complementOf(EnumSet.of(AggregateType.USAGE)), List.of("audit_log"));
 
@@ -58,9 +72,11 @@ public enum ReadModel {
 
     /** The read model of one aggregate type's own projector. */
     static ReadModel of(AggregateType aggregateType) {
-        return Arrays.stream(values()).filter(model -> model.owner == aggregateType).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No read model of its own for " + aggregateType
-                        + ": its projectors name theirs"));
+        return Arrays.stream(values())
+                .filter(model -> model.owner == aggregateType)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No read model of its own for " + aggregateType + ": its projectors name theirs"));
     }
 
     public String wireName() {
@@ -86,7 +102,9 @@ public enum ReadModel {
         }
         Set<ReadModel> models = EnumSet.noneOf(ReadModel.class);
         for (String name : names) {
-            models.add(Arrays.stream(values()).filter(model -> model.wireName.equals(name)).findFirst()
+            models.add(Arrays.stream(values())
+                    .filter(model -> model.wireName.equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown read model " + name + " (known: "
                             + Arrays.stream(values()).map(ReadModel::wireName).collect(Collectors.joining(", "))
                             + ", or " + ALL + ")")));

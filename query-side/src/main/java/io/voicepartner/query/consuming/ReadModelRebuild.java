@@ -2,23 +2,6 @@ package io.voicepartner.query.consuming;
 
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.EnvelopeReader;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +19,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds read models from the first record of their topics into shadow tables while the served tables
@@ -83,8 +82,7 @@ class ReadModelRebuild {
      * What a rebuild did: how many events the new tables were built from, and the records it set aside, each
      * as where it was, what it was and why ({@code voicepartner.tools-2@17: ToolUpdated revision 3 of … : …}).
      */
-    record Result(long events, List<String> parked) {
-    }
+    record Result(long events, List<String> parked) {}
 
     /** The rebuild was cancelled through its {@link Progress}; nothing was swapped. */
     static final class Cancelled extends RuntimeException {
@@ -98,6 +96,7 @@ class ReadModelRebuild {
     private static final String LOCK_TIMEOUT = "10s";
     /** How often the swap tries to take its lock when it loses a deadlock. */
     private static final int SWAP_ATTEMPTS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final ConsumerFactory<?, ?> consumers;
@@ -108,10 +107,14 @@ class ReadModelRebuild {
     private final int batchSize;
     private final int parallelism;
 
-    ReadModelRebuild(ConsumerFactory<?, ?> consumers, EnvelopeReader reader, List<Projector> projectors,
-                     JdbcClient jdbc, TransactionTemplate transaction,
-                     @Value("${voicepartner.rebuild.batch-size:5000}") int batchSize,
-                     @Value("${voicepartner.rebuild.parallelism:4}") int parallelism) {
+    ReadModelRebuild(
+            ConsumerFactory<?, ?> consumers,
+            EnvelopeReader reader,
+            List<Projector> projectors,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            @Value("${voicepartner.rebuild.batch-size:5000}") int batchSize,
+            @Value("${voicepartner.rebuild.parallelism:4}") int parallelism) {
         this.consumers = consumers;
         this.reader = reader;
         this.projectors = projectors;
@@ -127,10 +130,12 @@ class ReadModelRebuild {
      * @throws Cancelled when {@code progress} said to stop
      */
     Result run(Set<ReadModel> models, Progress progress) {
-        List<String> tables = models.stream().flatMap(model -> model.tables().stream()).toList();
+        List<String> tables =
+                models.stream().flatMap(model -> model.tables().stream()).toList();
         Map<String, List<Projector>> projectorsByType = projectors.stream()
                 .filter(projector -> models.contains(projector.readModel()))
-                .collect(Collectors.groupingBy(projector -> projector.aggregateType().wireName()));
+                .collect(Collectors.groupingBy(
+                        projector -> projector.aggregateType().wireName()));
         Result result;
         ExecutorService workers = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread worker = new Thread(runnable, "read-model-rebuild-worker");
@@ -168,7 +173,8 @@ class ReadModelRebuild {
      * to be made once the tables are full: one sort each instead of one update per row.
      */
     private List<String> createShadow(List<String> tables) {
-        jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE").update();
+        jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE")
+                .update();
         jdbc.sql("CREATE SCHEMA " + ProjectionSchema.SHADOW).update();
         List<String> indexes = new ArrayList<>();
         for (String table : tables) {
@@ -179,12 +185,16 @@ class ReadModelRebuild {
             jdbc.sql("SELECT 'ALTER TABLE " + shadow + " ADD CONSTRAINT ' || quote_ident(conname) || ' ' "
                             + "|| pg_get_constraintdef(oid) FROM pg_constraint "
                             + "WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u', 'x')")
-                    .param(served).query(String.class).list()
+                    .param(served)
+                    .query(String.class)
+                    .list()
                     .forEach(constraint -> jdbc.sql(constraint).update());
             jdbc.sql("SELECT indexdef FROM pg_indexes i WHERE schemaname = ? AND tablename = ? AND NOT EXISTS "
                             + "(SELECT 1 FROM pg_constraint c WHERE c.conindid = "
                             + "CAST(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname) AS regclass))")
-                    .params(ProjectionSchema.SERVED, table).query(String.class).list()
+                    .params(ProjectionSchema.SERVED, table)
+                    .query(String.class)
+                    .list()
                     .forEach(index -> indexes.add(index.replace(" ON " + served + " ", " ON " + shadow + " ")));
         }
         return indexes;
@@ -193,7 +203,8 @@ class ReadModelRebuild {
     private void finishShadow(List<String> tables, List<String> indexes) {
         indexes.forEach(index -> jdbc.sql(index).update());
         for (String table : tables) {
-            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET LOGGED").update();
+            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET LOGGED")
+                    .update();
             jdbc.sql("ANALYZE " + ProjectionSchema.SHADOW + "." + table).update();
         }
     }
@@ -229,10 +240,17 @@ class ReadModelRebuild {
 
     /** Inside the swap transaction; see the class comment for why nothing is missed or applied twice. */
     private void swap(Replay replay, List<String> tables, TransactionStatus status) {
-        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query().singleRow();
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)")
+                .param(LOCK_TIMEOUT)
+                .query()
+                .singleRow();
         try {
-            jdbc.sql("LOCK TABLE " + tables.stream().map(table -> ProjectionSchema.SERVED + "." + table)
-                    .collect(Collectors.joining(", ")) + " IN ACCESS EXCLUSIVE MODE").update();
+            jdbc.sql("LOCK TABLE "
+                            + tables.stream()
+                                    .map(table -> ProjectionSchema.SERVED + "." + table)
+                                    .collect(Collectors.joining(", "))
+                            + " IN ACCESS EXCLUSIVE MODE")
+                    .update();
         } catch (CannotAcquireLockException timedOut) {
             // a reader that holds on past lock_timeout is waited for no longer: the rebuild fails
             throw timedOut;
@@ -243,14 +261,15 @@ class ReadModelRebuild {
         replay.catchUp(status);
         for (String table : tables) {
             jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
-            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET SCHEMA "
-                    + ProjectionSchema.SERVED).update();
+            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET SCHEMA " + ProjectionSchema.SERVED)
+                    .update();
         }
     }
 
     private void dropShadow(RuntimeException failure) {
         try {
-            jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE").update();
+            jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE")
+                    .update();
         } catch (RuntimeException e) {
             if (failure == null) {
                 throw e;
@@ -269,18 +288,24 @@ class ReadModelRebuild {
         private final List<TopicPartition> partitions;
         /** Aggregates with a record set aside: their later records are set aside behind it. */
         private final Set<String> parkedAggregates = ConcurrentHashMap.newKeySet();
+
         private final List<String> parked = Collections.synchronizedList(new ArrayList<>());
         private final Map<TopicPartition, Long> beginnings;
         private Map<TopicPartition, Long> ends;
 
-        Replay(Consumer<String, byte[]> consumer, Set<ReadModel> models, Map<String, List<Projector>> projectorsByType,
-               Progress progress, ExecutorService workers) {
+        Replay(
+                Consumer<String, byte[]> consumer,
+                Set<ReadModel> models,
+                Map<String, List<Projector>> projectorsByType,
+                Progress progress,
+                ExecutorService workers) {
             this.consumer = consumer;
             this.projectorsByType = projectorsByType;
             this.progress = progress;
             this.workers = workers;
             this.partitions = models.stream()
-                    .flatMap(model -> model.aggregateTypes().stream()).distinct()
+                    .flatMap(model -> model.aggregateTypes().stream())
+                    .distinct()
                     .flatMap(type -> consumer.partitionsFor(type.topic()).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
@@ -316,8 +341,9 @@ class ReadModelRebuild {
         private void applyInParallel(ConsumerRecords<String, byte[]> records) {
             Map<Integer, List<ConsumerRecord<String, byte[]>>> parts = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                parts.computeIfAbsent(Math.floorMod(Objects.hashCode(record.key()), parallelism),
-                        part -> new ArrayList<>()).add(record);
+                parts.computeIfAbsent(
+                                Math.floorMod(Objects.hashCode(record.key()), parallelism), part -> new ArrayList<>())
+                        .add(record);
             }
             List<Future<?>> applied = parts.values().stream()
                     .map(part -> workers.submit(() -> applyPart(part)))
@@ -328,7 +354,8 @@ class ReadModelRebuild {
                     partition.get();
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException cause ? cause
+                        failure = e.getCause() instanceof RuntimeException cause
+                                ? cause
                                 : new IllegalStateException(e.getCause());
                     }
                 } catch (InterruptedException e) {
@@ -345,12 +372,16 @@ class ReadModelRebuild {
         private void applyPart(List<ConsumerRecord<String, byte[]>> part) {
             try {
                 transaction.executeWithoutResult(status -> {
-                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
+                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
+                            .query()
+                            .singleRow();
                     part.forEach(this::apply);
                 });
             } catch (NotApplicable | DataIntegrityViolationException e) {
                 transaction.executeWithoutResult(status -> {
-                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query().singleRow();
+                    jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
+                            .query()
+                            .singleRow();
                     applyEach(part, status);
                 });
             }
@@ -371,21 +402,26 @@ class ReadModelRebuild {
                 } catch (NotApplicable | DataIntegrityViolationException e) {
                     status.rollbackToSavepoint(savepoint);
                     parkedAggregates.add(String.valueOf(record.key()));
-                    parked.add(e instanceof DataIntegrityViolationException refused
-                            ? where(record) + ": refused by a read model: " + refused.getMostSpecificCause().getMessage()
-                            : e.getMessage());
+                    parked.add(
+                            e instanceof DataIntegrityViolationException refused
+                                    ? where(record) + ": refused by a read model: "
+                                            + refused.getMostSpecificCause().getMessage()
+                                    : e.getMessage());
                     log.warn("Rebuild: set aside {}", parked.get(parked.size() - 1));
                 }
             }
         }
 
         long done() {
-            return partitions.stream().mapToLong(partition -> consumer.position(partition) - beginnings.get(partition))
+            return partitions.stream()
+                    .mapToLong(partition -> consumer.position(partition) - beginnings.get(partition))
                     .sum();
         }
 
         private long total() {
-            return partitions.stream().mapToLong(partition -> ends.get(partition) - beginnings.get(partition)).sum();
+            return partitions.stream()
+                    .mapToLong(partition -> ends.get(partition) - beginnings.get(partition))
+                    .sum();
         }
 
         private boolean caughtUp() {
@@ -411,11 +447,14 @@ class ReadModelRebuild {
 
         private void apply(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
             try {
-                projectorsByType.getOrDefault(envelope.aggregateType(), List.of())
+                projectorsByType
+                        .getOrDefault(envelope.aggregateType(), List.of())
                         .forEach(projector -> projector.apply(envelope));
             } catch (ProjectionGapException | IllegalArgumentException | ClassCastException e) {
-                throw new NotApplicable(where(record) + ": cannot apply " + envelope.type() + " revision "
-                        + envelope.revision() + " of " + envelope.aggregateId() + ": " + e.getMessage(), e);
+                throw new NotApplicable(
+                        where(record) + ": cannot apply " + envelope.type() + " revision " + envelope.revision()
+                                + " of " + envelope.aggregateId() + ": " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -1,11 +1,10 @@
 package io.voicepartner.query.consuming;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
 
 /** The read models live in their own schema, migrated by Flyway; the event store is not the query side's. */
 @Configuration(proxyBeanMethods = false)

@@ -2,19 +2,18 @@ package io.voicepartner.query.consuming;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs the rebuilds requested in {@code query.rebuilds} ({@code infra/scripts/rebuild}): every query-side
@@ -37,11 +36,9 @@ class RebuildRequests implements SmartLifecycle {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(RebuildRequests.class);
 
-    private record Request(long id, String readModels) {
-    }
+    private record Request(long id, String readModels) {}
 
-    private record Latest(long done, long total, double rate) {
-    }
+    private record Latest(long done, long total, double rate) {}
 
     private final ReadModelRebuild rebuild;
     private final JdbcClient jdbc;
@@ -57,13 +54,20 @@ class RebuildRequests implements SmartLifecycle {
         this.jdbc = jdbc;
         gauge(meters, DONE, "events", "Events the latest read-model rebuild has applied", Latest::done);
         gauge(meters, TOTAL, "events", "Events the latest read-model rebuild has to apply", Latest::total);
-        gauge(meters, RATE, "events.per.second", "Events the latest read-model rebuild applied per second",
+        gauge(
+                meters,
+                RATE,
+                "events.per.second",
+                "Events the latest read-model rebuild applied per second",
                 Latest::rate);
     }
 
-    private void gauge(MeterRegistry meters, String name, String unit, String description, ToDoubleFunction<Latest> value) {
+    private void gauge(
+            MeterRegistry meters, String name, String unit, String description, ToDoubleFunction<Latest> value) {
         Gauge.builder(name, this, requests -> value.applyAsDouble(requests.latest()))
-                .baseUnit(unit).description(description).register(meters);
+                .baseUnit(unit)
+                .description(description)
+                .register(meters);
     }
 
     private synchronized Latest latest() {
@@ -73,7 +77,8 @@ class RebuildRequests implements SmartLifecycle {
                 latest = jdbc.sql("SELECT events_done, events_total, events_per_second FROM query.rebuilds "
                                 + "ORDER BY id DESC LIMIT 1")
                         .query((row, n) -> new Latest(row.getLong(1), row.getLong(2), row.getDouble(3)))
-                        .optional().orElse(new Latest(0, 0, 0));
+                        .optional()
+                        .orElse(new Latest(0, 0, 0));
             } catch (DataAccessException e) {
                 log.debug("Cannot read the rebuilds' progress: {}", e.getMessage());
             }
@@ -98,7 +103,8 @@ class RebuildRequests implements SmartLifecycle {
         jdbc.sql("UPDATE query.rebuilds SET status = 'failed', finished_at = now(), message = "
                         + "'abandoned: the query side running it stopped reporting' WHERE status = 'running' "
                         + "AND updated_at < now() - CAST(? AS interval)")
-                .param(ABANDONED_AFTER.toSeconds() + " seconds").update();
+                .param(ABANDONED_AFTER.toSeconds() + " seconds")
+                .update();
         return jdbc.sql("UPDATE query.rebuilds SET status = 'running', started_at = now(), updated_at = now(), "
                         + "message = ? WHERE id = (SELECT id FROM query.rebuilds WHERE status = 'requested' "
                         + "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, read_models")
@@ -112,8 +118,8 @@ class RebuildRequests implements SmartLifecycle {
         long[] reportedAt = {0};
         log.info("Rebuilding {} (rebuild {})", request.readModels(), request.id());
         try {
-            ReadModelRebuild.Result result = rebuild.run(ReadModel.parse(Arrays.asList(request.readModels().split(","))),
-                    (done, total) -> {
+            ReadModelRebuild.Result result = rebuild.run(
+                    ReadModel.parse(Arrays.asList(request.readModels().split(","))), (done, total) -> {
                         long now = System.nanoTime();
                         if (reportedAt[0] != 0 && now - reportedAt[0] < REPORT_EVERY.toNanos()) {
                             return true;
@@ -123,10 +129,18 @@ class RebuildRequests implements SmartLifecycle {
                     });
             long events = result.events();
             report(request.id(), events, events, rate(events, System.nanoTime() - started));
-            finish(request.id(), "swapped", result.parked().isEmpty() ? "swapped in"
-                    : "swapped in; " + result.parked().size() + " record(s) set aside, as on the dead-letter topics:\n"
-                    + String.join("\n", result.parked()));
-            log.info("Rebuild {} swapped in, {} record(s) set aside", request.id(), result.parked().size());
+            finish(
+                    request.id(),
+                    "swapped",
+                    result.parked().isEmpty()
+                            ? "swapped in"
+                            : "swapped in; " + result.parked().size()
+                                    + " record(s) set aside, as on the dead-letter topics:\n"
+                                    + String.join("\n", result.parked()));
+            log.info(
+                    "Rebuild {} swapped in, {} record(s) set aside",
+                    request.id(),
+                    result.parked().size());
         } catch (ReadModelRebuild.Cancelled e) {
             finish(request.id(), "cancelled", "cancelled; the served tables are untouched");
             log.info("Rebuild {} cancelled", request.id());
@@ -144,12 +158,16 @@ class RebuildRequests implements SmartLifecycle {
     private boolean report(long id, long done, long total, double rate) {
         return !jdbc.sql("UPDATE query.rebuilds SET events_done = ?, events_total = ?, events_per_second = ?, "
                         + "updated_at = now() WHERE id = ? RETURNING cancel_requested")
-                .params(done, total, rate, id).query(Boolean.class).single();
+                .params(done, total, rate, id)
+                .query(Boolean.class)
+                .single();
     }
 
     private void finish(long id, String status, String message) {
         jdbc.sql("UPDATE query.rebuilds SET status = ?, message = ?, finished_at = now(), updated_at = now() "
-                + "WHERE id = ?").params(status, message, id).update();
+                        + "WHERE id = ?")
+                .params(status, message, id)
+                .update();
     }
 
     private static void pause() {

@@ -1,14 +1,5 @@
 package io.voicepartner.query.consuming;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +12,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Lets a read wait until a read model has reached an aggregate's revision. Projections announce every
@@ -33,10 +32,10 @@ public class RevisionAwaiter implements SmartLifecycle {
     private static final String CHANNEL = "read_model_advanced";
     /** PostgreSQL refuses a payload of 8000 bytes or more; ids and revisions are ASCII. */
     private static final int MAX_PAYLOAD = 7900;
+
     private static final Logger log = LoggerFactory.getLogger(RevisionAwaiter.class);
 
-    private record Waiter(long revision, CompletableFuture<Void> reached) {
-    }
+    private record Waiter(long revision, CompletableFuture<Void> reached) {}
 
     private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final DataSource dataSource;
@@ -85,7 +84,8 @@ public class RevisionAwaiter implements SmartLifecycle {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Waiter waiter = new Waiter(revision, new CompletableFuture<>());
-            waiters.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+            waiters.computeIfAbsent(aggregateId, id -> ConcurrentHashMap.newKeySet())
+                    .add(waiter);
             try {
                 if (current.getAsLong() >= revision) {
                     return true;
@@ -113,7 +113,8 @@ public class RevisionAwaiter implements SmartLifecycle {
     private void reached(String aggregateId, long revision) {
         Set<Waiter> waiting = waiters.get(aggregateId);
         if (waiting != null) {
-            waiting.stream().filter(waiter -> waiter.revision() <= revision)
+            waiting.stream()
+                    .filter(waiter -> waiter.revision() <= revision)
                     .forEach(waiter -> waiter.reached().complete(null));
         }
     }

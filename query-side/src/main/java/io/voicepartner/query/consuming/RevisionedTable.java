@@ -1,10 +1,9 @@
 package io.voicepartner.query.consuming;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What every read-model table does the same way: rows carry the revision of the last event applied to
@@ -28,14 +27,19 @@ public final class RevisionedTable {
     /** @return false if the row is already at or past {@code revision} (or missing) */
     public boolean markDeleted(String id, long revision, Instant at) {
         return jdbc.sql("UPDATE " + table + " SET deleted_at = :at, updated_at = :at, revision = :revision "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** Brings a tombstone back to life, for a restore that has just written the row at its new revision. */
     public void revive(String id) {
-        jdbc.sql("UPDATE " + table + " SET deleted_at = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE " + table + " SET deleted_at = NULL WHERE id = ?")
+                .param(id)
+                .update();
     }
 
     /**
@@ -45,9 +49,12 @@ public final class RevisionedTable {
      */
     public boolean advance(String id, long revision, Instant at) {
         return jdbc.sql("UPDATE " + table + " SET revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("revision", revision).param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** The revision the served table holds for an aggregate, deleted ones included; empty if it has none. */
@@ -61,8 +68,12 @@ public final class RevisionedTable {
      */
     public OptionalLong revisionOf(String ownerId, String id) {
         return jdbc.sql("SELECT revision FROM " + ProjectionSchema.SERVED + "." + table
-                        + " WHERE id = ? AND owner_id = ?").params(id, ownerId).query(Long.class)
-                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+                        + " WHERE id = ? AND owner_id = ?")
+                .params(id, ownerId)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /**
@@ -74,7 +85,11 @@ public final class RevisionedTable {
     }
 
     private OptionalLong revision(String qualifiedTable, String id) {
-        return jdbc.sql("SELECT revision FROM " + qualifiedTable + " WHERE id = ?").param(id).query(Long.class)
-                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+        return jdbc.sql("SELECT revision FROM " + qualifiedTable + " WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 }

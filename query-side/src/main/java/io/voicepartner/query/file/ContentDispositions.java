@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class ContentDispositions {
 
-    private ContentDispositions() {
-    }
+    private ContentDispositions() {}
 
     static String attachment(String name) {
         String ascii = name.replaceAll("[^\\x20-\\x7E]|[\"\\\\;]", "_");
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
-                .replace("*", "%2A").replace("%7E", "~");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -50,7 +50,8 @@ class FileHistory extends HistoryProjector {
         } else if (event instanceof FileDescriptionUpdated described) {
             state.put("description", described.description());
         } else if (!(event instanceof FileDeleted)) {
-            throw new IllegalArgumentException("Unhandled file event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled file event " + event.getClass().getSimpleName());
         }
         return state;
     }

@@ -10,8 +10,8 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /** Keeps {@code query.files}; rows are stamped with the event's time and revision. */
 @Component
@@ -49,7 +49,8 @@ class FileProjector implements Projector {
         } else if (event instanceof FileDeleted deleted) {
             applied = rows.markDeleted(deleted.fileId(), revision, envelope.occurredAt());
         } else {
-            throw new IllegalArgumentException("Unhandled file event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled file event " + event.getClass().getSimpleName());
         }
         if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), revision);

@@ -17,6 +17,12 @@ import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -27,13 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The file read routes: only the caller's own files exist for them, on every route. {@code /text} and
@@ -55,8 +54,8 @@ class FileQueryController implements ResourceByIdRoute {
     private final ObjectMapper objectMapper;
     private final FileStorage storage;
 
-    FileQueryController(FileRows rows, Reads reads, FileStorage storage, PointInTime pointInTime,
-                        ObjectMapper objectMapper) {
+    FileQueryController(
+            FileRows rows, Reads reads, FileStorage storage, PointInTime pointInTime, ObjectMapper objectMapper) {
         this.rows = rows;
         this.reads = reads;
         this.pointInTime = pointInTime;
@@ -65,12 +64,13 @@ class FileQueryController implements ResourceByIdRoute {
     }
 
     @GetMapping({"/api/files", "/api/files/"})
-    ApiResponse<List<FileView>> list(Caller caller,
-                                     @RequestParam(required = false) String limit,
-                                     @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) String status,
-                                     @RequestParam(name = "file_type", required = false) String fileType,
-                                     @RequestParam(required = false) String q) {
+    ApiResponse<List<FileView>> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "file_type", required = false) String fileType,
+            @RequestParam(required = false) String q) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
@@ -80,23 +80,31 @@ class FileQueryController implements ResourceByIdRoute {
                 parameters.query(q));
         parameters.validate();
         FileRows.Page page = rows.list(caller.organizationId(), filter, after, pageSize);
-        String nextCursor = page.hasMore() ? Cursors.encode(page.items().get(page.items().size() - 1).id()) : null;
+        String nextCursor = page.hasMore()
+                ? Cursors.encode(page.items().get(page.items().size() - 1).id())
+                : null;
         return ApiResponse.page(page.items(), new PageMeta(pageSize, nextCursor, page.total()));
     }
 
     @Override
     @GetMapping(ONE)
-    public ResponseEntity<ApiResponse<FileView>> get(@PathVariable String id, Caller caller,
-                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.FILE, "File", caller.organizationId(), id, asOf,
-                revision);
+    public ResponseEntity<ApiResponse<FileView>> get(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then =
+                pointInTime.state(AggregateType.FILE, "File", caller.organizationId(), id, asOf, revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
-        return reads.one("File", id, minRevision, ifNoneMatch,
+        return reads.one(
+                "File",
+                id,
+                minRevision,
+                ifNoneMatch,
                 () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
                 () -> rows.find(caller.organizationId(), id),
                 FileView::revision);
@@ -106,15 +114,14 @@ class FileQueryController implements ResourceByIdRoute {
     ResponseEntity<Resource> text(@PathVariable String id, Caller caller) throws IOException {
         FileRows.Stored file = stored(caller, id);
         if (file.status() == FileStatus.UPLOADING) {
-            throw new ApiException(ErrorCode.CONFLICT, "File '" + id + "' is not processed yet; "
-                    + "its text can be read once its status is processed.");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "File '" + id + "' is not processed yet; " + "its text can be read once its status is processed.");
         }
         if (file.status() == FileStatus.ERROR) {
             throw new ApiException(ErrorCode.CONFLICT, "File '" + id + "' has no text: " + file.errorMessage());
         }
-        return ResponseEntity.ok()
-                .contentType(TEXT_UTF_8)
-                .body(new InputStreamResource(open(id, file.textLocation())));
+        return ResponseEntity.ok().contentType(TEXT_UTF_8).body(new InputStreamResource(open(id, file.textLocation())));
     }
 
     @GetMapping("/api/files/{id}/content")

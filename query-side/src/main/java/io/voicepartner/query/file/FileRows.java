@@ -5,9 +5,6 @@ import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.PageRelations;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code query.files} table. Every write is guarded by the row's revision, which makes it idempotent.
@@ -25,9 +24,10 @@ import java.util.OptionalLong;
 @Repository
 class FileRows {
 
-    private static final String SELECT = "SELECT f.id, f.owner_id, f.created_by, f.filename, f.original_name, f.file_type, "
-            + "f.file_size, f.sha256, f.description, f.status, f.error_message, f.text_length, "
-            + "f.text_preview, f.revision, f.created_at, f.updated_at FROM query.files f";
+    private static final String SELECT =
+            "SELECT f.id, f.owner_id, f.created_by, f.filename, f.original_name, f.file_type, "
+                    + "f.file_size, f.sha256, f.description, f.status, f.error_message, f.text_length, "
+                    + "f.text_preview, f.revision, f.created_at, f.updated_at FROM query.files f";
     /**
      * The live assistants that use a page of files, each file's oldest first. The owner condition keeps any
      * other user's assistant from ever being named, as for tools.
@@ -37,16 +37,19 @@ class FileRows {
             + "WHERE uses.file_id = ANY(?) ORDER BY uses.file_id, a.id";
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(FileStatus status, FileType fileType, String nameContains) {
-    }
+    record Filter(FileStatus status, FileType fileType, String nameContains) {}
 
-    record Page(List<FileView> items, boolean hasMore, long total) {
-    }
+    record Page(List<FileView> items, boolean hasMore, long total) {}
 
     /** Where a file's bytes and text are, for the routes that serve them. */
-    record Stored(FileType fileType, String originalName, long fileSize, String storageLocation, FileStatus status,
-                  String errorMessage, String textLocation) {
-    }
+    record Stored(
+            FileType fileType,
+            String originalName,
+            long fileSize,
+            String storageLocation,
+            FileStatus status,
+            String errorMessage,
+            String textLocation) {}
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
@@ -58,63 +61,68 @@ class FileRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(FileUploaded e, String createdBy, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO files (id, owner_id, created_by, revision, filename, original_name, file_type, "
-                        + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :revision, :filename, :original_name, :file_type, :file_size, "
-                        + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
-                .param("id", e.fileId())
-                .param("owner_id", e.ownerId())
-                .param("created_by", createdBy)
-                .param("revision", revision)
-                .param("filename", e.filename())
-                .param("original_name", e.originalName())
-                .param("file_type", e.fileType().wireName())
-                .param("file_size", e.fileSize())
-                .param("storage_location", e.storageLocation())
-                .param("sha256", e.sha256())
-                .param("description", e.description())
-                .param("status", FileStatus.UPLOADING.wireName())
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO files (id, owner_id, created_by, revision, filename, original_name, file_type, "
+                                        + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
+                                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :revision, :filename, :original_name, :file_type, :file_size, "
+                                        + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
+                        .param("id", e.fileId())
+                        .param("owner_id", e.ownerId())
+                        .param("created_by", createdBy)
+                        .param("revision", revision)
+                        .param("filename", e.filename())
+                        .param("original_name", e.originalName())
+                        .param("file_type", e.fileType().wireName())
+                        .param("file_size", e.fileSize())
+                        .param("storage_location", e.storageLocation())
+                        .param("sha256", e.sha256())
+                        .param("description", e.description())
+                        .param("status", FileStatus.UPLOADING.wireName())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markProcessed(FileProcessed e, long revision, Instant at) {
         return jdbc.sql("UPDATE files SET status = :status, text_location = :text_location, "
-                        + "text_length = :text_length, text_sha256 = :text_sha256, text_preview = :text_preview, "
-                        + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
-                .param("id", e.fileId())
-                .param("status", FileStatus.PROCESSED.wireName())
-                .param("text_location", e.textLocation())
-                .param("text_length", e.textLength())
-                .param("text_sha256", e.textSha256())
-                .param("text_preview", e.preview())
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "text_length = :text_length, text_sha256 = :text_sha256, text_preview = :text_preview, "
+                                + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
+                        .param("id", e.fileId())
+                        .param("status", FileStatus.PROCESSED.wireName())
+                        .param("text_location", e.textLocation())
+                        .param("text_length", e.textLength())
+                        .param("text_sha256", e.textSha256())
+                        .param("text_preview", e.preview())
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markFailed(String id, String errorMessage, long revision, Instant at) {
         return jdbc.sql("UPDATE files SET status = :status, error_message = :error_message, "
-                        + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("status", FileStatus.ERROR.wireName())
-                .param("error_message", errorMessage)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .param("status", FileStatus.ERROR.wireName())
+                        .param("error_message", errorMessage)
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean describe(String id, String description, long revision, Instant at) {
         return jdbc.sql("UPDATE files SET description = :description, revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .param("description", description)
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .param("description", description)
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
@@ -149,9 +157,13 @@ class FileRows {
         return jdbc.sql("SELECT file_type, original_name, file_size, storage_location, status, error_message, "
                         + "text_location FROM query.files WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
                 .params(id, ownerId)
-                .query((row, n) -> new Stored(FileType.fromWireName(row.getString("file_type")),
-                        row.getString("original_name"), row.getLong("file_size"), row.getString("storage_location"),
-                        FileStatus.fromWireName(row.getString("status")), row.getString("error_message"),
+                .query((row, n) -> new Stored(
+                        FileType.fromWireName(row.getString("file_type")),
+                        row.getString("original_name"),
+                        row.getLong("file_size"),
+                        row.getString("storage_location"),
+                        FileStatus.fromWireName(row.getString("status")),
+                        row.getString("error_message"),
                         row.getString("text_location")))
                 .optional();
     }
@@ -191,10 +203,15 @@ class FileRows {
 
     /** The files with the assistants that use them, read for all of them in one statement. */
     private List<FileView> withUsers(String ownerId, List<FileView> files) {
-        Map<String, List<FileView.User>> users = PageRelations.read(jdbc, USED_BY, ownerId,
+        Map<String, List<FileView.User>> users = PageRelations.read(
+                jdbc,
+                USED_BY,
+                ownerId,
                 files.stream().map(FileView::id).toList(),
                 (row, n) -> new FileView.User(row.getString("id"), row.getString("name")));
-        return files.stream().map(file -> file.withUsedBy(users.getOrDefault(file.id(), List.of()))).toList();
+        return files.stream()
+                .map(file -> file.withUsedBy(users.getOrDefault(file.id(), List.of())))
+                .toList();
     }
 
     private FileView view(ResultSet row, int rowNumber) throws SQLException {

@@ -1,7 +1,6 @@
 package io.voicepartner.query.file;
 
 import io.voicepartner.api.file.FileType;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -35,12 +34,27 @@ record FileView(
 
     /** The same file used by these assistants: its row and its users are read apart. */
     FileView withUsedBy(List<User> users) {
-        return new FileView(id, organizationId, createdBy, filename, originalName, fileType, contentType, fileSize, sha256,
-                description, status, errorMessage, extractedTextLength, extractedTextPreview, users, revision,
-                createdAt, updatedAt);
+        return new FileView(
+                id,
+                organizationId,
+                createdBy,
+                filename,
+                originalName,
+                fileType,
+                contentType,
+                fileSize,
+                sha256,
+                description,
+                status,
+                errorMessage,
+                extractedTextLength,
+                extractedTextPreview,
+                users,
+                revision,
+                createdAt,
+                updatedAt);
     }
 
     /** An assistant that uses the file. */
-    record User(String id, String name) {
-    }
+    record User(String id, String name) {}
 }

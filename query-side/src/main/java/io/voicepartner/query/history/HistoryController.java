@@ -10,12 +10,11 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * A resource's events, oldest first, paginated like the lists, each with its actor as the audit log shows it. Only
@@ -34,35 +33,43 @@ class HistoryController {
     }
 
     @GetMapping("/api/assistants/{id}/history")
-    ApiResponse<List<HistoryEntry>> assistant(@PathVariable String id, Caller caller,
-                                              @RequestParam(required = false) String limit,
-                                              @RequestParam(required = false) String cursor) {
+    ApiResponse<List<HistoryEntry>> assistant(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return history(AggregateType.ASSISTANT, "Assistant", id, caller, limit, cursor);
     }
 
     @GetMapping("/api/tools/{id}/history")
-    ApiResponse<List<HistoryEntry>> tool(@PathVariable String id, Caller caller,
-                                         @RequestParam(required = false) String limit,
-                                         @RequestParam(required = false) String cursor) {
+    ApiResponse<List<HistoryEntry>> tool(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return history(AggregateType.TOOL, "Tool", id, caller, limit, cursor);
     }
 
     @GetMapping("/api/files/{id}/history")
-    ApiResponse<List<HistoryEntry>> file(@PathVariable String id, Caller caller,
-                                         @RequestParam(required = false) String limit,
-                                         @RequestParam(required = false) String cursor) {
+    ApiResponse<List<HistoryEntry>> file(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return history(AggregateType.FILE, "File", id, caller, limit, cursor);
     }
 
     @GetMapping("/api/phone-numbers/{id}/history")
-    ApiResponse<List<HistoryEntry>> phoneNumber(@PathVariable String id, Caller caller,
-                                                @RequestParam(required = false) String limit,
-                                                @RequestParam(required = false) String cursor) {
+    ApiResponse<List<HistoryEntry>> phoneNumber(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         return history(AggregateType.PHONE_NUMBER, "Phone number", id, caller, limit, cursor);
     }
 
-    private ApiResponse<List<HistoryEntry>> history(AggregateType type, String what, String id, Caller caller,
-                                                    String limit, String cursor) {
+    private ApiResponse<List<HistoryEntry>> history(
+            AggregateType type, String what, String id, Caller caller, String limit, String cursor) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
@@ -73,9 +80,11 @@ class HistoryController {
         }
         HistoryRows.Page page = rows.page(type, caller.organizationId(), id, afterRevision, pageSize);
         String next = page.hasMore()
-                ? Cursors.encode(Long.toString(page.items().get(page.items().size() - 1).revision()))
+                ? Cursors.encode(
+                        Long.toString(page.items().get(page.items().size() - 1).revision()))
                 : null;
-        return ApiResponse.page(actors.complete(page.items(), HistoryEntry::actor, HistoryEntry::withActor),
+        return ApiResponse.page(
+                actors.complete(page.items(), HistoryEntry::actor, HistoryEntry::withActor),
                 new PageMeta(pageSize, next, page.total()));
     }
 

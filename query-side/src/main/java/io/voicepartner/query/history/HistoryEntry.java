@@ -1,7 +1,6 @@
 package io.voicepartner.query.history;
 
 import io.voicepartner.query.actor.ActorView;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,6 +18,5 @@ record HistoryEntry(String type, long revision, Instant occurredAt, ActorView ac
     }
 
     /** A field's value before and after the event; {@code null} where it was or became unset. */
-    record Change(Object from, Object to) {
-    }
+    record Change(Object from, Object to) {}
 }

@@ -8,12 +8,11 @@ import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
-
 import java.util.Iterator;
-import java.util.OptionalLong;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -87,8 +86,16 @@ public abstract class HistoryProjector implements Projector {
         }
         ObjectNode before = rows.stateBefore(id, envelope.revision()).orElseGet(objectMapper::createObjectNode);
         ObjectNode after = after(before.deepCopy(), event);
-        rows.insert(aggregateType(), id, envelope.revision(), envelope.ownerId(), envelope.type(),
-                envelope.occurredAt(), envelope.actor(), changes(before, after, namedChanges(event)), after,
+        rows.insert(
+                aggregateType(),
+                id,
+                envelope.revision(),
+                envelope.ownerId(),
+                envelope.type(),
+                envelope.occurredAt(),
+                envelope.actor(),
+                changes(before, after, namedChanges(event)),
+                after,
                 deletes(event));
     }
 

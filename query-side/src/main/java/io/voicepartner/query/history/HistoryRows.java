@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.query.actor.ActorView;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code query.history} table. Rows are only ever inserted; the primary key makes a redelivery a no-op.
@@ -25,16 +24,13 @@ import java.util.Optional;
 @Repository
 public class HistoryRows {
 
-    private static final TypeReference<Map<String, HistoryEntry.Change>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, HistoryEntry.Change>> CHANGES = new TypeReference<>() {};
 
     /** A row as a point-in-time read needs it. */
-    record Snapshot(long revision, Instant occurredAt, String actor, ObjectNode state, boolean deleted) {
-    }
+    record Snapshot(long revision, Instant occurredAt, String actor, ObjectNode state, boolean deleted) {}
 
     /** One page of entries, oldest first, and how many the resource has in all. */
-    record Page(List<HistoryEntry> items, boolean hasMore, long total) {
-    }
+    record Page(List<HistoryEntry> items, boolean hasMore, long total) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -46,7 +42,10 @@ public class HistoryRows {
 
     boolean recorded(String aggregateId, long revision) {
         return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
-                .params(aggregateId, revision).query(Long.class).single() > 0;
+                        .params(aggregateId, revision)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
@@ -58,22 +57,42 @@ public class HistoryRows {
                 .optional();
     }
 
-    void insert(AggregateType aggregateType, String aggregateId, long revision, String ownerId, String type,
-                Instant occurredAt, String actor, Map<String, HistoryEntry.Change> changes, ObjectNode state,
-                boolean deleted) {
+    void insert(
+            AggregateType aggregateType,
+            String aggregateId,
+            long revision,
+            String ownerId,
+            String type,
+            Instant occurredAt,
+            String actor,
+            Map<String, HistoryEntry.Change> changes,
+            ObjectNode state,
+            boolean deleted) {
         jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
                         + "actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
                         + "CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
-                .params(aggregateId, revision, aggregateType.wireName(), ownerId, type, Timestamp.from(occurredAt),
-                        actor, json(changes), json(state), deleted)
+                .params(
+                        aggregateId,
+                        revision,
+                        aggregateType.wireName(),
+                        ownerId,
+                        type,
+                        Timestamp.from(occurredAt),
+                        actor,
+                        json(changes),
+                        json(state),
+                        deleted)
                 .update();
     }
 
     /** Whether the owner has a resource of this type with this id, deleted or not. */
     boolean exists(AggregateType aggregateType, String ownerId, String aggregateId) {
         return jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND revision = 1 "
-                        + "AND aggregate_type = ? AND owner_id = ?")
-                .params(aggregateId, aggregateType.wireName(), ownerId).query(Long.class).single() > 0;
+                                + "AND aggregate_type = ? AND owner_id = ?")
+                        .params(aggregateId, aggregateType.wireName(), ownerId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Oldest first; {@code afterRevision} is the revision of the last entry of the previous page. */
@@ -86,7 +105,9 @@ public class HistoryRows {
                 .list();
         long total = jdbc.sql("SELECT count(*) FROM query.history WHERE aggregate_id = ? AND aggregate_type = ? "
                         + "AND owner_id = ?")
-                .params(aggregateId, aggregateType.wireName(), ownerId).query(Long.class).single();
+                .params(aggregateId, aggregateType.wireName(), ownerId)
+                .query(Long.class)
+                .single();
         boolean hasMore = found.size() > limit;
         return new Page(hasMore ? found.subList(0, limit) : found, hasMore, total);
     }
@@ -113,18 +134,25 @@ public class HistoryRows {
     Snapshot first(String aggregateId) {
         return jdbc.sql("SELECT revision, occurred_at, actor, state, deleted FROM query.history WHERE aggregate_id = ? "
                         + "ORDER BY revision LIMIT 1")
-                .param(aggregateId).query(this::snapshot).single();
+                .param(aggregateId)
+                .query(this::snapshot)
+                .single();
     }
 
     long latestRevision(String aggregateId) {
         return jdbc.sql("SELECT max(revision) FROM query.history WHERE aggregate_id = ?")
-                .param(aggregateId).query(Long.class).single();
+                .param(aggregateId)
+                .query(Long.class)
+                .single();
     }
 
     private HistoryEntry entry(ResultSet row, int rowNumber) throws SQLException {
         try {
-            return new HistoryEntry(row.getString("type"), row.getLong("revision"),
-                    row.getTimestamp("occurred_at").toInstant(), ActorView.recorded(row.getString("actor")),
+            return new HistoryEntry(
+                    row.getString("type"),
+                    row.getLong("revision"),
+                    row.getTimestamp("occurred_at").toInstant(),
+                    ActorView.recorded(row.getString("actor")),
                     objectMapper.readValue(row.getString("changes"), CHANGES));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -132,8 +160,12 @@ public class HistoryRows {
     }
 
     private Snapshot snapshot(ResultSet row, int rowNumber) throws SQLException {
-        return new Snapshot(row.getLong("revision"), row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
-                (ObjectNode) read(row.getString("state")), row.getBoolean("deleted"));
+        return new Snapshot(
+                row.getLong("revision"),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor"),
+                (ObjectNode) read(row.getString("state")),
+                row.getBoolean("deleted"));
     }
 
     private com.fasterxml.jackson.databind.JsonNode read(String json) {

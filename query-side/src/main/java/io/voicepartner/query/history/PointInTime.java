@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code ?as_of=} and {@code ?revision=} on a resource's read: its state as it was then, from the history
@@ -34,8 +33,8 @@ public class PointInTime {
      * {@code organization_id}, {@code created_by}, {@code revision}, {@code created_at} and {@code updated_at}
      * @throws ApiException 400 naming a bad parameter (or both, sent together), 404 saying why there is no state
      */
-    public Optional<ObjectNode> state(AggregateType type, String what, String ownerId, String id, String asOf,
-                                      String revision) {
+    public Optional<ObjectNode> state(
+            AggregateType type, String what, String ownerId, String id, String asOf, String revision) {
         if (asOf == null && revision == null) {
             return Optional.empty();
         }
@@ -50,17 +49,22 @@ public class PointInTime {
         HistoryRows.Snapshot first = rows.first(id);
         HistoryRows.Snapshot then;
         if (at != null) {
-            then = rows.asOf(type, ownerId, id, at).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                    what + " '" + id + "' did not exist yet at " + at + " (it was created at " + first.occurredAt()
-                            + ")."));
+            then = rows.asOf(type, ownerId, id, at)
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            what + " '" + id + "' did not exist yet at " + at + " (it was created at "
+                                    + first.occurredAt() + ")."));
         } else {
-            then = rows.atRevision(type, ownerId, id, wanted).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                    what + " '" + id + "' has no revision " + wanted + " (its latest is " + rows.latestRevision(id)
-                            + ")."));
+            then = rows.atRevision(type, ownerId, id, wanted)
+                    .orElseThrow(() -> new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            what + " '" + id + "' has no revision " + wanted + " (its latest is "
+                                    + rows.latestRevision(id) + ")."));
         }
         if (then.deleted()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, what + " '" + id + "' was deleted at that point (revision "
-                    + then.revision() + ").");
+            throw new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    what + " '" + id + "' was deleted at that point (revision " + then.revision() + ").");
         }
         ObjectNode state = then.state();
         state.put("id", id);

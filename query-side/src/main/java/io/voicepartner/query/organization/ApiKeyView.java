@@ -1,7 +1,6 @@
 package io.voicepartner.query.organization;
 
 import io.voicepartner.api.organization.ApiKeyScope;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +13,14 @@ import java.util.List;
  * @param lastUsedAt its latest use on any side, at most a minute behind; {@code null} if it was never used
  * @param revokedAt  when it was revoked (by itself, or with its organization); {@code null} if it was not
  */
-record ApiKeyView(String id, String organizationId, String name, String prefix, List<ApiKeyScope> scopes,
-                  String createdBy, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-}
+record ApiKeyView(
+        String id,
+        String organizationId,
+        String name,
+        String prefix,
+        List<ApiKeyScope> scopes,
+        String createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt) {}

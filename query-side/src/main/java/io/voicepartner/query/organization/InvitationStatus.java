@@ -2,12 +2,13 @@ package io.voicepartner.query.organization;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 /** Where an invitation stands: only a pending one can still be accepted. */
 enum InvitationStatus {
-    PENDING, ACCEPTED, REVOKED,
+    PENDING,
+    ACCEPTED,
+    REVOKED,
     /** Pending past its {@code expires_at}: never stored, read so. */
     EXPIRED;
 

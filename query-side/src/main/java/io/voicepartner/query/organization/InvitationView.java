@@ -1,7 +1,6 @@
 package io.voicepartner.query.organization;
 
 import io.voicepartner.api.organization.Role;
-
 import java.time.Instant;
 
 /**
@@ -9,6 +8,12 @@ import java.time.Instant;
  *
  * @param createdBy who invited
  */
-record InvitationView(String id, String organizationId, String email, Role role, InvitationStatus status,
-                      Instant expiresAt, String createdBy, Instant createdAt) {
-}
+record InvitationView(
+        String id,
+        String organizationId,
+        String email,
+        Role role,
+        InvitationStatus status,
+        Instant expiresAt,
+        String createdBy,
+        Instant createdAt) {}

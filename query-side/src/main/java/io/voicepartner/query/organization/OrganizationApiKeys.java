@@ -6,9 +6,6 @@ import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.ApiKeyTable;
 import io.voicepartner.support.security.ApiKeyUse;
 import io.voicepartner.support.security.ApiKeys;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +14,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * {@code query.api_keys}: the keys the query side's routes are authenticated by ({@link ApiKeys}; in the all-in-one
@@ -60,8 +59,8 @@ class OrganizationApiKeys implements ApiKeys {
 
     /** The organization's keys, revoked ones included, newest first; {@code after} is the id the last page ended with. */
     ListQuery.Page<ApiKeyView> list(String organizationId, String after, int limit) {
-        return ListQuery.where("k", "id", "k.organization_id = :organization_id",
-                        Map.of("organization_id", organizationId))
+        return ListQuery.where(
+                        "k", "id", "k.organization_id = :organization_id", Map.of("organization_id", organizationId))
                 .fetch(jdbc, SELECT, FROM, after, limit, OrganizationApiKeys::view);
     }
 

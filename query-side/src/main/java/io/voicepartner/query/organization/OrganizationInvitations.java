@@ -3,14 +3,13 @@ package io.voicepartner.query.organization;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.web.ListQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * {@code query.organization_invitations}, written in the projection transaction that moved their organization's
@@ -34,9 +33,16 @@ class OrganizationInvitations {
         jdbc.sql("INSERT INTO organization_invitations (id, organization_id, email, role, status, expires_at, "
                         + "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING")
-                .params(invitation.invitationId(), invitation.organizationId(), invitation.email(),
-                        invitation.role().wireName(), InvitationStatus.PENDING.wireName(),
-                        Timestamp.from(invitation.expiresAt()), createdBy, Timestamp.from(at), Timestamp.from(at))
+                .params(
+                        invitation.invitationId(),
+                        invitation.organizationId(),
+                        invitation.email(),
+                        invitation.role().wireName(),
+                        InvitationStatus.PENDING.wireName(),
+                        Timestamp.from(invitation.expiresAt()),
+                        createdBy,
+                        Timestamp.from(at),
+                        Timestamp.from(at))
                 .update();
     }
 
@@ -44,15 +50,19 @@ class OrganizationInvitations {
     void close(String organizationId, String invitationId, InvitationStatus status, Instant at) {
         jdbc.sql("UPDATE organization_invitations SET status = ?, updated_at = ? "
                         + "WHERE id = ? AND organization_id = ? AND status = ?")
-                .params(status.wireName(), Timestamp.from(at), invitationId, organizationId,
+                .params(
+                        status.wireName(),
+                        Timestamp.from(at),
+                        invitationId,
+                        organizationId,
                         InvitationStatus.PENDING.wireName())
                 .update();
     }
 
     /** The organization's invitations, newest first; {@code after} is the id the last page ended with. */
     ListQuery.Page<InvitationView> list(String organizationId, String after, int limit) {
-        return ListQuery.where("i", "id", "i.organization_id = :organization_id",
-                        Map.of("organization_id", organizationId))
+        return ListQuery.where(
+                        "i", "id", "i.organization_id = :organization_id", Map.of("organization_id", organizationId))
                 .fetch(jdbc, SELECT, "query.organization_invitations i", after, limit, OrganizationInvitations::view);
     }
 

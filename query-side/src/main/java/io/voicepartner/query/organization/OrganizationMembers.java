@@ -5,14 +5,13 @@ import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.support.security.MembershipTable;
 import io.voicepartner.support.security.Memberships;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * {@code query.organization_members}: who belongs to which organization, which the query side's routes are admitted
@@ -46,7 +45,10 @@ class OrganizationMembers implements Memberships {
 
     /** The organization's members, the newest users first; {@code after} is the user id the last page ended with. */
     ListQuery.Page<MemberView> list(String organizationId, String after, int limit) {
-        return ListQuery.where("m", "user_id", "m.organization_id = :organization_id AND m.left_at IS NULL",
+        return ListQuery.where(
+                        "m",
+                        "user_id",
+                        "m.organization_id = :organization_id AND m.left_at IS NULL",
                         Map.of("organization_id", organizationId))
                 .fetch(jdbc, SELECT, FROM, after, limit, OrganizationMembers::view);
     }

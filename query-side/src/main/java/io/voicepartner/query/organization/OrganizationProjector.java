@@ -11,10 +11,9 @@ import io.voicepartner.api.organization.OrganizationEvent;
 import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.organizations} with its members, invitations and API keys. The organization's row is moved to
@@ -30,8 +29,11 @@ class OrganizationProjector implements Projector {
     private final OrganizationInvitations invitations;
     private final OrganizationApiKeys apiKeys;
 
-    OrganizationProjector(OrganizationRows organizations, OrganizationMembers members,
-                          OrganizationInvitations invitations, OrganizationApiKeys apiKeys) {
+    OrganizationProjector(
+            OrganizationRows organizations,
+            OrganizationMembers members,
+            OrganizationInvitations invitations,
+            OrganizationApiKeys apiKeys) {
         this.organizations = organizations;
         this.members = members;
         this.invitations = invitations;
@@ -54,8 +56,13 @@ class OrganizationProjector implements Projector {
         Instant at = envelope.occurredAt();
         boolean applied;
         if (event instanceof OrganizationCreated created) {
-            applied = organizations.insert(created.organizationId(), created.name(), created.personal(),
-                    envelope.actor(), envelope.revision(), at);
+            applied = organizations.insert(
+                    created.organizationId(),
+                    created.name(),
+                    created.personal(),
+                    envelope.actor(),
+                    envelope.revision(),
+                    at);
         } else if (event instanceof OrganizationRenamed renamed) {
             applied = organizations.rename(renamed.organizationId(), renamed.name(), envelope.revision(), at);
         } else if (event instanceof OrganizationDeleted deleted) {

@@ -5,6 +5,7 @@ import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.OrganizationAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -16,8 +17,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.Map;
 
 /**
  * A read of an organization with {@code X-Min-Revision} waits for that revision before {@link OrganizationAccess}
@@ -45,7 +44,8 @@ class OrganizationReadYourWrites implements HandlerInterceptor, WebMvcConfigurer
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // before the access check, which the service support registers at the default order
-        registry.addInterceptor(this).addPathPatterns(OrganizationQueryController.ONE)
+        registry.addInterceptor(this)
+                .addPathPatterns(OrganizationQueryController.ONE)
                 .order(Ordered.HIGHEST_PRECEDENCE);
     }
 
@@ -53,7 +53,9 @@ class OrganizationReadYourWrites implements HandlerInterceptor, WebMvcConfigurer
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String minRevision = request.getHeader(Reads.MIN_REVISION);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (minRevision == null || !HttpMethod.GET.matches(request.getMethod()) || !(handler instanceof HandlerMethod)
+        if (minRevision == null
+                || !HttpMethod.GET.matches(request.getMethod())
+                || !(handler instanceof HandlerMethod)
                 || authentication == null) {
             return true;
         }
@@ -62,11 +64,16 @@ class OrganizationReadYourWrites implements HandlerInterceptor, WebMvcConfigurer
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String organizationId = pathVariables.get(OrganizationAccess.ORGANIZATION_PATH_VARIABLE);
         if (authentication.getPrincipal() instanceof Jwt jwt) {
-            reads.await(organizationId, minRevision, () -> organizations.revisionSeenBy(organizationId, jwt.getSubject()));
+            reads.await(
+                    organizationId, minRevision, () -> organizations.revisionSeenBy(organizationId, jwt.getSubject()));
         } else if (authentication.getPrincipal() instanceof ApiKey key) {
             // a key sees its own organization alone: any other waits as a stranger does
-            reads.await(organizationId, minRevision, () -> organizationId.equals(key.organizationId())
-                    ? organizations.revisionOf(organizationId).orElse(0L) : 0L);
+            reads.await(
+                    organizationId,
+                    minRevision,
+                    () -> organizationId.equals(key.organizationId())
+                            ? organizations.revisionOf(organizationId).orElse(0L)
+                            : 0L);
         } else {
             return true;
         }

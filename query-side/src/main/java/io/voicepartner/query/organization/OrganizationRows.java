@@ -3,9 +3,6 @@ package io.voicepartner.query.organization;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code query.organizations} table. Every event of an organization moves its row's revision, also the ones
@@ -22,8 +21,8 @@ import java.util.OptionalLong;
 @Repository
 class OrganizationRows {
 
-    private static final String SELECT = "SELECT o.id, o.name, o.personal, m.role, o.created_at, o.created_by, "
-            + "o.revision";
+    private static final String SELECT =
+            "SELECT o.id, o.name, o.personal, m.role, o.created_at, o.created_by, " + "o.revision";
     /** An organization with the caller's membership of it (parameter {@code user_id}), live ones only. */
     private static final String AS_MEMBER = "query.organizations o JOIN query.organization_members m "
             + "ON m.organization_id = o.id AND m.user_id = :user_id AND m.left_at IS NULL";
@@ -39,17 +38,22 @@ class OrganizationRows {
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String name, boolean personal, String createdBy, long revision, Instant at) {
         return jdbc.sql("INSERT INTO organizations (id, revision, name, personal, created_by, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                .params(id, revision, name, personal, createdBy, Timestamp.from(at), Timestamp.from(at))
-                .update() == 1;
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .params(id, revision, name, personal, createdBy, Timestamp.from(at), Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean rename(String id, String name, long revision, Instant at) {
         return jdbc.sql("UPDATE organizations SET name = :name, revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id).param("name", name).param("revision", revision).param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .param("name", name)
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** For an event that changes what hangs off the organization. @return false if already applied (or missing) */
@@ -80,13 +84,17 @@ class OrganizationRows {
     long revisionSeenBy(String id, String userId) {
         return jdbc.sql("SELECT o.revision FROM query.organizations o JOIN query.organization_members m "
                         + "ON m.organization_id = o.id AND m.user_id = ? WHERE o.id = ?")
-                .params(userId, id).query(Long.class).optional().orElse(0L);
+                .params(userId, id)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     /** The organization as the user sees it; empty if it is closed or they are no member of it. */
     Optional<OrganizationView> find(String id, String userId) {
         return jdbc.sql(SELECT + " FROM " + AS_MEMBER + " WHERE o.id = :id AND o.deleted_at IS NULL")
-                .param("user_id", userId).param("id", id)
+                .param("user_id", userId)
+                .param("id", id)
                 .query(OrganizationRows::view)
                 .optional();
     }

@@ -1,7 +1,6 @@
 package io.voicepartner.query.organization;
 
 import io.voicepartner.api.organization.Role;
-
 import java.time.Instant;
 
 /**
@@ -11,6 +10,5 @@ import java.time.Instant;
  * @param role      the caller's role in it; {@code null} for an API key, which has none
  * @param createdBy who created it (a personal organization: its user)
  */
-record OrganizationView(String id, String name, boolean personal, Role role, Instant createdAt, String createdBy,
-                        long revision) {
-}
+record OrganizationView(
+        String id, String name, boolean personal, Role role, Instant createdAt, String createdBy, long revision) {}

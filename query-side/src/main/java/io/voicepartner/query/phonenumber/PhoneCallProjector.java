@@ -5,9 +5,8 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.usage.PhoneCallRecorded;
 import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
-import org.springframework.stereotype.Component;
-
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps a phone number's calls and counters from {@code voicepartner.usage} (ADR 0017). Part of the phone
@@ -41,8 +40,16 @@ class PhoneCallProjector implements Projector {
     @Override
     public void apply(EventEnvelope envelope) {
         if (envelope.data() instanceof PhoneCallRecorded c) {
-            calls.record(new PhoneCalls.Call(envelope.eventId(), c.phoneNumberId(), c.ownerId(), c.callId(),
-                    c.assistantId(), c.callSeconds(), c.direction(), c.occurredAt(), envelope.occurredAt()));
+            calls.record(new PhoneCalls.Call(
+                    envelope.eventId(),
+                    c.phoneNumberId(),
+                    c.ownerId(),
+                    c.callId(),
+                    c.assistantId(),
+                    c.callSeconds(),
+                    c.direction(),
+                    c.occurredAt(),
+                    envelope.occurredAt()));
         }
     }
 }

@@ -2,13 +2,12 @@ package io.voicepartner.query.phonenumber;
 
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.query.web.UsageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The tables {@code query.phone_calls} (one row per call, unique by the reporter's id per number) and
@@ -19,16 +18,22 @@ import java.time.Instant;
 class PhoneCalls {
 
     /** One call, from whichever event recorded it. */
-    record Call(String eventId, String phoneNumberId, String ownerId, String callId, String assistantId,
-                long callSeconds, CallDirection direction, Instant occurredAt, Instant receivedAt) {
-    }
+    record Call(
+            String eventId,
+            String phoneNumberId,
+            String ownerId,
+            String callId,
+            String assistantId,
+            long callSeconds,
+            CallDirection direction,
+            Instant occurredAt,
+            Instant receivedAt) {}
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(Instant from, Instant to, String assistantId) {
-    }
+    record Filter(Instant from, Instant to, String assistantId) {}
 
-    private static final String COLUMNS = "id, call_id, phone_number_id, assistant_id, call_seconds, direction, "
-            + "occurred_at, received_at";
+    private static final String COLUMNS =
+            "id, call_id, phone_number_id, assistant_id, call_seconds, direction, " + "occurred_at, received_at";
 
     private final JdbcClient jdbc;
 
@@ -65,21 +70,34 @@ class PhoneCalls {
     }
 
     /** The number's calls, newest first; the caller has checked that the number is the owner's. */
-    UsageQuery.Page<PhoneCallView> list(String ownerId, String phoneNumberId, Filter filter, UsageQuery.Position after,
-                                        int limit) {
+    UsageQuery.Page<PhoneCallView> list(
+            String ownerId, String phoneNumberId, Filter filter, UsageQuery.Position after, int limit) {
         return UsageQuery.of("query.phone_calls", "phone_number_id", phoneNumberId, ownerId)
                 .between(filter.from(), filter.to())
                 .equal("assistant_id", filter.assistantId())
-                .fetch(jdbc, COLUMNS, after, limit, PhoneCalls::view,
+                .fetch(
+                        jdbc,
+                        COLUMNS,
+                        after,
+                        limit,
+                        PhoneCalls::view,
                         view -> new UsageQuery.Position(view.occurredAt(), view.id()),
                         () -> jdbc.sql("SELECT calls FROM query.phone_number_usage WHERE phone_number_id = ?")
-                                .param(phoneNumberId).query(Long.class).optional().orElse(0L));
+                                .param(phoneNumberId)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(0L));
     }
 
     private static PhoneCallView view(ResultSet row, int n) throws SQLException {
-        return new PhoneCallView(row.getString("id"), row.getString("call_id"), row.getString("phone_number_id"),
-                row.getString("assistant_id"), row.getLong("call_seconds"),
-                CallDirection.fromWireName(row.getString("direction")), row.getTimestamp("occurred_at").toInstant(),
+        return new PhoneCallView(
+                row.getString("id"),
+                row.getString("call_id"),
+                row.getString("phone_number_id"),
+                row.getString("assistant_id"),
+                row.getLong("call_seconds"),
+                CallDirection.fromWireName(row.getString("direction")),
+                row.getTimestamp("occurred_at").toInstant(),
                 row.getTimestamp("received_at").toInstant());
     }
 }

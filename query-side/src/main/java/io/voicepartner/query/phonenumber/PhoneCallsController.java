@@ -7,13 +7,12 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
 import io.voicepartner.support.web.ApiException;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
 
 /** {@code GET /api/phone-numbers/{id}/calls}: the calls through a phone number, newest first, for its owner only. */
 @Requires(Permission.READ)
@@ -29,19 +28,21 @@ class PhoneCallsController {
     }
 
     @GetMapping("/api/phone-numbers/{id}/calls")
-    ApiResponse<List<PhoneCallView>> list(@PathVariable String id, Caller caller,
-                                          @RequestParam(required = false) String limit,
-                                          @RequestParam(required = false) String cursor,
-                                          @RequestParam(required = false) String from,
-                                          @RequestParam(required = false) String to,
-                                          @RequestParam(name = "assistant_id", required = false) String assistantId) {
+    ApiResponse<List<PhoneCallView>> list(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(name = "assistant_id", required = false) String assistantId) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         UsageQuery.Position after = UsageQuery.position(parameters, cursor);
         Instant since = parameters.parsed("from", from, UsageQuery::time);
         Instant until = parameters.parsed("to", to, value -> UsageQuery.after(since, UsageQuery.time(value)));
-        PhoneCalls.Filter filter = new PhoneCalls.Filter(since, until,
-                parameters.parsed("assistant_id", assistantId, UsageQuery::id));
+        PhoneCalls.Filter filter =
+                new PhoneCalls.Filter(since, until, parameters.parsed("assistant_id", assistantId, UsageQuery::id));
         parameters.validate();
         if (!numbers.exists(caller.organizationId(), id)) {
             throw ApiException.notFound("Phone number", id);

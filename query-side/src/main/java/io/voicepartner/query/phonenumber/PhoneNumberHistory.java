@@ -37,7 +37,8 @@ class PhoneNumberHistory extends HistoryProjector {
         } else if (event instanceof PhoneNumberDeleted) {
             return state;
         }
-        throw new IllegalArgumentException("Unhandled phone number event " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "Unhandled phone number event " + event.getClass().getSimpleName());
     }
 
     /** A legacy call is usage, not a change of the number: its history has none (ADR 0017). */

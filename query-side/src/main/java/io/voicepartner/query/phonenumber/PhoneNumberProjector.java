@@ -10,8 +10,8 @@ import io.voicepartner.api.phonenumber.PhoneNumberRestored;
 import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.phone_numbers}; rows are stamped with the event's time and revision. A legacy
@@ -44,25 +44,38 @@ class PhoneNumberProjector implements Projector {
         PhoneNumberEvent event = (PhoneNumberEvent) envelope.data();
         boolean applied;
         if (event instanceof PhoneNumberCreated created) {
-            applied = rows.insert(created.phoneNumberId(), created.ownerId(), envelope.actor(), created.configuration(),
-                    envelope.revision(), envelope.occurredAt());
-        } else if (event instanceof PhoneNumberUpdated updated) {
-            applied = rows.replaceConfiguration(updated.phoneNumberId(), updated.configuration(), envelope.revision(),
+            applied = rows.insert(
+                    created.phoneNumberId(),
+                    created.ownerId(),
+                    envelope.actor(),
+                    created.configuration(),
+                    envelope.revision(),
                     envelope.occurredAt());
+        } else if (event instanceof PhoneNumberUpdated updated) {
+            applied = rows.replaceConfiguration(
+                    updated.phoneNumberId(), updated.configuration(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof CallRecorded call) {
             applied = rows.passLegacyCall(call.phoneNumberId(), envelope.revision());
             if (applied) {
-                calls.record(new PhoneCalls.Call(envelope.eventId(), call.phoneNumberId(), call.ownerId(), call.callId(),
-                        call.assistantId(), call.callSeconds(), call.direction(), call.startedAt(),
+                calls.record(new PhoneCalls.Call(
+                        envelope.eventId(),
+                        call.phoneNumberId(),
+                        call.ownerId(),
+                        call.callId(),
+                        call.assistantId(),
+                        call.callSeconds(),
+                        call.direction(),
+                        call.startedAt(),
                         envelope.occurredAt()));
             }
         } else if (event instanceof PhoneNumberRestored restored) {
-            applied = rows.restore(restored.phoneNumberId(), restored.configuration(), envelope.revision(),
-                    envelope.occurredAt());
+            applied = rows.restore(
+                    restored.phoneNumberId(), restored.configuration(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof PhoneNumberDeleted deleted) {
             applied = rows.markDeleted(deleted.phoneNumberId(), envelope.revision(), envelope.occurredAt());
         } else {
-            throw new IllegalArgumentException("Unhandled phone number event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled phone number event " + event.getClass().getSimpleName());
         }
         if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());

@@ -14,6 +14,10 @@ import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /** The phone number read routes: only the caller's own numbers exist for them. */
 @Requires(Permission.READ)
@@ -47,13 +46,14 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
     }
 
     @GetMapping({"/api/phone-numbers", "/api/phone-numbers/"})
-    ApiResponse<List<PhoneNumberView>> list(Caller caller,
-                                            @RequestParam(required = false) String limit,
-                                            @RequestParam(required = false) String cursor,
-                                            @RequestParam(required = false) String status,
-                                            @RequestParam(name = "assistant_id", required = false) String assistantId,
-                                            @RequestParam(required = false) String country,
-                                            @RequestParam(required = false) String q) {
+    ApiResponse<List<PhoneNumberView>> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "assistant_id", required = false) String assistantId,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String q) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
@@ -69,17 +69,23 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
 
     @Override
     @GetMapping(ONE)
-    public ResponseEntity<ApiResponse<PhoneNumberView>> get(@PathVariable String id, Caller caller,
-                                                            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.PHONE_NUMBER, "Phone number", caller.organizationId(), id, asOf,
-                revision);
+    public ResponseEntity<ApiResponse<PhoneNumberView>> get(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then = pointInTime.state(
+                AggregateType.PHONE_NUMBER, "Phone number", caller.organizationId(), id, asOf, revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
-        return reads.one("Phone number", id, minRevision, ifNoneMatch,
+        return reads.one(
+                "Phone number",
+                id,
+                minRevision,
+                ifNoneMatch,
                 () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
                 () -> rows.find(caller.organizationId(), id),
                 PhoneNumberView::revision);
@@ -97,11 +103,16 @@ class PhoneNumberQueryController implements ResourceByIdRoute {
     /** The number's configuration then; its usage is today's (none if released), bought when it was created. */
     private PhoneNumberView asItWas(ObjectNode state, String ownerId, String id) {
         Optional<PhoneNumberView> now = rows.find(ownerId, id);
-        state.set("usage", objectMapper.valueToTree(now.map(PhoneNumberView::usage)
-                .orElse(Map.of("calls", 0, "minutes", 0))));
-        state.set("purchased_at", now.<JsonNode>map(view -> objectMapper.valueToTree(view.purchasedAt()))
-                .orElse(state.get("created_at")));
-        state.set("last_used", objectMapper.valueToTree(now.map(PhoneNumberView::lastUsed).orElse(null)));
+        state.set(
+                "usage",
+                objectMapper.valueToTree(now.map(PhoneNumberView::usage).orElse(Map.of("calls", 0, "minutes", 0))));
+        state.set(
+                "purchased_at",
+                now.<JsonNode>map(view -> objectMapper.valueToTree(view.purchasedAt()))
+                        .orElse(state.get("created_at")));
+        state.set(
+                "last_used",
+                objectMapper.valueToTree(now.map(PhoneNumberView::lastUsed).orElse(null)));
         return objectMapper.convertValue(state, PhoneNumberView.class);
     }
 

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
-import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.consuming.RevisionedTable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import io.voicepartner.query.web.ListQuery;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -18,44 +15,42 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code query.phone_numbers} table. Every write is guarded by the row's revision, which makes it idempotent. */
 @Repository
 class PhoneNumberRows {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Boolean>> CAPABILITIES = new TypeReference<>() {
-    };
-    private static final TypeReference<PhoneNumberView.AnsweringVersion> ANSWERING_VERSION = new TypeReference<>() {
-    };
-    private static final String COLUMNS = "id, owner_id, created_by, phone_number, friendly_name, capabilities, country, region, "
-            + "locality, provider, monthly_price, currency, configuration, status, assistant_id, assistant_version, "
-            // its usage, kept beside it (ADR 0017)
-            + "json_build_object('calls', COALESCE(u.calls, 0), 'seconds', COALESCE(u.seconds, 0), "
-            + "'minutes', round(COALESCE(u.seconds, 0) / 60.0, 2)) AS usage, "
-            + "purchased_at, u.last_used, revision, created_at, updated_at, "
-            // the pinned version, or else the latest its assistant published
-            + "(SELECT json_build_object('number', v.number, 'pinned', p.assistant_version IS NOT NULL, "
-            + "'config_hash', v.config_hash, 'href', '/api/assistants/' || v.assistant_id || '/versions/' || v.number) "
-            + "FROM query.assistant_versions v WHERE v.assistant_id = p.assistant_id "
-            + "AND v.number = COALESCE(p.assistant_version, (SELECT max(latest.number) FROM query.assistant_versions "
-            + "latest WHERE latest.assistant_id = p.assistant_id))) AS answering_version";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Boolean>> CAPABILITIES = new TypeReference<>() {};
+    private static final TypeReference<PhoneNumberView.AnsweringVersion> ANSWERING_VERSION = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, owner_id, created_by, phone_number, friendly_name, capabilities, country, region, "
+                    + "locality, provider, monthly_price, currency, configuration, status, assistant_id, assistant_version, "
+                    // its usage, kept beside it (ADR 0017)
+                    + "json_build_object('calls', COALESCE(u.calls, 0), 'seconds', COALESCE(u.seconds, 0), "
+                    + "'minutes', round(COALESCE(u.seconds, 0) / 60.0, 2)) AS usage, "
+                    + "purchased_at, u.last_used, revision, created_at, updated_at, "
+                    // the pinned version, or else the latest its assistant published
+                    + "(SELECT json_build_object('number', v.number, 'pinned', p.assistant_version IS NOT NULL, "
+                    + "'config_hash', v.config_hash, 'href', '/api/assistants/' || v.assistant_id || '/versions/' || v.number) "
+                    + "FROM query.assistant_versions v WHERE v.assistant_id = p.assistant_id "
+                    + "AND v.number = COALESCE(p.assistant_version, (SELECT max(latest.number) FROM query.assistant_versions "
+                    + "latest WHERE latest.assistant_id = p.assistant_id))) AS answering_version";
 
-    private static final String FROM = "query.phone_numbers p "
-            + "LEFT JOIN query.phone_number_usage u ON u.phone_number_id = p.id";
+    private static final String FROM =
+            "query.phone_numbers p " + "LEFT JOIN query.phone_number_usage u ON u.phone_number_id = p.id";
 
     /**
      * Filters of the list route; {@code null} means "any".
      *
      * @param text matched case-insensitively in the friendly name, and in the number
      */
-    record Filter(PhoneNumberStatus status, String assistantId, String country, String text) {
-    }
+    record Filter(PhoneNumberStatus status, String assistantId, String country, String text) {}
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
@@ -69,36 +64,39 @@ class PhoneNumberRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO phone_numbers (id, owner_id, created_by, phone_number, friendly_name, capabilities, "
-                        + "country, region, locality, provider, monthly_price, currency, configuration, status, "
-                        + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), "
-                        + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
-                        + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
-                        + ":assistant_version, :at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                .param("id", id)
-                .param("owner_id", ownerId)
-                .param("created_by", createdBy)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO phone_numbers (id, owner_id, created_by, phone_number, friendly_name, capabilities, "
+                                        + "country, region, locality, provider, monthly_price, currency, configuration, status, "
+                                        + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
+                                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), "
+                                        + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
+                                        + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
+                                        + ":assistant_version, :at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                        .param("id", id)
+                        .param("owner_id", ownerId)
+                        .param("created_by", createdBy)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, PhoneNumberConfiguration c, long revision, Instant at) {
         return jdbc.sql("UPDATE phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
-                        + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
-                        + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
-                        + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
-                        + "assistant_id = :assistant_id, assistant_version = :assistant_version, "
-                        + "revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
+                                + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
+                                + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
+                                + "assistant_id = :assistant_id, assistant_version = :assistant_version, "
+                                + "revision = :revision, updated_at = :at "
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
@@ -133,14 +131,19 @@ class PhoneNumberRows {
      */
     boolean passLegacyCall(String id, long revision) {
         return jdbc.sql("UPDATE phone_numbers SET revision = :revision WHERE id = :id AND revision < :revision")
-                .param("id", id).param("revision", revision)
-                .update() == 1;
+                        .param("id", id)
+                        .param("revision", revision)
+                        .update()
+                == 1;
     }
 
     /** Whether the owner has the number, live. */
     boolean exists(String ownerId, String id) {
         return jdbc.sql("SELECT count(*) FROM query.phone_numbers WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
-                .params(id, ownerId).query(Long.class).single() > 0;
+                        .params(id, ownerId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The revision the tables of the current projection transaction hold for it; empty if they have none. */
@@ -159,17 +162,24 @@ class PhoneNumberRows {
     /** Newest first; {@code after} is the id of the last row of the previous page. */
     ListQuery.Page<PhoneNumberView> list(String ownerId, Filter filter, String after, int limit) {
         ListQuery query = ListQuery.ownedBy("p", ownerId)
-                .equal("status", filter.status() == null ? null : filter.status().wireName())
+                .equal(
+                        "status",
+                        filter.status() == null ? null : filter.status().wireName())
                 .equal("assistant_id", filter.assistantId())
                 .equal("country", filter.country());
         if (filter.text() != null) {
             // numbers are stored as E.164: "+49 30 12" finds "+493012…" once spaces and separators are dropped
             String compact = filter.text().replaceAll("[\\s()./-]", "");
-            query.condition("(p.friendly_name ILIKE :name_pattern ESCAPE '\\'"
+            query.condition(
+                    "(p.friendly_name ILIKE :name_pattern ESCAPE '\\'"
                             + (compact.isEmpty() ? "" : " OR p.phone_number LIKE :number_pattern ESCAPE '\\'") + ")",
-                    compact.isEmpty() ? Map.of("name_pattern", ListQuery.pattern(filter.text()))
-                            : Map.of("name_pattern", ListQuery.pattern(filter.text()),
-                            "number_pattern", ListQuery.pattern(compact)));
+                    compact.isEmpty()
+                            ? Map.of("name_pattern", ListQuery.pattern(filter.text()))
+                            : Map.of(
+                                    "name_pattern",
+                                    ListQuery.pattern(filter.text()),
+                                    "number_pattern",
+                                    ListQuery.pattern(compact)));
         }
         return query.fetch(jdbc, "SELECT " + COLUMNS, FROM, after, limit, this::view);
     }
@@ -213,7 +223,8 @@ class PhoneNumberRows {
                 row.getString("assistant_id"),
                 row.getObject("assistant_version", Integer.class),
                 Optional.ofNullable(row.getString("answering_version"))
-                        .map(version -> parse(version, ANSWERING_VERSION)).orElse(null),
+                        .map(version -> parse(version, ANSWERING_VERSION))
+                        .orElse(null),
                 parse(row.getString("usage"), JSON_OBJECT),
                 row.getTimestamp("purchased_at").toInstant(),
                 lastUsed == null ? null : lastUsed.toInstant(),
@@ -237,5 +248,4 @@ class PhoneNumberRows {
             throw new UncheckedIOException(e);
         }
     }
-
 }

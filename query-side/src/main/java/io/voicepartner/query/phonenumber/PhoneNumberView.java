@@ -2,7 +2,6 @@ package io.voicepartner.query.phonenumber;
 
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -43,6 +42,5 @@ public record PhoneNumberView(
      * @param pinned whether the number is pinned to it, rather than following the latest version
      * @param href   where its frozen configuration is read
      */
-    public record AnsweringVersion(int number, boolean pinned, String configHash, String href) {
-    }
+    public record AnsweringVersion(int number, boolean pinned, String configHash, String href) {}
 }

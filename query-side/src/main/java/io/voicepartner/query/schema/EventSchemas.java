@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.support.json.JsonConventions;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -18,24 +17,26 @@ final class EventSchemas {
 
     /** Enum values are shown as they travel: by their JSON wire names. */
     private static final ObjectMapper JSON = JsonConventions.newObjectMapper();
+
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** {@code fields} only for objects, {@code items} only for arrays and maps, {@code values} only for enums. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Field(String name, String type, List<Field> fields, Field items, List<String> values) {
-    }
+    record Field(String name, String type, List<Field> fields, Field items, List<String> values) {}
 
-    record EventSchema(String type, String aggregateType, String topic, int schemaVersion, List<Field> fields) {
-    }
+    record EventSchema(String type, String aggregateType, String topic, int schemaVersion, List<Field> fields) {}
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     static List<EventSchema> all() {
         return EventCatalogue.all().stream()
-                .map(type -> new EventSchema(type.name(), type.aggregateType().wireName(), type.aggregateType().topic(),
-                        type.schemaVersion(), fieldsOf(type.eventClass())))
+                .map(type -> new EventSchema(
+                        type.name(),
+                        type.aggregateType().wireName(),
+                        type.aggregateType().topic(),
+                        type.schemaVersion(),
+                        fieldsOf(type.eventClass())))
                 .toList();
     }
 
@@ -71,8 +72,14 @@ final class EventSchemas {
             return new Field(name, "boolean", null, null, null);
         }
         if (raw.isEnum()) {
-            return new Field(name, "string", null, null, Arrays.stream(raw.getEnumConstants())
-                    .map(constant -> JSON.convertValue(constant, String.class)).toList());
+            return new Field(
+                    name,
+                    "string",
+                    null,
+                    null,
+                    Arrays.stream(raw.getEnumConstants())
+                            .map(constant -> JSON.convertValue(constant, String.class))
+                            .toList());
         }
         if (raw.isRecord()) {
             return new Field(name, "object", fieldsOf(raw), null, null);

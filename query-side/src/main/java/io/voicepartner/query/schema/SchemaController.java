@@ -1,11 +1,10 @@
 package io.voicepartner.query.schema;
 
 import io.voicepartner.api.web.ApiResponse;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * {@code GET /schema}: what a reader of this platform can rely on: the read-model tables as the database
@@ -16,8 +15,7 @@ import java.util.List;
 @ConditionalOnProperty(name = "voicepartner.security.production", havingValue = "false", matchIfMissing = true)
 class SchemaController {
 
-    record PlatformSchema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {
-    }
+    record PlatformSchema(List<ReadModelCatalogue.Table> readModels, List<EventSchemas.EventSchema> events) {}
 
     private final ReadModelCatalogue readModels;
 

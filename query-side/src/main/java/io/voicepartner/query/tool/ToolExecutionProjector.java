@@ -5,9 +5,8 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.usage.ToolExecutionRecorded;
 import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
-import org.springframework.stereotype.Component;
-
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps a tool's executions and counters from {@code voicepartner.usage} (ADR 0017). Part of the tools' read
@@ -41,9 +40,18 @@ class ToolExecutionProjector implements Projector {
     @Override
     public void apply(EventEnvelope envelope) {
         if (envelope.data() instanceof ToolExecutionRecorded e) {
-            executions.record(new ToolExecutions.Execution(envelope.eventId(), e.toolId(), e.ownerId(),
-                    e.executionId(), e.assistantId(), e.durationMs(), e.success(), e.statusCode(), e.testCall(),
-                    e.occurredAt(), envelope.occurredAt()));
+            executions.record(new ToolExecutions.Execution(
+                    envelope.eventId(),
+                    e.toolId(),
+                    e.ownerId(),
+                    e.executionId(),
+                    e.assistantId(),
+                    e.durationMs(),
+                    e.success(),
+                    e.statusCode(),
+                    e.testCall(),
+                    e.occurredAt(),
+                    envelope.occurredAt()));
         }
     }
 }

@@ -6,7 +6,14 @@ import java.time.Instant;
  * One execution of a tool as the API lists it: as it was reported, with {@code id} (the platform's) and
  * {@code receivedAt} (when the platform recorded it).
  */
-record ToolExecutionView(String id, String executionId, String toolId, String assistantId, long durationMs,
-                         boolean success, Integer statusCode, boolean testCall, Instant occurredAt,
-                         Instant receivedAt) {
-}
+record ToolExecutionView(
+        String id,
+        String executionId,
+        String toolId,
+        String assistantId,
+        long durationMs,
+        boolean success,
+        Integer statusCode,
+        boolean testCall,
+        Instant occurredAt,
+        Instant receivedAt) {}

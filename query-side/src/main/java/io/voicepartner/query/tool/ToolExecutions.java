@@ -1,13 +1,12 @@
 package io.voicepartner.query.tool;
 
 import io.voicepartner.query.web.UsageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The tables {@code query.tool_executions} (one row per execution, unique by the reporter's id per tool) and
@@ -18,14 +17,21 @@ import java.time.Instant;
 class ToolExecutions {
 
     /** One execution, from whichever event recorded it. */
-    record Execution(String eventId, String toolId, String ownerId, String executionId, String assistantId,
-                     long durationMs, boolean success, Integer statusCode, boolean testCall, Instant occurredAt,
-                     Instant receivedAt) {
-    }
+    record Execution(
+            String eventId,
+            String toolId,
+            String ownerId,
+            String executionId,
+            String assistantId,
+            long durationMs,
+            boolean success,
+            Integer statusCode,
+            boolean testCall,
+            Instant occurredAt,
+            Instant receivedAt) {}
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(Instant from, Instant to, Boolean success, String assistantId) {
-    }
+    record Filter(Instant from, Instant to, Boolean success, String assistantId) {}
 
     private static final String COLUMNS = "id, execution_id, tool_id, assistant_id, duration_ms, success, status_code, "
             + "test_call, occurred_at, received_at";
@@ -68,22 +74,37 @@ class ToolExecutions {
     }
 
     /** The tool's executions, newest first; the caller has checked that the tool is the owner's. */
-    UsageQuery.Page<ToolExecutionView> list(String ownerId, String toolId, Filter filter, UsageQuery.Position after,
-                                            int limit) {
+    UsageQuery.Page<ToolExecutionView> list(
+            String ownerId, String toolId, Filter filter, UsageQuery.Position after, int limit) {
         return UsageQuery.of("query.tool_executions", "tool_id", toolId, ownerId)
                 .between(filter.from(), filter.to())
                 .equal("success", filter.success())
                 .equal("assistant_id", filter.assistantId())
-                .fetch(jdbc, COLUMNS, after, limit, ToolExecutions::view,
+                .fetch(
+                        jdbc,
+                        COLUMNS,
+                        after,
+                        limit,
+                        ToolExecutions::view,
                         view -> new UsageQuery.Position(view.occurredAt(), view.id()),
-                        () -> jdbc.sql("SELECT total_calls FROM query.tool_usage WHERE tool_id = ?").param(toolId)
-                                .query(Long.class).optional().orElse(0L));
+                        () -> jdbc.sql("SELECT total_calls FROM query.tool_usage WHERE tool_id = ?")
+                                .param(toolId)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(0L));
     }
 
     private static ToolExecutionView view(ResultSet row, int n) throws SQLException {
-        return new ToolExecutionView(row.getString("id"), row.getString("execution_id"), row.getString("tool_id"),
-                row.getString("assistant_id"), row.getLong("duration_ms"), row.getBoolean("success"),
-                row.getObject("status_code", Integer.class), row.getBoolean("test_call"),
-                row.getTimestamp("occurred_at").toInstant(), row.getTimestamp("received_at").toInstant());
+        return new ToolExecutionView(
+                row.getString("id"),
+                row.getString("execution_id"),
+                row.getString("tool_id"),
+                row.getString("assistant_id"),
+                row.getLong("duration_ms"),
+                row.getBoolean("success"),
+                row.getObject("status_code", Integer.class),
+                row.getBoolean("test_call"),
+                row.getTimestamp("occurred_at").toInstant(),
+                row.getTimestamp("received_at").toInstant());
     }
 }

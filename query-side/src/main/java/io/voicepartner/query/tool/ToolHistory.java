@@ -13,12 +13,11 @@ import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.query.history.HistoryProjector;
 import io.voicepartner.query.history.HistoryRows;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /**
  * A tool's history, its configuration as {@link ToolView} names it: credentials masked exactly as the API
@@ -47,7 +46,8 @@ class ToolHistory extends HistoryProjector {
         } else if (event instanceof ToolDeleted) {
             return state;
         }
-        throw new IllegalArgumentException("Unhandled tool event " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "Unhandled tool event " + event.getClass().getSimpleName());
     }
 
     /** A legacy execution is usage, not a change of the tool: its history has none (ADR 0017). */

@@ -10,8 +10,8 @@ import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code query.tools}; rows are stamped with the event's time and revision. A legacy {@code ToolExecuted}
@@ -43,26 +43,40 @@ class ToolProjector implements Projector {
         ToolEvent event = (ToolEvent) envelope.data();
         boolean applied;
         if (event instanceof ToolCreated created) {
-            applied = rows.insert(created.toolId(), created.ownerId(), envelope.actor(), created.configuration(), envelope.revision(),
+            applied = rows.insert(
+                    created.toolId(),
+                    created.ownerId(),
+                    envelope.actor(),
+                    created.configuration(),
+                    envelope.revision(),
                     envelope.occurredAt());
         } else if (event instanceof ToolUpdated updated) {
-            applied = rows.replaceConfiguration(updated.toolId(), updated.configuration(), envelope.revision(),
-                    envelope.occurredAt());
+            applied = rows.replaceConfiguration(
+                    updated.toolId(), updated.configuration(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof ToolExecuted executed) {
             applied = rows.passLegacyExecution(executed.toolId(), envelope.revision());
             if (applied) {
-                executions.record(new ToolExecutions.Execution(envelope.eventId(), executed.toolId(),
-                        executed.ownerId(), executed.executionId(), executed.assistantId(), executed.durationMs(),
-                        executed.success(), executed.statusCode(), executed.testCall(), executed.executedAt(),
+                executions.record(new ToolExecutions.Execution(
+                        envelope.eventId(),
+                        executed.toolId(),
+                        executed.ownerId(),
+                        executed.executionId(),
+                        executed.assistantId(),
+                        executed.durationMs(),
+                        executed.success(),
+                        executed.statusCode(),
+                        executed.testCall(),
+                        executed.executedAt(),
                         envelope.occurredAt()));
             }
         } else if (event instanceof ToolRestored restored) {
-            applied = rows.restore(restored.toolId(), restored.configuration(), envelope.revision(),
-                    envelope.occurredAt());
+            applied = rows.restore(
+                    restored.toolId(), restored.configuration(), envelope.revision(), envelope.occurredAt());
         } else if (event instanceof ToolDeleted deleted) {
             applied = rows.markDeleted(deleted.toolId(), envelope.revision(), envelope.occurredAt());
         } else {
-            throw new IllegalArgumentException("Unhandled tool event " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "Unhandled tool event " + event.getClass().getSimpleName());
         }
         if (!applied && rows.projectedRevisionOf(envelope.aggregateId()).isEmpty()) {
             throw new ProjectionGapException(envelope.aggregateId(), envelope.revision());

@@ -12,6 +12,8 @@ import io.voicepartner.query.web.ResourceByIdRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Optional;
 
 /** The tool read routes: only the caller's own tools exist for them. */
 @Requires(Permission.READ)
@@ -45,12 +44,13 @@ class ToolQueryController implements ResourceByIdRoute {
     }
 
     @GetMapping({"/api/tools", "/api/tools/"})
-    ApiResponse<List<ToolView>> list(Caller caller,
-                                     @RequestParam(required = false) String limit,
-                                     @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) String category,
-                                     @RequestParam(name = "is_active", required = false) String isActive,
-                                     @RequestParam(required = false) String q) {
+    ApiResponse<List<ToolView>> list(
+            Caller caller,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String category,
+            @RequestParam(name = "is_active", required = false) String isActive,
+            @RequestParam(required = false) String q) {
         ListParameters parameters = new ListParameters();
         int pageSize = parameters.limit(limit);
         String after = parameters.cursor(cursor);
@@ -65,17 +65,23 @@ class ToolQueryController implements ResourceByIdRoute {
 
     @Override
     @GetMapping(ONE)
-    public ResponseEntity<ApiResponse<ToolView>> get(@PathVariable String id, Caller caller,
-                                                     @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
-                                                     @RequestParam(name = PointInTime.REVISION, required = false) String revision,
-                                                     @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                                     @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Optional<ObjectNode> then = pointInTime.state(AggregateType.TOOL, "Tool", caller.organizationId(), id, asOf,
-                revision);
+    public ResponseEntity<ApiResponse<ToolView>> get(
+            @PathVariable String id,
+            Caller caller,
+            @RequestParam(name = PointInTime.AS_OF, required = false) String asOf,
+            @RequestParam(name = PointInTime.REVISION, required = false) String revision,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Optional<ObjectNode> then =
+                pointInTime.state(AggregateType.TOOL, "Tool", caller.organizationId(), id, asOf, revision);
         if (then.isPresent()) {
             return ResponseEntity.ok(ApiResponse.of(asItWas(then.get(), caller.organizationId(), id)));
         }
-        return reads.one("Tool", id, minRevision, ifNoneMatch,
+        return reads.one(
+                "Tool",
+                id,
+                minRevision,
+                ifNoneMatch,
                 () -> rows.revisionOf(caller.organizationId(), id).orElse(0),
                 () -> rows.find(caller.organizationId(), id),
                 ToolView::revision);
@@ -93,8 +99,12 @@ class ToolQueryController implements ResourceByIdRoute {
     private ToolView asItWas(ObjectNode state, String ownerId, String id) {
         Optional<ToolView> now = rows.find(ownerId, id);
         state.put("total_calls", now.map(ToolView::totalCalls).orElse(0L));
-        state.set("last_used", objectMapper.valueToTree(now.map(ToolView::lastUsed).orElse(null)));
-        state.set("avg_response_time", objectMapper.valueToTree(now.map(ToolView::avgResponseTime).orElse(null)));
+        state.set(
+                "last_used",
+                objectMapper.valueToTree(now.map(ToolView::lastUsed).orElse(null)));
+        state.set(
+                "avg_response_time",
+                objectMapper.valueToTree(now.map(ToolView::avgResponseTime).orElse(null)));
         state.set("used_by", objectMapper.valueToTree(now.map(ToolView::usedBy).orElse(List.of())));
         return objectMapper.convertValue(state, ToolView.class);
     }

@@ -7,12 +7,9 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.PageRelations;
-import io.voicepartner.query.consuming.RevisionedTable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The {@code query.tools} table. Every write is guarded by the row's revision, which makes it idempotent.
@@ -36,15 +35,14 @@ class ToolRows {
     /** What a response shows in place of a credential, followed by its last four characters if it has them. */
     private static final String MASK = "••••";
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {
-    };
-    private static final String SELECT = "SELECT t.id, t.owner_id, t.created_by, t.name, t.description, t.endpoint, t.method, "
-            + "t.category, t.parameters, t.headers, t.authentication, t.is_active, "
-            + "COALESCE(u.total_calls, 0) AS total_calls, u.last_used, "
-            + "CAST(u.total_duration_ms AS double precision) / NULLIF(u.total_calls, 0) AS avg_response_time, "
-            + "t.revision, t.created_at, t.updated_at";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> JSON_STRINGS = new TypeReference<>() {};
+    private static final String SELECT =
+            "SELECT t.id, t.owner_id, t.created_by, t.name, t.description, t.endpoint, t.method, "
+                    + "t.category, t.parameters, t.headers, t.authentication, t.is_active, "
+                    + "COALESCE(u.total_calls, 0) AS total_calls, u.last_used, "
+                    + "CAST(u.total_duration_ms AS double precision) / NULLIF(u.total_calls, 0) AS avg_response_time, "
+                    + "t.revision, t.created_at, t.updated_at";
     /** A tool with its usage counters, kept beside it (ADR 0017). */
     private static final String FROM = "query.tools t LEFT JOIN query.tool_usage u ON u.tool_id = t.id";
     /**
@@ -56,8 +54,7 @@ class ToolRows {
             + "WHERE uses.tool_id = ANY(?) ORDER BY uses.tool_id, a.id";
 
     /** Filters of the list route; {@code null} means "any". */
-    record Filter(String category, Boolean isActive, String nameContains) {
-    }
+    record Filter(String category, Boolean isActive, String nameContains) {}
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
@@ -72,31 +69,33 @@ class ToolRows {
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, ToolConfiguration c, long revision, Instant at) {
         return jdbc.sql("INSERT INTO tools (id, owner_id, created_by, name, description, endpoint, method, category, "
-                        + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
-                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, :endpoint, :method, :category, "
-                        + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
-                        + ":is_active, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                .param("id", id)
-                .param("owner_id", ownerId)
-                .param("created_by", createdBy)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
+                                + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, :endpoint, :method, :category, "
+                                + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
+                                + ":is_active, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
+                        .param("id", id)
+                        .param("owner_id", ownerId)
+                        .param("created_by", createdBy)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, ToolConfiguration c, long revision, Instant at) {
         return jdbc.sql("UPDATE tools SET name = :name, description = :description, endpoint = :endpoint, "
-                        + "method = :method, category = :category, parameters = CAST(:parameters AS jsonb), "
-                        + "headers = CAST(:headers AS jsonb), authentication = CAST(:authentication AS jsonb), "
-                        + "is_active = :is_active, revision = :revision, updated_at = :at "
-                        + "WHERE id = :id AND revision < :revision")
-                .param("id", id)
-                .params(configurationParameters(c))
-                .param("revision", revision)
-                .param("at", Timestamp.from(at))
-                .update() == 1;
+                                + "method = :method, category = :category, parameters = CAST(:parameters AS jsonb), "
+                                + "headers = CAST(:headers AS jsonb), authentication = CAST(:authentication AS jsonb), "
+                                + "is_active = :is_active, revision = :revision, updated_at = :at "
+                                + "WHERE id = :id AND revision < :revision")
+                        .param("id", id)
+                        .params(configurationParameters(c))
+                        .param("revision", revision)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /**
@@ -107,8 +106,10 @@ class ToolRows {
      */
     boolean passLegacyExecution(String id, long revision) {
         return jdbc.sql("UPDATE tools SET revision = :revision WHERE id = :id AND revision < :revision")
-                .param("id", id).param("revision", revision)
-                .update() == 1;
+                        .param("id", id)
+                        .param("revision", revision)
+                        .update()
+                == 1;
     }
 
     /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
@@ -151,7 +152,10 @@ class ToolRows {
     /** Whether the owner has the tool, live. */
     boolean exists(String ownerId, String id) {
         return jdbc.sql("SELECT count(*) FROM query.tools WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
-                .params(id, ownerId).query(Long.class).single() > 0;
+                        .params(id, ownerId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
@@ -166,10 +170,15 @@ class ToolRows {
 
     /** The tools with the assistants that use them, read for all of them in one statement. */
     private List<ToolView> withUsers(String ownerId, List<ToolView> tools) {
-        Map<String, List<ToolView.User>> users = PageRelations.read(jdbc, USED_BY, ownerId,
+        Map<String, List<ToolView.User>> users = PageRelations.read(
+                jdbc,
+                USED_BY,
+                ownerId,
                 tools.stream().map(ToolView::id).toList(),
                 (row, n) -> new ToolView.User(row.getString("id"), row.getString("name")));
-        return tools.stream().map(tool -> tool.withUsedBy(users.getOrDefault(tool.id(), List.of()))).toList();
+        return tools.stream()
+                .map(tool -> tool.withUsedBy(users.getOrDefault(tool.id(), List.of())))
+                .toList();
     }
 
     private Map<String, Object> configurationParameters(ToolConfiguration c) {
@@ -221,7 +230,9 @@ class ToolRows {
                 parse(row.getString("authentication"), JSON_STRINGS),
                 row.getBoolean("is_active"),
                 row.getLong("total_calls"),
-                Optional.ofNullable(row.getTimestamp("last_used")).map(Timestamp::toInstant).orElse(null),
+                Optional.ofNullable(row.getTimestamp("last_used"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null),
                 row.getObject("avg_response_time", Double.class),
                 List.of(), // read apart, for a whole page at once: withUsers
                 row.getLong("revision"),
@@ -244,5 +255,4 @@ class ToolRows {
             throw new UncheckedIOException(e);
         }
     }
-
 }

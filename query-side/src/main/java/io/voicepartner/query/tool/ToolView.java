@@ -1,7 +1,6 @@
 package io.voicepartner.query.tool;
 
 import io.voicepartner.api.tool.HttpMethod;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,28 @@ record ToolView(
 
     /** The same tool used by these assistants: its row and its users are read apart. */
     ToolView withUsedBy(List<User> users) {
-        return new ToolView(id, organizationId, createdBy, name, description, endpoint, method, category, parameters, headers,
-                authentication, isActive, totalCalls, lastUsed, avgResponseTime, users, revision, createdAt, updatedAt);
+        return new ToolView(
+                id,
+                organizationId,
+                createdBy,
+                name,
+                description,
+                endpoint,
+                method,
+                category,
+                parameters,
+                headers,
+                authentication,
+                isActive,
+                totalCalls,
+                lastUsed,
+                avgResponseTime,
+                users,
+                revision,
+                createdAt,
+                updatedAt);
     }
 
     /** An assistant that uses the tool. */
-    record User(String id, String name) {
-    }
+    record User(String id, String name) {}
 }

@@ -5,8 +5,8 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.user.UserEvent;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.Projector;
-import org.springframework.stereotype.Component;
 import java.util.OptionalLong;
+import org.springframework.stereotype.Component;
 
 /** Keeps {@code query.users}. */
 @Component
@@ -32,7 +32,11 @@ class UserProjector implements Projector {
     public void apply(EventEnvelope envelope) {
         UserEvent event = (UserEvent) envelope.data();
         if (event instanceof UserRegistered registered) {
-            rows.insert(registered.userId(), registered.email(), registered.name(), envelope.revision(),
+            rows.insert(
+                    registered.userId(),
+                    registered.email(),
+                    registered.name(),
+                    envelope.revision(),
                     envelope.occurredAt());
         }
     }

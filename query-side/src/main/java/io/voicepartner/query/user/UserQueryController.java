@@ -5,13 +5,12 @@ import io.voicepartner.query.web.Reads;
 import io.voicepartner.query.web.SingleResourceRoute;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Personal;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 @Personal
 @RestController
@@ -28,10 +27,15 @@ class UserQueryController implements SingleResourceRoute {
     }
 
     @GetMapping(ONE)
-    ResponseEntity<ApiResponse<UserView>> me(Caller caller,
-                                             @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
-                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return reads.one("User", caller.userId(), minRevision, ifNoneMatch,
+    ResponseEntity<ApiResponse<UserView>> me(
+            Caller caller,
+            @RequestHeader(name = Reads.MIN_REVISION, required = false) String minRevision,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return reads.one(
+                "User",
+                caller.userId(),
+                minRevision,
+                ifNoneMatch,
                 () -> rows.revisionOf(caller.userId()).orElse(0),
                 () -> rows.find(caller.userId()),
                 UserView::revision);

@@ -1,13 +1,12 @@
 package io.voicepartner.query.user;
 
 import io.voicepartner.query.consuming.RevisionedTable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRows {
@@ -22,9 +21,10 @@ class UserRows {
 
     boolean insert(String id, String email, String name, long revision, Instant at) {
         return jdbc.sql("INSERT INTO users (id, revision, email, name, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                .params(id, revision, email, name, Timestamp.from(at), Timestamp.from(at))
-                .update() == 1;
+                                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .params(id, revision, email, name, Timestamp.from(at), Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     OptionalLong revisionOf(String id) {
@@ -34,8 +34,12 @@ class UserRows {
     Optional<UserView> find(String id) {
         return jdbc.sql("SELECT id, email, name, revision, created_at, updated_at FROM query.users WHERE id = ?")
                 .param(id)
-                .query((row, n) -> new UserView(row.getString("id"), row.getString("email"), row.getString("name"),
-                        row.getLong("revision"), row.getTimestamp("created_at").toInstant(),
+                .query((row, n) -> new UserView(
+                        row.getString("id"),
+                        row.getString("email"),
+                        row.getString("name"),
+                        row.getLong("revision"),
+                        row.getTimestamp("created_at").toInstant(),
                         row.getTimestamp("updated_at").toInstant()))
                 .optional();
     }

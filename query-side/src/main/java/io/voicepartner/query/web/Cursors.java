@@ -1,7 +1,6 @@
 package io.voicepartner.query.web;
 
 import io.voicepartner.support.web.ApiException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -10,11 +9,11 @@ public final class Cursors {
 
     private static final String PREFIX = "v1:";
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -2,7 +2,6 @@ package io.voicepartner.query.web;
 
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.support.web.ApiException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

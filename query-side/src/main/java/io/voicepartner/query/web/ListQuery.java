@@ -1,13 +1,12 @@
 package io.voicepartner.query.web;
 
 import io.voicepartner.api.web.PageMeta;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The list read every resource shares: one owner's live rows, narrowed by filters, newest first (ids are
@@ -40,7 +39,10 @@ public final class ListQuery {
 
     /** @param alias the table's alias in {@code from} of {@link #fetch} */
     public static ListQuery ownedBy(String alias, String ownerId) {
-        return new ListQuery(alias, "id", alias + ".owner_id = :owner_id AND " + alias + ".deleted_at IS NULL",
+        return new ListQuery(
+                alias,
+                "id",
+                alias + ".owner_id = :owner_id AND " + alias + ".deleted_at IS NULL",
                 Map.of("owner_id", ownerId));
     }
 
@@ -59,7 +61,12 @@ public final class ListQuery {
     /** Keeps the rows whose column equals the value; no filter when the value is {@code null}. */
     public ListQuery equal(String column, Object value) {
         if (value != null) {
-            where.append(" AND ").append(alias).append('.').append(column).append(" = :").append(column);
+            where.append(" AND ")
+                    .append(alias)
+                    .append('.')
+                    .append(column)
+                    .append(" = :")
+                    .append(column);
             params.put(column, value);
         }
         return this;
@@ -68,7 +75,8 @@ public final class ListQuery {
     /** Keeps the rows whose column contains the text, ignoring case; no filter when it is {@code null}. */
     public ListQuery containing(String column, String text) {
         if (text != null) {
-            condition(alias + "." + column + " ILIKE :" + column + "_pattern ESCAPE '\\'",
+            condition(
+                    alias + "." + column + " ILIKE :" + column + "_pattern ESCAPE '\\'",
                     Map.of(column + "_pattern", pattern(text)));
         }
         return this;
@@ -93,14 +101,18 @@ public final class ListQuery {
      */
     public <T> Page<T> fetch(JdbcClient jdbc, String select, String from, String after, int limit, RowMapper<T> rows) {
         String pageWhere = after == null ? where.toString() : where + " AND " + alias + "." + key + " < :after";
-        JdbcClient.StatementSpec page = jdbc.sql(select + " FROM " + from + pageWhere
-                        + " ORDER BY " + alias + "." + key + " DESC LIMIT :limit")
-                .params(params).param("limit", limit + 1);
+        JdbcClient.StatementSpec page = jdbc.sql(
+                        select + " FROM " + from + pageWhere + " ORDER BY " + alias + "." + key + " DESC LIMIT :limit")
+                .params(params)
+                .param("limit", limit + 1);
         if (after != null) {
             page = page.param("after", after);
         }
         List<T> found = page.query(rows).list();
-        long total = jdbc.sql("SELECT count(*) FROM " + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM " + from + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         boolean hasMore = found.size() > limit;
         return new Page<>(hasMore ? found.subList(0, limit) : found, hasMore, total);
     }

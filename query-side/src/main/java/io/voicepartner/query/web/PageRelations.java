@@ -1,12 +1,11 @@
 package io.voicepartner.query.web;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A relation of a page of rows (an assistant's tools, a tool's users), read in one statement for the whole
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class PageRelations {
 
-    private PageRelations() {
-    }
+    private PageRelations() {}
 
     /**
      * @param sql     takes the owner and the page's ids (an array, for {@code = ANY(?)}) as its parameters, in
@@ -24,8 +22,8 @@ public final class PageRelations {
      * @param related maps the other columns
      * @return each row's related ones by the row's id; a row with none is missing
      */
-    public static <T> Map<String, List<T>> read(JdbcClient jdbc, String sql, String ownerId, List<String> ids,
-                                                RowMapper<T> related) {
+    public static <T> Map<String, List<T>> read(
+            JdbcClient jdbc, String sql, String ownerId, List<String> ids, RowMapper<T> related) {
         Map<String, List<T>> byId = new HashMap<>();
         if (ids.isEmpty()) {
             return byId;
@@ -34,7 +32,8 @@ public final class PageRelations {
                 .params(ownerId, ids.toArray(String[]::new))
                 .query((row, n) -> Map.entry(row.getString(1), related.mapRow(row, n)))
                 .list()
-                .forEach(entry -> byId.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+                .forEach(entry -> byId.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+                        .add(entry.getValue()));
         return byId;
     }
 }

@@ -5,16 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.query.consuming.RevisionAwaiter;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
  * What every single-resource read does: honour {@code X-Min-Revision} (wait, bounded, until the read
@@ -31,8 +30,10 @@ public class Reads {
     private final Duration timeout;
     private final Counter timeouts;
 
-    Reads(RevisionAwaiter awaiter, @Value("${voicepartner.read-your-writes.timeout}") Duration timeout,
-          MeterRegistry meters) {
+    Reads(
+            RevisionAwaiter awaiter,
+            @Value("${voicepartner.read-your-writes.timeout}") Duration timeout,
+            MeterRegistry meters) {
         this.awaiter = awaiter;
         this.timeout = timeout;
         this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
@@ -45,9 +46,14 @@ public class Reads {
      * @param currentRevision the revision the read model holds for the aggregate, deleted or not (0 if none)
      * @param view            the caller's view of it, empty if it does not exist for the caller
      */
-    public <T> ResponseEntity<ApiResponse<T>> one(String what, String id, String minRevision, String ifNoneMatch,
-                                                  LongSupplier currentRevision, Supplier<Optional<T>> view,
-                                                  ToLongFunction<T> revisionOf) {
+    public <T> ResponseEntity<ApiResponse<T>> one(
+            String what,
+            String id,
+            String minRevision,
+            String ifNoneMatch,
+            LongSupplier currentRevision,
+            Supplier<Optional<T>> view,
+            ToLongFunction<T> revisionOf) {
         if (minRevision != null) {
             await(id, minRevision, currentRevision);
         }

@@ -1,9 +1,8 @@
 package io.voicepartner.query.web;
 
 import io.voicepartner.support.security.Caller;
-import org.springframework.http.ResponseEntity;
-
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The single-resource route of a resource read by its id, now or as of a point in time (assistants, tools,
@@ -13,8 +12,8 @@ import java.util.Map;
 public interface ResourceByIdRoute extends SingleResourceRoute {
 
     /** The route's handler, as mapped. */
-    ResponseEntity<?> get(String id, Caller caller, String asOf, String revision, String minRevision,
-                          String ifNoneMatch);
+    ResponseEntity<?> get(
+            String id, Caller caller, String asOf, String revision, String minRevision, String ifNoneMatch);
 
     @Override
     default ResponseEntity<?> read(Map<String, String> pathVariables, Caller caller, String minRevision) {

@@ -2,21 +2,19 @@ package io.voicepartner.query.web;
 
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.web.InProcessReads;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import java.util.List;
-import java.util.Optional;
-
 /** Serves {@link InProcessReads} with the query side's single-resource routes, matched as Spring MVC matches them. */
 @Component
 class RouteReads implements InProcessReads {
 
-    private record Route(PathPattern pattern, SingleResourceRoute route) {
-    }
+    private record Route(PathPattern pattern, SingleResourceRoute route) {}
 
     private final List<Route> routes;
 

@@ -1,9 +1,8 @@
 package io.voicepartner.query.web;
 
 import io.voicepartner.support.security.Caller;
-import org.springframework.http.ResponseEntity;
-
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 
 /** A single-resource {@code GET} route that the all-in-one's writes also call in process: see {@link RouteReads}. */
 public interface SingleResourceRoute {

@@ -2,9 +2,6 @@ package io.voicepartner.query.web;
 
 import io.voicepartner.api.web.PageMeta;
 import io.voicepartner.support.web.ApiException;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The list read of a resource's usage (a tool's executions, a number's calls), and of an organization's audit log:
@@ -52,7 +51,9 @@ public final class UsageQuery {
 
     /** @param table the usage table, qualified ({@code query.tool_executions}) */
     public static UsageQuery of(String table, String resourceColumn, String resourceId, String ownerId) {
-        return new UsageQuery(table, resourceColumn + " = :resource AND owner_id = :owner_id",
+        return new UsageQuery(
+                table,
+                resourceColumn + " = :resource AND owner_id = :owner_id",
                 Map.of("resource", resourceId, "owner_id", ownerId));
     }
 
@@ -93,8 +94,14 @@ public final class UsageQuery {
      *                   for every page would cost more than the page
      * @param position   the position of a row, for the cursor
      */
-    public <T> Page<T> fetch(JdbcClient jdbc, String columns, Position after, int limit, RowMapper<T> rows,
-                             Function<T, Position> position, LongSupplier unfiltered) {
+    public <T> Page<T> fetch(
+            JdbcClient jdbc,
+            String columns,
+            Position after,
+            int limit,
+            RowMapper<T> rows,
+            Function<T, Position> position,
+            LongSupplier unfiltered) {
         String pageWhere = where.toString();
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
         if (after != null) {
@@ -104,10 +111,15 @@ public final class UsageQuery {
         }
         List<T> found = jdbc.sql("SELECT " + columns + " FROM " + table + pageWhere
                         + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")
-                .params(pageParams).param("limit", limit + 1)
-                .query(rows).list();
+                .params(pageParams)
+                .param("limit", limit + 1)
+                .query(rows)
+                .list();
         long total = filtered
-                ? jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single()
+                ? jdbc.sql("SELECT count(*) FROM " + table + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single()
                 : unfiltered.getAsLong();
         boolean hasMore = found.size() > limit;
         List<T> page = hasMore ? found.subList(0, limit) : found;
@@ -128,8 +140,8 @@ public final class UsageQuery {
             }
             int separator = decoded.lastIndexOf('|');
             try {
-                return new Position(Instant.parse(decoded.substring(0, Math.max(separator, 0))),
-                        decoded.substring(separator + 1));
+                return new Position(
+                        Instant.parse(decoded.substring(0, Math.max(separator, 0))), decoded.substring(separator + 1));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("is not a cursor this API issued");
             }

@@ -1,5 +1,10 @@
 package io.voicepartner.query.assistant;
 
+import static io.voicepartner.query.consuming.Envelopes.occurredAt;
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
@@ -15,19 +20,13 @@ import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.support.json.JsonConventions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.occurredAt;
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of {@code query.assistants} and its relations ({@code assistant_tools}, {@code assistant_files}):
@@ -63,8 +62,13 @@ class AssistantProjectorTest {
         assertThat(column("name")).isEqualTo("Receptionist");
         assertThat(column("revision")).isEqualTo(1L);
         assertThat(column("created_at")).isEqualTo(column("updated_at"));
-        assertThat(database.jdbc().sql("SELECT updated_at FROM query.assistants WHERE id = ?").param(assistantId)
-                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(occurredAt(1));
+        assertThat(database.jdbc()
+                        .sql("SELECT updated_at FROM query.assistants WHERE id = ?")
+                        .param(assistantId)
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(occurredAt(1));
     }
 
     @Test
@@ -103,8 +107,12 @@ class AssistantProjectorTest {
         apply(revision(3, new FileAssignmentConfigured(assistantId, OWNER, "file-1", Map.of("priority", 1))));
         apply(revision(4, new FileUnassigned(assistantId, OWNER, "file-2")));
 
-        assertThat(database.jdbc().sql("SELECT file_id || ' ' || config::text FROM query.assistant_files "
-                + "WHERE assistant_id = ? ORDER BY position").param(assistantId).query(String.class).list())
+        assertThat(database.jdbc()
+                        .sql("SELECT file_id || ' ' || config::text FROM query.assistant_files "
+                                + "WHERE assistant_id = ? ORDER BY position")
+                        .param(assistantId)
+                        .query(String.class)
+                        .list())
                 .containsExactly("file-1 {\"priority\": 1}");
     }
 
@@ -128,8 +136,14 @@ class AssistantProjectorTest {
         assertThat(column("deleted_at")).isNotNull();
         assertThat(projector.revisionOf(assistantId)).hasValue(3);
 
-        apply(revision(4, new AssistantRestored(assistantId, OWNER, configuration("Receptionist"),
-                List.of("tool-a", "tool-z"), Map.of("file-1", Map.of()))));
+        apply(revision(
+                4,
+                new AssistantRestored(
+                        assistantId,
+                        OWNER,
+                        configuration("Receptionist"),
+                        List.of("tool-a", "tool-z"),
+                        Map.of("file-1", Map.of()))));
 
         assertThat(column("deleted_at")).isNull();
         assertThat(tools()).containsExactly("tool-a", "tool-z");
@@ -141,13 +155,37 @@ class AssistantProjectorTest {
 
         assertThatThrownBy(() -> apply(revision(2, new ToolsAssigned(unseen, OWNER, List.of("tool-a")))))
                 .isInstanceOf(ProjectionGapException.class);
-        assertThat(database.jdbc().sql("SELECT count(*) FROM query.assistant_tools WHERE assistant_id = ?")
-                .param(unseen).query(Long.class).single()).isZero();
+        assertThat(database.jdbc()
+                        .sql("SELECT count(*) FROM query.assistant_tools WHERE assistant_id = ?")
+                        .param(unseen)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     static AssistantConfiguration configuration(String name) {
-        return new AssistantConfiguration(name, null, "Be brief.", "openai", "gpt-4o", 0.3, 500, null, null, null,
-                null, null, "de-DE", null, "Hallo!", null, null, null, AssistantStatus.DRAFT, true, Map.of());
+        return new AssistantConfiguration(
+                name,
+                null,
+                "Be brief.",
+                "openai",
+                "gpt-4o",
+                0.3,
+                500,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "de-DE",
+                null,
+                "Hallo!",
+                null,
+                null,
+                null,
+                AssistantStatus.DRAFT,
+                true,
+                Map.of());
     }
 
     private void apply(EventEnvelope envelope) {
@@ -155,12 +193,19 @@ class AssistantProjectorTest {
     }
 
     private Object column(String name) {
-        return database.jdbc().sql("SELECT " + name + " FROM query.assistants WHERE id = ?").param(assistantId)
-                .query().singleRow().get(name);
+        return database.jdbc()
+                .sql("SELECT " + name + " FROM query.assistants WHERE id = ?")
+                .param(assistantId)
+                .query()
+                .singleRow()
+                .get(name);
     }
 
     private List<String> tools() {
-        return database.jdbc().sql("SELECT tool_id FROM query.assistant_tools WHERE assistant_id = ? ORDER BY position")
-                .param(assistantId).query(String.class).list();
+        return database.jdbc()
+                .sql("SELECT tool_id FROM query.assistant_tools WHERE assistant_id = ? ORDER BY position")
+                .param(assistantId)
+                .query(String.class)
+                .list();
     }
 }

@@ -1,12 +1,12 @@
 package io.voicepartner.query.assistant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code GET /assistants/{id}/versions/{n}/diff} answers between two configurations. */
 class VersionDiffTest {
@@ -44,10 +44,11 @@ class VersionDiffTest {
 
     @Test
     void aFieldMissingOnOneSideCountsAsNull() {
-        JsonNode target = json(V1.replace("\"name\": \"Receptionist\", ", "\"name\": \"Receptionist\", "
-                + "\"first_message\": \"Hallo\", "));
+        JsonNode target = json(V1.replace(
+                "\"name\": \"Receptionist\", ", "\"name\": \"Receptionist\", " + "\"first_message\": \"Hallo\", "));
 
-        VersionDiff.Change change = VersionDiff.between(1, "2", json(V1), target).fields().get("first_message");
+        VersionDiff.Change change =
+                VersionDiff.between(1, "2", json(V1), target).fields().get("first_message");
 
         assertThat(change.from()).isEqualTo(NullNode.getInstance());
         assertThat(change.to()).isEqualTo(TextNode.valueOf("Hallo"));

@@ -3,7 +3,6 @@ package io.voicepartner.query.consuming;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
-
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +18,7 @@ public final class Envelopes {
 
     private static final AtomicLong POSITION = new AtomicLong();
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /** The event as revision {@code revision} of its aggregate, made by its owner. */
     public static EventEnvelope revision(long revision, DomainEvent event) {
@@ -41,12 +39,22 @@ public final class Envelopes {
      * The event as revision {@code revision} of its aggregate (0 for one outside every stream), made by {@code actor}
      * at {@code occurredAt} in the request {@code requestId} ({@code null} for none).
      */
-    public static EventEnvelope byRequest(String actor, String requestId, long revision, Instant occurredAt,
-                                          DomainEvent event) {
+    public static EventEnvelope byRequest(
+            String actor, String requestId, long revision, Instant occurredAt, DomainEvent event) {
         EventCatalogue.EventType type = EventCatalogue.of(event.getClass());
-        return new EventEnvelope(UUID.randomUUID().toString(), type.name(), type.aggregateType().wireName(),
-                event.aggregateId(), revision, POSITION.incrementAndGet(), event.ownerId(), actor, requestId,
-                occurredAt, type.schemaVersion(), event);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                type.name(),
+                type.aggregateType().wireName(),
+                event.aggregateId(),
+                revision,
+                POSITION.incrementAndGet(),
+                event.ownerId(),
+                actor,
+                requestId,
+                occurredAt,
+                type.schemaVersion(),
+                event);
     }
 
     /** When revision {@code revision} of an aggregate happened in {@link #revision}. */

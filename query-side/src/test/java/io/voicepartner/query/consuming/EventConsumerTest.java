@@ -1,5 +1,9 @@
 package io.voicepartner.query.consuming;
 
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voicepartner.api.file.FileDescriptionUpdated;
@@ -12,19 +16,14 @@ import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.json.JsonConventions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The live consumer with every real projector, fed records as Kafka hands them over: what it applies, what it
@@ -43,8 +42,12 @@ class EventConsumerTest {
     static void createDatabase() {
         database = ReadModelDatabase.create();
         meters = new SimpleMeterRegistry();
-        consumer = new EventConsumer(new EnvelopeReader(), database.projectors(),
-                new RevisionAwaiter(database.dataSource(), database.jdbc()), database.transaction(), database.jdbc(),
+        consumer = new EventConsumer(
+                new EnvelopeReader(),
+                database.projectors(),
+                new RevisionAwaiter(database.dataSource(), database.jdbc()),
+                database.transaction(),
+                database.jdbc(),
                 meters);
     }
 
@@ -57,8 +60,8 @@ class EventConsumerTest {
     void aBatchIsAppliedToTheResourcesReadModelAndItsHistoryAlike() {
         String fileId = UUID.randomUUID().toString();
 
-        consumer.consume(records(revision(1, uploaded(fileId)),
-                revision(2, new FileDescriptionUpdated(fileId, OWNER, "described"))));
+        consumer.consume(records(
+                revision(1, uploaded(fileId)), revision(2, new FileDescriptionUpdated(fileId, OWNER, "described"))));
 
         assertThat(fileRevision(fileId)).isEqualTo(2L);
         assertThat(historyRevisions(fileId)).containsExactly(1L, 2L);
@@ -70,22 +73,24 @@ class EventConsumerTest {
         String fileId = UUID.randomUUID().toString();
         consumer.consume(records(revision(1, uploaded(fileId))));
 
-        assertThatThrownBy(() -> consumer.consume(records(
-                revision(3, new FileDescriptionUpdated(fileId, OWNER, "overtook revision 2")))))
+        assertThatThrownBy(() -> consumer.consume(
+                        records(revision(3, new FileDescriptionUpdated(fileId, OWNER, "overtook revision 2")))))
                 .isInstanceOf(BatchListenerFailedException.class)
                 .hasCauseInstanceOf(ProjectionGapException.class)
                 .hasRootCauseMessage("Revision 3 of " + fileId + " arrived while the read model holds revision 1");
 
         assertThat(fileRevision(fileId)).isEqualTo(1L);
-        assertThat(historyRevisions(fileId)).as("the history's row rolled back with the file's").containsExactly(1L);
+        assertThat(historyRevisions(fileId))
+                .as("the history's row rolled back with the file's")
+                .containsExactly(1L);
     }
 
     @Test
     void anEventOfAResourceNeverCreatedIsAGapToo() {
         String fileId = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> consumer.consume(records(revision(2,
-                new FileDescriptionUpdated(fileId, OWNER, "before the upload")))))
+        assertThatThrownBy(() -> consumer.consume(
+                        records(revision(2, new FileDescriptionUpdated(fileId, OWNER, "before the upload")))))
                 .isInstanceOf(BatchListenerFailedException.class)
                 .hasCauseInstanceOf(ProjectionGapException.class);
         assertThat(historyRevisions(fileId)).isEmpty();
@@ -96,11 +101,13 @@ class EventConsumerTest {
         String applied = UUID.randomUUID().toString();
         String missing = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> consumer.consume(records(revision(1, uploaded(applied)),
-                revision(2, new FileDescriptionUpdated(applied, OWNER, "kept")),
-                revision(2, new FileDescriptionUpdated(missing, OWNER, "a gap")),
-                revision(3, new FileDescriptionUpdated(applied, OWNER, "after the failure")))))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+        assertThatThrownBy(() -> consumer.consume(records(
+                        revision(1, uploaded(applied)),
+                        revision(2, new FileDescriptionUpdated(applied, OWNER, "kept")),
+                        revision(2, new FileDescriptionUpdated(missing, OWNER, "a gap")),
+                        revision(3, new FileDescriptionUpdated(applied, OWNER, "after the failure")))))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
                         failed -> assertThat(failed.getIndex()).isEqualTo(2));
 
         assertThat(fileRevision(applied)).isEqualTo(2L);
@@ -109,8 +116,8 @@ class EventConsumerTest {
     @Test
     void aRedeliveredBatchChangesNothingAndIsNotAGap() {
         String fileId = UUID.randomUUID().toString();
-        List<ConsumerRecord<String, byte[]>> batch = records(revision(1, uploaded(fileId)),
-                revision(2, new FileDescriptionUpdated(fileId, OWNER, "once")));
+        List<ConsumerRecord<String, byte[]>> batch =
+                records(revision(1, uploaded(fileId)), revision(2, new FileDescriptionUpdated(fileId, OWNER, "once")));
         consumer.consume(batch);
 
         consumer.consume(batch);
@@ -122,16 +129,20 @@ class EventConsumerTest {
     @Test
     void anOrganizationsEventThatSkipsARevisionIsAGapAndMakesNobodyAMember() {
         String organizationId = UUID.randomUUID().toString();
-        consumer.consume(records(revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder",
-                false))));
+        consumer.consume(
+                records(revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder", false))));
 
-        assertThatThrownBy(() -> consumer.consume(records(
-                revision(3, new MemberAdded(organizationId, "user-late", Role.ADMIN, null)))))
+        assertThatThrownBy(() -> consumer.consume(
+                        records(revision(3, new MemberAdded(organizationId, "user-late", Role.ADMIN, null)))))
                 .isInstanceOf(BatchListenerFailedException.class)
                 .hasCauseInstanceOf(ProjectionGapException.class);
 
-        assertThat(database.jdbc().sql("SELECT user_id FROM query.organization_members WHERE organization_id = ?")
-                .param(organizationId).query(String.class).list()).containsExactly("user-founder");
+        assertThat(database.jdbc()
+                        .sql("SELECT user_id FROM query.organization_members WHERE organization_id = ?")
+                        .param(organizationId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("user-founder");
     }
 
     @Test
@@ -139,26 +150,32 @@ class EventConsumerTest {
         long before = lagCount();
         String fileId = UUID.randomUUID().toString();
 
-        consumer.consume(records(revision(1, uploaded(fileId)),
-                revision(2, new FileDescriptionUpdated(fileId, OWNER, "timed"))));
+        consumer.consume(records(
+                revision(1, uploaded(fileId)), revision(2, new FileDescriptionUpdated(fileId, OWNER, "timed"))));
 
         assertThat(lagCount() - before).isEqualTo(2);
     }
 
     private static long lagCount() {
-        return meters.find(EventConsumer.PROJECTION_LAG).timers().stream().mapToLong(timer -> timer.count()).sum();
+        return meters.find(EventConsumer.PROJECTION_LAG).timers().stream()
+                .mapToLong(timer -> timer.count())
+                .sum();
     }
 
     private static FileUploaded uploaded(String fileId) {
-        return new FileUploaded(fileId, OWNER, "a.txt", "A.txt", FileType.TXT, 3, "files/" + fileId, null,
-                "00".repeat(32));
+        return new FileUploaded(
+                fileId, OWNER, "a.txt", "A.txt", FileType.TXT, 3, "files/" + fileId, null, "00".repeat(32));
     }
 
     private static List<ConsumerRecord<String, byte[]>> records(EventEnvelope... envelopes) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (EventEnvelope envelope : envelopes) {
             try {
-                records.add(new ConsumerRecord<>(AggregateType.FILE.topic(), 0, offset++, envelope.aggregateId(),
+                records.add(new ConsumerRecord<>(
+                        AggregateType.FILE.topic(),
+                        0,
+                        offset++,
+                        envelope.aggregateId(),
                         JsonConventions.newObjectMapper().writeValueAsBytes(envelope)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -168,12 +185,18 @@ class EventConsumerTest {
     }
 
     private static Long fileRevision(String fileId) {
-        return database.jdbc().sql("SELECT revision FROM query.files WHERE id = ?").param(fileId).query(Long.class)
+        return database.jdbc()
+                .sql("SELECT revision FROM query.files WHERE id = ?")
+                .param(fileId)
+                .query(Long.class)
                 .single();
     }
 
     private static List<Long> historyRevisions(String aggregateId) {
-        return database.jdbc().sql("SELECT revision FROM query.history WHERE aggregate_id = ? ORDER BY revision")
-                .param(aggregateId).query(Long.class).list();
+        return database.jdbc()
+                .sql("SELECT revision FROM query.history WHERE aggregate_id = ? ORDER BY revision")
+                .param(aggregateId)
+                .query(Long.class)
+                .list();
     }
 }

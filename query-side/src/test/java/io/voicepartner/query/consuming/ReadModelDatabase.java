@@ -1,26 +1,25 @@
 package io.voicepartner.query.consuming;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.support.json.JsonConventions;
-import org.flywaydb.core.Flyway;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.springframework.stereotype.Repository;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A throwaway database on the local PostgreSQL ({@code TEST_DATABASE_URL}, default {@code 127.0.0.1:5432} as
@@ -34,9 +33,16 @@ public final class ReadModelDatabase implements AutoCloseable {
             System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
     /** The packages of the read models, each with its projectors and rows. */
-    private static final String[] FEATURES = {"io.voicepartner.query.assistant", "io.voicepartner.query.tool",
-            "io.voicepartner.query.file", "io.voicepartner.query.phonenumber", "io.voicepartner.query.user",
-            "io.voicepartner.query.organization", "io.voicepartner.query.history", "io.voicepartner.query.audit"};
+    private static final String[] FEATURES = {
+        "io.voicepartner.query.assistant",
+        "io.voicepartner.query.tool",
+        "io.voicepartner.query.file",
+        "io.voicepartner.query.phonenumber",
+        "io.voicepartner.query.user",
+        "io.voicepartner.query.organization",
+        "io.voicepartner.query.history",
+        "io.voicepartner.query.audit"
+    };
 
     private final String name;
     private final HikariDataSource dataSource;
@@ -59,8 +65,13 @@ public final class ReadModelDatabase implements AutoCloseable {
         String name = "qs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         ReadModelDatabase database = new ReadModelDatabase(name);
-        Flyway.configure().dataSource(database.dataSource).schemas(ReadModelSchema.SCHEMA)
-                .defaultSchema(ReadModelSchema.SCHEMA).locations("classpath:db/query").load().migrate();
+        Flyway.configure()
+                .dataSource(database.dataSource)
+                .schemas(ReadModelSchema.SCHEMA)
+                .defaultSchema(ReadModelSchema.SCHEMA)
+                .locations("classpath:db/query")
+                .load()
+                .migrate();
         return database;
     }
 
@@ -106,8 +117,12 @@ public final class ReadModelDatabase implements AutoCloseable {
 
     /** Empties every read-model table, for a test that wants to start from nothing. */
     public void truncateReadModels() {
-        String tables = String.join(", ", jdbc.sql("SELECT 'query.' || tablename FROM pg_tables "
-                + "WHERE schemaname = 'query' AND tablename NOT LIKE 'flyway%'").query(String.class).list());
+        String tables = String.join(
+                ", ",
+                jdbc.sql("SELECT 'query.' || tablename FROM pg_tables "
+                                + "WHERE schemaname = 'query' AND tablename NOT LIKE 'flyway%'")
+                        .query(String.class)
+                        .list());
         jdbc.sql("TRUNCATE " + tables).update();
     }
 
@@ -119,7 +134,7 @@ public final class ReadModelDatabase implements AutoCloseable {
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the test PostgreSQL at " + SERVER + ": " + e.getMessage(), e);

@@ -1,5 +1,10 @@
 package io.voicepartner.query.consuming;
 
+import static io.voicepartner.query.consuming.Envelopes.EPOCH;
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileType;
@@ -12,6 +17,13 @@ import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.json.JsonConventions;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -23,19 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.EPOCH;
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rebuild's shadow tables and their swap, against the real database and every real projector. The topic is
@@ -79,8 +78,11 @@ class ReadModelRebuildTest {
         ReadModelRebuild.Result result = rebuild(Set.of(ReadModel.FILES), (done, total) -> true);
 
         assertThat(result).isEqualTo(new ReadModelRebuild.Result(2, List.of()));
-        assertThat(database.jdbc().sql("SELECT id || ' ' || revision || ' ' || description FROM query.files")
-                .query(String.class).list()).containsExactly(kept + " 2 from the topic");
+        assertThat(database.jdbc()
+                        .sql("SELECT id || ' ' || revision || ' ' || description FROM query.files")
+                        .query(String.class)
+                        .list())
+                .containsExactly(kept + " 2 from the topic");
     }
 
     @Test
@@ -96,20 +98,27 @@ class ReadModelRebuildTest {
 
     @Test
     void readModelsNotRebuiltKeepTheirRows() {
-        database.jdbc().sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
-                + "VALUES ('user-1', 1, 'ada@example.com', 'Ada', now(), now())").update();
+        database.jdbc()
+                .sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
+                        + "VALUES ('user-1', 1, 'ada@example.com', 'Ada', now(), now())")
+                .update();
         publish(revision(1, uploaded(UUID.randomUUID().toString())));
 
         rebuild(Set.of(ReadModel.FILES), (done, total) -> true);
 
-        assertThat(database.jdbc().sql("SELECT count(*) FROM query.users").query(Long.class).single()).isEqualTo(1);
+        assertThat(database.jdbc()
+                        .sql("SELECT count(*) FROM query.users")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aRecordThatCannotBeAppliedIsSetAsideWithItsAggregatesLaterOnesAndTheRestIsSwappedIn() {
         String good = UUID.randomUUID().toString();
         String broken = UUID.randomUUID().toString();
-        publish(revision(1, uploaded(good)),
+        publish(
+                revision(1, uploaded(good)),
                 revision(2, new FileDescriptionUpdated(broken, OWNER, "its upload is missing")),
                 revision(3, new FileDescriptionUpdated(broken, OWNER, "behind the missing one")));
 
@@ -118,7 +127,11 @@ class ReadModelRebuildTest {
         assertThat(result.parked()).hasSize(2);
         assertThat(result.parked().get(0)).contains("revision 2 of " + broken);
         assertThat(result.parked().get(1)).contains("waiting behind an earlier record of " + broken);
-        assertThat(database.jdbc().sql("SELECT id FROM query.files").query(String.class).list()).containsExactly(good);
+        assertThat(database.jdbc()
+                        .sql("SELECT id FROM query.files")
+                        .query(String.class)
+                        .list())
+                .containsExactly(good);
     }
 
     @Test
@@ -126,20 +139,36 @@ class ReadModelRebuildTest {
         partition = ORGANIZATIONS;
         String organizationId = UUID.randomUUID().toString();
         String invitationId = UUID.randomUUID().toString();
-        publish(revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder", false)),
-                revision(2, new InvitationCreated(organizationId, invitationId, "grace@example.com", Role.EDITOR,
-                        "ab".repeat(32), EPOCH.plusSeconds(3600))),
+        publish(
+                revision(1, new OrganizationCreated(organizationId, "Example Dental", "user-founder", false)),
+                revision(
+                        2,
+                        new InvitationCreated(
+                                organizationId,
+                                invitationId,
+                                "grace@example.com",
+                                Role.EDITOR,
+                                "ab".repeat(32),
+                                EPOCH.plusSeconds(3600))),
                 revision(3, new MemberAdded(organizationId, "user-joiner", Role.EDITOR, invitationId)));
         List<String> before = indexesOf("organization_members");
 
         ReadModelRebuild.Result result = rebuild(Set.of(ReadModel.ORGANIZATIONS), (done, total) -> true);
 
         assertThat(result).isEqualTo(new ReadModelRebuild.Result(3, List.of()));
-        assertThat(database.jdbc().sql("SELECT user_id || ' ' || role FROM query.organization_members "
-                + "WHERE organization_id = ? ORDER BY user_id").param(organizationId).query(String.class).list())
+        assertThat(database.jdbc()
+                        .sql("SELECT user_id || ' ' || role FROM query.organization_members "
+                                + "WHERE organization_id = ? ORDER BY user_id")
+                        .param(organizationId)
+                        .query(String.class)
+                        .list())
                 .containsExactly("user-founder owner", "user-joiner editor");
-        assertThat(database.jdbc().sql("SELECT status FROM query.organization_invitations WHERE id = ?")
-                .param(invitationId).query(String.class).single()).isEqualTo("accepted");
+        assertThat(database.jdbc()
+                        .sql("SELECT status FROM query.organization_invitations WHERE id = ?")
+                        .param(invitationId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("accepted");
         assertThat(indexesOf("organization_members")).containsExactlyInAnyOrderElementsOf(before);
     }
 
@@ -151,14 +180,24 @@ class ReadModelRebuildTest {
         assertThatThrownBy(() -> rebuild(Set.of(ReadModel.FILES), (done, total) -> done == 0))
                 .isInstanceOf(ReadModelRebuild.Cancelled.class);
 
-        assertThat(database.jdbc().sql("SELECT id FROM query.files").query(String.class).list())
+        assertThat(database.jdbc()
+                        .sql("SELECT id FROM query.files")
+                        .query(String.class)
+                        .list())
                 .containsExactly("served-before");
         assertThat(schemaExists(ProjectionSchema.SHADOW)).isFalse();
     }
 
     private ReadModelRebuild.Result rebuild(Set<ReadModel> models, ReadModelRebuild.Progress progress) {
-        return new ReadModelRebuild(new TopicConsumers(), new EnvelopeReader(), database.projectors(),
-                database.jdbc(), database.transaction(), 100, 2).run(models, progress);
+        return new ReadModelRebuild(
+                        new TopicConsumers(),
+                        new EnvelopeReader(),
+                        database.projectors(),
+                        database.jdbc(),
+                        database.transaction(),
+                        100,
+                        2)
+                .run(models, progress);
     }
 
     /** Hands the rebuild a consumer of {@link #topic}, the one partition of the read model's topic. */
@@ -169,11 +208,11 @@ class ReadModelRebuildTest {
         }
 
         @Override
-        public Consumer<String, byte[]> createConsumer(String groupId, String clientIdPrefix, String clientIdSuffix,
-                                                       Properties properties) {
+        public Consumer<String, byte[]> createConsumer(
+                String groupId, String clientIdPrefix, String clientIdSuffix, Properties properties) {
             MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
-            consumer.updatePartitions(partition.topic(),
-                    List.of(new PartitionInfo(partition.topic(), 0, null, null, null)));
+            consumer.updatePartitions(
+                    partition.topic(), List.of(new PartitionInfo(partition.topic(), 0, null, null, null)));
             consumer.updateBeginningOffsets(Map.of(partition, 0L));
             consumer.updateEndOffsets(Map.of(partition, (long) topic.size()));
             consumer.schedulePollTask(() -> topic.forEach(consumer::addRecord));
@@ -184,7 +223,11 @@ class ReadModelRebuildTest {
     private void publish(EventEnvelope... envelopes) {
         for (EventEnvelope envelope : envelopes) {
             try {
-                topic.add(new ConsumerRecord<>(partition.topic(), 0, topic.size(), envelope.aggregateId(),
+                topic.add(new ConsumerRecord<>(
+                        partition.topic(),
+                        0,
+                        topic.size(),
+                        envelope.aggregateId(),
                         JsonConventions.newObjectMapper().writeValueAsBytes(envelope)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -193,24 +236,33 @@ class ReadModelRebuildTest {
     }
 
     private static FileUploaded uploaded(String fileId) {
-        return new FileUploaded(fileId, OWNER, "a.txt", "A.txt", FileType.TXT, 3, "files/" + fileId, "uploaded",
-                "00".repeat(32));
+        return new FileUploaded(
+                fileId, OWNER, "a.txt", "A.txt", FileType.TXT, 3, "files/" + fileId, "uploaded", "00".repeat(32));
     }
 
     private static void insertServedFile(String id) {
-        database.jdbc().sql("INSERT INTO query.files (id, owner_id, created_by, revision, filename, original_name, "
+        database.jdbc()
+                .sql("INSERT INTO query.files (id, owner_id, created_by, revision, filename, original_name, "
                         + "file_type, file_size, storage_location, sha256, status, created_at, updated_at) "
                         + "VALUES (?, ?, ?, 1, 'x.txt', 'X.txt', 'txt', 1, 'files/x', ?, 'uploading', ?, ?)")
-                .params(id, OWNER, OWNER, "00".repeat(32), Timestamp.from(EPOCH), Timestamp.from(EPOCH)).update();
+                .params(id, OWNER, OWNER, "00".repeat(32), Timestamp.from(EPOCH), Timestamp.from(EPOCH))
+                .update();
     }
 
     private static List<String> indexesOf(String table) {
-        return database.jdbc().sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'query' AND tablename = ?")
-                .param(table).query(String.class).list();
+        return database.jdbc()
+                .sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'query' AND tablename = ?")
+                .param(table)
+                .query(String.class)
+                .list();
     }
 
     private static boolean schemaExists(String schema) {
-        return database.jdbc().sql("SELECT count(*) FROM pg_namespace WHERE nspname = ?").param(schema)
-                .query(Long.class).single() > 0;
+        return database.jdbc()
+                        .sql("SELECT count(*) FROM pg_namespace WHERE nspname = ?")
+                        .param(schema)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -1,5 +1,10 @@
 package io.voicepartner.query.file;
 
+import static io.voicepartner.query.consuming.Envelopes.occurredAt;
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.voicepartner.api.file.FileDeleted;
 import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileProcessed;
@@ -9,19 +14,13 @@ import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.occurredAt;
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract of {@code query.files}: what each file event does to its row, and what a repeated or late one does. */
 class FileProjectorTest {
@@ -33,9 +32,14 @@ class FileProjectorTest {
 
     private final String fileId = UUID.randomUUID().toString();
 
-    private record Row(String status, String description, String errorMessage, long textLength, long revision,
-                       Instant updatedAt, Instant deletedAt) {
-    }
+    private record Row(
+            String status,
+            String description,
+            String errorMessage,
+            long textLength,
+            long revision,
+            Instant updatedAt,
+            Instant deletedAt) {}
 
     @BeforeAll
     static void createDatabase() {
@@ -50,8 +54,18 @@ class FileProjectorTest {
 
     @BeforeEach
     void uploadTheFile() {
-        apply(revision(1, new FileUploaded(fileId, OWNER, "notes.txt", "Notes.txt", FileType.TXT, 42,
-                "files/" + fileId, "first draft", "ab".repeat(32))));
+        apply(revision(
+                1,
+                new FileUploaded(
+                        fileId,
+                        OWNER,
+                        "notes.txt",
+                        "Notes.txt",
+                        FileType.TXT,
+                        42,
+                        "files/" + fileId,
+                        "first draft",
+                        "ab".repeat(32))));
     }
 
     @Test
@@ -82,8 +96,18 @@ class FileProjectorTest {
         Row once = row();
 
         apply(described);
-        apply(revision(1, new FileUploaded(fileId, OWNER, "other.txt", "Other.txt", FileType.TXT, 1, "elsewhere",
-                "an upload delivered again", "cd".repeat(32))));
+        apply(revision(
+                1,
+                new FileUploaded(
+                        fileId,
+                        OWNER,
+                        "other.txt",
+                        "Other.txt",
+                        FileType.TXT,
+                        1,
+                        "elsewhere",
+                        "an upload delivered again",
+                        "cd".repeat(32))));
 
         assertThat(row()).isEqualTo(once);
     }
@@ -129,12 +153,18 @@ class FileProjectorTest {
     }
 
     private Row row() {
-        return database.jdbc().sql("SELECT status, description, error_message, text_length, revision, updated_at, "
+        return database.jdbc()
+                .sql("SELECT status, description, error_message, text_length, revision, updated_at, "
                         + "deleted_at FROM query.files WHERE id = ?")
                 .param(fileId)
-                .query((rs, n) -> new Row(rs.getString("status"), rs.getString("description"),
-                        rs.getString("error_message"), rs.getLong("text_length"), rs.getLong("revision"),
-                        instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("deleted_at"))))
+                .query((rs, n) -> new Row(
+                        rs.getString("status"),
+                        rs.getString("description"),
+                        rs.getString("error_message"),
+                        rs.getLong("text_length"),
+                        rs.getLong("revision"),
+                        instant(rs.getTimestamp("updated_at")),
+                        instant(rs.getTimestamp("deleted_at"))))
                 .single();
     }
 

@@ -1,5 +1,11 @@
 package io.voicepartner.query.organization;
 
+import static io.voicepartner.query.consuming.Envelopes.EPOCH;
+import static io.voicepartner.query.consuming.Envelopes.by;
+import static io.voicepartner.query.consuming.Envelopes.occurredAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
@@ -10,20 +16,13 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.query.web.ListQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.EPOCH;
-import static io.voicepartner.query.consuming.Envelopes.by;
-import static io.voicepartner.query.consuming.Envelopes.occurredAt;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the organization routes read: an organization exists only for its members, each list is newest first in
@@ -40,6 +39,7 @@ class OrganizationReadsTest {
 
     /** Unique per test, so that the tests share the database without seeing each other's rows. */
     private final String prefix = UUID.randomUUID().toString().substring(0, 8);
+
     private int ids;
 
     @BeforeAll
@@ -48,8 +48,8 @@ class OrganizationReadsTest {
         organizations = new OrganizationRows(database.jdbc());
         members = new OrganizationMembers(database.jdbc());
         invitations = new OrganizationInvitations(database.jdbc());
-        projector = new OrganizationProjector(organizations, members, invitations,
-                new OrganizationApiKeys(database.jdbc()));
+        projector = new OrganizationProjector(
+                organizations, members, invitations, new OrganizationApiKeys(database.jdbc()));
     }
 
     @AfterAll
@@ -73,11 +73,17 @@ class OrganizationReadsTest {
         ListQuery.Page<OrganizationView> first = organizations.listOf(user, null, 1);
         ListQuery.Page<OrganizationView> second = organizations.listOf(user, joined, 1);
 
-        assertThat(first.items()).extracting(OrganizationView::id, OrganizationView::name, OrganizationView::role,
-                OrganizationView::personal).containsExactly(tuple(joined, "Joined", Role.VIEWER, false));
+        assertThat(first.items())
+                .extracting(
+                        OrganizationView::id,
+                        OrganizationView::name,
+                        OrganizationView::role,
+                        OrganizationView::personal)
+                .containsExactly(tuple(joined, "Joined", Role.VIEWER, false));
         assertThat(first.hasMore()).isTrue();
         assertThat(first.total()).isEqualTo(2);
-        assertThat(second.items()).extracting(OrganizationView::id, OrganizationView::role)
+        assertThat(second.items())
+                .extracting(OrganizationView::id, OrganizationView::role)
                 .containsExactly(tuple(own, Role.OWNER));
         assertThat(second.hasMore()).isFalse();
     }
@@ -89,9 +95,12 @@ class OrganizationReadsTest {
         String organizationId = open(founder, "Example Dental", false);
         apply(organizationId, 2, new MemberAdded(organizationId, viewer, Role.VIEWER, null));
 
-        assertThat(organizations.find(organizationId, viewer)).hasValue(new OrganizationView(organizationId,
-                "Example Dental", false, Role.VIEWER, occurredAt(1), founder, 2));
-        assertThat(organizations.find(organizationId, founder)).map(OrganizationView::role).hasValue(Role.OWNER);
+        assertThat(organizations.find(organizationId, viewer))
+                .hasValue(new OrganizationView(
+                        organizationId, "Example Dental", false, Role.VIEWER, occurredAt(1), founder, 2));
+        assertThat(organizations.find(organizationId, founder))
+                .map(OrganizationView::role)
+                .hasValue(Role.OWNER);
         assertThat(organizations.find(organizationId, id("user"))).isEmpty();
     }
 
@@ -104,9 +113,11 @@ class OrganizationReadsTest {
         apply(organizationId, 3, new MemberRemoved(organizationId, leaver));
 
         assertThat(organizations.revisionSeenBy(organizationId, founder)).isEqualTo(3);
-        assertThat(organizations.revisionSeenBy(organizationId, leaver)).as("who just left learns it at once")
+        assertThat(organizations.revisionSeenBy(organizationId, leaver))
+                .as("who just left learns it at once")
                 .isEqualTo(3);
-        assertThat(organizations.revisionSeenBy(organizationId, id("user"))).as("a stranger learns nothing")
+        assertThat(organizations.revisionSeenBy(organizationId, id("user")))
+                .as("a stranger learns nothing")
                 .isZero();
         assertThat(organizations.find(organizationId, leaver)).isEmpty();
 
@@ -130,11 +141,13 @@ class OrganizationReadsTest {
 
         ListQuery.Page<MemberView> page = members.list(organizationId, null, 50);
 
-        assertThat(page.items()).containsExactly(
-                new MemberView(joiner, "grace@example.com", null, Role.EDITOR, occurredAt(2)),
-                new MemberView(founder, "ada@example.com", "Ada", Role.OWNER, occurredAt(1)));
+        assertThat(page.items())
+                .containsExactly(
+                        new MemberView(joiner, "grace@example.com", null, Role.EDITOR, occurredAt(2)),
+                        new MemberView(founder, "ada@example.com", "Ada", Role.OWNER, occurredAt(1)));
         assertThat(page.total()).isEqualTo(2);
-        assertThat(members.list(organizationId, joiner, 50).items()).extracting(MemberView::userId)
+        assertThat(members.list(organizationId, joiner, 50).items())
+                .extracting(MemberView::userId)
                 .containsExactly(founder);
     }
 
@@ -152,11 +165,13 @@ class OrganizationReadsTest {
 
         assertThat(invitations.list(organizationId, null, 50).items())
                 .extracting(InvitationView::id, InvitationView::status, InvitationView::createdBy)
-                .containsExactly(tuple(pending, InvitationStatus.PENDING, founder),
+                .containsExactly(
+                        tuple(pending, InvitationStatus.PENDING, founder),
                         tuple(expired, InvitationStatus.EXPIRED, founder),
                         tuple(revoked, InvitationStatus.REVOKED, founder),
                         tuple(accepted, InvitationStatus.ACCEPTED, founder));
-        assertThat(invitations.list(open(founder, "Another", false), null, 50).items()).isEmpty();
+        assertThat(invitations.list(open(founder, "Another", false), null, 50).items())
+                .isEmpty();
     }
 
     /** An id greater than every one made before it in this test. */
@@ -172,8 +187,16 @@ class OrganizationReadsTest {
 
     private String invite(String organizationId, long revision, Instant expiresAt) {
         String invitationId = id("invitation");
-        apply(organizationId, revision, new InvitationCreated(organizationId, invitationId,
-                invitationId + "@example.com", Role.EDITOR, "ef".repeat(32), expiresAt));
+        apply(
+                organizationId,
+                revision,
+                new InvitationCreated(
+                        organizationId,
+                        invitationId,
+                        invitationId + "@example.com",
+                        Role.EDITOR,
+                        "ef".repeat(32),
+                        expiresAt));
         return invitationId;
     }
 
@@ -186,13 +209,18 @@ class OrganizationReadsTest {
     }
 
     private static String founderOf(String organizationId) {
-        return database.jdbc().sql("SELECT created_by FROM query.organizations WHERE id = ?").param(organizationId)
-                .query(String.class).single();
+        return database.jdbc()
+                .sql("SELECT created_by FROM query.organizations WHERE id = ?")
+                .param(organizationId)
+                .query(String.class)
+                .single();
     }
 
     private static void registerUser(String id, String email, String name) {
-        database.jdbc().sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
-                + "VALUES (?, 1, ?, ?, ?, ?)").params(id, email, name, Timestamp.from(EPOCH), Timestamp.from(EPOCH))
+        database.jdbc()
+                .sql("INSERT INTO query.users (id, revision, email, name, created_at, updated_at) "
+                        + "VALUES (?, 1, ?, ?, ?, ?)")
+                .params(id, email, name, Timestamp.from(EPOCH), Timestamp.from(EPOCH))
                 .update();
     }
 }

@@ -1,5 +1,9 @@
 package io.voicepartner.query.phonenumber;
 
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.phonenumber.CallDirection;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
@@ -13,20 +17,15 @@ import io.voicepartner.api.usage.PhoneCallRecorded;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.support.json.JsonConventions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@code query.phone_numbers} and of its calls and counters ({@code phone_calls},
@@ -47,8 +46,8 @@ class PhoneNumberProjectorTest {
     static void createDatabase() {
         database = ReadModelDatabase.create();
         PhoneCalls calls = new PhoneCalls(database.jdbc());
-        projector = new PhoneNumberProjector(new PhoneNumberRows(database.jdbc(), JsonConventions.newObjectMapper()),
-                calls);
+        projector = new PhoneNumberProjector(
+                new PhoneNumberRows(database.jdbc(), JsonConventions.newObjectMapper()), calls);
         usage = new PhoneCallProjector(calls);
     }
 
@@ -89,10 +88,19 @@ class PhoneNumberProjectorTest {
         applyUsage(call);
         applyUsage(revision(0, call("call-2", 30, Instant.parse("2026-03-02T09:00:00Z"))));
 
-        assertThat(database.jdbc().sql("SELECT calls, seconds, last_used FROM query.phone_number_usage "
-                + "WHERE phone_number_id = ?").param(numberId).query().singleRow())
-                .isEqualTo(Map.of("calls", 2L, "seconds", 120L,
-                        "last_used", Timestamp.from(Instant.parse("2026-03-02T10:00:00Z"))));
+        assertThat(database.jdbc()
+                        .sql("SELECT calls, seconds, last_used FROM query.phone_number_usage "
+                                + "WHERE phone_number_id = ?")
+                        .param(numberId)
+                        .query()
+                        .singleRow())
+                .isEqualTo(Map.of(
+                        "calls",
+                        2L,
+                        "seconds",
+                        120L,
+                        "last_used",
+                        Timestamp.from(Instant.parse("2026-03-02T10:00:00Z"))));
         assertThat(column("revision")).as("usage moves no revision").isEqualTo(1L);
     }
 
@@ -119,8 +127,20 @@ class PhoneNumberProjectorTest {
     }
 
     private PhoneNumberConfiguration configuration(String friendlyName) {
-        return new PhoneNumberConfiguration(phoneNumber, friendlyName, Map.of("voice", true), "DE", null, "Berlin",
-                PhoneNumberProvider.TWILIO, "1.50", "EUR", Map.of(), PhoneNumberStatus.ACTIVE, null, null);
+        return new PhoneNumberConfiguration(
+                phoneNumber,
+                friendlyName,
+                Map.of("voice", true),
+                "DE",
+                null,
+                "Berlin",
+                PhoneNumberProvider.TWILIO,
+                "1.50",
+                "EUR",
+                Map.of(),
+                PhoneNumberStatus.ACTIVE,
+                null,
+                null);
     }
 
     private PhoneCallRecorded call(String callId, long seconds, Instant at) {
@@ -136,7 +156,11 @@ class PhoneNumberProjectorTest {
     }
 
     private Object column(String name) {
-        return database.jdbc().sql("SELECT " + name + " FROM query.phone_numbers WHERE id = ?").param(numberId)
-                .query().singleRow().get(name);
+        return database.jdbc()
+                .sql("SELECT " + name + " FROM query.phone_numbers WHERE id = ?")
+                .param(numberId)
+                .query()
+                .singleRow()
+                .get(name);
     }
 }

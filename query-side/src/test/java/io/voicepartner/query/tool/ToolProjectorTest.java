@@ -1,5 +1,10 @@
 package io.voicepartner.query.tool;
 
+import static io.voicepartner.query.consuming.Envelopes.occurredAt;
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.tool.AuthenticationType;
@@ -15,20 +20,14 @@ import io.voicepartner.api.usage.ToolExecutionRecorded;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.support.json.JsonConventions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.voicepartner.query.consuming.Envelopes.occurredAt;
-import static io.voicepartner.query.consuming.Envelopes.revision;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@code query.tools} and of its executions and counters ({@code tool_executions},
@@ -66,7 +65,8 @@ class ToolProjectorTest {
     void aCreatedToolIsARowAtRevisionOneWhoseCredentialsAreStoredOnlyMasked() {
         assertThat(column("name")).isEqualTo("Weather");
         assertThat(column("revision")).isEqualTo(1L);
-        assertThat(column("headers").toString()).contains("Authorization", "1234")
+        assertThat(column("headers").toString())
+                .contains("Authorization", "1234")
                 .doesNotContain("secret-ciphertext");
     }
 
@@ -98,15 +98,21 @@ class ToolProjectorTest {
         applyUsage(execution);
         applyUsage(revision(0, executionRecorded("exec-2", 80, Instant.parse("2026-03-02T11:00:00Z"))));
 
-        assertThat(usage()).isEqualTo(Map.of("total_calls", 2L, "total_duration_ms", 200L,
-                "last_used", java.sql.Timestamp.from(Instant.parse("2026-03-02T11:00:00Z"))));
+        assertThat(usage())
+                .isEqualTo(Map.of(
+                        "total_calls",
+                        2L,
+                        "total_duration_ms",
+                        200L,
+                        "last_used",
+                        java.sql.Timestamp.from(Instant.parse("2026-03-02T11:00:00Z"))));
         assertThat(column("revision")).as("usage moves no revision").isEqualTo(1L);
     }
 
     @Test
     void anExecutionStillInTheToolsOwnStreamCountsOnceAndPassesItsRevision() {
-        EventEnvelope legacy = revision(2, new ToolExecuted(toolId, OWNER, "exec-legacy", null, 50, true, 200,
-                occurredAt(2), false));
+        EventEnvelope legacy =
+                revision(2, new ToolExecuted(toolId, OWNER, "exec-legacy", null, 50, true, 200, occurredAt(2), false));
         apply(legacy);
         apply(legacy);
 
@@ -137,10 +143,17 @@ class ToolProjectorTest {
     }
 
     private static ToolConfiguration configuration(String name, String credential) {
-        return new ToolConfiguration(name, "What the weather is", "https://weather.example/api", HttpMethod.GET,
-                "data", Map.of("type", "object"), Map.of("Accept", "application/json"),
+        return new ToolConfiguration(
+                name,
+                "What the weather is",
+                "https://weather.example/api",
+                HttpMethod.GET,
+                "data",
+                Map.of("type", "object"),
+                Map.of("Accept", "application/json"),
                 Map.of("Authorization", new SecretValue(credential, credential.substring(credential.length() - 4))),
-                new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()), true);
+                new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()),
+                true);
     }
 
     private ToolExecutionRecorded executionRecorded(String executionId, long durationMs, Instant at) {
@@ -156,12 +169,19 @@ class ToolProjectorTest {
     }
 
     private Object column(String name) {
-        return database.jdbc().sql("SELECT " + name + " FROM query.tools WHERE id = ?").param(toolId)
-                .query().singleRow().get(name);
+        return database.jdbc()
+                .sql("SELECT " + name + " FROM query.tools WHERE id = ?")
+                .param(toolId)
+                .query()
+                .singleRow()
+                .get(name);
     }
 
     private Map<String, Object> usage() {
-        return database.jdbc().sql("SELECT total_calls, total_duration_ms, last_used FROM query.tool_usage "
-                + "WHERE tool_id = ?").param(toolId).query().singleRow();
+        return database.jdbc()
+                .sql("SELECT total_calls, total_duration_ms, last_used FROM query.tool_usage " + "WHERE tool_id = ?")
+                .param(toolId)
+                .query()
+                .singleRow();
     }
 }

@@ -1,14 +1,13 @@
 package io.voicepartner.query.web;
 
-import io.voicepartner.api.web.ApiErrorResponse.FieldError;
-import io.voicepartner.support.web.ApiException;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voicepartner.api.web.ApiErrorResponse.FieldError;
+import io.voicepartner.support.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 /** The list routes' shared parameters ({@code limit}, {@code cursor}, {@code q}, flags) and their cursors. */
 class ListParametersTest {
@@ -35,9 +34,11 @@ class ListParametersTest {
         String empty = Base64.getUrlEncoder().encodeToString("v1:".getBytes(StandardCharsets.UTF_8));
 
         for (String forged : new String[] {"not base64!", unversioned, empty}) {
-            assertThatThrownBy(() -> Cursors.decode(forged)).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.details()).containsExactly(
-                            new FieldError("cursor", "is not a cursor this API issued")));
+            assertThatThrownBy(() -> Cursors.decode(forged))
+                    .isInstanceOfSatisfying(
+                            ApiException.class,
+                            e -> assertThat(e.details())
+                                    .containsExactly(new FieldError("cursor", "is not a cursor this API issued")));
         }
     }
 
@@ -62,8 +63,11 @@ class ListParametersTest {
         assertThat(parameters.bool("is_active", null)).isNull();
         parameters.bool("is_active", "yes");
 
-        assertThatThrownBy(parameters::validate).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.details()).containsExactly(new FieldError("is_active", "must be true or false")));
+        assertThatThrownBy(parameters::validate)
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details())
+                                .containsExactly(new FieldError("is_active", "must be true or false")));
     }
 
     @Test
@@ -76,9 +80,12 @@ class ListParametersTest {
             throw new IllegalArgumentException("must be one of draft, testing, deployed");
         });
 
-        assertThatThrownBy(parameters::validate).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.details()).extracting(FieldError::field)
-                        .containsExactly("limit", "limit", "cursor", "q", "status"));
+        assertThatThrownBy(parameters::validate)
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.details())
+                                .extracting(FieldError::field)
+                                .containsExactly("limit", "limit", "cursor", "q", "status"));
     }
 
     @Test

@@ -28,6 +28,9 @@ import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Personal;
 import io.voicepartner.support.security.PublicEndpoints;
 import io.voicepartner.support.security.Requires;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -38,12 +41,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.AntPathMatcher;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI document at {@code /openapi.json} (Swagger UI at {@code /docs}): generated from the
@@ -73,31 +72,50 @@ class ApiDocumentation {
         return new OpenAPI()
                 // relative: the document is right wherever the platform is reached (./run, the gateway)
                 .servers(List.of(new Server().url("/").description("This platform")))
-                .info(new Info().title("VoicePartner platform API").version("v1")
+                .info(new Info()
+                        .title("VoicePartner platform API")
+                        .version("v1")
                         .description("Assistants, their tools and phone numbers. Every response but /token, /health "
                                 + "and this document is an envelope: {\"success\": true, \"data\": ...} or "
                                 + "{\"success\": false, \"error\": {\"code\", \"message\", \"details\"}}. Writes "
                                 + "answer what the next read shows, or 202 when the read model has not caught up."))
-                .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSecuritySchemes(LOGIN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                                .description("Log in with your e-mail as username and your password.")
-                                .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/token").scopes(new Scopes()))))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("vp_…")
-                                .description("An API key of the organization (POST /api/organizations/{organizationId}"
-                                        + "/api-keys), sent as Authorization: Bearer vp_…. It acts in its own "
-                                        + "organization with its scopes alone (config:read, config:write, usage:write, "
-                                        + "analytics:read, audit:read, runtime:read), never on a person's routes, never "
-                                        + "on those that manage the organization. A revoked or expired key is a 401.")))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        BEARER,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT"))
+                                .addSecuritySchemes(
+                                        LOGIN,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.OAUTH2)
+                                                .description("Log in with your e-mail as username and your password.")
+                                                .flows(new OAuthFlows()
+                                                        .password(new OAuthFlow()
+                                                                .tokenUrl("/token")
+                                                                .scopes(new Scopes()))))
+                                .addSecuritySchemes(
+                                        API_KEY,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("vp_…")
+                                                .description(
+                                                        "An API key of the organization (POST /api/organizations/{organizationId}"
+                                                                + "/api-keys), sent as Authorization: Bearer vp_…. It acts in its own "
+                                                                + "organization with its scopes alone (config:read, config:write, usage:write, "
+                                                                + "analytics:read, audit:read, runtime:read), never on a person's routes, never "
+                                                                + "on those that manage the organization. A revoked or expired key is a 401.")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(LOGIN))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
     @Bean
-    OpenApiCustomizer errorsAndPublicRoutes(ObjectMapper objectMapper, ObjectProvider<PublicEndpoints> publicEndpoints) {
+    OpenApiCustomizer errorsAndPublicRoutes(
+            ObjectMapper objectMapper, ObjectProvider<PublicEndpoints> publicEndpoints) {
         return openApi -> {
             ModelConverters converters = new ModelConverters();
             converters.addConverter(new ModelResolver(objectMapper));
@@ -107,21 +125,26 @@ class ApiDocumentation {
             envelopeFields.get("success").setExample(false);
             errorSchemas.forEach(openApi.getComponents()::addSchemas);
             List<PublicEndpoints> open = publicEndpoints.orderedStream().toList();
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                boolean isPublic = open.stream().anyMatch(endpoints ->
-                        (endpoints.method() == null || endpoints.method().name().equals(method.name()))
-                                && endpoints.patterns().stream().anyMatch(pattern -> PATHS.match(pattern, path)));
-                if (isPublic || !path.startsWith("/api/")) {
-                    operation.setSecurity(List.of());
-                }
-                // the bearer token is the security scheme's business, not a parameter to fill in
-                if (operation.getParameters() != null) {
-                    operation.getParameters().removeIf(parameter -> "header".equals(parameter.getIn())
-                            && "Authorization".equalsIgnoreCase(parameter.getName()));
-                }
-                addIdempotencyKey(operation, method, path, isPublic);
-                addErrors(operation, method, path, isPublic || !path.startsWith("/api/"));
-            }));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        boolean isPublic = open.stream()
+                                .anyMatch(endpoints -> (endpoints.method() == null
+                                                || endpoints.method().name().equals(method.name()))
+                                        && endpoints.patterns().stream()
+                                                .anyMatch(pattern -> PATHS.match(pattern, path)));
+                        if (isPublic || !path.startsWith("/api/")) {
+                            operation.setSecurity(List.of());
+                        }
+                        // the bearer token is the security scheme's business, not a parameter to fill in
+                        if (operation.getParameters() != null) {
+                            operation
+                                    .getParameters()
+                                    .removeIf(parameter -> "header".equals(parameter.getIn())
+                                            && "Authorization".equalsIgnoreCase(parameter.getName()));
+                        }
+                        addIdempotencyKey(operation, method, path, isPublic);
+                        addErrors(operation, method, path, isPublic || !path.startsWith("/api/"));
+                    }));
         };
     }
 
@@ -132,13 +155,15 @@ class ApiDocumentation {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    OpenApiCustomizer referenceAppliedAndUnreferencedSchemasRemoved(ObjectMapper objectMapper,
-                                                                   ObjectProvider<DocumentedSchemas> documented) {
+    OpenApiCustomizer referenceAppliedAndUnreferencedSchemasRemoved(
+            ObjectMapper objectMapper, ObjectProvider<DocumentedSchemas> documented) {
         ApiReference reference = ApiReference.load(objectMapper);
         return openApi -> {
             ModelConverters converters = new ModelConverters();
             converters.addConverter(new ModelResolver(objectMapper));
-            documented.orderedStream().flatMap(schemas -> schemas.types().stream())
+            documented
+                    .orderedStream()
+                    .flatMap(schemas -> schemas.types().stream())
                     .forEach(type -> converters.readAll(type).forEach(openApi.getComponents()::addSchemas));
             // after the features' own customizers, so that the answers they declare get their examples
             reference.applyTo(openApi);
@@ -149,7 +174,8 @@ class ApiDocumentation {
             boolean removed = true;
             while (removed) {
                 String document = Json.pretty(openApi);
-                removed = schemas.keySet().removeIf(name -> !document.contains("\"#/components/schemas/" + name + "\""));
+                removed =
+                        schemas.keySet().removeIf(name -> !document.contains("\"#/components/schemas/" + name + "\""));
             }
         };
     }
@@ -171,36 +197,47 @@ class ApiDocumentation {
             if (requires == null) {
                 return operation;
             }
-            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-            boolean pathNamesIt = mapping != null && Arrays.stream(mapping.path())
-                    .anyMatch(path -> path.contains("{" + OrganizationAccess.ORGANIZATION_PATH_VARIABLE + "}"));
+            RequestMapping mapping =
+                    AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+            boolean pathNamesIt = mapping != null
+                    && Arrays.stream(mapping.path())
+                            .anyMatch(path -> path.contains("{" + OrganizationAccess.ORGANIZATION_PATH_VARIABLE + "}"));
             if (!pathNamesIt && !hasParameter(operation, OrganizationAccess.ORGANIZATION_HEADER)) {
-                operation.addParametersItem(new Parameter().in("header").name(OrganizationAccess.ORGANIZATION_HEADER)
-                        .required(false).description("The organization the request acts in, of which the caller is a "
+                operation.addParametersItem(new Parameter()
+                        .in("header")
+                        .name(OrganizationAccess.ORGANIZATION_HEADER)
+                        .required(false)
+                        .description("The organization the request acts in, of which the caller is a "
                                 + "member; without it, the caller's personal organization.")
                         .schema(new StringSchema().maxLength(64)));
             }
             Permission needed = requires.value();
-            String role = "The caller's role in the organization is below '" + needed.least().wireName()
-                    + "', which this needs";
+            String role = "The caller's role in the organization is below '"
+                    + needed.least().wireName() + "', which this needs";
             if (needed.scope().isEmpty()) {
                 withoutApiKeys(operation);
             }
-            error(operation, "403", needed.scope().map(scope -> role + ", or the API key has no scope '"
-                    + scope.wireName() + "'").orElse(role + "; no API key may call it"));
+            error(
+                    operation,
+                    "403",
+                    needed.scope()
+                            .map(scope -> role + ", or the API key has no scope '" + scope.wireName() + "'")
+                            .orElse(role + "; no API key may call it"));
             return operation;
         };
     }
 
     private static <A extends java.lang.annotation.Annotation> A declared(HandlerMethod handler, Class<A> annotation) {
         A onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), annotation);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), annotation);
+        return onMethod != null
+                ? onMethod
+                : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), annotation);
     }
 
     /** A route only a signed-in person may call: the schemes of the document but the API key's. */
     private static void withoutApiKeys(Operation operation) {
-        operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER),
-                new SecurityRequirement().addList(LOGIN)));
+        operation.setSecurity(
+                List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(LOGIN)));
     }
 
     private static void addErrors(Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {
@@ -214,11 +251,17 @@ class ApiDocumentation {
             error(operation, "401", "Wrong e-mail or password (invalid_credentials)");
         }
         if (path.contains("{")) {
-            error(operation, "404", "No such resource in the organization (another organization's resource is not found either)");
+            error(
+                    operation,
+                    "404",
+                    "No such resource in the organization (another organization's resource is not found either)");
         }
         if (api && method != PathItem.HttpMethod.GET && !path.equals("/token")) {
-            error(operation, "409", "A uniqueness conflict, a state that forbids the change, or a retry while the "
-                    + "first request with the same Idempotency-Key still runs");
+            error(
+                    operation,
+                    "409",
+                    "A uniqueness conflict, a state that forbids the change, or a retry while the "
+                            + "first request with the same Idempotency-Key still runs");
         }
         if (hasParameter(operation, "If-Match")) {
             error(operation, "412", "If-Match names a revision the resource is no longer at");
@@ -231,23 +274,32 @@ class ApiDocumentation {
             error(operation, "422", "The Idempotency-Key was used with a different request");
         }
         if (path.equals("/token")) {
-            error(operation, "429", "Too many attempts from this client, or failures for this e-mail: retry after "
-                    + "Retry-After seconds");
+            error(
+                    operation,
+                    "429",
+                    "Too many attempts from this client, or failures for this e-mail: retry after "
+                            + "Retry-After seconds");
         } else if (isPublic && method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
             error(operation, "429", "Too many sign-ups from this client, or from all: retry after Retry-After seconds");
         }
         if (path.equals("/api/tools/{id}/test")) {
-            error(operation, "429", "As many test calls running as the caller, or the platform, may have at once: "
-                    + "retry after Retry-After seconds");
+            error(
+                    operation,
+                    "429",
+                    "As many test calls running as the caller, or the platform, may have at once: "
+                            + "retry after Retry-After seconds");
         }
         if (api || path.equals("/schema")) {
             error(operation, "503", "The database cannot be reached: retry after Retry-After (5) seconds");
         }
         error(operation, "500", "A bug: the body never carries a stack trace");
-        if (method == PathItem.HttpMethod.GET && hasParameter(operation, "If-None-Match")
+        if (method == PathItem.HttpMethod.GET
+                && hasParameter(operation, "If-None-Match")
                 && operation.getResponses().get("304") == null) {
-            operation.getResponses().addApiResponse("304", new ApiResponse()
-                    .description("Not modified: If-None-Match named the current ETag"));
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            "304", new ApiResponse().description("Not modified: If-None-Match named the current ETag"));
         }
     }
 
@@ -260,21 +312,35 @@ class ApiDocumentation {
      * A POST may carry an Idempotency-Key (docs/API.md, Idempotency): a client generator should offer it. Not on
      * the routes without a caller (sign-up), which keep no key.
      */
-    private static void addIdempotencyKey(Operation operation, PathItem.HttpMethod method, String path,
-                                          boolean isPublic) {
-        if (method == PathItem.HttpMethod.POST && path.startsWith("/api/") && !isPublic
+    private static void addIdempotencyKey(
+            Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {
+        if (method == PathItem.HttpMethod.POST
+                && path.startsWith("/api/")
+                && !isPublic
                 && !hasParameter(operation, "Idempotency-Key")) {
-            operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(false)
+            operation.addParametersItem(new Parameter()
+                    .in("header")
+                    .name("Idempotency-Key")
+                    .required(false)
                     .schema(new StringSchema().minLength(1).maxLength(255)));
         }
     }
 
     private static void error(Operation operation, String status, String description) {
         if (operation.getResponses().get(status) == null) {
-            operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                    .content(new Content().addMediaType("application/json", new MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))
-                            .example(ErrorExamples.of(status)))));
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            status,
+                            new ApiResponse()
+                                    .description(description)
+                                    .content(new Content()
+                                            .addMediaType(
+                                                    "application/json",
+                                                    new MediaType()
+                                                            .schema(new Schema<>()
+                                                                    .$ref("#/components/schemas/" + ERROR_SCHEMA))
+                                                            .example(ErrorExamples.of(status)))));
         }
     }
 }

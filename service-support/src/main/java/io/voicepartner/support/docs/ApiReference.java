@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -19,9 +18,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The reference a client reads: the catalogues in {@code api-reference/*.yaml}, one per resource as users
@@ -54,11 +52,14 @@ final class ApiReference {
     private final Map<String, JsonNode> values;
     private final ObjectMapper json;
 
-    private record TagEntry(String name, String description, int order) {
-    }
+    private record TagEntry(String name, String description, int order) {}
 
-    private ApiReference(List<TagEntry> tags, Map<String, JsonNode> operations, Map<String, String> parameters,
-                         Map<String, JsonNode> values, ObjectMapper json) {
+    private ApiReference(
+            List<TagEntry> tags,
+            Map<String, JsonNode> operations,
+            Map<String, String> parameters,
+            Map<String, JsonNode> values,
+            ObjectMapper json) {
         this.tags = tags;
         this.operations = operations;
         this.parameters = parameters;
@@ -80,7 +81,9 @@ final class ApiReference {
                     catalogue = yaml.readTree(in);
                 }
                 if (catalogue.hasNonNull("tag")) {
-                    tags.add(new TagEntry(catalogue.path("tag").asText(), catalogue.path("description").asText(),
+                    tags.add(new TagEntry(
+                            catalogue.path("tag").asText(),
+                            catalogue.path("description").asText(),
                             catalogue.path("order").asInt(100)));
                 }
                 catalogue.path("operations").properties().forEach(entry -> {
@@ -88,10 +91,12 @@ final class ApiReference {
                     if (previous != null) {
                         throw new IllegalStateException("Two catalogue entries for " + entry.getKey());
                     }
-                    ((ObjectNode) entry.getValue()).put("tag", catalogue.path("tag").asText());
+                    ((ObjectNode) entry.getValue())
+                            .put("tag", catalogue.path("tag").asText());
                 });
                 catalogue.path("parameters").properties().forEach(entry -> {
-                    String previous = parameters.put(entry.getKey(), entry.getValue().asText());
+                    String previous =
+                            parameters.put(entry.getKey(), entry.getValue().asText());
                     if (previous != null && !previous.equals(entry.getValue().asText())) {
                         // a shared description means one thing everywhere; a route's own goes in its entry
                         throw new IllegalStateException("Two shared descriptions of the parameter " + entry.getKey());
@@ -112,20 +117,26 @@ final class ApiReference {
         }
         dropTrailingSlashTwins(openApi);
         portablePatterns(openApi);
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            JsonNode entry = operations.get(method.name() + " " + path);
-            if (entry != null) {
-                describe(operation, entry);
-            }
-            describeParameters(operation, entry);
-            addExamples(openApi, operation);
-        }));
-        List<String> served = openApi.getPaths().values().stream().flatMap(item -> item.readOperations().stream())
-                .flatMap(operation -> Optional.ofNullable(operation.getTags()).stream().flatMap(List::stream))
-                .distinct().toList();
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    JsonNode entry = operations.get(method.name() + " " + path);
+                    if (entry != null) {
+                        describe(operation, entry);
+                    }
+                    describeParameters(operation, entry);
+                    addExamples(openApi, operation);
+                }));
+        List<String> served = openApi.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream())
+                .flatMap(operation ->
+                        Optional.ofNullable(operation.getTags()).stream().flatMap(List::stream))
+                .distinct()
+                .toList();
         // only the tags this process serves: in the split deployment each side documents its own routes
-        openApi.setTags(tags.stream().filter(tag -> served.contains(tag.name()))
-                .map(tag -> new Tag().name(tag.name()).description(tag.description())).toList());
+        openApi.setTags(tags.stream()
+                .filter(tag -> served.contains(tag.name()))
+                .map(tag -> new Tag().name(tag.name()).description(tag.description()))
+                .toList());
     }
 
     /**
@@ -168,8 +179,10 @@ final class ApiReference {
      * JSON value (a name, a number, a list), which the empty schema says.
      */
     private static boolean isAnyValue(Schema<?> schema) {
-        return "object".equals(schema.getType()) && schema.getProperties() == null
-                && schema.getAdditionalProperties() == null && schema.get$ref() == null;
+        return "object".equals(schema.getType())
+                && schema.getProperties() == null
+                && schema.getAdditionalProperties() == null
+                && schema.get$ref() == null;
     }
 
     /**
@@ -177,8 +190,10 @@ final class ApiReference {
      * its values are any JSON, so a validator must not refuse {@code {"type": "bearer"}}.
      */
     private static void anyValues(Schema<?> schema) {
-        if (schema.getAdditionalProperties() instanceof Schema<?> values && "object".equals(values.getType())
-                && values.getProperties() == null && values.get$ref() == null) {
+        if (schema.getAdditionalProperties() instanceof Schema<?> values
+                && "object".equals(values.getType())
+                && values.getProperties() == null
+                && values.get$ref() == null) {
             schema.setAdditionalProperties(true);
         }
     }
@@ -197,12 +212,14 @@ final class ApiReference {
         operation.setOperationId(entry.path("operationId").asText(null));
         operation.setSummary(entry.path("summary").asText(null));
         operation.setDescription(entry.path("description").asText(null));
-        if (entry.has("requestExample") && operation.getRequestBody() != null
+        if (entry.has("requestExample")
+                && operation.getRequestBody() != null
                 && operation.getRequestBody().getContent() != null) {
             Object example = json.convertValue(entry.path("requestExample"), Object.class);
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
         }
-        if (entry.has("requestSchema") && operation.getRequestBody() != null
+        if (entry.has("requestSchema")
+                && operation.getRequestBody() != null
                 && operation.getRequestBody().getContent() != null) {
             Schema<?> schema = Json.mapper().convertValue(entry.path("requestSchema"), Schema.class);
             operation.getRequestBody().getContent().values().forEach(media -> media.setSchema(schema));
@@ -216,7 +233,8 @@ final class ApiReference {
             }
             if (declared.has("from")) {
                 // the route answers with another status than springdoc read from its signature
-                ApiResponse generated = operation.getResponses().remove(declared.path("from").asText());
+                ApiResponse generated =
+                        operation.getResponses().remove(declared.path("from").asText());
                 if (generated != null) {
                     answer.setContent(generated.getContent());
                 }
@@ -230,7 +248,8 @@ final class ApiReference {
                 if (declared.has("example")) {
                     media.setExample(json.convertValue(declared.path("example"), Object.class));
                 }
-                answer.setContent(new Content().addMediaType(declared.path("contentType").asText(), media));
+                answer.setContent(
+                        new Content().addMediaType(declared.path("contentType").asText(), media));
             } else if (declared.has("example") && answer.getContent() != null) {
                 // an example worth more than one composed from the schema, of the answer the route declares
                 Object example = json.convertValue(declared.path("example"), Object.class);
@@ -245,7 +264,9 @@ final class ApiReference {
         }
         for (Parameter parameter : operation.getParameters()) {
             typeQueryParameter(parameter);
-            String own = entry == null ? null : entry.path("parameters").path(parameter.getName()).asText(null);
+            String own = entry == null
+                    ? null
+                    : entry.path("parameters").path(parameter.getName()).asText(null);
             String description = own != null ? own : parameters.get(parameter.getName());
             if (description != null) {
                 parameter.setDescription(description);
@@ -259,17 +280,17 @@ final class ApiReference {
      * {@code limit: 20} and not {@code limit: "20"}.
      */
     private static void typeQueryParameter(Parameter parameter) {
-        if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null
+        if (!"query".equals(parameter.getIn())
+                || parameter.getSchema() == null
                 || !"string".equals(parameter.getSchema().getType())) {
             return;
         }
         switch (parameter.getName()) {
-            case "limit" -> parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)
-                    .maximum(BigDecimal.valueOf(200)));
+            case "limit" ->
+                parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(200)));
             case "revision" -> parameter.setSchema(new IntegerSchema().minimum(BigDecimal.ONE));
             case "is_active", "success" -> parameter.setSchema(new BooleanSchema());
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -290,7 +311,9 @@ final class ApiReference {
                 return;
             }
             response.getContent().forEach((type, media) -> {
-                if (media.getExample() != null || media.getExamples() != null || media.getSchema() == null
+                if (media.getExample() != null
+                        || media.getExamples() != null
+                        || media.getSchema() == null
                         || !type.contains("json")) {
                     return;
                 }
@@ -305,7 +328,9 @@ final class ApiReference {
         if (schema.get$ref() != null) {
             String name = schema.get$ref().substring(SCHEMAS.length());
             Schema<?> target = openApi.getComponents().getSchemas().get(name);
-            return target == null || depth > MAX_DEPTH ? nodes.objectNode() : sample(openApi, target, property, depth + 1);
+            return target == null || depth > MAX_DEPTH
+                    ? nodes.objectNode()
+                    : sample(openApi, target, property, depth + 1);
         }
         if (schema.getExample() != null) {
             return json.valueToTree(schema.getExample());
@@ -313,8 +338,7 @@ final class ApiReference {
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
             return json.valueToTree(schema.getEnum().get(0));
         }
-        String type = schema.getType() != null ? schema.getType()
-                : schema.getProperties() != null ? "object" : null;
+        String type = schema.getType() != null ? schema.getType() : schema.getProperties() != null ? "object" : null;
         JsonNode known = property == null ? null : values.get(property);
         if (known != null && fits(known, type)) {
             return known;
@@ -328,7 +352,8 @@ final class ApiReference {
                 if (schema.getProperties() != null && depth <= MAX_DEPTH) {
                     boolean single = schema.getProperties().containsKey("success")
                             && schema.getProperties().get("data") != null
-                            && !"array".equals(schema.getProperties().get("data").getType());
+                            && !"array"
+                                    .equals(schema.getProperties().get("data").getType());
                     schema.getProperties().forEach((name, child) -> {
                         // a single resource's envelope has no page
                         if (!(single && "meta".equals(name))) {
@@ -348,12 +373,14 @@ final class ApiReference {
             case "integer" -> nodes.numberNode(1);
             case "number" -> nodes.numberNode(0.5);
             case "boolean" -> nodes.booleanNode(true);
-            default -> nodes.textNode(switch (Optional.ofNullable(schema.getFormat()).orElse("")) {
-                case "date-time" -> "2026-01-15T10:30:00.123Z";
-                case "date" -> "2026-01-15";
-                case "binary" -> "";
-                default -> property == null ? "text" : property.replace('_', ' ');
-            });
+            default ->
+                nodes.textNode(
+                        switch (Optional.ofNullable(schema.getFormat()).orElse("")) {
+                            case "date-time" -> "2026-01-15T10:30:00.123Z";
+                            case "date" -> "2026-01-15";
+                            case "binary" -> "";
+                            default -> property == null ? "text" : property.replace('_', ' ');
+                        });
         };
     }
 

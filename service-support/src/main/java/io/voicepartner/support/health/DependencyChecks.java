@@ -1,16 +1,5 @@
 package io.voicepartner.support.health;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** Asks the platform's two dependencies whether they answer, each bounded by {@code voicepartner.health.timeout}. */
 @Component
@@ -37,8 +36,10 @@ class DependencyChecks implements AutoCloseable {
     });
     private CompletableFuture<Boolean> databaseCheck;
 
-    DependencyChecks(DataSource dataSource, KafkaProperties kafkaProperties,
-                     @Value("${voicepartner.health.timeout:2s}") Duration timeout) {
+    DependencyChecks(
+            DataSource dataSource,
+            KafkaProperties kafkaProperties,
+            @Value("${voicepartner.health.timeout:2s}") Duration timeout) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
         Map<String, Object> admin = new HashMap<>(kafkaProperties.buildAdminProperties(null));
@@ -84,7 +85,9 @@ class DependencyChecks implements AutoCloseable {
     boolean kafkaReachable() {
         try {
             return !kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+                    .nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .isEmpty();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

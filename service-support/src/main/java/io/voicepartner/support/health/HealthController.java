@@ -1,14 +1,13 @@
 package io.voicepartner.support.health;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /health} as API.md shows it: the database and Kafka are asked for real, each within a short
@@ -28,9 +27,8 @@ class HealthController {
         this.processors = processors;
     }
 
-    record Health(String status, String database, String kafka, Map<String, ProcessorStatus> processors,
-                  Instant timestamp) {
-    }
+    record Health(
+            String status, String database, String kafka, Map<String, ProcessorStatus> processors, Instant timestamp) {}
 
     @GetMapping("/health")
     ResponseEntity<Health> health() {
@@ -42,10 +40,16 @@ class HealthController {
             processors.stream().map(ProcessorHealth::status).forEach(status -> statuses.put(status.name(), status));
         }
         boolean up = database && kafka;
-        String status = !up ? "unhealthy"
+        String status = !up
+                ? "unhealthy"
                 : statuses.values().stream().anyMatch(ProcessorStatus::degraded) ? "degraded" : "healthy";
-        Health health = new Health(status, database ? "connected" : "disconnected",
-                kafka ? "connected" : "disconnected", statuses, Instant.now());
-        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        Health health = new Health(
+                status,
+                database ? "connected" : "disconnected",
+                kafka ? "connected" : "disconnected",
+                statuses,
+                Instant.now());
+        return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(health);
     }
 }

@@ -1,7 +1,6 @@
 package io.voicepartner.support.health;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.time.Instant;
 
 /**
@@ -13,10 +12,11 @@ import java.time.Instant;
  * @param parkedSince  when the oldest of them was parked
  * @param stalledSince since when it has not advanced although {@code pending} is above zero
  */
-public record ProcessorStatus(String name, String status, Long pending, long parked, Instant parkedSince,
-                              Instant stalledSince) {
+public record ProcessorStatus(
+        String name, String status, Long pending, long parked, Instant parkedSince, Instant stalledSince) {
 
-    public static ProcessorStatus of(String name, Long pending, long parked, Instant parkedSince, Instant stalledSince) {
+    public static ProcessorStatus of(
+            String name, Long pending, long parked, Instant parkedSince, Instant stalledSince) {
         boolean degraded = parked > 0 || stalledSince != null;
         return new ProcessorStatus(name, degraded ? "degraded" : "ok", pending, parked, parkedSince, stalledSince);
     }

@@ -1,15 +1,14 @@
 package io.voicepartner.support.housekeeping;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Housekeeping that runs in rounds, a fixed delay apart, on a daemon thread of its own, from the application's
@@ -41,8 +40,8 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
     @Override
     public void start() {
         running = true;
-        rounds = scheduler.scheduleWithFixedDelay(this::guardedRound, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        rounds = scheduler.scheduleWithFixedDelay(
+                this::guardedRound, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

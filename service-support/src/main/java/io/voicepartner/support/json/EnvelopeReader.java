@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
-
 import java.io.IOException;
 import java.util.Optional;
 
@@ -16,19 +15,30 @@ import java.util.Optional;
  */
 public final class EnvelopeReader {
 
-    private final ObjectMapper mapper = JsonConventions.newObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper =
+            JsonConventions.newObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Optional<EventEnvelope> read(byte[] value) throws IOException {
         JsonNode tree = mapper.readTree(value);
-        Optional<EventCatalogue.EventType> type = EventCatalogue.byName(tree.path("type").asText());
+        Optional<EventCatalogue.EventType> type =
+                EventCatalogue.byName(tree.path("type").asText());
         if (type.isEmpty()) {
             return Optional.empty();
         }
         EventEnvelope raw = mapper.treeToValue(tree, EventEnvelope.class);
         Object event = mapper.treeToValue(tree.get("data"), type.get().eventClass());
-        return Optional.of(new EventEnvelope(raw.eventId(), raw.type(), raw.aggregateType(), raw.aggregateId(),
-                raw.revision(), raw.globalPosition(), raw.ownerId(), raw.actor(), raw.requestId(), raw.occurredAt(),
-                raw.schemaVersion(), event));
+        return Optional.of(new EventEnvelope(
+                raw.eventId(),
+                raw.type(),
+                raw.aggregateType(),
+                raw.aggregateId(),
+                raw.revision(),
+                raw.globalPosition(),
+                raw.ownerId(),
+                raw.actor(),
+                raw.requestId(),
+                raw.occurredAt(),
+                raw.schemaVersion(),
+                event));
     }
 }

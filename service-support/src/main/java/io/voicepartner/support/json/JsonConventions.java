@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +29,7 @@ public final class JsonConventions {
     private static final DateTimeFormatter MILLIS_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private JsonConventions() {
-    }
+    private JsonConventions() {}
 
     public static ObjectMapper newObjectMapper() {
         JsonMapper mapper = JsonMapper.builder()
@@ -45,10 +43,25 @@ public final class JsonConventions {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
-        refuse(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        refuse(
+                mapper,
+                LogicalType.Textual,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(
+                mapper,
+                LogicalType.Integer,
+                CoercionInputShape.String,
+                CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
         refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
-        refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float);
+        refuse(
+                mapper,
+                LogicalType.Boolean,
+                CoercionInputShape.String,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float);
         return mapper;
     }
 
@@ -64,7 +77,8 @@ public final class JsonConventions {
 
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider serializers) throws IOException {
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider serializers)
+                throws IOException {
             generator.writeString(format(value));
         }
     }

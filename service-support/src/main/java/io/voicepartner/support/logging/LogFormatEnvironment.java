@@ -1,13 +1,12 @@
 package io.voicepartner.support.logging;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code LOG_FORMAT=json} turns the console log into one JSON object per line (Spring Boot's structured
@@ -31,10 +30,11 @@ public class LogFormatEnvironment implements EnvironmentPostProcessor {
             return;
         }
         if (!format.equals("json") && !STRUCTURED.contains(format)) {
-            throw new IllegalStateException("LOG_FORMAT must be text or json (or one of " + STRUCTURED
-                    + "), not '" + format + "'");
+            throw new IllegalStateException(
+                    "LOG_FORMAT must be text or json (or one of " + STRUCTURED + "), not '" + format + "'");
         }
-        environment.getPropertySources().addLast(new MapPropertySource("LOG_FORMAT",
-                Map.of(PROPERTY, format.equals("json") ? "ecs" : format)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("LOG_FORMAT", Map.of(PROPERTY, format.equals("json") ? "ecs" : format)));
     }
 }

@@ -3,15 +3,14 @@ package io.voicepartner.support.parking;
 import io.voicepartner.support.health.ProcessorHealth;
 import io.voicepartner.support.health.ProcessorStatus;
 import io.voicepartner.support.health.ProgressWatch;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The health of a Kafka listener of the platform: its parked records ({@link DeadLetters}), how many records
@@ -27,8 +26,12 @@ public final class ConsumerHealth implements ProcessorHealth {
     private final ProgressWatch progress;
 
     /** @param processed how many records the listener has finished with (applied, skipped or parked) */
-    public ConsumerHealth(String listenerId, KafkaListenerEndpointRegistry listeners, DeadLetters deadLetters,
-                          LongSupplier processed, Duration patience) {
+    public ConsumerHealth(
+            String listenerId,
+            KafkaListenerEndpointRegistry listeners,
+            DeadLetters deadLetters,
+            LongSupplier processed,
+            Duration patience) {
         this.listenerId = listenerId;
         this.listeners = listeners;
         this.deadLetters = deadLetters;
@@ -39,7 +42,10 @@ public final class ConsumerHealth implements ProcessorHealth {
     @Override
     public ProcessorStatus status() {
         Long pending = pending();
-        return ProcessorStatus.of(listenerId, pending, deadLetters.unreplayed(),
+        return ProcessorStatus.of(
+                listenerId,
+                pending,
+                deadLetters.unreplayed(),
                 deadLetters.oldestUnreplayed().orElse(null),
                 progress.stalledSince(processed.getAsLong(), pending != null && pending > 0));
     }
@@ -54,9 +60,11 @@ public final class ConsumerHealth implements ProcessorHealth {
         for (Map<MetricName, ? extends Metric> metrics : container.metrics().values()) {
             for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
                 if ("records-lag-max".equals(metric.getKey().name())
-                        && "consumer-fetch-manager-metrics".equals(metric.getKey().group())
+                        && "consumer-fetch-manager-metrics"
+                                .equals(metric.getKey().group())
                         && !metric.getKey().tags().containsKey("topic")
-                        && metric.getValue().metricValue() instanceof Double value && !value.isNaN()) {
+                        && metric.getValue().metricValue() instanceof Double value
+                        && !value.isNaN()) {
                     lag = Double.isNaN(lag) ? value : Math.max(lag, value);
                 }
             }

@@ -3,12 +3,18 @@ package io.voicepartner.support.parking;
 import com.fasterxml.jackson.core.JacksonException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.voicepartner.api.messaging.EventHeaders;
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +26,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.ExponentialBackOff;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Where a consumer parks a record it can never process as it is: on the dead-letter topic of the record's
@@ -49,15 +48,19 @@ public final class DeadLetters {
     private final Duration cacheFor = Duration.ofSeconds(1);
     private Count cached;
 
-    private record Count(long parked, Instant oldest, long measuredAt) {
-    }
+    private record Count(long parked, Instant oldest, long measuredAt) {}
 
-    public DeadLetters(String processor, String schema, String suffix, KafkaOperations<?, ?> kafka, JdbcClient jdbc,
-                       MeterRegistry meters) {
+    public DeadLetters(
+            String processor,
+            String schema,
+            String suffix,
+            KafkaOperations<?, ?> kafka,
+            JdbcClient jdbc,
+            MeterRegistry meters) {
         this.processor = processor;
         this.schema = schema;
-        this.recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(record.topic() + suffix, record.partition()));
+        this.recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, exception) -> new TopicPartition(record.topic() + suffix, record.partition()));
         this.jdbc = jdbc;
         this.meters = meters;
     }
@@ -66,8 +69,13 @@ public final class DeadLetters {
         recoverer.accept(record, cause);
         jdbc.sql("INSERT INTO " + schema + ".dead_letters (processor, topic, topic_partition, record_offset, "
                         + "aggregate_id, event_type, cause) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(processor, record.topic(), record.partition(), record.offset(),
-                        record.key() == null ? null : record.key().toString(), header(record, EventHeaders.TYPE),
+                .params(
+                        processor,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key() == null ? null : record.key().toString(),
+                        header(record, EventHeaders.TYPE),
                         describe(cause))
                 .update();
         Counter.builder(PARKED)
@@ -85,9 +93,12 @@ public final class DeadLetters {
      * {@code retention}: long enough to fix and replay; a letter past it is still in the event store, and
      * {@code infra/scripts/republish} sends it again.
      */
-    public static KafkaAdmin.NewTopics topics(String suffix, int partitions, short replicationFactor, Duration retention) {
+    public static KafkaAdmin.NewTopics topics(
+            String suffix, int partitions, short replicationFactor, Duration retention) {
         return new KafkaAdmin.NewTopics(Arrays.stream(AggregateType.values())
-                .map(type -> TopicBuilder.name(type.topic() + suffix).partitions(partitions).replicas(replicationFactor)
+                .map(type -> TopicBuilder.name(type.topic() + suffix)
+                        .partitions(partitions)
+                        .replicas(replicationFactor)
                         .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
                         .build())
                 .toArray(NewTopic[]::new));
@@ -123,7 +134,8 @@ public final class DeadLetters {
     }
 
     private static String describe(Throwable cause) {
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String message =
+                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
     }
 
@@ -137,10 +149,10 @@ public final class DeadLetters {
     public final DefaultErrorHandler errorHandler(Class<? extends Exception>... neverPassing) {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(5_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> park(record, cause(failure)),
-                backOff);
-        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class,
-                DataIntegrityViolationException.class);
+        DefaultErrorHandler handler =
+                new DefaultErrorHandler((record, failure) -> park(record, cause(failure)), backOff);
+        handler.addNotRetryableExceptions(
+                JacksonException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
         handler.addNotRetryableExceptions(neverPassing);
         return handler;
     }

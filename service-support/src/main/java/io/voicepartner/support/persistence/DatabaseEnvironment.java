@@ -1,12 +1,5 @@
 package io.voicepartner.support.persistence;
 
-import org.apache.commons.logging.Log;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +9,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Reads {@code DATABASE_URL} (either form) into the datasource settings, defaulting to the local
@@ -36,8 +35,11 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("local database",
-                Map.of("spring.datasource.url", LOCAL_DATABASE, "spring.datasource.username", LOCAL_USER)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "local database",
+                        Map.of("spring.datasource.url", LOCAL_DATABASE, "spring.datasource.username", LOCAL_USER)));
         String databaseUrl = environment.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
@@ -48,9 +50,12 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor {
             environment.getPropertySources().addFirst(new MapPropertySource("DATABASE_URL", settings));
         }
         String jdbcUrl = environment.getProperty("spring.datasource.url");
-        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")
+        if (jdbcUrl != null
+                && jdbcUrl.startsWith("jdbc:postgresql:")
                 && environment.getProperty("voicepartner.database.create-if-missing", Boolean.class, true)) {
-            createIfMissing(DatabaseUrl.parse(jdbcUrl), environment.getProperty("spring.datasource.username"),
+            createIfMissing(
+                    DatabaseUrl.parse(jdbcUrl),
+                    environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
         }
     }
@@ -65,7 +70,7 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor {
         }
         String name = url.databaseName();
         try (Connection connection = DriverManager.getConnection(url.maintenanceJdbcUrl(), credentials);
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet found = exists.executeQuery()) {
                 if (found.next()) {

@@ -27,7 +27,8 @@ public record DatabaseUrl(String jdbcUrl, Optional<String> username, Optional<St
             throw new IllegalArgumentException("DATABASE_URL has no host");
         }
         String port = uri.getPort() == -1 ? "5432" : Integer.toString(uri.getPort());
-        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres"
+        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1
+                ? "postgres"
                 : decode(uri.getRawPath().substring(1));
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         Optional<String> username = Optional.empty();

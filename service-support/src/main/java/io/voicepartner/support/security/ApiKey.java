@@ -1,7 +1,6 @@
 package io.voicepartner.support.security;
 
 import io.voicepartner.api.organization.ApiKeyScope;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,7 +31,8 @@ public record ApiKey(String id, String organizationId, Set<ApiKeyScope> scopes, 
 
     /** The scopes {@link #storedScopes} stored. */
     public static Set<ApiKeyScope> scopesStored(String stored) {
-        return Arrays.stream(stored.split(" ")).map(ApiKeyScope::fromWireName)
+        return Arrays.stream(stored.split(" "))
+                .map(ApiKeyScope::fromWireName)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
     }
 

@@ -1,8 +1,7 @@
 package io.voicepartner.support.security;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-
 import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A request authenticated by an API key: the key is its principal, and its name the actor it writes as. */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {

@@ -3,16 +3,15 @@ package io.voicepartner.support.security;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Authenticates a bearer token that is an API key ({@code vp_…}) against the side's own {@link ApiKeys}: a key that
@@ -69,7 +68,8 @@ final class ApiKeyAuthenticator implements AuthenticationProvider {
         Counter.builder("voicepartner.api_keys.authentications")
                 .description("Requests an API key authenticated, by key")
                 .tag("key_id", key.id())
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         uses.used(key, now);
         return new ApiKeyAuthentication(key);
     }
@@ -78,7 +78,8 @@ final class ApiKeyAuthenticator implements AuthenticationProvider {
         Counter.builder("voicepartner.api_keys.refusals")
                 .description("Requests with an API key that was refused, by reason (unknown or revoked, expired)")
                 .tag("reason", reason)
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         return new InvalidBearerTokenException(message);
     }
 }

@@ -1,7 +1,6 @@
 package io.voicepartner.support.security;
 
 import io.voicepartner.api.organization.ApiKeyScope;
-
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,11 +43,13 @@ public final class ApiKeyCaller extends Caller {
 
     @Override
     String shortOf(Permission permission) {
-        return permission.scope()
-                .map(scope -> "This API key's scopes are " + scopes.stream().map(ApiKeyScope::wireName).sorted()
-                        .collect(Collectors.joining(", ")) + "; this needs '" + scope.wireName() + "'.")
-                .orElse("No API key may do this: it takes a member whose role is '" + permission.least().wireName()
-                        + "' or higher.");
+        return permission
+                .scope()
+                .map(scope -> "This API key's scopes are "
+                        + scopes.stream().map(ApiKeyScope::wireName).sorted().collect(Collectors.joining(", "))
+                        + "; this needs '" + scope.wireName() + "'.")
+                .orElse("No API key may do this: it takes a member whose role is '"
+                        + permission.least().wireName() + "' or higher.");
     }
 
     @Override

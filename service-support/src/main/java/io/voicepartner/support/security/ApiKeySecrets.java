@@ -1,7 +1,5 @@
 package io.voicepartner.support.security;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -10,6 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * API keys' secrets: {@code vp_} and 32 random bytes (base64url, 43 characters), shown once to whoever creates the
@@ -23,10 +23,12 @@ public final class ApiKeySecrets {
 
     /** What every API key starts with, which tells it from a signed-in user's token. */
     public static final String KEY_PREFIX = "vp_";
+
     private static final int SECRET_BYTES = 32;
     private static final Pattern KEY = Pattern.compile(KEY_PREFIX + "[A-Za-z0-9_-]{43}");
     /** How much of a key its lists show: the prefix and 8 characters, 48 random bits. */
     private static final int SHOWN = KEY_PREFIX.length() + 8;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new key, shown once, with what is stored of it. */
@@ -38,8 +40,7 @@ public final class ApiKeySecrets {
         }
     }
 
-    private record HashKey(String id, SecretKeySpec key) {
-    }
+    private record HashKey(String id, SecretKeySpec key) {}
 
     /** The current hash key first, then the previous one if there is one. */
     private final List<HashKey> hashKeys;

@@ -1,9 +1,8 @@
 package io.voicepartner.support.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The key API keys are hashed under ({@code API_KEY_HASH_KEY}, {@code API_KEY_HASH_KEY_PREVIOUS}) and how often the

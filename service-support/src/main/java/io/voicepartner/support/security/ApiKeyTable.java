@@ -4,14 +4,13 @@ import io.voicepartner.api.organization.ApiKeyCreated;
 import io.voicepartner.api.organization.ApiKeyRevoked;
 import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.OrganizationEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The API keys of every organization, as a read side keeps them from {@code voicepartner.organizations} in a table of
@@ -46,18 +45,26 @@ public final class ApiKeyTable {
             jdbc.sql("INSERT INTO " + writtenTable + " (id, organization_id, prefix, name, scopes, secret_hash, "
                             + "expires_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                             + "ON CONFLICT (id) DO NOTHING")
-                    .params(created.keyId(), created.organizationId(), created.prefix(), created.name(),
-                            ApiKey.storedScopes(created.scopes()), created.secretHash(),
-                            created.expiresAt() == null ? null : Timestamp.from(created.expiresAt()), actor,
+                    .params(
+                            created.keyId(),
+                            created.organizationId(),
+                            created.prefix(),
+                            created.name(),
+                            ApiKey.storedScopes(created.scopes()),
+                            created.secretHash(),
+                            created.expiresAt() == null ? null : Timestamp.from(created.expiresAt()),
+                            actor,
                             Timestamp.from(at))
                     .update();
         } else if (event instanceof ApiKeyRevoked revoked) {
             jdbc.sql("UPDATE " + writtenTable + " SET revoked_at = ? WHERE id = ? AND organization_id = ? "
                             + "AND revoked_at IS NULL")
-                    .params(Timestamp.from(at), revoked.keyId(), revoked.organizationId()).update();
+                    .params(Timestamp.from(at), revoked.keyId(), revoked.organizationId())
+                    .update();
         } else if (event instanceof OrganizationDeleted deleted) {
             jdbc.sql("UPDATE " + writtenTable + " SET revoked_at = ? WHERE organization_id = ? AND revoked_at IS NULL")
-                    .params(Timestamp.from(at), deleted.organizationId()).update();
+                    .params(Timestamp.from(at), deleted.organizationId())
+                    .update();
         }
     }
 
@@ -72,7 +79,10 @@ public final class ApiKeyTable {
 
     private static ApiKey key(ResultSet row, int rowNumber) throws SQLException {
         Timestamp expiresAt = row.getTimestamp("expires_at");
-        return new ApiKey(row.getString("id"), row.getString("organization_id"),
-                ApiKey.scopesStored(row.getString("scopes")), expiresAt == null ? null : expiresAt.toInstant());
+        return new ApiKey(
+                row.getString("id"),
+                row.getString("organization_id"),
+                ApiKey.scopesStored(row.getString("scopes")),
+                expiresAt == null ? null : expiresAt.toInstant());
     }
 }

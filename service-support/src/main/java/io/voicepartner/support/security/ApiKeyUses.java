@@ -3,13 +3,12 @@ package io.voicepartner.support.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.support.housekeeping.PeriodicRounds;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Remembers the latest use of each API key this process authenticated, in memory, and passes them on in rounds
@@ -37,7 +36,8 @@ final class ApiKeyUses extends PeriodicRounds {
     }
 
     private void remember(ApiKeyUse use) {
-        pending.merge(use.keyId(), use, (held, latest) -> held.lastUsedAt().isAfter(latest.lastUsedAt()) ? held : latest);
+        pending.merge(
+                use.keyId(), use, (held, latest) -> held.lastUsedAt().isAfter(latest.lastUsedAt()) ? held : latest);
     }
 
     @Override

@@ -7,9 +7,16 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ErrorResponses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,14 +38,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Every route needs a valid bearer token except those the sides declare public: a signed-in user's (HS256 signature
  * under the key its {@code kid} names, expiry) or an API key ({@code vp_…}, found in the side's own {@link ApiKeys}).
@@ -51,20 +50,39 @@ class BearerTokenSecurity {
 
     /** About 3 MiB of tokens: more than the distinct clients of one instance within a token's lifetime. */
     private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
-    private static final List<String> OPERATIONS = List.of("/health", "/docs", "/docs/**", "/swagger-ui/**",
-            "/v3/api-docs/**", "/openapi.json", "/openapi.json/**", "/schema", "/error", "/actuator/health/**",
-            "/actuator/prometheus", "/actuator/schema", "/livez", "/readyz");
+
+    private static final List<String> OPERATIONS = List.of(
+            "/health",
+            "/docs",
+            "/docs/**",
+            "/swagger-ui/**",
+            "/v3/api-docs/**",
+            "/openapi.json",
+            "/openapi.json/**",
+            "/schema",
+            "/error",
+            "/actuator/health/**",
+            "/actuator/prometheus",
+            "/actuator/schema",
+            "/livez",
+            "/readyz");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PublicEndpoints> publicEndpoints,
-                                    ErrorResponses errors, JwtDecoder jwtDecoder, ApiKeys apiKeys,
-                                    ApiKeySecrets apiKeySecrets, ApiKeyUses apiKeyUses,
-                                    MeterRegistry meters) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ObjectProvider<PublicEndpoints> publicEndpoints,
+            ErrorResponses errors,
+            JwtDecoder jwtDecoder,
+            ApiKeys apiKeys,
+            ApiKeySecrets apiKeySecrets,
+            ApiKeyUses apiKeyUses,
+            MeterRegistry meters)
+            throws Exception {
         // an API key is checked by its own provider alone; any other bearer token is a JWT, as before
         AuthenticationManager apiKeyManager = new ProviderManager(
                 new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC()));
         AuthenticationManager jwtManager = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
-        http.cors(cors -> { })
+        http.cors(cors -> {})
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -72,27 +90,28 @@ class BearerTokenSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.GET, OPERATIONS.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(HttpMethod.GET, OPERATIONS.toArray(String[]::new))
+                            .permitAll();
                     publicEndpoints.orderedStream().forEach(endpoints -> {
                         String[] patterns = endpoints.patterns().toArray(String[]::new);
                         if (endpoints.method() == null) {
                             requests.requestMatchers(patterns).permitAll();
                         } else {
-                            requests.requestMatchers(endpoints.method(), patterns).permitAll();
+                            requests.requestMatchers(endpoints.method(), patterns)
+                                    .permitAll();
                         }
                     });
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(request -> ApiKeyAuthenticator.presentedBy(request)
-                                ? apiKeyManager : jwtManager)
-                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                ErrorCode.UNAUTHORIZED, "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) -> errors.write(response,
-                                ErrorCode.NOT_FOUND, "No such route.")));
+                        .authenticationManagerResolver(
+                                request -> ApiKeyAuthenticator.presentedBy(request) ? apiKeyManager : jwtManager)
+                        .authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, ErrorCode.UNAUTHORIZED, "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(response, ErrorCode.NOT_FOUND, "No such route.")));
         return http.build();
     }
 
@@ -111,12 +130,19 @@ class BearerTokenSecurity {
      * travel in the Authorization header, never in cookies, so credentials mode stays off.
      */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${voicepartner.web.cors-allowed-origins}") List<String> origins) {
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${voicepartner.web.cors-allowed-origins}") List<String> origins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
-                "X-Request-Id", OrganizationAccess.ORGANIZATION_HEADER));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Request-Id",
+                OrganizationAccess.ORGANIZATION_HEADER));
         cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Request-Id", "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
@@ -138,13 +164,15 @@ class BearerTokenSecurity {
             return JWSAlgorithm.HS256.equals(header.getAlgorithm()) && key != null ? List.of(key) : List.of();
         });
         // the claims are checked by the validators below, as Spring Security does for its own decoders
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         JwtTimestampValidator times = new JwtTimestampValidator(Duration.ofSeconds(5));
         // a token without an expiry or a subject is never one we issued
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(times,
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                times,
                 jwt -> jwt.getExpiresAt() == null || jwt.getSubject() == null
-                        ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp and sub are required", null))
+                        ? OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "exp and sub are required", null))
                         : OAuth2TokenValidatorResult.success()));
         return new VerifiedTokens(decoder, times, VERIFIED_TOKENS_REMEMBERED);
     }

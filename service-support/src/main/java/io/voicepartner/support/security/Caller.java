@@ -2,7 +2,6 @@ package io.voicepartner.support.security;
 
 import io.voicepartner.api.organization.Role;
 
-
 /**
  * Who a request acts for and where: the signed-in user (the subject of the bearer token), the organization the
  * request acts in and the user's role there; or an API key of that organization ({@link ApiKeyCaller}). The

@@ -2,6 +2,7 @@ package io.voicepartner.support.security;
 
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -11,8 +12,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /**
  * Lets a controller take a {@link Caller} parameter: who the verified bearer token names, in the organization
@@ -43,8 +42,11 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         Object caller = request.getAttribute(OrganizationAccess.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller instanceof Caller admitted) {
             return admitted;

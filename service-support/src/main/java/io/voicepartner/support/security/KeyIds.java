@@ -1,11 +1,11 @@
 package io.voicepartner.support.security;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The id of a key, which tokens ({@code kid}) and ciphertexts carry so that the key that made them is found
@@ -16,8 +16,7 @@ public final class KeyIds {
 
     private static final byte[] LABEL = "voicepartner key id".getBytes(StandardCharsets.UTF_8);
 
-    private KeyIds() {
-    }
+    private KeyIds() {}
 
     public static String of(byte[] key) {
         try {

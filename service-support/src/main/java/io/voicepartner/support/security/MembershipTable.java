@@ -7,11 +7,10 @@ import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.OrganizationEvent;
 import io.voicepartner.api.organization.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Who belongs to which organization, as a read side keeps it from {@code voicepartner.organizations} in a table of
@@ -49,14 +48,17 @@ public final class MembershipTable {
         } else if (event instanceof MemberRoleChanged changed) {
             jdbc.sql("UPDATE " + writtenTable + " SET role = ? WHERE organization_id = ? AND user_id = ? "
                             + "AND left_at IS NULL")
-                    .params(changed.role().wireName(), changed.organizationId(), changed.userId()).update();
+                    .params(changed.role().wireName(), changed.organizationId(), changed.userId())
+                    .update();
         } else if (event instanceof MemberRemoved removed) {
             jdbc.sql("UPDATE " + writtenTable + " SET left_at = ? WHERE organization_id = ? AND user_id = ? "
                             + "AND left_at IS NULL")
-                    .params(Timestamp.from(at), removed.organizationId(), removed.userId()).update();
+                    .params(Timestamp.from(at), removed.organizationId(), removed.userId())
+                    .update();
         } else if (event instanceof OrganizationDeleted deleted) {
             jdbc.sql("UPDATE " + writtenTable + " SET left_at = ? WHERE organization_id = ? AND left_at IS NULL")
-                    .params(Timestamp.from(at), deleted.organizationId()).update();
+                    .params(Timestamp.from(at), deleted.organizationId())
+                    .update();
         }
     }
 
@@ -65,13 +67,17 @@ public final class MembershipTable {
         jdbc.sql("INSERT INTO " + writtenTable + " (organization_id, user_id, role, joined_at) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (organization_id, user_id) DO UPDATE SET role = excluded.role, "
                         + "joined_at = excluded.joined_at, left_at = NULL")
-                .params(organizationId, userId, role.wireName(), Timestamp.from(at)).update();
+                .params(organizationId, userId, role.wireName(), Timestamp.from(at))
+                .update();
     }
 
     /** The user's role in the organization; empty if they are no member of it (any more), or it is closed. */
     public Optional<Role> roleOf(String organizationId, String userId) {
         return jdbc.sql("SELECT role FROM " + readTable + " WHERE organization_id = ? AND user_id = ? "
                         + "AND left_at IS NULL")
-                .params(organizationId, userId).query(String.class).optional().map(Role::fromWireName);
+                .params(organizationId, userId)
+                .query(String.class)
+                .optional()
+                .map(Role::fromWireName);
     }
 }

@@ -1,7 +1,6 @@
 package io.voicepartner.support.security;
 
 import io.voicepartner.api.organization.Role;
-
 import java.util.Optional;
 
 /**

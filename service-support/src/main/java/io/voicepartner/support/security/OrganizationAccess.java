@@ -6,6 +6,8 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,9 +15,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Decides, before a signed-in caller's request reaches its route, which organization it acts in and whether the
@@ -31,6 +30,7 @@ public class OrganizationAccess implements HandlerInterceptor {
     public static final String ORGANIZATION_HEADER = "X-Organization-Id";
     /** The path variable of the routes under {@code /api/organizations/{organizationId}}. */
     public static final String ORGANIZATION_PATH_VARIABLE = "organizationId";
+
     static final String CALLER_ATTRIBUTE = OrganizationAccess.class.getName() + ".caller";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + EventLimits.ID + "}");
@@ -62,9 +62,10 @@ public class OrganizationAccess implements HandlerInterceptor {
         }
         Permission needed = required(method);
         String organizationId = organizationOf(request, userId);
-        Role role = memberships.roleOf(organizationId, userId)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                        "You are not a member of organization '" + organizationId + "'."));
+        Role role = memberships
+                .roleOf(organizationId, userId)
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.NOT_FOUND, "You are not a member of organization '" + organizationId + "'."));
         return admitted(new Caller(userId, organizationId, role), needed);
     }
 
@@ -75,14 +76,16 @@ public class OrganizationAccess implements HandlerInterceptor {
      */
     private static Caller apiKey(ApiKey key, HandlerMethod method, HttpServletRequest request) {
         if (declared(method, Personal.class) != null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "An API key acts for its organization, not for a person; "
-                    + "this route is a signed-in user's own.");
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "An API key acts for its organization, not for a person; "
+                            + "this route is a signed-in user's own.");
         }
         Permission needed = required(method);
         String organizationId = organizationOf(request, key.organizationId());
         if (!organizationId.equals(key.organizationId())) {
-            throw new ApiException(ErrorCode.NOT_FOUND,
-                    "This API key is not one of organization '" + organizationId + "'.");
+            throw new ApiException(
+                    ErrorCode.NOT_FOUND, "This API key is not one of organization '" + organizationId + "'.");
         }
         return admitted(key.caller(), needed);
     }
@@ -90,7 +93,8 @@ public class OrganizationAccess implements HandlerInterceptor {
     private static Permission required(HandlerMethod method) {
         Requires requires = declared(method, Requires.class);
         if (requires == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "This route declares no permission, so it is refused to everyone.");
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "This route declares no permission, so it is refused to everyone.");
         }
         return requires.value();
     }
@@ -122,6 +126,8 @@ public class OrganizationAccess implements HandlerInterceptor {
 
     private static <A extends java.lang.annotation.Annotation> A declared(HandlerMethod method, Class<A> annotation) {
         A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), annotation);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
+        return onMethod != null
+                ? onMethod
+                : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), annotation);
     }
 }

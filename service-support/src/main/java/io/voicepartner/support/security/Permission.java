@@ -2,7 +2,6 @@ package io.voicepartner.support.security;
 
 import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.Role;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -53,7 +52,9 @@ public enum Permission {
 
     /** What a key with {@code scope} may do: the one permission the scope stands for. */
     public static Permission grantedBy(ApiKeyScope scope) {
-        return Arrays.stream(values()).filter(permission -> permission.scope == scope).findFirst()
+        return Arrays.stream(values())
+                .filter(permission -> permission.scope == scope)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no permission for scope " + scope));
     }
 }

@@ -1,8 +1,7 @@
 package io.voicepartner.support.security;
 
-import org.springframework.http.HttpMethod;
-
 import java.util.List;
+import org.springframework.http.HttpMethod;
 
 /**
  * Routes a side serves without a bearer token. Each side contributes its own, so that the platform in
@@ -10,5 +9,4 @@ import java.util.List;
  *
  * @param patterns Spring path patterns, matched for {@code method} (or every method when {@code null})
  */
-public record PublicEndpoints(HttpMethod method, List<String> patterns) {
-}
+public record PublicEndpoints(HttpMethod method, List<String> patterns) {}

@@ -5,12 +5,11 @@ import io.voicepartner.support.web.ErrorResponses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
 
 /**
  * A URL Spring Security's firewall refuses ({@code /api/assistants/%FF}, which decodes to no character) names no
@@ -28,8 +27,8 @@ class RejectedPaths implements RequestRejectedHandler {
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       RequestRejectedException rejected) throws IOException, ServletException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException, ServletException {
         if (aboutThePath(rejected.getMessage())) {
             errors.write(response, ErrorCode.NOT_FOUND, "No such route.");
         } else {
@@ -39,7 +38,9 @@ class RejectedPaths implements RequestRejectedHandler {
 
     /** The firewall's reasons name what they refuse: the URL, the requestURI or servletPath, or a header, a parameter. */
     private static boolean aboutThePath(String reason) {
-        return reason != null && !reason.contains("header") && !reason.contains("parameter")
+        return reason != null
+                && !reason.contains("header")
+                && !reason.contains("parameter")
                 && (reason.contains("URL") || reason.contains("URI") || reason.contains("Path"));
     }
 }

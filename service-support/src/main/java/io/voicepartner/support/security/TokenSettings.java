@@ -1,12 +1,11 @@
 package io.voicepartner.support.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How bearer tokens are signed and how long they live ({@code SECRET_KEY}, {@code SECRET_KEY_PREVIOUS},
@@ -20,8 +19,7 @@ import java.util.Map;
 public record TokenSettings(String secretKey, String secretKeyPrevious, int accessTokenExpireMinutes) {
 
     /** A key of HS256: its id and its bytes. */
-    public record TokenKey(String id, byte[] bytes) {
-    }
+    public record TokenKey(String id, byte[] bytes) {}
 
     private static final int MIN_KEY_BYTES = 32;
     /** The development key the repository published until issue 17: refused, as anyone can sign with it. */
@@ -46,7 +44,8 @@ public record TokenSettings(String secretKey, String secretKeyPrevious, int acce
     }
 
     private static void require(String key, String variable) {
-        if (MessageDigest.isEqual(PUBLISHED_KEY.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
+        if (MessageDigest.isEqual(
+                PUBLISHED_KEY.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
             throw new IllegalStateException(variable + " is the development key once published in the repository, "
                     + "with which anyone can sign a token: set a random one (openssl rand -base64 48)");
         }

@@ -1,5 +1,7 @@
 package io.voicepartner.support.storage;
 
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +14,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-import java.io.IOException;
-import java.net.URI;
-
 /**
  * The one file store of the process: an S3-compatible bucket when {@code FILE_STORAGE_S3_BUCKET} names
  * one, otherwise the local directory {@code FILE_STORAGE_DIR}. Chosen here rather than by conditional
@@ -24,12 +23,14 @@ import java.net.URI;
 class FileStorageConfiguration {
 
     @Bean
-    FileStorage fileStorage(@Value("${voicepartner.files.storage-dir}") String directory,
-                            @Value("${voicepartner.files.s3.bucket:}") String bucket,
-                            @Value("${voicepartner.files.s3.endpoint:}") String endpoint,
-                            @Value("${voicepartner.files.s3.region:us-east-1}") String region,
-                            @Value("${voicepartner.files.s3.access-key:}") String accessKey,
-                            @Value("${voicepartner.files.s3.secret-key:}") String secretKey) throws IOException {
+    FileStorage fileStorage(
+            @Value("${voicepartner.files.storage-dir}") String directory,
+            @Value("${voicepartner.files.s3.bucket:}") String bucket,
+            @Value("${voicepartner.files.s3.endpoint:}") String endpoint,
+            @Value("${voicepartner.files.s3.region:us-east-1}") String region,
+            @Value("${voicepartner.files.s3.access-key:}") String accessKey,
+            @Value("${voicepartner.files.s3.secret-key:}") String secretKey)
+            throws IOException {
         if (bucket.isBlank()) {
             return new LocalFileStorage(directory);
         }

@@ -7,8 +7,7 @@ final class StorageKeys {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private StorageKeys() {
-    }
+    private StorageKeys() {}
 
     static boolean valid(String key) {
         return KEY.matcher(key).matches();

@@ -2,7 +2,6 @@ package io.voicepartner.support.web;
 
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
-
 import java.util.List;
 
 /** A refusal that reaches the client as the error envelope with {@link #code()}'s status. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -27,9 +29,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Maps what can go wrong at the HTTP edge of either side to the error envelope. Side-specific refusals
@@ -58,21 +57,27 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiErrorResponse> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        String allowed = e.getSupportedHttpMethods() == null ? ""
+        String allowed = e.getSupportedHttpMethods() == null
+                ? ""
                 : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
         return ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status())
                 .header(HttpHeaders.ALLOW, allowed)
-                .body(ApiErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED,
-                        "Method " + e.getMethod() + " is not allowed here; allowed: " + allowed + ".", List.of()));
+                .body(ApiErrorResponse.of(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        "Method " + e.getMethod() + " is not allowed here; allowed: " + allowed + ".",
+                        List.of()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         // a route names what it takes (JSON almost everywhere, multipart/form-data for uploads)
-        String supported = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+        String supported = e.getSupportedMediaTypes().isEmpty()
+                ? MediaType.APPLICATION_JSON_VALUE
                 : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
-        return ErrorResponses.entity(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "Content type '" + e.getContentType() + "' is not supported; send " + supported + ".", List.of());
+        return ErrorResponses.entity(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content type '" + e.getContentType() + "' is not supported; send " + supported + ".",
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -87,25 +92,33 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiErrorResponse> missingParameter(MissingServletRequestParameterException e) {
-        return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A query parameter is missing.",
+        return ErrorResponses.entity(
+                ErrorCode.VALIDATION_FAILED,
+                "A query parameter is missing.",
                 List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ApiErrorResponse> missingPart(MissingServletRequestPartException e) {
-        return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A part of the multipart body is missing.",
+        return ErrorResponses.entity(
+                ErrorCode.VALIDATION_FAILED,
+                "A part of the multipart body is missing.",
                 List.of(new FieldError(e.getRequestPartName(), "is required")));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ApiErrorResponse> missingHeader(MissingRequestHeaderException e) {
-        return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A header is missing.",
+        return ErrorResponses.entity(
+                ErrorCode.VALIDATION_FAILED,
+                "A header is missing.",
                 List.of(new FieldError(e.getHeaderName(), "is required")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiErrorResponse> badParameter(MethodArgumentTypeMismatchException e) {
-        return ErrorResponses.entity(ErrorCode.VALIDATION_FAILED, "A parameter has an invalid value.",
+        return ErrorResponses.entity(
+                ErrorCode.VALIDATION_FAILED,
+                "A parameter has an invalid value.",
                 List.of(new FieldError(e.getName(), "has an invalid value")));
     }
 
@@ -121,8 +134,11 @@ public class ApiExceptionHandler {
             return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable: retry "
-                            + "later. A write retried with the same Idempotency-Key is applied at most once.", List.of()));
+                    .body(ApiErrorResponse.of(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            "The database is unavailable: retry "
+                                    + "later. A write retried with the same Idempotency-Key is applied at most once.",
+                            List.of()));
         }
         log.error("Unexpected error while serving a request", e);
         return ErrorResponses.entity(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred.", List.of());
@@ -132,7 +148,8 @@ public class ApiExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return "Field '" + JsonPaths.of(mismatch) + "' has the wrong type.";
         }
         if (cause instanceof JsonMappingException || cause instanceof JsonProcessingException) {

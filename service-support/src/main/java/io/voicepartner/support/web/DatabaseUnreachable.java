@@ -1,13 +1,12 @@
 package io.voicepartner.support.web;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
-
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure to reach PostgreSQL (down, restarting, the network cut, the pool unable to open a
@@ -18,20 +17,24 @@ final class DatabaseUnreachable {
 
     /** Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup. */
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+
     private static final String POOL_PACKAGE = "com.zaxxer.hikari.";
 
-    private DatabaseUnreachable() {
-    }
+    private DatabaseUnreachable() {}
 
     static boolean causes(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (raisedByThePool(sql) || (sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))))) {
+            if (cause instanceof SQLException sql
+                    && (raisedByThePool(sql)
+                            || (sql.getSQLState() != null
+                                    && (sql.getSQLState().startsWith("08")
+                                            || SHUTDOWN_STATES.contains(sql.getSQLState()))))) {
                 return true;
             }
         }

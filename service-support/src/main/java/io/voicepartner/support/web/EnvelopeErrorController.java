@@ -5,13 +5,12 @@ import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Arrays;
-import java.util.List;
 
 /** Errors raised outside Spring MVC (by the servlet container) are answered in the envelope too. */
 @RestController

@@ -5,12 +5,11 @@ import io.voicepartner.api.web.ApiErrorResponse;
 import io.voicepartner.api.web.ApiErrorResponse.FieldError;
 import io.voicepartner.api.web.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.util.List;
 
 /** Renders the error envelope, for controllers' advice and for filters that answer before them. */
 @Component

@@ -1,9 +1,8 @@
 package io.voicepartner.support.web;
 
 import io.voicepartner.support.security.Caller;
-import org.springframework.http.ResponseEntity;
-
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The query side's single-resource reads, served in this process exactly as their {@code GET} routes answer

@@ -8,14 +8,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses JSON bodies over the limit with {@code 413}: at once when {@code Content-Length} says so, and
@@ -29,7 +28,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long maxBodyBytes;
     private final ErrorResponses errors;
 
-    RequestBodyLimitFilter(@Value("${voicepartner.web.max-body-bytes:1048576}") long maxBodyBytes, ErrorResponses errors) {
+    RequestBodyLimitFilter(
+            @Value("${voicepartner.web.max-body-bytes:1048576}") long maxBodyBytes, ErrorResponses errors) {
         this.maxBodyBytes = maxBodyBytes;
         this.errors = errors;
     }
@@ -44,7 +44,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
+            errors.write(
+                    response,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBodyBytes + " bytes.");
             return;
         }

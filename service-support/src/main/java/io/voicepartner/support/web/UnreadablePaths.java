@@ -1,6 +1,8 @@
 package io.voicepartner.support.web;
 
 import io.voicepartner.api.web.ErrorCode;
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -8,9 +10,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * A path Tomcat cannot decode ({@code /api/assistants/%00}, an encoded NUL) is refused by Tomcat before the
@@ -30,7 +29,8 @@ class UnreadablePaths implements WebServerFactoryCustomizer<TomcatServletWebServ
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         // added after Spring Boot's own report valve (order 0), so deeper in the host's pipeline: it reports first
-        factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new Valve(errors)));
+        factory.addContextCustomizers(
+                context -> context.getParent().getPipeline().addValve(new Valve(errors)));
     }
 
     @Override

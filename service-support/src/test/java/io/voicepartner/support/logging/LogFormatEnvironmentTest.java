@@ -1,11 +1,11 @@
 package io.voicepartner.support.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LogFormatEnvironmentTest {
 
@@ -29,7 +29,8 @@ class LogFormatEnvironmentTest {
 
     @Test
     void anExplicitStructuredFormatWins() {
-        MockEnvironment environment = new MockEnvironment().withProperty("LOG_FORMAT", "json")
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("LOG_FORMAT", "json")
                 .withProperty(LogFormatEnvironment.PROPERTY, "gelf");
 
         logFormat.postProcessEnvironment(environment, new SpringApplication());

@@ -1,9 +1,6 @@
 package io.voicepartner.support.persistence;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.mock.env.MockEnvironment;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * What a start does with {@code DATABASE_URL}, against the local PostgreSQL ({@code 127.0.0.1:5432} as
@@ -25,21 +24,22 @@ class DatabaseEnvironmentTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
-    private final String name = "support_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name =
+            "support_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final DatabaseEnvironment databases = new DatabaseEnvironment(Supplier::get);
 
     @AfterEach
     void dropTheDatabase() throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
     @Test
     void thePostgresqlFormConfiguresTheDatasourceAndTheMissingDatabaseIsCreated() throws SQLException {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + name);
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + name);
         assertThat(exists(name)).isFalse();
 
         databases.postProcessEnvironment(environment, new SpringApplication());
@@ -52,8 +52,8 @@ class DatabaseEnvironmentTest {
 
     @Test
     void anExistingDatabaseIsUsedAsItIs() throws SQLException {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + name);
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/" + name);
         databases.postProcessEnvironment(environment, new SpringApplication());
 
         databases.postProcessEnvironment(environment, new SpringApplication());
@@ -75,8 +75,8 @@ class DatabaseEnvironmentTest {
 
     @Test
     void withoutDatabaseUrlItIsTheLocalServersVoicepartnerDatabase() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("voicepartner.database.create-if-missing", "false");
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("voicepartner.database.create-if-missing", "false");
 
         databases.postProcessEnvironment(environment, new SpringApplication());
 
@@ -86,7 +86,7 @@ class DatabaseEnvironmentTest {
 
     private static boolean exists(String database) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, database);
             try (ResultSet found = query.executeQuery()) {
                 return found.next();

@@ -1,11 +1,10 @@
 package io.voicepartner.support.persistence;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** {@code DATABASE_URL} as the README promises it: a JDBC URL, or the {@code postgresql://} form hosts hand out. */
 class DatabaseUrlTest {
@@ -13,22 +12,24 @@ class DatabaseUrlTest {
     @Test
     void aJdbcUrlIsTakenAsItIs() {
         assertThat(DatabaseUrl.parse(" jdbc:postgresql://db:5433/app?sslmode=require "))
-                .isEqualTo(new DatabaseUrl("jdbc:postgresql://db:5433/app?sslmode=require", Optional.empty(),
-                        Optional.empty()));
+                .isEqualTo(new DatabaseUrl(
+                        "jdbc:postgresql://db:5433/app?sslmode=require", Optional.empty(), Optional.empty()));
     }
 
     @Test
     void thePostgresqlFormBecomesAJdbcUrlWithItsCredentialsApart() {
         assertThat(DatabaseUrl.parse("postgresql://app:s3cret@db.internal:6543/voicepartner?sslmode=require"))
-                .isEqualTo(new DatabaseUrl("jdbc:postgresql://db.internal:6543/voicepartner?sslmode=require",
-                        Optional.of("app"), Optional.of("s3cret")));
+                .isEqualTo(new DatabaseUrl(
+                        "jdbc:postgresql://db.internal:6543/voicepartner?sslmode=require",
+                        Optional.of("app"),
+                        Optional.of("s3cret")));
     }
 
     @Test
     void theShortPostgresSchemeIsTheSame() {
         assertThat(DatabaseUrl.parse("postgres://app@db/voicepartner"))
-                .isEqualTo(new DatabaseUrl("jdbc:postgresql://db:5432/voicepartner", Optional.of("app"),
-                        Optional.empty()));
+                .isEqualTo(new DatabaseUrl(
+                        "jdbc:postgresql://db:5432/voicepartner", Optional.of("app"), Optional.empty()));
     }
 
     @Test
@@ -55,9 +56,11 @@ class DatabaseUrlTest {
 
     @Test
     void anythingElseIsRefusedSayingWhatIsExpected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrl.parse("mysql://db/app"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DatabaseUrl.parse("mysql://db/app"))
                 .withMessageContaining("postgresql://user:pass@host:port/db");
-        assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrl.parse("postgresql:///app"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DatabaseUrl.parse("postgresql:///app"))
                 .withMessage("DATABASE_URL has no host");
     }
 }

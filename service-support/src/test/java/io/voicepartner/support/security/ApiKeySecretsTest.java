@@ -1,11 +1,10 @@
 package io.voicepartner.support.security;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * An API key is {@code vp_} and 256 random bits; what is kept of it is its HMAC under the platform's hash key,
@@ -43,7 +42,8 @@ class ApiKeySecretsTest {
     void aKeyHashedBeforeARotationIsFoundUnderThePreviousHashKeyAndUnderNoOther() {
         ApiKeySecrets.Issued before = secrets(PREVIOUS_HASH_KEY, null).issue();
 
-        assertThat(secrets(HASH_KEY, PREVIOUS_HASH_KEY).storedHashesOf(before.key())).hasSize(2)
+        assertThat(secrets(HASH_KEY, PREVIOUS_HASH_KEY).storedHashesOf(before.key()))
+                .hasSize(2)
                 .contains(before.secretHash());
         assertThat(secrets(HASH_KEY, null).storedHashesOf(before.key())).doesNotContain(before.secretHash());
     }
@@ -60,13 +60,18 @@ class ApiKeySecretsTest {
 
     @Test
     void refusesToStartWithoutAHashKeySayingWhatToSet() {
-        assertThatIllegalStateException().isThrownBy(() -> new ApiKeySettings(null, null, null))
-                .withMessageContaining("API_KEY_HASH_KEY is not set").withMessageContaining("openssl rand");
-        assertThatIllegalStateException().isThrownBy(() -> new ApiKeySettings(" ", null, null))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new ApiKeySettings(null, null, null))
+                .withMessageContaining("API_KEY_HASH_KEY is not set")
+                .withMessageContaining("openssl rand");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new ApiKeySettings(" ", null, null))
                 .withMessageContaining("API_KEY_HASH_KEY is not set");
-        assertThatIllegalStateException().isThrownBy(() -> new ApiKeySettings("k".repeat(31), null, null))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new ApiKeySettings("k".repeat(31), null, null))
                 .withMessageContaining("at least 32 bytes");
-        assertThatIllegalStateException().isThrownBy(() -> new ApiKeySettings(HASH_KEY, "short", null))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new ApiKeySettings(HASH_KEY, "short", null))
                 .withMessageContaining("API_KEY_HASH_KEY_PREVIOUS");
     }
 
@@ -75,7 +80,8 @@ class ApiKeySecretsTest {
         assertThat(new ApiKeySettings(HASH_KEY, "", null).usesFlushInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(new ApiKeySettings(HASH_KEY, "", Duration.ofSeconds(1)).usesFlushInterval())
                 .isEqualTo(Duration.ofSeconds(1));
-        assertThat(new ApiKeySettings(HASH_KEY, PREVIOUS_HASH_KEY, null).toString()).doesNotContain(HASH_KEY)
+        assertThat(new ApiKeySettings(HASH_KEY, PREVIOUS_HASH_KEY, null).toString())
+                .doesNotContain(HASH_KEY)
                 .doesNotContain(PREVIOUS_HASH_KEY);
     }
 

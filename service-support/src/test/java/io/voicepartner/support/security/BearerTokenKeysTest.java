@@ -1,21 +1,20 @@
 package io.voicepartner.support.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import static io.voicepartner.support.security.TokenSettingsTest.randomKey;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static io.voicepartner.support.security.TokenSettingsTest.randomKey;
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 /** Which key verifies a token: the one its {@code kid} names, among the current and the previous key only. */
 class BearerTokenKeysTest {
@@ -28,26 +27,30 @@ class BearerTokenKeysTest {
 
     @Test
     void acceptsATokenSignedWithTheCurrentKey() {
-        assertThat(decoder.decode(token(current, KeyIds.of(current.getBytes(UTF_8)))).getSubject()).isEqualTo("ada");
+        assertThat(decoder.decode(token(current, KeyIds.of(current.getBytes(UTF_8))))
+                        .getSubject())
+                .isEqualTo("ada");
     }
 
     @Test
     void acceptsATokenSignedWithThePreviousKeyUntilItExpires() {
-        assertThat(decoder.decode(token(previous, KeyIds.of(previous.getBytes(UTF_8)))).getSubject()).isEqualTo("ada");
+        assertThat(decoder.decode(token(previous, KeyIds.of(previous.getBytes(UTF_8))))
+                        .getSubject())
+                .isEqualTo("ada");
     }
 
     @Test
     void refusesATokenSignedWithTheKeyThatWasPublishedInTheRepository() {
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token(PUBLISHED_KEY, null)));
-        assertThatExceptionOfType(JwtException.class).isThrownBy(() ->
-                decoder.decode(token(PUBLISHED_KEY, KeyIds.of(PUBLISHED_KEY.getBytes(UTF_8)))));
+        assertThatExceptionOfType(JwtException.class)
+                .isThrownBy(() -> decoder.decode(token(PUBLISHED_KEY, KeyIds.of(PUBLISHED_KEY.getBytes(UTF_8)))));
     }
 
     @Test
     void refusesATokenWithoutAKeyIdOrNamingAnotherKey() {
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token(current, null)));
-        assertThatExceptionOfType(JwtException.class).isThrownBy(() ->
-                decoder.decode(token(current, KeyIds.of(previous.getBytes(UTF_8)))));
+        assertThatExceptionOfType(JwtException.class)
+                .isThrownBy(() -> decoder.decode(token(current, KeyIds.of(previous.getBytes(UTF_8)))));
     }
 
     private static String token(String key, String keyId) {
@@ -57,20 +60,24 @@ class BearerTokenKeysTest {
             header.put("kid", keyId);
         }
         long now = Instant.now().getEpochSecond();
-        String input = part("{" + json(header) + "}") + "." + part("{\"sub\":\"ada\",\"iat\":" + now + ",\"exp\":"
-                + (now + 600) + "}");
+        String input = part("{" + json(header) + "}") + "."
+                + part("{\"sub\":\"ada\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(UTF_8), "HmacSHA256"));
-            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(UTF_8)));
+            return input + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String json(Map<String, Object> fields) {
-        return String.join(",", fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-                .toList());
+        return String.join(
+                ",",
+                fields.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                        .toList());
     }
 
     private static String part(String json) {

@@ -1,14 +1,13 @@
 package io.voicepartner.support.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.voicepartner.api.organization.ApiKeyScope;
 import io.voicepartner.api.organization.Role;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A member may do what their role grants; an API key what its scopes grant, one permission per scope, and never
@@ -35,12 +34,15 @@ class CallerTest {
             ApiKeyCaller key = new ApiKeyCaller(KEY, ORGANIZATION, Set.of(scope));
 
             assertThat(Arrays.stream(Permission.values()).filter(key::may))
-                    .as(scope.wireName()).containsExactly(Permission.grantedBy(scope));
+                    .as(scope.wireName())
+                    .containsExactly(Permission.grantedBy(scope));
         }
         ApiKeyCaller everything = new ApiKeyCaller(KEY, ORGANIZATION, EnumSet.allOf(ApiKeyScope.class));
         assertThat(everything.may(Permission.ADMINISTER)).isFalse();
         assertThat(everything.may(Permission.DELETE_ORGANIZATION)).isFalse();
-        assertThat(everything.shortOf(Permission.ADMINISTER)).contains("No API key").contains("'admin'");
+        assertThat(everything.shortOf(Permission.ADMINISTER))
+                .contains("No API key")
+                .contains("'admin'");
     }
 
     @Test

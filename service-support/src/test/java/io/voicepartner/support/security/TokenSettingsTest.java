@@ -1,12 +1,11 @@
 package io.voicepartner.support.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import org.junit.jupiter.api.Test;
 
 /**
  * There is no built-in key: a start without {@code SECRET_KEY}, with the key the repository once published, or
@@ -22,9 +21,12 @@ class TokenSettingsTest {
 
     @Test
     void refusesToStartWithoutAKeySayingWhatToSet() {
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings(null, null, 30))
-                .withMessageContaining("SECRET_KEY is not set").withMessageContaining("openssl rand");
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings(" ", null, 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings(null, null, 30))
+                .withMessageContaining("SECRET_KEY is not set")
+                .withMessageContaining("openssl rand");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings(" ", null, 30))
                 .withMessageContaining("SECRET_KEY is not set");
     }
 
@@ -32,19 +34,24 @@ class TokenSettingsTest {
     void refusesTheKeyThatWasPublishedInTheRepository() {
         String published = "development-only-secret-key-change-me-0123456789";
 
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings(published, null, 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings(published, null, 30))
                 .withMessageContaining("SECRET_KEY is the development key once published");
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings(randomKey(), published, 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings(randomKey(), published, 30))
                 .withMessageContaining("SECRET_KEY_PREVIOUS is the development key once published");
     }
 
     @Test
     void refusesAKeyShorterThan256Bits() {
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings("k".repeat(31), null, 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings("k".repeat(31), null, 30))
                 .withMessageContaining("SECRET_KEY");
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings("ü".repeat(15), null, 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings("ü".repeat(15), null, 30))
                 .withMessageContaining("32 bytes");
-        assertThatIllegalStateException().isThrownBy(() -> new TokenSettings(randomKey(), "short", 30))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new TokenSettings(randomKey(), "short", 30))
                 .withMessageContaining("SECRET_KEY_PREVIOUS");
     }
 
@@ -56,7 +63,9 @@ class TokenSettingsTest {
         TokenSettings settings = new TokenSettings(current, previous, 30);
 
         assertThat(settings.signingKey().bytes()).hasSize(current.length());
-        assertThat(settings.verificationKeys()).hasSize(2).containsKey(settings.signingKey().id());
+        assertThat(settings.verificationKeys())
+                .hasSize(2)
+                .containsKey(settings.signingKey().id());
         assertThat(new TokenSettings(current, "", 30).verificationKeys()).hasSize(1);
         assertThat(settings.toString()).doesNotContain(current).doesNotContain(previous);
     }

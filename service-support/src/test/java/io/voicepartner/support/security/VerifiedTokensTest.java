@@ -1,6 +1,16 @@
 package io.voicepartner.support.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -13,17 +23,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A token is verified once and then remembered, but still expires on time; a forged one is never remembered. */
 class VerifiedTokensTest {
@@ -63,7 +62,8 @@ class VerifiedTokensTest {
     void neverRemembersATokenThatFailedVerification() {
         times.setClock(at(ISSUED.plusSeconds(60)));
         String token = token("user-1", ISSUED.plusSeconds(600));
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String forged =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
 
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(JwtException.class);
@@ -72,7 +72,9 @@ class VerifiedTokensTest {
     }
 
     private JwtDecoder countingVerifier() {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(KEY)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         nimbus.setJwtValidator(times);
         return token -> {
             verifications.incrementAndGet();
@@ -81,9 +83,14 @@ class VerifiedTokensTest {
     }
 
     private static String token(String subject, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(ISSUED).expiresAt(expiresAt).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(subject)
+                .issuedAt(ISSUED)
+                .expiresAt(expiresAt)
+                .build();
         return new NimbusJwtEncoder(new ImmutableSecret<>(KEY))
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
 

@@ -1,7 +1,7 @@
 package io.voicepartner.support.storage;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,9 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The local file store: whole files under their key, replaced in place, and nothing outside its directory. */
 class LocalFileStorageTest {
@@ -21,13 +20,15 @@ class LocalFileStorageTest {
 
     @Test
     void storesOpensAndDeletesByLocation() throws IOException {
-        LocalFileStorage storage = new LocalFileStorage(directory.resolve("files").toString());
+        LocalFileStorage storage =
+                new LocalFileStorage(directory.resolve("files").toString());
 
         String location = storage.store("0190f2c4-7d1e-7a3b-9c4d-5e6f7a8b9c0f.txt", stream("Grüße"));
 
         assertThat(location).startsWith("file:/").endsWith("/files/0190f2c4-7d1e-7a3b-9c4d-5e6f7a8b9c0f.txt");
         try (InputStream stored = storage.open(location)) {
-            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("Grüße");
+            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("Grüße");
         }
         storage.delete(location);
         storage.delete(location);
@@ -45,7 +46,8 @@ class LocalFileStorageTest {
 
         assertThat(second).isEqualTo(first);
         try (InputStream stored = storage.open(second)) {
-            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+            assertThat(new String(stored.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("second");
         }
         try (var files = Files.list(directory)) {
             assertThat(files).hasSize(1);
@@ -54,12 +56,14 @@ class LocalFileStorageTest {
 
     @Test
     void touchesNothingOutsideItsDirectory() throws IOException {
-        LocalFileStorage storage = new LocalFileStorage(directory.resolve("files").toString());
+        LocalFileStorage storage =
+                new LocalFileStorage(directory.resolve("files").toString());
         Path outside = Files.writeString(directory.resolve("secret"), "keep");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> storage.open(outside.toUri().toString()));
-        assertThatIllegalArgumentException().isThrownBy(() -> storage.delete(
-                directory.resolve("files").toUri() + "../secret"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> storage.open(outside.toUri().toString()));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> storage.delete(directory.resolve("files").toUri() + "../secret"));
         assertThatIllegalArgumentException().isThrownBy(() -> storage.open("https://example.com/secret"));
         assertThatIllegalArgumentException().isThrownBy(() -> storage.store("../secret", stream("x")));
         assertThat(outside).hasContent("keep");

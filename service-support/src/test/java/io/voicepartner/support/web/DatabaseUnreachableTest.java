@@ -1,13 +1,12 @@
 package io.voicepartner.support.web;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class DatabaseUnreachableTest {
 
@@ -17,17 +16,24 @@ class DatabaseUnreachableTest {
         RuntimeException axonWrapped = new IllegalStateException("append failed", new RuntimeException(ioError));
 
         assertThat(DatabaseUnreachable.causes(axonWrapped)).isTrue();
-        assertThat(DatabaseUnreachable.causes(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(DatabaseUnreachable.causes(new SQLTransientConnectionException("pool timed out"))).isTrue();
-        assertThat(DatabaseUnreachable.causes(new CannotGetJdbcConnectionException("no connection"))).isTrue();
+        assertThat(DatabaseUnreachable.causes(new SQLException("terminating connection", "57P01")))
+                .isTrue();
+        assertThat(DatabaseUnreachable.causes(new SQLTransientConnectionException("pool timed out")))
+                .isTrue();
+        assertThat(DatabaseUnreachable.causes(new CannotGetJdbcConnectionException("no connection")))
+                .isTrue();
     }
 
     @Test
     void aStatementAskedOfAConnectionThePoolClosedAsBrokenIsToo() {
         SQLException closed = new SQLException("Connection is closed");
-        closed.setStackTrace(new StackTraceElement[]{new StackTraceElement(
-                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
-                "ProxyConnection.java", 562)});
+        closed.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement(
+                    "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection",
+                    "lambda$getClosedConnection$0",
+                    "ProxyConnection.java",
+                    562)
+        });
 
         assertThat(DatabaseUnreachable.causes(new IllegalStateException("Failed to create a SQL statement", closed)))
                 .isTrue();
@@ -37,7 +43,8 @@ class DatabaseUnreachableTest {
     void aRefusedStatementOrABugIsNot() {
         SQLException uniqueViolation = new SQLException("duplicate key", "23505");
 
-        assertThat(DatabaseUnreachable.causes(new DataIntegrityViolationException("dup", uniqueViolation))).isFalse();
+        assertThat(DatabaseUnreachable.causes(new DataIntegrityViolationException("dup", uniqueViolation)))
+                .isFalse();
         assertThat(DatabaseUnreachable.causes(new SQLException("no state"))).isFalse();
         assertThat(DatabaseUnreachable.causes(new NullPointerException())).isFalse();
     }

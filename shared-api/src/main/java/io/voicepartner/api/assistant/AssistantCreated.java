@@ -1,5 +1,4 @@
 package io.voicepartner.api.assistant;
 
 public record AssistantCreated(String assistantId, String ownerId, AssistantConfiguration configuration)
-        implements AssistantEvent {
-}
+        implements AssistantEvent {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.assistant;
 
-public record AssistantDeleted(String assistantId, String ownerId) implements AssistantEvent {
-}
+public record AssistantDeleted(String assistantId, String ownerId) implements AssistantEvent {}

@@ -4,9 +4,17 @@ import io.voicepartner.api.messaging.DomainEvent;
 
 /** What happened to an assistant; published on {@code voicepartner.assistants}. */
 public sealed interface AssistantEvent extends DomainEvent
-        permits AssistantCreated, AssistantUpdated, AssistantDeleted, ToolsAssigned, ToolUnassigned, FilesAssigned,
-        FileAssignmentConfigured, FileUnassigned, AssistantVersionPublished, AssistantVersionRestored,
-        AssistantRestored {
+        permits AssistantCreated,
+                AssistantUpdated,
+                AssistantDeleted,
+                ToolsAssigned,
+                ToolUnassigned,
+                FilesAssigned,
+                FileAssignmentConfigured,
+                FileUnassigned,
+                AssistantVersionPublished,
+                AssistantVersionRestored,
+                AssistantRestored {
 
     String assistantId();
 

@@ -15,5 +15,5 @@ public record AssistantRestored(
         String ownerId,
         AssistantConfiguration configuration,
         List<String> toolIds,
-        Map<String, Map<String, Object>> files) implements AssistantEvent {
-}
+        Map<String, Map<String, Object>> files)
+        implements AssistantEvent {}

@@ -7,8 +7,5 @@ import java.util.Set;
  * consumer needs no earlier event to know the current state, and names the fields that changed.
  */
 public record AssistantUpdated(
-        String assistantId,
-        String ownerId,
-        AssistantConfiguration configuration,
-        Set<AssistantField> changedFields) implements AssistantEvent {
-}
+        String assistantId, String ownerId, AssistantConfiguration configuration, Set<AssistantField> changedFields)
+        implements AssistantEvent {}

@@ -9,7 +9,12 @@ package io.voicepartner.api.assistant;
  *                    no whitespace, {@code null} fields included
  * @param publishedBy the user who published it
  */
-public record AssistantVersionPublished(String assistantId, String ownerId, int number, String note,
-                                        String configHash, String publishedBy, VersionConfiguration configuration)
-        implements AssistantEvent {
-}
+public record AssistantVersionPublished(
+        String assistantId,
+        String ownerId,
+        int number,
+        String note,
+        String configHash,
+        String publishedBy,
+        VersionConfiguration configuration)
+        implements AssistantEvent {}

@@ -7,5 +7,4 @@ package io.voicepartner.api.assistant;
  *
  * @param number the version restored
  */
-public record AssistantVersionRestored(String assistantId, String ownerId, int number) implements AssistantEvent {
-}
+public record AssistantVersionRestored(String assistantId, String ownerId, int number) implements AssistantEvent {}

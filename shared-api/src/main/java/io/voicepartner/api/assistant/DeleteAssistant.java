@@ -1,6 +1,4 @@
 package io.voicepartner.api.assistant;
 
 /** @param expectedRevision the revision the caller saw ({@code If-Match}), or {@code null} for "the latest" */
-public record DeleteAssistant(String assistantId, String ownerId, Long expectedRevision)
-        implements AssistantCommand {
-}
+public record DeleteAssistant(String assistantId, String ownerId, Long expectedRevision) implements AssistantCommand {}

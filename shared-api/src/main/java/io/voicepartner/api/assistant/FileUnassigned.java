@@ -1,4 +1,3 @@
 package io.voicepartner.api.assistant;
 
-public record FileUnassigned(String assistantId, String ownerId, String fileId) implements AssistantEvent {
-}
+public record FileUnassigned(String assistantId, String ownerId, String fileId) implements AssistantEvent {}

@@ -8,5 +8,4 @@ package io.voicepartner.api.assistant;
  * @param note             what the publisher wants to remember about this version, or {@code null}
  */
 public record PublishAssistantVersion(String assistantId, String ownerId, Long expectedRevision, String note)
-        implements AssistantCommand {
-}
+        implements AssistantCommand {}

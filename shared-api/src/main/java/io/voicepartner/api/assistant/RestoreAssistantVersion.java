@@ -7,5 +7,4 @@ package io.voicepartner.api.assistant;
  * @param expectedRevision the revision the caller saw ({@code If-Match}), or {@code null} for "the latest"
  */
 public record RestoreAssistantVersion(String assistantId, String ownerId, Long expectedRevision, int number)
-        implements AssistantCommand {
-}
+        implements AssistantCommand {}

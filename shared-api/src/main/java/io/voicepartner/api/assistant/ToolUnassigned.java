@@ -1,4 +1,3 @@
 package io.voicepartner.api.assistant;
 
-public record ToolUnassigned(String assistantId, String ownerId, String toolId) implements AssistantEvent {
-}
+public record ToolUnassigned(String assistantId, String ownerId, String toolId) implements AssistantEvent {}

@@ -14,7 +14,8 @@ public record UpdateAssistant(
         String ownerId,
         Long expectedRevision,
         AssistantConfiguration changes,
-        Set<AssistantField> changedFields) implements AssistantCommand {
+        Set<AssistantField> changedFields)
+        implements AssistantCommand {
 
     public UpdateAssistant {
         changedFields = Set.copyOf(changedFields);

@@ -9,5 +9,4 @@ import java.util.List;
  * @param tools ordered by tool id
  * @param files ordered by file id
  */
-public record VersionConfiguration(AssistantConfiguration assistant, List<FrozenTool> tools, List<FrozenFile> files) {
-}
+public record VersionConfiguration(AssistantConfiguration assistant, List<FrozenTool> tools, List<FrozenFile> files) {}

@@ -5,5 +5,4 @@ package io.voicepartner.api.common;
  * in clear text. {@code lastFour} is what a response may show ({@code "••••abcd"}); it is empty for
  * secrets shorter than twelve characters, which would give too much away.
  */
-public record SecretValue(String ciphertext, String lastFour) {
-}
+public record SecretValue(String ciphertext, String lastFour) {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.file;
 
-public record DeleteFile(String fileId, String ownerId, Long expectedRevision) implements FileCommand {
-}
+public record DeleteFile(String fileId, String ownerId, Long expectedRevision) implements FileCommand {}

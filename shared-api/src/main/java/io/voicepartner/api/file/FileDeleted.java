@@ -10,5 +10,4 @@ import io.voicepartner.api.messaging.SchemaVersion;
  *                     too, and is read so ({@code FileDeletedUpcaster}, ADR 0011).
  */
 @SchemaVersion(2)
-public record FileDeleted(String fileId, String ownerId, boolean bytesRemoved) implements FileEvent {
-}
+public record FileDeleted(String fileId, String ownerId, boolean bytesRemoved) implements FileEvent {}

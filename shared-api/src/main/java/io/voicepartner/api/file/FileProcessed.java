@@ -8,6 +8,6 @@ package io.voicepartner.api.file;
  * @param textSha256   of the text's UTF-8 bytes, lower-case hex
  * @param preview      the text's first characters
  */
-public record FileProcessed(String fileId, String ownerId, String textLocation, long textLength, String textSha256,
-                            String preview) implements FileEvent {
-}
+public record FileProcessed(
+        String fileId, String ownerId, String textLocation, long textLength, String textSha256, String preview)
+        implements FileEvent {}

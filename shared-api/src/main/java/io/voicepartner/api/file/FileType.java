@@ -3,7 +3,6 @@ package io.voicepartner.api.file;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 /** The kinds of knowledge file the platform takes, each with the media type its bytes are served with. */

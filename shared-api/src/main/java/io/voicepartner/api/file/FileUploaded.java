@@ -10,7 +10,14 @@ package io.voicepartner.api.file;
  * @param storageLocation where the bytes are ({@code file:///…} for the local store)
  * @param sha256          of the bytes, lower-case hex
  */
-public record FileUploaded(String fileId, String ownerId, String filename, String originalName, FileType fileType,
-                           long fileSize, String storageLocation, String description, String sha256)
-        implements FileEvent {
-}
+public record FileUploaded(
+        String fileId,
+        String ownerId,
+        String filename,
+        String originalName,
+        FileType fileType,
+        long fileSize,
+        String storageLocation,
+        String description,
+        String sha256)
+        implements FileEvent {}

@@ -5,5 +5,4 @@ package io.voicepartner.api.file;
  * @param expectedRevision the revision the caller saw ({@code If-Match}), or {@code null} for "the latest"
  */
 public record UpdateFileDescription(String fileId, String ownerId, Long expectedRevision, String description)
-        implements FileCommand {
-}
+        implements FileCommand {}

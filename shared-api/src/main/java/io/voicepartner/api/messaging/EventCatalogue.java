@@ -14,9 +14,8 @@ import java.util.stream.Collectors;
 public final class EventCatalogue {
 
     /** One event type: its wire name (the simple class name), its record and where it travels. */
-    public record EventType(String name, Class<? extends DomainEvent> eventClass, AggregateType aggregateType,
-                            int schemaVersion) {
-    }
+    public record EventType(
+            String name, Class<? extends DomainEvent> eventClass, AggregateType aggregateType, int schemaVersion) {}
 
     private static final List<EventType> ALL = Arrays.stream(AggregateType.values())
             .flatMap(aggregateType -> Arrays.stream(aggregateType.eventFamily().getPermittedSubclasses())
@@ -26,8 +25,7 @@ public final class EventCatalogue {
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 
-    private EventCatalogue() {
-    }
+    private EventCatalogue() {}
 
     public static List<EventType> all() {
         return ALL;
@@ -45,6 +43,7 @@ public final class EventCatalogue {
 
     private static EventType eventType(Class<? extends DomainEvent> eventClass, AggregateType aggregateType) {
         SchemaVersion version = eventClass.getAnnotation(SchemaVersion.class);
-        return new EventType(eventClass.getSimpleName(), eventClass, aggregateType, version == null ? 1 : version.value());
+        return new EventType(
+                eventClass.getSimpleName(), eventClass, aggregateType, version == null ? 1 : version.value());
     }
 }

@@ -1,7 +1,6 @@
 package io.voicepartner.api.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 
 /**
@@ -28,5 +27,4 @@ public record EventEnvelope(
         @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
         Instant occurredAt,
         int schemaVersion,
-        Object data) {
-}
+        Object data) {}

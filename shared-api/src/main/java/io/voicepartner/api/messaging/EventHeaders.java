@@ -27,9 +27,17 @@ public final class EventHeaders {
     public static final String REQUEST_ID = "request_id";
 
     /** The envelope's fields: every record has these headers (a header whose value is null is left out). */
-    public static final List<String> ALL = List.of(EVENT_ID, TYPE, AGGREGATE_TYPE, AGGREGATE_ID, REVISION,
-            GLOBAL_POSITION, OWNER_ID, ACTOR, OCCURRED_AT, SCHEMA_VERSION);
+    public static final List<String> ALL = List.of(
+            EVENT_ID,
+            TYPE,
+            AGGREGATE_TYPE,
+            AGGREGATE_ID,
+            REVISION,
+            GLOBAL_POSITION,
+            OWNER_ID,
+            ACTOR,
+            OCCURRED_AT,
+            SCHEMA_VERSION);
 
-    private EventHeaders() {
-    }
+    private EventHeaders() {}
 }

@@ -46,14 +46,17 @@ public final class EventLimits {
 
     /** Every id the platform makes (a UUIDv7, 36 characters) and every id a client names. */
     public static final int ID = 64;
+
     public static final int NAME = 200;
     /** The id a reporter gives an execution or a call ({@code execution_id}, {@code call_id}), so that a resent report is counted once. */
     public static final int REPORTER_ID = 200;
+
     public static final int PROVIDER = 100;
     public static final int MODEL = 200;
     public static final int VOICE_ID = 200;
     /** A BCP-47 language tag as the read model keeps it; RFC 5646 asks every implementation for 35. */
     public static final int LANGUAGE_TAG = 35;
+
     public static final int ENDPOINT = 2048;
     public static final int CATEGORY = 100;
     public static final int EMAIL = 254;
@@ -68,6 +71,7 @@ public final class EventLimits {
     public static final int CURRENCY = 3;
     /** The stored name of a file: its id and its type's extension. */
     public static final int STORED_FILE_NAME = 100;
+
     public static final int ORIGINAL_FILE_NAME = 255;
     public static final int STORAGE_LOCATION = 2048;
     /** A SHA-256 in hex. */
@@ -222,13 +226,10 @@ public final class EventLimits {
             Map.entry("analytics.api_keys.created_by", ID));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
-    public static final Set<String> NOT_EVENT_DATA = Set.of(
-            "query.rebuilds.read_models",
-            "query.rebuilds.status",
-            "query.api_key_uses.key_id");
+    public static final Set<String> NOT_EVENT_DATA =
+            Set.of("query.rebuilds.read_models", "query.rebuilds.status", "query.api_key_uses.key_id");
 
-    private EventLimits() {
-    }
+    private EventLimits() {}
 
     /** Whether an event may carry this time (see {@link #EARLIEST_TIME}, {@link #LATEST_TIME}). */
     public static boolean isStorable(Instant time) {
@@ -245,10 +246,13 @@ public final class EventLimits {
             if (c == '\u0000') {
                 return "must not contain the NUL character (\\u0000)";
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "must not contain half of a UTF-16 surrogate pair (\\u" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
+                return "must not contain half of a UTF-16 surrogate pair (\\u"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
             }
         }
         return null;

@@ -8,6 +8,6 @@ import java.time.Instant;
  * @param email      the accepting user's e-mail address, normalised; it must be the invited one
  * @param acceptedAt when, to compare with the invitation's expiry
  */
-public record AcceptInvitation(String organizationId, String invitationId, String userId, String email,
-                               Instant acceptedAt) implements OrganizationCommand {
-}
+public record AcceptInvitation(
+        String organizationId, String invitationId, String userId, String email, Instant acceptedAt)
+        implements OrganizationCommand {}

@@ -12,6 +12,12 @@ import java.util.List;
  *                   which only the platform holds: without that key it tells nothing about the secret (ADR 0028)
  * @param expiresAt  when it stops working; {@code null} for a key that works until it is revoked
  */
-public record ApiKeyCreated(String organizationId, String keyId, String name, List<ApiKeyScope> scopes,
-                            String prefix, String secretHash, Instant expiresAt) implements OrganizationEvent {
-}
+public record ApiKeyCreated(
+        String organizationId,
+        String keyId,
+        String name,
+        List<ApiKeyScope> scopes,
+        String prefix,
+        String secretHash,
+        Instant expiresAt)
+        implements OrganizationEvent {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record ChangeMemberRole(String organizationId, String userId, Role role) implements OrganizationCommand {
-}
+public record ChangeMemberRole(String organizationId, String userId, Role role) implements OrganizationCommand {}

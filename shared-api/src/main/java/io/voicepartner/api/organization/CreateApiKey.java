@@ -11,6 +11,12 @@ import java.util.List;
  * @param secretHash the keyed hash of the whole key, by which each side finds it when it is presented
  * @param expiresAt  when it stops working; {@code null} for a key that works until it is revoked
  */
-public record CreateApiKey(String organizationId, String keyId, String name, List<ApiKeyScope> scopes, String prefix,
-                           String secretHash, Instant expiresAt) implements OrganizationCommand {
-}
+public record CreateApiKey(
+        String organizationId,
+        String keyId,
+        String name,
+        List<ApiKeyScope> scopes,
+        String prefix,
+        String secretHash,
+        Instant expiresAt)
+        implements OrganizationCommand {}

@@ -6,5 +6,4 @@ package io.voicepartner.api.organization;
  * @param personal whether it is the one sign-up opens for its user, whose id it shares (ADR 0027)
  */
 public record CreateOrganization(String organizationId, String name, String ownerUserId, boolean personal)
-        implements OrganizationCommand {
-}
+        implements OrganizationCommand {}

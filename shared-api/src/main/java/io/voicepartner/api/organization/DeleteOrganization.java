@@ -1,5 +1,4 @@
 package io.voicepartner.api.organization;
 
 /** @param expectedRevision the organization's revision the caller saw ({@code If-Match}), or {@code null} */
-public record DeleteOrganization(String organizationId, Long expectedRevision) implements OrganizationCommand {
-}
+public record DeleteOrganization(String organizationId, Long expectedRevision) implements OrganizationCommand {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record InvitationRevoked(String organizationId, String invitationId) implements OrganizationEvent {
-}
+public record InvitationRevoked(String organizationId, String invitationId) implements OrganizationEvent {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record MemberRemoved(String organizationId, String userId) implements OrganizationEvent {
-}
+public record MemberRemoved(String organizationId, String userId) implements OrganizationEvent {}

@@ -1,8 +1,17 @@
 package io.voicepartner.api.organization;
 
 /** What can be asked of an organization. */
-public sealed interface OrganizationCommand permits CreateOrganization, RenameOrganization, DeleteOrganization,
-        InviteMember, RevokeInvitation, AcceptInvitation, ChangeMemberRole, RemoveMember, CreateApiKey, RevokeApiKey {
+public sealed interface OrganizationCommand
+        permits CreateOrganization,
+                RenameOrganization,
+                DeleteOrganization,
+                InviteMember,
+                RevokeInvitation,
+                AcceptInvitation,
+                ChangeMemberRole,
+                RemoveMember,
+                CreateApiKey,
+                RevokeApiKey {
 
     String organizationId();
 }

@@ -6,5 +6,4 @@ package io.voicepartner.api.organization;
  * @param personal whether sign-up opened it for its user, whose id it shares (ADR 0027)
  */
 public record OrganizationCreated(String organizationId, String name, String ownerUserId, boolean personal)
-        implements OrganizationEvent {
-}
+        implements OrganizationEvent {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record OrganizationRenamed(String organizationId, String name) implements OrganizationEvent {
-}
+public record OrganizationRenamed(String organizationId, String name) implements OrganizationEvent {}

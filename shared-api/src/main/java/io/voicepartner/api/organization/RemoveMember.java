@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record RemoveMember(String organizationId, String userId) implements OrganizationCommand {
-}
+public record RemoveMember(String organizationId, String userId) implements OrganizationCommand {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record RevokeApiKey(String organizationId, String keyId) implements OrganizationCommand {
-}
+public record RevokeApiKey(String organizationId, String keyId) implements OrganizationCommand {}

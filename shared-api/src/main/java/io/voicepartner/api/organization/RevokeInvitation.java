@@ -1,4 +1,3 @@
 package io.voicepartner.api.organization;
 
-public record RevokeInvitation(String organizationId, String invitationId) implements OrganizationCommand {
-}
+public record RevokeInvitation(String organizationId, String invitationId) implements OrganizationCommand {}

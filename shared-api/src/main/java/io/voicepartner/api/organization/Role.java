@@ -3,7 +3,6 @@ package io.voicepartner.api.organization;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 /**
@@ -11,7 +10,10 @@ import java.util.Locale;
  * members, invitations, keys and every resource, an {@code editor} the resources, a {@code viewer} read them.
  */
 public enum Role {
-    OWNER(4), ADMIN(3), EDITOR(2), VIEWER(1);
+    OWNER(4),
+    ADMIN(3),
+    EDITOR(2),
+    VIEWER(1);
 
     private final int rank;
 

@@ -3,12 +3,12 @@ package io.voicepartner.api.phonenumber;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 /** Which way a call went through a phone number. */
 public enum CallDirection {
-    INBOUND, OUTBOUND;
+    INBOUND,
+    OUTBOUND;
 
     @JsonValue
     public String wireName() {

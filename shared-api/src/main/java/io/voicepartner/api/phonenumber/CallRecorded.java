@@ -8,6 +8,12 @@ import java.time.Instant;
  * number. {@code startedAt} is when the call began; the envelope's
  * {@code occurred_at} is when the platform recorded it.
  */
-public record CallRecorded(String phoneNumberId, String ownerId, String callId, String assistantId,
-                           long callSeconds, CallDirection direction, Instant startedAt) implements PhoneNumberEvent {
-}
+public record CallRecorded(
+        String phoneNumberId,
+        String ownerId,
+        String callId,
+        String assistantId,
+        long callSeconds,
+        CallDirection direction,
+        Instant startedAt)
+        implements PhoneNumberEvent {}

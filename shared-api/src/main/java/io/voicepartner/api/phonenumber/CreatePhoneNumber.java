@@ -1,5 +1,4 @@
 package io.voicepartner.api.phonenumber;
 
 public record CreatePhoneNumber(String phoneNumberId, String ownerId, PhoneNumberConfiguration configuration)
-        implements PhoneNumberCommand {
-}
+        implements PhoneNumberCommand {}

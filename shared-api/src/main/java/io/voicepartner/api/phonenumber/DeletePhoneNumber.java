@@ -1,5 +1,4 @@
 package io.voicepartner.api.phonenumber;
 
 public record DeletePhoneNumber(String phoneNumberId, String ownerId, Long expectedRevision)
-        implements PhoneNumberCommand {
-}
+        implements PhoneNumberCommand {}

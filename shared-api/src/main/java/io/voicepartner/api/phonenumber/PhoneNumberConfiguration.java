@@ -26,5 +26,4 @@ public record PhoneNumberConfiguration(
         Map<String, Object> configuration,
         PhoneNumberStatus status,
         String assistantId,
-        Integer assistantVersion) {
-}
+        Integer assistantVersion) {}

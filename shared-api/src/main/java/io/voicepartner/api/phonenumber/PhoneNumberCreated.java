@@ -1,5 +1,4 @@
 package io.voicepartner.api.phonenumber;
 
 public record PhoneNumberCreated(String phoneNumberId, String ownerId, PhoneNumberConfiguration configuration)
-        implements PhoneNumberEvent {
-}
+        implements PhoneNumberEvent {}

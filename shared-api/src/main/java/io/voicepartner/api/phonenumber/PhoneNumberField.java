@@ -2,12 +2,22 @@ package io.voicepartner.api.phonenumber;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 public enum PhoneNumberField {
-    PHONE_NUMBER, FRIENDLY_NAME, CAPABILITIES, COUNTRY, REGION, LOCALITY, PROVIDER, MONTHLY_PRICE, CURRENCY,
-    CONFIGURATION, STATUS, ASSISTANT_ID, ASSISTANT_VERSION;
+    PHONE_NUMBER,
+    FRIENDLY_NAME,
+    CAPABILITIES,
+    COUNTRY,
+    REGION,
+    LOCALITY,
+    PROVIDER,
+    MONTHLY_PRICE,
+    CURRENCY,
+    CONFIGURATION,
+    STATUS,
+    ASSISTANT_ID,
+    ASSISTANT_VERSION;
 
     @JsonValue
     public String wireName() {

@@ -3,12 +3,15 @@ package io.voicepartner.api.phonenumber;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 /** Who carries a phone number. */
 public enum PhoneNumberProvider {
-    TWILIO, VONAGE, TELNYX, SIP, OTHER;
+    TWILIO,
+    VONAGE,
+    TELNYX,
+    SIP,
+    OTHER;
 
     @JsonValue
     public String wireName() {

@@ -6,5 +6,4 @@ package io.voicepartner.api.phonenumber;
  * @param configuration as it was, but {@code assistantId} cleared if that assistant no longer exists
  */
 public record PhoneNumberRestored(String phoneNumberId, String ownerId, PhoneNumberConfiguration configuration)
-        implements PhoneNumberEvent {
-}
+        implements PhoneNumberEvent {}

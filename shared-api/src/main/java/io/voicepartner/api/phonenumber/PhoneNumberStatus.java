@@ -3,11 +3,12 @@ package io.voicepartner.api.phonenumber;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.voicepartner.api.common.WireNames;
-
 import java.util.Locale;
 
 public enum PhoneNumberStatus {
-    ACTIVE, INACTIVE, RELEASED;
+    ACTIVE,
+    INACTIVE,
+    RELEASED;
 
     @JsonValue
     public String wireName() {

@@ -1,5 +1,4 @@
 package io.voicepartner.api.phonenumber;
 
 /** Undo a release: the number comes back if nobody else has taken its E.164 number meanwhile. */
-public record RestorePhoneNumber(String phoneNumberId, String ownerId) implements PhoneNumberCommand {
-}
+public record RestorePhoneNumber(String phoneNumberId, String ownerId) implements PhoneNumberCommand {}

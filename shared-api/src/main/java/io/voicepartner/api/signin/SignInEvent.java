@@ -1,7 +1,6 @@
 package io.voicepartner.api.signin;
 
 import io.voicepartner.api.messaging.DomainEvent;
-
 import java.util.List;
 
 /**

@@ -7,6 +7,4 @@ import java.util.List;
  * tried, which says nothing about who typed it; {@link #clientAddress()} says where it came from. An attempt for an
  * e-mail address no account has is not recorded at all (ADR 0029).
  */
-public record SignInFailed(String userId, List<String> organizationIds, String clientAddress)
-        implements SignInEvent {
-}
+public record SignInFailed(String userId, List<String> organizationIds, String clientAddress) implements SignInEvent {}

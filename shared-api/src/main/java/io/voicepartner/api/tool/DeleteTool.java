@@ -1,4 +1,3 @@
 package io.voicepartner.api.tool;
 
-public record DeleteTool(String toolId, String ownerId, Long expectedRevision) implements ToolCommand {
-}
+public record DeleteTool(String toolId, String ownerId, Long expectedRevision) implements ToolCommand {}

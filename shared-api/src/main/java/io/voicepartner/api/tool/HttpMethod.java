@@ -6,7 +6,11 @@ import io.voicepartner.api.common.WireNames;
 
 /** How the platform calls a tool's endpoint. */
 public enum HttpMethod {
-    GET, POST, PUT, PATCH, DELETE;
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE;
 
     @JsonValue
     public String wireName() {

@@ -2,7 +2,6 @@ package io.voicepartner.api.tool;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.voicepartner.api.common.SecretValue;
-
 import java.util.Map;
 
 /**
@@ -36,11 +35,28 @@ public record ToolConfiguration(
     }
 
     /** A configuration whose endpoint carries no credential in its query string. */
-    public ToolConfiguration(String name, String description, String endpoint, HttpMethod method, String category,
-                             Map<String, Object> parameters, Map<String, String> headers,
-                             Map<String, SecretValue> secretHeaders, ToolAuthentication authentication,
-                             Boolean isActive) {
-        this(name, description, endpoint, method, category, parameters, headers, secretHeaders, authentication,
-                isActive, Map.of());
+    public ToolConfiguration(
+            String name,
+            String description,
+            String endpoint,
+            HttpMethod method,
+            String category,
+            Map<String, Object> parameters,
+            Map<String, String> headers,
+            Map<String, SecretValue> secretHeaders,
+            ToolAuthentication authentication,
+            Boolean isActive) {
+        this(
+                name,
+                description,
+                endpoint,
+                method,
+                category,
+                parameters,
+                headers,
+                secretHeaders,
+                authentication,
+                isActive,
+                Map.of());
     }
 }

@@ -1,4 +1,3 @@
 package io.voicepartner.api.tool;
 
-public record ToolCreated(String toolId, String ownerId, ToolConfiguration configuration) implements ToolEvent {
-}
+public record ToolCreated(String toolId, String ownerId, ToolConfiguration configuration) implements ToolEvent {}

@@ -8,7 +8,14 @@ import java.time.Instant;
  * {@code executedAt} is when the call happened; the envelope's {@code occurred_at}
  * is when the platform recorded it. {@code testCall} marks the calls the platform made itself on a test.
  */
-public record ToolExecuted(String toolId, String ownerId, String executionId, String assistantId, long durationMs,
-                           boolean success, Integer statusCode, Instant executedAt, boolean testCall)
-        implements ToolEvent {
-}
+public record ToolExecuted(
+        String toolId,
+        String ownerId,
+        String executionId,
+        String assistantId,
+        long durationMs,
+        boolean success,
+        Integer statusCode,
+        Instant executedAt,
+        boolean testCall)
+        implements ToolEvent {}

@@ -2,12 +2,19 @@ package io.voicepartner.api.tool;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /** The configurable fields of a tool, by wire name; {@code headers} covers plain and secret headers. */
 public enum ToolField {
-    NAME, DESCRIPTION, ENDPOINT, METHOD, CATEGORY, PARAMETERS, HEADERS, AUTHENTICATION, IS_ACTIVE;
+    NAME,
+    DESCRIPTION,
+    ENDPOINT,
+    METHOD,
+    CATEGORY,
+    PARAMETERS,
+    HEADERS,
+    AUTHENTICATION,
+    IS_ACTIVE;
 
     @JsonValue
     public String wireName() {

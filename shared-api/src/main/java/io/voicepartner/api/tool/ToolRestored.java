@@ -1,5 +1,4 @@
 package io.voicepartner.api.tool;
 
 /** A deleted tool was brought back with the configuration it had; no assistant uses it until assigned again. */
-public record ToolRestored(String toolId, String ownerId, ToolConfiguration configuration) implements ToolEvent {
-}
+public record ToolRestored(String toolId, String ownerId, ToolConfiguration configuration) implements ToolEvent {}

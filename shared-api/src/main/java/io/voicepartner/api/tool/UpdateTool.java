@@ -8,8 +8,9 @@ import java.util.Set;
  * header maps {@code null} remove them all), while {@code parameters} and {@code authentication} are
  * replaced whole.
  */
-public record UpdateTool(String toolId, String ownerId, Long expectedRevision, ToolConfiguration changes,
-                         Set<ToolField> changedFields) implements ToolCommand {
+public record UpdateTool(
+        String toolId, String ownerId, Long expectedRevision, ToolConfiguration changes, Set<ToolField> changedFields)
+        implements ToolCommand {
 
     public UpdateTool {
         changedFields = Set.copyOf(changedFields);

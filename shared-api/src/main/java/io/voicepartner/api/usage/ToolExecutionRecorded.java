@@ -9,9 +9,17 @@ import java.time.Instant;
  *
  * @param statusCode the endpoint's HTTP status, or null if no response came (timeout, refused connection)
  */
-public record ToolExecutionRecorded(String toolId, String ownerId, String executionId, String assistantId,
-                                    long durationMs, boolean success, Integer statusCode, Instant occurredAt,
-                                    boolean testCall) implements UsageEvent {
+public record ToolExecutionRecorded(
+        String toolId,
+        String ownerId,
+        String executionId,
+        String assistantId,
+        long durationMs,
+        boolean success,
+        Integer statusCode,
+        Instant occurredAt,
+        boolean testCall)
+        implements UsageEvent {
 
     @Override
     public String aggregateId() {

@@ -1,7 +1,6 @@
 package io.voicepartner.api.usage;
 
 import io.voicepartner.api.messaging.DomainEvent;
-
 import java.time.Instant;
 
 /**

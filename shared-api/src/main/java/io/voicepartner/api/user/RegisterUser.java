@@ -5,5 +5,4 @@ package io.voicepartner.api.user;
  *
  * @param email already normalised to lower case
  */
-public record RegisterUser(String userId, String email, String name) implements UserCommand {
-}
+public record RegisterUser(String userId, String email, String name) implements UserCommand {}

@@ -1,4 +1,3 @@
 package io.voicepartner.api.user;
 
-public record UserRegistered(String userId, String email, String name) implements UserEvent {
-}
+public record UserRegistered(String userId, String email, String name) implements UserEvent {}

@@ -1,5 +1,4 @@
 package io.voicepartner.api.web;
 
 /** @param nextCursor opaque; {@code null} on the last page */
-public record PageMeta(int limit, String nextCursor, long total) {
-}
+public record PageMeta(int limit, String nextCursor, long total) {}
