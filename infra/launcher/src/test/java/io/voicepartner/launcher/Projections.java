@@ -3,6 +3,7 @@ package io.voicepartner.launcher;
 import static org.awaitility.Awaitility.await;
 
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.support.security.ApiKeyUse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,19 +25,30 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * The query side's projection as a fault test handles it: its consumer stopped and started, its group's
+ * The query side's projection as a fault test handles it: its consumers stopped and started, their groups'
  * committed offsets moved back to the beginning (what a consumer killed before it committed would find),
- * and its read-model tables read row by row or emptied.
+ * and its read-model tables read row by row or emptied. Every consumer of the query side is handled, not the
+ * configuration one alone: emptying the tables empties usage's and the keys' too, which only their own
+ * consumers fill again.
  */
 final class Projections {
 
-    /** The {@code @KafkaListener} id of the query side's consumer (EventConsumer). */
-    static final String LISTENER = "read-models";
+    /** A {@code @KafkaListener} of the query side: its id, its group's suffix and its topics. */
+    private record Consumer(String listener, String groupSuffix, List<String> topics) {}
 
-    /** The topics that consumer reads: usage has a consumer and a group of its own (ADR 0017). */
-    private static final List<AggregateType> TOPICS = Arrays.stream(AggregateType.values())
-            .filter(type -> type != AggregateType.USAGE)
-            .toList();
+    private static final List<Consumer> CONSUMERS = List.of(
+            // EventConsumer: every configuration topic
+            new Consumer(
+                    "read-models",
+                    "",
+                    Arrays.stream(AggregateType.values())
+                            .filter(type -> type != AggregateType.USAGE)
+                            .map(AggregateType::topic)
+                            .toList()),
+            // EventConsumer's usage listener, a group of its own (ADR 0017)
+            new Consumer("read-models-usage", "-usage", List.of(AggregateType.USAGE.topic())),
+            // ApiKeyUseConsumer: the keys' last_used_at (ADR 0028)
+            new Consumer("api-key-uses", "-api-key-uses", List.of(ApiKeyUse.TOPIC)));
 
     /**
      * The consumers' log of parked records, not a read model: a record that can never be processed (another
@@ -49,6 +61,7 @@ final class Projections {
     private final String bootstrapServers;
     private final TestInfrastructure.Database database;
 
+    /** @param group the query side's consumer group ({@code voicepartner.query.consumer-group}), the others' prefix */
     Projections(
             KafkaListenerEndpointRegistry listeners,
             String group,
@@ -61,49 +74,58 @@ final class Projections {
     }
 
     void stop() {
-        MessageListenerContainer container = listeners.getListenerContainer(LISTENER);
-        container.stop();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
-    }
-
-    void start() {
-        listeners.getListenerContainer(LISTENER).start();
-    }
-
-    /** Moves the stopped group's committed offsets to the start of every topic: every record comes again. */
-    void rewindToTheBeginning() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
-            for (AggregateType type : TOPICS) {
-                admin.describeTopics(List.of(type.topic()))
-                        .allTopicNames()
-                        .get(30, TimeUnit.SECONDS)
-                        .get(type.topic())
-                        .partitions()
-                        .forEach(info -> beginning.put(
-                                new TopicPartition(type.topic(), info.partition()), new OffsetAndMetadata(0)));
-            }
-            // the group is empty only once the stopped consumer's session has left it
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        admin.alterConsumerGroupOffsets(group, beginning).all().get(30, TimeUnit.SECONDS);
-                        return true;
-                    });
+        for (Consumer consumer : CONSUMERS) {
+            MessageListenerContainer container = listeners.getListenerContainer(consumer.listener());
+            container.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !container.isRunning());
         }
     }
 
-    /** Waits (bounded) until the group has consumed every record now on every topic. */
+    void start() {
+        CONSUMERS.forEach(
+                consumer -> listeners.getListenerContainer(consumer.listener()).start());
+    }
+
+    /** Moves the stopped groups' committed offsets to the start of their topics: every record comes again. */
+    void rewindToTheBeginning() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (Consumer consumer : CONSUMERS) {
+                Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
+                for (String topic : consumer.topics()) {
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()
+                            .forEach(info -> beginning.put(
+                                    new TopicPartition(topic, info.partition()), new OffsetAndMetadata(0)));
+                }
+                // a group is empty only once its stopped consumer's session has left it
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .until(() -> {
+                            admin.alterConsumerGroupOffsets(group + consumer.groupSuffix(), beginning)
+                                    .all()
+                                    .get(30, TimeUnit.SECONDS);
+                            return true;
+                        });
+            }
+        }
+    }
+
+    /** Waits (bounded) until every group has consumed every record now on its topics. */
     void awaitCaughtUp(Duration atMost) {
         TopicReader topics = new TopicReader(bootstrapServers);
         await().atMost(atMost)
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
-                    for (AggregateType type : TOPICS) {
-                        if (!topics.consumedEverything(group, type.topic())) {
-                            return false;
+                    for (Consumer consumer : CONSUMERS) {
+                        for (String topic : consumer.topics()) {
+                            if (!topics.consumedEverything(group + consumer.groupSuffix(), topic)) {
+                                return false;
+                            }
                         }
                     }
                     return true;
