@@ -10871,10 +10871,7 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
                 organizationId: string;
@@ -11668,10 +11665,7 @@ export interface operations {
     inviteMember: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
                 organizationId: string;

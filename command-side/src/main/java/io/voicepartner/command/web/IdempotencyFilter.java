@@ -4,6 +4,7 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.OrganizationAccess;
 import io.voicepartner.support.web.ErrorResponses;
+import io.voicepartner.support.web.SecretAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -52,8 +52,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    /** Answers that show a secret once (an invitation's token, an API key), which only its hash may be stored as. */
-    private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/(invitations|api-keys)/?");
 
     private final IdempotencyKeys keys;
     private final ErrorResponses errors;
@@ -69,8 +67,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         // credential. A request without a caller keeps no key (see above)
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || "/token".equals(request.getRequestURI())
-                || SHOWS_A_SECRET.matcher(request.getRequestURI()).matches()
+                || SecretAnswers.showsASecret(request.getRequestURI())
                 || caller().isEmpty();
     }
 

@@ -28,6 +28,7 @@ import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Personal;
 import io.voicepartner.support.security.PublicEndpoints;
 import io.voicepartner.support.security.Requires;
+import io.voicepartner.support.web.SecretAnswers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -310,13 +311,14 @@ class ApiDocumentation {
 
     /**
      * A POST may carry an Idempotency-Key (docs/API.md, Idempotency): a client generator should offer it. Not on
-     * the routes without a caller (sign-up), which keep no key.
+     * the routes without a caller (sign-up), which keep no key, nor on those whose answer shows a secret once.
      */
     private static void addIdempotencyKey(
             Operation operation, PathItem.HttpMethod method, String path, boolean isPublic) {
         if (method == PathItem.HttpMethod.POST
                 && path.startsWith("/api/")
                 && !isPublic
+                && !SecretAnswers.showsASecret(path)
                 && !hasParameter(operation, "Idempotency-Key")) {
             operation.addParametersItem(new Parameter()
                     .in("header")

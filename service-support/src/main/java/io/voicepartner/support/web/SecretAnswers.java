@@ -1,0 +1,22 @@
+package io.voicepartner.support.web;
+
+import java.util.regex.Pattern;
+
+/**
+ * The POST routes whose answer shows a secret once: a token at login, an invitation's token, an API key. Such an
+ * answer is never kept for an {@code Idempotency-Key} replay, since only the secret's hash may be stored, so those
+ * routes take no key, and the API document offers none on them. One list, for the filter that keeps answers and
+ * for the document that describes the header.
+ */
+public final class SecretAnswers {
+
+    private static final Pattern SHOWS_A_SECRET =
+            Pattern.compile("/token|/api/organizations/[^/]+/(invitations|api-keys)/?");
+
+    private SecretAnswers() {}
+
+    /** @param path a request's path, or a templated path of the API document ({@code /api/organizations/{id}/…}) */
+    public static boolean showsASecret(String path) {
+        return SHOWS_A_SECRET.matcher(path).matches();
+    }
+}
