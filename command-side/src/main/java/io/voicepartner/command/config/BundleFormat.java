@@ -50,8 +50,13 @@ final class BundleFormat {
     }
 
     /** The format a {@code Content-Type} names: YAML for YAML's names, else JSON. */
-    static BundleFormat ofContent(MediaType contentType) {
-        return contentType != null && isYaml(contentType) ? YAML : JSON;
+    static BundleFormat ofContent(String contentType) {
+        try {
+            return contentType != null && isYaml(MediaType.parseMediaType(contentType)) ? YAML : JSON;
+        } catch (InvalidMediaTypeException e) {
+            // the route's consumes already refused what is no media type
+            return JSON;
+        }
     }
 
     /** The first format the {@code Accept} header takes, JSON when it takes anything. */

@@ -5,6 +5,7 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,10 +35,9 @@ class ConfigController {
     @Requires(Permission.READ)
     @GetMapping("/api/config/export")
     ResponseEntity<String> export(
-            Caller caller,
-            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        BundleFormat format = BundleFormat.ofAccept(accept);
+            Caller caller, @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, HttpServletRequest request) {
+        // read from the request, not declared: the API document describes the media types, not these headers
+        BundleFormat format = BundleFormat.ofAccept(request.getHeader(HttpHeaders.ACCEPT));
         JsonNode bundle = plans.export(caller, authorization);
         return ResponseEntity.ok()
                 .contentType(new MediaType(format.mediaType(), StandardCharsets.UTF_8))
@@ -52,11 +52,11 @@ class ConfigController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiResponse<ConfigurationPlans.PlanAnswer>> plan(
             @RequestBody byte[] body,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            HttpServletRequest http,
             Caller caller,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         ConfigRequest request =
-                ConfigRequest.of(BundleFormat.ofContent(contentType).read(body));
+                ConfigRequest.of(BundleFormat.ofContent(http.getContentType()).read(body));
         return ResponseEntity.ok(ApiResponse.of(plans.plan(request, caller, authorization)));
     }
 
@@ -67,11 +67,11 @@ class ConfigController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiResponse<ConfigurationPlans.ApplyAnswer>> apply(
             @RequestBody byte[] body,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            HttpServletRequest http,
             Caller caller,
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         ConfigRequest request =
-                ConfigRequest.of(BundleFormat.ofContent(contentType).read(body));
+                ConfigRequest.of(BundleFormat.ofContent(http.getContentType()).read(body));
         return ResponseEntity.ok(ApiResponse.of(plans.apply(request, caller, authorization)));
     }
 }

@@ -27,6 +27,16 @@ class ConfigAsCodeIT extends PlatformIT {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String TOKEN = "tok_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String HEADER_KEY =
+            "hdr_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String QUERY_KEY =
+            "qry_" + UUID.randomUUID().toString().replace("-", "");
+    /** Every credential of the calendar tool, by the name its placeholder gives it. */
+    private static final Map<String, String> SECRETS = Map.of(
+            "calendar.authentication.token", TOKEN,
+            "calendar.headers.X-Api-Key", HEADER_KEY,
+            "calendar.endpoint.api_key", QUERY_KEY);
+
     private static final String HOURS = "Open Monday to Friday, 8 to 18.";
 
     private Api.User founder;
@@ -43,9 +53,9 @@ class ConfigAsCodeIT extends PlatformIT {
                         "name",
                         "Calendar",
                         "endpoint",
-                        "https://tools.example.com/calendar",
+                        "https://tools.example.com/calendar?api_key=" + QUERY_KEY + "&view=week",
                         "headers",
-                        Map.of("Accept", "application/json"),
+                        Map.of("Accept", "application/json", "X-Api-Key", HEADER_KEY),
                         "authentication",
                         Map.of("type", "bearer", "token", TOKEN))));
         String file = upload(owner);
@@ -87,6 +97,12 @@ class ConfigAsCodeIT extends PlatformIT {
         assertThat(tool.path("ref").asText()).isEqualTo("calendar");
         assertThat(tool.path("authentication").path("token").asText())
                 .isEqualTo("${secret:calendar.authentication.token}");
+        assertThat(tool.path("headers").path("X-Api-Key").asText())
+                .as(tool.toString())
+                .isEqualTo("${secret:calendar.headers.X-Api-Key}");
+        assertThat(tool.path("headers").path("Accept").asText()).isEqualTo("application/json");
+        assertThat(tool.path("endpoint").asText())
+                .isEqualTo("https://tools.example.com/calendar?api_key=${secret:calendar.endpoint.api_key}&view=week");
         JsonNode assistant = bundle.path("assistants").get(0);
         assertThat(assistant.path("ref").asText()).isEqualTo("front-desk");
         assertThat(assistant.path("system_prompt").asText()).isEqualTo("You are the front desk.");
@@ -105,7 +121,12 @@ class ConfigAsCodeIT extends PlatformIT {
         JsonNode phoneNumber = bundle.path("phone_numbers").get(0);
         assertThat(phoneNumber.path("phone_number").asText()).isEqualTo(number);
         assertThat(phoneNumber.path("assistant").asText()).isEqualTo("front-desk");
-        assertThat(export.text()).doesNotContain(TOKEN).doesNotContain("\"id\"").doesNotContain(HOURS);
+        assertThat(export.text())
+                .doesNotContain(TOKEN)
+                .doesNotContain(HEADER_KEY)
+                .doesNotContain(QUERY_KEY)
+                .doesNotContain("\"id\"")
+                .doesNotContain(HOURS);
     }
 
     @Test
@@ -121,12 +142,13 @@ class ConfigAsCodeIT extends PlatformIT {
         Api empty = inNewOrganization("Example Dental staging");
         upload(empty);
 
-        Api.Response applied = empty.post(
-                "/api/config/apply",
-                Map.of("bundle", exported, "secrets", Map.of("calendar.authentication.token", TOKEN)));
+        Api.Response applied = empty.post("/api/config/apply", Map.of("bundle", exported, "secrets", SECRETS));
 
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
-        assertThat(applied.text()).doesNotContain(TOKEN);
+        assertThat(applied.text())
+                .doesNotContain(TOKEN)
+                .doesNotContain(HEADER_KEY)
+                .doesNotContain(QUERY_KEY);
         assertThat(actions(applied.data().path("resources")))
                 .containsExactly(
                         "tool:calendar create",
@@ -155,6 +177,25 @@ class ConfigAsCodeIT extends PlatformIT {
                         "file:hours-txt unchanged",
                         "assistant:front-desk unchanged",
                         "phone_number:" + number.substring(1) + " unchanged");
+    }
+
+    @Test
+    void theStoredCredentialsGivenAgainAreNoChangeAndAnotherOneIsAnUpdateNeverAnswered() {
+        JsonNode exported = owner.get("/api/config/export").json();
+        Map<String, String> rotated = new HashMap<>(SECRETS);
+        String newToken = "tok_" + UUID.randomUUID();
+        rotated.put("calendar.authentication.token", newToken);
+
+        Api.Response same = owner.post("/api/config/plan", Map.of("bundle", exported, "secrets", SECRETS));
+        Api.Response other = owner.post("/api/config/plan", Map.of("bundle", exported, "secrets", rotated));
+
+        assertThat(same.data().path("summary").path("unchanged").asInt())
+                .as(same.toString())
+                .isEqualTo(4);
+        JsonNode calendar = other.data().path("changes").get(0);
+        assertThat(calendar.path("action").asText()).as(other.toString()).isEqualTo("update");
+        assertThat(fieldNames(calendar.path("changes"))).containsExactly("authentication");
+        assertThat(other.text()).doesNotContain(newToken).doesNotContain(TOKEN);
     }
 
     @Test
@@ -305,6 +346,9 @@ class ConfigAsCodeIT extends PlatformIT {
         Api.Response broken = owner.send("POST", "/api/config/plan", "bundle: [unclosed", "application/yaml");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.error().path("code").asText()).isEqualTo("malformed_json");
+        Api.Response csv = owner.withHeader("Accept", "text/csv").get("/api/config/export");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(406);
+        assertThat(csv.error().path("code").asText()).isEqualTo("not_acceptable");
     }
 
     @Test
