@@ -7579,7 +7579,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCBhc3Npc3RhbnRzPVt7cmVmPWZyb250LWRlc2ssIG5hbWU9RnJvbnQgZGVzaywgc3lzdGVtX3Byb21wdD1Zb3UgYXJlIHRoZSBmcmllbmRseSBmcm9udCBkZXNrIG9mIEV4YW1wbGUgRGVudGFsLn1dfSwgcHJ1bmU9ZmFsc2UsIGZpbmdlcnByaW50PTEuTURFNU5HWXdZekl0TjJNelpTMDNZalZoTFRsa01XVXRNMll5WVRGaU5HTTFaRFpsUFRNfQ== */
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental."
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTM",
+                 *       "prune": false
+                 *     }
+                 */
                 "application/json": {
                     bundle: {
                         assistants?: {
@@ -7606,89 +7621,23 @@ export interface operations {
                         [key: string]: string;
                     };
                 };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCBhc3Npc3RhbnRzPVt7cmVmPWZyb250LWRlc2ssIG5hbWU9RnJvbnQgZGVzaywgc3lzdGVtX3Byb21wdD1Zb3UgYXJlIHRoZSBmcmllbmRseSBmcm9udCBkZXNrIG9mIEV4YW1wbGUgRGVudGFsLn1dfSwgcHJ1bmU9ZmFsc2UsIGZpbmdlcnByaW50PTEuTURFNU5HWXdZekl0TjJNelpTMDNZalZoTFRsa01XVXRNMll5WVRGaU5HTTFaRFpsUFRNfQ== */
-                "application/x-yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCBhc3Npc3RhbnRzPVt7cmVmPWZyb250LWRlc2ssIG5hbWU9RnJvbnQgZGVzaywgc3lzdGVtX3Byb21wdD1Zb3UgYXJlIHRoZSBmcmllbmRseSBmcm9udCBkZXNrIG9mIEV4YW1wbGUgRGVudGFsLn1dfSwgcHJ1bmU9ZmFsc2UsIGZpbmdlcnByaW50PTEuTURFNU5HWXdZekl0TjJNelpTMDNZalZoTFRsa01XVXRNMll5WVRGaU5HTTFaRFpsUFRNfQ== */
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental."
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTM",
+                 *       "prune": false
+                 *     }
+                 */
                 "application/yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCBhc3Npc3RhbnRzPVt7cmVmPWZyb250LWRlc2ssIG5hbWU9RnJvbnQgZGVzaywgc3lzdGVtX3Byb21wdD1Zb3UgYXJlIHRoZSBmcmllbmRseSBmcm9udCBkZXNrIG9mIEV4YW1wbGUgRGVudGFsLn1dfSwgcHJ1bmU9ZmFsc2UsIGZpbmdlcnByaW50PTEuTURFNU5HWXdZekl0TjJNelpTMDNZalZoTFRsa01XVXRNMll5WVRGaU5HTTFaRFpsUFRNfQ== */
-                "text/x-yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCBhc3Npc3RhbnRzPVt7cmVmPWZyb250LWRlc2ssIG5hbWU9RnJvbnQgZGVzaywgc3lzdGVtX3Byb21wdD1Zb3UgYXJlIHRoZSBmcmllbmRseSBmcm9udCBkZXNrIG9mIEV4YW1wbGUgRGVudGFsLn1dfSwgcHJ1bmU9ZmFsc2UsIGZpbmdlcnByaW50PTEuTURFNU5HWXdZekl0TjJNelpTMDNZalZoTFRsa01XVXRNMll5WVRGaU5HTTFaRFpsUFRNfQ== */
-                "text/yaml": {
                     bundle: {
                         assistants?: {
                             [key: string]: unknown;
@@ -8137,7 +8086,38 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCB0b29scz1be3JlZj1jYWxlbmRhciwgbmFtZT1DYWxlbmRhciwgZW5kcG9pbnQ9aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vYXBwb2ludG1lbnRzLCBhdXRoZW50aWNhdGlvbj17dHlwZT1iZWFyZXIsIHRva2VuPSR7c2VjcmV0OmNhbGVuZGFyLmF1dGhlbnRpY2F0aW9uLnRva2VufX19XSwgYXNzaXN0YW50cz1be3JlZj1mcm9udC1kZXNrLCBuYW1lPUZyb250IGRlc2ssIHN5c3RlbV9wcm9tcHQ9WW91IGFyZSB0aGUgZnJpZW5kbHkgZnJvbnQgZGVzayBvZiBFeGFtcGxlIERlbnRhbC4sIHRvb2xzPVtjYWxlbmRhcl19XX0sIHBydW5lPWZhbHNlLCBzZWNyZXRzPXtjYWxlbmRhci5hdXRoZW50aWNhdGlvbi50b2tlbj10b2tfMmI4ZTYxZDRjMH19 */
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                 *             "tools": [
+                 *               "calendar"
+                 *             ]
+                 *           }
+                 *         ],
+                 *         "tools": [
+                 *           {
+                 *             "authentication": {
+                 *               "token": "${secret:calendar.authentication.token}",
+                 *               "type": "bearer"
+                 *             },
+                 *             "endpoint": "https://api.example.com/appointments",
+                 *             "name": "Calendar",
+                 *             "ref": "calendar"
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "prune": false,
+                 *       "secrets": {
+                 *         "calendar.authentication.token": "tok_2b8e61d4c0"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     bundle: {
                         assistants?: {
@@ -8164,89 +8144,39 @@ export interface operations {
                         [key: string]: string;
                     };
                 };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCB0b29scz1be3JlZj1jYWxlbmRhciwgbmFtZT1DYWxlbmRhciwgZW5kcG9pbnQ9aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vYXBwb2ludG1lbnRzLCBhdXRoZW50aWNhdGlvbj17dHlwZT1iZWFyZXIsIHRva2VuPSR7c2VjcmV0OmNhbGVuZGFyLmF1dGhlbnRpY2F0aW9uLnRva2VufX19XSwgYXNzaXN0YW50cz1be3JlZj1mcm9udC1kZXNrLCBuYW1lPUZyb250IGRlc2ssIHN5c3RlbV9wcm9tcHQ9WW91IGFyZSB0aGUgZnJpZW5kbHkgZnJvbnQgZGVzayBvZiBFeGFtcGxlIERlbnRhbC4sIHRvb2xzPVtjYWxlbmRhcl19XX0sIHBydW5lPWZhbHNlLCBzZWNyZXRzPXtjYWxlbmRhci5hdXRoZW50aWNhdGlvbi50b2tlbj10b2tfMmI4ZTYxZDRjMH19 */
-                "application/x-yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCB0b29scz1be3JlZj1jYWxlbmRhciwgbmFtZT1DYWxlbmRhciwgZW5kcG9pbnQ9aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vYXBwb2ludG1lbnRzLCBhdXRoZW50aWNhdGlvbj17dHlwZT1iZWFyZXIsIHRva2VuPSR7c2VjcmV0OmNhbGVuZGFyLmF1dGhlbnRpY2F0aW9uLnRva2VufX19XSwgYXNzaXN0YW50cz1be3JlZj1mcm9udC1kZXNrLCBuYW1lPUZyb250IGRlc2ssIHN5c3RlbV9wcm9tcHQ9WW91IGFyZSB0aGUgZnJpZW5kbHkgZnJvbnQgZGVzayBvZiBFeGFtcGxlIERlbnRhbC4sIHRvb2xzPVtjYWxlbmRhcl19XX0sIHBydW5lPWZhbHNlLCBzZWNyZXRzPXtjYWxlbmRhci5hdXRoZW50aWNhdGlvbi50b2tlbj10b2tfMmI4ZTYxZDRjMH19 */
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                 *             "tools": [
+                 *               "calendar"
+                 *             ]
+                 *           }
+                 *         ],
+                 *         "tools": [
+                 *           {
+                 *             "authentication": {
+                 *               "token": "${secret:calendar.authentication.token}",
+                 *               "type": "bearer"
+                 *             },
+                 *             "endpoint": "https://api.example.com/appointments",
+                 *             "name": "Calendar",
+                 *             "ref": "calendar"
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "prune": false,
+                 *       "secrets": {
+                 *         "calendar.authentication.token": "tok_2b8e61d4c0"
+                 *       }
+                 *     }
+                 */
                 "application/yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCB0b29scz1be3JlZj1jYWxlbmRhciwgbmFtZT1DYWxlbmRhciwgZW5kcG9pbnQ9aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vYXBwb2ludG1lbnRzLCBhdXRoZW50aWNhdGlvbj17dHlwZT1iZWFyZXIsIHRva2VuPSR7c2VjcmV0OmNhbGVuZGFyLmF1dGhlbnRpY2F0aW9uLnRva2VufX19XSwgYXNzaXN0YW50cz1be3JlZj1mcm9udC1kZXNrLCBuYW1lPUZyb250IGRlc2ssIHN5c3RlbV9wcm9tcHQ9WW91IGFyZSB0aGUgZnJpZW5kbHkgZnJvbnQgZGVzayBvZiBFeGFtcGxlIERlbnRhbC4sIHRvb2xzPVtjYWxlbmRhcl19XX0sIHBydW5lPWZhbHNlLCBzZWNyZXRzPXtjYWxlbmRhci5hdXRoZW50aWNhdGlvbi50b2tlbj10b2tfMmI4ZTYxZDRjMH19 */
-                "text/x-yaml": {
-                    bundle: {
-                        assistants?: {
-                            [key: string]: unknown;
-                        }[];
-                        files?: {
-                            [key: string]: unknown;
-                        }[];
-                        phone_numbers?: {
-                            [key: string]: unknown;
-                        }[];
-                        tools?: {
-                            [key: string]: unknown;
-                        }[];
-                        /** @enum {integer} */
-                        version?: 1;
-                    };
-                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
-                    fingerprint?: string;
-                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
-                    prune?: boolean;
-                    /** @description The credentials the bundle's placeholders name, by name; never answered */
-                    secrets?: {
-                        [key: string]: string;
-                    };
-                };
-                /** @example e2J1bmRsZT17dmVyc2lvbj0xLCB0b29scz1be3JlZj1jYWxlbmRhciwgbmFtZT1DYWxlbmRhciwgZW5kcG9pbnQ9aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vYXBwb2ludG1lbnRzLCBhdXRoZW50aWNhdGlvbj17dHlwZT1iZWFyZXIsIHRva2VuPSR7c2VjcmV0OmNhbGVuZGFyLmF1dGhlbnRpY2F0aW9uLnRva2VufX19XSwgYXNzaXN0YW50cz1be3JlZj1mcm9udC1kZXNrLCBuYW1lPUZyb250IGRlc2ssIHN5c3RlbV9wcm9tcHQ9WW91IGFyZSB0aGUgZnJpZW5kbHkgZnJvbnQgZGVzayBvZiBFeGFtcGxlIERlbnRhbC4sIHRvb2xzPVtjYWxlbmRhcl19XX0sIHBydW5lPWZhbHNlLCBzZWNyZXRzPXtjYWxlbmRhci5hdXRoZW50aWNhdGlvbi50b2tlbj10b2tfMmI4ZTYxZDRjMH19 */
-                "text/yaml": {
                     bundle: {
                         assistants?: {
                             [key: string]: unknown;
@@ -8287,11 +8217,8 @@ export interface operations {
                      *         "changes": [
                      *           {
                      *             "action": "create",
-                     *             "changes": null,
-                     *             "id": null,
                      *             "kind": "tool",
-                     *             "ref": "calendar",
-                     *             "revision": null
+                     *             "ref": "calendar"
                      *           },
                      *           {
                      *             "action": "update",

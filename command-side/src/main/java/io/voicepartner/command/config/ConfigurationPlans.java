@@ -1,5 +1,6 @@
 package io.voicepartner.command.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,6 +45,8 @@ class ConfigurationPlans {
      * @param revision the revision the plan saw; null for one still to be created
      * @param changes  for an update, each field that changes, {@code from} now {@code to} as the bundle has it
      */
+    // what a resource does not have yet (a create's id and revision) or what does not apply is left out
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlannedChange(
             Kind kind, String ref, String id, Action action, Long revision, Map<String, Step.FieldChange> changes) {}
 

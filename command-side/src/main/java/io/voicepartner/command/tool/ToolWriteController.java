@@ -24,9 +24,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tool write routes: each maps its request to a command for the caller, and answers what a read
- * shows. Credentials (authentication, credential headers, credential query parameters of the endpoint) are encrypted
- * here, before the command is sent, so that no event holds them in clear.
+ * The tool write routes: each maps its request to a command for the caller ({@link ToolCommands}, which encrypts
+ * the credentials before any command is sent), and answers what a read shows.
  */
 @Requires(Permission.WRITE)
 @RestController

@@ -11,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Placeholders in a tool's bundle form: where an export puts them, and what a plan and an apply make of them. */
-class ToolSecretsTest {
+/**
+ * A bundle's own terms: credential placeholders (where an export puts them, what a plan and an apply make of them),
+ * refs derived from names, and the fingerprint a plan answers.
+ */
+class BundleTermsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
