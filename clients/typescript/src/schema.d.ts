@@ -324,6 +324,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/config/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a bundle
+         * @description Carries out the bundle's plan through the same commands as the resources' routes. With the plan's fingerprint, a resource changed, created or deleted since is a 409 naming each (drift), and nothing is written. Everything is checked before anything is written; a write refused part-way is compensated, so the organization ends fully applied or as it was. Answers every resource with its new revision; applying the same bundle again changes nothing.
+         */
+        post: operations["applyConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the organization's configuration
+         * @description The bundle itself (not an envelope), as application/json or, with Accept application/yaml, as YAML: version, tools (every field, credentials as placeholders naming them), files (name, type, size, SHA-256 and description; never the content), assistants (every field, their tools by ref and their files by ref with the assignment's config) and phone_numbers (with the assistant they reach by ref and the version they are pinned to). Each resource has a ref derived from its name, unique in the bundle. It shows the latest write at once.
+         */
+        get: operations["exportConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a bundle
+         * @description What applying the bundle would do, writing nothing: per resource create, update (each changed field with from and to), delete (only with prune true; files are never deleted) or unchanged, and the fingerprint of the state the plan was made against. A field the bundle leaves out is left as it is. JSON or YAML (Content-Type application/yaml). The secrets are compared with the stored credentials and never answered. A bad bundle is a 400 naming the path of each bad field (bundle.assistants[0].temperature).
+         */
+        post: operations["planConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -1131,6 +1191,11 @@ export interface components {
             revoked_at?: string;
             scopes?: ("config:read" | "config:write" | "usage:write" | "analytics:read" | "audit:read" | "runtime:read")[];
         };
+        ApiResponseApplyAnswer: {
+            data?: components["schemas"]["ApplyAnswer"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseAssistantVersionView: {
             data?: components["schemas"]["AssistantVersionView"];
             meta?: components["schemas"]["PageMeta"];
@@ -1271,6 +1336,11 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponsePlanAnswer: {
+            data?: components["schemas"]["PlanAnswer"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponsePlatformSchema: {
             data?: components["schemas"]["PlatformSchema"];
             meta?: components["schemas"]["PageMeta"];
@@ -1290,6 +1360,23 @@ export interface components {
             data?: components["schemas"]["UserView"];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
+        };
+        AppliedResource: {
+            /** @enum {string} */
+            action?: "create" | "update" | "delete" | "unchanged";
+            id?: string;
+            /** @enum {string} */
+            kind?: "tool" | "file" | "assistant" | "phone_number";
+            ref?: string;
+            /** Format: int64 */
+            revision?: number;
+        };
+        ApplyAnswer: {
+            fingerprint?: string;
+            resources?: components["schemas"]["AppliedResource"][];
+            summary?: {
+                [key: string]: number;
+            };
         };
         AssignedFile: {
             assignment?: {
@@ -1571,6 +1658,10 @@ export interface components {
             type?: string;
             values?: string[];
         };
+        FieldChange: {
+            from?: components["schemas"]["JsonNode"];
+            to?: components["schemas"]["JsonNode"];
+        };
         FieldError: {
             field?: string;
             message?: string;
@@ -1693,6 +1784,7 @@ export interface components {
             changed?: components["schemas"]["ChangedItem"][];
             removed?: components["schemas"]["Item"][];
         };
+        JsonNode: unknown;
         LoginRequest: {
             email?: string;
             password?: string;
@@ -1815,6 +1907,26 @@ export interface components {
             usage?: {
                 [key: string]: unknown;
             };
+        };
+        PlanAnswer: {
+            changes?: components["schemas"]["PlannedChange"][];
+            fingerprint?: string;
+            summary?: {
+                [key: string]: number;
+            };
+        };
+        PlannedChange: {
+            /** @enum {string} */
+            action?: "create" | "update" | "delete" | "unchanged";
+            changes?: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+            id?: string;
+            /** @enum {string} */
+            kind?: "tool" | "file" | "assistant" | "phone_number";
+            ref?: string;
+            /** Format: int64 */
+            revision?: number;
         };
         PlatformSchema: {
             events?: components["schemas"]["EventSchema"][];
@@ -7390,6 +7502,865 @@ export interface operations {
                      *       "error": {
                      *         "code": "revision_mismatch",
                      *         "message": "The resource is at revision 4, not 3."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    applyConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental."
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTM",
+                 *       "prune": false
+                 *     }
+                 */
+                "application/json": {
+                    bundle: {
+                        assistants?: {
+                            [key: string]: unknown;
+                        }[];
+                        files?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone_numbers?: {
+                            [key: string]: unknown;
+                        }[];
+                        tools?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {integer} */
+                        version?: 1;
+                    };
+                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
+                    fingerprint?: string;
+                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
+                    prune?: boolean;
+                    /** @description The credentials the bundle's placeholders name, by name; never answered */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental."
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTM",
+                 *       "prune": false
+                 *     }
+                 */
+                "application/yaml": {
+                    bundle: {
+                        assistants?: {
+                            [key: string]: unknown;
+                        }[];
+                        files?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone_numbers?: {
+                            [key: string]: unknown;
+                        }[];
+                        tools?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {integer} */
+                        version?: 1;
+                    };
+                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
+                    fingerprint?: string;
+                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
+                    prune?: boolean;
+                    /** @description The credentials the bundle's placeholders name, by name; never answered */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Every resource of the bundle (and each deleted one) at its new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTQ",
+                     *         "resources": [
+                     *           {
+                     *             "action": "update",
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "kind": "assistant",
+                     *             "ref": "front-desk",
+                     *             "revision": 4
+                     *           }
+                     *         ],
+                     *         "summary": {
+                     *           "create": 0,
+                     *           "delete": 0,
+                     *           "unchanged": 0,
+                     *           "update": 1
+                     *         }
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseApplyAnswer"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    exportConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "assistants": [
+                     *         {
+                     *           "capabilities": {},
+                     *           "files": [
+                     *             {
+                     *               "config": {
+                     *                 "priority": 1
+                     *               },
+                     *               "ref": "price-list-pdf"
+                     *             }
+                     *           ],
+                     *           "is_active": true,
+                     *           "language": "de-DE",
+                     *           "name": "Front desk",
+                     *           "ref": "front-desk",
+                     *           "status": "draft",
+                     *           "system_prompt": "You are the friendly front desk of Example Dental.",
+                     *           "temperature": 0.7,
+                     *           "tools": [
+                     *             "calendar"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "files": [
+                     *         {
+                     *           "description": "Prices 2026",
+                     *           "file_size": 48213,
+                     *           "file_type": "pdf",
+                     *           "name": "price-list.pdf",
+                     *           "ref": "price-list-pdf",
+                     *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *         }
+                     *       ],
+                     *       "phone_numbers": [
+                     *         {
+                     *           "assistant": "front-desk",
+                     *           "assistant_version": null,
+                     *           "friendly_name": "Berlin office",
+                     *           "phone_number": "+49301234567",
+                     *           "provider": "twilio",
+                     *           "ref": "49301234567",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "tools": [
+                     *         {
+                     *           "authentication": {
+                     *             "token": "${secret:calendar.authentication.token}",
+                     *             "type": "bearer"
+                     *           },
+                     *           "category": "scheduling",
+                     *           "description": "Books, moves and cancels appointments",
+                     *           "endpoint": "https://api.example.com/appointments",
+                     *           "headers": {
+                     *             "Accept": "application/json"
+                     *           },
+                     *           "is_active": true,
+                     *           "method": "POST",
+                     *           "name": "Calendar",
+                     *           "parameters": {
+                     *             "type": "object"
+                     *           },
+                     *           "ref": "calendar"
+                     *         }
+                     *       ],
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": {
+                        assistants?: {
+                            [key: string]: unknown;
+                        }[];
+                        files?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone_numbers?: {
+                            [key: string]: unknown;
+                        }[];
+                        tools?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {integer} */
+                        version?: 1;
+                    };
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    planConfiguration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                 *             "tools": [
+                 *               "calendar"
+                 *             ]
+                 *           }
+                 *         ],
+                 *         "tools": [
+                 *           {
+                 *             "authentication": {
+                 *               "token": "${secret:calendar.authentication.token}",
+                 *               "type": "bearer"
+                 *             },
+                 *             "endpoint": "https://api.example.com/appointments",
+                 *             "name": "Calendar",
+                 *             "ref": "calendar"
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "prune": false,
+                 *       "secrets": {
+                 *         "calendar.authentication.token": "tok_2b8e61d4c0"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    bundle: {
+                        assistants?: {
+                            [key: string]: unknown;
+                        }[];
+                        files?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone_numbers?: {
+                            [key: string]: unknown;
+                        }[];
+                        tools?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {integer} */
+                        version?: 1;
+                    };
+                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
+                    fingerprint?: string;
+                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
+                    prune?: boolean;
+                    /** @description The credentials the bundle's placeholders name, by name; never answered */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+                /**
+                 * @example {
+                 *       "bundle": {
+                 *         "assistants": [
+                 *           {
+                 *             "name": "Front desk",
+                 *             "ref": "front-desk",
+                 *             "system_prompt": "You are the friendly front desk of Example Dental.",
+                 *             "tools": [
+                 *               "calendar"
+                 *             ]
+                 *           }
+                 *         ],
+                 *         "tools": [
+                 *           {
+                 *             "authentication": {
+                 *               "token": "${secret:calendar.authentication.token}",
+                 *               "type": "bearer"
+                 *             },
+                 *             "endpoint": "https://api.example.com/appointments",
+                 *             "name": "Calendar",
+                 *             "ref": "calendar"
+                 *           }
+                 *         ],
+                 *         "version": 1
+                 *       },
+                 *       "prune": false,
+                 *       "secrets": {
+                 *         "calendar.authentication.token": "tok_2b8e61d4c0"
+                 *       }
+                 *     }
+                 */
+                "application/yaml": {
+                    bundle: {
+                        assistants?: {
+                            [key: string]: unknown;
+                        }[];
+                        files?: {
+                            [key: string]: unknown;
+                        }[];
+                        phone_numbers?: {
+                            [key: string]: unknown;
+                        }[];
+                        tools?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {integer} */
+                        version?: 1;
+                    };
+                    /** @description The plan's fingerprint; an apply refuses changes made since (409) */
+                    fingerprint?: string;
+                    /** @description Also delete the organization's tools, assistants and phone numbers the bundle lacks */
+                    prune?: boolean;
+                    /** @description The credentials the bundle's placeholders name, by name; never answered */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "changes": [
+                     *           {
+                     *             "action": "create",
+                     *             "kind": "tool",
+                     *             "ref": "calendar"
+                     *           },
+                     *           {
+                     *             "action": "update",
+                     *             "changes": {
+                     *               "system_prompt": {
+                     *                 "from": "You are the front desk.",
+                     *                 "to": "You are the friendly front desk of Example Dental."
+                     *               },
+                     *               "tools": {
+                     *                 "from": [],
+                     *                 "to": [
+                     *                   "calendar"
+                     *                 ]
+                     *               }
+                     *             },
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "kind": "assistant",
+                     *             "ref": "front-desk",
+                     *             "revision": 3
+                     *           }
+                     *         ],
+                     *         "fingerprint": "1.MDE5NGYwYzItN2MzZS03YjVhLTlkMWUtM2YyYTFiNGM1ZDZlPTM",
+                     *         "summary": {
+                     *           "create": 1,
+                     *           "delete": 0,
+                     *           "unchanged": 0,
+                     *           "update": 1
+                     *         }
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponsePlanAnswer"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
                      *       },
                      *       "success": false
                      *     }

@@ -120,6 +120,11 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
             Map.entry("POST /api/phone-numbers/{id}/usage", "editor"),
 
+            // configuration as code: reading and planning change nothing, applying writes
+            Map.entry("GET /api/config/export", "viewer"),
+            Map.entry("POST /api/config/plan", "viewer"),
+            Map.entry("POST /api/config/apply", "editor"),
+
             // the call-start lookup answers credentials in clear
             Map.entry("GET /api/runtime/phone-numbers/{e164}", "admin"));
 
@@ -149,6 +154,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/organizations/{organizationId}/api-keys/{keyId}", NO_KEY),
             Map.entry("GET /api/organizations/{organizationId}/audit-log", "audit:read"),
             Map.entry("GET /api/runtime/phone-numbers/{e164}", "runtime:read"),
+            Map.entry("GET /api/config/export", "config:read"),
+            Map.entry("POST /api/config/plan", "config:read"),
+            Map.entry("POST /api/config/apply", "config:write"),
             Map.entry("GET /api/analytics/assistants", "analytics:read"),
             Map.entry("GET /api/analytics/file-uploads", "analytics:read"),
             Map.entry("GET /api/analytics/phone-numbers", "analytics:read"),
