@@ -20,6 +20,7 @@ import io.voicepartner.command.web.WriteResponses;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;
+import io.voicepartner.support.security.SecretBox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -52,8 +52,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    /** Answers that show a secret once (an invitation's token, an API key), which only its hash may be stored as. */
-    private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/(invitations|api-keys)/?");
+    /**
+     * Answers that show a secret once (an invitation's token, an API key, a webhook endpoint's signing secret), which
+     * only its hash may be stored as.
+     */
+    private static final Pattern SHOWS_A_SECRET = Pattern.compile(
+            "/api/organizations/[^/]+/(invitations|api-keys)/?|/api/webhook-endpoints/?|/api/webhook-endpoints/[^/]+/rotate-secret");
 
     private final IdempotencyKeys keys;
     private final ErrorResponses errors;

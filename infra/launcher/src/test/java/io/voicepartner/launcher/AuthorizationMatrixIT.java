@@ -119,6 +119,15 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/phone-numbers/{id}/history", "viewer"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
             Map.entry("POST /api/phone-numbers/{id}/usage", "editor"),
+            Map.entry("GET /api/webhook-endpoints", "viewer"),
+            Map.entry("POST /api/webhook-endpoints", "editor"),
+            Map.entry("GET /api/webhook-endpoints/{id}", "viewer"),
+            Map.entry("PATCH /api/webhook-endpoints/{id}", "editor"),
+            Map.entry("DELETE /api/webhook-endpoints/{id}", "editor"),
+            Map.entry("POST /api/webhook-endpoints/{id}/rotate-secret", "editor"),
+            Map.entry("POST /api/webhook-endpoints/{id}/test", "editor"),
+            Map.entry("GET /api/webhook-endpoints/{id}/deliveries", "viewer"),
+            Map.entry("POST /api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", "editor"),
 
             // the call-start lookup answers credentials in clear
             Map.entry("GET /api/runtime/phone-numbers/{e164}", "admin"));
@@ -203,7 +212,16 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/phone-numbers/{id}/restore", "config:write"),
             Map.entry("GET /api/phone-numbers/{id}/history", "config:read"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "config:read"),
-            Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"));
+            Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"),
+            Map.entry("GET /api/webhook-endpoints", "config:read"),
+            Map.entry("POST /api/webhook-endpoints", "config:write"),
+            Map.entry("GET /api/webhook-endpoints/{id}", "config:read"),
+            Map.entry("PATCH /api/webhook-endpoints/{id}", "config:write"),
+            Map.entry("DELETE /api/webhook-endpoints/{id}", "config:write"),
+            Map.entry("POST /api/webhook-endpoints/{id}/rotate-secret", "config:write"),
+            Map.entry("POST /api/webhook-endpoints/{id}/test", "config:write"),
+            Map.entry("GET /api/webhook-endpoints/{id}/deliveries", "config:read"),
+            Map.entry("POST /api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", "config:write"));
 
     /** Every scope a key can have, one key each. */
     private static final List<String> SCOPES =
@@ -264,6 +282,11 @@ class AuthorizationMatrixIT extends PlatformIT {
         resources.put("assistants", assistant);
         resources.put("tools", tool);
         resources.put("files", file.data().path("id").asText());
+        resources.put(
+                "webhook-endpoints",
+                created(inIt.post(
+                        "/api/webhook-endpoints",
+                        Map.of("url", "https://hooks.example.com/matrix", "event_types", List.of("*")))));
         // its text is read once it is extracted
         await().atMost(Duration.ofSeconds(30))
                 .until(

@@ -80,6 +80,11 @@ class CrossTenantRoutesIT extends PlatformIT {
         alices.put("tools", tool);
         alices.put("files", file.data().path("id").asText());
         alices.put("phone-numbers", number);
+        alices.put(
+                "webhook-endpoints",
+                created(alice.post(
+                        "/api/webhook-endpoints",
+                        Map.of("url", "https://hooks.example.com/alice", "event_types", List.of("*")))));
         alices.put("organizations", aliceUser.id());
         // the call-start lookup names a number by itself, answered by her published assistant
         alices.put(RUNTIME, e164);

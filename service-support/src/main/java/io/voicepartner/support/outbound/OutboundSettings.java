@@ -1,4 +1,4 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,12 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowList {@code OUTBOUND_ALLOW_LIST}: CIDRs ({@code 127.0.0.5/32}) and host names that every tenant's
  *                  calls may reach although they are not public, so that a developer can call a tool on their own
  *                  machine; empty by default, and refused under {@code VOICEPARTNER_PRODUCTION=true}, where a
- *                  tenant that needs an on-premise range is granted it alone ({@link OutboundGrants}, ADR 0025)
+ *                  tenant that needs an on-premise range is granted it alone ({@code OutboundGrants} of the command side, ADR 0025)
  */
 @ConfigurationProperties("voicepartner.outbound")
-record OutboundSettings(List<String> allowList) {
+public record OutboundSettings(List<String> allowList) {
 
-    OutboundSettings {
+    public OutboundSettings {
         allowList = allowList == null
                 ? List.of()
                 : allowList.stream().map(String::trim).filter(e -> !e.isEmpty()).toList();

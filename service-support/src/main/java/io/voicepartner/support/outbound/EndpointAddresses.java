@@ -1,6 +1,5 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
-import io.voicepartner.command.common.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which addresses the platform may call on a user's behalf: public ones only, so that a tool's endpoint cannot
- * reach the platform's own network (server-side request forgery). The ranges refused are those of RFC 6890's
+ * Which addresses the platform may call on a tenant's behalf (a tool's endpoint, a webhook's URL): public ones
+ * only, so that neither can reach the platform's own network (server-side request forgery). The ranges refused are those of RFC 6890's
  * special-purpose registries that are not globally reachable. An IPv4-mapped IPv6 address
  * ({@code ::ffff:127.0.0.1}) is the IPv4 address it maps: Java normalises such a literal itself, but not an
  * address from a DNS answer, so every address is normalised here ({@link #normalised}). The IPv6 forms that embed
@@ -24,9 +23,9 @@ import java.util.Optional;
  * carry, because that is where the packets end up; the local-use NAT64 prefix {@code 64:ff9b:1::/48} is refused
  * whole, as its operator chooses where in it the IPv4 address sits. The development allow-list
  * ({@code OUTBOUND_ALLOW_LIST}) opens ranges or host names for every tenant; the ranges an operator granted one
- * tenant ({@link OutboundGrants}) open them for that tenant's calls only.
+ * tenant ({@code OutboundGrants} of the command side) open them for that tenant's calls only.
  */
-final class EndpointAddresses {
+public final class EndpointAddresses {
 
     private static final Map<AddressRange, String> REFUSED = refused();
 
@@ -34,7 +33,7 @@ final class EndpointAddresses {
     private final List<String> allowedHosts = new ArrayList<>();
 
     /** @param allowList CIDRs and host names (see {@link OutboundSettings#allowList()}) */
-    EndpointAddresses(List<String> allowList) {
+    public EndpointAddresses(List<String> allowList) {
         for (String entry : allowList) {
             if (entry.matches("[0-9a-fA-F:.]+(/\\d+)?") && (entry.contains(":") || entry.matches("[0-9./]+"))) {
                 allowedRanges.add(AddressRange.parse(entry));
@@ -44,12 +43,12 @@ final class EndpointAddresses {
         }
     }
 
-    boolean allowsHost(String host) {
+    public boolean allowsHost(String host) {
         return allowedHosts.contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** @return why the platform does not call {@code resolved} ("a loopback address"), or empty if it may */
-    Optional<String> refusal(InetAddress resolved) {
+    public Optional<String> refusal(InetAddress resolved) {
         return refusal(resolved, List.of());
     }
 
@@ -57,7 +56,7 @@ final class EndpointAddresses {
      * @param granted the ranges an operator granted the tenant the call is made for
      * @return why the platform does not call {@code resolved} for that tenant, or empty if it may
      */
-    Optional<String> refusal(InetAddress resolved, List<AddressRange> granted) {
+    public Optional<String> refusal(InetAddress resolved, List<AddressRange> granted) {
         InetAddress address = normalised(resolved);
         if (allowedRanges.stream().anyMatch(range -> range.contains(address))
                 || granted.stream().anyMatch(range -> range.contains(address))) {
@@ -83,7 +82,7 @@ final class EndpointAddresses {
     }
 
     /** The IPv4 address an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) stands for; any other as it is. */
-    static InetAddress normalised(InetAddress address) {
+    public static InetAddress normalised(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (address instanceof Inet6Address && hasPrefix(bytes, MAPPED, 12)) {
             return ipv4(Arrays.copyOfRange(bytes, 12, 16));

@@ -1,7 +1,6 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.security;
 
 import io.voicepartner.api.common.SecretValue;
-import io.voicepartner.support.security.KeyIds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,12 +14,12 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Encrypts the credentials of tools before they enter a command, so that the event store and Kafka only
- * ever hold ciphertext: AES-256-GCM with a fresh random 96-bit nonce per value, under the key of
- * {@code SECRETS_KEY} (the base64 of 32 bytes), which only the command side has. There is no built-in key: a
+ * Encrypts the credentials of tools and the signing secrets of webhook endpoints before they enter a command, so
+ * that the event store and Kafka only ever hold ciphertext: AES-256-GCM with a fresh random 96-bit nonce per value,
+ * under the key of {@code SECRETS_KEY} (the base64 of 32 bytes), which only the command side and the query side have
+ * (ADR 0032). There is no built-in key: a
  * start without one, or with the development key the repository once published, is refused.
  *
  * <p>A value is stored as {@code v2:<key id>:} + base64(nonce, ciphertext, tag), the key id naming the key it was
@@ -28,21 +27,24 @@ import org.springframework.stereotype.Component;
  * comma-separated) still open what they sealed, and a write can tell the values it has to re-encrypt under the
  * current key ({@link #underCurrentKey}). Values of the earlier format, {@code v1:} + base64(…) without a key id,
  * are opened by whichever configured key fits: GCM's tag tells a wrong key apart. Decrypting is for the calls
- * the platform makes to a tool, and for those re-encryptions.
+ * the platform makes to a tool, for signing webhooks with their endpoints' secrets, and for those re-encryptions.
+ *
+ * <p>Not a component of service-support's scan, which every side imports: only the sides that hold
+ * {@code SECRETS_KEY} (the command side, and the query side that signs webhooks) {@code @Import} it, so that a side
+ * without the key, analytics, starts without it.
  */
-@Component
-class SecretBox {
+public class SecretBox {
 
     /** What the read API shows in place of a secret (followed by its last four characters, if it shows them). */
-    static final String MASK = "••••";
+    public static final String MASK = "••••";
     /** A shorter secret would give too much of itself away through its last four characters. */
-    static final int SHOWN_FROM_LENGTH = 12;
+    public static final int SHOWN_FROM_LENGTH = 12;
 
     /**
      * The development key the repository published until issue 17: never a key to encrypt with. It is accepted
      * among the previous keys, so that credentials a local platform stored under it can be read and re-encrypted.
      */
-    static final String PUBLISHED_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
+    public static final String PUBLISHED_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
 
     private static final String FORMAT = "v2:";
     private static final String KEYLESS_FORMAT = "v1:";
@@ -71,7 +73,7 @@ class SecretBox {
 
     private final SecureRandom random = new SecureRandom();
 
-    SecretBox(
+    public SecretBox(
             @Value("${voicepartner.secrets.key:}") String key,
             @Value("${voicepartner.secrets.previous-keys:}") String previousKeys) {
         if (key == null || key.isBlank()) {
@@ -98,7 +100,7 @@ class SecretBox {
         }
     }
 
-    SecretValue encrypt(String clear) {
+    public SecretValue encrypt(String clear) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -117,7 +119,7 @@ class SecretBox {
     }
 
     /** @throws IllegalArgumentException if the value was not encrypted under a configured key, or was altered */
-    String decrypt(SecretValue secret) {
+    public String decrypt(SecretValue secret) {
         String ciphertext = secret.ciphertext() == null ? "" : secret.ciphertext();
         if (ciphertext.startsWith(FORMAT)) {
             int colon = ciphertext.indexOf(':', FORMAT.length());
@@ -145,7 +147,7 @@ class SecretBox {
     }
 
     /** The value as it is if the current key sealed it, else the same secret encrypted under the current key. */
-    SecretValue underCurrentKey(SecretValue secret) {
+    public SecretValue underCurrentKey(SecretValue secret) {
         if (secret.ciphertext() != null && secret.ciphertext().startsWith(FORMAT + currentId + ":")) {
             return secret;
         }
@@ -170,7 +172,7 @@ class SecretBox {
      * Whether two encrypted values hold the same secret. Each encryption has its own nonce, so equal
      * secrets have different ciphertexts; an update that re-sends a secret unchanged is no change.
      */
-    boolean same(SecretValue one, SecretValue other) {
+    public boolean same(SecretValue one, SecretValue other) {
         if (one.equals(other)) {
             return true;
         }

@@ -1,4 +1,4 @@
-package io.voicepartner.command.common;
+package io.voicepartner.support.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,5 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
-import io.voicepartner.command.common.AddressRange;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -16,28 +15,28 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  * {@code 127.0.0.1}), and the client connects to exactly the addresses checked, as they were checked, so a name
  * that resolves differently on a second lookup (DNS rebinding) has no second lookup to exploit. Address literals
  * in the URL come through here too. The ranges an operator granted the tenant a call is made for
- * ({@link OutboundGrants}) are handed in for the duration of that call ({@link #forTenant}): the client resolves in
+ * ({@code OutboundGrants} of the command side) are handed in for the duration of that call ({@link #forTenant}): the client resolves in
  * the calling thread, and the caller never reuses a connection, so none opened for one tenant serves another.
  */
-class GuardedDnsResolver implements DnsResolver {
+public class GuardedDnsResolver implements DnsResolver {
 
     private final EndpointAddresses addresses;
     private final HostResolver resolver;
     private final ThreadLocal<List<AddressRange>> granted = ThreadLocal.withInitial(List::of);
 
-    GuardedDnsResolver(EndpointAddresses addresses, HostResolver resolver) {
+    public GuardedDnsResolver(EndpointAddresses addresses, HostResolver resolver) {
         this.addresses = addresses;
         this.resolver = resolver;
     }
 
     /** A call made with this resolver while the returned scope is open may reach {@code ranges} too. */
-    Scope forTenant(List<AddressRange> ranges) {
+    public Scope forTenant(List<AddressRange> ranges) {
         granted.set(List.copyOf(ranges));
         return granted::remove;
     }
 
     /** Closes without an exception to catch. */
-    interface Scope extends AutoCloseable {
+    public interface Scope extends AutoCloseable {
         @Override
         void close();
     }

@@ -1,6 +1,6 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
-import static io.voicepartner.command.tool.EndpointAddressesTest.mapped;
+import static io.voicepartner.support.outbound.EndpointAddressesTest.mapped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,12 +1,12 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.voicepartner.api.common.SecretValue;
-import io.voicepartner.support.security.KeyIds;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -170,7 +170,9 @@ class SecretBoxTest {
     }
 
     private static String randomKey() {
-        return ToolConfigurations.randomKey();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String keyId(String base64Key) {

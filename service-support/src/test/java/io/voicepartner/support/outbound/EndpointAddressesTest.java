@@ -1,4 +1,4 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Looks up the addresses of a tool endpoint's host: the system's resolver, unless a bean of this type replaces
+ * Looks up the addresses of a tool endpoint's or a webhook URL's host: the system's resolver, unless a bean of this type replaces
  * it. Public so that the platform's integration tests can answer a name with an address of their choosing (as a
  * hostile DNS server would), which Java 17 offers no other way to do.
  */

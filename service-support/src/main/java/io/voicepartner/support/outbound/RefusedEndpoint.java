@@ -1,4 +1,4 @@
-package io.voicepartner.command.tool;
+package io.voicepartner.support.outbound;
 
 import java.net.UnknownHostException;
 
@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
  * A tool endpoint whose host resolves to an address the platform does not call. An
  * {@link UnknownHostException} because that is what a DNS resolver may throw, at connect time.
  */
-class RefusedEndpoint extends UnknownHostException {
+public class RefusedEndpoint extends UnknownHostException {
 
-    RefusedEndpoint(String message) {
+    public RefusedEndpoint(String message) {
         super(message);
     }
 }
