@@ -97,7 +97,8 @@ class WebhookEndpointWriteController {
         addresses.requireCallable(request.url());
         String id = ids.next();
         WebhookSecrets.Issued secret = secrets.issue();
-        long revision = commands.send(
+        // a creation answers the new aggregate's id; it is at revision 1
+        commands.send(
                 new CreateWebhookEndpoint(
                         id,
                         caller.organizationId(),
@@ -106,6 +107,7 @@ class WebhookEndpointWriteController {
                         request.description(),
                         secret.encrypted()),
                 caller.actor());
+        long revision = 1;
         return responses.createdOnce(
                 new CreatedWebhookEndpoint(
                         id,

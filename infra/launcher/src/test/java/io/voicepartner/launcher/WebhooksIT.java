@@ -48,6 +48,7 @@ class WebhooksIT extends PlatformIT {
     private static HttpServer server;
     private static final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
 
+    private Api.User aliceUser;
     private Api alice;
 
     /** What one receiver got, and how many requests it fails before it answers {@code 204}. */
@@ -86,7 +87,8 @@ class WebhooksIT extends PlatformIT {
 
     @BeforeEach
     void signUp() {
-        alice = api().as(api().signUp());
+        aliceUser = api().signUp();
+        alice = api().as(aliceUser);
     }
 
     @Test
@@ -313,7 +315,9 @@ class WebhooksIT extends PlatformIT {
         Api.Response refused = alice.post("/api/webhook-endpoints/" + endpoint.id() + "/test", Map.of());
         assertThat(refused.status()).isEqualTo(409);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> alice.get("/api/audit-log").text().contains("WebhookEndpointDisabled"));
+                .until(() -> alice.get("/api/organizations/" + aliceUser.id() + "/audit-log")
+                        .text()
+                        .contains("WebhookEndpointDisabled"));
 
         receiver.failuresLeft.set(0);
         Api.Response enabled = alice.patch("/api/webhook-endpoints/" + endpoint.id(), Map.of("enabled", true));
