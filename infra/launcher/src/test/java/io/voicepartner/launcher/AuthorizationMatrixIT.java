@@ -76,6 +76,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/assistants/{id}", "editor"),
             Map.entry("POST /api/assistants/{id}/restore", "editor"),
             Map.entry("GET /api/assistants/{id}/history", "viewer"),
+            Map.entry("GET /api/events", "viewer"),
+            Map.entry("GET /api/events/{id}", "viewer"),
+            Map.entry("GET /api/events/stream", "viewer"),
             Map.entry("GET /api/assistants/{id}/tools", "viewer"),
             Map.entry("POST /api/assistants/{id}/tools", "editor"),
             Map.entry("DELETE /api/assistants/{id}/tools", "editor"),
@@ -170,6 +173,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/assistants/{id}", "config:write"),
             Map.entry("POST /api/assistants/{id}/restore", "config:write"),
             Map.entry("GET /api/assistants/{id}/history", "config:read"),
+            Map.entry("GET /api/events", "config:read"),
+            Map.entry("GET /api/events/{id}", "config:read"),
+            Map.entry("GET /api/events/stream", "config:read"),
             Map.entry("GET /api/assistants/{id}/tools", "config:read"),
             Map.entry("POST /api/assistants/{id}/tools", "config:write"),
             Map.entry("DELETE /api/assistants/{id}/tools", "config:write"),
@@ -299,6 +305,9 @@ class AuthorizationMatrixIT extends PlatformIT {
         resources.put(
                 "phone-numbers",
                 created(inIt.post("/api/phone-numbers", Map.of("phone_number", e164, "assistant_id", assistant))));
+        // an event of the organization's feed, which the assistant's creation is in
+        resources.put(
+                "events", EventsIT.awaitEvents(inIt, "", 1).get(0).path("id").asText());
     }
 
     @Test

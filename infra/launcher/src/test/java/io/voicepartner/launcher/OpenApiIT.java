@@ -45,7 +45,8 @@ class OpenApiIT extends PlatformIT {
             "Organizations",
             "Audit log",
             "Runtime",
-            "Operations");
+            "Operations",
+            "Events");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 

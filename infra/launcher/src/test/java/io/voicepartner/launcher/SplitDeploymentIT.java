@@ -274,6 +274,26 @@ class SplitDeploymentIT {
         return started;
     }
 
+    /** The gateway passes the live streams through unbuffered, and upgrades the WebSocket (ADR 0031). */
+    @Test
+    void throughTheGatewayTheLiveStreamsCarryEachChangeAsItHappens() {
+        Api.User annaUser = gateway.signUp();
+        Api anna = gateway.as(annaUser);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + annaUser.token());
+        try (LiveClients.EventStream sse = LiveClients.stream(gateway.baseUrl(), bearer, null);
+                LiveClients.LiveSocket socket = LiveClients.socket(gateway.baseUrl(), bearer, "")) {
+            assertThat(socket.next().path("type").asText()).isEqualTo("ready");
+            String tool = anna.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://tools.example.com/c"))
+                    .data()
+                    .path("id")
+                    .asText();
+
+            assertThat(sse.next().json().path("resource").path("id").asText()).isEqualTo(tool);
+            assertThat(socket.next().path("event").path("resource").path("id").asText())
+                    .isEqualTo(tool);
+        }
+    }
+
     @Test
     void everyNodeAuthenticatesAnApiKeyFromItsOwnStoreListsItsUsesAndRefusesItOnceRevoked() {
         Api.User annaUser = gateway.signUp();
