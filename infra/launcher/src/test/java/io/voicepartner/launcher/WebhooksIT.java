@@ -329,6 +329,71 @@ class WebhooksIT extends PlatformIT {
                         deliveryOf(endpoint, delivery).path("status").asText().equals("succeeded"));
     }
 
+    @Test
+    void aReceiverThatFailsForAWhileGetsEveryEventInOrderOnceItRecoversAndNothingOfAnotherOrganization() {
+        Receiver receiver = receiver("/hooks/events");
+        receiver.failuresLeft.set(4);
+        Endpoint endpoint = endpoint(url("/hooks/events"));
+        Api bob = api().as(api().signUp());
+        bob.post("/api/webhook-endpoints", Map.of("url", url("/hooks/bobs"), "event_types", List.of("*")));
+
+        String tool = AssistantToolsIT.tool(alice, "Calendar");
+        String bobsTool = AssistantToolsIT.tool(bob, "Weather");
+        for (String description : List.of("first", "second", "third")) {
+            assertThat(alice.patch("/api/tools/" + tool, Map.of("description", description))
+                            .status())
+                    .isEqualTo(200);
+        }
+        assertThat(alice.delete("/api/tools/" + tool).status()).isEqualTo(200);
+        List<String> feed = new ArrayList<>();
+        EventsIT.awaitEvents(alice, "", 5)
+                .forEach(event -> feed.add(event.path("id").asText()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted(receiver).size() >= feed.size());
+        List<Received> accepted = accepted(receiver);
+        assertThat(accepted).extracting(Received::id).containsExactlyElementsOf(feed);
+        List<Long> revisions = new ArrayList<>();
+        for (Received got : accepted) {
+            assertThat(verifies(got, endpoint.secret())).as(got.toString()).isTrue();
+            JsonNode event = json(got.body());
+            assertThat(event.path("organization_id").asText()).isEqualTo(aliceUser.id());
+            assertThat(event.path("resource").path("id").asText()).isEqualTo(tool);
+            revisions.add(event.path("resource").path("revision").asLong());
+        }
+        assertThat(revisions).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(json(accepted.get(4).body()).path("type").asText()).isEqualTo("tool.deleted");
+        List<String> bobs = new ArrayList<>();
+        EventsIT.awaitEvents(bob, "", 1)
+                .forEach(event -> bobs.add(event.path("id").asText()));
+        assertThat(receiver.received).extracting(Received::id).doesNotContainAnyElementsOf(bobs);
+        assertThat(receiver.received).allSatisfy(got -> assertThat(got.body()).doesNotContain(bobsTool));
+    }
+
+    @Test
+    void anEndpointGetsOnlyTheEventTypesItTakes() {
+        Receiver receiver = receiver("/hooks/deletions");
+        Api.Response created = alice.post(
+                "/api/webhook-endpoints",
+                Map.of("url", url("/hooks/deletions"), "event_types", List.of("tool.deleted")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        String tool = AssistantToolsIT.tool(alice, "Calendar");
+        assertThat(alice.delete("/api/tools/" + tool).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !accepted(receiver).isEmpty());
+        EventsIT.awaitEvents(alice, "", 2);
+        assertThat(receiver.received)
+                .extracting(got -> json(got.body()).path("type").asText())
+                .containsOnly("tool.deleted");
+    }
+
+    /** What the receiver accepted, each event once, in the order it accepted them. */
+    private static List<Received> accepted(Receiver receiver) {
+        return receiver.received.stream()
+                .filter(got -> got.answeredWith() == 204)
+                .toList();
+    }
+
     /** The receiver's check, written from the Standard Webhooks specification, not from the platform's signer. */
     private static boolean verifies(Received got, String secret) {
         try {
