@@ -96,7 +96,8 @@ class SplitDeploymentIT {
                 commandPort,
                 shared,
                 Map.of("SECRETS_KEY", TestKeys.SECRETS_KEY, "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
-        start("query-side", queryPort, shared, Map.of());
+        // the query side signs webhooks with the endpoints' secrets, which SECRETS_KEY opens (ADR 0032)
+        start("query-side", queryPort, shared, Map.of("SECRETS_KEY", TestKeys.SECRETS_KEY));
         start("analytics", analyticsPort, shared, Map.of());
         sides = Map.of("command-side", commandPort, "query-side", queryPort, "analytics", analyticsPort);
         for (int port : sides.values()) {
