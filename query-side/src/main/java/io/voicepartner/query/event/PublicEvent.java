@@ -1,6 +1,7 @@
 package io.voicepartner.query.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.voicepartner.query.actor.ActorView;
 import java.time.Instant;
 
@@ -29,6 +30,7 @@ public record PublicEvent(
      * @param type     {@code assistant}, {@code tool}, {@code file} or {@code phone_number}
      * @param revision the resource's revision after the event
      */
+    @Schema(name = "EventResource")
     public record Resource(String type, String id, long revision) {}
 
     /**
@@ -36,6 +38,7 @@ public record PublicEvent(
      *                masked; after a deletion, as it was when deleted
      * @param changes field → {@code {from, to}}: what the event changed, credentials masked
      */
+    @Schema(name = "EventData")
     public record Data(JsonNode object, JsonNode changes) {}
 
     PublicEvent withActor(ActorView completed) {
