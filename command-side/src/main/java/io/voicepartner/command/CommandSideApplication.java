@@ -1,6 +1,7 @@
 package io.voicepartner.command;
 
 import io.voicepartner.support.ServiceSupportConfiguration;
+import io.voicepartner.support.security.SecretBox;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /** The command side on its own (the split deployment); {@code ./run} starts it together with the query side. */
 @SpringBootApplication
-@Import(ServiceSupportConfiguration.class)
+@Import({ServiceSupportConfiguration.class, SecretBox.class})
 @PropertySource("classpath:command-side.properties")
 public class CommandSideApplication {
 

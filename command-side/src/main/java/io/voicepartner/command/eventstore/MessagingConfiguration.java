@@ -6,6 +6,7 @@ import io.voicepartner.api.organization.OrganizationCommand;
 import io.voicepartner.api.phonenumber.PhoneNumberCommand;
 import io.voicepartner.api.tool.ToolCommand;
 import io.voicepartner.api.user.UserCommand;
+import io.voicepartner.api.webhook.WebhookEndpointCommand;
 import io.voicepartner.command.common.StreamIds;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -56,6 +57,8 @@ class MessagingConfiguration {
             id = phoneNumberCommand.phoneNumberId();
         } else if (payload instanceof UserCommand userCommand) {
             id = userCommand.userId();
+        } else if (payload instanceof WebhookEndpointCommand webhookEndpointCommand) {
+            id = webhookEndpointCommand.endpointId();
         } else if (payload instanceof OrganizationCommand organizationCommand) {
             id = StreamIds.ofOrganization(organizationCommand.organizationId());
         } else {

@@ -1,6 +1,7 @@
 package io.voicepartner.command.publishing;
 
 import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.webhook.WebhookEndpointFailing;
 import io.voicepartner.support.security.ApiKeyUse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
  * the publisher before its first send ({@link #ensureCreated}), so that a platform started while Kafka
  * was down does not depend on the broker auto-creating topics with its own defaults. Beside them the sides' own
  * {@link ApiKeyUse#TOPIC}, which keeps a record only until the query side has taken it: the uses live on in the
- * keys' {@code last_used_at}.
+ * keys' {@code last_used_at}, and {@link WebhookEndpointFailing#TOPIC}, by which the query side has the command side
+ * disable a webhook endpoint that fails too long.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
@@ -50,7 +52,14 @@ class KafkaTopics {
                         TopicConfig.RETENTION_MS_CONFIG,
                         Long.toString(Duration.ofDays(7).toMillis()))
                 .build();
+        NewTopic webhookFailures = TopicBuilder.name(WebhookEndpointFailing.TOPIC)
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .config(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofDays(7).toMillis()))
+                .build();
         return new KafkaAdmin.NewTopics(
-                Stream.concat(events, Stream.of(apiKeyUses)).toArray(NewTopic[]::new));
+                Stream.concat(events, Stream.of(apiKeyUses, webhookFailures)).toArray(NewTopic[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.tool.AuthenticationType;
+import io.voicepartner.support.security.SecretBox;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,5 +1,6 @@
 package io.voicepartner.command.tool;
 
+import io.voicepartner.support.security.SecretBox;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

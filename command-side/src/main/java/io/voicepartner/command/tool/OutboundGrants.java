@@ -1,6 +1,6 @@
 package io.voicepartner.command.tool;
 
-import io.voicepartner.command.common.AddressRange;
+import io.voicepartner.support.outbound.AddressRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

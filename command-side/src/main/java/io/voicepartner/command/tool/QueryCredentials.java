@@ -1,6 +1,7 @@
 package io.voicepartner.command.tool;
 
 import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.support.security.SecretBox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.voicepartner.command.tool;
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.support.security.SecretBox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -16,6 +16,7 @@ import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.common.Revisions;
+import io.voicepartner.support.security.SecretBox;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.AggregateDeletedException;

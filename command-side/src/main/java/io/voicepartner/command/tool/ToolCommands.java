@@ -10,6 +10,7 @@ import io.voicepartner.api.tool.ToolConfiguration;
 import io.voicepartner.api.tool.ToolField;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.web.JsonRequestReader;
+import io.voicepartner.support.security.SecretBox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

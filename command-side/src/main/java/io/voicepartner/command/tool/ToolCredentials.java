@@ -4,6 +4,7 @@ import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.support.security.SecretBox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -9,6 +9,7 @@ import io.voicepartner.command.lookup.AssistantOwnership;
 import io.voicepartner.command.usage.UsageRecording;
 import io.voicepartner.command.web.Ids;
 import io.voicepartner.command.web.JsonRequestReader;
+import io.voicepartner.support.outbound.RefusedEndpoint;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Requires;

@@ -1,6 +1,6 @@
 package io.voicepartner.command.web;
 
-import io.voicepartner.command.common.AddressRange;
+import io.voicepartner.support.outbound.AddressRange;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

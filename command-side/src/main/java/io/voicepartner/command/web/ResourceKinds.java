@@ -10,7 +10,8 @@ final class ResourceKinds {
             "tools", "Tool",
             "files", "File",
             "phone-numbers", "Phone number",
-            "organizations", "Organization");
+            "organizations", "Organization",
+            "webhook-endpoints", "Webhook endpoint");
 
     private ResourceKinds() {}
 

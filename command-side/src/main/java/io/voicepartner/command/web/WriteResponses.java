@@ -91,11 +91,22 @@ public class WriteResponses {
      */
     public <T> ResponseEntity<ApiResponse<T>> createdOnce(
             T answer, String location, long revision, Caller caller, String authorization) {
+        return once(HttpStatus.CREATED, answer, location, revision, caller, authorization);
+    }
+
+    /** As {@link #createdOnce}, for a change that makes a secret (a webhook endpoint's rotated one): {@code 200}. */
+    public <T> ResponseEntity<ApiResponse<T>> shownOnce(
+            T answer, String location, long revision, Caller caller, String authorization) {
+        return once(HttpStatus.OK, answer, location, revision, caller, authorization);
+    }
+
+    private <T> ResponseEntity<ApiResponse<T>> once(
+            HttpStatus status, T answer, String location, long revision, Caller caller, String authorization) {
         if (!(readYourWrites.await(location, revision, caller, authorization)
                 instanceof ReadYourWrites.Outcome.Visible)) {
             timeouts.increment();
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.of(answer));
+        return ResponseEntity.status(status).body(ApiResponse.of(answer));
     }
 
     private ResponseEntity<Object> shown(

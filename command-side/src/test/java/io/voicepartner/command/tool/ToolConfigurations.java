@@ -5,6 +5,7 @@ import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.support.security.SecretBox;
 import java.lang.reflect.RecordComponent;
 import java.security.SecureRandom;
 import java.util.Arrays;

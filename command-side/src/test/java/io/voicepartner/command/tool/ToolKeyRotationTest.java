@@ -18,6 +18,7 @@ import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.tool.UpdateTool;
 import io.voicepartner.command.eventstore.CommandRouting;
+import io.voicepartner.support.security.SecretBox;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -76,6 +76,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/assistants/{id}", "editor"),
             Map.entry("POST /api/assistants/{id}/restore", "editor"),
             Map.entry("GET /api/assistants/{id}/history", "viewer"),
+            Map.entry("GET /api/events", "viewer"),
+            Map.entry("GET /api/events/{id}", "viewer"),
+            Map.entry("GET /api/events/stream", "viewer"),
             Map.entry("GET /api/assistants/{id}/tools", "viewer"),
             Map.entry("POST /api/assistants/{id}/tools", "editor"),
             Map.entry("DELETE /api/assistants/{id}/tools", "editor"),
@@ -119,6 +122,15 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /api/phone-numbers/{id}/history", "viewer"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "viewer"),
             Map.entry("POST /api/phone-numbers/{id}/usage", "editor"),
+            Map.entry("GET /api/webhook-endpoints", "viewer"),
+            Map.entry("POST /api/webhook-endpoints", "editor"),
+            Map.entry("GET /api/webhook-endpoints/{id}", "viewer"),
+            Map.entry("PATCH /api/webhook-endpoints/{id}", "editor"),
+            Map.entry("DELETE /api/webhook-endpoints/{id}", "editor"),
+            Map.entry("POST /api/webhook-endpoints/{id}/rotate-secret", "editor"),
+            Map.entry("POST /api/webhook-endpoints/{id}/test", "editor"),
+            Map.entry("GET /api/webhook-endpoints/{id}/deliveries", "viewer"),
+            Map.entry("POST /api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", "editor"),
 
             // configuration as code: reading and planning change nothing, applying writes
             Map.entry("GET /api/config/export", "viewer"),
@@ -169,6 +181,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("DELETE /api/assistants/{id}", "config:write"),
             Map.entry("POST /api/assistants/{id}/restore", "config:write"),
             Map.entry("GET /api/assistants/{id}/history", "config:read"),
+            Map.entry("GET /api/events", "config:read"),
+            Map.entry("GET /api/events/{id}", "config:read"),
+            Map.entry("GET /api/events/stream", "config:read"),
             Map.entry("GET /api/assistants/{id}/tools", "config:read"),
             Map.entry("POST /api/assistants/{id}/tools", "config:write"),
             Map.entry("DELETE /api/assistants/{id}/tools", "config:write"),
@@ -211,7 +226,16 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("POST /api/phone-numbers/{id}/restore", "config:write"),
             Map.entry("GET /api/phone-numbers/{id}/history", "config:read"),
             Map.entry("GET /api/phone-numbers/{id}/calls", "config:read"),
-            Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"));
+            Map.entry("POST /api/phone-numbers/{id}/usage", "usage:write"),
+            Map.entry("GET /api/webhook-endpoints", "config:read"),
+            Map.entry("POST /api/webhook-endpoints", "config:write"),
+            Map.entry("GET /api/webhook-endpoints/{id}", "config:read"),
+            Map.entry("PATCH /api/webhook-endpoints/{id}", "config:write"),
+            Map.entry("DELETE /api/webhook-endpoints/{id}", "config:write"),
+            Map.entry("POST /api/webhook-endpoints/{id}/rotate-secret", "config:write"),
+            Map.entry("POST /api/webhook-endpoints/{id}/test", "config:write"),
+            Map.entry("GET /api/webhook-endpoints/{id}/deliveries", "config:read"),
+            Map.entry("POST /api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", "config:write"));
 
     /** Every scope a key can have, one key each. */
     private static final List<String> SCOPES =
@@ -272,6 +296,11 @@ class AuthorizationMatrixIT extends PlatformIT {
         resources.put("assistants", assistant);
         resources.put("tools", tool);
         resources.put("files", file.data().path("id").asText());
+        resources.put(
+                "webhook-endpoints",
+                created(inIt.post(
+                        "/api/webhook-endpoints",
+                        Map.of("url", "https://hooks.example.com/matrix", "event_types", List.of("*")))));
         // its text is read once it is extracted
         await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -284,6 +313,9 @@ class AuthorizationMatrixIT extends PlatformIT {
         resources.put(
                 "phone-numbers",
                 created(inIt.post("/api/phone-numbers", Map.of("phone_number", e164, "assistant_id", assistant))));
+        // an event of the organization's feed, which the assistant's creation is in
+        resources.put(
+                "events", EventsIT.awaitEvents(inIt, "", 1).get(0).path("id").asText());
     }
 
     @Test

@@ -80,7 +80,15 @@ class CrossTenantRoutesIT extends PlatformIT {
         alices.put("tools", tool);
         alices.put("files", file.data().path("id").asText());
         alices.put("phone-numbers", number);
+        alices.put(
+                "webhook-endpoints",
+                created(alice.post(
+                        "/api/webhook-endpoints",
+                        Map.of("url", "https://hooks.example.com/alice", "event_types", List.of("*")))));
         alices.put("organizations", aliceUser.id());
+        // an event of her feed: its id must be as unknown to Bob as one nobody has
+        alices.put(
+                "events", EventsIT.awaitEvents(alice, "", 1).get(0).path("id").asText());
         // the call-start lookup names a number by itself, answered by her published assistant
         alices.put(RUNTIME, e164);
     }

@@ -46,6 +46,8 @@ class OpenApiIT extends PlatformIT {
             "Audit log",
             "Runtime",
             "Operations",
+            "Events",
+            "Webhooks",
             "Configuration");
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");

@@ -56,6 +56,8 @@ final class Projections {
      */
     private static final String PARKING_LOG = "query.dead_letters";
 
+    private static final String EVENT_FEED = "query.events";
+
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
     private final String bootstrapServers;
@@ -153,11 +155,20 @@ final class Projections {
         return tables;
     }
 
-    /** Empties every read-model table (Flyway's history kept): a rebuild starts from here. */
+    /**
+     * Empties every read-model table (Flyway's history kept): a rebuild starts from here. Not the public event feed,
+     * which is no read model: its positions are clients' cursors, and a replay must find every event there and append
+     * nothing (ADR 0031).
+     */
     void truncate() throws SQLException {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE " + String.join(", ", tables(statement)));
+            statement.execute("TRUNCATE "
+                    + String.join(
+                            ", ",
+                            tables(statement).stream()
+                                    .filter(table -> !table.equals(EVENT_FEED))
+                                    .toList()));
         }
     }
 

@@ -89,6 +89,13 @@ class RebuildIT extends OperationsPlatformIT {
         assertThat(alice.delete(keys + "/" + revoked).status()).isEqualTo(200);
         ReadModelTables.awaitConsumed(kafkaBootstrapServers());
         Map<String, List<String>> live = tables.snapshotOf(user.id());
+        // her feed, and a cursor a client stored half-way through it (ADR 0031)
+        List<String> feed = EventsIT.field(EventsIT.awaitEvents(alice, "", 8), "id");
+        String stored = alice.get("/api/events?limit=4")
+                .json()
+                .path("meta")
+                .path("next_cursor")
+                .asText();
         // a damaged read model: a renamed tool and an assignment lost
         tables.execute("UPDATE query.tools SET name = 'damaged' WHERE id = '" + weather + "'");
         tables.execute("DELETE FROM query.assistant_tools WHERE tool_id = '" + crm + "'");
@@ -143,6 +150,16 @@ class RebuildIT extends OperationsPlatformIT {
         rebuilt.get("assistants").removeAll(newRows);
         rebuilt.get("audit_log").removeIf(row -> writtenDuring.stream().anyMatch(row::contains));
         assertThat(rebuilt).isEqualTo(live);
+        List<String> feedAfter =
+                EventsIT.field(alice.get("/api/events?limit=200").data(), "id");
+        assertThat(feedAfter.subList(0, feed.size()))
+                .as("the feed neither renumbered nor duplicated by the rebuild")
+                .isEqualTo(feed);
+        assertThat(feedAfter).doesNotHaveDuplicates();
+        assertThat(EventsIT.field(
+                        alice.get("/api/events?limit=200&after=" + stored).data(), "id"))
+                .as("the stored cursor goes on where it was")
+                .isEqualTo(feedAfter.subList(4, feedAfter.size()));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(metric("voicepartner_rebuild_done_events")).hasValue((double) outcome.events());
             assertThat(metric("voicepartner_rebuild_total_events")).hasValue((double) outcome.events());

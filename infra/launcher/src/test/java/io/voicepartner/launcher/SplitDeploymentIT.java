@@ -96,7 +96,8 @@ class SplitDeploymentIT {
                 commandPort,
                 shared,
                 Map.of("SECRETS_KEY", TestKeys.SECRETS_KEY, "QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort));
-        start("query-side", queryPort, shared, Map.of());
+        // the query side signs webhooks with the endpoints' secrets, which SECRETS_KEY opens (ADR 0032)
+        start("query-side", queryPort, shared, Map.of("SECRETS_KEY", TestKeys.SECRETS_KEY));
         start("analytics", analyticsPort, shared, Map.of());
         sides = Map.of("command-side", commandPort, "query-side", queryPort, "analytics", analyticsPort);
         for (int port : sides.values()) {
@@ -272,6 +273,26 @@ class SplitDeploymentIT {
                 .ignoreExceptions()
                 .until(() -> started.get("/health").header("Server") != null);
         return started;
+    }
+
+    /** The gateway passes the live streams through unbuffered, and upgrades the WebSocket (ADR 0031). */
+    @Test
+    void throughTheGatewayTheLiveStreamsCarryEachChangeAsItHappens() {
+        Api.User annaUser = gateway.signUp();
+        Api anna = gateway.as(annaUser);
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + annaUser.token());
+        try (LiveClients.EventStream sse = LiveClients.stream(gateway.baseUrl(), bearer, null);
+                LiveClients.LiveSocket socket = LiveClients.socket(gateway.baseUrl(), bearer, "")) {
+            assertThat(socket.next().path("type").asText()).isEqualTo("ready");
+            String tool = anna.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://tools.example.com/c"))
+                    .data()
+                    .path("id")
+                    .asText();
+
+            assertThat(sse.next().json().path("resource").path("id").asText()).isEqualTo(tool);
+            assertThat(socket.next().path("event").path("resource").path("id").asText())
+                    .isEqualTo(tool);
+        }
     }
 
     @Test

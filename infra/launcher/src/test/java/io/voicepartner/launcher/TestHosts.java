@@ -1,6 +1,6 @@
 package io.voicepartner.launcher;
 
-import io.voicepartner.command.tool.HostResolver;
+import io.voicepartner.support.outbound.HostResolver;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;

@@ -44,6 +44,13 @@ abstract class TestPlatform {
         // bcrypt's least cost: the tests sign up and log in hundreds of users, at 65 ms of CPU a hash at production's
         // cost 10 (which SignUpLimitsIT's platform keeps, and checks)
         properties.add("voicepartner.passwords.hash-cost", () -> "4");
+        // webhooks: retried within seconds rather than over three days, and an endpoint that accepted nothing for
+        // 5 s is disabled (WebhooksIT waits for both); the receivers answer in milliseconds
+        properties.add(
+                "voicepartner.webhooks.retry-delays",
+                () -> "100ms,100ms,200ms,200ms,400ms,400ms,800ms,800ms,800ms,800ms");
+        properties.add("voicepartner.webhooks.disable-after", () -> "5s");
+        properties.add("voicepartner.webhooks.poll-interval", () -> "100ms");
         // the tests see an API key's last_used_at move without waiting for production's 30 s rounds
         properties.add("voicepartner.api-keys.uses-flush-interval", () -> "1s");
     }

@@ -136,6 +136,14 @@ abstract class AuditProjector implements Projector {
         }
     }
 
+    /** Where the organization's events are delivered, and the platform's disabling of one that failed too long. */
+    @Component
+    static final class WebhookEndpoints extends AuditProjector {
+        WebhookEndpoints(AuditRows rows) {
+            super(AggregateType.WEBHOOK_ENDPOINT, rows);
+        }
+    }
+
     @Component
     static final class SignIns extends AuditProjector {
         SignIns(AuditRows rows) {

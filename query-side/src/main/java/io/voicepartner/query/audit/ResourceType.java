@@ -16,7 +16,8 @@ enum ResourceType {
     FILE,
     PHONE_NUMBER,
     USER,
-    ORGANIZATION;
+    ORGANIZATION,
+    WEBHOOK_ENDPOINT;
 
     @JsonValue
     String wireName() {

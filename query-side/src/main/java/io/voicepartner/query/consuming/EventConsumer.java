@@ -56,6 +56,7 @@ class EventConsumer {
 
     private final EnvelopeReader reader;
     private final List<Projector> projectors;
+    private final List<Journal> journals;
     private final RevisionAwaiter revisions;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
@@ -68,12 +69,14 @@ class EventConsumer {
     EventConsumer(
             EnvelopeReader reader,
             List<Projector> projectors,
+            List<Journal> journals,
             RevisionAwaiter revisions,
             TransactionTemplate transaction,
             JdbcClient jdbc,
             MeterRegistry meters) {
         this.reader = reader;
         this.projectors = projectors;
+        this.journals = journals;
         this.revisions = revisions;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -202,6 +205,8 @@ class EventConsumer {
                     }
                     projector.apply(envelope);
                 });
+        // after the read models, which the feed reads from (its object and changes are the history's)
+        journals.forEach(journal -> journal.append(envelope));
         return read;
     }
 

@@ -42,6 +42,12 @@ public enum ReadModel {
             AggregateType.ORGANIZATION,
             EnumSet.of(AggregateType.ORGANIZATION),
             List.of("organizations", "organization_members", "organization_invitations", "api_keys")),
+    /** The organizations' webhook endpoints; not what was delivered to them, which no topic keeps (ADR 0032). */
+    WEBHOOK_ENDPOINTS(
+            "webhook-endpoints",
+            AggregateType.WEBHOOK_ENDPOINT,
+            EnumSet.of(AggregateType.WEBHOOK_ENDPOINT),
+            List.of("webhook_endpoints")),
     HISTORY(
             "history",
             null,

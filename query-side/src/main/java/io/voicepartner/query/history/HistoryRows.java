@@ -2,6 +2,7 @@ package io.voicepartner.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
@@ -28,6 +29,14 @@ public class HistoryRows {
 
     /** A row as a point-in-time read needs it. */
     record Snapshot(long revision, Instant occurredAt, String actor, ObjectNode state, boolean deleted) {}
+
+    /**
+     * One event as the history recorded it, for the public feed.
+     *
+     * @param object  the resource after the event as a read at that revision shows it ({@link #asRead})
+     * @param changes field → {@code {from, to}}
+     */
+    public record Recorded(String aggregateType, String ownerId, ObjectNode object, JsonNode changes) {}
 
     /** One page of entries, oldest first, and how many the resource has in all. */
     record Page(List<HistoryEntry> items, boolean hasMore, long total) {}
@@ -83,6 +92,54 @@ public class HistoryRows {
                         json(state),
                         deleted)
                 .update();
+    }
+
+    /**
+     * The event at {@code revision} as the current projection transaction's history holds it (the live consumer's:
+     * the served table); empty if the history keeps no such event (legacy usage, ADR 0017).
+     */
+    public Optional<Recorded> event(String aggregateId, long revision) {
+        return jdbc.sql("SELECT h.aggregate_type, h.owner_id, h.occurred_at, h.state, h.changes, "
+                        + "first.actor AS first_actor, first.occurred_at AS created_at FROM history h "
+                        + "JOIN LATERAL (SELECT actor, occurred_at FROM history f WHERE f.aggregate_id = h.aggregate_id "
+                        + "ORDER BY f.revision LIMIT 1) first ON true WHERE h.aggregate_id = ? AND h.revision = ?")
+                .params(aggregateId, revision)
+                .query((row, n) -> new Recorded(
+                        row.getString("aggregate_type"),
+                        row.getString("owner_id"),
+                        asRead(
+                                (ObjectNode) read(row.getString("state")),
+                                aggregateId,
+                                row.getString("owner_id"),
+                                row.getString("first_actor"),
+                                row.getTimestamp("created_at").toInstant(),
+                                revision,
+                                row.getTimestamp("occurred_at").toInstant()),
+                        read(row.getString("changes"))))
+                .optional();
+    }
+
+    /**
+     * A recorded state completed with what every read of the resource shows beside its configured fields: its id,
+     * organization, creator, revision and times.
+     *
+     * @param creator the first event's actor; the organization when it recorded none
+     */
+    static ObjectNode asRead(
+            ObjectNode state,
+            String id,
+            String ownerId,
+            String creator,
+            Instant createdAt,
+            long revision,
+            Instant updatedAt) {
+        state.put("id", id);
+        state.put("organization_id", ownerId);
+        state.put("created_by", creator == null ? ownerId : creator);
+        state.put("revision", revision);
+        state.put("created_at", createdAt.toString());
+        state.put("updated_at", updatedAt.toString());
+        return state;
     }
 
     /** Whether the owner has a resource of this type with this id, deleted or not. */
@@ -168,7 +225,7 @@ public class HistoryRows {
                 row.getBoolean("deleted"));
     }
 
-    private com.fasterxml.jackson.databind.JsonNode read(String json) {
+    private JsonNode read(String json) {
         try {
             return objectMapper.readTree(json);
         } catch (JsonProcessingException e) {

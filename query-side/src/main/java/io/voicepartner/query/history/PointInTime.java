@@ -66,14 +66,8 @@ public class PointInTime {
                     ErrorCode.NOT_FOUND,
                     what + " '" + id + "' was deleted at that point (revision " + then.revision() + ").");
         }
-        ObjectNode state = then.state();
-        state.put("id", id);
-        state.put("organization_id", ownerId);
-        state.put("created_by", first.actor() == null ? ownerId : first.actor());
-        state.put("revision", then.revision());
-        state.put("created_at", first.occurredAt().toString());
-        state.put("updated_at", then.occurredAt().toString());
-        return Optional.of(state);
+        return Optional.of(HistoryRows.asRead(
+                then.state(), id, ownerId, first.actor(), first.occurredAt(), then.revision(), then.occurredAt()));
     }
 
     /** RFC 3339: a {@code Z} or an offset; a {@code +} the query string turned into a space is taken back. */

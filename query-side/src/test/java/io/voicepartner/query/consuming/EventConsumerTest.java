@@ -45,6 +45,7 @@ class EventConsumerTest {
         consumer = new EventConsumer(
                 new EnvelopeReader(),
                 database.projectors(),
+                List.of(),
                 new RevisionAwaiter(database.dataSource(), database.jdbc()),
                 database.transaction(),
                 database.jdbc(),

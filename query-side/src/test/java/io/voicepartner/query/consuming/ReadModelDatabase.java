@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,7 +42,9 @@ public final class ReadModelDatabase implements AutoCloseable {
         "io.voicepartner.query.user",
         "io.voicepartner.query.organization",
         "io.voicepartner.query.history",
-        "io.voicepartner.query.audit"
+        "io.voicepartner.query.audit",
+        "io.voicepartner.query.actor",
+        "io.voicepartner.query.event"
     };
 
     private final String name;
@@ -80,15 +83,30 @@ public final class ReadModelDatabase implements AutoCloseable {
      * dialect) but without the rest of the application: what the live consumer and a rebuild apply events with.
      */
     public List<Projector> projectors() {
+        return List.copyOf(components(Projector.class));
+    }
+
+    /** Every journal of the query side ({@link Journal}), wired as the application wires them. */
+    public List<Journal> journals() {
+        return List.copyOf(components(Journal.class));
+    }
+
+    /** One repository of the query side (its reads), wired as the application wires it. */
+    public <T> T repository(Class<T> type) {
+        return components(type).iterator().next();
+    }
+
+    private <T> Collection<T> components(Class<T> type) {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(JdbcClient.class, () -> jdbc);
             context.registerBean(ObjectMapper.class, JsonConventions::newObjectMapper);
             ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
             scanner.addIncludeFilter(new AssignableTypeFilter(Projector.class));
+            scanner.addIncludeFilter(new AssignableTypeFilter(Journal.class));
             scanner.addIncludeFilter(new AnnotationTypeFilter(Repository.class));
             scanner.scan(FEATURES);
             context.refresh();
-            return List.copyOf(context.getBeansOfType(Projector.class).values());
+            return context.getBeansOfType(type).values();
         }
     }
 

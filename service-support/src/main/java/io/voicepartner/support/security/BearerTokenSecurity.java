@@ -72,16 +72,10 @@ class BearerTokenSecurity {
             HttpSecurity http,
             ObjectProvider<PublicEndpoints> publicEndpoints,
             ErrorResponses errors,
-            JwtDecoder jwtDecoder,
-            ApiKeys apiKeys,
-            ApiKeySecrets apiKeySecrets,
-            ApiKeyUses apiKeyUses,
-            MeterRegistry meters)
+            TokenAuthentication tokens)
             throws Exception {
-        // an API key is checked by its own provider alone; any other bearer token is a JWT, as before
-        AuthenticationManager apiKeyManager = new ProviderManager(
-                new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC()));
-        AuthenticationManager jwtManager = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
+        AuthenticationManager apiKeyManager = tokens.apiKeyManager();
+        AuthenticationManager jwtManager = tokens.jwtManager();
         http.cors(cors -> {})
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -113,6 +107,20 @@ class BearerTokenSecurity {
                         .accessDeniedHandler((request, response, e) ->
                                 errors.write(response, ErrorCode.NOT_FOUND, "No such route.")));
         return http.build();
+    }
+
+    /** An API key is checked by its own provider alone; any other bearer token is a JWT. */
+    @Bean
+    TokenAuthentication tokenAuthentication(
+            JwtDecoder jwtDecoder,
+            ApiKeys apiKeys,
+            ApiKeySecrets apiKeySecrets,
+            ApiKeyUses apiKeyUses,
+            MeterRegistry meters) {
+        return new TokenAuthentication(
+                new ProviderManager(
+                        new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC())),
+                new ProviderManager(new JwtAuthenticationProvider(jwtDecoder)));
     }
 
     @Bean

@@ -56,12 +56,34 @@ public class OrganizationAccess implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * Admits a caller authenticated outside a route (the first message of a WebSocket) as a route that
+     * {@link Requires} {@code needed} would: in the organization named, else their own, refused as a route refuses.
+     *
+     * @param principal         a user's {@code Jwt} or an {@link ApiKey}
+     * @param namedOrganization the organization the caller asks to act in; {@code null} for their own
+     * @throws ApiException {@code 404} for an organization the caller is not in, {@code 403} for a role or scope that
+     *                      falls short, {@code 401} for a principal that is neither
+     */
+    public Caller admit(Object principal, String namedOrganization, Permission needed) {
+        if (principal instanceof Jwt jwt) {
+            return member(jwt.getSubject(), organizationNamed(namedOrganization, jwt.getSubject()), needed);
+        }
+        if (principal instanceof ApiKey key) {
+            return key(key, organizationNamed(namedOrganization, key.organizationId()), needed);
+        }
+        throw new ApiException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required.");
+    }
+
     private Caller user(String userId, HandlerMethod method, HttpServletRequest request) {
         if (declared(method, Personal.class) != null) {
             return Caller.personal(userId);
         }
         Permission needed = required(method);
-        String organizationId = organizationOf(request, userId);
+        return member(userId, organizationOf(request, userId), needed);
+    }
+
+    private Caller member(String userId, String organizationId, Permission needed) {
         Role role = memberships
                 .roleOf(organizationId, userId)
                 .orElseThrow(() -> new ApiException(
@@ -82,7 +104,10 @@ public class OrganizationAccess implements HandlerInterceptor {
                             + "this route is a signed-in user's own.");
         }
         Permission needed = required(method);
-        String organizationId = organizationOf(request, key.organizationId());
+        return key(key, organizationOf(request, key.organizationId()), needed);
+    }
+
+    private static Caller key(ApiKey key, String organizationId, Permission needed) {
         if (!organizationId.equals(key.organizationId())) {
             throw new ApiException(
                     ErrorCode.NOT_FOUND, "This API key is not one of organization '" + organizationId + "'.");
@@ -115,6 +140,10 @@ public class OrganizationAccess implements HandlerInterceptor {
         if (named == null) {
             named = request.getHeader(ORGANIZATION_HEADER);
         }
+        return organizationNamed(named, unnamed);
+    }
+
+    private static String organizationNamed(String named, String unnamed) {
         if (named == null) {
             return unnamed;
         }

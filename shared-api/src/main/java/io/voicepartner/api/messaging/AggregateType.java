@@ -8,6 +8,7 @@ import io.voicepartner.api.signin.SignInEvent;
 import io.voicepartner.api.tool.ToolEvent;
 import io.voicepartner.api.usage.UsageEvent;
 import io.voicepartner.api.user.UserEvent;
+import io.voicepartner.api.webhook.WebhookEndpointEvent;
 
 /**
  * The kinds of aggregate, each with its event family and the one Kafka topic its events travel on, and what is
@@ -21,6 +22,8 @@ public enum AggregateType {
     USER("user", "voicepartner.users", UserEvent.class, true),
     /** The tenant: every other aggregate belongs to one organization (ADR 0027). */
     ORGANIZATION("organization", "voicepartner.organizations", OrganizationEvent.class, true),
+    /** Where an organization's events are delivered (ADR 0032); what was delivered is telemetry, not in a stream. */
+    WEBHOOK_ENDPOINT("webhook_endpoint", "voicepartner.webhook-endpoints", WebhookEndpointEvent.class, true),
     /**
      * Not an aggregate: what was reported about tools' and phone numbers' use, stored outside their streams
      * and keyed by the tool's or number's id (ADR 0017).

@@ -1,0 +1,30 @@
+package io.voicepartner.query.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What webhooks deliver: an organization's public events, in the order the events feed gives them (the order they
+ * were committed in), each with the cursor after which the next one follows.
+ */
+interface OrganizationEvents {
+
+    /**
+     * One public event as the events API shows it.
+     *
+     * @param cursor       where the feed continues after it
+     * @param resourceKey  {@code <resource type>/<resource id>}: the events of one resource are delivered in order
+     * @param json         the event, exactly as it is delivered
+     */
+    record FeedEvent(String cursor, String id, String type, String resourceKey, String json) {}
+
+    /** The organization's events after {@code cursor} (from its first with {@code null}), oldest first. */
+    List<FeedEvent> after(String organizationId, String cursor, int limit);
+
+    /**
+     * The cursor of the organization's last event committed before {@code at}: an endpoint created then takes the
+     * events after it. Empty if there is none, and the endpoint takes the feed from its start.
+     */
+    Optional<String> cursorBefore(String organizationId, Instant at);
+}

@@ -1,0 +1,193 @@
+package io.voicepartner.query.webhook;
+
+import io.voicepartner.query.web.ListQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code query.webhook_deliveries} and their attempts: what is to be sent to which endpoint, and how each attempt
+ * went. Telemetry the query side keeps, never an event (ADR 0032). Nodes take due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED} and hold them by a lease, so that two nodes never send the same one at once, and one
+ * that dies leaves its deliveries to the others once the lease runs out. A delivery is due only when no earlier one
+ * of the same resource to the same endpoint is still pending: the events of a resource arrive in order.
+ */
+@Repository
+class WebhookDeliveries {
+
+    static final String PENDING = "pending";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String CANCELLED = "cancelled";
+
+    /** A delivery taken to be sent, at its next attempt. */
+    record Due(String id, String endpointId, String eventId, String body, int attempt) {}
+
+    private static final String SELECT = "SELECT d.id, d.event_id, d.event_type, d.status, d.attempts, "
+            + "d.next_attempt_at, d.redelivery_of, d.created_at";
+
+    private final JdbcClient jdbc;
+
+    WebhookDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false if the event was taken into a delivery to this endpoint already (a feed read again) */
+    boolean add(String id, String endpointId, String ownerId, OrganizationEvents.FeedEvent event, Instant at) {
+        return jdbc.sql("INSERT INTO query.webhook_deliveries (id, endpoint_id, owner_id, event_id, event_type, "
+                                + "resource_key, body, status, next_attempt_at, created_at) VALUES (:id, :endpoint_id, "
+                                + ":owner_id, :event_id, :event_type, :resource_key, :body, 'pending', :at, :at) "
+                                + "ON CONFLICT (endpoint_id, event_id) WHERE redelivery_of IS NULL DO NOTHING")
+                        .param("id", id)
+                        .param("endpoint_id", endpointId)
+                        .param("owner_id", ownerId)
+                        .param("event_id", event.id())
+                        .param("event_type", event.type())
+                        .param("resource_key", event.resourceKey())
+                        .param("body", event.json())
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** A new delivery of what {@code originalId} sent, after whatever of its resource is pending before it. */
+    Optional<String> redeliver(String endpointId, String originalId, String id, Instant at) {
+        int added = jdbc.sql("INSERT INTO query.webhook_deliveries (id, endpoint_id, owner_id, event_id, event_type, "
+                        + "resource_key, body, status, next_attempt_at, redelivery_of, created_at) SELECT :id, "
+                        + "endpoint_id, owner_id, event_id, event_type, resource_key, body, 'pending', :at, id, :at "
+                        + "FROM query.webhook_deliveries WHERE id = :original AND endpoint_id = :endpoint_id")
+                .param("id", id)
+                .param("original", originalId)
+                .param("endpoint_id", endpointId)
+                .param("at", Timestamp.from(at))
+                .update();
+        return added == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Takes up to {@code limit} due deliveries for {@code lease}; another node skips them meanwhile. */
+    List<Due> take(int limit, Duration lease) {
+        return jdbc.sql(
+                        "UPDATE query.webhook_deliveries d SET leased_until = now() + :lease * interval '1 millisecond' "
+                                + "WHERE d.id IN (SELECT c.id FROM query.webhook_deliveries c WHERE c.status = 'pending' "
+                                + "AND c.next_attempt_at <= now() AND (c.leased_until IS NULL OR c.leased_until < now()) "
+                                + "AND NOT EXISTS (SELECT 1 FROM query.webhook_deliveries e WHERE e.status = 'pending' "
+                                + "AND e.endpoint_id = c.endpoint_id AND e.resource_key = c.resource_key "
+                                + "AND e.sequence < c.sequence) "
+                                + "ORDER BY c.next_attempt_at, c.sequence LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                                + "RETURNING d.id, d.endpoint_id, d.event_id, d.body, d.attempts")
+                .param("lease", lease.toMillis())
+                .param("limit", limit)
+                .query((row, n) -> new Due(
+                        row.getString("id"),
+                        row.getString("endpoint_id"),
+                        row.getString("event_id"),
+                        row.getString("body"),
+                        row.getInt("attempts") + 1))
+                .list();
+    }
+
+    /**
+     * Records an attempt and where the delivery stands after it: {@code nextAttemptAt} for one to be tried again,
+     * {@code null} for one settled ({@code status}).
+     */
+    void attempted(Due due, Instant at, WebhookSender.Outcome outcome, String status, Instant nextAttemptAt) {
+        Timestamp next = nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt);
+        int moved = jdbc.sql("UPDATE query.webhook_deliveries SET status = :status, attempts = :attempt, "
+                        + "next_attempt_at = :next, leased_until = NULL WHERE id = :id AND attempts = :attempt - 1")
+                .param("id", due.id())
+                .param("status", status)
+                .param("attempt", due.attempt())
+                .param("next", next)
+                .update();
+        if (moved == 1) {
+            jdbc.sql("INSERT INTO query.webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, "
+                            + "error, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            due.id(),
+                            due.attempt(),
+                            Timestamp.from(at),
+                            outcome.statusCode(),
+                            outcome.latencyMs(),
+                            outcome.error(),
+                            next)
+                    .update();
+        }
+    }
+
+    /** Settles a delivery that will not be sent (its endpoint was deleted or disabled). */
+    void cancel(String id) {
+        jdbc.sql("UPDATE query.webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL, "
+                        + "leased_until = NULL WHERE id = ? AND status = 'pending'")
+                .param(id)
+                .update();
+    }
+
+    /** The endpoint's deliveries, newest first, each with its attempts; {@code after} is where the last page ended. */
+    ListQuery.Page<WebhookDeliveryView> list(String endpointId, String after, int limit) {
+        ListQuery.Page<WebhookDeliveryView> page = ListQuery.where(
+                        "d", "id", "d.endpoint_id = :endpoint_id", Map.of("endpoint_id", endpointId))
+                .fetch(jdbc, SELECT, "query.webhook_deliveries d", after, limit, WebhookDeliveries::delivery);
+        return new ListQuery.Page<>(withAttempts(page.items()), page.hasMore(), page.total());
+    }
+
+    Optional<WebhookDeliveryView> find(String endpointId, String id) {
+        return jdbc.sql(SELECT + " FROM query.webhook_deliveries d WHERE d.endpoint_id = ? AND d.id = ?")
+                .params(endpointId, id)
+                .query(WebhookDeliveries::delivery)
+                .optional()
+                .map(found -> withAttempts(List.of(found)).get(0));
+    }
+
+    private List<WebhookDeliveryView> withAttempts(List<WebhookDeliveryView> deliveries) {
+        if (deliveries.isEmpty()) {
+            return deliveries;
+        }
+        Map<String, List<WebhookDeliveryView.Attempt>> attempts = new LinkedHashMap<>();
+        Collection<String> ids =
+                deliveries.stream().map(WebhookDeliveryView::id).toList();
+        jdbc.sql("SELECT delivery_id, attempt, attempted_at, status_code, latency_ms, error, next_retry_at "
+                        + "FROM query.webhook_attempts WHERE delivery_id = ANY(?) ORDER BY delivery_id, attempt")
+                .param(ids.toArray(String[]::new))
+                .query((RowCallbackHandler) row -> {
+                    attempts.computeIfAbsent(row.getString("delivery_id"), id -> new ArrayList<>())
+                            .add(new WebhookDeliveryView.Attempt(
+                                    row.getInt("attempt"),
+                                    row.getTimestamp("attempted_at").toInstant(),
+                                    (Integer) row.getObject("status_code"),
+                                    row.getLong("latency_ms"),
+                                    row.getString("error"),
+                                    instant(row.getTimestamp("next_retry_at"))));
+                });
+        return deliveries.stream()
+                .map(delivery -> delivery.withAttempts(attempts.getOrDefault(delivery.id(), List.of())))
+                .toList();
+    }
+
+    private static WebhookDeliveryView delivery(ResultSet row, int rowNumber) throws SQLException {
+        return new WebhookDeliveryView(
+                row.getString("id"),
+                row.getString("event_id"),
+                row.getString("event_type"),
+                row.getString("status"),
+                row.getInt("attempts"),
+                instant(row.getTimestamp("next_attempt_at")),
+                row.getString("redelivery_of"),
+                row.getTimestamp("created_at").toInstant(),
+                List.of());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,85 @@
+package io.voicepartner.query.webhook;
+
+import io.voicepartner.support.housekeeping.PeriodicRounds;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes the organizations' public events into deliveries, endpoint by endpoint: in each round, a node holds the
+ * progress rows of the endpoints no other node holds ({@code FOR UPDATE SKIP LOCKED}), reads each one's feed after its
+ * cursor, adds a delivery for every event of a type it takes, and moves the cursor, all in one transaction: a round
+ * that fails adds nothing and moves nothing, and the next one reads the same events again. A new endpoint starts after
+ * the last event committed before it was created. Sending is {@link WebhookWorker}'s.
+ */
+@Component
+class WebhookDispatch extends PeriodicRounds {
+
+    private static final int ENDPOINTS_PER_ROUND = 100;
+    private static final int EVENTS_PER_ENDPOINT = 500;
+
+    private final ObjectProvider<OrganizationEvents> feed;
+    private final WebhookProgress progress;
+    private final WebhookDeliveries deliveries;
+    private final TransactionTemplate transaction;
+    private final DeliveryIds ids;
+    private final Clock clock = Clock.systemUTC();
+
+    WebhookDispatch(
+            WebhookSettings settings,
+            ObjectProvider<OrganizationEvents> feed,
+            WebhookProgress progress,
+            WebhookDeliveries deliveries,
+            TransactionTemplate transaction,
+            DeliveryIds ids) {
+        super("webhook-dispatch", settings.pollInterval());
+        this.ids = ids;
+        this.feed = feed;
+        this.progress = progress;
+        this.deliveries = deliveries;
+        this.transaction = transaction;
+    }
+
+    @Override
+    protected void round() {
+        OrganizationEvents events = feed.getIfAvailable();
+        if (events == null) {
+            return;
+        }
+        for (WebhookProgress.Unstarted endpoint : progress.unstarted(ENDPOINTS_PER_ROUND)) {
+            progress.start(
+                    endpoint.endpointId(),
+                    events.cursorBefore(endpoint.organizationId(), endpoint.createdAt())
+                            .orElse(null));
+        }
+        transaction.executeWithoutResult(status -> {
+            for (WebhookProgress.Reading endpoint : progress.hold(ENDPOINTS_PER_ROUND)) {
+                if (!isRunning()) {
+                    return;
+                }
+                take(events, endpoint);
+            }
+        });
+    }
+
+    private void take(OrganizationEvents events, WebhookProgress.Reading endpoint) {
+        List<OrganizationEvents.FeedEvent> read =
+                events.after(endpoint.organizationId(), endpoint.cursor(), EVENTS_PER_ENDPOINT);
+        if (read.isEmpty()) {
+            return;
+        }
+        Set<String> types = Set.copyOf(Arrays.asList(endpoint.eventTypes().split(" ")));
+        Instant now = clock.instant();
+        for (OrganizationEvents.FeedEvent event : read) {
+            if (types.contains("*") || types.contains(event.type())) {
+                deliveries.add(ids.next(), endpoint.endpointId(), endpoint.organizationId(), event, now);
+            }
+        }
+        progress.advance(endpoint.endpointId(), read.get(read.size() - 1).cursor());
+    }
+}

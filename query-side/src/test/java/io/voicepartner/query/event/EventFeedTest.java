@@ -1,0 +1,275 @@
+package io.voicepartner.query.event;
+
+import static io.voicepartner.query.consuming.Envelopes.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voicepartner.api.file.FileDeleted;
+import io.voicepartner.api.file.FileDescriptionUpdated;
+import io.voicepartner.api.file.FileType;
+import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.query.actor.ActorView;
+import io.voicepartner.query.consuming.Journal;
+import io.voicepartner.query.consuming.Projector;
+import io.voicepartner.query.consuming.ReadModelDatabase;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public event feed as the live consumer writes it and every channel reads it: one event per configuration
+ * change with the resource as it was then, idempotent on redelivery, one organization's alone, and read from a cursor
+ * in an order no later commit can overtake (ADR 0031).
+ */
+class EventFeedTest {
+
+    private static ReadModelDatabase database;
+    private static EventFeed feed;
+    private static List<Projector> projectors;
+    private static List<Journal> journals;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = ReadModelDatabase.create();
+        feed = database.repository(EventFeed.class);
+        projectors = database.projectors();
+        journals = database.journals();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @Test
+    void eachConfigurationEventIsOnePublicEventWithTheResourceAsReadThenAndWhatChanged() {
+        String organization = organization();
+        String file = UUID.randomUUID().toString();
+        EventEnvelope uploaded = revision(1, uploaded(file, organization));
+        EventEnvelope described = revision(2, new FileDescriptionUpdated(file, organization, "second"));
+        EventEnvelope deleted = revision(3, new FileDeleted(file, organization, true));
+
+        List.of(uploaded, described, deleted).forEach(EventFeedTest::consume);
+
+        List<PublicEvent> events = events(settled(organization, null, Set.of(), 50));
+        assertThat(events)
+                .extracting(PublicEvent::type)
+                .containsExactly("file.uploaded", "file.updated", "file.deleted");
+        PublicEvent second = events.get(1);
+        assertThat(second.id()).isEqualTo(described.eventId());
+        assertThat(second.organizationId()).isEqualTo(organization);
+        assertThat(second.occurredAt()).isEqualTo(described.occurredAt());
+        assertThat(second.resource()).isEqualTo(new PublicEvent.Resource("file", file, 2));
+        assertThat(second.actor().type()).isEqualTo(ActorView.Type.USER);
+        assertThat(second.data().object().path("description").asText()).isEqualTo("second");
+        assertThat(second.data().object().path("revision").asLong()).isEqualTo(2);
+        assertThat(second.data().object().path("id").asText()).isEqualTo(file);
+        assertThat(second.data().changes().path("description").path("from").asText())
+                .isEqualTo("first");
+        assertThat(second.data().changes().path("description").path("to").asText())
+                .isEqualTo("second");
+        assertThat(feed.find(organization, described.eventId()).orElseThrow().event())
+                .isEqualTo(second);
+    }
+
+    @Test
+    void aRedeliveredOrReplayedEventAppendsNothing() {
+        String organization = organization();
+        String file = UUID.randomUUID().toString();
+        EventEnvelope uploaded = revision(1, uploaded(file, organization));
+
+        consume(uploaded);
+        consume(uploaded);
+        // the same revision under another id: the backfill's id for an event the audit log did not know
+        consume(revision(1, uploaded(file, organization)));
+
+        assertThat(events(settled(organization, null, Set.of(), 50)))
+                .extracting(PublicEvent::id)
+                .containsExactly(uploaded.eventId());
+        assertThat(feed.count(organization, Set.of())).isEqualTo(1);
+    }
+
+    @Test
+    void aCursorContinuesAfterItsEventAndTypesNarrowTheFeed() {
+        String organization = organization();
+        String file = UUID.randomUUID().toString();
+        consume(revision(1, uploaded(file, organization)));
+        consume(revision(2, new FileDescriptionUpdated(file, organization, "second")));
+        consume(revision(3, new FileDescriptionUpdated(file, organization, "third")));
+
+        EventFeed.Page first = settled(organization, null, Set.of(), 2);
+        EventFeed.Page rest = settled(organization, first.next(null), Set.of(), 2);
+
+        assertThat(events(first))
+                .extracting(event -> event.resource().revision())
+                .containsExactly(1L, 2L);
+        assertThat(events(rest))
+                .extracting(event -> event.resource().revision())
+                .containsExactly(3L);
+        assertThat(rest.next(first.next(null))).isEqualTo(rest.entries().get(0).cursor());
+        assertThat(events(settled(organization, rest.next(null), Set.of(), 2))).isEmpty();
+        assertThat(events(settled(organization, null, Set.of("file.updated"), 50)))
+                .extracting(event -> event.resource().revision())
+                .containsExactly(2L, 3L);
+        assertThat(feed.count(organization, Set.of("file.uploaded"))).isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganizationsEventsNeverAppear() {
+        String mine = organization();
+        String theirs = organization();
+        String file = UUID.randomUUID().toString();
+        EventEnvelope their = revision(1, uploaded(UUID.randomUUID().toString(), theirs));
+        consume(revision(1, uploaded(file, mine)));
+        consume(their);
+
+        assertThat(events(settled(mine, null, Set.of(), 50)))
+                .extracting(event -> event.resource().id())
+                .containsExactly(file);
+        assertThat(feed.find(mine, their.eventId())).isEmpty();
+    }
+
+    /**
+     * What the history recorded before the feed existed comes into it (migration V28), named as the feed names it,
+     * with the id the audit log knows the event by, and in the order it happened.
+     */
+    @Test
+    void theBackfillBringsInWhatTheHistoryRecordedBeforeTheFeedExisted() throws Exception {
+        String organization = organization();
+        String file = UUID.randomUUID().toString();
+        EventEnvelope uploaded = revision(1, uploaded(file, organization));
+        EventEnvelope described = revision(2, new FileDescriptionUpdated(file, organization, "second"));
+        for (EventEnvelope envelope : List.of(uploaded, described)) {
+            // the read models alone, as before the feed
+            database.project(() -> projectors.stream()
+                    .filter(projector -> projector.aggregateType().wireName().equals(envelope.aggregateType()))
+                    .forEach(projector -> projector.apply(envelope)));
+        }
+        assertThat(feed.count(organization, Set.of())).isZero();
+
+        String migration;
+        try (InputStream sql = getClass().getResourceAsStream("/db/query/V28__events_from_history.sql")) {
+            migration = new String(sql.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO query");
+            statement.execute(migration);
+            statement.execute("RESET search_path");
+        }
+
+        List<PublicEvent> events = events(settled(organization, null, Set.of(), 50));
+        assertThat(events).extracting(PublicEvent::id).containsExactly(uploaded.eventId(), described.eventId());
+        assertThat(events).extracting(PublicEvent::type).containsExactly("file.uploaded", "file.updated");
+        assertThat(events.get(1).data().changes().path("description").path("to").asText())
+                .isEqualTo("second");
+        assertThat(events.get(1).data().object().path("revision").asLong()).isEqualTo(2);
+        // and the live consumer, delivering them again, adds nothing
+        consume(described);
+        assertThat(feed.count(organization, Set.of())).isEqualTo(2);
+    }
+
+    /**
+     * Positions come from a sequence, taken when a row is inserted, not when it commits: the transaction that took
+     * the lower one can commit last. A reader that had moved past the higher one would never see it; here it is not
+     * served until nothing before it can still commit, and then both come in order.
+     */
+    @Test
+    void twoTransactionsCommittingInTheOppositeOrderToTheirPositionsAreBothServedInOneOrder() throws SQLException {
+        String organization = organization();
+        insertCommitted(organization, "before");
+        EventFeed.Page start = settled(organization, null, Set.of(), 50);
+        assertThat(events(start)).extracting(PublicEvent::id).containsExactly("before");
+        FeedCursor stored = start.next(null);
+
+        try (Connection first = database.dataSource().getConnection();
+                Connection second = database.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            insert(first, organization, "lower-position");
+            insert(second, organization, "higher-position");
+            second.commit();
+
+            EventFeed.Page whileTheFirstRuns = feed.read(organization, stored, Set.of(), 50);
+            assertThat(whileTheFirstRuns.entries())
+                    .as("the higher position has committed, but the lower one may still commit before it")
+                    .isEmpty();
+            assertThat(whileTheFirstRuns.heldBack()).isTrue();
+
+            first.commit();
+        }
+        EventFeed.Page afterBoth = settled(organization, stored, Set.of(), 50);
+        assertThat(events(afterBoth)).extracting(PublicEvent::id).containsExactly("lower-position", "higher-position");
+        assertThat(events(settled(organization, afterBoth.next(stored), Set.of(), 50)))
+                .isEmpty();
+    }
+
+    /**
+     * The feed as soon as nothing in it is held back: any transaction on the shared PostgreSQL (another test's, another
+     * build's) holds the horizon back for a moment, and what is served meanwhile is only a prefix.
+     */
+    private static EventFeed.Page settled(String organization, FeedCursor after, Set<String> types, int limit) {
+        for (int attempt = 0; ; attempt++) {
+            EventFeed.Page page = feed.read(organization, after, types, limit);
+            if (!page.heldBack() || attempt == 400) {
+                return page;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void insertCommitted(String organization, String id) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            insert(connection, organization, id);
+        }
+        settled(organization, null, Set.of(), 50);
+    }
+
+    private static void insert(Connection connection, String organization, String id) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO query.events (id, organization_id, "
+                + "type, occurred_at, resource_type, resource_id, revision, actor, object, changes) VALUES "
+                + "(?, ?, 'tool.created', now(), 'tool', ?, 1, 'system', '{}', '{}')")) {
+            insert.setString(1, id);
+            insert.setString(2, organization);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void consume(EventEnvelope envelope) {
+        database.project(() -> {
+            projectors.stream()
+                    .filter(projector -> projector.aggregateType().wireName().equals(envelope.aggregateType()))
+                    .forEach(projector -> projector.apply(envelope));
+            journals.forEach(journal -> journal.append(envelope));
+        });
+    }
+
+    private static List<PublicEvent> events(EventFeed.Page page) {
+        return page.entries().stream().map(EventFeed.Entry::event).toList();
+    }
+
+    private static String organization() {
+        return "org-" + UUID.randomUUID();
+    }
+
+    private static FileUploaded uploaded(String file, String organization) {
+        return new FileUploaded(
+                file, organization, "notes.txt", "Notes.txt", FileType.TXT, 42, "files/n", "first", "ab".repeat(32));
+    }
+}

@@ -1,0 +1,4 @@
+package io.voicepartner.api.webhook;
+
+public record DeleteWebhookEndpoint(String endpointId, String organizationId, Long expectedRevision)
+        implements WebhookEndpointCommand {}
