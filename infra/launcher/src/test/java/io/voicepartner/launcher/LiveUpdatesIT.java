@@ -129,9 +129,15 @@ class LiveUpdatesIT extends PlatformIT {
             assertThat(refused.path("code").asText()).isEqualTo("validation_failed");
             assertThat(socket.closedWith()).isEqualTo(4400);
         }
-        Api.Response badId = alice.withHeader("Last-Event-ID", "garbage").get("/api/events/stream");
+        // as an EventSource asks: it accepts only text/event-stream, yet the refusal is the envelope
+        Api.Response badId = alice.withHeader("Accept", "text/event-stream")
+                .withHeader("Last-Event-ID", "garbage")
+                .get("/api/events/stream");
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.error().path("details").findValuesAsText("field")).containsExactly("Last-Event-ID");
+        Api.Response stranger = api().withHeader("Accept", "text/event-stream").get("/api/events/stream");
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.error().path("code").asText()).isEqualTo("unauthorized");
     }
 
     private String base() {
