@@ -54,7 +54,7 @@ public final class Republish {
         }
     }
 
-    private record Token(OptionalLong position, String owner) {}
+    record Token(OptionalLong position, String owner) {}
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -189,7 +189,7 @@ public final class Republish {
         }
     }
 
-    private static Token token(Connection database) throws SQLException {
+    static Token token(Connection database) throws SQLException {
         try (PreparedStatement select = database.prepareStatement(
                 "SELECT token, owner FROM command.token_entry " + "WHERE processor_name = ? AND segment = 0")) {
             select.setString(1, PUBLISHER);
