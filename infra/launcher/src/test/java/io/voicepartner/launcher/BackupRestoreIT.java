@@ -79,6 +79,7 @@ class BackupRestoreIT {
             demo = organization(api);
             quiesce(lost);
             before = reads(demo);
+            readsShowTheOrganization(before);
 
             writes = new Writes(api);
             writes.start();
@@ -279,6 +280,29 @@ class BackupRestoreIT {
             reads.put("/api/analytics/" + figure, read(api, "/api/analytics/" + figure + range));
         }
         return reads;
+    }
+
+    /** What the reads compared must hold, so that equal reads are the organization's data and not two empty answers. */
+    private static void readsShowTheOrganization(Map<String, Object> reads) {
+        assertThat(((JsonNode) reads.get("/api/assistants")).path("data")).hasSize(2);
+        assertThat(((JsonNode) reads.get("/api/tools")).path("data")).hasSize(2);
+        assertThat(((JsonNode) reads.get("/api/phone-numbers")).path("data")).hasSize(2);
+        assertThat(reads.keySet().stream().filter(path -> path.matches(".*/versions/\\d+")))
+                .hasSize(2);
+        assertThat(reads.entrySet().stream()
+                        .filter(read -> read.getKey().endsWith("/text"))
+                        .map(read -> (String) read.getValue()))
+                .anySatisfy(text -> assertThat(text).contains("Closed at weekends"));
+        assertThat(reads.entrySet().stream()
+                        .filter(read -> read.getKey().endsWith("/executions"))
+                        .map(read -> ((JsonNode) read.getValue()).path("data")))
+                .anySatisfy(executions -> assertThat(executions).hasSize(40));
+        JsonNode runtime = (JsonNode) reads.get("/api/runtime/phone-numbers/" + LONDON);
+        assertThat(runtime.path("status").asInt()).isEqualTo(200);
+        // the credential the runtime gets opened with the key outside the backup
+        assertThat(runtime.toString()).contains("demo-calendar-token-4f2a9c7e1b");
+        assertThat(((JsonNode) reads.get("/api/analytics/tool-executions")).path("data"))
+                .isNotEmpty();
     }
 
     private static JsonNode read(Api api, String path) {
