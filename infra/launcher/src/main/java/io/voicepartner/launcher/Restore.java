@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.command.eventstore.CommandSchema;
 import io.voicepartner.support.security.KeyIds;
 import io.voicepartner.support.storage.FileStorage;
@@ -67,6 +68,8 @@ public final class Restore {
 
     private static final List<String> DERIVED_SCHEMAS = List.of("query", "query_rebuild", "analytics");
     private static final Duration FOLLOW_EVERY = Duration.ofMillis(500);
+    /** How often the progress is printed while it moves. */
+    private static final Duration PRINT_EVERY = Duration.ofSeconds(5);
     /** How long a step may see no progress before this command stops following it (the platform goes on). */
     private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
@@ -444,7 +447,8 @@ public final class Restore {
 
     /** As {@link #follow(BackupManifest, Duration)}, for the store's events up to {@code highest}. */
     void follow(long events, long highest, Duration startTimeout) {
-        try (Connection database = PlatformDatabase.connect(environment, out)) {
+        try (Connection database = PlatformDatabase.connect(environment, out);
+                Admin kafka = admin(bootstrapServers())) {
             Instant started = Instant.now();
             out.println("Start the platform now (./run, or the sides of the deployment), with the keys of the one"
                     + " backed up: it publishes every event again and projects them. Waiting for it …");
@@ -459,27 +463,69 @@ public final class Restore {
             record("wait for the platform", started, "the publisher started");
             started = Instant.now();
             followPublisher(database, highest);
+            // each event is one record on its topic (a duplicate only adds one): all are there once as many are
+            long records = awaitRecords(kafka, events);
             record(
                     "publish to Kafka",
                     started,
-                    String.format(Locale.ROOT, "%,d events, up to global position %,d", events, highest));
-        } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
-        }
-        try (Admin kafka = admin(bootstrapServers())) {
+                    String.format(
+                            Locale.ROOT,
+                            "%,d events, up to global position %,d: %,d records on the topics",
+                            events,
+                            highest,
+                            records));
             for (Projection projection : List.of(
                     new Projection("project the read models", List.of(queryGroup(), queryGroup() + "-usage")),
                     new Projection("project analytics", List.of(analyticsGroup())))) {
-                Instant started = Instant.now();
-                long records = 0;
+                started = Instant.now();
+                long projected = 0;
                 for (String group : projection.groups()) {
-                    records += followGroup(kafka, group);
+                    projected += followGroup(kafka, group);
                 }
                 record(
                         projection.step(),
                         started,
-                        String.format(Locale.ROOT, "%,d records by %s", records, projection.groups()));
+                        String.format(Locale.ROOT, "%,d records by %s", projected, projection.groups()));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the event topics hold {@code events} records: how many they hold then. */
+    private long awaitRecords(Admin kafka, long events) {
+        Instant movedAt = Instant.now();
+        long shown = -1;
+        try {
+            while (true) {
+                List<String> topics = Arrays.stream(AggregateType.values())
+                        .map(AggregateType::topic)
+                        .toList();
+                Set<String> existing =
+                        kafka.listTopics().names().get(Reset.KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                List<String> there = topics.stream().filter(existing::contains).toList();
+                long records = there.isEmpty()
+                        ? 0
+                        : Reset.recordCounts(kafka, there).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                if (records >= events) {
+                    return records;
+                }
+                if (records != shown) {
+                    out.printf("  %,d of %,d events on Kafka%n", records, events);
+                    shown = records;
+                    movedAt = Instant.now();
+                } else if (Instant.now().isAfter(movedAt.plus(STALLED_AFTER))) {
+                    throw new IllegalStateException("the topics have held " + records + " records for "
+                            + STALLED_AFTER.toMinutes() + " min, of " + events + " events");
+                }
+                pause();
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw Reset.kafkaFailure(e);
         }
     }
 
@@ -499,15 +545,19 @@ public final class Restore {
     private void followPublisher(Connection database, long highest) throws SQLException {
         long shown = Long.MIN_VALUE;
         Instant movedAt = Instant.now();
+        Instant printedAt = Instant.MIN;
         while (true) {
             long position = publisherToken(database).position().orElse(-1);
             if (position >= highest) {
                 return;
             }
             if (position != shown) {
-                out.printf("  published up to global position %,d of %,d%n", position, highest);
                 shown = position;
                 movedAt = Instant.now();
+                if (movedAt.isAfter(printedAt.plus(PRINT_EVERY))) {
+                    out.printf("  published up to global position %,d of %,d%n", position, highest);
+                    printedAt = movedAt;
+                }
             } else if (Instant.now().isAfter(movedAt.plus(STALLED_AFTER))) {
                 throw new IllegalStateException("the publisher has stood at global position " + position + " for "
                         + STALLED_AFTER.toMinutes() + " min (is Kafka away?); it goes on by itself");
@@ -526,6 +576,7 @@ public final class Restore {
         Instant movedAt = Instant.now();
         Map<TopicPartition, Long> ends = null;
         long shown = -1;
+        Instant printedAt = Instant.MIN;
         try {
             while (true) {
                 if (ends == null) {
@@ -550,9 +601,12 @@ public final class Restore {
                         return done;
                     }
                     if (done != shown) {
-                        out.printf("  %s: %,d records projected, %,d to go%n", group, done, behind);
                         shown = done;
                         movedAt = Instant.now();
+                        if (movedAt.isAfter(printedAt.plus(PRINT_EVERY))) {
+                            out.printf("  %s: %,d records projected, %,d to go%n", group, done, behind);
+                            printedAt = movedAt;
+                        }
                     }
                 }
                 if (Instant.now().isAfter(movedAt.plus(STALLED_AFTER))) {
