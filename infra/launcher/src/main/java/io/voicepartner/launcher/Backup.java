@@ -117,13 +117,16 @@ public final class Backup {
     BackupManifest run(Path directory) {
         Instant started = Instant.now();
         try {
-            prepare(directory);
+            refuseUnlessEmpty(directory);
             FileStores.Settings settings = FileStores.Settings.fromEnvironment(environment);
             FileStorage store = FileStores.open(settings);
             Snapshot snapshot;
             List<BackupManifest.StoredFile> files;
             try (Connection database = PlatformDatabase.connect(environment, out)) {
                 requireEventStore(database);
+                Files.createDirectories(directory.resolve("database"));
+                Files.createDirectories(directory.resolve("files"));
+                out.println("Backup to " + directory.toAbsolutePath());
                 try (Statement lock = database.createStatement()) {
                     lock.execute(BackupLock.HOLD);
                 }
@@ -171,7 +174,7 @@ public final class Backup {
         }
     }
 
-    private void prepare(Path directory) throws IOException {
+    private static void refuseUnlessEmpty(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> entries = Files.list(directory)) {
                 if (entries.findAny().isPresent()) {
@@ -179,9 +182,6 @@ public final class Backup {
                 }
             }
         }
-        Files.createDirectories(directory.resolve("database"));
-        Files.createDirectories(directory.resolve("files"));
-        out.println("Backup to " + directory.toAbsolutePath());
     }
 
     private static void requireEventStore(Connection database) throws SQLException {
