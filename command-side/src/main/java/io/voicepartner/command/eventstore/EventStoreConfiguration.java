@@ -44,17 +44,12 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties(TokenStoreProperties.class)
 class EventStoreConfiguration {
 
-    static final String SCHEMA = "command";
+    static final String SCHEMA = CommandSchema.NAME;
     private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     FlywayMigrationInitializer commandSchemaMigration(DataSource dataSource) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .locations("classpath:db/command")
-                .load();
+        Flyway flyway = CommandSchema.flyway().dataSource(dataSource).load();
         return new FlywayMigrationInitializer(flyway);
     }
 

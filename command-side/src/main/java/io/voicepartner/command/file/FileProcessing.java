@@ -5,19 +5,23 @@ import io.voicepartner.api.file.FileDeleted;
 import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.command.lookup.FileLookups;
 import io.voicepartner.command.web.Commands;
+import io.voicepartner.support.storage.BackupLock;
 import io.voicepartner.support.storage.FileStorage;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What follows a file's events, once they are committed, in a tracking processor whose segments keep each
  * file's events in order while different files are read in parallel: an uploaded file's text is extracted and stored beside its bytes, then its outcome is
  * recorded on the file ({@code FileProcessed} or {@code FileProcessingFailed}, actor {@code system}); a
- * deleted file's stored bytes and text are removed.
+ * deleted file's stored bytes and text are removed, once no backup is copying them ({@link BackupLock}).
  *
  * <p>The processor's token moves in the transaction that records the outcome, so a file still
  * {@code uploading} when the platform stopped is extracted again on the next start. That is safe: the
@@ -35,9 +39,19 @@ class FileProcessing {
     private final FileLookups lookups;
     private final Commands commands;
     private final TextReading reading;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    FileProcessing(FileStorage storage, FileLookups lookups, Commands commands, FileLimits limits) {
+    FileProcessing(
+            FileStorage storage,
+            FileLookups lookups,
+            Commands commands,
+            FileLimits limits,
+            JdbcClient jdbc,
+            TransactionTemplate transaction) {
         this.storage = storage;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
         this.lookups = lookups;
         this.commands = commands;
         this.reading = new TextReading(storage, limits);
@@ -60,15 +74,23 @@ class FileProcessing {
     }
 
     @EventHandler
-    void on(FileDeleted event) throws IOException {
+    void on(FileDeleted event) {
         FileLookups.Stored stored = lookups.stored(event.fileId()).orElse(null);
         if (stored == null) {
             return;
         }
-        storage.delete(stored.storageLocation());
-        if (stored.textLocation() != null) {
-            storage.delete(stored.textLocation());
-        }
+        // a backup copying the store names this file live in its snapshot: its bytes stay until it has copied them
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql(BackupLock.WAIT).query().singleRow();
+            try {
+                storage.delete(stored.storageLocation());
+                if (stored.textLocation() != null) {
+                    storage.delete(stored.textLocation());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @PreDestroy

@@ -40,6 +40,7 @@ public final class Republish {
 
     private static final String TOKEN_TYPE = "org.axonframework.eventhandling.GapAwareTrackingToken";
     private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(-?\\d+)");
+    private static final Pattern CURRENT_TOKEN = Pattern.compile("\"currentToken\"\\s*:\\s*(null|\\{[^}]*\\})");
     /** How long after the move a command side should have claimed the token (Axon's claim timeout, and some). */
     private static final Duration UNCLAIMED_TIMEOUT = Duration.ofSeconds(30);
     /** How long the publisher may stand still before this command stops following it. */
@@ -54,7 +55,7 @@ public final class Republish {
         }
     }
 
-    private record Token(OptionalLong position, String owner) {}
+    record Token(OptionalLong position, String owner) {}
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -189,19 +190,28 @@ public final class Republish {
         }
     }
 
-    private static Token token(Connection database) throws SQLException {
+    static Token token(Connection database) throws SQLException {
         try (PreparedStatement select = database.prepareStatement(
                 "SELECT token, owner FROM command.token_entry " + "WHERE processor_name = ? AND segment = 0")) {
             select.setString(1, PUBLISHER);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                byte[] token = row.getBytes(1);
-                Matcher index = INDEX.matcher(token == null ? "" : new String(token, StandardCharsets.UTF_8));
-                return new Token(
-                        index.find() ? OptionalLong.of(Long.parseLong(index.group(1))) : OptionalLong.empty(),
-                        row.getString(2));
+                return new Token(position(row.getBytes(1)), row.getString(2));
             }
         }
+    }
+
+    /**
+     * How far a token says the publisher got. A publisher that starts without a token over a store that has events
+     * gets a replay token ({@code tokenAtReset}, the end it replays to, and {@code currentToken}, where it is, null
+     * before its first batch): its position is the current one.
+     */
+    static OptionalLong position(byte[] token) {
+        Matcher replay = CURRENT_TOKEN.matcher(token == null ? "" : new String(token, StandardCharsets.UTF_8));
+        String current =
+                replay.find() ? replay.group(1) : token == null ? "" : new String(token, StandardCharsets.UTF_8);
+        Matcher index = INDEX.matcher(current);
+        return index.find() ? OptionalLong.of(Long.parseLong(index.group(1))) : OptionalLong.empty();
     }
 
     private static void pause() {

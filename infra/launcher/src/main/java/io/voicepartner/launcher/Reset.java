@@ -49,7 +49,7 @@ public final class Reset {
 
     static final String FLAG = "VOICEPARTNER_DEV";
     private static final List<String> SCHEMAS = List.of("command", "query", "analytics");
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
     /** Why a reset did not happen; nothing was deleted. */
     static final class Refused extends RuntimeException {
@@ -132,7 +132,7 @@ public final class Reset {
         return DriverManager.getConnection(database.jdbcUrl(), credentials);
     }
 
-    private static void refuseWhileConnected(Connection database) throws SQLException {
+    static void refuseWhileConnected(Connection database) throws SQLException {
         try (Statement statement = database.createStatement();
                 ResultSet others = statement.executeQuery("SELECT count(*), string_agg(DISTINCT coalesce("
                         + "nullif(application_name, ''), 'unnamed'), ', ') FROM pg_stat_activity WHERE datname = "
@@ -145,7 +145,7 @@ public final class Reset {
         }
     }
 
-    private static void refuseWhileConsuming(Admin kafka, String group) {
+    static void refuseWhileConsuming(Admin kafka, String group) {
         ConsumerGroupDescription description;
         try {
             description = kafka.describeConsumerGroups(List.of(group))
@@ -203,7 +203,7 @@ public final class Reset {
      * as many partitions). The consumers' dead-letter topics are left to the consumers, which create them at
      * start with their own retention.
      */
-    private void recreateTopics(Admin kafka) {
+    void recreateTopics(Admin kafka) {
         int partitions = Integer.parseInt(environment.getOrDefault("KAFKA_PARTITIONS", "6"));
         short replicationFactor = Short.parseShort(environment.getOrDefault("KAFKA_REPLICATION_FACTOR", "1"));
         List<NewTopic> topics = Arrays.stream(AggregateType.values())
@@ -227,7 +227,7 @@ public final class Reset {
         out.println("  created " + topics.size() + " topics with " + partitions + " partitions each");
     }
 
-    private static Map<String, Long> recordCounts(Admin kafka, List<String> topics) throws Exception {
+    static Map<String, Long> recordCounts(Admin kafka, List<String> topics) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
         kafka.describeTopics(topics)
                 .allTopicNames()
@@ -280,7 +280,7 @@ public final class Reset {
         }
     }
 
-    private void deleteGroup(Admin kafka, String group) {
+    void deleteGroup(Admin kafka, String group) {
         try {
             kafka.deleteConsumerGroups(List.of(group)).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             out.println("  deleted consumer group " + group);
@@ -293,7 +293,7 @@ public final class Reset {
         }
     }
 
-    private static RuntimeException kafkaFailure(Exception e) {
+    static RuntimeException kafkaFailure(Exception e) {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }

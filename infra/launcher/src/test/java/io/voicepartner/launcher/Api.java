@@ -84,6 +84,24 @@ final class Api {
         return withHeader("Authorization", "Bearer " + user.token());
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The headers every request of this client carries (its token, its organization). */
+    Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    /** This client's requests with {@code more} headers, as another platform's client sends them. */
+    Api withHeaders(Map<String, String> more) {
+        Api api = this;
+        for (Map.Entry<String, String> header : more.entrySet()) {
+            api = api.withHeader(header.getKey(), header.getValue());
+        }
+        return api;
+    }
+
     Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,26 +33,67 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     static ThrowawayPostgres create() {
+        ThrowawayPostgres postgres = withoutData();
+        postgres.run(
+                BIN.resolve("initdb").toString(),
+                "-D",
+                postgres.dataDirectory().toString(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "--no-sync");
+        return postgres;
+    }
+
+    /**
+     * A directory and a port without a cluster: its data directory ({@link #dataDirectory()}) is for the test to
+     * make, a recovered copy of another cluster's, before {@link #start()}.
+     */
+    static ThrowawayPostgres withoutData() {
         try {
             Path directory = Files.createTempDirectory("voicepartner-throwaway-pg-");
-            if (asRoot()) {
-                UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-                Files.setOwner(directory, users.lookupPrincipalByName("postgres"));
-            }
-            ThrowawayPostgres postgres = new ThrowawayPostgres(directory, ChildKafka.freePort());
-            postgres.run(
-                    BIN.resolve("initdb").toString(),
-                    "-D",
-                    directory.resolve("data").toString(),
-                    "-A",
-                    "trust",
-                    "-U",
-                    "postgres",
-                    "--no-sync");
-            return postgres;
+            ownedByServerUser(directory);
+            return new ThrowawayPostgres(directory, ChildKafka.freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A directory of this cluster's own that the server's user may write (an archive of its WAL, a base backup). */
+    Path newDirectory(String name) {
+        try {
+            return ownedByServerUser(Files.createDirectory(directory.resolve(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A stop that lets the server finish (a checkpoint), and a start: for settings read only at start. */
+    void restart() {
+        run(BIN.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-m", "fast", "-w", "stop");
+        start();
+    }
+
+    /** Runs a command as the server's user (the server programs and scripts refuse root), failing if it fails. */
+    void runAsServerUser(Map<String, String> environment, String... command) {
+        run(environment, command);
+    }
+
+    private static Path ownedByServerUser(Path path) throws IOException {
+        if (asRoot()) {
+            UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(path, users.lookupPrincipalByName("postgres"));
+        }
+        return path;
     }
 
     void start() {
@@ -94,13 +136,22 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private void run(String... command) {
+        run(Map.of(), command);
+    }
+
+    private void run(Map<String, String> environment, String... command) {
         List<String> full = new ArrayList<>();
         if (asRoot()) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
+        if (!environment.isEmpty()) {
+            full.add("env");
+            environment.forEach((name, value) -> full.add(name + "=" + value));
+        }
         full.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(full)
+            ProcessBuilder builder = new ProcessBuilder(full);
+            Process process = builder.directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             directory.resolve("pg_ctl.out").toFile()))
