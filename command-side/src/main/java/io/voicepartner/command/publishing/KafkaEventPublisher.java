@@ -17,7 +17,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ class KafkaEventPublisher {
     private final KafkaAdmin admin;
     private final EventRecords records;
     private final ParkedEvents parked;
+    private final StorePositions positions;
     private final Duration acknowledgementTimeout;
     private final MeterRegistry meters;
 
@@ -70,6 +72,7 @@ class KafkaEventPublisher {
             KafkaAdmin admin,
             EventRecords records,
             ParkedEvents parked,
+            StorePositions positions,
             @Value("${voicepartner.publisher.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
             MeterRegistry meters) {
         this.kafka = kafka;
@@ -77,15 +80,16 @@ class KafkaEventPublisher {
         this.admin = admin;
         this.records = records;
         this.parked = parked;
+        this.positions = positions;
         this.acknowledgementTimeout = acknowledgementTimeout;
         this.meters = meters;
     }
 
     @EventHandler
-    void publish(DomainEvent event, EventMessage<?> message, TrackingToken token, UnitOfWork<?> unitOfWork) {
+    void publish(DomainEvent event, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         topics.ensureCreated(admin);
         Batch batch = batch(unitOfWork);
-        long position = token.position().orElseThrow();
+        long position = batch.positionOf(message);
         // usage is in no aggregate's stream: it is kept in order, and parked, by the tool's or number's id
         String aggregateId = EventRecords.keyOf(event, message);
         String type = EventCatalogue.of(event.getClass()).name();
@@ -130,10 +134,24 @@ class KafkaEventPublisher {
 
     /**
      * What one batch of the processor knows: the aggregates that have parked events (read once, at its
-     * start: only the publisher parks, and the replay only ever removes), its sends, awaited once before the
-     * batch (and with it the token) commits, and counted once it has.
+     * start: only the publisher parks, and the replay only ever removes), where its events are in the store
+     * ({@link StorePositions}, read once for all of them), its sends, awaited once before the batch (and with it
+     * the token) commits, and counted once it has.
      */
-    private record Batch(Map<String, Long> firstParked, List<Send> sends, Map<String, Integer> parkedByReason) {
+    private record Batch(
+            Map<String, Long> firstParked,
+            Map<String, Long> positions,
+            List<Send> sends,
+            Map<String, Integer> parkedByReason) {
+
+        long positionOf(EventMessage<?> message) {
+            Long position = positions.get(message.getIdentifier());
+            if (position == null) {
+                throw new IllegalStateException(
+                        "The event " + message.getIdentifier() + " of the publisher's batch is not in the event store");
+            }
+            return position;
+        }
 
         void parked(String reason) {
             parkedByReason.merge(reason, 1, Integer::sum);
@@ -143,11 +161,22 @@ class KafkaEventPublisher {
     private Batch batch(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch(parked.firstParkedByAggregate(), new ArrayList<>(), new HashMap<>());
+            Batch batch = new Batch(
+                    parked.firstParkedByAggregate(),
+                    positions.of(identifiersOf(root)),
+                    new ArrayList<>(),
+                    new HashMap<>());
             root.onPrepareCommit(committing -> awaitAcknowledgements(batch));
             root.afterCommit(committed -> count(batch));
             return batch;
         });
+    }
+
+    /** The events of the processor's batch (Axon hands a batch to its handlers in one batching unit of work). */
+    private static List<String> identifiersOf(UnitOfWork<?> root) {
+        List<? extends Message<?>> messages =
+                root instanceof BatchingUnitOfWork<?> batch ? batch.getMessages() : List.of(root.getMessage());
+        return messages.stream().map(Message::getIdentifier).toList();
     }
 
     private void count(Batch batch) {

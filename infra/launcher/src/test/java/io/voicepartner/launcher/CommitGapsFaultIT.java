@@ -2,11 +2,14 @@ package io.voicepartner.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +76,36 @@ class CommitGapsFaultIT extends PlatformIT {
                         .path("revision")
                         .asLong())
                 .isEqualTo(2);
+        assertThat(publishedPosition(late, 3))
+                .as("the late event's record names its own place in the store, not the later event's the publisher"
+                        + " had read before it")
+                .isEqualTo(storedPosition(database, late, 3));
+    }
+
+    /** The {@code global_position} of the aggregate's record at this revision on its topic. */
+    private static long publishedPosition(String aggregate, long revision) throws Exception {
+        for (ConsumerRecord<String, byte[]> record : new TopicReader(TestInfrastructure.kafkaBootstrapServers())
+                .recordsWithKey(TOPIC, aggregate, (int) revision)) {
+            JsonNode envelope = Api.JSON.readTree(record.value());
+            if (envelope.path("revision").asLong() == revision) {
+                return envelope.path("global_position").asLong();
+            }
+        }
+        throw new AssertionError("No record of revision " + revision + " of " + aggregate + " on " + TOPIC);
+    }
+
+    private static long storedPosition(TestInfrastructure.Database database, String aggregate, long revision)
+            throws Exception {
+        try (Connection connection = connect(database);
+                PreparedStatement select = connection.prepareStatement("SELECT global_index FROM "
+                        + "command.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            select.setString(1, aggregate);
+            select.setLong(2, revision - 1);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static String twoRevisions(Api alice, Ledger ledger, String name) {

@@ -54,6 +54,9 @@ class DatabaseCrashFaultIT {
                         && Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(4)) < 0;
             });
             long duringOutage = ledger.acknowledgedCount();
+            // down until a write has met the outage: when /health sees it, each writer may still be waiting up to
+            // 5 s for a connection, or reading its last write back, and would otherwise find the database back
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger.unacknowledgedCount() > 0);
             POSTGRES.start();
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> api.get("/health").status() == 200);

@@ -121,6 +121,11 @@ final class Ledger {
         return acknowledged.size();
     }
 
+    /** How many writes have acknowledged nothing so far (refused, or given up on). */
+    long unacknowledgedCount() {
+        return unacknowledged.get();
+    }
+
     List<Write> writes() {
         return List.copyOf(acknowledged);
     }
