@@ -43,8 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts. A request
  * without a caller (sign-up) is served without its key being stored: otherwise anyone could fill the table,
  * and every anonymous client would share one namespace of keys. Neither is one whose answer shows a secret once
- * (an invitation's token, an API key): a retry invites again, with a new token, or creates another key. Expired
- * keys are deleted by {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
+ * (an invitation's token, an API key, a password change's new token): a retry invites again, with a new token, or
+ * creates another key. Expired keys are deleted by {@link IdempotencyKeyPurge}, and one expired but not yet deleted
+ * is never replayed.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -54,6 +55,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     /** Answers that show a secret once (an invitation's token, an API key), which only its hash may be stored as. */
     private static final Pattern SHOWS_A_SECRET = Pattern.compile("/api/organizations/[^/]+/(invitations|api-keys)/?");
+    /** A password change answers a fresh token, as a log-in does. */
+    private static final String PASSWORD_CHANGE = "/api/users/me/password";
 
     private final IdempotencyKeys keys;
     private final ErrorResponses errors;
@@ -70,6 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
                 || "/token".equals(request.getRequestURI())
+                || PASSWORD_CHANGE.equals(request.getRequestURI())
                 || SHOWS_A_SECRET.matcher(request.getRequestURI()).matches()
                 || caller().isEmpty();
     }

@@ -27,6 +27,11 @@ class UserRows {
                 == 1;
     }
 
+    /** Moves the account to {@code revision} for an event that changes none of its columns. */
+    void advance(String id, long revision, Instant at) {
+        table.advance(id, revision, at);
+    }
+
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
     }

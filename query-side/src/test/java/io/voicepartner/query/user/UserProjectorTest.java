@@ -21,7 +21,7 @@ class UserProjectorTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        projector = new UserProjector(new UserRows(database.jdbc()));
+        projector = new UserProjector(new UserRows(database.jdbc()), new UserTokenRevocations(database.jdbc()));
     }
 
     @AfterAll

@@ -198,6 +198,9 @@ public final class EventLimits {
             Map.entry("query.audit_log.resource_type", AGGREGATE_TYPE),
             Map.entry("query.audit_log.resource_id", ID),
             Map.entry("query.audit_log.request_id", REQUEST_ID),
+            Map.entry("query.token_generations.user_id", ID),
+            Map.entry("query.revoked_tokens.token_id", ID),
+            Map.entry("query.revoked_tokens.user_id", ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
@@ -223,7 +226,10 @@ public final class EventLimits {
             Map.entry("analytics.api_keys.name", NAME),
             Map.entry("analytics.api_keys.scopes", API_KEY_SCOPES),
             Map.entry("analytics.api_keys.secret_hash", API_KEY_HASH),
-            Map.entry("analytics.api_keys.created_by", ID));
+            Map.entry("analytics.api_keys.created_by", ID),
+            Map.entry("analytics.token_generations.user_id", ID),
+            Map.entry("analytics.revoked_tokens.token_id", ID),
+            Map.entry("analytics.revoked_tokens.user_id", ID));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
     public static final Set<String> NOT_EVENT_DATA =
