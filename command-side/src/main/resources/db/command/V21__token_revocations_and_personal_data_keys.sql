@@ -19,3 +19,13 @@ CREATE INDEX revoked_tokens_expiry ON revoked_tokens (expires_at);
 
 -- the generation a log-in issues tokens in, raised with the password in the same transaction as PasswordChanged
 ALTER TABLE user_credentials ADD COLUMN token_generation BIGINT NOT NULL DEFAULT 0;
+
+-- The key store of personal data (ADR 0034): one random AES-256 key per person (the subject: a user's id), the only
+-- copy of it. Every value of theirs that enters an event is sealed with it (pd1:<subject>:<nonce, ciphertext, tag>);
+-- every side opens such values by reading this table, so that deleting a person's row makes every sealed copy (events,
+-- snapshots, topics, dead letters, read models) unreadable at once.
+CREATE TABLE personal_data_keys (
+    subject_id VARCHAR(64) PRIMARY KEY,
+    key        BYTEA       NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

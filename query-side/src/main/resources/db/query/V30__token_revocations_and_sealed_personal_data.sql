@@ -13,3 +13,10 @@ CREATE TABLE revoked_tokens (
     expires_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX revoked_tokens_expiry ON revoked_tokens (expires_at);
+
+-- A person's e-mail address and name, and the name of their personal organization (made of them), reach the read
+-- models sealed with the person's key (ADR 0034): pd1:<subject>:<base64url>, longer than the values in clear, and
+-- opened when read. The columns hold them unbounded; the edge still bounds the values in clear.
+ALTER TABLE users ALTER COLUMN email TYPE TEXT;
+ALTER TABLE users ALTER COLUMN name TYPE TEXT;
+ALTER TABLE organizations ALTER COLUMN name TYPE TEXT;
