@@ -13,22 +13,22 @@ import java.util.Map;
  * @param created the ids of what the person created, by kind ({@code assistants}, {@code tools}, …)
  */
 record PersonalDataExport(
-        Account account,
-        List<Membership> organizations,
-        List<SignIn> signIns,
-        List<Invitation> invitations,
+        ExportedAccount account,
+        List<ExportedMembership> organizations,
+        List<ExportedSignIn> signIns,
+        List<ExportedInvitation> invitations,
         Map<String, List<String>> created,
         Instant exportedAt) {
 
-    record Account(String id, String email, String name, Instant createdAt, Instant updatedAt) {}
+    record ExportedAccount(String id, String email, String name, Instant createdAt, Instant updatedAt) {}
 
     /** @param leftAt when they left, or the organization closed; null while they belong */
-    record Membership(
+    record ExportedMembership(
             String organizationId, String name, boolean personal, String role, Instant joinedAt, Instant leftAt) {}
 
     /** @param outcome {@code SignInSucceeded} or {@code SignInFailed} */
-    record SignIn(String id, Instant occurredAt, String outcome, String clientAddress, String requestId) {}
+    record ExportedSignIn(String id, Instant occurredAt, String outcome, String clientAddress, String requestId) {}
 
-    record Invitation(
+    record ExportedInvitation(
             String id, String organizationId, String role, String status, Instant expiresAt, Instant createdAt) {}
 }

@@ -51,10 +51,10 @@ class PersonalDataExports {
                         Instant.now()));
     }
 
-    private Optional<PersonalDataExport.Account> account(String userId) {
+    private Optional<PersonalDataExport.ExportedAccount> account(String userId) {
         return jdbc.sql("SELECT id, email, name, created_at, updated_at FROM query.users WHERE id = ?")
                 .param(userId)
-                .query((row, n) -> new PersonalDataExport.Account(
+                .query((row, n) -> new PersonalDataExport.ExportedAccount(
                         row.getString("id"),
                         personalData.open(row.getString("email")).orElse(null),
                         personalData.open(row.getString("name")).orElse(null),
@@ -63,12 +63,12 @@ class PersonalDataExports {
                 .optional();
     }
 
-    private List<PersonalDataExport.Membership> organizations(String userId) {
+    private List<PersonalDataExport.ExportedMembership> organizations(String userId) {
         return jdbc.sql("SELECT m.organization_id, o.name, o.personal, m.role, m.joined_at, m.left_at "
                         + "FROM query.organization_members m JOIN query.organizations o ON o.id = m.organization_id "
                         + "WHERE m.user_id = ? ORDER BY m.joined_at, m.organization_id")
                 .param(userId)
-                .query((row, n) -> new PersonalDataExport.Membership(
+                .query((row, n) -> new PersonalDataExport.ExportedMembership(
                         row.getString("organization_id"),
                         personalData.open(row.getString("name")).orElse(null),
                         row.getBoolean("personal"),
@@ -79,12 +79,12 @@ class PersonalDataExports {
     }
 
     /** A sign-in is one entry in each organization the person belonged to then: each is exported once. */
-    private List<PersonalDataExport.SignIn> signIns(String userId) {
+    private List<PersonalDataExport.ExportedSignIn> signIns(String userId) {
         return jdbc.sql("SELECT DISTINCT ON (occurred_at, id) id, occurred_at, action, client_address, request_id "
                         + "FROM query.audit_log WHERE resource_type = 'user' AND resource_id = ? "
                         + "AND action IN ('SignInSucceeded', 'SignInFailed') ORDER BY occurred_at, id")
                 .param(userId)
-                .query((row, n) -> new PersonalDataExport.SignIn(
+                .query((row, n) -> new PersonalDataExport.ExportedSignIn(
                         row.getString("id"),
                         instant(row, "occurred_at"),
                         row.getString("action"),
@@ -93,11 +93,11 @@ class PersonalDataExports {
                 .list();
     }
 
-    private List<PersonalDataExport.Invitation> invitations(String email) {
+    private List<PersonalDataExport.ExportedInvitation> invitations(String email) {
         return jdbc.sql("SELECT id, organization_id, role, status, expires_at, created_at "
                         + "FROM query.organization_invitations WHERE email = ? ORDER BY created_at, id")
                 .param(email)
-                .query((row, n) -> new PersonalDataExport.Invitation(
+                .query((row, n) -> new PersonalDataExport.ExportedInvitation(
                         row.getString("id"),
                         row.getString("organization_id"),
                         row.getString("role"),
