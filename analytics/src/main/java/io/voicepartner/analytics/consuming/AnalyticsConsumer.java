@@ -2,6 +2,7 @@ package io.voicepartner.analytics.consuming;
 
 import io.voicepartner.analytics.figures.Facts;
 import io.voicepartner.analytics.membership.AnalyticsMemberships;
+import io.voicepartner.analytics.membership.AnalyticsTokenRevocations;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.EnvelopeReader;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Reads every topic in the analytics consumer group, and records each event that is a fact in one insert
  * keyed by the event's id (so redeliveries change nothing). The offset is committed after the insert:
  * at-least-once, made exactly-once in effect by the key. The organizations' events keep who belongs to which
- * organization, guarded by its revision ({@link AnalyticsMemberships}).
+ * organization, guarded by its revision ({@link AnalyticsMemberships}); the users' events the tokens this side
+ * refuses ({@link AnalyticsTokenRevocations}).
  */
 @Component
 class AnalyticsConsumer {
@@ -25,11 +27,13 @@ class AnalyticsConsumer {
     private final EnvelopeReader envelopes = new EnvelopeReader();
     private final Facts facts;
     private final AnalyticsMemberships memberships;
+    private final AnalyticsTokenRevocations revocations;
     private final AtomicLong processed = new AtomicLong();
 
-    AnalyticsConsumer(Facts facts, AnalyticsMemberships memberships) {
+    AnalyticsConsumer(Facts facts, AnalyticsMemberships memberships, AnalyticsTokenRevocations revocations) {
         this.facts = facts;
         this.memberships = memberships;
+        this.revocations = revocations;
     }
 
     @KafkaListener(
@@ -43,6 +47,7 @@ class AnalyticsConsumer {
         envelope.ifPresent(event -> {
             facts.record(event);
             memberships.record(event);
+            revocations.record(event);
         });
         processed.incrementAndGet();
     }

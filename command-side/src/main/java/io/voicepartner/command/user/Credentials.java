@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Credentials implements Accounts {
 
-    record Stored(String userId, String passwordHash) {}
+    /** @param tokenGeneration the generation the user's tokens are issued in now ({@code RevokedTokens}) */
+    record Stored(String userId, String passwordHash, long tokenGeneration) {}
 
     private final JdbcClient jdbc;
 
@@ -62,9 +63,28 @@ class Credentials implements Accounts {
     }
 
     Optional<Stored> find(String email) {
-        return jdbc.sql("SELECT user_id, password_hash FROM command.user_credentials WHERE email = ?")
-                .param(email)
-                .query((row, n) -> new Stored(row.getString(1), row.getString(2)))
+        return find("email", email);
+    }
+
+    Optional<Stored> ofUser(String userId) {
+        return find("user_id", userId);
+    }
+
+    private Optional<Stored> find(String column, String value) {
+        return jdbc.sql("SELECT user_id, password_hash, token_generation FROM command.user_credentials WHERE " + column
+                        + " = ?")
+                .param(value)
+                .query((row, n) -> new Stored(row.getString(1), row.getString(2), row.getLong(3)))
                 .optional();
+    }
+
+    /** Replaces the password's hash and moves the account's tokens to the next generation, which it answers. */
+    long changePassword(String userId, String passwordHash) {
+        return jdbc.sql(
+                        "UPDATE command.user_credentials SET password_hash = ?, token_generation = token_generation + 1 "
+                                + "WHERE user_id = ? RETURNING token_generation")
+                .params(passwordHash, userId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,6 +3,7 @@ package io.voicepartner.command.user;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.command.web.Commands;
+import io.voicepartner.support.personal.PersonalData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -34,12 +35,15 @@ class PersonalOrganizations implements SmartLifecycle {
     private final Credentials credentials;
     private final EventStore eventStore;
     private final Commands commands;
+    private final PersonalData personalData;
     private volatile boolean running;
 
-    PersonalOrganizations(Credentials credentials, EventStore eventStore, Commands commands) {
+    PersonalOrganizations(
+            Credentials credentials, EventStore eventStore, Commands commands, PersonalData personalData) {
         this.credentials = credentials;
         this.eventStore = eventStore;
         this.commands = commands;
+        this.personalData = personalData;
     }
 
     @Override
@@ -57,7 +61,11 @@ class PersonalOrganizations implements SmartLifecycle {
         for (Credentials.Account account : credentials.withoutPersonalOrganization()) {
             String name = PersonalOrganizationName.of(registeredName(account.userId()), account.email());
             try {
-                commands.send(new CreateOrganization(account.userId(), name, account.userId(), true), ACTOR);
+                // made of the user's name or e-mail address: sealed with their key, as sign-up seals it
+                commands.send(
+                        new CreateOrganization(
+                                account.userId(), personalData.seal(account.userId(), name), account.userId(), true),
+                        ACTOR);
                 opened++;
             } catch (AggregateStreamCreationException e) {
                 // another node opened it first
@@ -66,7 +74,10 @@ class PersonalOrganizations implements SmartLifecycle {
         return opened;
     }
 
-    /** The name the user gave at sign-up, from their account's first event; the credentials do not keep it. */
+    /**
+     * The name the user gave at sign-up, from their account's first event, opened if it was sealed; the credentials
+     * do not keep it.
+     */
     private String registeredName(String userId) {
         return eventStore
                 .readEvents(userId, 0)
@@ -76,6 +87,7 @@ class PersonalOrganizations implements SmartLifecycle {
                 .map(UserRegistered.class::cast)
                 .findFirst()
                 .map(UserRegistered::name)
+                .flatMap(personalData::open)
                 .orElse(null);
     }
 

@@ -6,6 +6,7 @@ import io.voicepartner.api.signin.SignInEvent;
 import io.voicepartner.api.signin.SignInFailed;
 import io.voicepartner.api.signin.SignInSucceeded;
 import io.voicepartner.command.web.Ids;
+import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>An attempt for an e-mail address no account has belongs to no organization and to nobody's audit log: it is
  * only counted ({@value #SIGN_INS}, {@code outcome=unknown_account}), so that what a stranger typed (at times a
- * password, in the wrong field) is never stored.
+ * password, in the wrong field) is never stored. The client address is personal data: it enters the event sealed with
+ * the user's key (ADR 0034).
  */
 @Component
 class SignIns {
@@ -41,16 +43,24 @@ class SignIns {
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final Ids ids;
+    private final PersonalData personalData;
     private final Clock clock;
     private final Counter succeeded;
     private final Counter failed;
     private final Counter unknownAccount;
 
-    SignIns(JdbcClient jdbc, EventStore eventStore, TransactionTemplate transaction, Ids ids, MeterRegistry meters) {
+    SignIns(
+            JdbcClient jdbc,
+            EventStore eventStore,
+            TransactionTemplate transaction,
+            Ids ids,
+            PersonalData personalData,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.transaction = transaction;
         this.ids = ids;
+        this.personalData = personalData;
         this.clock = Clock.systemUTC();
         this.succeeded = counter(meters, "succeeded");
         this.failed = counter(meters, "failed");
@@ -59,13 +69,15 @@ class SignIns {
 
     /** The password was right: the user gets a token. */
     void succeeded(String userId, String clientAddress) {
-        record(userId, organizations -> new SignInSucceeded(userId, organizations, clientAddress));
+        String sealed = personalData.seal(userId, clientAddress);
+        record(userId, organizations -> new SignInSucceeded(userId, organizations, sealed));
         succeeded.increment();
     }
 
     /** The e-mail address is the user's, and the password was wrong. */
     void failed(String userId, String clientAddress) {
-        record(userId, organizations -> new SignInFailed(userId, organizations, clientAddress));
+        String sealed = personalData.seal(userId, clientAddress);
+        record(userId, organizations -> new SignInFailed(userId, organizations, sealed));
         failed.increment();
     }
 

@@ -6,6 +6,7 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
+import io.voicepartner.support.personal.PersonalData;
 import java.util.Locale;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is the platform-wide uniqueness check. The password
  * is hashed before that transaction takes a database connection: bcrypt costs tens of milliseconds, and a
  * burst of sign-ups hashing inside their transactions held the pool that every other request needs.
+ *
+ * <p>The e-mail address and the name enter the events only sealed with the new user's key, and so does the name of
+ * their personal organization, which is made of them (ADR 0034); the credentials keep the address in clear, to log
+ * in with, until the account is erased.
  */
 @Service
 class SignUp {
@@ -26,18 +31,21 @@ class SignUp {
     private final Commands commands;
     private final Ids ids;
     private final TransactionTemplate transaction;
+    private final PersonalData personalData;
 
     SignUp(
             Credentials credentials,
             PasswordEncoder passwordEncoder,
             Commands commands,
             Ids ids,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            PersonalData personalData) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.commands = commands;
         this.ids = ids;
         this.transaction = transaction;
+        this.personalData = personalData;
     }
 
     String register(String email, String password, String name) {
@@ -52,10 +60,13 @@ class SignUp {
             if (!credentials.add(userId, normalisedEmail, passwordHash)) {
                 throw emailTaken(normalisedEmail);
             }
-            commands.send(new RegisterUser(userId, normalisedEmail, name), userId);
             commands.send(
-                    new CreateOrganization(userId, PersonalOrganizationName.of(name, normalisedEmail), userId, true),
+                    new RegisterUser(
+                            userId, personalData.seal(userId, normalisedEmail), personalData.seal(userId, name)),
                     userId);
+            String organizationName = PersonalOrganizationName.of(name, normalisedEmail);
+            commands.send(
+                    new CreateOrganization(userId, personalData.seal(userId, organizationName), userId, true), userId);
             return userId;
         });
     }

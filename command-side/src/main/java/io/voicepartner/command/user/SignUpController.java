@@ -48,8 +48,9 @@ class SignUpController {
         SignUpRequest request = reader.read(body, SignUpRequest.class, Map.of(), Set.of("email", "password"), Set.of())
                 .value();
         PasswordLength.check("password", request.password());
+        // a new account has never changed its password
         String userId = signUp.register(request.email(), request.password(), request.name());
-        String authorization = "Bearer " + accessTokens.issue(userId).value();
+        String authorization = "Bearer " + accessTokens.issue(userId, 0).value();
         return responses.created("/api/users/me", userId, 1, Caller.personal(userId), authorization);
     }
 }

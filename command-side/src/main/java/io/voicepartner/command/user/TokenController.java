@@ -88,7 +88,8 @@ class TokenController {
             signIns.unknownAccount();
             throw incorrect();
         }
-        String userId = stored.get().userId();
+        Credentials.Stored account = stored.get();
+        String userId = account.userId();
         if (!matches) {
             signIns.failed(userId, client);
             throw incorrect();
@@ -96,7 +97,7 @@ class TokenController {
         throttle.succeeded(normalisedEmail, client);
         // recorded before the token is given: a sign-in the audit log cannot show is refused (503), not hidden
         signIns.succeeded(userId, client);
-        AccessTokens.AccessToken token = accessTokens.issue(userId);
+        AccessTokens.AccessToken token = accessTokens.issue(userId, account.tokenGeneration());
         return new TokenResponse(token.value(), "bearer", token.expiresInSeconds());
     }
 

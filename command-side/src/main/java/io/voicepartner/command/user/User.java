@@ -2,7 +2,11 @@ package io.voicepartner.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.voicepartner.api.user.ChangePassword;
+import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.SignOut;
+import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -10,14 +14,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A user account. E-mail uniqueness is set-based and checked beside it ({@link SignUp}). */
+/**
+ * A user account. E-mail uniqueness is set-based and checked beside it ({@link SignUp}); the password is checked
+ * beside it too, against the credentials, which events never carry ({@link AccountLifecycle}).
+ */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+// 2: its revision, which a password change and a sign-out answer (ADR 0018: a snapshot of revision 1 is disposed of)
+@Revision("2")
 class User {
 
     @AggregateIdentifier
     @SuppressWarnings("UnusedVariable") // read by Axon, by reflection
     private String userId;
+
+    private long revision;
 
     User() {
         // for Axon, which rebuilds the user from its events
@@ -28,8 +38,33 @@ class User {
         apply(new UserRegistered(command.userId(), command.email(), command.name()));
     }
 
+    /** @return the account's revision after it */
+    @CommandHandler
+    long handle(ChangePassword command) {
+        apply(new PasswordChanged(command.userId(), command.tokenGeneration()));
+        return revision;
+    }
+
+    /** @return the account's revision after it */
+    @CommandHandler
+    long handle(SignOut command) {
+        apply(new SignedOut(command.userId(), command.tokenId(), command.tokenExpiresAt()));
+        return revision;
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         userId = event.userId();
+        revision = 1;
+    }
+
+    @EventSourcingHandler
+    void on(PasswordChanged event) {
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(SignedOut event) {
+        revision++;
     }
 }

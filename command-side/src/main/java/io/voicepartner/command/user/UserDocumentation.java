@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
+import io.voicepartner.support.docs.DocumentedSchemas;
 import java.util.List;
 import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
-/** Sign-up and login as the API document shows them. */
+/** Sign-up, login and the account's own routes as the API document shows them. */
 @Configuration(proxyBeanMethods = false)
 class UserDocumentation {
 
@@ -29,6 +30,12 @@ class UserDocumentation {
     DocumentedWrites userWrites() {
         return new DocumentedWrites(
                 List.of(new Route(HttpMethod.POST, "/api/users", SignUpRequest.class, "UserView", HttpStatus.CREATED)));
+    }
+
+    /** The password change's body, read by hand. */
+    @Bean
+    DocumentedSchemas accountSchemas() {
+        return new DocumentedSchemas(List.of(PasswordChangeRequest.class));
     }
 
     @Bean

@@ -43,8 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * read here to be hashed (the body limit bounds it); an upload is hashed from its spooled parts. A request
  * without a caller (sign-up) is served without its key being stored: otherwise anyone could fill the table,
  * and every anonymous client would share one namespace of keys. Neither is one whose answer shows a secret once
- * (an invitation's token, an API key): a retry invites again, with a new token, or creates another key. Expired
- * keys are deleted by {@link IdempotencyKeyPurge}, and one expired but not yet deleted is never replayed.
+ * (an invitation's token, an API key, a password change's new token): a retry invites again, with a new token, or
+ * creates another key. Expired keys are deleted by {@link IdempotencyKeyPurge}, and one expired but not yet deleted
+ * is never replayed.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {

@@ -11,6 +11,7 @@ import io.voicepartner.command.RunningCommandSide;
 import io.voicepartner.command.common.StreamIds;
 import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.Ids;
+import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.security.Memberships;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -50,14 +51,17 @@ class PersonalOrganizationsTest extends RunningCommandSide {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    PersonalData personalData;
+
     @Test
     void signUpOpensThePersonalOrganizationWithTheAccount() {
         String userId = signUp.register("Ada@Example.com", "correct horse battery", "Ada");
 
         assertThat(memberships.roleOf(userId, userId)).contains(Role.OWNER);
         assertThat(organizationEvents(userId)).singleElement().satisfies(event -> {
-            assertThat(event.getPayload())
-                    .isEqualTo(new OrganizationCreated(userId, "Ada's organization", userId, true));
+            assertThat(opened(event)).isEqualTo(new OrganizationCreated(userId, "Ada's organization", userId, true));
+            assertThat(((OrganizationCreated) event.getPayload()).name()).startsWith(PersonalData.SEALED + userId);
             assertThat(event.getMetaData()).containsEntry("actor", userId);
         });
     }
@@ -72,7 +76,7 @@ class PersonalOrganizationsTest extends RunningCommandSide {
         assertThat(memberships.roleOf(userId, userId)).contains(Role.OWNER);
         assertThat(credentials.withoutPersonalOrganization()).isEmpty();
         assertThat(organizationEvents(userId)).singleElement().satisfies(event -> {
-            assertThat(event.getPayload())
+            assertThat(opened(event))
                     .isEqualTo(new OrganizationCreated(userId, "Grace Hopper's organization", userId, true));
             assertThat(event.getMetaData()).containsEntry("actor", PersonalOrganizations.ACTOR);
         });
@@ -90,7 +94,7 @@ class PersonalOrganizationsTest extends RunningCommandSide {
 
         assertThat(organizationEvents(userId))
                 .singleElement()
-                .extracting(DomainEventMessage::getPayload)
+                .extracting(this::opened)
                 .isEqualTo(new OrganizationCreated(userId, "alan@example.com's organization", userId, true));
     }
 
@@ -106,6 +110,16 @@ class PersonalOrganizationsTest extends RunningCommandSide {
                         PersonalOrganizations.ACTOR));
         assertThat(organizationEvents(userId)).hasSize(1);
         assertThat(memberships.roleOf(userId, userId)).contains(Role.OWNER);
+    }
+
+    /** The opening with its name opened: a personal organization's is sealed with its user's key (ADR 0034). */
+    private OrganizationCreated opened(DomainEventMessage<?> event) {
+        OrganizationCreated created = (OrganizationCreated) event.getPayload();
+        return new OrganizationCreated(
+                created.organizationId(),
+                personalData.open(created.name()).orElseThrow(),
+                created.ownerUserId(),
+                created.personal());
     }
 
     /** As sign-up did before organizations: the credentials and the registration, nothing else. */

@@ -2,10 +2,15 @@ package io.voicepartner.command.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voicepartner.api.user.ChangePassword;
+import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.SignOut;
+import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.command.eventstore.CommandRouting;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -31,6 +36,31 @@ class UserTest {
                 .when(new RegisterUser(USER_ID, "alice@example.com", "Alice"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new UserRegistered(USER_ID, "alice@example.com", "Alice"));
+    }
+
+    @Test
+    void recordsAPasswordChangeWithTheNewTokenGenerationAndAnswersTheRevision() {
+        fixture.given(new UserRegistered(USER_ID, "alice@example.com", "Alice"))
+                .when(new ChangePassword(USER_ID, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(2L)
+                .expectEvents(new PasswordChanged(USER_ID, 1));
+    }
+
+    @Test
+    void recordsASignOutWithTheTokenItRevokes() {
+        Instant expiresAt = Instant.parse("2026-12-04T22:30:00Z");
+        fixture.given(new UserRegistered(USER_ID, "alice@example.com", "Alice"), new PasswordChanged(USER_ID, 1))
+                .when(new SignOut(USER_ID, "token-1", expiresAt))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new SignedOut(USER_ID, "token-1", expiresAt));
+    }
+
+    /** A password change carries neither the password nor its hash: only which tokens it revokes. */
+    @Test
+    void recordsNoCredentialsInAPasswordChange() {
+        assertThat(Arrays.stream(PasswordChanged.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactly("userId", "tokenGeneration");
     }
 
     /** Credentials are kept beside the event store: an event is read by strangers and never forgotten. */

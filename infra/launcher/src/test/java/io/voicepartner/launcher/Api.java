@@ -84,10 +84,6 @@ final class Api {
         return withHeader("Authorization", "Bearer " + user.token());
     }
 
-    String baseUrl() {
-        return baseUrl;
-    }
-
     /** The headers every request of this client carries (its token, its organization). */
     Map<String, String> headers() {
         return Map.copyOf(headers);

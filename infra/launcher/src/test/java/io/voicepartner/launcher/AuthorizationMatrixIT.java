@@ -8,6 +8,7 @@ import io.voicepartner.api.organization.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ class AuthorizationMatrixIT extends PlatformIT {
 
     /** Routes of a signed-in user that act in no organization: every member's, nobody's to refuse. */
     private static final String PERSONAL = "personal";
+
+    private static final String SIGN_OUT = "POST /api/users/me/sign-out";
     /** Routes without a caller, outside the matrix. */
     private static final String PUBLIC = "public";
 
@@ -46,6 +49,9 @@ class AuthorizationMatrixIT extends PlatformIT {
             Map.entry("GET /health", PUBLIC),
             Map.entry("GET /schema", PUBLIC),
             Map.entry("GET /api/users/me", PERSONAL),
+            Map.entry("POST /api/users/me/password", PERSONAL),
+            Map.entry("POST /api/users/me/sign-out", PERSONAL),
+            Map.entry("GET /api/users/me/export", PERSONAL),
             Map.entry("GET /api/organizations", PERSONAL),
             Map.entry("POST /api/organizations", PERSONAL),
             Map.entry("POST /api/invitations/{token}/accept", PERSONAL),
@@ -147,6 +153,9 @@ class AuthorizationMatrixIT extends PlatformIT {
     private static final Map<String, String> SCOPE = Map.ofEntries(
             // a person's routes
             Map.entry("GET /api/users/me", NO_KEY),
+            Map.entry("POST /api/users/me/password", NO_KEY),
+            Map.entry("POST /api/users/me/sign-out", NO_KEY),
+            Map.entry("GET /api/users/me/export", NO_KEY),
             Map.entry("GET /api/organizations", NO_KEY),
             Map.entry("POST /api/organizations", NO_KEY),
             Map.entry("POST /api/invitations/{token}/accept", NO_KEY),
@@ -342,8 +351,10 @@ class AuthorizationMatrixIT extends PlatformIT {
                 .as("the scope of every operation but the public ones: add each to " + "SCOPE")
                 .isEqualTo(new TreeSet<>(operations));
 
-        // the organization's own resources stay for the reads: the writes name ids nobody has
-        operations.sort((a, b) -> Boolean.compare(a.startsWith("DELETE"), b.startsWith("DELETE")));
+        // the organization's own resources stay for the reads: the writes name ids nobody has; a sign-out revokes the
+        // token each member plays the matrix with, so it comes last
+        operations.sort(Comparator.comparing((String route) -> route.equals(SIGN_OUT))
+                .thenComparing(route -> route.startsWith("DELETE")));
         for (String route : operations) {
             JsonNode operation = paths.path(route.substring(route.indexOf(' ') + 1))
                     .path(route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT));

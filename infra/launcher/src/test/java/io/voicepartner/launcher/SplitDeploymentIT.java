@@ -373,6 +373,85 @@ class SplitDeploymentIT {
                 Duration.ofNanos(System.nanoTime() - answered).toMillis());
     }
 
+    @Test
+    void everyNodeRefusesATokenSignedOutWithAndEveryTokenOlderThanAPasswordChange() {
+        Api.User ada = gateway.signUp();
+        String otherDevice = gateway.login(ada.email(), ada.password());
+        String range = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> reads = Map.of(
+                "command-side", "/api/organizations",
+                "query-side", "/api/users/me",
+                "analytics", "/api/analytics/assistants" + range);
+        // the command side: opening an organization without a name is refused by its shape (400), after the token
+        assertThat(withToken(nodes.get("command-side"), ada.token())
+                        .post(reads.get("command-side"), Map.of())
+                        .status())
+                .isEqualTo(400);
+        for (String side : List.of("query-side", "analytics")) {
+            assertThat(withToken(nodes.get(side), ada.token())
+                            .get(reads.get(side))
+                            .status())
+                    .as(side)
+                    .isEqualTo(200);
+        }
+
+        Api.Response signedOut = gateway.as(ada).post("/api/users/me/sign-out", Map.of());
+        long answered = System.nanoTime();
+        assertThat(signedOut.status()).as("%s", signedOut).isEqualTo(200);
+        assertThat(withToken(nodes.get("command-side"), ada.token())
+                        .post(reads.get("command-side"), Map.of())
+                        .status())
+                .as("the command side, from the next request")
+                .isEqualTo(401);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> List.of("query-side", "analytics").stream()
+                        .allMatch(side -> withToken(nodes.get(side), ada.token())
+                                        .get(reads.get(side))
+                                        .status()
+                                == 401));
+        System.out.printf(
+                "the read sides refused the signed-out token %d ms after the sign-out was answered%n",
+                Duration.ofNanos(System.nanoTime() - answered).toMillis());
+        for (String side : List.of("query-side", "analytics")) {
+            assertThat(withToken(nodes.get(side), otherDevice)
+                            .get(reads.get(side))
+                            .status())
+                    .as("%s: the other device's token", side)
+                    .isEqualTo(200);
+        }
+
+        Api.Response changed = withToken(gateway, otherDevice)
+                .post(
+                        "/api/users/me/password",
+                        Map.of("current_password", ada.password(), "new_password", "staple battery horse"));
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        String fresh = changed.data().path("access_token").asText();
+        // the change answered once the query side, read with the new token, showed it
+        assertThat(withToken(nodes.get("query-side"), otherDevice)
+                        .get(reads.get("query-side"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(withToken(nodes.get("query-side"), fresh)
+                        .get(reads.get("query-side"))
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> withToken(nodes.get("analytics"), otherDevice)
+                                .get(reads.get("analytics"))
+                                .status()
+                        == 401);
+        assertThat(withToken(nodes.get("analytics"), fresh)
+                        .get(reads.get("analytics"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private static Api withToken(Api node, String token) {
+        return node.withHeader("Authorization", "Bearer " + token);
+    }
+
     /** A new key of {@code keys}' organization: its {@code id} and its secret {@code key}. */
     private static Map<String, String> apiKey(Api admin, String keys, String name, List<String> scopes) {
         Api.Response created = admin.post(keys, Map.of("name", name, "scopes", scopes));

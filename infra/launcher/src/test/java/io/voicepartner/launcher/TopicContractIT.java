@@ -62,7 +62,9 @@ class TopicContractIT extends PlatformIT {
             "FilesAssigned",
             "FileDescriptionUpdated",
             "FileDeleted",
-            "SignInSucceeded");
+            "SignInSucceeded",
+            "PasswordChanged",
+            "SignedOut");
 
     @Test
     void everyPublishedEventValidatesAgainstItsDocumentedSchema() {
@@ -119,6 +121,13 @@ class TopicContractIT extends PlatformIT {
         alice.delete("/api/phone-numbers/" + number);
         alice.delete("/api/files/" + file);
         alice.delete("/api/assistants/" + assistant);
+        String fresh = alice.post(
+                        "/api/users/me/password",
+                        Map.of("current_password", user.password(), "new_password", "staple battery horse"))
+                .data()
+                .path("access_token")
+                .asText();
+        api().withHeader("Authorization", "Bearer " + fresh).post("/api/users/me/sign-out", Map.of());
 
         Map<String, Schema> schemas = new HashMap<>();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(

@@ -1,5 +1,6 @@
 package io.voicepartner.query.actor;
 
+import io.voicepartner.support.personal.PersonalData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class Actors {
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    Actors(JdbcClient jdbc) {
+    Actors(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /**
@@ -40,9 +43,11 @@ public class Actors {
     /** @return every actor given, completed, keyed by the actor as given */
     private Map<ActorView, ActorView> lookUp(Collection<ActorView> actors) {
         Map<String, String> emails = column(actors, ActorView.Type.USER, "SELECT id, email FROM query.users");
+        // sealed with each user's key (ADR 0034): an erased user's address opens to nothing
+        Map<String, String> opened = personalData.openAll(emails.values());
         Map<String, String> prefixes = column(actors, ActorView.Type.API_KEY, "SELECT id, prefix FROM query.api_keys");
         return actors.stream().distinct().collect(Collectors.toMap(Function.identity(), actor -> switch (actor.type()) {
-            case USER -> new ActorView(actor.type(), actor.id(), emails.get(actor.id()), null);
+            case USER -> new ActorView(actor.type(), actor.id(), opened.get(emails.get(actor.id())), null);
             case API_KEY -> new ActorView(actor.type(), actor.id(), null, prefixes.get(actor.id()));
             case SYSTEM -> actor;
         }));

@@ -2,6 +2,7 @@ package io.voicepartner.query.audit;
 
 import io.voicepartner.query.actor.ActorView;
 import io.voicepartner.query.web.UsageQuery;
+import io.voicepartner.support.personal.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,9 +22,11 @@ class AuditRows {
             + "request_id, client_address";
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    AuditRows(JdbcClient jdbc) {
+    AuditRows(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     /** In the projection's transaction, on its tables. */
@@ -62,7 +65,7 @@ class AuditRows {
                         COLUMNS,
                         after,
                         limit,
-                        AuditRows::entry,
+                        this::entry,
                         entry -> new UsageQuery.Position(entry.occurredAt(), entry.id()),
                         () -> jdbc.sql("SELECT count(*) FROM query.audit_log WHERE organization_id = ?")
                                 .param(organizationId)
@@ -70,7 +73,8 @@ class AuditRows {
                                 .single());
     }
 
-    private static AuditEntry entry(ResultSet row, int n) throws SQLException {
+    /** A sign-in's client address is sealed with its user's key (ADR 0034): opened here, left out once erased. */
+    private AuditEntry entry(ResultSet row, int n) throws SQLException {
         return new AuditEntry(
                 row.getString("id"),
                 row.getTimestamp("occurred_at").toInstant(),
@@ -81,6 +85,6 @@ class AuditRows {
                                 .orElseThrow(),
                         row.getString("resource_id")),
                 row.getString("request_id"),
-                row.getString("client_address"));
+                personalData.open(row.getString("client_address")).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package io.voicepartner.query.organization;
 import io.voicepartner.api.organization.OrganizationEvent;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.security.MembershipTable;
 import io.voicepartner.support.security.Memberships;
 import java.sql.ResultSet;
@@ -26,9 +27,11 @@ class OrganizationMembers implements Memberships {
 
     private final JdbcClient jdbc;
     private final MembershipTable table;
+    private final PersonalData personalData;
 
-    OrganizationMembers(JdbcClient jdbc) {
+    OrganizationMembers(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
         // written as the projection's transaction chooses the schema: the served tables, or a rebuild's
         this.table = new MembershipTable(jdbc, "query.organization_members", "organization_members");
     }
@@ -50,14 +53,15 @@ class OrganizationMembers implements Memberships {
                         "user_id",
                         "m.organization_id = :organization_id AND m.left_at IS NULL",
                         Map.of("organization_id", organizationId))
-                .fetch(jdbc, SELECT, FROM, after, limit, OrganizationMembers::view);
+                .fetch(jdbc, SELECT, FROM, after, limit, this::view);
     }
 
-    private static MemberView view(ResultSet row, int rowNumber) throws SQLException {
+    /** A member with their e-mail address and name opened (ADR 0034); an erased member's are null. */
+    private MemberView view(ResultSet row, int rowNumber) throws SQLException {
         return new MemberView(
                 row.getString("user_id"),
-                row.getString("email"),
-                row.getString("name"),
+                personalData.open(row.getString("email")).orElse(null),
+                personalData.open(row.getString("name")).orElse(null),
                 Role.fromWireName(row.getString("role")),
                 row.getTimestamp("joined_at").toInstant());
     }

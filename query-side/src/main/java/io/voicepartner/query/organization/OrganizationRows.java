@@ -3,6 +3,7 @@ package io.voicepartner.query.organization;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.support.personal.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,11 +28,16 @@ class OrganizationRows {
     private static final String AS_MEMBER = "query.organizations o JOIN query.organization_members m "
             + "ON m.organization_id = o.id AND m.user_id = :user_id AND m.left_at IS NULL";
 
+    /** What a personal organization is called once its user is erased. */
+    static final String ERASED = "Erased user's organization";
+
     private final JdbcClient jdbc;
     private final RevisionedTable table;
+    private final PersonalData personalData;
 
-    OrganizationRows(JdbcClient jdbc) {
+    OrganizationRows(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
         this.table = new RevisionedTable(jdbc, "organizations");
     }
 
@@ -95,7 +101,7 @@ class OrganizationRows {
         return jdbc.sql(SELECT + " FROM " + AS_MEMBER + " WHERE o.id = :id AND o.deleted_at IS NULL")
                 .param("user_id", userId)
                 .param("id", id)
-                .query(OrganizationRows::view)
+                .query(this::view)
                 .optional();
     }
 
@@ -104,20 +110,24 @@ class OrganizationRows {
         return jdbc.sql("SELECT o.id, o.name, o.personal, NULL AS role, o.created_at, o.created_by, o.revision "
                         + "FROM query.organizations o WHERE o.id = ? AND o.deleted_at IS NULL")
                 .param(id)
-                .query(OrganizationRows::view)
+                .query(this::view)
                 .optional();
     }
 
     /** The live organizations the user belongs to, newest first; {@code after} is the id the last page ended with. */
     ListQuery.Page<OrganizationView> listOf(String userId, String after, int limit) {
         return ListQuery.where("o", "id", "o.deleted_at IS NULL", Map.of("user_id", userId))
-                .fetch(jdbc, SELECT, AS_MEMBER, after, limit, OrganizationRows::view);
+                .fetch(jdbc, SELECT, AS_MEMBER, after, limit, this::view);
     }
 
-    private static OrganizationView view(ResultSet row, int rowNumber) throws SQLException {
+    /**
+     * The name of a personal organization is made of its user's name or e-mail address, and sealed with their key
+     * (ADR 0034): opened here; once they are erased, it reads as {@value #ERASED}.
+     */
+    private OrganizationView view(ResultSet row, int rowNumber) throws SQLException {
         return new OrganizationView(
                 row.getString("id"),
-                row.getString("name"),
+                personalData.open(row.getString("name")).orElse(ERASED),
                 row.getBoolean("personal"),
                 row.getString("role") == null ? null : Role.fromWireName(row.getString("role")),
                 row.getTimestamp("created_at").toInstant(),

@@ -8,14 +8,16 @@ import io.voicepartner.query.consuming.Projector;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code query.users}. */
+/** Keeps {@code query.users}, and the tokens the account's events revoke ({@link UserTokenRevocations}). */
 @Component
 class UserProjector implements Projector {
 
     private final UserRows rows;
+    private final UserTokenRevocations revocations;
 
-    UserProjector(UserRows rows) {
+    UserProjector(UserRows rows, UserTokenRevocations revocations) {
         this.rows = rows;
+        this.revocations = revocations;
     }
 
     @Override
@@ -38,6 +40,10 @@ class UserProjector implements Projector {
                     registered.name(),
                     envelope.revision(),
                     envelope.occurredAt());
+        } else {
+            // a password change or a sign-out: the account's revision moves, and the tokens it revokes are refused
+            rows.advance(event.userId(), envelope.revision(), envelope.occurredAt());
+            revocations.apply(event);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.voicepartner.query.user;
 
 import io.voicepartner.query.consuming.RevisionedTable;
+import io.voicepartner.support.personal.PersonalData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,9 +14,11 @@ class UserRows {
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
+    private final PersonalData personalData;
 
-    UserRows(JdbcClient jdbc) {
+    UserRows(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
         this.table = new RevisionedTable(jdbc, "users");
     }
 
@@ -27,17 +30,23 @@ class UserRows {
                 == 1;
     }
 
+    /** Moves the account to {@code revision} for an event that changes none of its columns. */
+    void advance(String id, long revision, Instant at) {
+        table.advance(id, revision, at);
+    }
+
     OptionalLong revisionOf(String id) {
         return table.revisionOf(id);
     }
 
+    /** The user with their e-mail address and name opened (sealed in the events, ADR 0034); erased ones are null. */
     Optional<UserView> find(String id) {
         return jdbc.sql("SELECT id, email, name, revision, created_at, updated_at FROM query.users WHERE id = ?")
                 .param(id)
                 .query((row, n) -> new UserView(
                         row.getString("id"),
-                        row.getString("email"),
-                        row.getString("name"),
+                        personalData.open(row.getString("email")).orElse(null),
+                        personalData.open(row.getString("name")).orElse(null),
                         row.getLong("revision"),
                         row.getTimestamp("created_at").toInstant(),
                         row.getTimestamp("updated_at").toInstant()))

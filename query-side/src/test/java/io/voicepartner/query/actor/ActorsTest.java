@@ -6,6 +6,8 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.Envelopes;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.personal.PersonalData;
+import io.voicepartner.support.personal.PersonalDataKeys;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +27,7 @@ class ActorsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        actors = new Actors(database.jdbc());
+        actors = new Actors(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
     }
 
     @AfterAll

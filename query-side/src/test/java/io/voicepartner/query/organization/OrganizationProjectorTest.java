@@ -21,6 +21,8 @@ import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.personal.PersonalData;
+import io.voicepartner.support.personal.PersonalDataKeys;
 import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.ApiKeyUse;
 import java.sql.Timestamp;
@@ -56,9 +58,9 @@ class OrganizationProjectorTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        members = new OrganizationMembers(database.jdbc());
+        members = new OrganizationMembers(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         apiKeys = new OrganizationApiKeys(database.jdbc());
-        organizations = new OrganizationRows(database.jdbc());
+        organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         projector = new OrganizationProjector(
                 organizations, members, new OrganizationInvitations(database.jdbc()), apiKeys);
     }

@@ -16,6 +16,8 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.support.personal.PersonalData;
+import io.voicepartner.support.personal.PersonalDataKeys;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +47,8 @@ class OrganizationReadsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        organizations = new OrganizationRows(database.jdbc());
-        members = new OrganizationMembers(database.jdbc());
+        organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
+        members = new OrganizationMembers(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         invitations = new OrganizationInvitations(database.jdbc());
         projector = new OrganizationProjector(
                 organizations, members, invitations, new OrganizationApiKeys(database.jdbc()));

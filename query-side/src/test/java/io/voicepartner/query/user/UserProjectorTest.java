@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.personal.PersonalData;
+import io.voicepartner.support.personal.PersonalDataKeys;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +23,9 @@ class UserProjectorTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        projector = new UserProjector(new UserRows(database.jdbc()));
+        projector = new UserProjector(
+                new UserRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc()))),
+                new UserTokenRevocations(database.jdbc()));
     }
 
     @AfterAll

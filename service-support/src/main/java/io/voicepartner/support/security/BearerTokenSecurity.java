@@ -28,7 +28,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -163,7 +165,7 @@ class BearerTokenSecurity {
      * token without a {@code kid}, or naming a key not configured, finds no key and is refused.
      */
     @Bean
-    JwtDecoder jwtDecoder(TokenSettings settings) {
+    JwtDecoder jwtDecoder(TokenSettings settings, RevokedTokens revokedTokens) {
         Map<String, SecretKey> keys = new HashMap<>();
         settings.verificationKeys().forEach((id, key) -> keys.put(id, new SecretKeySpec(key.bytes(), "HmacSHA256")));
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -182,6 +184,9 @@ class BearerTokenSecurity {
                         ? OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "exp and sub are required", null))
                         : OAuth2TokenValidatorResult.success()));
-        return new VerifiedTokens(decoder, times, VERIFIED_TOKENS_REMEMBERED);
+        // checked on every use, remembered or not: a token revoked since it was verified is refused at once
+        OAuth2TokenValidator<Jwt> onEveryUse =
+                new DelegatingOAuth2TokenValidator<>(times, new NotRevoked(revokedTokens));
+        return new VerifiedTokens(decoder, onEveryUse, VERIFIED_TOKENS_REMEMBERED);
     }
 }

@@ -23,7 +23,8 @@ class BearerTokenKeysTest {
 
     private final String current = randomKey();
     private final String previous = randomKey();
-    private final JwtDecoder decoder = new BearerTokenSecurity().jwtDecoder(new TokenSettings(current, previous, 30));
+    private final JwtDecoder decoder = new BearerTokenSecurity()
+            .jwtDecoder(new TokenSettings(current, previous, 30), (userId, tokenId, generation) -> false);
 
     @Test
     void acceptsATokenSignedWithTheCurrentKey() {

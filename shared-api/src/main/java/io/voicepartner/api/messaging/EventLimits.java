@@ -121,8 +121,6 @@ public final class EventLimits {
             Map.entry("query.assistant_files.assistant_id", ID),
             Map.entry("query.assistant_files.file_id", ID),
             Map.entry("query.users.id", ID),
-            Map.entry("query.users.email", EMAIL),
-            Map.entry("query.users.name", NAME),
             Map.entry("query.tools.id", ID),
             Map.entry("query.tools.owner_id", ID),
             Map.entry("query.tools.created_by", ID),
@@ -172,7 +170,6 @@ public final class EventLimits {
             Map.entry("query.history.type", EVENT_TYPE),
             Map.entry("query.history.actor", ID),
             Map.entry("query.organizations.id", ID),
-            Map.entry("query.organizations.name", NAME),
             Map.entry("query.organizations.created_by", ID),
             Map.entry("query.organization_members.organization_id", ID),
             Map.entry("query.organization_members.user_id", ID),
@@ -204,6 +201,9 @@ public final class EventLimits {
             Map.entry("query.events.resource_type", AGGREGATE_TYPE),
             Map.entry("query.events.resource_id", ID),
             Map.entry("query.events.actor", ID),
+            Map.entry("query.token_generations.user_id", ID),
+            Map.entry("query.revoked_tokens.token_id", ID),
+            Map.entry("query.revoked_tokens.user_id", ID),
             Map.entry("analytics.assistants_created.event_id", ID),
             Map.entry("analytics.assistants_created.owner_id", ID),
             Map.entry("analytics.assistants_created.assistant_id", ID),
@@ -229,7 +229,10 @@ public final class EventLimits {
             Map.entry("analytics.api_keys.name", NAME),
             Map.entry("analytics.api_keys.scopes", API_KEY_SCOPES),
             Map.entry("analytics.api_keys.secret_hash", API_KEY_HASH),
-            Map.entry("analytics.api_keys.created_by", ID));
+            Map.entry("analytics.api_keys.created_by", ID),
+            Map.entry("analytics.token_generations.user_id", ID),
+            Map.entry("analytics.revoked_tokens.token_id", ID),
+            Map.entry("analytics.revoked_tokens.user_id", ID));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
     public static final Set<String> NOT_EVENT_DATA =

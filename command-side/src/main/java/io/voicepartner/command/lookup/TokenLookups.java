@@ -1,0 +1,44 @@
+package io.voicepartner.command.lookup;
+
+import io.voicepartner.api.user.PasswordChanged;
+import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.support.security.RevokedTokens;
+import io.voicepartner.support.security.TokenRevocationTable;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The revoked tokens of {@code V21__token_revocations.sql}, kept by the lookups' subscribing processor in the
+ * transaction that appends the users' events: the command side refuses a token from the request after its
+ * revocation on. The primary {@link RevokedTokens} where the sides run in one process, as it never lags behind the
+ * store.
+ */
+@Component
+@Primary
+@ProcessingGroup(LookupProjector.PROCESSING_GROUP)
+class TokenLookups implements RevokedTokens {
+
+    private final TokenRevocationTable table;
+
+    TokenLookups(JdbcClient jdbc) {
+        this.table = new TokenRevocationTable(jdbc, "command");
+    }
+
+    @EventHandler
+    void on(PasswordChanged event) {
+        table.apply(event);
+    }
+
+    @EventHandler
+    void on(SignedOut event) {
+        table.apply(event);
+    }
+
+    @Override
+    public boolean revoked(String userId, String tokenId, long generation) {
+        return table.revoked(userId, tokenId, generation);
+    }
+}

@@ -1,0 +1,20 @@
+package io.voicepartner.support.personal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One key store and one sealer per process, whichever sides it runs. */
+@Configuration(proxyBeanMethods = false)
+class PersonalDataConfiguration {
+
+    @Bean
+    PersonalDataKeys personalDataKeys(JdbcClient jdbc) {
+        return new PersonalDataKeys(jdbc);
+    }
+
+    @Bean
+    PersonalData personalData(PersonalDataKeys keys) {
+        return new PersonalData(keys);
+    }
+}

@@ -1,0 +1,57 @@
+package io.voicepartner.support.personal;
+
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The key store of personal data (ADR 0034): one random AES-256 key per person, in {@code
+ * command.personal_data_keys}, the only copy of it. The command side creates a person's key when it first seals
+ * something of theirs; every side opens sealed values with it, reading this one table rather than a copy of its own,
+ * so that deleting a person's row (their erasure, issue 21) makes every sealed copy unreadable at once.
+ */
+public final class PersonalDataKeys {
+
+    private static final int KEY_BYTES = 32;
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalDataKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The person's key, made now if they have none; two concurrent callers get the same one. */
+    byte[] keyOf(String subjectId) {
+        byte[] fresh = new byte[KEY_BYTES];
+        random.nextBytes(fresh);
+        jdbc.sql("INSERT INTO command.personal_data_keys (subject_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(subjectId, fresh)
+                .update();
+        return find(subjectId).orElseThrow(() -> new IllegalStateException("the key was just stored"));
+    }
+
+    Optional<byte[]> find(String subjectId) {
+        return jdbc.sql("SELECT key FROM command.personal_data_keys WHERE subject_id = ?")
+                .param(subjectId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** The keys of those of {@code subjectIds} who have one: one read for a page of values. */
+    Map<String, byte[]> findAll(Collection<String> subjectIds) {
+        Map<String, byte[]> keys = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("SELECT subject_id, key FROM command.personal_data_keys WHERE subject_id IN (:subjects)")
+                .param("subjects", subjectIds)
+                .query((row, n) -> Map.entry(row.getString(1), row.getBytes(2)))
+                .list()
+                .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
+        return keys;
+    }
+}

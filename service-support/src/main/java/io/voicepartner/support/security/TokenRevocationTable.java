@@ -1,0 +1,59 @@
+package io.voicepartner.support.security;
+
+import io.voicepartner.api.user.PasswordChanged;
+import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The revoked tokens as a side keeps them from the users' events, in two tables of its own schema: {@code
+ * token_generations}, the lowest generation still valid per user (raised by each {@link PasswordChanged}), and
+ * {@code revoked_tokens}, the ids of tokens signed out ({@link SignedOut}) until they would have expired anyway.
+ * Every side keeps one ({@link RevokedTokens}), so that each refuses a revoked token from its own store, with no
+ * cache. Applying an event twice changes nothing, so it needs no revision of its own.
+ */
+public final class TokenRevocationTable {
+
+    private final JdbcClient jdbc;
+    private final String generations;
+    private final String revoked;
+
+    /** @param schema the side's schema: {@code command}, {@code query}, {@code analytics} */
+    public TokenRevocationTable(JdbcClient jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.generations = schema + ".token_generations";
+        this.revoked = schema + ".revoked_tokens";
+    }
+
+    public void apply(UserEvent event) {
+        if (event instanceof PasswordChanged changed) {
+            jdbc.sql("INSERT INTO " + generations + " (user_id, generation) VALUES (?, ?) ON CONFLICT (user_id) "
+                            + "DO UPDATE SET generation = GREATEST(" + generations
+                            + ".generation, excluded.generation)")
+                    .params(changed.userId(), changed.tokenGeneration())
+                    .update();
+        } else if (event instanceof SignedOut signedOut) {
+            jdbc.sql("INSERT INTO " + revoked + " (token_id, user_id, expires_at) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (token_id) DO NOTHING")
+                    .params(signedOut.tokenId(), signedOut.userId(), Timestamp.from(signedOut.tokenExpiresAt()))
+                    .update();
+            // a token past its expiry is refused without this row: the table keeps only the live ones
+            jdbc.sql("DELETE FROM " + revoked + " WHERE expires_at < ?")
+                    .param(Timestamp.from(Instant.now()))
+                    .update();
+        }
+    }
+
+    /** See {@link RevokedTokens#revoked}: one read by two indexes. */
+    public boolean revoked(String userId, String tokenId, long generation) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + generations + " WHERE user_id = :user AND generation > "
+                        + ":generation) OR EXISTS (SELECT 1 FROM " + revoked + " WHERE token_id = :token)")
+                .param("user", userId)
+                .param("generation", generation)
+                .param("token", tokenId == null ? "" : tokenId)
+                .query(Boolean.class)
+                .single();
+    }
+}
