@@ -384,6 +384,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the organization's event feed
+         * @description The organization's events, oldest first, after the cursor given as after (without it, from the beginning). Store meta.next_cursor and ask again with it: every later event comes exactly once, in order. A page shorter than limit means the feed holds nothing more for now. A cursor the API did not issue is a 400 naming after, an unknown type a 400 naming types.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the organization's events as Server-Sent Events
+         * @description The same events as they happen, as text/event-stream: first event ready with data {"cursor"} (where it starts), then one message per event (id is its cursor, data the event), a comment every 15 s (heartbeat), and event disconnect with {"reason", "message"} before the platform ends it (slow_consumer, shutting_down). Resumes after Last-Event-ID, which an EventSource sends when it reconnects, else after the after parameter, else after the last event there is now.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one event
+         * @description One of the organization's events by its id, as the feed shows it.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -1140,6 +1200,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description The organization's webhook endpoints, newest first, never with their secrets.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL to which the organization's events of the given types (or "*" for all) are delivered from now on. Answers 201 with the endpoint and its signing secret (whsec_…), shown this once and never again: the receiver verifies every delivery with it. A URL whose host is a non-public address literal is a 400 naming url. An Idempotency-Key is not kept for this route, since its answer holds the secret.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description One endpoint with its ETag, never its secret; previous_secret_expires_at says until when the secret a rotation replaced still signs beside the new one, and disabled_reason why the platform disabled it.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint; nothing more is delivered to it, and what was pending for it is cancelled.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Patch a webhook endpoint
+         * @description JSON Merge Patch of url, event_types, description and enabled (true enables an endpoint the platform disabled). With If-Match, only at the revision the caller saw (412 otherwise).
+         */
+        patch: operations["patchWebhookEndpoint"];
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook endpoint's deliveries
+         * @description What was sent to the endpoint, newest first: each event (or ping) with its status (pending, succeeded, failed, cancelled) and every attempt (attempt number, status code, latency, error, next retry).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event to a webhook endpoint
+         * @description Sends the delivery's event again, with the same webhook-id and body, after whatever of its resource is pending before it. Answers 202 with the new delivery.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's secret
+         * @description Makes a new signing secret, answered this once; the previous one keeps signing beside it (two space-separated signatures) for 24 hours, so that the receiver can move to the new one. An Idempotency-Key is not kept.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a ping to a webhook endpoint
+         * @description Sends a ping event ({id, type: ping, occurred_at, organization_id, data: {webhook_endpoint_id}}), signed and retried like every delivery. Answers 202 with the delivery; its attempts are listed as they are made. A disabled endpoint is a 409.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1271,6 +1463,11 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseCreatedWebhookEndpoint: {
+            data?: components["schemas"]["CreatedWebhookEndpoint"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseDifferences: {
             data?: components["schemas"]["Differences"];
             meta?: components["schemas"]["PageMeta"];
@@ -1366,6 +1563,11 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponseListPublicEvent: {
+            data?: components["schemas"]["PublicEvent"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseListToolExecutionView: {
             data?: components["schemas"]["ToolExecutionView"][];
             meta?: components["schemas"]["PageMeta"];
@@ -1383,6 +1585,16 @@ export interface components {
         };
         ApiResponseListUploadsPerDay: {
             data?: components["schemas"]["UploadsPerDay"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListWebhookDeliveryView: {
+            data?: components["schemas"]["WebhookDeliveryView"][];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseListWebhookEndpointView: {
+            data?: components["schemas"]["WebhookEndpointView"][];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1411,8 +1623,18 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
+        ApiResponsePublicEvent: {
+            data?: components["schemas"]["PublicEvent"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
         ApiResponseRecorded: {
             data?: components["schemas"]["Recorded"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseRotatedWebhookSecret: {
+            data?: components["schemas"]["RotatedWebhookSecret"];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1433,6 +1655,16 @@ export interface components {
         };
         ApiResponseUserView: {
             data?: components["schemas"]["UserView"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseWebhookDeliveryView: {
+            data?: components["schemas"]["WebhookDeliveryView"];
+            meta?: components["schemas"]["PageMeta"];
+            success?: boolean;
+        };
+        ApiResponseWebhookEndpointView: {
+            data?: components["schemas"]["WebhookEndpointView"];
             meta?: components["schemas"]["PageMeta"];
             success?: boolean;
         };
@@ -1582,6 +1814,19 @@ export interface components {
             /** Format: date */
             day?: string;
         };
+        Attempt: {
+            /** Format: int32 */
+            attempt?: number;
+            /** Format: date-time */
+            attempted_at?: string;
+            error?: string;
+            /** Format: int64 */
+            latency_ms?: number;
+            /** Format: date-time */
+            next_retry_at?: string;
+            /** Format: int32 */
+            status_code?: number;
+        };
         AuditEntry: {
             action?: string;
             actor?: components["schemas"]["ActorView"];
@@ -1595,7 +1840,7 @@ export interface components {
         AuditedResource: {
             id?: string;
             /** @enum {string} */
-            type?: "assistant" | "tool" | "file" | "phone_number" | "user" | "organization";
+            type?: "assistant" | "tool" | "file" | "phone_number" | "user" | "organization" | "webhook_endpoint";
         };
         CallRequest: {
             assistant_id?: string;
@@ -1697,6 +1942,18 @@ export interface components {
             nullable?: boolean;
             type?: string;
         };
+        CreatedWebhookEndpoint: {
+            created_by?: string;
+            description?: string;
+            enabled?: boolean;
+            event_types?: string[];
+            id?: string;
+            organization_id?: string;
+            /** Format: int64 */
+            revision?: number;
+            secret?: string;
+            url?: string;
+        };
         Deleted: {
             deleted?: boolean;
             id?: string;
@@ -1718,6 +1975,16 @@ export interface components {
             code?: string;
             details?: components["schemas"]["FieldError"][];
             message?: string;
+        };
+        EventData: {
+            changes?: components["schemas"]["JsonNode"];
+            object?: components["schemas"]["JsonNode"];
+        };
+        EventResource: {
+            id?: string;
+            /** Format: int64 */
+            revision?: number;
+            type?: string;
         };
         EventSchema: {
             aggregate_type?: string;
@@ -2071,11 +2338,29 @@ export interface components {
             stalled_since?: string;
             status?: string;
         };
+        PublicEvent: {
+            actor?: components["schemas"]["ActorView"];
+            data?: components["schemas"]["EventData"];
+            id?: string;
+            /** Format: date-time */
+            occurred_at?: string;
+            organization_id?: string;
+            resource?: components["schemas"]["EventResource"];
+            type?: string;
+        };
         Recorded: {
             /** Format: int32 */
             duplicates?: number;
             /** Format: int32 */
             recorded?: number;
+        };
+        RotatedWebhookSecret: {
+            id?: string;
+            /** Format: date-time */
+            previous_secret_expires_at?: string;
+            /** Format: int64 */
+            revision?: number;
+            secret?: string;
         };
         SignUpRequest: {
             /** Format: email */
@@ -2238,6 +2523,44 @@ export interface components {
         };
         VersionRequest: {
             note?: string;
+        };
+        WebhookDeliveryView: {
+            /** Format: int32 */
+            attempt_count?: number;
+            attempts?: components["schemas"]["Attempt"][];
+            /** Format: date-time */
+            created_at?: string;
+            event_id?: string;
+            event_type?: string;
+            id?: string;
+            /** Format: date-time */
+            next_attempt_at?: string;
+            redelivery_of?: string;
+            status?: string;
+        };
+        WebhookEndpointRequest: {
+            description?: string;
+            enabled?: boolean;
+            event_types?: string[];
+            url?: string;
+        };
+        WebhookEndpointView: {
+            /** Format: date-time */
+            created_at?: string;
+            created_by?: string;
+            description?: string;
+            disabled_reason?: string;
+            enabled?: boolean;
+            event_types?: string[];
+            id?: string;
+            organization_id?: string;
+            /** Format: date-time */
+            previous_secret_expires_at?: string;
+            /** Format: int64 */
+            revision?: number;
+            /** Format: date-time */
+            updated_at?: string;
+            url?: string;
         };
     };
     responses: never;
@@ -8511,6 +8834,473 @@ export interface operations {
                      *       "error": {
                      *         "code": "idempotency_key_reused",
                      *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Where to continue, as meta.next_cursor (or a stream event's id) gave it; omit to start from the beginning. */
+                after?: string;
+                /** @description Only these public types, comma-separated, e.g. assistant.updated,tool.deleted. */
+                types?: string;
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+            };
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "actor": {
+                     *             "email": "ada@example.com",
+                     *             "id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *             "type": "user"
+                     *           },
+                     *           "data": {
+                     *             "changes": {
+                     *               "name": {
+                     *                 "from": "Front desk",
+                     *                 "to": "Reception"
+                     *               }
+                     *             },
+                     *             "object": {
+                     *               "created_at": "2026-01-15T10:30:00.123Z",
+                     *               "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *               "name": "Reception",
+                     *               "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *               "revision": 2,
+                     *               "updated_at": "2026-01-15T10:31:02.114Z"
+                     *             }
+                     *           },
+                     *           "id": "01a24281-62b5-76c5-98ab-c36fd5aa1c40",
+                     *           "occurred_at": "2026-01-15T10:31:02.114Z",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "resource": {
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "revision": 2,
+                     *             "type": "assistant"
+                     *           },
+                     *           "type": "assistant.updated"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 1,
+                     *         "next_cursor": "ZTEuNzQxLjEy",
+                     *         "total": 12
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListPublicEvent"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Start after this cursor of the events API (Last-Event-ID, when sent, wins). */
+                after?: string;
+            };
+            header?: {
+                /** @description The id of the last event received, which an EventSource sends when it reconnects. */
+                "Last-Event-ID"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client or the platform ends it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event:ready
+                     *     data:{"cursor":"ZTEuNzQxLjEy"}
+                     *
+                     *     id:ZTEuNzQyLjEz
+                     *     data:{"id":"01a24281-…","type":"tool.deleted",…}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "actor": {
+                     *           "email": "ada@example.com",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "prefix": "vp_Q2tBx9Lm",
+                     *           "type": "user"
+                     *         },
+                     *         "data": {
+                     *           "changes": {},
+                     *           "object": {}
+                     *         },
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "occurred_at": "2026-01-15T10:30:00.123Z",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "resource": {
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "revision": 3,
+                     *           "type": "AssistantUpdated"
+                     *         },
+                     *         "type": "AssistantUpdated"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponsePublicEvent"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
@@ -19236,10 +20026,7 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -19527,6 +20314,1803 @@ export interface operations {
                      *       "error": {
                      *         "code": "forbidden",
                      *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "description": "Answers the phone at the front desk",
+                     *           "disabled_reason": "disabled reason",
+                     *           "enabled": true,
+                     *           "event_types": [
+                     *             "event types[]"
+                     *           ],
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *           "previous_secret_expires_at": "2026-01-15T10:30:00.123Z",
+                     *           "revision": 3,
+                     *           "updated_at": "2026-01-15T10:30:00.123Z",
+                     *           "url": "url"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListWebhookEndpointView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "CRM sync",
+                 *       "event_types": [
+                 *         "assistant.updated",
+                 *         "assistant.version_published"
+                 *       ],
+                 *       "url": "https://hooks.example.com/voicepartner"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "description": "Answers the phone at the front desk",
+                     *         "enabled": true,
+                     *         "event_types": [
+                     *           "event types[]"
+                     *         ],
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "revision": 3,
+                     *         "secret": "secret",
+                     *         "url": "url"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseCreatedWebhookEndpoint"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Wait (bounded by READ_YOUR_WRITES_TIMEOUT) until the read model has this revision, e.g. the one a 202 named. */
+                "X-Min-Revision"?: string;
+                /** @description The ETag of the copy the client holds ("3"): when it is still current the answer is 304 without a body. */
+                "If-None-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "description": "Answers the phone at the front desk",
+                     *         "disabled_reason": "disabled reason",
+                     *         "enabled": true,
+                     *         "event_types": [
+                     *           "event types[]"
+                     *         ],
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "previous_secret_expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "revision": 3,
+                     *         "updated_at": "2026-01-15T10:30:00.123Z",
+                     *         "url": "url"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseWebhookEndpointView"];
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
+                "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; a read now answers 404 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deleted": true,
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description If-Match names a revision the resource is no longer at */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "revision_mismatch",
+                     *         "message": "The resource is at revision 4, not 3."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    patchWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
+                "If-Match"?: string;
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "event_types": [
+                 *         "*"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "event_types": [
+                 *         "*"
+                 *       ]
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource as the next read shows it, with its ETag */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "description": "Answers the phone at the front desk",
+                     *         "disabled_reason": "disabled reason",
+                     *         "enabled": true,
+                     *         "event_types": [
+                     *           "event types[]"
+                     *         ],
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "previous_secret_expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "revision": 3,
+                     *         "updated_at": "2026-01-15T10:30:00.123Z",
+                     *         "url": "url"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseWebhookEndpointView"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description If-Match names a revision the resource is no longer at */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "revision_mismatch",
+                     *         "message": "The resource is at revision 4, not 3."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Where the page starts, as meta.next_cursor of the previous page gave it; omit for the first page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempt_count": 1,
+                     *           "attempts": [
+                     *             {
+                     *               "attempt": 1,
+                     *               "attempted_at": "2026-01-15T10:30:00.123Z",
+                     *               "error": "error",
+                     *               "latency_ms": 1,
+                     *               "next_retry_at": "2026-01-15T10:30:00.123Z",
+                     *               "status_code": 200
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-01-15T10:30:00.123Z",
+                     *           "event_id": "event id",
+                     *           "event_type": "event type",
+                     *           "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *           "next_attempt_at": "2026-01-15T10:30:00.123Z",
+                     *           "redelivery_of": "redelivery of",
+                     *           "status": "status"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "limit": 50,
+                     *         "next_cursor": "eyJpZCI6IjAxOTRmMGMyIn0",
+                     *         "total": 132
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseListWebhookDeliveryView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'viewer', which this needs, or the API key has no scope 'config:read' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+                /** @description The delivery's id, as the endpoint's deliveries list it. */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redelivery, to be sent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "attempt_count": 1,
+                     *         "attempts": [
+                     *           {
+                     *             "attempt": 1,
+                     *             "attempted_at": "2026-01-15T10:30:00.123Z",
+                     *             "error": "error",
+                     *             "latency_ms": 1,
+                     *             "next_retry_at": "2026-01-15T10:30:00.123Z",
+                     *             "status_code": 200
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "event_id": "event id",
+                     *         "event_type": "event type",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "next_attempt_at": "2026-01-15T10:30:00.123Z",
+                     *         "redelivery_of": "redelivery of",
+                     *         "status": "status"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseWebhookDeliveryView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "previous_secret_expires_at": "2026-01-15T10:30:00.123Z",
+                     *         "revision": 3,
+                     *         "secret": "secret"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseRotatedWebhookSecret"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ping's delivery, to be sent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "attempt_count": 1,
+                     *         "attempts": [
+                     *           {
+                     *             "attempt": 1,
+                     *             "attempted_at": "2026-01-15T10:30:00.123Z",
+                     *             "error": "error",
+                     *             "latency_ms": 1,
+                     *             "next_retry_at": "2026-01-15T10:30:00.123Z",
+                     *             "status_code": 200
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "event_id": "event id",
+                     *         "event_type": "event type",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "next_attempt_at": "2026-01-15T10:30:00.123Z",
+                     *         "redelivery_of": "redelivery of",
+                     *         "status": "status"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseWebhookDeliveryView"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
                      *       },
                      *       "success": false
                      *     }
