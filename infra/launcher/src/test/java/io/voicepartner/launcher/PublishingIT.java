@@ -99,14 +99,16 @@ class PublishingIT extends PlatformIT {
     }
 
     @Test
-    void noPasswordOrHashEverReachesATopic() {
+    void noPasswordOrHashOrAddressInClearEverReachesATopic() {
         Api.User user = api().signUp();
 
         List<ConsumerRecord<String, byte[]>> records = topics.recordsWithKey("voicepartner.users", user.id(), 1);
 
         String published = new String(records.get(0).value(), StandardCharsets.UTF_8);
         assertThat(published)
-                .contains(user.email())
+                .contains("\"type\":\"UserRegistered\"")
+                // the address is sealed with the person's key (ADR 0034), the password never there at all
+                .doesNotContain(user.email())
                 .doesNotContain(user.password())
                 .doesNotContain("$2a$")
                 .doesNotContainIgnoringCase("password");

@@ -36,6 +36,12 @@ class SignUpLimitsIT {
 
     private static final int PER_CLIENT = 3;
     private static final int POOL_SIZE = 2;
+    /**
+     * The pool's connections held for good by the read sides' {@code LISTEN}s (read models' revisions, the events
+     * feed), on top of those the test needs: without them every sign-up waited for a connection and answered 503.
+     */
+    private static final int LISTENING = 2;
+
     private static final TestInfrastructure.Database DATABASE = TestInfrastructure.newDatabase();
     /** Stopped at exit rather than after the class, so that it outlives the platform it serves. */
     private static final LocalKafka kafka = LocalKafka.start(0);
@@ -54,7 +60,7 @@ class SignUpLimitsIT {
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
         properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
         properties.add("voicepartner.sign-up.per-client-per-minute", () -> Integer.toString(PER_CLIENT));
-        properties.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(POOL_SIZE));
+        properties.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(POOL_SIZE + LISTENING));
     }
 
     @Test

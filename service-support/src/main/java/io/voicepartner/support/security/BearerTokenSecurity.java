@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.support.web.DatabaseUnreachableAnswers;
 import io.voicepartner.support.web.ErrorResponses;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -78,7 +80,8 @@ class BearerTokenSecurity {
             throws Exception {
         AuthenticationManager apiKeyManager = tokens.apiKeyManager();
         AuthenticationManager jwtManager = tokens.jwtManager();
-        http.cors(cors -> {})
+        http.addFilterBefore(new DatabaseUnreachableAnswers(errors), BearerTokenAuthenticationFilter.class)
+                .cors(cors -> {})
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

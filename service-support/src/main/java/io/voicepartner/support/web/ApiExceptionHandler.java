@@ -40,8 +40,6 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** About how long a PostgreSQL restart or fail-over takes. */
-    private static final String RETRY_AFTER_SECONDS = "5";
-
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiErrorResponse> refused(ApiException e) {
         return ErrorResponses.entity(e.code(), e.getMessage(), e.details());
@@ -132,13 +130,9 @@ public class ApiExceptionHandler {
         if (DatabaseUnreachable.causes(e)) {
             log.warn("The database could not be reached while serving a request: {}", e.toString());
             return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnreachable.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ApiErrorResponse.of(
-                            ErrorCode.SERVICE_UNAVAILABLE,
-                            "The database is unavailable: retry "
-                                    + "later. A write retried with the same Idempotency-Key is applied at most once.",
-                            List.of()));
+                    .body(ApiErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseUnreachable.MESSAGE, List.of()));
         }
         log.error("Unexpected error while serving a request", e);
         return ErrorResponses.entity(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred.", List.of());

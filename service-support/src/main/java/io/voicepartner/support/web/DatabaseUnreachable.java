@@ -15,6 +15,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class DatabaseUnreachable {
 
+    /** What a client is told: it may retry, and a write with its Idempotency-Key is never applied twice. */
+    static final String MESSAGE = "The database is unavailable: retry later. A write retried with the same "
+            + "Idempotency-Key is applied at most once.";
+
+    /** When a client may retry, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     /** Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup. */
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
