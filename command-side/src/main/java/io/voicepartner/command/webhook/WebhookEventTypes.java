@@ -1,5 +1,6 @@
 package io.voicepartner.command.webhook;
 
+import io.voicepartner.api.messaging.PublicEventTypes;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,12 +12,12 @@ import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The public event types an endpoint takes: names as the events API gives them ({@code assistant.updated},
- * {@code tool.deleted}), each once, or {@code ["*"]} alone for every type. {@code ping} is what a test sends to every
- * endpoint, never something to subscribe to.
+ * The public event types an endpoint takes: names the events API gives ({@code assistant.updated},
+ * {@code tool.deleted}: {@link PublicEventTypes}), each once, or {@code ["*"]} alone for every type. A name that is
+ * no public type is refused here rather than stored: an endpoint subscribed to a misspelt type would wait for ever.
+ * {@code ping} is what a test sends to every endpoint, never something to subscribe to.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,10 +29,8 @@ import java.util.regex.Pattern;
 
     String ALL = "*";
 
-    /** {@code <resource>.<what happened>}, lower case with underscores, as the public event's {@code type}. */
-    Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}\\.[a-z][a-z0-9_]{0,31}");
-
-    String message() default "must be event type names such as \"assistant.updated\", each once, or [\"*\"] alone";
+    String message() default
+            "must be public event types such as \"assistant.updated\" (docs/API.md lists them), each once, or [\"*\"] alone";
 
     Class<?>[] groups() default {};
 
@@ -49,7 +48,7 @@ import java.util.regex.Pattern;
             }
             Set<String> seen = new HashSet<>();
             for (String type : types) {
-                if (type == null || !NAME.matcher(type).matches() || !seen.add(type)) {
+                if (type == null || !PublicEventTypes.all().contains(type) || !seen.add(type)) {
                     return false;
                 }
             }

@@ -139,6 +139,10 @@ class WebhooksIT extends PlatformIT {
         assertRefused(
                 Map.of("url", "https://hooks.example.com/x", "event_types", List.of("*", "tool.deleted")),
                 "event_types");
+        // shaped like a public type, but none is called so: the endpoint would wait for ever
+        assertRefused(
+                Map.of("url", "https://hooks.example.com/x", "event_types", List.of("assistant.renamed")),
+                "event_types");
         assertRefused(
                 Map.of(
                         "url",

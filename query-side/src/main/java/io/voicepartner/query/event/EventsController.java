@@ -1,5 +1,6 @@
 package io.voicepartner.query.event;
 
+import io.voicepartner.api.messaging.PublicEventTypes;
 import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.api.web.PageMeta;
 import io.voicepartner.query.web.ListParameters;

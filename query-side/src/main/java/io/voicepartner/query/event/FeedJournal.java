@@ -1,6 +1,7 @@
 package io.voicepartner.query.event;
 
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.messaging.PublicEventTypes;
 import io.voicepartner.query.consuming.Journal;
 import io.voicepartner.query.history.HistoryRows;
 import org.springframework.stereotype.Component;

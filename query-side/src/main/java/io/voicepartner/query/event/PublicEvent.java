@@ -2,6 +2,7 @@ package io.voicepartner.query.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.voicepartner.api.messaging.PublicEventTypes;
 import io.voicepartner.query.actor.ActorView;
 import java.time.Instant;
 

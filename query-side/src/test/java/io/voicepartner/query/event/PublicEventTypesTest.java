@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
+import io.voicepartner.api.messaging.PublicEventTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

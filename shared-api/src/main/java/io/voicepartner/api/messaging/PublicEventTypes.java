@@ -1,4 +1,4 @@
-package io.voicepartner.query.event;
+package io.voicepartner.api.messaging;
 
 import io.voicepartner.api.assistant.AssistantCreated;
 import io.voicepartner.api.assistant.AssistantDeleted;
@@ -16,7 +16,6 @@ import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileProcessingFailed;
 import io.voicepartner.api.file.FileUploaded;
-import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.phonenumber.CallRecorded;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
@@ -44,7 +43,7 @@ import java.util.Set;
 public final class PublicEventTypes {
 
     /** The legacy usage events still in some resources' streams (ADR 0017): not configuration. */
-    static final Set<Class<? extends DomainEvent>> USAGE = Set.of(ToolExecuted.class, CallRecorded.class);
+    public static final Set<Class<? extends DomainEvent>> USAGE = Set.of(ToolExecuted.class, CallRecorded.class);
 
     private static final Map<String, String> BY_EVENT_TYPE = mapping();
 
@@ -95,7 +94,7 @@ public final class PublicEventTypes {
     }
 
     /** The platform's event types mapped, by their simple class name. */
-    static Set<String> eventTypes() {
+    public static Set<String> eventTypes() {
         return BY_EVENT_TYPE.keySet();
     }
 }
