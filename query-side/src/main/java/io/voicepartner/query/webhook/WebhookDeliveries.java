@@ -125,6 +125,20 @@ class WebhookDeliveries {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} settled deliveries (succeeded, failed, cancelled) made before {@code before}, with
+     * their attempts; a pending one is kept however old.
+     *
+     * @return how many were deleted
+     */
+    int purgeSettledBefore(Instant before, int limit) {
+        return jdbc.sql("DELETE FROM query.webhook_deliveries WHERE id IN (SELECT id FROM query.webhook_deliveries "
+                        + "WHERE status <> 'pending' AND created_at < :before ORDER BY created_at LIMIT :limit)")
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .update();
+    }
+
     /** Settles a delivery that will not be sent (its endpoint was deleted or disabled). */
     void cancel(String id) {
         jdbc.sql("UPDATE query.webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL, "

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param concurrency   {@code WEBHOOK_CONCURRENCY}: the attempts one node makes at the same time
  * @param lease         how long a node holds the deliveries it took: past it, unanswered (the node died), another node
  *                      takes them again
+ * @param retention     {@code WEBHOOK_DELIVERY_RETENTION}: how long a settled delivery and its attempts stay listed; a
+ *                      pending one stays until it is settled
  */
 @ConfigurationProperties("voicepartner.webhooks")
 record WebhookSettings(
@@ -28,12 +30,18 @@ record WebhookSettings(
         Duration pollInterval,
         int batchSize,
         int concurrency,
-        Duration lease) {
+        Duration lease,
+        Duration retention) {
 
     WebhookSettings {
         retryDelays = List.copyOf(retryDelays);
         if (concurrency < 1 || batchSize < 1) {
             throw new IllegalArgumentException("WEBHOOK_CONCURRENCY and the batch size must be at least 1");
+        }
+        if (retention.compareTo(disableAfter) < 0) {
+            throw new IllegalArgumentException(
+                    "WEBHOOK_DELIVERY_RETENTION must be at least WEBHOOK_DISABLE_AFTER: a disabled endpoint's failures are"
+                            + " what its owner reads to fix it");
         }
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException(
