@@ -62,6 +62,13 @@ public final class Bench {
 
         Api api = new Api(settings.baseUrl());
         DataSet data = new DataSet(api);
+        if (settings.feed()) {
+            Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
+            cpu.sample();
+            new FeedBench(settings, api, new Load(api, cpu, settings.warmUp(), settings.measure()), out, platform.pid())
+                    .run(data);
+            return;
+        }
         if (settings.usage()) {
             Cpu cpu = new Cpu(platform.pid(), settings.jdbcUrl(), settings.database());
             cpu.sample();

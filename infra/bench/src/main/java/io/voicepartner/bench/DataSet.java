@@ -167,7 +167,7 @@ final class DataSet {
         return body;
     }
 
-    private String createAssistant(int owner) {
+    String createAssistant(int owner) {
         Api.Response created = api.post("/api/assistants/", users.get(owner).token(), newAssistant(owner));
         if (!created.ok() && created.status() != 202) {
             throw new IllegalStateException("create assistant: " + created);

@@ -68,6 +68,8 @@ final class Platform implements AutoCloseable {
         environment.remove("SECRET_KEY_PREVIOUS");
         environment.remove("SECRETS_KEY_PREVIOUS");
         environment.remove("API_KEY_HASH_KEY_PREVIOUS");
+        // --feed's webhook receiver listens there; nothing else of the platform calls out
+        environment.put("OUTBOUND_ALLOW_LIST", FeedBench.ALLOW_LIST);
         long started = System.nanoTime();
         process = builder.start();
         awaitHealthy(Duration.ofMinutes(5));

@@ -34,7 +34,12 @@ record Settings(
         int reporters,
         long heavyToolExecutions,
         boolean runtime,
-        int runtimeRate) {
+        int runtimeRate,
+        boolean feed,
+        boolean quickFlag,
+        int feedSubscribers,
+        double webhookRate,
+        double streamRate) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -62,6 +67,12 @@ record Settings(
                                     for every assistant a number reaches (half the numbers pinned to it): the lookup
                                     against its own statement over JDBC and the read of a number by id, each open loop
               --runtime-rate N      lookups per second of the runtime phases (default 1000)
+              --feed                only issue 19's channels: change -> webhook delivered to a local receiver, change ->
+                                    event received by N SSE and then N WebSocket subscribers, heap and RSS per subscriber
+                                    (--quick: 5 s warm-up, 15 s measured per phase; ~3 min)
+              --feed-subscribers N  clients per stream (default 1000)
+              --webhook-rate N      changes per second of the webhook phase (default 100)
+              --stream-rate N       changes per second of the SSE and WebSocket phases (default 10)
             JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
             """;
 
@@ -72,6 +83,10 @@ record Settings(
         boolean usage = rest.remove("--usage");
         boolean runtime = rest.remove("--runtime");
         int runtimeRate = 1000;
+        boolean feed = rest.remove("--feed");
+        int feedSubscribers = 1000;
+        double webhookRate = 100;
+        double streamRate = 10;
         int reporters = 4;
         long heavyToolExecutions = quick ? 100_000 : 1_000_000;
         int users = quick ? 10 : 100;
@@ -118,11 +133,15 @@ record Settings(
                 case "--reporters" -> reporters = Integer.parseInt(value);
                 case "--heavy-tool-executions" -> heavyToolExecutions = Long.parseLong(value);
                 case "--runtime-rate" -> runtimeRate = Integer.parseInt(value);
+                case "--feed-subscribers" -> feedSubscribers = Integer.parseInt(value);
+                case "--webhook-rate" -> webhookRate = Double.parseDouble(value);
+                case "--stream-rate" -> streamRate = Double.parseDouble(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
-        if (usage && runtime) {
-            throw new IllegalArgumentException("--usage and --runtime are runs of their own: give one\n" + USAGE);
+        if ((usage ? 1 : 0) + (runtime ? 1 : 0) + (feed ? 1 : 0) > 1) {
+            throw new IllegalArgumentException(
+                    "--usage, --runtime and --feed are runs of their own: give one\n" + USAGE);
         }
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
@@ -154,7 +173,12 @@ record Settings(
                 reporters,
                 heavyToolExecutions,
                 runtime,
-                runtimeRate);
+                runtimeRate,
+                feed,
+                quick,
+                feedSubscribers,
+                webhookRate,
+                streamRate);
     }
 
     String baseUrl() {
