@@ -47,12 +47,18 @@ class FeedEvents implements OrganizationEvents {
                 .toList();
     }
 
-    /** By the events' own time: those that happened before the endpoint was made are not its to receive. */
+    /**
+     * By the events' own time: those that happened before the endpoint was made are not its to receive. Only below the
+     * feed's horizon (ADR 0031), as every read of the feed: a projection batch still running may hold a lower
+     * transaction id than an event already committed, and a cursor past that event would pass over the batch's events
+     * for good once it commits.
+     */
     @Override
     public Optional<String> cursorBefore(String organizationId, Instant at) {
         return jdbc.sql("SELECT CAST(CAST(transaction_id AS text) AS bigint), position FROM query.events "
-                        + "WHERE organization_id = ? AND occurred_at < ? ORDER BY transaction_id DESC, position DESC "
-                        + "LIMIT 1")
+                        + "WHERE organization_id = ? AND occurred_at < ? "
+                        + "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
+                        + "ORDER BY transaction_id DESC, position DESC LIMIT 1")
                 .params(organizationId, Timestamp.from(at))
                 .query((row, n) -> new FeedCursor(row.getLong(1), row.getLong(2)).encode())
                 .optional();
