@@ -41,6 +41,7 @@ class FeedEvents implements OrganizationEvents {
                             entry.cursor().encode(),
                             event.id(),
                             event.type(),
+                            event.occurredAt(),
                             event.resource().type() + "/" + event.resource().id(),
                             asJson(event));
                 })

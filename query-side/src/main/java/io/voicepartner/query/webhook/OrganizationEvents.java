@@ -14,10 +14,11 @@ interface OrganizationEvents {
      * One public event as the events API shows it.
      *
      * @param cursor       where the feed continues after it
+     * @param occurredAt   when the event happened (the command side's time)
      * @param resourceKey  {@code <resource type>/<resource id>}: the events of one resource are delivered in order
      * @param json         the event, exactly as it is delivered
      */
-    record FeedEvent(String cursor, String id, String type, String resourceKey, String json) {}
+    record FeedEvent(String cursor, String id, String type, Instant occurredAt, String resourceKey, String json) {}
 
     /** The organization's events after {@code cursor} (from its first with {@code null}), oldest first. */
     List<FeedEvent> after(String organizationId, String cursor, int limit);

@@ -88,7 +88,7 @@ class WebhookDeliveryController {
                 deliveryId,
                 id,
                 caller.organizationId(),
-                new OrganizationEvents.FeedEvent(null, eventId, "ping", "ping/" + eventId, asJson(ping)),
+                new OrganizationEvents.FeedEvent(null, eventId, "ping", now, "ping/" + eventId, asJson(ping)),
                 now);
         return accepted(id, deliveryId);
     }

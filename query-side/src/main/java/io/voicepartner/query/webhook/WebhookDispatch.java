@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * progress rows of the endpoints no other node holds ({@code FOR UPDATE SKIP LOCKED}), reads each one's feed after its
  * cursor, adds a delivery for every event of a type it takes, and moves the cursor, all in one transaction: a round
  * that fails adds nothing and moves nothing, and the next one reads the same events again. A new endpoint starts after
- * the last event committed before it was created. Sending is {@link WebhookWorker}'s.
+ * the last event committed before it was created. Events that occurred before the schema was created are passed over
+ * (ADR 0038): after a restore they were delivered by the platform that was lost. Sending is {@link WebhookWorker}'s.
  */
 @Component
 class WebhookDispatch extends PeriodicRounds {
@@ -51,23 +52,24 @@ class WebhookDispatch extends PeriodicRounds {
         if (events == null) {
             return;
         }
+        Instant since = progress.deliversSince().orElse(Instant.MIN);
         for (WebhookProgress.Unstarted endpoint : progress.unstarted(ENDPOINTS_PER_ROUND)) {
+            Instant start = endpoint.createdAt().isAfter(since) ? endpoint.createdAt() : since;
             progress.start(
                     endpoint.endpointId(),
-                    events.cursorBefore(endpoint.organizationId(), endpoint.createdAt())
-                            .orElse(null));
+                    events.cursorBefore(endpoint.organizationId(), start).orElse(null));
         }
         transaction.executeWithoutResult(status -> {
             for (WebhookProgress.Reading endpoint : progress.hold(ENDPOINTS_PER_ROUND)) {
                 if (!isRunning()) {
                     return;
                 }
-                take(events, endpoint);
+                take(events, endpoint, since);
             }
         });
     }
 
-    private void take(OrganizationEvents events, WebhookProgress.Reading endpoint) {
+    private void take(OrganizationEvents events, WebhookProgress.Reading endpoint, Instant since) {
         List<OrganizationEvents.FeedEvent> read =
                 events.after(endpoint.organizationId(), endpoint.cursor(), EVENTS_PER_ENDPOINT);
         if (read.isEmpty()) {
@@ -76,7 +78,7 @@ class WebhookDispatch extends PeriodicRounds {
         Set<String> types = Set.copyOf(Arrays.asList(endpoint.eventTypes().split(" ")));
         Instant now = clock.instant();
         for (OrganizationEvents.FeedEvent event : read) {
-            if (types.contains("*") || types.contains(event.type())) {
+            if (!event.occurredAt().isBefore(since) && (types.contains("*") || types.contains(event.type()))) {
                 deliveries.add(ids.next(), endpoint.endpointId(), endpoint.organizationId(), event, now);
             }
         }

@@ -3,6 +3,7 @@ package io.voicepartner.query.webhook;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,18 @@ class WebhookProgress {
 
     WebhookProgress(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Since when this schema delivers events: the moment it was created, so that a restore, which creates it anew, sends
+     * nothing again that happened before (ADR 0038); empty on a schema upgraded while it had endpoints, which delivers
+     * everything.
+     */
+    Optional<Instant> deliversSince() {
+        return jdbc.sql("SELECT delivers_since FROM query.webhook_horizon")
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** Live endpoints whose feed no node has started reading yet (a test ping's attempts may have made their row). */
