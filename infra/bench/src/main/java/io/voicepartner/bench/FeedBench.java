@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +49,8 @@ import org.HdrHistogram.Histogram;
  *       size with them connected, against the same without them, per client.
  * </ol>
  *
- * Completeness is checked, not assumed: the events in each measured window are counted in the feed's table
- * ({@code query.events}) and every listener must have had each once; what is missing or repeated is printed.
+ * Completeness is checked, not assumed: the changes in each measured window are counted in the event store and every
+ * listener must have had each once; what is missing (after a bounded wait) or repeated is printed.
  */
 final class FeedBench {
 
@@ -63,6 +62,7 @@ final class FeedBench {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
     private static final int ASSISTANTS = 200;
     private static final Pattern OCCURRED_AT = Pattern.compile("\"occurred_at\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Settings settings;
     private final Api api;
@@ -162,16 +162,7 @@ final class FeedBench {
         log(String.format(
                 "%d %s clients connected in %.1f s", n, clients.name(), (System.nanoTime() - connecting) / 1e9));
         Memory with = memory();
-        memoryRows.add(new String[] {
-            clients.name(),
-            Integer.toString(n),
-            Long.toString(before.heapKiB()),
-            Long.toString(with.heapKiB()),
-            String.format("%.1f", (with.heapKiB() - before.heapKiB()) / (double) n),
-            Long.toString(before.rssKiB() / 1024),
-            Long.toString(with.rssKiB() / 1024),
-            String.format("%.1f", (with.rssKiB() - before.rssKiB()) / (double) n)
-        });
+        int connected = clients.open();
         try {
             Result result = measured(listener, changes, settings.streamRate(), clients.name());
             String name = clients.name() + " received";
@@ -181,8 +172,20 @@ final class FeedBench {
         } finally {
             clients.close();
         }
-        // the node notices the closed connections at its next write or heartbeat
-        Thread.sleep(TimeUnit.SECONDS.toMillis(2));
+        // the node notices the closed connections at its next write or heartbeat (LIVE_HEARTBEAT, 15 s)
+        Thread.sleep(TimeUnit.SECONDS.toMillis(20));
+        Memory after = memory();
+        memoryRows.add(new String[] {
+            clients.name(),
+            Integer.toString(connected),
+            Long.toString(before.heapKiB() / 1024),
+            Long.toString(with.heapKiB() / 1024),
+            Long.toString(after.heapKiB() / 1024),
+            String.format("%.1f", (with.heapKiB() - before.heapKiB()) / (double) n),
+            Long.toString(before.rssKiB() / 1024),
+            Long.toString(with.rssKiB() / 1024),
+            String.format("%.1f", (with.rssKiB() - before.rssKiB()) / (double) n)
+        });
     }
 
     private void awaitReady(Clients clients, int n) throws InterruptedException {
@@ -197,17 +200,18 @@ final class FeedBench {
     }
 
     /**
-     * Changes at {@code rate} through the warm-up and the measured window, then waits (at most a minute) until every
-     * listener has every event of the window, which the feed's table counts.
+     * Changes at {@code rate} through the warm-up and the measured window, then waits (at most two minutes) until every
+     * listener has every event of the window. How many there are is counted in the event store, the source of truth:
+     * the feed may not hold them all yet when the changes stop (it lags behind the projection's batches), and a count
+     * taken there would call a listener complete too early.
      */
     private Result measured(Listener listener, Changes changes, double rate, String name) throws Exception {
         long from = System.currentTimeMillis() + settings.warmUp().toMillis();
         long until = from + settings.measure().toMillis();
         listener.window(from, until);
         Result result = changes(changes, rate, name);
-        long expected = eventsBetween(from, until);
-        listener.expect(expected);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        listener.expect(changesBetween(from, until));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!listener.complete() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -220,12 +224,17 @@ final class FeedBench {
         return load.open(name, rate, changes::next, false);
     }
 
-    private long eventsBetween(long from, long until) throws SQLException {
+    /** The assistant edits the event store holds with a time in {@code [from, until)}: the changes' events. */
+    private long changesBetween(long from, long until) throws SQLException {
         try (var connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "");
                 PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM query.events WHERE occurred_at >= ? AND occurred_at < ?")) {
-            count.setTimestamp(1, new Timestamp(from));
-            count.setTimestamp(2, new Timestamp(until));
+                        "SELECT count(*) FROM command.domain_event_entry WHERE payload_type = ? "
+                                + "AND CAST(time_stamp AS timestamptz) >= ? AND CAST(time_stamp AS timestamptz) < ?")) {
+            count.setString(1, "io.voicepartner.api.assistant.AssistantUpdated");
+            count.setObject(
+                    2, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(from), java.time.ZoneOffset.UTC));
+            count.setObject(
+                    3, java.time.OffsetDateTime.ofInstant(Instant.ofEpochMilli(until), java.time.ZoneOffset.UTC));
             try (ResultSet result = count.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -274,6 +283,7 @@ final class FeedBench {
             listener == null ? "—" : Long.toString(listener.inWindow.get()),
             listener == null ? "—" : Long.toString(listener.missing()),
             listener == null ? "—" : Long.toString(listener.repeated.get()),
+            listener == null ? "—" : listener.disconnects(),
             listener == null ? "—" : String.format("%.0f", p(listener.latency, 50)),
             listener == null ? "—" : String.format("%.0f", p(listener.latency, 99)),
             listener == null ? "—" : String.format("%.0f", p(listener.latency, 100)),
@@ -314,20 +324,21 @@ final class FeedBench {
                 + " it; changes are assistant `PATCH`es of one organization, open loop");
         out.println();
         out.println(
-                "| Phase | Offered changes/s | Achieved/s | Listeners | Expected | Received | Missing | Repeated | p50 ms | p99 ms | max ms | CPU ms/change platform | CPU ms/change database | Errors | Load avg |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+                "| Phase | Offered changes/s | Achieved/s | Listeners | Expected | Received | Missing | Repeated | Disconnected | p50 ms | p99 ms | max ms | CPU ms/change platform | CPU ms/change database | Errors | Load avg |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
         for (String[] row : latencyRows) {
             out.println("| " + String.join(" | ", row) + " |");
         }
         out.println();
         out.println(
-                "| Client | Connected | Heap before KiB | Heap with KiB | Heap per client KiB | RSS before MiB | RSS with MiB | RSS per client KiB |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                "| Client | Connected | Heap before MiB | Heap with them MiB | Heap after they left MiB | Heap per client KiB | RSS before MiB | RSS with them MiB | RSS per client KiB |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String[] row : memoryRows) {
             out.println("| " + String.join(" | ", row) + " |");
         }
         out.println();
-        out.println("Heap: used after two full collections (`jcmd GC.run`, `GC.heap_info`); RSS from `/proc`.");
+        out.println("Heap: used after two full collections (`jcmd GC.run`, `GC.heap_info`), before the clients connect,"
+                + " once all are ready (no event sent yet), and 20 s after they closed; RSS from `/proc`.");
     }
 
     private void log(String message) {
@@ -366,6 +377,7 @@ final class FeedBench {
         final AtomicLong inWindow = new AtomicLong();
         final AtomicLong repeated = new AtomicLong();
         final List<Set<String>> seen = new ArrayList<>();
+        final Map<String, AtomicLong> disconnected = new ConcurrentHashMap<>();
         volatile long from = Long.MAX_VALUE;
         volatile long until = Long.MAX_VALUE;
         volatile long expected = -1;
@@ -401,6 +413,18 @@ final class FeedBench {
             }
         }
 
+        /** The node closed a subscription, saying why ({@code slow_consumer}, …). */
+        void disconnected(String message) {
+            Matcher reason = REASON.matcher(message);
+            disconnected
+                    .computeIfAbsent(reason.find() ? reason.group(1) : message, r -> new AtomicLong())
+                    .incrementAndGet();
+        }
+
+        String disconnects() {
+            return disconnected.isEmpty() ? "0" : disconnected.toString();
+        }
+
         boolean complete() {
             return expected >= 0 && inWindow.get() >= expected * seen.size();
         }
@@ -411,8 +435,13 @@ final class FeedBench {
 
         String summary() {
             return String.format(
-                    "%d of %d expected in the window, %d repeated, p50 %.0f ms, p99 %.0f ms",
-                    inWindow.get(), expected * seen.size(), repeated.get(), p(latency, 50), p(latency, 99));
+                    "%d of %d expected in the window, %d repeated, p50 %.0f ms, p99 %.0f ms, disconnected by the node: %s",
+                    inWindow.get(),
+                    expected * seen.size(),
+                    repeated.get(),
+                    p(latency, 50),
+                    p(latency, 99),
+                    disconnects());
         }
     }
 
@@ -590,6 +619,8 @@ final class FeedBench {
                                     String kind = type.find() ? type.group(1) : "";
                                     if (kind.equals("ready")) {
                                         ready.incrementAndGet();
+                                    } else if (kind.equals("disconnect") || kind.equals("error")) {
+                                        listener.disconnected(text);
                                     } else if (kind.equals("event")) {
                                         Matcher cursor = CURSOR.matcher(text);
                                         listener.received(index, cursor.find() ? cursor.group(1) : text, text, at);
