@@ -1,7 +1,6 @@
 package io.voicepartner.command.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Operation;
 import io.voicepartner.api.assistant.CloneAssistant;
 import io.voicepartner.api.assistant.CloneSource;
 import io.voicepartner.api.assistant.PrepareClone;
@@ -21,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cloning an assistant: the source answers what a copy starts with (it decides on its own state whether the caller
- * may see it and whether the version exists), then the copy is created from that, as a create is.
+ * may see it and whether the version exists), then the copy is created from that, as a create is. Its documentation
+ * is the catalogue's ({@code api-reference/assistants.yaml}).
  */
 @Requires(Permission.WRITE)
 @RestController
@@ -39,14 +39,6 @@ class AssistantCloneController {
         this.responses = responses;
     }
 
-    @Operation(
-            summary = "Create a new assistant as a copy of this one",
-            description = "Copies the current draft, or the published `version`, with its tool and file assignments "
-                    + "(each file's assignment configuration too) into a new draft assistant named `name` (default: "
-                    + "the source's name with \" (copy)\"). Tools and files deleted since a version are left out. "
-                    + "The copy's first event, `AssistantCreated`, carries `cloned_from` (assistant, version, the "
-                    + "source's revision); its history starts there. 201 with Location and the new assistant; 404 "
-                    + "for an assistant of another organization or a version it does not have.")
     @PostMapping("/api/assistants/{id}/clone")
     ResponseEntity<Object> cloneAssistant(
             @PathVariable String id,
