@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code ?dry_run=true} on every write, as API.md promises it: the write is decided as it would be (validation,
@@ -30,6 +29,9 @@ class DryRunIT extends PlatformIT {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
     private static final String EXCLUDED = "Takes no `dry_run`";
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private Api.User aliceUser;
     private Api alice;
@@ -326,18 +328,11 @@ class DryRunIT extends PlatformIT {
     }
 
     /** The stored events whose actor is the user: every event a request of theirs caused. */
-    private static long eventsBy(Api.User user) {
-        try (Connection database = StoredEvents.connect();
-                PreparedStatement select = database.prepareStatement("SELECT count(*) FROM command.domain_event_entry"
-                        + " WHERE convert_from(meta_data, 'UTF8') LIKE ?")) {
-            select.setString(1, "%\"actor\":\"" + user.id() + "\"%");
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private long eventsBy(Api.User user) {
+        return jdbc.sql("SELECT count(*) FROM command.domain_event_entry WHERE convert_from(meta_data, 'UTF8') LIKE ?")
+                .param("%\"actor\":\"" + user.id() + "\"%")
+                .query(Long.class)
+                .single();
     }
 
     private static boolean hasQueryParameter(JsonNode operation, String name) {

@@ -100,13 +100,20 @@ public final class DryRun {
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            if (PARAMETER.equals(name)) {
-                return Optional.of(
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            if (PARAMETER.equals(decoded(equals < 0 ? pair : pair.substring(0, equals)))) {
+                return Optional.of(equals < 0 ? "" : decoded(pair.substring(equals + 1)));
             }
         }
         return Optional.empty();
+    }
+
+    /** A malformed escape ({@code %G1}) is kept as sent: as a value it is then refused by name, never a 500. */
+    private static String decoded(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
     }
 
     /** Whether this request is a dry run that {@link DryRunFilter} let through. */
