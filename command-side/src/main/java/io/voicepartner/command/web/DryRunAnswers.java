@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code changes}, the events the write would record, in order, each with its type, resource, revision and data as
  * the event carries it (credentials masked as a read masks them). Nothing was stored, so no read can show the write:
  * {@code data} is the resource as its read shows it now (nothing for a create), with what the events carry merged in
- * as the read models merge it: a configuration replaces the fields it names, a plain field (a description, a name)
- * replaces its own; relations (an assistant's tools and files) are in {@code changes} only, since their read needs
+ * as the read models merge it: a configuration replaces the fields it names, a field the read shows (a description,
+ * a name) its own; relations (an assistant's tools and files) are in {@code changes} only, since their read needs
  * the related resources' names. A deletion answers as a deletion does, with {@code changes}.
  */
 @Component
@@ -69,15 +69,16 @@ class DryRunAnswers {
             return ResponseEntity.status(status)
                     .body(new DryRunAnswer(new WriteResponses.Deleted(id, true, revision), changes));
         }
+        boolean created = before == 0;
         ObjectNode resource = mayRead
-                        && before > 0
+                        && !created
                         && readYourWrites.await(location, before, caller, authorization)
                                 instanceof ReadYourWrites.Outcome.Visible visible
                 ? objectMapper.valueToTree(visible.resource())
                 : objectMapper.createObjectNode().put("id", id);
         changes.stream()
                 .filter(change -> change.resourceId().equals(id))
-                .forEach(change -> merge(resource, change.data()));
+                .forEach(change -> merge(resource, change.data(), created));
         resource.put("revision", revision);
         return ResponseEntity.status(status).body(new DryRunAnswer(resource, changes));
     }
@@ -92,14 +93,19 @@ class DryRunAnswers {
                 masked(objectMapper.valueToTree(event)));
     }
 
-    /** A configuration's fields and the event's own plain fields, but ids, owners and lists of related ids. */
-    private static void merge(ObjectNode resource, JsonNode data) {
+    /**
+     * A configuration's fields, and of the event's own fields those the read shows (a description, a name; every one
+     * but ids, owners and lists of related ids for a resource the write creates, which no read shows yet): what the
+     * event says of other things (a version's number, which fields changed) is not the resource's.
+     */
+    private static void merge(ObjectNode resource, JsonNode data, boolean created) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = data.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             if (name.equals(CONFIGURATION) && field.getValue().isObject()) {
-                merge(resource, field.getValue());
-            } else if (!name.endsWith("_id") && !name.endsWith("_ids") && !name.endsWith("_by")) {
+                field.getValue().fields().forEachRemaining(set -> resource.set(set.getKey(), set.getValue()));
+            } else if (resource.has(name)
+                    || (created && !name.endsWith("_id") && !name.endsWith("_ids") && !name.endsWith("_by"))) {
                 resource.set(name, field.getValue());
             }
         }
