@@ -140,6 +140,26 @@ export interface paths {
         patch: operations["patchAssistant"];
         trace?: never;
     };
+    "/api/assistants/{id}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clone an assistant
+         * @description Creates a new draft assistant copied from this one's current draft, or from its published version, with its tool and file assignments (each file's assignment configuration too); tools and files deleted since a version are left out. name (checked as on a create) defaults to the source's name with " (copy)". The copy's first event, AssistantCreated, carries cloned_from (assistant, version, the source's revision), where its history starts. Answers 201 with Location and the new assistant; 404 for another organization's assistant, a deleted one or a version it does not have. The source is only read.
+         */
+        post: operations["cloneAssistant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assistants/{id}/files": {
         parameters: {
             query?: never;
@@ -336,6 +356,8 @@ export interface paths {
         /**
          * Apply a bundle
          * @description Carries out the bundle's plan through the same commands as the resources' routes. With the plan's fingerprint, a resource changed, created or deleted since is a 409 naming each (drift), and nothing is written. Everything is checked before anything is written; a write refused part-way is compensated, so the organization ends fully applied or as it was. Answers every resource with its new revision; applying the same bundle again changes nothing.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): an apply's dry run is POST /api/config/plan with the same body.
          */
         post: operations["applyConfiguration"];
         delete?: never;
@@ -376,6 +398,8 @@ export interface paths {
         /**
          * Plan a bundle
          * @description What applying the bundle would do, writing nothing: per resource create, update (each changed field with from and to), delete (only with prune true; files are never deleted) or unchanged, and the fingerprint of the state the plan was made against. A field the bundle leaves out is left as it is. JSON or YAML (Content-Type application/yaml). The secrets are compared with the stored credentials and never answered. A bad bundle is a 400 naming the path of each bad field (bundle.assistants[0].temperature).
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): a plan never writes: it already is the dry run of an apply.
          */
         post: operations["planConfiguration"];
         delete?: never;
@@ -668,6 +692,8 @@ export interface paths {
         /**
          * Create an API key
          * @description Issues a key that acts for the organization with its scopes alone (admins and owners; nobody issues a key with a scope their own role lacks, and no key issues keys). Answers 201 with the secret key, shown this once and never again (only a keyed hash is stored): pass it on to the machine that will call with it as Authorization: Bearer <key>. Its writes are recorded as api_key:<id>. It works until expires_at (left out or null: until it is revoked); a revoked or expired key is refused (401) by every part of the platform. An Idempotency-Key is not kept for this route, since its answer holds the secret: a retry creates another key.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -732,6 +758,8 @@ export interface paths {
         /**
          * Invite someone
          * @description Invites an e-mail address with a role (admins and owners; only an owner invites an owner). Answers 201 with a single-use token, shown this once and never again (only its SHA-256 is stored): pass it on, and the invited person accepts it, signed in with that e-mail address, within 7 days (expires_at). An Idempotency-Key is not kept for this route, since its answer holds the token: a retry invites again, with a new token.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["inviteMember"];
         delete?: never;
@@ -932,6 +960,8 @@ export interface paths {
         /**
          * Report phone calls
          * @description One call or an array of up to 500, as for executions; deduplicated by call_id. Answers 202 with how many were recorded and how many were duplicates.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): usage reports are telemetry, not configuration.
          */
         post: operations["reportPhoneNumberCalls"];
         delete?: never;
@@ -1032,6 +1062,8 @@ export interface paths {
         /**
          * Report tool executions
          * @description One execution or an array of up to 500 (413 past it). Every bad item is named ([3].duration_ms) and nothing is recorded; occurred_at defaults to the time of receipt and must lie between the tool's creation less 5 minutes and now plus 5 minutes. Answers 202 with how many were recorded and how many were duplicates of an execution_id already recorded.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): usage reports are telemetry, not configuration.
          */
         post: operations["reportToolExecutions"];
         delete?: never;
@@ -1092,6 +1124,8 @@ export interface paths {
         /**
          * Call a tool once
          * @description Calls the tool's endpoint once with the given arguments (its method, headers and credentials, with a timeout) and answers what came back; recorded as an execution. Arguments its parameters schema does not allow are a 400 naming each, and nothing is called; an endpoint resolving to a non-public address is a 400 naming endpoint.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): a test calls the tool's endpoint, which no dry run could take back.
          */
         post: operations["testTool"];
         delete?: never;
@@ -1112,6 +1146,8 @@ export interface paths {
         /**
          * Sign up
          * @description Creates a user; the password is never shown again, nor its hash. A taken e-mail is 409 email_taken. Needs no token, and keeps no Idempotency-Key. Limited per client (SIGNUPS_PER_MINUTE_PER_CLIENT, 5) and for all clients together (SIGNUPS_PER_MINUTE, 120): past either, 429 rate_limited with Retry-After.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): signing up is not a configuration change.
          */
         post: operations["signUp"];
         delete?: never;
@@ -1172,6 +1208,8 @@ export interface paths {
         /**
          * Change the password
          * @description The current password and the new one (8 to 72 characters). Every token issued before, the one this request came with included, is refused (401) by every part of the platform from then on, within a second; the answer is a new token to go on with. A wrong current password is 400 validation_failed naming current_password, and counts towards the log-in limits (429 rate_limited past them, as at POST /token). An Idempotency-Key is not kept for this route, since its answer holds a token.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -1192,6 +1230,8 @@ export interface paths {
         /**
          * Sign out
          * @description Revokes the token the request came with: every part of the platform refuses it (401) from then on, within a second. The person's other tokens (other devices) stay valid; changing the password revokes them all.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): signing out is not a configuration change.
          */
         post: operations["signOut"];
         delete?: never;
@@ -1216,6 +1256,8 @@ export interface paths {
         /**
          * Create a webhook endpoint
          * @description Registers a URL to which the organization's events of the given types (or "*" for all) are delivered from now on. Answers 201 with the endpoint and its signing secret (whsec_…), shown this once and never again: the receiver verifies every delivery with it. A URL whose host is a non-public address literal is a 400 naming url. An Idempotency-Key is not kept for this route, since its answer holds the secret.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -1284,6 +1326,8 @@ export interface paths {
         /**
          * Redeliver an event to a webhook endpoint
          * @description Sends the delivery's event again, with the same webhook-id and body, after whatever of its resource is pending before it. Answers 202 with the new delivery.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): a test delivery or a redelivery sends a request, which no dry run could take back.
          */
         post: operations["redeliverWebhook"];
         delete?: never;
@@ -1304,6 +1348,8 @@ export interface paths {
         /**
          * Rotate a webhook endpoint's secret
          * @description Makes a new signing secret, answered this once; the previous one keeps signing beside it (two space-separated signatures) for 24 hours, so that the receiver can move to the new one. An Idempotency-Key is not kept.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -1324,6 +1370,8 @@ export interface paths {
         /**
          * Send a ping to a webhook endpoint
          * @description Sends a ping event ({id, type: ping, occurred_at, organization_id, data: {webhook_endpoint_id}}), signed and retried like every delivery. Answers 202 with the delivery; its attempts are listed as they are made. A disabled endpoint is a 409.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): a test delivery or a redelivery sends a request, which no dry run could take back.
          */
         post: operations["testWebhookEndpoint"];
         delete?: never;
@@ -1384,6 +1432,8 @@ export interface paths {
         /**
          * Log in for a bearer token
          * @description An e-mail and password, as JSON or as the OAuth2 password-grant form (username, password), for a bearer token. Not an envelope. Wrong credentials are 401 invalid_credentials. Before any password is checked: more than 60 attempts a minute from one client, 10 failures a minute for one e-mail from one client, or 3000 failures an hour for one e-mail from all clients are 429 rate_limited with Retry-After, the same for e-mails that exist and e-mails that do not.
+         *
+         *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
         post: operations["logIn"];
         delete?: never;
@@ -1936,6 +1986,11 @@ export interface components {
             };
             id?: string;
             name?: string;
+        };
+        CloneRequest: {
+            name?: string;
+            /** Format: int32 */
+            version?: number;
         };
         Column: {
             name?: string;
@@ -3329,7 +3384,10 @@ export interface operations {
     };
     createAssistant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -3825,7 +3883,10 @@ export interface operations {
     };
     updateAssistant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -4178,7 +4239,10 @@ export interface operations {
     };
     deleteAssistant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -4379,7 +4443,10 @@ export interface operations {
     };
     patchAssistant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -4730,6 +4797,307 @@ export interface operations {
             };
         };
     };
+    cloneAssistant: {
+        parameters: {
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
+                "X-Organization-Id"?: string;
+                /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The resource's id (opaque; an id of the wrong shape is a 404, like one that does not exist). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Front desk (night)",
+                 *       "version": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloneRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource as the next read shows it, with its ETag */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's revision, quoted: send it as If-Match to write only on this revision
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    /** @description Where the created resource is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "capabilities": {},
+                     *         "created_at": "2026-01-15T10:30:00.123Z",
+                     *         "created_by": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "description": "Answers the phone at the front desk",
+                     *         "fallback_language": "en-US",
+                     *         "files": [
+                     *           {
+                     *             "assignment": {},
+                     *             "filename": "price-list.pdf",
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "status": "status"
+                     *           }
+                     *         ],
+                     *         "first_message": "Hello, Example Dental, how can I help?",
+                     *         "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *         "interruption_sensitivity": 0.5,
+                     *         "is_active": true,
+                     *         "language": "de-DE",
+                     *         "llm_model": "gpt-4o-mini",
+                     *         "llm_provider": "openai",
+                     *         "max_tokens": 1024,
+                     *         "name": "Front desk",
+                     *         "organization_id": "0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
+                     *         "response_delay": 0.5,
+                     *         "revision": 3,
+                     *         "silence_timeout": 10,
+                     *         "status": "draft",
+                     *         "system_prompt": "You are the friendly front desk of Example Dental.",
+                     *         "temperature": 0.7,
+                     *         "tools": [
+                     *           {
+                     *             "category": "scheduling",
+                     *             "endpoint": "https://api.example.com/appointments",
+                     *             "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *             "method": "POST",
+                     *             "name": "Front desk"
+                     *           }
+                     *         ],
+                     *         "updated_at": "2026-01-15T10:30:00.123Z",
+                     *         "voice_id": "rachel",
+                     *         "voice_pitch": 1,
+                     *         "voice_provider": "elevenlabs",
+                     *         "voice_speed": 1,
+                     *         "voice_stability": 0.5
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseAssistantView"];
+                };
+            };
+            /** @description Stored, but the read model had not caught up within the bound: read it at Location */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "location": "/api/assistants/0194f0c2-7c3e-7b5a-9d1e-3f2a1b4c5d6e",
+                     *       "revision": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed JSON, or invalid fields or parameters, each named in error.details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "details": [
+                     *           {
+                     *             "field": "temperature",
+                     *             "message": "must be between 0 and 2"
+                     *           }
+                     *         ],
+                     *         "message": "The request has invalid fields."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "A valid bearer token is required."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role in the organization is below 'editor', which this needs, or the API key has no scope 'config:write' */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such resource in the organization (another organization's resource is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Assistant not found."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "The phone number +49301234567 is taken."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body, upload or batch, or the event it would record, is over its limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "The request body is too large."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The body is of a content type the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unsupported_media_type",
+                     *         "message": "Content type text/plain is not supported here."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "idempotency_key_reused",
+                     *         "message": "This Idempotency-Key was used with another request."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A bug: the body never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The database cannot be reached: retry after Retry-After (5) seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "service_unavailable",
+                     *         "message": "The service is unavailable; retry later."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     listAssistantFiles: {
         parameters: {
             query?: never;
@@ -4890,7 +5258,10 @@ export interface operations {
     };
     configureAssistantFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -5186,7 +5557,10 @@ export interface operations {
     };
     assignAssistantFiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -5506,6 +5880,8 @@ export interface operations {
             query: {
                 /** @description The id of the file to unassign. */
                 file_id: string;
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
             };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
@@ -5929,7 +6305,10 @@ export interface operations {
     };
     restoreAssistant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -6338,7 +6717,10 @@ export interface operations {
     };
     assignAssistantTools: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -6658,6 +7040,8 @@ export interface operations {
             query: {
                 /** @description The id of the tool to unassign. */
                 tool_id: string;
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
             };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
@@ -7074,7 +7458,10 @@ export interface operations {
     };
     publishAssistantVersion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -7750,7 +8137,10 @@ export interface operations {
     };
     restoreAssistantVersion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -9513,6 +9903,8 @@ export interface operations {
             query?: {
                 /** @description A description of the file (may also be sent as a form field). */
                 description?: string;
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
             };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
@@ -9947,7 +10339,10 @@ export interface operations {
     };
     updateFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -10222,7 +10617,10 @@ export interface operations {
     };
     deleteFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -10423,7 +10821,10 @@ export interface operations {
     };
     patchFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -11015,7 +11416,10 @@ export interface operations {
     };
     restoreFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -11380,7 +11784,10 @@ export interface operations {
     };
     acceptInvitation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
@@ -11733,7 +12140,10 @@ export interface operations {
     };
     createOrganization: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description 1 to 255 characters; a retry with the same key and body within 24 hours answers the first response and changes nothing. */
                 "Idempotency-Key"?: string;
@@ -12133,7 +12543,10 @@ export interface operations {
     };
     deleteOrganization: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -12332,7 +12745,10 @@ export interface operations {
     };
     renameOrganization: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -13003,7 +13419,10 @@ export interface operations {
     };
     revokeApiKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
@@ -13789,7 +14208,10 @@ export interface operations {
     };
     revokeInvitation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
@@ -14130,7 +14552,10 @@ export interface operations {
     };
     removeMember: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
@@ -14310,7 +14735,10 @@ export interface operations {
     };
     changeMemberRole: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: never;
             path: {
                 /** @description The organization's id; one the caller is no member of is a 404. */
@@ -14727,7 +15155,10 @@ export interface operations {
     };
     createPhoneNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -15182,7 +15613,10 @@ export interface operations {
     };
     updatePhoneNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -15491,7 +15925,10 @@ export interface operations {
     };
     deletePhoneNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -15692,7 +16129,10 @@ export interface operations {
     };
     patchPhoneNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -16347,7 +16787,10 @@ export interface operations {
     };
     restorePhoneNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -17210,7 +17653,10 @@ export interface operations {
     };
     createTool: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -17658,7 +18104,10 @@ export interface operations {
     };
     updateTool: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -17950,7 +18399,10 @@ export interface operations {
     };
     deleteTool: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -18151,7 +18603,10 @@ export interface operations {
     };
     patchTool: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -19038,7 +19493,10 @@ export interface operations {
     };
     restoreTool: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description The organization the request acts in, of which the caller is a member; without it, the caller's personal organization. */
                 "X-Organization-Id"?: string;
@@ -20944,7 +21402,10 @@ export interface operations {
     };
     deleteWebhookEndpoint: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;
@@ -21145,7 +21606,10 @@ export interface operations {
     };
     patchWebhookEndpoint: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: {
                 /** @description Apply the write only if the resource is still at this revision, as its ETag gave it ("3"); else 412. */
                 "If-Match"?: string;

@@ -13,6 +13,9 @@ import io.voicepartner.api.assistant.AssistantStatus;
 import io.voicepartner.api.assistant.AssistantUpdated;
 import io.voicepartner.api.assistant.AssistantVersionPublished;
 import io.voicepartner.api.assistant.AssistantVersionRestored;
+import io.voicepartner.api.assistant.CloneAssistant;
+import io.voicepartner.api.assistant.CloneSource;
+import io.voicepartner.api.assistant.ClonedFrom;
 import io.voicepartner.api.assistant.ConfigureFileAssignment;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.DeleteAssistant;
@@ -21,6 +24,7 @@ import io.voicepartner.api.assistant.FileUnassigned;
 import io.voicepartner.api.assistant.FilesAssigned;
 import io.voicepartner.api.assistant.FrozenFile;
 import io.voicepartner.api.assistant.FrozenTool;
+import io.voicepartner.api.assistant.PrepareClone;
 import io.voicepartner.api.assistant.PublishAssistantVersion;
 import io.voicepartner.api.assistant.RestoreAssistant;
 import io.voicepartner.api.assistant.RestoreAssistantVersion;
@@ -102,6 +106,67 @@ class Assistant {
         if (!fileIds.isEmpty()) {
             apply(new FilesAssigned(command.assistantId(), command.ownerId(), fileIds));
         }
+    }
+
+    /**
+     * A copy of another assistant, as that one answered {@link PrepareClone}: its configuration, then its tools,
+     * its files and each file's assignment configuration, with the events a create and an edit record. Ownership
+     * is checked again, as for a create: a tool or file deleted since the source answered is refused.
+     */
+    @CommandHandler
+    Assistant(CloneAssistant command, ToolOwnership tools, FileOwnership files) {
+        tools.requireOwned(command.ownerId(), command.toolIds());
+        files.requireOwned(command.ownerId(), List.copyOf(command.files().keySet()));
+        apply(new AssistantCreated(
+                command.assistantId(), command.ownerId(), command.configuration(), command.clonedFrom()));
+        if (!command.toolIds().isEmpty()) {
+            apply(new ToolsAssigned(command.assistantId(), command.ownerId(), command.toolIds()));
+        }
+        if (!command.files().isEmpty()) {
+            apply(new FilesAssigned(
+                    command.assistantId(),
+                    command.ownerId(),
+                    List.copyOf(command.files().keySet())));
+        }
+        command.files().entrySet().stream()
+                .filter(file -> !file.getValue().isEmpty())
+                .forEach(file -> apply(new FileAssignmentConfigured(
+                        command.assistantId(), command.ownerId(), file.getKey(), file.getValue())));
+    }
+
+    /**
+     * What a clone of this assistant starts with: its draft or a published version, as a new draft, with those of
+     * its tools and files that are still the owner's (a version may name some deleted since). Records nothing.
+     */
+    @CommandHandler
+    CloneSource handle(PrepareClone command, ToolOwnership tools, FileOwnership files) {
+        requireLive();
+        requireOwnedBy(command.ownerId());
+        AssistantConfiguration source;
+        List<String> sourceTools;
+        Map<String, Map<String, Object>> sourceFiles = new LinkedHashMap<>();
+        if (command.version() == null) {
+            source = configuration;
+            sourceTools = List.copyOf(toolIds);
+            sourceFiles.putAll(fileAssignments);
+        } else {
+            PublishedVersion version = versions.get(command.version());
+            if (version == null) {
+                throw Refusal.notFound("Version", command.version().toString());
+            }
+            source = version.configuration().assistant();
+            sourceTools = version.configuration().tools().stream()
+                    .map(FrozenTool::toolId)
+                    .toList();
+            version.configuration().files().forEach(file -> sourceFiles.put(file.fileId(), file.assignment()));
+        }
+        Map<String, Map<String, Object>> keptFiles = new LinkedHashMap<>();
+        files.stillOwned(ownerId, sourceFiles.keySet()).forEach(id -> keptFiles.put(id, sourceFiles.get(id)));
+        return new CloneSource(
+                withStatus(source, AssistantStatus.DRAFT),
+                tools.stillOwned(ownerId, sourceTools),
+                keptFiles,
+                new ClonedFrom(assistantId, command.version(), revision));
     }
 
     @CommandHandler

@@ -1,11 +1,15 @@
 package io.voicepartner.command.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantField;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.assistant.CloneAssistant;
+import io.voicepartner.api.assistant.CloneSource;
 import io.voicepartner.api.assistant.CreateAssistant;
 import io.voicepartner.api.assistant.UpdateAssistant;
+import io.voicepartner.api.messaging.EventLimits;
 import io.voicepartner.command.web.JsonRequestReader;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,8 @@ public class AssistantCommands {
             "tool_ids", "can only be changed through /api/assistants/{id}/tools",
             "file_ids", "can only be changed through /api/assistants/{id}/files");
 
+    private static final String COPY = " (copy)";
+
     private final JsonRequestReader reader;
 
     AssistantCommands(JsonRequestReader reader) {
@@ -43,6 +49,41 @@ public class AssistantCommands {
     /** AssistantCreated, then ToolsAssigned if it has tools, then FilesAssigned if it has files. */
     public static long revisionAfter(CreateAssistant command) {
         return 1L + (command.toolIds().isEmpty() ? 0 : 1) + (command.fileIds().isEmpty() ? 0 : 1);
+    }
+
+    /** @param body {@code {name?, version?}}, both optional; {@code null} (no body) is the same as {@code {}} */
+    CloneRequest cloneRequest(JsonNode body) {
+        JsonNode sent = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
+        return reader.read(sent, CloneRequest.class, Map.of(), Set.of(), Set.of("name", "version"))
+                .value();
+    }
+
+    /** The copy of what the source answered, under the name asked for or the source's with " (copy)". */
+    static CloneAssistant clone(String id, String organizationId, CloneSource source, String name) {
+        String sourceName = source.configuration().name();
+        String copyName = name != null
+                ? name
+                : sourceName.length() + COPY.length() <= EventLimits.NAME ? sourceName + COPY : sourceName;
+        AssistantConfiguration named = ConfigurationMerge.merge(
+                source.configuration(),
+                new AssistantConfiguration(
+                        copyName, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null),
+                Set.of(AssistantField.NAME));
+        return new CloneAssistant(id, organizationId, named, source.toolIds(), source.files(), source.clonedFrom());
+    }
+
+    /**
+     * AssistantCreated, then ToolsAssigned if it has tools, FilesAssigned if it has files and one
+     * FileAssignmentConfigured for each file whose assignment has a configuration.
+     */
+    static long revisionAfter(CloneAssistant command) {
+        return 1L
+                + (command.toolIds().isEmpty() ? 0 : 1)
+                + (command.files().isEmpty() ? 0 : 1)
+                + command.files().values().stream()
+                        .filter(config -> !config.isEmpty())
+                        .count();
     }
 
     /** @param body a JSON Merge Patch of the assistant's fields (its tools and files have their own commands) */

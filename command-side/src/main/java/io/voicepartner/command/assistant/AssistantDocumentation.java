@@ -39,6 +39,15 @@ class AssistantDocumentation {
                 new Route(HttpMethod.POST, "/api/assistants/{id}/restore", null, "AssistantView", HttpStatus.OK),
                 new Route(
                         HttpMethod.POST,
+                        "/api/assistants/{id}/clone",
+                        CloneRequest.class,
+                        "AssistantView",
+                        HttpStatus.CREATED,
+                        """
+                        {"name": "Front desk (night)", "version": 3}
+                        """),
+                new Route(
+                        HttpMethod.POST,
                         "/api/assistants/{id}/tools",
                         ToolAssignmentRequest.class,
                         "AssistantView",

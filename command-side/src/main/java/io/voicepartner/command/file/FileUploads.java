@@ -11,6 +11,7 @@ import io.voicepartner.command.web.Commands;
 import io.voicepartner.command.web.StorableValues;
 import io.voicepartner.support.storage.FileStorage;
 import io.voicepartner.support.web.ApiException;
+import io.voicepartner.support.web.DryRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,13 +121,19 @@ class FileUploads {
         }
     }
 
-    /** Bytes stored for a file that was never recorded would never be removed. */
+    /**
+     * Bytes stored for a file that was never recorded would never be removed; nor are a dry run's recorded (the bytes
+     * were stored so that the upload is decided as it would be, storage limits included).
+     */
     private void record(UploadFile command, String location, String actor) throws IOException {
         try {
             commands.send(command, actor);
         } catch (RuntimeException e) {
             storage.delete(location);
             throw e;
+        }
+        if (DryRun.requested()) {
+            storage.delete(location);
         }
     }
 

@@ -3,6 +3,7 @@ package io.voicepartner.command.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.voicepartner.command.common.Refusal;
+import io.voicepartner.support.web.DryRun;
 import io.voicepartner.support.web.RequestIdFilter;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a command on behalf of the caller, who becomes the {@code actor} of every event it causes, and
- * times it ({@code voicepartner.commands}, by command type and outcome): the rate and latency of writes.
+ * times it ({@code voicepartner.commands}, by command type and outcome): the rate and latency of writes. In a dry
+ * run ({@link DryRun}) the command is decided and rolled back ({@link DryRunInterceptor}): its result is answered as
+ * usual, and the events it would have recorded are kept for the answer ({@link WouldBe}).
  */
 @Component
 public class Commands {
@@ -36,6 +39,9 @@ public class Commands {
     public <R> R send(Object command, String actor) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put("actor", actor);
+        if (DryRun.requested()) {
+            metaData.put(DryRunInterceptor.METADATA, true);
+        }
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {
             metaData.put("request_id", requestId);
@@ -46,6 +52,12 @@ public class Commands {
             R result = gateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
             outcome = "success";
+            return result;
+        } catch (DryRunInterceptor.RolledBack rolledBack) {
+            outcome = "dry_run";
+            WouldBe.record(rolledBack.events());
+            @SuppressWarnings("unchecked")
+            R result = (R) rolledBack.result();
             return result;
         } catch (Refusal refusal) {
             outcome = refusal.code().wireName();

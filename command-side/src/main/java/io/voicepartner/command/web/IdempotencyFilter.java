@@ -3,6 +3,7 @@ package io.voicepartner.command.web;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.support.security.ApiKey;
 import io.voicepartner.support.security.OrganizationAccess;
+import io.voicepartner.support.web.DryRun;
 import io.voicepartner.support.web.ErrorResponses;
 import io.voicepartner.support.web.SecretAnswers;
 import jakarta.servlet.FilterChain;
@@ -69,6 +70,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
                 || SecretAnswers.showsASecret(request.getRequestURI())
+                // a dry run stores nothing, its key included: the same key may then run the write for real
+                || DryRun.requested(request)
                 || caller().isEmpty();
     }
 

@@ -6,6 +6,7 @@ import io.voicepartner.api.web.ApiResponse;
 import io.voicepartner.support.security.ApiKeyCaller;
 import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Permission;
+import io.voicepartner.support.web.DryRun;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code voicepartner.read_your_writes.timeouts} ({@code side=command}): a created resource the read model does not
  * show yet (the read finds nothing) as much as a change it shows at an older revision. A caller that may not read
  * the organization's resources (an API key without {@code config:read}) is not shown what it wrote: its writes are
- * answered {@code 202} with the id and revision at once, in every deployment alike, and are not counted.
+ * answered {@code 202} with the id and revision at once, in every deployment alike, and are not counted. A dry run
+ * ({@link DryRun}) stored nothing to read back: {@link DryRunAnswers} answers what would have been stored.
  */
 @Component
 public class WriteResponses {
@@ -31,10 +33,12 @@ public class WriteResponses {
     record Deleted(String id, boolean deleted, long revision) {}
 
     private final ReadYourWrites readYourWrites;
+    private final DryRunAnswers dryRuns;
     private final Counter timeouts;
 
-    WriteResponses(ReadYourWrites readYourWrites, MeterRegistry meters) {
+    WriteResponses(ReadYourWrites readYourWrites, DryRunAnswers dryRuns, MeterRegistry meters) {
         this.readYourWrites = readYourWrites;
+        this.dryRuns = dryRuns;
         this.timeouts = Counter.builder("voicepartner.read_your_writes.timeouts")
                 .description("Writes answered 202 because the read model did not show them in time")
                 .tag("side", "command")
@@ -57,6 +61,10 @@ public class WriteResponses {
 
     public ResponseEntity<Object> deleted(
             String location, String id, long revision, Caller caller, String authorization) {
+        if (DryRun.requested()) {
+            return dryRuns.answer(
+                    HttpStatus.OK, location, id, revision, true, !mayNotRead(caller), caller, authorization);
+        }
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }
@@ -73,6 +81,10 @@ public class WriteResponses {
      */
     public ResponseEntity<Object> removed(
             String location, String id, long revision, Caller caller, String authorization) {
+        if (DryRun.requested()) {
+            return dryRuns.answer(
+                    HttpStatus.OK, location, id, revision, true, !mayNotRead(caller), caller, authorization);
+        }
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }
@@ -102,6 +114,10 @@ public class WriteResponses {
 
     private <T> ResponseEntity<ApiResponse<T>> once(
             HttpStatus status, T answer, String location, long revision, Caller caller, String authorization) {
+        if (DryRun.requested()) {
+            // DryRun.EXCLUDED refuses every route that shows a secret once, so a dry run never gets here
+            throw new IllegalStateException("A dry run reached a write that shows a secret once: " + location);
+        }
         if (!(readYourWrites.await(location, revision, caller, authorization)
                 instanceof ReadYourWrites.Outcome.Visible)) {
             timeouts.increment();
@@ -111,6 +127,9 @@ public class WriteResponses {
 
     private ResponseEntity<Object> shown(
             HttpStatus status, String location, String id, long revision, Caller caller, String authorization) {
+        if (DryRun.requested()) {
+            return dryRuns.answer(status, location, id, revision, false, !mayNotRead(caller), caller, authorization);
+        }
         if (mayNotRead(caller)) {
             return unread(location, id, revision);
         }

@@ -33,6 +33,11 @@ class AssistantHistory extends HistoryProjector {
 
     static final String TOOL_IDS = "tool_ids";
     static final String FILES = "files";
+    /**
+     * Where a clone came from: in its first entry only, so that its history starts there. The read view does not
+     * show it (an origin is history, not configuration), so a point-in-time read leaves it out.
+     */
+    static final String CLONED_FROM = "cloned_from";
 
     AssistantHistory(HistoryRows rows, ObjectMapper objectMapper) {
         super(rows, objectMapper);
@@ -46,14 +51,19 @@ class AssistantHistory extends HistoryProjector {
     @Override
     protected ObjectNode after(ObjectNode state, DomainEvent event) {
         if (event instanceof AssistantCreated created) {
-            return withRelations(created.configuration(), List.of(), Map.of());
+            ObjectNode first = withRelations(created.configuration(), List.of(), Map.of());
+            if (created.clonedFrom() != null) {
+                first.set(CLONED_FROM, tree(created.clonedFrom()));
+            }
+            return first;
         } else if (event instanceof AssistantUpdated updated) {
             ObjectNode next = (ObjectNode) tree(updated.configuration());
+            keepOrigin(state, next);
             next.set(TOOL_IDS, state.withArray(TOOL_IDS));
             next.set(FILES, state.withObject(FILES));
             return next;
         } else if (event instanceof AssistantRestored restored) {
-            return withRelations(restored.configuration(), restored.toolIds(), restored.files());
+            return keepOrigin(state, withRelations(restored.configuration(), restored.toolIds(), restored.files()));
         } else if (event instanceof ToolsAssigned assigned) {
             ArrayNode tools = state.withArray(TOOL_IDS);
             assigned.toolIds().forEach(tools::add);
@@ -83,6 +93,14 @@ class AssistantHistory extends HistoryProjector {
     @Override
     protected boolean deletes(DomainEvent event) {
         return event instanceof AssistantDeleted;
+    }
+
+    /** A clone's origin stays in every later state, so that only its first entry names it as a change. */
+    private static ObjectNode keepOrigin(ObjectNode before, ObjectNode after) {
+        if (before.has(CLONED_FROM)) {
+            after.set(CLONED_FROM, before.get(CLONED_FROM));
+        }
+        return after;
     }
 
     private ObjectNode withRelations(

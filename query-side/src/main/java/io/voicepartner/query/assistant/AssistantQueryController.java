@@ -115,7 +115,7 @@ class AssistantQueryController implements ResourceByIdRoute {
         Map<String, Map<String, Object>> files = objectMapper.convertValue(
                 state.withObject(AssistantHistory.FILES),
                 new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {});
-        state.remove(List.of(AssistantHistory.TOOL_IDS, AssistantHistory.FILES));
+        state.remove(List.of(AssistantHistory.TOOL_IDS, AssistantHistory.FILES, AssistantHistory.CLONED_FROM));
         state.set("tools", objectMapper.valueToTree(rows.liveTools(toolIds)));
         state.set("files", objectMapper.valueToTree(rows.liveFiles(files)));
         return objectMapper.convertValue(state, AssistantView.class);

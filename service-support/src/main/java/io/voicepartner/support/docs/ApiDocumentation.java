@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -28,10 +29,12 @@ import io.voicepartner.support.security.Permission;
 import io.voicepartner.support.security.Personal;
 import io.voicepartner.support.security.PublicEndpoints;
 import io.voicepartner.support.security.Requires;
+import io.voicepartner.support.web.DryRun;
 import io.voicepartner.support.web.SecretAnswers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -168,6 +171,10 @@ class ApiDocumentation {
                     .forEach(type -> converters.readAll(type).forEach(openApi.getComponents()::addSchemas));
             // after the features' own customizers, so that the answers they declare get their examples
             reference.applyTo(openApi);
+            // after the reference, whose descriptions would replace what an excluded write says about dry runs
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> addDryRun(operation, method, path)));
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             if (schemas == null) {
                 return;
@@ -326,6 +333,32 @@ class ApiDocumentation {
                     .required(false)
                     .schema(new StringSchema().minLength(1).maxLength(255)));
         }
+    }
+
+    /**
+     * Every write takes {@code ?dry_run=true} (docs/API.md, Dry runs; ADR 0037) but those {@link DryRun#EXCLUDED},
+     * whose description says why instead: one rule, applied to each write the document has, so that a new route is
+     * documented either way without anyone remembering to.
+     */
+    private static void addDryRun(Operation operation, PathItem.HttpMethod method, String path) {
+        if (!DryRun.isWrite(method.name()) || hasParameter(operation, DryRun.PARAMETER)) {
+            return;
+        }
+        Optional<String> excluded = DryRun.exclusion(method.name(), path);
+        if (excluded.isPresent()) {
+            String said = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
+            operation.setDescription(said + "Takes no `dry_run` (`?dry_run=true` is a 400): " + excluded.get() + ".");
+            return;
+        }
+        operation.addParametersItem(new Parameter()
+                .in("query")
+                .name(DryRun.PARAMETER)
+                .required(false)
+                .description("true: decide the write as it would be (validation, If-Match, uniqueness, ownership) "
+                        + "and store nothing. The answer has the status the write would have, the header Dry-Run: "
+                        + "true, and {data, changes}: the resource as its read would show it, and the events the "
+                        + "write would record (type, resource_id, revision, data). No event, no ETag, no Location.")
+                .schema(new BooleanSchema()._default(false)));
     }
 
     private static void error(Operation operation, String status, String description) {

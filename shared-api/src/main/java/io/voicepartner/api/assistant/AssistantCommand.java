@@ -12,7 +12,9 @@ public sealed interface AssistantCommand
                 UnassignFile,
                 PublishAssistantVersion,
                 RestoreAssistantVersion,
-                RestoreAssistant {
+                RestoreAssistant,
+                PrepareClone,
+                CloneAssistant {
 
     String assistantId();
 
