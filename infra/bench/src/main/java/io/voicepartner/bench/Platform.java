@@ -38,6 +38,7 @@ final class Platform implements AutoCloseable {
     /** Starts the platform and waits until {@code GET /health} (database and Kafka) answers 200. */
     void start() throws IOException, InterruptedException, SQLException {
         recreateDatabase();
+        command.clear();
         Path work = Files.createDirectories(settings.workDir());
         Path jar = work.resolve("voicepartner-platform.jar");
         // a copy, so that a build while the benchmark runs cannot pull the jar from under it

@@ -34,7 +34,9 @@ record Settings(
         int reporters,
         long heavyToolExecutions,
         boolean runtime,
-        int runtimeRate) {
+        int runtimeRate,
+        boolean roundTwo,
+        Path stockAxonJar) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -62,6 +64,11 @@ record Settings(
                                     for every assistant a number reaches (half the numbers pinned to it): the lookup
                                     against its own statement over JDBC and the read of a number by id, each open loop
               --runtime-rate N      lookups per second of the runtime phases (default 1000)
+              --round-two           only issue 23's figures, side by side in one run: a stock Axon application's
+                                    commands/s (infra/bench/stock-axon) against create and update at 64 clients,
+                                    GET by id closed loop at 64 connections against pgbench select-only at 64
+                                    clients, start-up to healthy and idle RSS (each of a fresh start); with
+                                    --profile JFR of the platform's create, update and GET phases of the first run
             JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
             """;
 
@@ -71,6 +78,7 @@ record Settings(
         boolean profile = rest.remove("--profile");
         boolean usage = rest.remove("--usage");
         boolean runtime = rest.remove("--runtime");
+        boolean roundTwo = rest.remove("--round-two");
         int runtimeRate = 1000;
         int reporters = 4;
         long heavyToolExecutions = quick ? 100_000 : 1_000_000;
@@ -121,8 +129,9 @@ record Settings(
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
-        if (usage && runtime) {
-            throw new IllegalArgumentException("--usage and --runtime are runs of their own: give one\n" + USAGE);
+        if ((usage ? 1 : 0) + (runtime ? 1 : 0) + (roundTwo ? 1 : 0) > 1) {
+            throw new IllegalArgumentException(
+                    "--usage, --runtime and --round-two are runs of their own: give one\n" + USAGE);
         }
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
@@ -154,7 +163,9 @@ record Settings(
                 reporters,
                 heavyToolExecutions,
                 runtime,
-                runtimeRate);
+                runtimeRate,
+                roundTwo,
+                root.resolve("infra/bench/stock-axon/target/stock-axon.jar"));
     }
 
     String baseUrl() {
