@@ -30,6 +30,7 @@ final class Platform implements AutoCloseable {
     private final List<String> command = new ArrayList<>();
     private Process process;
     private Duration startUp;
+    private double startUpCpuSeconds;
 
     Platform(Settings settings) {
         this.settings = settings;
@@ -73,6 +74,7 @@ final class Platform implements AutoCloseable {
         process = builder.start();
         awaitHealthy(Duration.ofMinutes(5));
         startUp = Duration.ofNanos(System.nanoTime() - started);
+        startUpCpuSeconds = Cpu.processMillis(process.pid()) / 1000.0;
     }
 
     private static String randomKey(int bytes) {
@@ -117,6 +119,14 @@ final class Platform implements AutoCloseable {
 
     Duration startUp() {
         return startUp;
+    }
+
+    /**
+     * The CPU time the process had used when it became healthy: unlike the wall-clock start-up, hardly moved by
+     * whatever else the machine does.
+     */
+    double startUpCpuSeconds() {
+        return startUpCpuSeconds;
     }
 
     long pid() {
