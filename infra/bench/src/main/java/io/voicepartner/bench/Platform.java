@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,13 +40,28 @@ final class Platform implements AutoCloseable {
         recreateDatabase();
         command.clear();
         Path work = Files.createDirectories(settings.workDir());
-        Path jar = work.resolve("voicepartner-platform.jar");
-        // a copy, so that a build while the benchmark runs cannot pull the jar from under it
-        Files.copy(settings.platformJar(), jar, StandardCopyOption.REPLACE_EXISTING);
+        // as ./run starts it: extracted, with its class-data archive, trained once per jar (a copy, so that a build
+        // while the benchmark runs cannot pull the jar from under it)
+        Path prepared = work.resolve("platform");
+        ProcessBuilder prepare = new ProcessBuilder(
+                        settings.root()
+                                .resolve("infra/scripts/prepare-platform")
+                                .toString(),
+                        prepared.toString(),
+                        settings.platformJar().toString())
+                .inheritIO();
+        prepare.environment().remove("DATABASE_URL");
+        if (prepare.start().waitFor() != 0) {
+            throw new IllegalStateException("infra/scripts/prepare-platform failed");
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:SharedArchiveFile=" + prepared.resolve("voicepartner-platform.jsa"));
+        command.add("-Xshare:auto");
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
         command.addAll(settings.jvmOptions());
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(prepared.resolve("voicepartner-platform.jar").toString());
         // the harness signs up and in all its users from one client: the per-client limits would pace the load
         command.add("--voicepartner.login.attempts-per-minute-per-client=1000000");
         command.add("--voicepartner.sign-up.per-client-per-minute=1000000");

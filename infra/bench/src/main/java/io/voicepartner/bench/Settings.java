@@ -36,7 +36,8 @@ record Settings(
         boolean runtime,
         int runtimeRate,
         boolean roundTwo,
-        Path stockAxonJar) {
+        Path stockAxonJar,
+        Path root) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -69,7 +70,7 @@ record Settings(
                                     GET by id closed loop at 64 connections against pgbench select-only at 64
                                     clients, start-up to healthy and idle RSS (each of a fresh start); with
                                     --profile JFR of the platform's create, update and GET phases of the first run
-            JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
+            JAVA_OPTS              JVM options of the platform (default those of ./run, infra/launcher/java-options)
             """;
 
     static Settings parse(String[] args, Path root) {
@@ -136,7 +137,9 @@ record Settings(
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
         }
-        String javaOptions = System.getenv().getOrDefault("JAVA_OPTS", "-XX:+UseG1GC -Xmx1g");
+        // the options ./run starts the all-in-one with, unless JAVA_OPTS replaces them
+        String javaOptions =
+                System.getenv().getOrDefault("JAVA_OPTS", Load.readFile(root.resolve("infra/launcher/java-options")));
         List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty())
                 .toList();
@@ -165,7 +168,8 @@ record Settings(
                 runtime,
                 runtimeRate,
                 roundTwo,
-                root.resolve("infra/bench/stock-axon/target/stock-axon.jar"));
+                root.resolve("infra/bench/stock-axon/target/stock-axon.jar"),
+                root);
     }
 
     String baseUrl() {
