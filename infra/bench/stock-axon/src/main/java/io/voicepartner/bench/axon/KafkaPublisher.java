@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("kafka-publisher")
 class KafkaPublisher {
 
-    private static final String TOPIC = "items";
+    static final String TOPIC = "items";
     private static final String SENDS = KafkaPublisher.class.getName() + ".sends";
 
     private final KafkaTemplate<String, byte[]> kafka;

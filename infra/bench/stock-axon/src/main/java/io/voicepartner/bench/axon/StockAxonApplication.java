@@ -1,8 +1,11 @@
 package io.voicepartner.bench.axon;
 
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * A stock Axon 4.13 application, the yardstick of {@code infra/bench/run --round-two}: everything as Axon's Spring
@@ -17,5 +20,14 @@ public class StockAxonApplication {
         SpringApplication application = new SpringApplication(StockAxonApplication.class);
         application.setDefaultProperties(Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers()));
         application.run(args);
+    }
+
+    /**
+     * Created at start-up, as the platform creates its topics, with its partitions: a topic the broker creates on
+     * the first send made those sends time out on a busy machine (leaders still being elected).
+     */
+    @Bean
+    NewTopic items() {
+        return TopicBuilder.name(KafkaPublisher.TOPIC).partitions(6).replicas(1).build();
     }
 }
