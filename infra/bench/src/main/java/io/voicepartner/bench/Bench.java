@@ -47,7 +47,11 @@ public final class Bench {
                                 }
                             },
                             "stop-platform"));
-            run(settings, platform);
+            if (settings.roundTwo()) {
+                new RoundTwo(settings, platform, out).run();
+            } else {
+                run(settings, platform);
+            }
         }
     }
 
@@ -204,7 +208,7 @@ public final class Bench {
      * the one for empty tables, and the visibility map, without which a list's count reads every matching
      * row's page instead of the index alone.
      */
-    private static void vacuum(Settings settings) throws SQLException {
+    static void vacuum(Settings settings) throws SQLException {
         try (var connection = DriverManager.getConnection(settings.jdbcUrl(), "postgres", "");
                 var statement = connection.createStatement()) {
             statement.execute("VACUUM ANALYZE");
@@ -212,7 +216,7 @@ public final class Bench {
     }
 
     /** Each client updates only assistants of its own, so that no two clients write to one aggregate. */
-    private static java.util.function.IntFunction<HttpRequest> updates(
+    static java.util.function.IntFunction<HttpRequest> updates(
             Api api, DataSet data, List<DataSet.Assistant> loaded, int clients) {
         AtomicLong[] cursors = new AtomicLong[clients];
         Arrays.setAll(cursors, c -> new AtomicLong(c));
@@ -233,7 +237,7 @@ public final class Bench {
         };
     }
 
-    private static void record(Map<String, List<Result>> results, String key, Result result) {
+    static void record(Map<String, List<Result>> results, String key, Result result) {
         results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
         log(String.format(
                 "%-16s %s %8.1f/s  p50 %7.1f ms  p99 %7.1f ms  p99.9 %7.1f ms%s  CPU/op platform %.2f ms db %.2f ms  202: %d  errors: %d  load %s",
@@ -253,7 +257,7 @@ public final class Bench {
                 result.loadAverage()));
     }
 
-    private static double median(List<Result> runs, Function<Result, Double> metric) {
+    static double median(List<Result> runs, Function<Result, Double> metric) {
         double[] values = runs.stream()
                 .map(metric)
                 .mapToDouble(Double::doubleValue)
@@ -262,7 +266,7 @@ public final class Bench {
         return values[values.length / 2];
     }
 
-    private static String loads(List<Result> runs) {
+    static String loads(List<Result> runs) {
         return String.join(
                 " / ", runs.stream().map(r -> r.loadAverage().split(" ")[0]).toList());
     }
@@ -396,7 +400,7 @@ public final class Bench {
         out.printf("| %.1f s | %d MiB | %d MiB |%n", platform.startUp().toMillis() / 1000.0, idleRss, loadedRss);
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         out.println(
                 "[" + java.time.LocalTime.now(java.time.ZoneId.systemDefault()).withNano(0) + "] " + message);
     }

@@ -56,6 +56,11 @@ final class Cpu {
         return new Sample(ticks(platformPid) * MILLIS_PER_TICK, total, backends);
     }
 
+    /** CPU milliseconds a process has used so far (user and system). */
+    static double processMillis(long pid) {
+        return ticks(pid) * MILLIS_PER_TICK;
+    }
+
     /** utime + stime of a process; 0 if it is gone or unreadable. */
     private static long ticks(long pid) {
         try {

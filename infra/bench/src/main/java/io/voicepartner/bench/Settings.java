@@ -39,7 +39,10 @@ record Settings(
         boolean quickFlag,
         int feedSubscribers,
         double webhookRate,
-        double streamRate) {
+        double streamRate,
+        boolean roundTwo,
+        Path stockAxonJar,
+        Path root) {
 
     static final String USAGE = """
             infra/bench/run [--quick] [options]
@@ -73,7 +76,12 @@ record Settings(
               --feed-subscribers N  clients per stream (default 1000)
               --webhook-rate N      changes per second of the webhook phase (default 100)
               --stream-rate N       changes per second of the SSE and WebSocket phases (default 10)
-            JAVA_OPTS              JVM options of the platform (default -XX:+UseG1GC -Xmx1g)
+              --round-two           only issue 23's figures, side by side in one run: a stock Axon application's
+                                    commands/s (infra/bench/stock-axon) against create and update at 64 clients,
+                                    GET by id closed loop at 64 connections against pgbench select-only at 64
+                                    clients, start-up to healthy and idle RSS (each of a fresh start); with
+                                    --profile JFR of the platform's create, update and GET phases of the first run
+            JAVA_OPTS              JVM options of the platform (default those of ./run, infra/launcher/java-options)
             """;
 
     static Settings parse(String[] args, Path root) {
@@ -82,6 +90,7 @@ record Settings(
         boolean profile = rest.remove("--profile");
         boolean usage = rest.remove("--usage");
         boolean runtime = rest.remove("--runtime");
+        boolean roundTwo = rest.remove("--round-two");
         int runtimeRate = 1000;
         boolean feed = rest.remove("--feed");
         int feedSubscribers = 1000;
@@ -139,14 +148,16 @@ record Settings(
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
-        if ((usage ? 1 : 0) + (runtime ? 1 : 0) + (feed ? 1 : 0) > 1) {
+        if ((usage ? 1 : 0) + (runtime ? 1 : 0) + (feed ? 1 : 0) + (roundTwo ? 1 : 0) > 1) {
             throw new IllegalArgumentException(
-                    "--usage, --runtime and --feed are runs of their own: give one\n" + USAGE);
+                    "--usage, --runtime, --feed and --round-two are runs of their own: give one\n" + USAGE);
         }
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--database must be a plain lower-case identifier");
         }
-        String javaOptions = System.getenv().getOrDefault("JAVA_OPTS", "-XX:+UseG1GC -Xmx1g");
+        // the options ./run starts the all-in-one with, unless JAVA_OPTS replaces them
+        String javaOptions =
+                System.getenv().getOrDefault("JAVA_OPTS", Load.readFile(root.resolve("infra/launcher/java-options")));
         List<String> jvmOptions = Arrays.stream(javaOptions.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty())
                 .toList();
@@ -178,7 +189,10 @@ record Settings(
                 quick,
                 feedSubscribers,
                 webhookRate,
-                streamRate);
+                streamRate,
+                roundTwo,
+                root.resolve("infra/bench/stock-axon/target/stock-axon.jar"),
+                root);
     }
 
     String baseUrl() {

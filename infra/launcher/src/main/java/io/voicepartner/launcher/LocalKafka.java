@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,11 +31,11 @@ public final class LocalKafka {
 
     private static final String HOST = "127.0.0.1";
 
-    private final KafkaRaftServer server;
+    private final CompletableFuture<KafkaRaftServer> server;
     private final Path directory;
     private final int port;
 
-    private LocalKafka(KafkaRaftServer server, Path directory, int port) {
+    private LocalKafka(CompletableFuture<KafkaRaftServer> server, Path directory, int port) {
         this.server = server;
         this.directory = directory;
         this.port = port;
@@ -41,6 +43,19 @@ public final class LocalKafka {
 
     /** @param port the broker's port, or 0 for any free one */
     public static LocalKafka start(int port) {
+        LocalKafka kafka = startInBackground(port);
+        kafka.awaitStarted();
+        return kafka;
+    }
+
+    /**
+     * Starts the broker on a thread of its own and returns at once, its address already known: the all-in-one
+     * builds its application context meanwhile (the two take about as long), and {@link #awaitStarted} before
+     * anything talks to Kafka.
+     *
+     * @param port the broker's port, or 0 for any free one
+     */
+    public static LocalKafka startInBackground(int port) {
         try {
             Path directory = Files.createTempDirectory("voicepartner-kafka-");
             int brokerPort = port == 0 ? freePort() : port;
@@ -49,12 +64,36 @@ public final class LocalKafka {
             try (OutputStream out = Files.newOutputStream(file)) {
                 settings.store(out, "the all-in-one's local broker");
             }
-            format(file);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings, false), Time.SYSTEM);
-            server.startup();
+            CompletableFuture<KafkaRaftServer> server = new CompletableFuture<>();
+            Thread starting = new Thread(
+                    () -> {
+                        try {
+                            format(file);
+                            KafkaRaftServer started =
+                                    new KafkaRaftServer(KafkaConfig.fromProps(settings, false), Time.SYSTEM);
+                            started.startup();
+                            server.complete(started);
+                        } catch (RuntimeException | Error e) {
+                            server.completeExceptionally(e);
+                        }
+                    },
+                    "local-kafka-start");
+            starting.start();
             return new LocalKafka(server, directory, brokerPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns once the broker has started; throws what stopped it from starting. */
+    public void awaitStarted() {
+        try {
+            server.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the local Kafka broker started", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the local Kafka broker did not start", e.getCause());
         }
     }
 
@@ -77,6 +116,15 @@ public final class LocalKafka {
         settings.put("transaction.state.log.replication.factor", "1");
         settings.put("transaction.state.log.min.isr", "1");
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // Sized for one node on a small machine rather than Kafka's defaults for a dedicated server: the log
+        // cleaner's dedupe buffer (compaction of __consumer_offsets, the only compacted topic) is allocated on
+        // the heap at start, 128 MiB by default, over half the platform's live heap when idle; a smaller one
+        // compacts in more passes. Threads: 3 network and 8 I/O request handlers and 10 background threads
+        // are for many clients on many cores; the platform is a handful of clients on two.
+        settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        settings.put("num.network.threads", "2");
+        settings.put("num.io.threads", "4");
+        settings.put("background.threads", "4");
         return settings;
     }
 
@@ -103,8 +151,12 @@ public final class LocalKafka {
     }
 
     public void stop() {
-        server.shutdown();
-        server.awaitShutdown();
+        // a broker still starting is waited for, so that none of its threads outlives the platform
+        KafkaRaftServer started = server.exceptionally(failed -> null).join();
+        if (started != null) {
+            started.shutdown();
+            started.awaitShutdown();
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

@@ -25,13 +25,19 @@ public class PlatformApplication {
         String bootstrapServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         LocalKafka kafka = null;
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            kafka = LocalKafka.start(Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
+            kafka = LocalKafka.startInBackground(
+                    Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092")));
             // as if KAFKA_BOOTSTRAP_SERVERS named it: the properties files read that variable, and their
             // fallback (localhost:9092) would win over a default given for spring.kafka.bootstrap-servers
             defaults.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
         SpringApplication application = new SpringApplication(PlatformApplication.class);
         application.setDefaultProperties(defaults);
+        if (kafka != null) {
+            LocalKafka starting = kafka;
+            application.addInitializers(
+                    context -> context.getBeanFactory().addBeanPostProcessor(new AwaitLocalKafka(starting)));
+        }
         // one hook, in order: the platform drains and stops first, then the broker it was talking to
         application.setRegisterShutdownHook(false);
         LocalKafka broker = kafka;

@@ -1,0 +1,3 @@
+package io.voicepartner.bench.axon;
+
+public record ItemCreated(String id, String name) {}

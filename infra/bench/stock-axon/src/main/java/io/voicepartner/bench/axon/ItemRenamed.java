@@ -1,0 +1,3 @@
+package io.voicepartner.bench.axon;
+
+public record ItemRenamed(String id, String name) {}
