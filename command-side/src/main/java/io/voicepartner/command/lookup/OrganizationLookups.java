@@ -69,6 +69,58 @@ public class OrganizationLookups implements Memberships, ApiKeys {
                 .optional();
     }
 
+    /**
+     * A person's place in one organization, as an erasure decides on it.
+     *
+     * @param members how many members it has, the person included
+     * @param owners how many of them are owners
+     */
+    public record Membership(String organizationId, Role role, int members, int owners) {
+
+        /** Nobody is left to take the organization over: it goes with the person. */
+        public boolean alone() {
+            return members == 1;
+        }
+
+        /** Others stay, and nobody could manage them once the person is gone. */
+        public boolean onlyOwnerOfOthers() {
+            return role == Role.OWNER && owners == 1 && members > 1;
+        }
+    }
+
+    /** Every organization the user is a member of, oldest id first. */
+    public List<Membership> membershipsOf(String userId) {
+        return jdbc.sql("SELECT m.organization_id, m.role, "
+                        + "(SELECT count(*) FROM command.membership_lookup a WHERE a.organization_id = m.organization_id), "
+                        + "(SELECT count(*) FROM command.membership_lookup o WHERE o.organization_id = m.organization_id "
+                        + "AND o.role = 'owner') "
+                        + "FROM command.membership_lookup m WHERE m.user_id = ? ORDER BY m.organization_id")
+                .param(userId)
+                .query((row, n) -> new Membership(
+                        row.getString(1), Role.fromWireName(row.getString(2)), row.getInt(3), row.getInt(4)))
+                .list();
+    }
+
+    /** The live resources an organization owns, by kind, to be deleted with it. */
+    public record Resources(
+            List<String> phoneNumbers, List<String> assistants, List<String> tools, List<String> files) {}
+
+    public Resources resourcesOf(String organizationId) {
+        return new Resources(
+                live("phone_number_id", "phone_number_lookup", organizationId),
+                live("assistant_id", "assistant_lookup", organizationId),
+                live("tool_id", "tool_lookup", organizationId),
+                live("file_id", "file_lookup", organizationId));
+    }
+
+    private List<String> live(String id, String table, String organizationId) {
+        return jdbc.sql("SELECT " + id + " FROM command." + table + " WHERE owner_id = ? AND NOT deleted ORDER BY "
+                        + id)
+                .param(organizationId)
+                .query(String.class)
+                .list();
+    }
+
     void organizationCreated(String organizationId, boolean personal, String ownerUserId) {
         jdbc.sql("INSERT INTO command.organization_lookup (organization_id, personal) VALUES (?, ?)")
                 .params(organizationId, personal)

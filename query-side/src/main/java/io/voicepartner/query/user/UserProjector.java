@@ -41,7 +41,8 @@ class UserProjector implements Projector {
                     envelope.revision(),
                     envelope.occurredAt());
         } else {
-            // a password change or a sign-out: the account's revision moves, and the tokens it revokes are refused
+            // a password change, a sign-out or the erasure: the account's revision moves, and the tokens it revokes
+            // are refused; an erased person's row stays, its sealed values opening to nothing once the key is gone
             rows.advance(event.userId(), envelope.revision(), envelope.occurredAt());
             revocations.apply(event);
         }

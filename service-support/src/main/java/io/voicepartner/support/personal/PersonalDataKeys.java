@@ -54,4 +54,14 @@ public final class PersonalDataKeys {
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         return keys;
     }
+
+    /**
+     * Deletes the person's key, the only copy: every value sealed with it, wherever it is, opens to nothing from now
+     * on (the person's erasure, ADR 0034).
+     */
+    public void delete(String subjectId) {
+        jdbc.sql("DELETE FROM command.personal_data_keys WHERE subject_id = ?")
+                .param(subjectId)
+                .update();
+    }
 }
