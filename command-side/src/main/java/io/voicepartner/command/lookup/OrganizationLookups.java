@@ -27,8 +27,12 @@ import org.springframework.stereotype.Repository;
 @Primary
 public class OrganizationLookups implements Memberships, ApiKeys {
 
-    /** A pending invitation, found by its token. */
-    public record PendingInvitation(String organizationId, String invitationId) {}
+    /**
+     * A pending invitation, found by its token.
+     *
+     * @param email its address sealed as its event has it; {@code null} for one sent before addresses were sealed
+     */
+    public record PendingInvitation(String organizationId, String invitationId, String email) {}
 
     private final JdbcClient jdbc;
 
@@ -63,7 +67,8 @@ public class OrganizationLookups implements Memberships, ApiKeys {
 
     /** @param tokenHash the SHA-256 (hex) of the invitation's token */
     public Optional<PendingInvitation> pendingInvitation(String tokenHash) {
-        return jdbc.sql("SELECT organization_id, invitation_id FROM command.invitation_lookup WHERE token_hash = ?")
+        return jdbc.sql(
+                        "SELECT organization_id, invitation_id, email FROM command.invitation_lookup WHERE token_hash = ?")
                 .param(tokenHash)
                 .query(PendingInvitation.class)
                 .optional();
@@ -195,9 +200,10 @@ public class OrganizationLookups implements Memberships, ApiKeys {
                 .update();
     }
 
-    void invitationCreated(String organizationId, String invitationId, String tokenHash) {
-        jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash) VALUES (?, ?, ?)")
-                .params(invitationId, organizationId, tokenHash)
+    void invitationCreated(String organizationId, String invitationId, String tokenHash, String email) {
+        jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash, email) "
+                        + "VALUES (?, ?, ?, ?)")
+                .params(invitationId, organizationId, tokenHash, email)
                 .update();
     }
 

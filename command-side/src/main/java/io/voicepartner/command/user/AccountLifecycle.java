@@ -12,6 +12,7 @@ import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.command.lookup.OrganizationLookups;
 import io.voicepartner.command.lookup.OrganizationLookups.Membership;
 import io.voicepartner.command.web.Commands;
+import io.voicepartner.support.personal.InvitationAddresses;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import io.voicepartner.support.web.ApiException;
 import java.time.Instant;
@@ -43,6 +44,7 @@ class AccountLifecycle {
     private final TransactionTemplate transaction;
     private final OrganizationLookups organizations;
     private final PersonalDataKeys keys;
+    private final InvitationAddresses invitationAddresses;
 
     AccountLifecycle(
             Credentials credentials,
@@ -52,7 +54,8 @@ class AccountLifecycle {
             Commands commands,
             TransactionTemplate transaction,
             OrganizationLookups organizations,
-            PersonalDataKeys keys) {
+            PersonalDataKeys keys,
+            InvitationAddresses invitationAddresses) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
@@ -61,6 +64,7 @@ class AccountLifecycle {
         this.transaction = transaction;
         this.organizations = organizations;
         this.keys = keys;
+        this.invitationAddresses = invitationAddresses;
     }
 
     /**
@@ -83,8 +87,9 @@ class AccountLifecycle {
      * anything changes, while they are the only owner of an organization whose other members would be left with
      * nobody to manage them. Every organization they were alone in goes with them, its resources first (a phone
      * number keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every
-     * other one. Last, in one transaction: their credentials, their answers kept for retries, their key, so that every
-     * value sealed with it reads as erased at once, and the event that revokes their tokens on every side.
+     * other one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys
+     * of the invitations sent to their address, so that every value sealed with them reads as erased at once, and
+     * the event that revokes their tokens on every side.
      */
     Erased erase(String userId, String password, String client) {
         checkPassword(userId, "password", password, client);
@@ -109,9 +114,11 @@ class AccountLifecycle {
             }
             commands.send(new ForgetMember(membership.organizationId(), userId), userId);
         }
+        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
         transaction.executeWithoutResult(status -> {
             credentials.erase(userId);
             keys.delete(userId);
+            invitationAddresses.erase(email);
             commands.send(new EraseUser(userId), userId);
         });
         return new Erased(

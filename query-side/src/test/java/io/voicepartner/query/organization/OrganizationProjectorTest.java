@@ -62,7 +62,7 @@ class OrganizationProjectorTest {
         apiKeys = new OrganizationApiKeys(database.jdbc());
         organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         projector = new OrganizationProjector(
-                organizations, members, new OrganizationInvitations(database.jdbc()), apiKeys);
+                organizations, members, new OrganizationInvitations(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc()))), apiKeys);
     }
 
     @AfterAll

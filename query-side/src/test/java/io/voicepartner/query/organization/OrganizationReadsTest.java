@@ -49,7 +49,7 @@ class OrganizationReadsTest {
         database = ReadModelDatabase.create();
         organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         members = new OrganizationMembers(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
-        invitations = new OrganizationInvitations(database.jdbc());
+        invitations = new OrganizationInvitations(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
         projector = new OrganizationProjector(
                 organizations, members, invitations, new OrganizationApiKeys(database.jdbc()));
     }

@@ -17,4 +17,9 @@ class PersonalDataConfiguration {
     PersonalData personalData(PersonalDataKeys keys) {
         return new PersonalData(keys);
     }
+
+    @Bean
+    InvitationAddresses invitationAddresses(JdbcClient jdbc, PersonalDataKeys keys) {
+        return new InvitationAddresses(jdbc, keys);
+    }
 }
