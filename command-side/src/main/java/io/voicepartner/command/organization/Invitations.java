@@ -58,11 +58,11 @@ class Invitations {
             String tokenHash,
             Instant expiresAt,
             String actor) {
-        String sealed = personalData.seal(invitationId, email);
+        String address = personalData.seal(invitationId, email);
         Long revision = transaction.execute(status -> {
             addresses.record(invitationId, email);
             return commands.<Long>send(
-                    new InviteMember(organizationId, invitationId, sealed, role, tokenHash, expiresAt), actor);
+                    new InviteMember(organizationId, invitationId, address, role, tokenHash, expiresAt), actor);
         });
         return revision == null ? 0 : revision;
     }
@@ -77,10 +77,10 @@ class Invitations {
                 .orElseThrow(Invitation::notFound);
         String email = accounts.emailOf(userId).orElseThrow(Invitation::notFound);
         String addressed = Optional.ofNullable(invitation.email())
-                .map(sealed -> personalData
-                        .open(sealed)
+                .map(stored -> personalData
+                        .open(stored)
                         .filter(email::equals)
-                        .map(opened -> sealed)
+                        .map(opened -> stored)
                         .orElseThrow(Invitation::notFound))
                 .orElse(email);
         long revision = commands.send(
