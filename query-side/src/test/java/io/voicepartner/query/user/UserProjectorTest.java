@@ -8,6 +8,7 @@ import io.voicepartner.api.user.UserErased;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.query.webhook.ErasedActors;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import java.util.Map;
@@ -26,7 +27,9 @@ class UserProjectorTest {
     static void createDatabase() {
         database = ReadModelDatabase.create();
         projector = new UserProjector(
-                new UserRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc()))),
+                new UserRows(
+                        database.jdbc(),
+                        new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development()))),
                 new UserTokenRevocations(database.jdbc()),
                 new ErasedActors(database.jdbc()));
     }
