@@ -69,4 +69,24 @@ public final class PersonalDataKeys {
                 .param(subjectId)
                 .update();
     }
+
+    /**
+     * Wraps the keys stored before keys were wrapped, each in an update of its own row that only a row still unwrapped
+     * takes: sides reading meanwhile read either form, and nodes doing it at once do it once.
+     *
+     * @return how many this call wrapped
+     */
+    public int wrapStoredUnwrapped() {
+        int wrapped = 0;
+        for (Map.Entry<String, byte[]> row : jdbc.sql(
+                        "SELECT subject_id, key FROM command.personal_data_keys WHERE wrapped_by IS NULL")
+                .query((row, n) -> Map.entry(row.getString(1), row.getBytes(2)))
+                .list()) {
+            wrapped += jdbc.sql("UPDATE command.personal_data_keys SET key = ?, wrapped_by = ? "
+                            + "WHERE subject_id = ? AND wrapped_by IS NULL")
+                    .params(wrapping.wrap(row.getKey(), row.getValue()), wrapping.id(), row.getKey())
+                    .update();
+        }
+        return wrapped;
+    }
 }
