@@ -126,7 +126,7 @@ class ErasureIT extends PlatformIT {
                 .until(() -> acmeOwner
                         .get("/api/webhook-endpoints/" + endpoint + "/deliveries")
                         .text()
-                        .contains(theirWork));
+                        .contains("assistant.created"));
 
         assertThat(search(storedText(), canaries))
                 .as("the search finds the canary before the erasure")
