@@ -84,7 +84,8 @@ class AccountController {
      * Erases the person (issue 21). The answer does not wait for the read sides: the token it came with is refused
      * from now on, so nothing could be read with it; each side refuses it once it has the event.
      */
-    @DeleteMapping(path = "/api/users/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // no consumes: whoever may not close an account (an API key) is told so, 403, whatever it sends
+    @DeleteMapping("/api/users/me")
     ApiResponse<ErasedView> erase(@RequestBody JsonNode body, Caller caller, HttpServletRequest http) {
         AccountErasureRequest request = reader.read(body, AccountErasureRequest.class, Map.of(), PASSWORD, PASSWORD)
                 .value();
