@@ -41,7 +41,7 @@ class OrganizationLookupProjector {
 
     @EventHandler
     void on(InvitationCreated event) {
-        organizations.invitationCreated(event.organizationId(), event.invitationId(), event.tokenHash());
+        organizations.invitationCreated(event.organizationId(), event.invitationId(), event.tokenHash(), event.email());
     }
 
     @EventHandler

@@ -27,8 +27,12 @@ import org.springframework.stereotype.Repository;
 @Primary
 public class OrganizationLookups implements Memberships, ApiKeys {
 
-    /** A pending invitation, found by its token. */
-    public record PendingInvitation(String organizationId, String invitationId) {}
+    /**
+     * A pending invitation, found by its token.
+     *
+     * @param email its address sealed as its event has it; {@code null} for one sent before addresses were sealed
+     */
+    public record PendingInvitation(String organizationId, String invitationId, String email) {}
 
     private final JdbcClient jdbc;
 
@@ -63,10 +67,63 @@ public class OrganizationLookups implements Memberships, ApiKeys {
 
     /** @param tokenHash the SHA-256 (hex) of the invitation's token */
     public Optional<PendingInvitation> pendingInvitation(String tokenHash) {
-        return jdbc.sql("SELECT organization_id, invitation_id FROM command.invitation_lookup WHERE token_hash = ?")
+        return jdbc.sql(
+                        "SELECT organization_id, invitation_id, email FROM command.invitation_lookup WHERE token_hash = ?")
                 .param(tokenHash)
                 .query(PendingInvitation.class)
                 .optional();
+    }
+
+    /**
+     * A person's place in one organization, as an erasure decides on it.
+     *
+     * @param members how many members it has, the person included
+     * @param owners how many of them are owners
+     */
+    public record Membership(String organizationId, Role role, int members, int owners) {
+
+        /** Nobody is left to take the organization over: it goes with the person. */
+        public boolean alone() {
+            return members == 1;
+        }
+
+        /** Others stay, and nobody could manage them once the person is gone. */
+        public boolean onlyOwnerOfOthers() {
+            return role == Role.OWNER && owners == 1 && members > 1;
+        }
+    }
+
+    /** Every organization the user is a member of, oldest id first. */
+    public List<Membership> membershipsOf(String userId) {
+        return jdbc.sql("SELECT m.organization_id, m.role, "
+                        + "(SELECT count(*) FROM command.membership_lookup a WHERE a.organization_id = m.organization_id), "
+                        + "(SELECT count(*) FROM command.membership_lookup o WHERE o.organization_id = m.organization_id "
+                        + "AND o.role = 'owner') "
+                        + "FROM command.membership_lookup m WHERE m.user_id = ? ORDER BY m.organization_id")
+                .param(userId)
+                .query((row, n) -> new Membership(
+                        row.getString(1), Role.fromWireName(row.getString(2)), row.getInt(3), row.getInt(4)))
+                .list();
+    }
+
+    /** The live resources an organization owns, by kind, to be deleted with it. */
+    public record Resources(
+            List<String> phoneNumbers, List<String> assistants, List<String> tools, List<String> files) {}
+
+    public Resources resourcesOf(String organizationId) {
+        return new Resources(
+                live("phone_number_id", "phone_number_lookup", organizationId),
+                live("assistant_id", "assistant_lookup", organizationId),
+                live("tool_id", "tool_lookup", organizationId),
+                live("file_id", "file_lookup", organizationId));
+    }
+
+    private List<String> live(String id, String table, String organizationId) {
+        return jdbc.sql("SELECT " + id + " FROM command." + table + " WHERE owner_id = ? AND NOT deleted ORDER BY "
+                        + id)
+                .param(organizationId)
+                .query(String.class)
+                .list();
     }
 
     void organizationCreated(String organizationId, boolean personal, String ownerUserId) {
@@ -143,9 +200,10 @@ public class OrganizationLookups implements Memberships, ApiKeys {
                 .update();
     }
 
-    void invitationCreated(String organizationId, String invitationId, String tokenHash) {
-        jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash) VALUES (?, ?, ?)")
-                .params(invitationId, organizationId, tokenHash)
+    void invitationCreated(String organizationId, String invitationId, String tokenHash, String email) {
+        jdbc.sql("INSERT INTO command.invitation_lookup (invitation_id, organization_id, token_hash, email) "
+                        + "VALUES (?, ?, ?, ?)")
+                .params(invitationId, organizationId, tokenHash, email)
                 .update();
     }
 

@@ -2,6 +2,7 @@ package io.voicepartner.command.lookup;
 
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserErased;
 import io.voicepartner.support.security.RevokedTokens;
 import io.voicepartner.support.security.TokenRevocationTable;
 import org.axonframework.config.ProcessingGroup;
@@ -34,6 +35,11 @@ class TokenLookups implements RevokedTokens {
 
     @EventHandler
     void on(SignedOut event) {
+        table.apply(event);
+    }
+
+    @EventHandler
+    void on(UserErased event) {
         table.apply(event);
     }
 

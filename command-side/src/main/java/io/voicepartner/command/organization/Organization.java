@@ -10,6 +10,7 @@ import io.voicepartner.api.organization.ChangeMemberRole;
 import io.voicepartner.api.organization.CreateApiKey;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.DeleteOrganization;
+import io.voicepartner.api.organization.ForgetMember;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
 import io.voicepartner.api.organization.InviteMember;
@@ -213,6 +214,32 @@ class Organization {
         return revision;
     }
 
+    /**
+     * A person being erased leaves; in an organization they are alone in, personal or not, there is nobody left to
+     * hand it to, and it is deleted with them. Only the person themselves is forgotten, and never while they are the
+     * only owner of members who stay: the erasure checks that first and refuses all of it ({@code Erasure}).
+     */
+    @CommandHandler
+    long handle(ForgetMember command, @MetaDataValue(ACTOR) String actor) {
+        requireOpen();
+        if (!command.userId().equals(actor)) {
+            throw Refusal.forbidden("Only the person themselves is forgotten.");
+        }
+        Role role = roleOfMember(command.userId());
+        if (members.size() == 1) {
+            apply(new OrganizationDeleted(organizationId));
+            return revision;
+        }
+        if (role == Role.OWNER && !anotherOwnerThan(command.userId())) {
+            throw new Refusal(
+                    ErrorCode.CONFLICT,
+                    "User '" + command.userId() + "' is the only owner of organization '" + organizationId
+                            + "', which has other members; make another member an owner first.");
+        }
+        apply(new MemberRemoved(organizationId, command.userId()));
+        return revision;
+    }
+
     /** Nobody issues a key with rights they do not have: each scope needs the least role its permission needs. */
     @CommandHandler
     long handle(CreateApiKey command, @MetaDataValue(ACTOR) String actor) {
@@ -360,14 +387,17 @@ class Organization {
                     "User '" + userId + "' owns their personal organization '" + organizationId + "' and cannot be "
                             + what + ".");
         }
-        boolean anotherOwner = members.entrySet().stream()
-                .anyMatch(member ->
-                        member.getValue() == Role.OWNER && !member.getKey().equals(userId));
-        if (!anotherOwner) {
+        if (!anotherOwnerThan(userId)) {
             throw new Refusal(
                     ErrorCode.CONFLICT,
                     "User '" + userId + "' is the last owner of organization '" + organizationId + "' and cannot be "
                             + what + "; make another member an owner first.");
         }
+    }
+
+    private boolean anotherOwnerThan(String userId) {
+        return members.entrySet().stream()
+                .anyMatch(member ->
+                        member.getValue() == Role.OWNER && !member.getKey().equals(userId));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.organization.ChangeMemberRole;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.DeleteOrganization;
-import io.voicepartner.api.organization.InviteMember;
 import io.voicepartner.api.organization.RemoveMember;
 import io.voicepartner.api.organization.RenameOrganization;
 import io.voicepartner.api.organization.RevokeInvitation;
@@ -156,7 +155,7 @@ class OrganizationWriteController {
         return responses.removed(location(organizationId), userId, revision, now(caller), authorization);
     }
 
-    /** Answers the token this once; only its hash is stored. */
+    /** Answers the token this once; only its hash is stored, and the address only sealed ({@link Invitations}). */
     @Requires(Permission.ADMINISTER)
     @PostMapping(path = "/api/organizations/{organizationId}/invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiResponse<IssuedInvitation>> invite(
@@ -172,9 +171,8 @@ class OrganizationWriteController {
         InvitationTokens.Issued token = InvitationTokens.issue();
         // as the event will carry it: the platform's times travel with milliseconds
         Instant expiresAt = Instant.now().plus(INVITATION_VALIDITY).truncatedTo(ChronoUnit.MILLIS);
-        long revision = commands.send(
-                new InviteMember(organizationId, invitationId, email, request.role(), token.hash(), expiresAt),
-                caller.actor());
+        long revision = invitations.invite(
+                organizationId, invitationId, email, request.role(), token.hash(), expiresAt, caller.actor());
         return responses.createdOnce(
                 new IssuedInvitation(invitationId, email, request.role(), token.token(), expiresAt, "pending"),
                 location(organizationId),

@@ -9,25 +9,31 @@ import io.voicepartner.support.security.Caller;
 import io.voicepartner.support.security.Personal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in person's own account: changing its password and signing out (ADR 0034). */
+/** The signed-in person's own account: changing its password, signing out and closing it (ADR 0034). */
 @RestController
 @Personal
 class AccountController {
 
     private static final Set<String> BOTH_PASSWORDS = Set.of("current_password", "new_password");
+    private static final Set<String> PASSWORD = Set.of("password");
 
     /** A sign-out, done: the account's revision it reached. */
     record SignedOutView(boolean signedOut, long revision) {}
+
+    /** An erasure, done: the organizations deleted with the person, and those they left. */
+    record ErasedView(boolean erased, List<String> deletedOrganizations, List<String> leftOrganizations) {}
 
     private final JsonRequestReader reader;
     private final ClientAddresses clients;
@@ -72,6 +78,19 @@ class AccountController {
         Jwt token = presented();
         Instant expiresAt = token.getExpiresAt();
         return ApiResponse.of(new SignedOutView(true, lifecycle.signOut(caller.userId(), token.getId(), expiresAt)));
+    }
+
+    /**
+     * Erases the person (issue 21). The answer does not wait for the read sides: the token it came with is refused
+     * from now on, so nothing could be read with it; each side refuses it once it has the event.
+     */
+    // no consumes: whoever may not close an account (an API key) is told so, 403, whatever it sends
+    @DeleteMapping("/api/users/me")
+    ApiResponse<ErasedView> erase(@RequestBody JsonNode body, Caller caller, HttpServletRequest http) {
+        AccountErasureRequest request = reader.read(body, AccountErasureRequest.class, Map.of(), PASSWORD, PASSWORD)
+                .value();
+        AccountLifecycle.Erased erased = lifecycle.erase(caller.userId(), request.password(), clients.of(http));
+        return ApiResponse.of(new ErasedView(true, erased.deletedOrganizations(), erased.leftOrganizations()));
     }
 
     /** The verified token itself: a {@link Personal} route is only ever reached with a user's token, never a key. */

@@ -1,19 +1,31 @@
 package io.voicepartner.command.user;
 
+import io.voicepartner.api.assistant.DeleteAssistant;
+import io.voicepartner.api.file.DeleteFile;
+import io.voicepartner.api.organization.ForgetMember;
+import io.voicepartner.api.phonenumber.DeletePhoneNumber;
+import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.user.ChangePassword;
+import io.voicepartner.api.user.EraseUser;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.command.lookup.OrganizationLookups;
+import io.voicepartner.command.lookup.OrganizationLookups.Membership;
 import io.voicepartner.command.web.Commands;
+import io.voicepartner.support.personal.InvitationAddresses;
+import io.voicepartner.support.personal.PersonalDataKeys;
 import io.voicepartner.support.web.ApiException;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a signed-in person does to their own account: change its password, which revokes every token issued before,
- * and sign out, which revokes the token they sign out with. Both are events of the account (ADR 0034), so that every
- * side learns of the revocation as it learns of an API key's (ADR 0028).
+ * sign out, which revokes the token they sign out with, and close the account, which erases them. Each is an event of
+ * the account (ADR 0034), so that every side learns of the revocation as it learns of an API key's (ADR 0028).
  */
 @Service
 class AccountLifecycle {
@@ -21,12 +33,18 @@ class AccountLifecycle {
     /** The password changed: the account's revision, and a token of the new generation to go on with. */
     record Changed(long revision, AccessTokens.AccessToken token) {}
 
+    /** The person erased: the organizations deleted with them, and those they left. */
+    record Erased(List<String> deletedOrganizations, List<String> leftOrganizations) {}
+
     private final Credentials credentials;
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
     private final AccessTokens accessTokens;
     private final Commands commands;
     private final TransactionTemplate transaction;
+    private final OrganizationLookups organizations;
+    private final PersonalDataKeys keys;
+    private final InvitationAddresses invitationAddresses;
 
     AccountLifecycle(
             Credentials credentials,
@@ -34,13 +52,19 @@ class AccountLifecycle {
             LoginThrottle throttle,
             AccessTokens accessTokens,
             Commands commands,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            OrganizationLookups organizations,
+            PersonalDataKeys keys,
+            InvitationAddresses invitationAddresses) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.accessTokens = accessTokens;
         this.commands = commands;
         this.transaction = transaction;
+        this.organizations = organizations;
+        this.keys = keys;
+        this.invitationAddresses = invitationAddresses;
     }
 
     /**
@@ -49,20 +73,87 @@ class AccountLifecycle {
      * The new password is hashed before the transaction takes a connection, as at sign-up.
      */
     Changed changePassword(String userId, PasswordChangeRequest request, String client) {
-        PasswordLength.check("current_password", request.currentPassword());
-        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
-        throttle.admit(email, client);
-        Credentials.Stored stored = credentials.ofUser(userId).orElseThrow(AccountLifecycle::noAccount);
-        if (!passwordEncoder.matches(request.currentPassword(), stored.passwordHash())) {
-            throw ApiException.invalid("current_password", "is not the account's password");
-        }
-        throttle.succeeded(email, client);
+        checkPassword(userId, "current_password", request.currentPassword(), client);
         String newHash = passwordEncoder.encode(request.newPassword());
         return transaction.execute(status -> {
             long generation = credentials.changePassword(userId, newHash);
             long revision = commands.send(new ChangePassword(userId, generation), userId);
             return new Changed(revision, accessTokens.issue(userId, generation));
         });
+    }
+
+    /**
+     * Erases the person (issue 21), once the password is checked as a log-in checks it. Refused as a whole, before
+     * anything changes, while they are the only owner of an organization whose other members would be left with
+     * nobody to manage them. Every organization they were alone in goes with them, its resources first (a phone
+     * number keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every
+     * other one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys
+     * of the invitations sent to their address, so that every value sealed with them reads as erased at once, and
+     * the event that revokes their tokens on every side.
+     */
+    Erased erase(String userId, String password, String client) {
+        checkPassword(userId, "password", password, client);
+        List<Membership> memberships = organizations.membershipsOf(userId);
+        List<String> managedByThemAlone = memberships.stream()
+                .filter(Membership::onlyOwnerOfOthers)
+                .map(Membership::organizationId)
+                .toList();
+        if (!managedByThemAlone.isEmpty()) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "You are the only owner of "
+                            + managedByThemAlone.stream()
+                                    .map(id -> "organization '" + id + "'")
+                                    .collect(Collectors.joining(", "))
+                            + ", which other members belong to: make one of them an owner, or remove them, before "
+                            + "closing the account.");
+        }
+        for (Membership membership : memberships) {
+            if (membership.alone()) {
+                deleteResources(membership.organizationId(), userId);
+            }
+            commands.send(new ForgetMember(membership.organizationId(), userId), userId);
+        }
+        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
+        transaction.executeWithoutResult(status -> {
+            credentials.erase(userId);
+            keys.delete(userId);
+            invitationAddresses.erase(email);
+            commands.send(new EraseUser(userId), userId);
+        });
+        return new Erased(
+                memberships.stream()
+                        .filter(Membership::alone)
+                        .map(Membership::organizationId)
+                        .toList(),
+                memberships.stream()
+                        .filter(membership -> !membership.alone())
+                        .map(Membership::organizationId)
+                        .toList());
+    }
+
+    /** Phone numbers first: they name assistants, and keep their organization from being deleted. */
+    private void deleteResources(String organizationId, String actor) {
+        OrganizationLookups.Resources resources = organizations.resourcesOf(organizationId);
+        resources.phoneNumbers().forEach(id -> commands.send(new DeletePhoneNumber(id, organizationId, null), actor));
+        resources.assistants().forEach(id -> commands.send(new DeleteAssistant(id, organizationId, null), actor));
+        resources.tools().forEach(id -> commands.send(new DeleteTool(id, organizationId, null), actor));
+        resources.files().forEach(id -> commands.send(new DeleteFile(id, organizationId, null), actor));
+    }
+
+    /**
+     * Checks the account's password as a log-in does, within the same limits: a stolen token must not become a way
+     * to guess it.
+     */
+    private void checkPassword(String userId, String field, String password, String client) {
+        PasswordLength.check(field, password);
+        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
+        throttle.admit(email, client);
+        Credentials.Stored stored = credentials.ofUser(userId).orElseThrow(AccountLifecycle::noAccount);
+        if (!passwordEncoder.matches(password, stored.passwordHash())) {
+            throw ApiException.invalid(field, "is not the account's password");
+        }
+        throttle.succeeded(email, client);
     }
 
     /** @return the account's revision after the sign-out */

@@ -87,4 +87,17 @@ class Credentials implements Accounts {
                 .query(Long.class)
                 .single();
     }
+
+    /**
+     * Forgets the account: its e-mail address and password hash, and the answers kept for its {@code Idempotency-Key}
+     * retries, which can quote names and addresses. Both tables are the command side's own.
+     */
+    void erase(String userId) {
+        jdbc.sql("DELETE FROM command.user_credentials WHERE user_id = ?")
+                .param(userId)
+                .update();
+        jdbc.sql("DELETE FROM command.idempotency_keys WHERE caller = ?")
+                .param(userId)
+                .update();
+    }
 }

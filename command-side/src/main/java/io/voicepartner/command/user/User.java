@@ -3,10 +3,12 @@ package io.voicepartner.command.user;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.voicepartner.api.user.ChangePassword;
+import io.voicepartner.api.user.EraseUser;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserErased;
 import io.voicepartner.api.user.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -50,6 +52,15 @@ class User {
     long handle(SignOut command) {
         apply(new SignedOut(command.userId(), command.tokenId(), command.tokenExpiresAt()));
         return revision;
+    }
+
+    /**
+     * The person's credentials and key are deleted beside the store, in the same transaction ({@link
+     * AccountLifecycle#erase}); the event tells every side to refuse their tokens and show them as erased.
+     */
+    @CommandHandler
+    void handle(EraseUser command) {
+        apply(new UserErased(command.userId()));
     }
 
     @EventSourcingHandler

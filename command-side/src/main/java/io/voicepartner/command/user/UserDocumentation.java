@@ -35,7 +35,7 @@ class UserDocumentation {
     /** The password change's body, read by hand. */
     @Bean
     DocumentedSchemas accountSchemas() {
-        return new DocumentedSchemas(List.of(PasswordChangeRequest.class));
+        return new DocumentedSchemas(List.of(PasswordChangeRequest.class, AccountErasureRequest.class));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.voicepartner.api.organization.ChangeMemberRole;
 import io.voicepartner.api.organization.CreateApiKey;
 import io.voicepartner.api.organization.CreateOrganization;
 import io.voicepartner.api.organization.DeleteOrganization;
+import io.voicepartner.api.organization.ForgetMember;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.InvitationRevoked;
 import io.voicepartner.api.organization.InviteMember;
@@ -382,6 +383,59 @@ class OrganizationTest {
             fixture.given(history(created()))
                     .when(new ChangeMemberRole(ORGANIZATION, STRANGER, Role.VIEWER), by(OWNER))
                     .expectException(refusal(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    /** A person being erased (issue 21) leaves every organization, and takes with them those they were alone in. */
+    @Nested
+    class ForgettingAnErasedMember {
+
+        @Test
+        void deletesAnOrganizationTheyWereAloneIn() {
+            fixture.given(history(created()))
+                    .when(new ForgetMember(ORGANIZATION, OWNER), by(OWNER))
+                    .expectEvents(new OrganizationDeleted(ORGANIZATION))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void deletesTheirPersonalOrganizationToo() {
+            fixture.given(history(new OrganizationCreated(OWNER, "Ada's organization", OWNER, true)))
+                    .when(new ForgetMember(OWNER, OWNER), by(OWNER))
+                    .expectEvents(new OrganizationDeleted(OWNER));
+        }
+
+        @Test
+        void takesThemOutOfAnOrganizationOthersStayIn() {
+            fixture.given(history(created(), joined(EDITOR, Role.EDITOR)))
+                    .when(new ForgetMember(ORGANIZATION, EDITOR), by(EDITOR))
+                    .expectEvents(new MemberRemoved(ORGANIZATION, EDITOR));
+        }
+
+        @Test
+        void takesAnOwnerOutWhileAnotherOwnerStays() {
+            fixture.given(history(
+                            new OrganizationCreated(OWNER, "Ada's organization", OWNER, true),
+                            invited(OWNER, Role.OWNER),
+                            accepted(OWNER, SECOND_OWNER, Role.OWNER)))
+                    .when(new ForgetMember(OWNER, OWNER), by(OWNER))
+                    .expectEvents(new MemberRemoved(OWNER, OWNER));
+        }
+
+        @Test
+        void refusesTheOnlyOwnerOfOthers() {
+            fixture.given(history(created(), joined(VIEWER, Role.VIEWER)))
+                    .when(new ForgetMember(ORGANIZATION, OWNER), by(OWNER))
+                    .expectException(refusal(ErrorCode.CONFLICT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesForgettingSomeoneElse() {
+            fixture.given(history(created(), joined(VIEWER, Role.VIEWER)))
+                    .when(new ForgetMember(ORGANIZATION, VIEWER), by(OWNER))
+                    .expectException(refusal(ErrorCode.FORBIDDEN))
+                    .expectNoEvents();
         }
     }
 

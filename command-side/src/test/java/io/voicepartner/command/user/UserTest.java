@@ -3,10 +3,12 @@ package io.voicepartner.command.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voicepartner.api.user.ChangePassword;
+import io.voicepartner.api.user.EraseUser;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserErased;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.command.eventstore.CommandRouting;
 import java.lang.reflect.RecordComponent;
@@ -54,6 +56,16 @@ class UserTest {
                 .when(new SignOut(USER_ID, "token-1", expiresAt))
                 .expectResultMessagePayload(3L)
                 .expectEvents(new SignedOut(USER_ID, "token-1", expiresAt));
+    }
+
+    @Test
+    void recordsTheErasureWithNothingButTheId() {
+        fixture.given(new UserRegistered(USER_ID, "alice@example.com", "Alice"), new PasswordChanged(USER_ID, 1))
+                .when(new EraseUser(USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserErased(USER_ID));
+        assertThat(Arrays.stream(UserErased.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactly("userId");
     }
 
     /** A password change carries neither the password nor its hash: only which tokens it revokes. */

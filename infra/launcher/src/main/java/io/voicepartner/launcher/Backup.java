@@ -165,7 +165,8 @@ public final class Backup {
                     size(directory));
             out.println("  keep beside it, apart: SECRETS_KEY (the credentials are encrypted under key id(s) "
                     + manifest.keyIds().get(BackupManifest.SECRETS) + "), API_KEY_HASH_KEY (key id(s) "
-                    + manifest.keyIds().get(BackupManifest.API_KEY_HASH) + ") and SECRET_KEY");
+                    + manifest.keyIds().get(BackupManifest.API_KEY_HASH) + "), SECRET_KEY and PERSONAL_DATA_KEY "
+                    + "(persons' keys are wrapped under it)");
             return manifest;
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);

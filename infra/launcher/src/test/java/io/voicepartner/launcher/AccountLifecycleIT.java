@@ -1,7 +1,10 @@
 package io.voicepartner.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A person's own account, as API.md's identity section specifies it: changing the password revokes every token
  * issued before, signing out the token signed out with, and each is refused by every side (the command side, the query
- * side, analytics) from then on. {@code SplitDeploymentIT} follows a revocation to each side's own process.
+ * side, analytics) from then on; closing the account is refused while the person alone owns an organization others
+ * belong to, and otherwise revokes every token of theirs. {@code SplitDeploymentIT} follows a revocation to each
+ * side's own process; {@code ErasureIT} follows an erased person's data everywhere.
  */
 class AccountLifecycleIT extends PlatformIT {
 
@@ -85,6 +90,68 @@ class AccountLifecycleIT extends PlatformIT {
     }
 
     @Test
+    void closingTheAccountIsRefusedWhileTheyAloneOwnAnOrganizationOthersBelongTo() {
+        Api.User owner = api().signUp();
+        Api.User member = api().signUp();
+        Api ownerApi = api().as(owner);
+        String acme = ownerApi.post("/api/organizations", Map.of("name", "Acme"))
+                .data()
+                .path("id")
+                .asText();
+        String invitation = ownerApi.withHeader("X-Organization-Id", acme)
+                .post("/api/organizations/" + acme + "/invitations", Map.of("email", member.email(), "role", "admin"))
+                .data()
+                .path("token")
+                .asText();
+        assertThat(api().as(member)
+                        .post("/api/invitations/" + invitation + "/accept", Map.of())
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response refused = close(owner);
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+        assertThat(refused.error().path("code").asText()).isEqualTo("conflict");
+        assertThat(refused.error().path("message").asText()).contains(acme).doesNotContain(owner.id());
+        assertAcceptedEverywhere(owner.token());
+
+        assertThat(ownerApi.withHeader("X-Organization-Id", acme)
+                        .patch("/api/organizations/" + acme + "/members/" + member.id(), Map.of("role", "owner"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response closed = close(owner);
+
+        assertThat(closed.status()).as("%s", closed).isEqualTo(200);
+        assertThat(closed.data().path("deleted_organizations"))
+                .extracting(JsonNode::asText)
+                .containsExactly(owner.id());
+        assertThat(closed.data().path("left_organizations"))
+                .extracting(JsonNode::asText)
+                .containsExactly(acme);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefusedEverywhere(owner.token()));
+        assertThat(api().post("/token", Map.of("email", owner.email(), "password", owner.password()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().as(member)
+                        .withHeader("X-Organization-Id", acme)
+                        .get("/api/organizations/" + acme)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordClosesNothing() {
+        Api.User user = api().signUp();
+
+        Api.Response refused = api().as(user)
+                .send("DELETE", "/api/users/me", Map.of("password", "not the password"), "application/json");
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(refused.error().findValuesAsText("field")).containsExactly("password");
+        assertAcceptedEverywhere(user.token());
+    }
+
+    @Test
     void anApiKeyHasNoAccountToChange() {
         Api.User user = api().signUp();
         Api.Response created = api().as(user)
@@ -95,11 +162,18 @@ class AccountLifecycleIT extends PlatformIT {
                         "Authorization", "Bearer " + created.data().path("key").asText());
 
         assertThat(key.post("/api/users/me/sign-out", Map.of()).status()).isEqualTo(403);
+        assertThat(key.send("DELETE", "/api/users/me", Map.of("password", user.password()), "application/json")
+                        .status())
+                .isEqualTo(403);
         assertThat(key.post(
                                 "/api/users/me/password",
                                 Map.of("current_password", user.password(), "new_password", NEW_PASSWORD))
                         .status())
                 .isEqualTo(403);
+    }
+
+    private Api.Response close(Api.User user) {
+        return api().as(user).send("DELETE", "/api/users/me", Map.of("password", user.password()), "application/json");
     }
 
     /** A read of each side: the query side's account, the command side's write routes, analytics' figures. */

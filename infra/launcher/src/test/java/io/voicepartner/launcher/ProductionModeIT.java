@@ -3,6 +3,7 @@ package io.voicepartner.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voicepartner.support.personal.KeyWrapping;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A platform started with {@code VOICEPARTNER_PRODUCTION=true} (a platform of its own: its own database and
  * broker, so that its consumers never join the shared platform's groups): metrics and the schema are served on the management port ({@code MANAGEMENT_PORT}) and not on
- * the API's, while the probes stay on both; it refuses to start without a management port, and with the
- * development-only {@code OUTBOUND_ALLOW_LIST}.
+ * the API's, while the probes stay on both; it refuses to start without a management port, with the
+ * development-only {@code OUTBOUND_ALLOW_LIST}, and without a {@code PERSONAL_DATA_KEY} of its own.
  */
 class ProductionModeIT {
 
@@ -68,6 +69,18 @@ class ProductionModeIT {
                         .contains("OUTBOUND_ALLOW_LIST", "VOICEPARTNER_PRODUCTION"));
     }
 
+    @Test
+    void refusesToStartWithoutAPersonalDataKeyOrWithTheDevelopmentOne() {
+        assertThatThrownBy(() ->
+                        start("--MANAGEMENT_PORT=0", "--PERSONAL_DATA_KEY=").close())
+                .satisfies(refusal -> assertThat(rootCause(refusal).getMessage())
+                        .contains("PERSONAL_DATA_KEY", "VOICEPARTNER_PRODUCTION"));
+        assertThatThrownBy(() -> start("--MANAGEMENT_PORT=0", "--PERSONAL_DATA_KEY=" + KeyWrapping.DEVELOPMENT_KEY)
+                        .close())
+                .satisfies(refusal ->
+                        assertThat(rootCause(refusal).getMessage()).contains("PERSONAL_DATA_KEY", "development key"));
+    }
+
     private static ConfigurableApplicationContext start(String... settings) {
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
         List<String> arguments = new ArrayList<>(List.of(
@@ -79,6 +92,9 @@ class ProductionModeIT {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--voicepartner.files.storage-dir=" + TestInfrastructure.fileStorageDirectory()));
         arguments.addAll(List.of(settings));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--PERSONAL_DATA_KEY="))) {
+            arguments.add("--PERSONAL_DATA_KEY=" + TestKeys.PERSONAL_DATA_KEY);
+        }
         return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
     }
 

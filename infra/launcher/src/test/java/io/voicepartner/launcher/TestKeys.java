@@ -20,6 +20,7 @@ class TestKeys implements EnvironmentPostProcessor {
     static final String PREVIOUS_TOKEN_KEY = random(48);
     static final String SECRETS_KEY = random(32);
     static final String PREVIOUS_SECRETS_KEY = random(32);
+    static final String PERSONAL_DATA_KEY = random(32);
     static final String API_KEY_HASH_KEY = random(48);
 
     @Override

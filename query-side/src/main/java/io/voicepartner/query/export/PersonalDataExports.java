@@ -1,5 +1,6 @@
 package io.voicepartner.query.export;
 
+import io.voicepartner.support.personal.InvitationAddresses;
 import io.voicepartner.support.personal.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +34,12 @@ class PersonalDataExports {
 
     private final JdbcClient jdbc;
     private final PersonalData personalData;
+    private final InvitationAddresses invitationAddresses;
 
-    PersonalDataExports(JdbcClient jdbc, PersonalData personalData) {
+    PersonalDataExports(JdbcClient jdbc, PersonalData personalData, InvitationAddresses invitationAddresses) {
         this.jdbc = jdbc;
         this.personalData = personalData;
+        this.invitationAddresses = invitationAddresses;
     }
 
     /** The person's export; empty if the read side does not know them (yet). */
@@ -95,8 +98,9 @@ class PersonalDataExports {
 
     private List<PersonalDataExport.ExportedInvitation> invitations(String email) {
         return jdbc.sql("SELECT id, organization_id, role, status, expires_at, created_at "
-                        + "FROM query.organization_invitations WHERE email = ? ORDER BY created_at, id")
-                .param(email)
+                        + "FROM query.organization_invitations WHERE email = ? OR id = ANY(?) ORDER BY created_at, id")
+                // sealed ones by the invitations recorded under the address; those sent before sealing by the address
+                .params(email, invitationAddresses.invitationsTo(email).toArray(String[]::new))
                 .query((row, n) -> new PersonalDataExport.ExportedInvitation(
                         row.getString("id"),
                         row.getString("organization_id"),

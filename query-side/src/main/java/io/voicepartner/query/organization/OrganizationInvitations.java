@@ -3,6 +3,7 @@ package io.voicepartner.query.organization;
 import io.voicepartner.api.organization.InvitationCreated;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.support.personal.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,9 +25,11 @@ class OrganizationInvitations {
             + "i.expires_at, i.created_by, i.created_at";
 
     private final JdbcClient jdbc;
+    private final PersonalData personalData;
 
-    OrganizationInvitations(JdbcClient jdbc) {
+    OrganizationInvitations(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.personalData = personalData;
     }
 
     void insert(InvitationCreated invitation, String createdBy, Instant at) {
@@ -63,14 +66,15 @@ class OrganizationInvitations {
     ListQuery.Page<InvitationView> list(String organizationId, String after, int limit) {
         return ListQuery.where(
                         "i", "id", "i.organization_id = :organization_id", Map.of("organization_id", organizationId))
-                .fetch(jdbc, SELECT, "query.organization_invitations i", after, limit, OrganizationInvitations::view);
+                .fetch(jdbc, SELECT, "query.organization_invitations i", after, limit, this::view);
     }
 
-    private static InvitationView view(ResultSet row, int rowNumber) throws SQLException {
+    /** The address sealed with the invitation's key (ADR 0034) opens to nothing once its invitee was erased. */
+    private InvitationView view(ResultSet row, int rowNumber) throws SQLException {
         return new InvitationView(
                 row.getString("id"),
                 row.getString("organization_id"),
-                row.getString("email"),
+                personalData.open(row.getString("email")).orElse(null),
                 Role.fromWireName(row.getString("role")),
                 InvitationStatus.fromWireName(row.getString("status")),
                 row.getTimestamp("expires_at").toInstant(),

@@ -6,6 +6,7 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.query.consuming.Envelopes;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import java.util.List;
@@ -27,7 +28,8 @@ class ActorsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        actors = new Actors(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
+        actors = new Actors(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
     }
 
     @AfterAll

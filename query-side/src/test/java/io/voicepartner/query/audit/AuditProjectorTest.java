@@ -22,6 +22,7 @@ import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModel;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.query.web.UsageQuery;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import java.time.Instant;
@@ -58,7 +59,8 @@ class AuditProjectorTest {
         projectors = database.projectors().stream()
                 .filter(projector -> projector.readModel() == ReadModel.AUDIT_LOG)
                 .toList();
-        rows = new AuditRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
+        rows = new AuditRows(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
     }
 
     @AfterAll

@@ -3,7 +3,9 @@ package io.voicepartner.query.consuming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.voicepartner.query.webhook.ErasedActors;
 import io.voicepartner.support.json.JsonConventions;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import java.sql.Connection;
@@ -102,7 +104,10 @@ public final class ReadModelDatabase implements AutoCloseable {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(JdbcClient.class, () -> jdbc);
             context.registerBean(ObjectMapper.class, JsonConventions::newObjectMapper);
-            context.registerBean(PersonalData.class, () -> new PersonalData(new PersonalDataKeys(jdbc)));
+            context.registerBean(
+                    PersonalData.class, () -> new PersonalData(new PersonalDataKeys(jdbc, KeyWrapping.development())));
+            // the users' projector takes an erased person's address out of the webhook deliveries, a package apart
+            context.registerBean(ErasedActors.class, () -> new ErasedActors(jdbc));
             ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
             scanner.addIncludeFilter(new AssignableTypeFilter(Projector.class));
             scanner.addIncludeFilter(new AssignableTypeFilter(Journal.class));

@@ -21,6 +21,7 @@ import io.voicepartner.api.organization.OrganizationRenamed;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ProjectionGapException;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import io.voicepartner.support.security.ApiKey;
@@ -58,11 +59,18 @@ class OrganizationProjectorTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        members = new OrganizationMembers(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
+        members = new OrganizationMembers(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
         apiKeys = new OrganizationApiKeys(database.jdbc());
-        organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
+        organizations = new OrganizationRows(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
         projector = new OrganizationProjector(
-                organizations, members, new OrganizationInvitations(database.jdbc()), apiKeys);
+                organizations,
+                members,
+                new OrganizationInvitations(
+                        database.jdbc(),
+                        new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development()))),
+                apiKeys);
     }
 
     @AfterAll

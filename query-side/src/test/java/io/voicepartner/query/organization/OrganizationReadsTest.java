@@ -16,6 +16,7 @@ import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.organization.Role;
 import io.voicepartner.query.consuming.ReadModelDatabase;
 import io.voicepartner.query.web.ListQuery;
+import io.voicepartner.support.personal.KeyWrapping;
 import io.voicepartner.support.personal.PersonalData;
 import io.voicepartner.support.personal.PersonalDataKeys;
 import java.sql.Timestamp;
@@ -47,9 +48,12 @@ class OrganizationReadsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        organizations = new OrganizationRows(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
-        members = new OrganizationMembers(database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc())));
-        invitations = new OrganizationInvitations(database.jdbc());
+        organizations = new OrganizationRows(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
+        members = new OrganizationMembers(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
+        invitations = new OrganizationInvitations(
+                database.jdbc(), new PersonalData(new PersonalDataKeys(database.jdbc(), KeyWrapping.development())));
         projector = new OrganizationProjector(
                 organizations, members, invitations, new OrganizationApiKeys(database.jdbc()));
     }

@@ -2,6 +2,7 @@ package io.voicepartner.support.personal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One key store and one sealer per process, whichever sides it runs. */
@@ -9,12 +10,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PersonalDataConfiguration {
 
     @Bean
-    PersonalDataKeys personalDataKeys(JdbcClient jdbc) {
-        return new PersonalDataKeys(jdbc);
+    PersonalDataKeys personalDataKeys(JdbcClient jdbc, Environment environment) {
+        return new PersonalDataKeys(
+                jdbc,
+                KeyWrapping.configured(
+                        environment.getProperty("voicepartner.personal-data.key", ""),
+                        environment.getProperty("voicepartner.security.production", Boolean.class, false)));
     }
 
     @Bean
     PersonalData personalData(PersonalDataKeys keys) {
         return new PersonalData(keys);
+    }
+
+    @Bean
+    InvitationAddresses invitationAddresses(JdbcClient jdbc, PersonalDataKeys keys) {
+        return new InvitationAddresses(jdbc, keys);
     }
 }

@@ -11,33 +11,37 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The key store of personal data (ADR 0034): one random AES-256 key per person, in {@code
  * command.personal_data_keys}, the only copy of it. The command side creates a person's key when it first seals
  * something of theirs; every side opens sealed values with it, reading this one table rather than a copy of its own,
- * so that deleting a person's row (their erasure, issue 21) makes every sealed copy unreadable at once.
+ * so that deleting a person's row (their erasure, issue 21) makes every sealed copy unreadable at once. Each key is
+ * stored wrapped under the platform's key ({@link KeyWrapping}); one stored before keys were wrapped is read as it is.
  */
 public final class PersonalDataKeys {
 
     private static final int KEY_BYTES = 32;
 
     private final JdbcClient jdbc;
+    private final KeyWrapping wrapping;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataKeys(JdbcClient jdbc) {
+    public PersonalDataKeys(JdbcClient jdbc, KeyWrapping wrapping) {
         this.jdbc = jdbc;
+        this.wrapping = wrapping;
     }
 
     /** The person's key, made now if they have none; two concurrent callers get the same one. */
     byte[] keyOf(String subjectId) {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
-        jdbc.sql("INSERT INTO command.personal_data_keys (subject_id, key) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(subjectId, fresh)
+        jdbc.sql("INSERT INTO command.personal_data_keys (subject_id, key, wrapped_by) VALUES (?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(subjectId, wrapping.wrap(subjectId, fresh), wrapping.id())
                 .update();
         return find(subjectId).orElseThrow(() -> new IllegalStateException("the key was just stored"));
     }
 
     Optional<byte[]> find(String subjectId) {
-        return jdbc.sql("SELECT key FROM command.personal_data_keys WHERE subject_id = ?")
+        return jdbc.sql("SELECT key, wrapped_by FROM command.personal_data_keys WHERE subject_id = ?")
                 .param(subjectId)
-                .query(byte[].class)
+                .query((row, n) -> wrapping.unwrap(subjectId, row.getString(2), row.getBytes(1)))
                 .optional();
     }
 
@@ -47,11 +51,42 @@ public final class PersonalDataKeys {
         if (subjectIds.isEmpty()) {
             return keys;
         }
-        jdbc.sql("SELECT subject_id, key FROM command.personal_data_keys WHERE subject_id IN (:subjects)")
+        jdbc.sql("SELECT subject_id, key, wrapped_by FROM command.personal_data_keys WHERE subject_id IN (:subjects)")
                 .param("subjects", subjectIds)
-                .query((row, n) -> Map.entry(row.getString(1), row.getBytes(2)))
+                .query((row, n) -> Map.entry(
+                        row.getString(1), wrapping.unwrap(row.getString(1), row.getString(3), row.getBytes(2))))
                 .list()
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         return keys;
+    }
+
+    /**
+     * Deletes the person's key, the only copy: every value sealed with it, wherever it is, opens to nothing from now
+     * on (the person's erasure, ADR 0034).
+     */
+    public void delete(String subjectId) {
+        jdbc.sql("DELETE FROM command.personal_data_keys WHERE subject_id = ?")
+                .param(subjectId)
+                .update();
+    }
+
+    /**
+     * Wraps the keys stored before keys were wrapped, each in an update of its own row that only a row still unwrapped
+     * takes: sides reading meanwhile read either form, and nodes doing it at once do it once.
+     *
+     * @return how many this call wrapped
+     */
+    public int wrapStoredUnwrapped() {
+        int wrapped = 0;
+        for (Map.Entry<String, byte[]> row : jdbc.sql(
+                        "SELECT subject_id, key FROM command.personal_data_keys WHERE wrapped_by IS NULL")
+                .query((row, n) -> Map.entry(row.getString(1), row.getBytes(2)))
+                .list()) {
+            wrapped += jdbc.sql("UPDATE command.personal_data_keys SET key = ?, wrapped_by = ? "
+                            + "WHERE subject_id = ? AND wrapped_by IS NULL")
+                    .params(wrapping.wrap(row.getKey(), row.getValue()), wrapping.id(), row.getKey())
+                    .update();
+        }
+        return wrapped;
     }
 }

@@ -2,6 +2,7 @@ package io.voicepartner.support.security;
 
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserErased;
 import io.voicepartner.api.user.UserEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The revoked tokens as a side keeps them from the users' events, in two tables of its own schema: {@code
  * token_generations}, the lowest generation still valid per user (raised by each {@link PasswordChanged}), and
- * {@code revoked_tokens}, the ids of tokens signed out ({@link SignedOut}) until they would have expired anyway.
+ * {@code revoked_tokens}, the ids of tokens signed out ({@link SignedOut}) until they would have expired anyway. An
+ * erased person ({@link UserErased}) has no generation left that is valid.
  * Every side keeps one ({@link RevokedTokens}), so that each refuses a revoked token from its own store, with no
  * cache. Applying an event twice changes nothing, so it needs no revision of its own.
  */
@@ -29,11 +31,9 @@ public final class TokenRevocationTable {
 
     public void apply(UserEvent event) {
         if (event instanceof PasswordChanged changed) {
-            jdbc.sql("INSERT INTO " + generations + " (user_id, generation) VALUES (?, ?) ON CONFLICT (user_id) "
-                            + "DO UPDATE SET generation = GREATEST(" + generations
-                            + ".generation, excluded.generation)")
-                    .params(changed.userId(), changed.tokenGeneration())
-                    .update();
+            raiseGeneration(changed.userId(), changed.tokenGeneration());
+        } else if (event instanceof UserErased erased) {
+            raiseGeneration(erased.userId(), Long.MAX_VALUE);
         } else if (event instanceof SignedOut signedOut) {
             jdbc.sql("INSERT INTO " + revoked + " (token_id, user_id, expires_at) VALUES (?, ?, ?) "
                             + "ON CONFLICT (token_id) DO NOTHING")
@@ -44,6 +44,13 @@ public final class TokenRevocationTable {
                     .param(Timestamp.from(Instant.now()))
                     .update();
         }
+    }
+
+    private void raiseGeneration(String userId, long generation) {
+        jdbc.sql("INSERT INTO " + generations + " (user_id, generation) VALUES (?, ?) ON CONFLICT (user_id) "
+                        + "DO UPDATE SET generation = GREATEST(" + generations + ".generation, excluded.generation)")
+                .params(userId, generation)
+                .update();
     }
 
     /** See {@link RevokedTokens#revoked}: one read by two indexes. */

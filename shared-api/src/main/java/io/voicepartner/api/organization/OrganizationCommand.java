@@ -10,6 +10,7 @@ public sealed interface OrganizationCommand
                 AcceptInvitation,
                 ChangeMemberRole,
                 RemoveMember,
+                ForgetMember,
                 CreateApiKey,
                 RevokeApiKey {
 

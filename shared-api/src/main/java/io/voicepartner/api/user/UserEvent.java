@@ -3,7 +3,7 @@ package io.voicepartner.api.user;
 import io.voicepartner.api.messaging.DomainEvent;
 
 /** What happened to a user account; published on {@code voicepartner.users}. */
-public sealed interface UserEvent extends DomainEvent permits UserRegistered, PasswordChanged, SignedOut {
+public sealed interface UserEvent extends DomainEvent permits UserRegistered, PasswordChanged, SignedOut, UserErased {
 
     String userId();
 
