@@ -1,6 +1,7 @@
 package io.voicepartner.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,7 @@ final class LocalCluster implements AutoCloseable {
         environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         LocalCluster cluster = new LocalCluster(directory, base, gatewayPort, database, environment);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+        awaitRoomFor(database, 30);
         cluster.script("start");
         return cluster;
     }
@@ -196,6 +199,26 @@ final class LocalCluster implements AutoCloseable {
         if (Files.exists(directory.resolve("ports"))) {
             script("stop");
         }
+    }
+
+    /**
+     * Waits (bounded) until the shared server has {@code connections} to spare: five pools open all their connections
+     * at start, and a node that cannot get one exits, which on a machine where other builds' platforms hold most of
+     * the server's 100 connections would fail the test for their sake rather than its own.
+     */
+    private static void awaitRoomFor(TestInfrastructure.Database database, int connections) {
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(() -> {
+                    try (Connection connection = DriverManager.getConnection(
+                                    database.jdbcUrl(), database.username(), database.password());
+                            PreparedStatement statement = connection.prepareStatement(
+                                    "SELECT current_setting('max_connections')::int - count(*) FROM pg_stat_activity");
+                            ResultSet rows = statement.executeQuery()) {
+                        return rows.next() && rows.getInt(1) >= connections;
+                    }
+                });
     }
 
     /** A base port whose 50 ports above are free: the nodes, brokers and controllers take some of them. */
