@@ -429,6 +429,9 @@ class ClusterFaultIT {
         assertThat(counts.lost()).isZero();
         assertThat(counts.duplicated()).isZero();
         assertThat(ledger.serverErrorWindow()).isLessThanOrEqualTo(SERVER_ERROR_BOUND);
+        assertThat(ledger.refusals())
+                .as("a fault is a 503 the client may retry, never a 500")
+                .doesNotContainKey(500);
     }
 
     private static String awaitClaimant() {
