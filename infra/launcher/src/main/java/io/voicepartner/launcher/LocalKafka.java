@@ -59,7 +59,9 @@ public final class LocalKafka {
         try {
             Path directory = Files.createTempDirectory("voicepartner-kafka-");
             int brokerPort = port == 0 ? freePort() : port;
-            Properties settings = settings(directory, brokerPort, freePort());
+            int controllerPort = freePort();
+            Properties settings =
+                    settings(directory, 1, "1@" + HOST + ":" + controllerPort, brokerPort, controllerPort);
             Path file = directory.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(file)) {
                 settings.store(out, "the all-in-one's local broker");
@@ -68,7 +70,7 @@ public final class LocalKafka {
             Thread starting = new Thread(
                     () -> {
                         try {
-                            format(file);
+                            format(file, Uuid.randomUuid().toString());
                             KafkaRaftServer started =
                                     new KafkaRaftServer(KafkaConfig.fromProps(settings, false), Time.SYSTEM);
                             started.startup();
@@ -97,11 +99,16 @@ public final class LocalKafka {
         }
     }
 
-    private static Properties settings(Path directory, int brokerPort, int controllerPort) {
+    /**
+     * One node, broker and controller at once, of the quorum {@code voters} ({@code id@host:port,…}), its log under
+     * {@code directory}: with one voter the all-in-one's broker, with three a node of {@link KafkaClusterNode}'s
+     * cluster, which raises the replication settings.
+     */
+    static Properties settings(Path directory, int nodeId, String voters, int brokerPort, int controllerPort) {
         Properties settings = new Properties();
         settings.put("process.roles", "broker,controller");
-        settings.put("node.id", "1");
-        settings.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        settings.put("node.id", Integer.toString(nodeId));
+        settings.put("controller.quorum.voters", voters);
         settings.put(
                 "listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         settings.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
@@ -129,10 +136,10 @@ public final class LocalKafka {
     }
 
     /** {@code kafka-storage.sh format}: a KRaft node refuses to start on an unformatted log directory. */
-    private static void format(Path settings) {
+    static void format(Path settings, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status = StorageTool.execute(
-                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", settings.toString()},
+                new String[] {"format", "-t", clusterId, "-c", settings.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException(

@@ -89,6 +89,10 @@ final class Ledger {
     private final ConcurrentLinkedQueue<Write> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong unacknowledged = new AtomicLong();
     private final Map<Integer, Long> refusals = new ConcurrentHashMap<>();
+    /** When the first and the last answer {@code 5xx} came ({@link System#nanoTime()}), 0 while none did. */
+    private final AtomicLong firstServerError = new AtomicLong();
+
+    private final AtomicLong lastServerError = new AtomicLong();
 
     void acknowledge(String topic, String aggregateId, long revision) {
         acknowledged.add(new Write(topic, aggregateId, revision));
@@ -105,7 +109,17 @@ final class Ledger {
         }
         unacknowledged.incrementAndGet();
         refusals.merge(response.status(), 1L, Long::sum);
+        if (response.status() >= 500) {
+            long now = System.nanoTime();
+            firstServerError.compareAndSet(0, now);
+            lastServerError.set(now);
+        }
         return false;
+    }
+
+    /** From the first answer {@code 5xx} to the last: how long clients saw the platform fail, zero if they never did. */
+    Duration serverErrorWindow() {
+        return Duration.ofNanos(lastServerError.get() - firstServerError.get());
     }
 
     /** The statuses of the answers that acknowledged nothing, with how many of each. */

@@ -22,8 +22,12 @@ final class DatabaseUnreachable {
     /** When a client may retry, in seconds. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    /** Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup. */
-    private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
+    /**
+     * Class 08 is "connection exception"; 57P01–57P03 an administrator or crash shutdown, or startup; 25P03 the
+     * server ending a session left idle in a transaction (the command side's {@code
+     * DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS}): a node that was paused finds its connection gone when it resumes.
+     */
+    private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03", "25P03");
 
     private static final String POOL_PACKAGE = "com.zaxxer.hikari.";
 

@@ -18,6 +18,9 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.causes(axonWrapped)).isTrue();
         assertThat(DatabaseUnreachable.causes(new SQLException("terminating connection", "57P01")))
                 .isTrue();
+        assertThat(DatabaseUnreachable.causes(new RuntimeException(
+                        new SQLException("FATAL: terminating connection due to idle-in-transaction timeout", "25P03"))))
+                .isTrue();
         assertThat(DatabaseUnreachable.causes(new SQLTransientConnectionException("pool timed out")))
                 .isTrue();
         assertThat(DatabaseUnreachable.causes(new CannotGetJdbcConnectionException("no connection")))
