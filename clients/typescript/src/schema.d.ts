@@ -20339,7 +20339,10 @@ export interface operations {
     };
     eraseAccount: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: decide the write as it would be (validation, If-Match, uniqueness, ownership) and store nothing. The answer has the status the write would have, the header Dry-Run: true, and {data, changes}: the resource as its read would show it, and the events the write would record (type, resource_id, revision, data). No event, no ETag, no Location. */
+                dry_run?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
