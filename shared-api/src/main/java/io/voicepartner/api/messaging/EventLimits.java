@@ -176,7 +176,6 @@ public final class EventLimits {
             Map.entry("query.organization_members.role", ENUM_NAME),
             Map.entry("query.organization_invitations.id", ID),
             Map.entry("query.organization_invitations.organization_id", ID),
-            Map.entry("query.organization_invitations.email", EMAIL),
             Map.entry("query.organization_invitations.role", ENUM_NAME),
             Map.entry("query.organization_invitations.status", ENUM_NAME),
             Map.entry("query.organization_invitations.created_by", ID),
