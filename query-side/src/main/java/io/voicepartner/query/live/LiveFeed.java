@@ -54,6 +54,7 @@ public class LiveFeed implements SmartLifecycle {
     private final EventFeed feed;
     private final DataSource dataSource;
     private final LiveSettings settings;
+    private final List<FeedAppended> appended;
     private final Map<String, Set<Subscriber>> byOrganization = new ConcurrentHashMap<>();
     /** Organizations whose feed is to be read; each once, however many notifications came meanwhile. */
     private final Set<String> due = ConcurrentHashMap.newKeySet();
@@ -64,8 +65,14 @@ public class LiveFeed implements SmartLifecycle {
     private ExecutorService closers;
     private Thread listener;
 
-    LiveFeed(EventFeed feed, DataSource dataSource, LiveSettings settings, MeterRegistry meters) {
+    LiveFeed(
+            EventFeed feed,
+            DataSource dataSource,
+            LiveSettings settings,
+            MeterRegistry meters,
+            List<FeedAppended> appended) {
         this.feed = feed;
+        this.appended = List.copyOf(appended);
         this.dataSource = dataSource;
         this.settings = settings;
         Gauge.builder(
@@ -206,6 +213,7 @@ public class LiveFeed implements SmartLifecycle {
                     if (received != null) {
                         for (PGNotification notification : received) {
                             wake(notification.getParameter());
+                            appended.forEach(listener -> listener.appended(notification.getParameter()));
                         }
                     }
                 }

@@ -31,6 +31,8 @@ class LiveFeedTest {
     private static final int BUFFER = 3;
     private static final long PATIENCE_SECONDS = 20;
 
+    private static final BlockingQueue<String> appendedOrganizations = new LinkedBlockingQueue<>();
+
     private static ReadModelDatabase database;
     private static LiveFeed live;
 
@@ -41,7 +43,8 @@ class LiveFeedTest {
                 database.repository(EventFeed.class),
                 database.dataSource(),
                 new LiveSettings(Duration.ofMillis(200), BUFFER, Duration.ofSeconds(30), 2),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                List.of(appendedOrganizations::add));
         live.start();
     }
 
@@ -70,6 +73,20 @@ class LiveFeedTest {
         append("org-" + UUID.randomUUID(), "someone else's");
         append(organization, "fourth");
         assertThat(resumed.next().id()).isEqualTo("fourth");
+    }
+
+    /** What the webhooks' dispatcher hears, so that it need not wait for its next round (ADR 0032). */
+    @Test
+    void everyAppendIsToldToTheFeedsListenersWithItsOrganizationWhetherOrNotAnyoneSubscribes() throws Exception {
+        String organization = "org-" + UUID.randomUUID();
+
+        append(organization, organization + "-unsubscribed");
+
+        String told;
+        do {
+            told = appendedOrganizations.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } while (told != null && !told.equals(organization));
+        assertThat(told).isEqualTo(organization);
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.voicepartner.support.housekeeping;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +23,7 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
     private final String name;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean running;
     private ScheduledFuture<?> rounds;
 
@@ -49,6 +52,24 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
         running = false;
         if (rounds != null) {
             rounds.cancel(false);
+        }
+    }
+
+    /**
+     * Runs a round as soon as the thread is free instead of at the next interval, for work that has just become
+     * due; the interval stays the bound when no one wakes it. Wakes before that round starts make one round, and
+     * rounds never overlap (one thread).
+     */
+    public void wake() {
+        if (running && woken.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    woken.set(false);
+                    guardedRound();
+                });
+            } catch (RejectedExecutionException stopping) {
+                woken.set(false);
+            }
         }
     }
 
