@@ -57,6 +57,8 @@ final class Projections {
     private static final String PARKING_LOG = "query.dead_letters";
 
     private static final String EVENT_FEED = "query.events";
+    /** When the query schema was created: webhooks deliver only what occurred after it (ADR 0038); not derived. */
+    private static final String WEBHOOK_HORIZON = "query.webhook_horizon";
 
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
@@ -158,7 +160,7 @@ final class Projections {
     /**
      * Empties every read-model table (Flyway's history kept): a rebuild starts from here. Not the public event feed,
      * which is no read model: its positions are clients' cursors, and a replay must find every event there and append
-     * nothing (ADR 0031).
+     * nothing (ADR 0031); nor the webhooks' horizon, the schema's own creation time, which no event derives.
      */
     void truncate() throws SQLException {
         try (Connection connection = connect();
@@ -167,7 +169,7 @@ final class Projections {
                     + String.join(
                             ", ",
                             tables(statement).stream()
-                                    .filter(table -> !table.equals(EVENT_FEED))
+                                    .filter(table -> !table.equals(EVENT_FEED) && !table.equals(WEBHOOK_HORIZON))
                                     .toList()));
         }
     }
