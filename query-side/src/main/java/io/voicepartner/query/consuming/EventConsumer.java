@@ -160,7 +160,7 @@ class EventConsumer {
                 MDC.put(RequestIdFilter.MDC_KEY, new String(requestId.value(), StandardCharsets.UTF_8));
             }
             try {
-                apply(record).ifPresent(envelope -> {
+                apply(record, reached).ifPresent(envelope -> {
                     if (envelope.revision() > 0) {
                         // usage (revision 0) moves no resource's revision: nobody waits for it
                         reached.merge(envelope.aggregateId(), envelope.revision(), Math::max);
@@ -175,7 +175,8 @@ class EventConsumer {
         return applied;
     }
 
-    private Optional<EventEnvelope> apply(ConsumerRecord<String, byte[]> record) {
+    /** @param reached the revision this transaction has applied up to, by aggregate */
+    private Optional<EventEnvelope> apply(ConsumerRecord<String, byte[]> record, Map<String, Long> reached) {
         Optional<EventEnvelope> read;
         try {
             read = reader.read(record.value());
@@ -195,13 +196,19 @@ class EventConsumer {
                 .filter(type -> type.wireName().equals(envelope.aggregateType()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown aggregate type " + envelope.aggregateType()));
+        // an event overtaking a parked one would be applied over the hole it leaves; none can be left before a first
+        // event, or before one whose predecessor this transaction has just applied (a create's events, one batch)
+        boolean mayFollowHole = envelope.revision() > 1
+                && !Long.valueOf(envelope.revision() - 1).equals(reached.get(envelope.aggregateId()));
         projectors.stream()
                 .filter(projector -> projector.aggregateType() == aggregateType)
                 .forEach(projector -> {
-                    // an event overtaking a parked one would be applied over the hole it leaves
-                    OptionalLong held = projector.revisionOf(envelope.aggregateId());
-                    if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
-                        throw new ProjectionGapException(envelope.aggregateId(), envelope.revision(), held.getAsLong());
+                    if (mayFollowHole) {
+                        OptionalLong held = projector.revisionOf(envelope.aggregateId());
+                        if (held.isPresent() && held.getAsLong() < envelope.revision() - 1) {
+                            throw new ProjectionGapException(
+                                    envelope.aggregateId(), envelope.revision(), held.getAsLong());
+                        }
                     }
                     projector.apply(envelope);
                 });

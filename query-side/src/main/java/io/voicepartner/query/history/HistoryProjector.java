@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -81,12 +82,14 @@ public abstract class HistoryProjector implements Projector {
     public final void apply(EventEnvelope envelope) {
         String id = envelope.aggregateId();
         DomainEvent event = (DomainEvent) envelope.data();
-        if (!inHistory(event) || rows.recorded(id, envelope.revision())) {
+        if (!inHistory(event)) {
             return;
         }
-        ObjectNode before = rows.stateBefore(id, envelope.revision()).orElseGet(objectMapper::createObjectNode);
+        // a redelivery is found by the insert itself, which the primary key makes a no-op: no read before it
+        Optional<ObjectNode> previous = rows.stateBefore(id, envelope.revision());
+        ObjectNode before = previous.orElseGet(objectMapper::createObjectNode);
         ObjectNode after = after(before.deepCopy(), event);
-        rows.insert(
+        rows.insert(new HistoryRows.Row(
                 aggregateType(),
                 id,
                 envelope.revision(),
@@ -96,7 +99,8 @@ public abstract class HistoryProjector implements Projector {
                 envelope.actor(),
                 changes(before, after, namedChanges(event)),
                 after,
-                deletes(event));
+                deletes(event),
+                previous.isEmpty()));
     }
 
     private Map<String, HistoryEntry.Change> changes(ObjectNode before, ObjectNode after, Set<String> named) {

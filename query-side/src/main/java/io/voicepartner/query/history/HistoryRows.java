@@ -49,16 +49,11 @@ public class HistoryRows {
         this.objectMapper = objectMapper;
     }
 
-    boolean recorded(String aggregateId, long revision) {
-        return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
-                        .params(aggregateId, revision)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
     Optional<ObjectNode> stateBefore(String aggregateId, long revision) {
+        if (revision <= 1) {
+            return Optional.empty(); // revisions start at 1: nothing can be below the first
+        }
         return jdbc.sql("SELECT state FROM history WHERE aggregate_id = ? AND revision < ? "
                         + "ORDER BY revision DESC LIMIT 1")
                 .params(aggregateId, revision)
@@ -66,7 +61,13 @@ public class HistoryRows {
                 .optional();
     }
 
-    void insert(
+    /**
+     * One event as the history records it.
+     *
+     * @param state the resource's fields after the event
+     * @param first whether no event of the resource is recorded before it: its actor is the resource's creator
+     */
+    record Row(
             AggregateType aggregateType,
             String aggregateId,
             long revision,
@@ -76,29 +77,53 @@ public class HistoryRows {
             String actor,
             Map<String, HistoryEntry.Change> changes,
             ObjectNode state,
-            boolean deleted) {
-        jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
-                        + "actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
-                        + "CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
+            boolean deleted,
+            boolean first) {}
+
+    /** Records the event, unless it is already (a redelivery): then nothing changes. */
+    void insert(Row row) {
+        int inserted = jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, "
+                        + "occurred_at, actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + "CAST(? AS jsonb), CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
                 .params(
-                        aggregateId,
-                        revision,
-                        aggregateType.wireName(),
-                        ownerId,
-                        type,
-                        Timestamp.from(occurredAt),
-                        actor,
-                        json(changes),
-                        json(state),
-                        deleted)
+                        row.aggregateId(),
+                        row.revision(),
+                        row.aggregateType().wireName(),
+                        row.ownerId(),
+                        row.type(),
+                        Timestamp.from(row.occurredAt()),
+                        row.actor(),
+                        json(row.changes()),
+                        json(row.state()),
+                        row.deleted())
                 .update();
+        InsertedRows.current().ifPresent(rows -> rows.remember(row, inserted == 1));
     }
 
     /**
      * The event at {@code revision} as the current projection transaction's history holds it (the live consumer's:
-     * the served table); empty if the history keeps no such event (legacy usage, ADR 0017).
+     * the served table); empty if the history keeps no such event (legacy usage, ADR 0017). An event this
+     * transaction has just recorded, of a resource whose first event it recorded too, is taken from what it wrote
+     * rather than read back (a create's events, which come in one batch).
      */
     public Optional<Recorded> event(String aggregateId, long revision) {
+        Optional<Recorded> written = InsertedRows.current()
+                .flatMap(rows -> rows.find(aggregateId, revision))
+                .map(inserted -> new Recorded(
+                        inserted.row().aggregateType().wireName(),
+                        inserted.row().ownerId(),
+                        asRead(
+                                inserted.row().state().deepCopy(),
+                                aggregateId,
+                                inserted.row().ownerId(),
+                                inserted.creator().actor(),
+                                inserted.creator().occurredAt(),
+                                revision,
+                                inserted.row().occurredAt()),
+                        objectMapper.valueToTree(inserted.row().changes())));
+        if (written.isPresent()) {
+            return written;
+        }
         return jdbc.sql("SELECT h.aggregate_type, h.owner_id, h.occurred_at, h.state, h.changes, "
                         + "first.actor AS first_actor, first.occurred_at AS created_at FROM history h "
                         + "JOIN LATERAL (SELECT actor, occurred_at FROM history f WHERE f.aggregate_id = h.aggregate_id "

@@ -3,6 +3,7 @@ package io.voicepartner.query.event;
 import static io.voicepartner.query.consuming.Envelopes.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.file.FileDeleted;
 import io.voicepartner.api.file.FileDescriptionUpdated;
 import io.voicepartner.api.file.FileType;
@@ -12,6 +13,7 @@ import io.voicepartner.query.actor.ActorView;
 import io.voicepartner.query.consuming.Journal;
 import io.voicepartner.query.consuming.Projector;
 import io.voicepartner.query.consuming.ReadModelDatabase;
+import io.voicepartner.query.history.HistoryRows;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -139,6 +141,49 @@ class EventFeedTest {
     }
 
     /**
+     * A create's events come in one batch, applied in one transaction: the feed takes what the history has just
+     * recorded from the transaction rather than reading it back. What it appends is what it would have read, with a
+     * redelivery in the batch too (after which it reads back).
+     */
+    @Test
+    void eventsAppliedInOneTransactionAreAppendedAsTheHistoryRecordsThem() {
+        String organization = organization();
+        String file = UUID.randomUUID().toString();
+        EventEnvelope uploaded = revision(1, uploaded(file, organization));
+        EventEnvelope described = revision(2, new FileDescriptionUpdated(file, organization, "second"));
+        EventEnvelope deleted = revision(3, new FileDeleted(file, organization, true));
+        String redelivered = UUID.randomUUID().toString();
+        EventEnvelope uploadedAgain = revision(1, uploaded(redelivered, organization));
+        EventEnvelope describedAgain = revision(2, new FileDescriptionUpdated(redelivered, organization, "second"));
+
+        database.project(() -> List.of(uploaded, described, deleted).forEach(EventFeedTest::apply));
+        database.project(
+                () -> List.of(uploadedAgain, uploadedAgain, describedAgain).forEach(EventFeedTest::apply));
+
+        List<PublicEvent> events = events(settled(organization, null, Set.of(), 50));
+        assertThat(events)
+                .extracting(PublicEvent::id)
+                .containsExactly(
+                        uploaded.eventId(),
+                        described.eventId(),
+                        deleted.eventId(),
+                        uploadedAgain.eventId(),
+                        describedAgain.eventId());
+        HistoryRows history = database.repository(HistoryRows.class);
+        for (PublicEvent event : events) {
+            HistoryRows.Recorded[] readBack = new HistoryRows.Recorded[1];
+            database.project(() -> readBack[0] = history.event(
+                            event.resource().id(), event.resource().revision())
+                    .orElseThrow());
+            // as the feed's jsonb column stores them: a number is a number whether the JVM held an int or a long
+            assertThat(stored(event.data().object())).isEqualTo(stored(readBack[0].object()));
+            assertThat(stored(event.data().changes())).isEqualTo(stored(readBack[0].changes()));
+        }
+        assertThat(events.get(2).data().object().path("created_at").asText())
+                .isEqualTo(uploaded.occurredAt().toString());
+    }
+
+    /**
      * What the history recorded before the feed existed comes into it (migration V28), named as the feed names it,
      * with the id the audit log knows the event by, and in the order it happened.
      */
@@ -252,12 +297,24 @@ class EventFeedTest {
     }
 
     private static void consume(EventEnvelope envelope) {
-        database.project(() -> {
-            projectors.stream()
-                    .filter(projector -> projector.aggregateType().wireName().equals(envelope.aggregateType()))
-                    .forEach(projector -> projector.apply(envelope));
-            journals.forEach(journal -> journal.append(envelope));
-        });
+        database.project(() -> apply(envelope));
+    }
+
+    /** As the live consumer applies an event, in the current transaction. */
+    private static void apply(EventEnvelope envelope) {
+        projectors.stream()
+                .filter(projector -> projector.aggregateType().wireName().equals(envelope.aggregateType()))
+                .forEach(projector -> projector.apply(envelope));
+        journals.forEach(journal -> journal.append(envelope));
+    }
+
+    /** The value as the feed's {@code jsonb} column gives it back. */
+    private static String stored(JsonNode value) {
+        return database.jdbc()
+                .sql("SELECT CAST(CAST(? AS jsonb) AS text)")
+                .param(value.toString())
+                .query(String.class)
+                .single();
     }
 
     private static List<PublicEvent> events(EventFeed.Page page) {
