@@ -27,6 +27,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -70,6 +71,17 @@ class BearerTokenSecurity {
             "/actuator/schema",
             "/livez",
             "/readyz");
+
+    /**
+     * No observation of each security filter, authentication and authorization: the requests' own
+     * ({@code http_server_requests_seconds}) stay. Spring Security wraps every filter of the chain in an observation
+     * when a registry exists, which cost a create's request thread about a twentieth of its CPU for metrics nobody
+     * reads (BENCHMARKS.md, issue 23).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(
