@@ -33,8 +33,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * and nothing is published again.
  *
  * <p>It goes through the store in batches of {@value #BATCH} such events in global-index order, one transaction each,
- * so that it can run while the platform serves: a stopped run is started again from the beginning and passes over what
- * is sealed already, and a second run changes nothing. Keys are made as the upcaster makes them (the same row, the
+ * so that it can run while the platform serves, and prints the global index each batch reached: a stopped run is
+ * started again from there ({@code seal-stored-values <from>}), or from the beginning, passing over what is sealed
+ * already; a second run changes nothing. Keys are made as the upcaster makes them (the same row, the
  * same wrapping under {@code PERSONAL_DATA_KEY}), so it needs the environment of the platform: {@code DATABASE_URL},
  * {@code PERSONAL_DATA_KEY} and {@code VOICEPARTNER_PRODUCTION}.
  */
@@ -56,23 +57,31 @@ public final class SealStoredValues {
     }
 
     public static void main(String[] args) {
-        if (args.length != 0) {
-            System.err.println("usage: infra/scripts/seal-stored-values (with the environment of the platform)");
+        long from = 0;
+        try {
+            if (args.length > 1) {
+                throw new NumberFormatException();
+            }
+            from = args.length == 1 ? Long.parseLong(args[0]) : 0;
+        } catch (NumberFormatException e) {
+            System.err.println("usage: infra/scripts/seal-stored-values [from global index] (with the environment of "
+                    + "the platform)");
             System.exit(2);
         }
         try {
-            new SealStoredValues(System.getenv(), System.out).run();
+            new SealStoredValues(System.getenv(), System.out).run(from);
         } catch (RuntimeException e) {
             System.err.println("Sealing the stored values failed: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    Result run() {
+    /** @param from the global index to start at: 0, or where a stopped run got to */
+    Result run(long from) {
         try (Connection database = PlatformDatabase.connect(environment, out)) {
             database.setAutoCommit(false);
             StoredPersonalValues values = values(database);
-            long after = -1;
+            long after = from - 1;
             long read = 0;
             long rewritten = 0;
             long snapshotsDeleted = 0;
@@ -95,7 +104,9 @@ public final class SealStoredValues {
                 database.commit();
                 read += rows.size();
                 after = rows.get(rows.size() - 1).globalIndex();
-                out.printf("  up to global index %,d: %,d events read, %,d rewritten%n", after, read, rewritten);
+                out.printf(
+                        "  up to global index %d: %,d events read, %,d rewritten (to go on from here: %d)%n",
+                        after, read, rewritten, after + 1);
             }
             out.printf(
                     "Sealing done: %,d events with personal values read, %,d rewritten, %,d snapshots deleted%n",

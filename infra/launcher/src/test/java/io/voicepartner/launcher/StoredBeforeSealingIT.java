@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and an invitation to their address are put back in the store in clear, as the platform stored them before personal
  * data was sealed (the person keeps the key a sign-in since the upgrade gave them; the invitation has none, as then).
  * Every read of the store seals them: the invitation is still taken up, and a republish sends only sealed values that
- * open to the stored ones. Once the person is erased and the operator's rewrite has run, the canary is in no table of
+ * open to the stored ones; for a bystander stored so too and not erased, the rewrite stores exactly what the republish
+ * sent. Once the person is erased and the operator's rewrite has run, the canary is in no table of
  * a dump of the database and no record of any topic, every event keeps its global index, and a second rewrite
  * changes nothing. The same search finds the canary in the dump before the rewrite: it is a search that can fail.
  *
@@ -67,8 +68,18 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
                 acmeOwner.post("/api/organizations/" + acme + "/invitations", Map.of("email", email, "role", "editor"));
         assertThat(invited.status()).as("%s", invited).isEqualTo(201);
         String invitation = invitationOf(acme);
+        String bystander = api().signUp().id();
 
         storedAsBeforeSealing(userId, email, name, invitation);
+        try (Connection database = connect()) {
+            setField(
+                    database,
+                    USER_REGISTERED,
+                    "user_id",
+                    bystander,
+                    "email",
+                    "bystander-" + UUID.randomUUID() + "@example.org");
+        }
         assertThat(CanarySearch.search(CanarySearch.storedText(database()), canaries))
                 .as("the search finds the canary in the store before the rewrite")
                 .isNotEmpty();
@@ -94,6 +105,7 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
                 .isEqualTo(name + "'s organization");
         assertThat(opened(lastData("voicepartner.sign-ins", userId, 4, "SignInFailed", "client_address")))
                 .isEqualTo(OLD_CLIENT_ADDRESS);
+        String republishedBystander = lastData("voicepartner.users", bystander, 2, "UserRegistered", "email");
         String republishedInvitation = lastData("voicepartner.organizations", acme, 6, "InvitationCreated", "email");
         assertThat(republishedInvitation).startsWith(PersonalData.SEALED + invitation + ":");
         assertThat(opened(republishedInvitation)).isEqualTo(email);
@@ -108,7 +120,7 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
 
         List<String> positions = positionsFrom(from);
         // the registration, the personal organization, the failed sign-in and the invitation (and any other test's)
-        SealStoredValues.Result rewrite = rewrite().run();
+        SealStoredValues.Result rewrite = rewrite().run(0);
         assertThat(rewrite.rewritten())
                 .as(output.toString(StandardCharsets.UTF_8))
                 .isGreaterThanOrEqualTo(4);
@@ -116,6 +128,9 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
                 .as("every event keeps its global index and id")
                 .isEqualTo(positions);
         assertThat(storedField(USER_REGISTERED, "user_id", userId, "email")).isEqualTo(PersonalData.erased(userId));
+        assertThat(storedField(USER_REGISTERED, "user_id", bystander, "email"))
+                .as("a person not erased: the rewrite stores what the republish sent")
+                .isEqualTo(republishedBystander);
         assertThat(storedField(ORGANIZATION_CREATED, "organization_id", userId, "name"))
                 .isEqualTo(PersonalData.erased(userId));
         assertThat(storedField(INVITATION_CREATED, "invitation_id", invitation, "email"))
@@ -134,7 +149,7 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
                 .isEmpty();
 
         String store = storeDigest();
-        SealStoredValues.Result again = rewrite().run();
+        SealStoredValues.Result again = rewrite().run(0);
         assertThat(again.rewritten()).isZero();
         assertThat(again.snapshotsDeleted()).isZero();
         assertThat(storeDigest()).as("a second rewrite changes no byte").isEqualTo(store);
