@@ -69,7 +69,10 @@ class Invitations {
 
     /**
      * The organization compares the address it holds with the one the command carries: the sealed one, once it has
-     * opened here to the caller's; the caller's own for an invitation sent before addresses were sealed.
+     * opened here to the caller's. An invitation sent before addresses were sealed has none in the lookup, and its
+     * event is sealed on read with the invitation's key, alike every time (ADR 0042): the caller's address sealed the
+     * same way is what the organization holds if it is the invitation's. An invitation of an erased invitee has no
+     * key left: nobody takes it up.
      */
     Accepted accept(String token, String userId) {
         OrganizationLookups.PendingInvitation invitation = InvitationTokens.hashOf(token)
@@ -82,7 +85,10 @@ class Invitations {
                         .filter(email::equals)
                         .map(opened -> stored)
                         .orElseThrow(Invitation::notFound))
-                .orElse(email);
+                .orElseGet(() -> personalData
+                        .stableSealing()
+                        .seal(invitation.invitationId(), email)
+                        .orElseThrow(Invitation::notFound));
         long revision = commands.send(
                 new AcceptInvitation(
                         invitation.organizationId(), invitation.invitationId(), userId, addressed, Instant.now()),

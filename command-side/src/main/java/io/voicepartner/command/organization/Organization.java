@@ -57,8 +57,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * deleted organization refuses every command as Axon refuses a deleted aggregate.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
-// 2: the API keys it issued (ADR 0018: a snapshot of revision 1 is disposed of and the organization sourced anew)
-@Revision("2")
+// 2: the API keys it issued (ADR 0018: a snapshot of revision 1 is disposed of and the organization sourced anew);
+// 3: invitations' addresses stored before sealing held sealed, as their events are read now (ADR 0042)
+@Revision("3")
 class Organization {
 
     /** The metadata key of the user a command is sent for (see {@code Commands}). */

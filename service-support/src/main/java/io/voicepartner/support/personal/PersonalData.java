@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,7 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  * person's. It names whose key opens it, so that a reader needs nothing else; once the key is deleted nothing opens
  * it, and the reader shows the person as erased.
  *
- * <p>A value without the prefix was stored before personal data was sealed: it is read as it is.
+ * <p>A value without the prefix was stored before personal data was sealed: it is read as it is, unless it is read
+ * from the event store, which seals it on read ({@link StableSealing}, ADR 0042). {@link #erased} is the form such a
+ * value takes once its person is gone: it names them and holds nothing.
  */
 public final class PersonalData {
 
@@ -47,14 +50,7 @@ public final class PersonalData {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.keyOf(subjectId), nonce, subjectId);
-            byte[] ciphertext = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(NONCE_BYTES + ciphertext.length)
-                    .put(nonce)
-                    .put(ciphertext)
-                    .array();
-            return SEALED + subjectId + ":"
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return sealed(keys.keyOf(subjectId), nonce, subjectId, plain);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JRE", e);
         }
@@ -69,7 +65,9 @@ public final class PersonalData {
             return Optional.empty();
         }
         return Sealed.parse(value)
-                .map(parsed -> keys.find(parsed.subjectId()).map(parsed::openWith))
+                .map(parsed -> parsed.isErased()
+                        ? Optional.<String>empty()
+                        : keys.find(parsed.subjectId()).map(parsed::openWith))
                 .orElseGet(() -> Optional.of(value));
     }
 
@@ -86,11 +84,83 @@ public final class PersonalData {
                 parsed.values().stream().map(Sealed::subjectId).distinct().toList());
         parsed.forEach((value, s) -> {
             byte[] key = found.get(s.subjectId());
-            if (key != null) {
+            if (key != null && !s.isErased()) {
                 opened.put(value, s.openWith(key));
             }
         });
         return opened;
+    }
+
+    /**
+     * Seals values stored in clear before sealing, a batch of them at a time: one read of the key store per subject
+     * in the batch, not per value.
+     */
+    public StableSealing stableSealing() {
+        return new StableSealing();
+    }
+
+    /**
+     * The form of a value of an erased subject: a sealed value naming them with no ciphertext, which every reader
+     * already opens to nothing (no key opens it, and there is nothing to open).
+     */
+    public static String erased(String subjectId) {
+        return SEALED + subjectId + ":";
+    }
+
+    /**
+     * Seals like {@link #seal}, but with a nonce derived from the subject's key and the value (a synthetic nonce, as
+     * AES-GCM-SIV does), instead of a random one: the same value of the same subject seals to the same string every
+     * time. A value stored in clear is sealed again on every read of its event (aggregates, the publisher, a
+     * republish), and by the operator's rewrite of the stored row: each gives the same bytes, so that a republish
+     * before and after the rewrite sends the same record, and an invitation's address sealed so can be compared with
+     * the caller's sealed the same way. GCM stays safe: a nonce repeats only for the same value, whose ciphertext is
+     * then the same. What it gives away is equality: two sign-ins of one person from one address seal alike.
+     */
+    public final class StableSealing {
+
+        private static final byte[] NONCE_LABEL = "pd1 stable nonce".getBytes(StandardCharsets.UTF_8);
+
+        private final Map<String, Optional<byte[]>> keysBySubject = new HashMap<>();
+
+        private StableSealing() {}
+
+        /**
+         * The value sealed with the subject's key (made now if they have none); empty if the subject was erased. A
+         * value already sealed, and {@code null}, are given back as they are.
+         */
+        public Optional<String> seal(String subjectId, String value) {
+            if (value == null || value.startsWith(SEALED)) {
+                return Optional.ofNullable(value);
+            }
+            return keysBySubject
+                    .computeIfAbsent(subjectId, keys::keyUnlessErased)
+                    .map(key -> sealWith(key, subjectId, value));
+        }
+
+        private static String sealWith(byte[] key, String subjectId, String plain) {
+            try {
+                Mac nonceKey = Mac.getInstance("HmacSHA256");
+                nonceKey.init(new SecretKeySpec(key, "HmacSHA256"));
+                Mac nonces = Mac.getInstance("HmacSHA256");
+                nonces.init(new SecretKeySpec(nonceKey.doFinal(NONCE_LABEL), "HmacSHA256"));
+                byte[] nonce = Arrays.copyOf(nonces.doFinal(plain.getBytes(StandardCharsets.UTF_8)), NONCE_BYTES);
+                return sealed(key, nonce, subjectId, plain);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 and AES-GCM are part of every JRE", e);
+            }
+        }
+    }
+
+    private static String sealed(byte[] key, byte[] nonce, String subjectId, String plain)
+            throws GeneralSecurityException {
+        byte[] ciphertext =
+                cipher(Cipher.ENCRYPT_MODE, key, nonce, subjectId).doFinal(plain.getBytes(StandardCharsets.UTF_8));
+        byte[] out = ByteBuffer.allocate(NONCE_BYTES + ciphertext.length)
+                .put(nonce)
+                .put(ciphertext)
+                .array();
+        return SEALED + subjectId + ":"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] nonce, String subjectId) throws GeneralSecurityException {
@@ -112,6 +182,11 @@ public final class PersonalData {
                 throw new IllegalArgumentException("A sealed value names no subject");
             }
             return Optional.of(new Sealed(value.substring(SEALED.length(), colon), value.substring(colon + 1)));
+        }
+
+        /** The {@link #erased} form: nothing to open. */
+        boolean isErased() {
+            return payload.isEmpty();
         }
 
         String openWith(byte[] key) {
