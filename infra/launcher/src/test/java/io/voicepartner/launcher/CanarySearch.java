@@ -118,7 +118,8 @@ final class CanarySearch {
         return everyRow(database);
     }
 
-    private static String everyRow(TestInfrastructure.Database database) throws SQLException {
+    /** Every row of every table of every schema, as text (bytea as UTF-8), in one string. */
+    static String everyRow(TestInfrastructure.Database database) throws SQLException {
         StringBuilder text = new StringBuilder();
         try (Connection connection =
                         DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());

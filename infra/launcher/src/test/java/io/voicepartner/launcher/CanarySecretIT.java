@@ -5,11 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.voicepartner.support.security.ApiKeyUse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +101,7 @@ class CanarySecretIT extends PlatformIT {
         responses.add(machine.get("/api/tools"));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.text()).doesNotContain(secrets));
-        assertThat(storedText())
+        assertThat(CanarySearch.everyRow(TestInfrastructure.database()))
                 .as("event store, lookups, idempotency keys, read models and analytics")
                 .doesNotContain(secrets)
                 .contains(keyId);
@@ -204,47 +199,12 @@ class CanarySecretIT extends PlatformIT {
         responses.add(alice.get("/api/assistants/" + assistant + "/versions/1"));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.text()).doesNotContain(canaries));
-        assertThat(storedText())
+        assertThat(CanarySearch.everyRow(TestInfrastructure.database()))
                 .as("event store, lookups, idempotency keys and read models")
                 .doesNotContain(canaries)
                 .contains(tool);
         assertThat(kafkaText("voicepartner.tools", tool, 3)).contains(tool).doesNotContain(canaries);
         assertThat(logs.getAll()).as("log lines").doesNotContain(canaries);
-    }
-
-    /** Every row of every table the platform writes, as text (bytea as UTF-8), in one string. */
-    private static String storedText() throws SQLException {
-        StringBuilder text = new StringBuilder();
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection =
-                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-                Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("SELECT table_schema || '.' || table_name FROM "
-                    + "information_schema.tables WHERE table_schema IN ('command', 'query', 'analytics') "
-                    + "AND table_type = 'BASE TABLE'")) {
-                while (names.next()) {
-                    tables.add(names.getString(1));
-                }
-            }
-            assertThat(tables).contains("command.domain_event_entry");
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int column = 1; column <= columns; column++) {
-                            Object value = rows.getObject(column);
-                            text.append(
-                                            value instanceof byte[] bytes
-                                                    ? new String(bytes, StandardCharsets.UTF_8)
-                                                    : String.valueOf(value))
-                                    .append('\n');
-                        }
-                    }
-                }
-            }
-        }
-        return text.toString();
     }
 
     /** The records with this key on the topic (at least {@code count} of them), values and headers. */
