@@ -194,9 +194,11 @@ class ReadModelRebuildTest {
                         new EnvelopeReader(),
                         database.projectors(),
                         database.jdbc(),
+                        database.dataSource(),
                         database.transaction(),
                         100,
-                        2)
+                        2,
+                        true)
                 .run(models, progress);
     }
 

@@ -1,0 +1,307 @@
+package io.voicepartner.query.consuming;
+
+import static io.voicepartner.query.consuming.Envelopes.EPOCH;
+import static io.voicepartner.query.consuming.Envelopes.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.api.messaging.DomainEvent;
+import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.tool.AuthenticationType;
+import io.voicepartner.api.tool.HttpMethod;
+import io.voicepartner.api.tool.ToolAuthentication;
+import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.api.tool.ToolCreated;
+import io.voicepartner.api.tool.ToolDeleted;
+import io.voicepartner.api.tool.ToolExecuted;
+import io.voicepartner.api.tool.ToolRestored;
+import io.voicepartner.api.tool.ToolUpdated;
+import io.voicepartner.api.usage.ToolExecutionRecorded;
+import io.voicepartner.support.json.EnvelopeReader;
+import io.voicepartner.support.json.JsonConventions;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+/**
+ * A folded rebuild (ADR 0044: events folded in memory through the projectors, the rows written with {@code COPY})
+ * leaves exactly the rows that the live projection leaves, applying the same records one by one, and that a rebuild
+ * applying them event by event leaves: every table of every folded read model compared row for row, every column.
+ * The records cover what a fold must get right: redeliveries, usage before its tool, deletions and restores, legacy
+ * executions, text that {@code COPY} must escape, and times finer than PostgreSQL keeps.
+ */
+class FoldedRebuildTest {
+
+    private static final int PARTITIONS = 3;
+
+    private static ReadModelDatabase database;
+
+    /** The records of each partition, in their order. */
+    private final Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> topics = new LinkedHashMap<>();
+    /** Every record's value in the order it was published, as the live consumer would meet them. */
+    private final List<byte[]> published = new ArrayList<>();
+
+    @BeforeAll
+    static void createDatabase() {
+        database = ReadModelDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @BeforeEach
+    void startFromEmptyReadModels() {
+        database.truncateReadModels();
+    }
+
+    @Test
+    void everyFoldedReadModelIsRowForRowWhatTheLiveProjectionAndAnEventByEventRebuildMake() throws IOException {
+        Set<ReadModel> folded = Set.copyOf(
+                Arrays.stream(ReadModel.values()).filter(ReadModel::folded).toList());
+        assertThat(folded).isNotEmpty();
+        publishToolHistories(new Random(23), 60);
+
+        List<Projector> projectors = database.projectors();
+        EnvelopeReader reader = new EnvelopeReader();
+        for (byte[] value : published) {
+            // read back as the live consumer reads it: the time in the record is what both paths see
+            EventEnvelope envelope = reader.read(value).orElseThrow();
+            database.project(() -> projectors.stream()
+                    .filter(projector -> folded.contains(projector.readModel()))
+                    .filter(projector -> projector.aggregateType().wireName().equals(envelope.aggregateType()))
+                    .forEach(projector -> projector.apply(envelope)));
+        }
+        Map<String, List<String>> live = rowsOf(folded);
+        assertThat(live.get("tools")).isNotEmpty();
+        assertThat(live.get("tool_executions")).isNotEmpty();
+
+        database.truncateReadModels();
+        ReadModelRebuild.Result eventByEvent = rebuild(folded, false);
+        Map<String, List<String>> rebuiltEventByEvent = rowsOf(folded);
+
+        database.truncateReadModels();
+        ReadModelRebuild.Result foldedResult = rebuild(folded, true);
+        Map<String, List<String>> rebuiltFolded = rowsOf(folded);
+
+        assertThat(foldedResult).isEqualTo(eventByEvent);
+        assertThat(foldedResult.parked()).isEmpty();
+        live.forEach((table, rows) -> {
+            assertThat(rebuiltEventByEvent.get(table)).as(table).containsExactlyElementsOf(rows);
+            assertThat(rebuiltFolded.get(table)).as(table).containsExactlyElementsOf(rows);
+        });
+    }
+
+    @Test
+    void aRecordThatCannotBeAppliedIsSetAsideAndItsFoldedWritesTakenBackAsEventByEvent() {
+        Set<ReadModel> folded = Set.of(ReadModel.TOOLS);
+        String tool = UUID.randomUUID().toString();
+        String orphan = UUID.randomUUID().toString();
+        publish(at(1, EPOCH, new ToolCreated(tool, "owner-1", configuration("Weather", "plain"))));
+        // an update of a tool whose creation is missing: a gap, found after the fold was asked for its revision
+        publish(at(2, EPOCH, new ToolUpdated(orphan, "owner-1", configuration("Lost", "plain"), Set.of())));
+        publish(at(3, EPOCH, new ToolDeleted(orphan, "owner-1")));
+        publish(at(2, EPOCH.plusSeconds(5), new ToolDeleted(tool, "owner-1")));
+
+        ReadModelRebuild.Result eventByEvent = rebuild(folded, false);
+        Map<String, List<String>> rowsEventByEvent = rowsOf(folded);
+        database.truncateReadModels();
+        ReadModelRebuild.Result foldedResult = rebuild(folded, true);
+
+        assertThat(foldedResult.parked()).hasSize(2);
+        assertThat(foldedResult).isEqualTo(eventByEvent);
+        assertThat(rowsOf(folded)).isEqualTo(rowsEventByEvent);
+    }
+
+    /** Tools created, changed, used, deleted and restored at random, with redeliveries. */
+    private void publishToolHistories(Random random, int tools) {
+        for (int t = 0; t < tools; t++) {
+            String tool = UUID.randomUUID().toString();
+            String owner = "owner-" + (t % 7);
+            long revision = 0;
+            Instant time = EPOCH.plusSeconds(t * 3600L).plusNanos(random.nextInt(1_000_000_000));
+            if (random.nextInt(4) == 0) {
+                // usage can arrive before the tool's creation: the topics have no order between them
+                publish(at(0, time, executionRecorded(tool, owner, "early-" + t, time, random)));
+            }
+            publish(at(
+                    ++revision,
+                    time,
+                    new ToolCreated(tool, owner, configuration("Tool " + t, "line\tone\nline\\two"))));
+            int changes = random.nextInt(6);
+            for (int c = 0; c < changes; c++) {
+                time = time.plusMillis(1 + random.nextInt(100_000)).plusNanos(random.nextInt(1000));
+                DomainEvent event = switch (random.nextInt(5)) {
+                    case 0 -> new ToolUpdated(tool, owner, configuration("Tool " + t + " ü v" + c, "x"), Set.of());
+                    case 1 ->
+                        new ToolExecuted(
+                                tool,
+                                owner,
+                                "legacy-" + c,
+                                null,
+                                random.nextInt(900),
+                                random.nextBoolean(),
+                                null,
+                                time,
+                                false);
+                    case 2 -> new ToolDeleted(tool, owner);
+                    case 3 -> new ToolRestored(tool, owner, configuration("Restored " + t, "y"));
+                    default -> new ToolUpdated(tool, owner, configuration("Tool " + t, "z"), Set.of());
+                };
+                EventEnvelope envelope = at(++revision, time, event);
+                publish(envelope);
+                if (random.nextInt(5) == 0) {
+                    publish(envelope); // a redelivery: changes nothing
+                }
+            }
+            int executions = random.nextInt(5);
+            for (int e = 0; e < executions; e++) {
+                Instant executed = time.minusSeconds(random.nextInt(600)).plusNanos(random.nextInt(1_000_000));
+                EventEnvelope usage = at(0, executed, executionRecorded(tool, owner, "exec-" + e, executed, random));
+                publish(usage);
+                if (random.nextInt(4) == 0) {
+                    publish(usage);
+                }
+            }
+        }
+    }
+
+    private static ToolExecutionRecorded executionRecorded(
+            String tool, String owner, String executionId, Instant at, Random random) {
+        return new ToolExecutionRecorded(
+                tool,
+                owner,
+                executionId,
+                random.nextBoolean() ? "assistant-" + random.nextInt(3) : null,
+                random.nextInt(2_000),
+                random.nextBoolean(),
+                random.nextBoolean() ? 200 : null,
+                at,
+                random.nextBoolean());
+    }
+
+    private static ToolConfiguration configuration(String name, String description) {
+        return new ToolConfiguration(
+                name,
+                description,
+                "https://weather.example/api",
+                HttpMethod.POST,
+                "data",
+                Map.of("type", "object", "note", "tab\there"),
+                Map.of("Accept", "application/json"),
+                Map.of("Authorization", new SecretValue("ciphertext", "abcd")),
+                new ToolAuthentication(AuthenticationType.NONE, Map.of(), Map.of()),
+                true);
+    }
+
+    private void publish(EventEnvelope envelope) {
+        String topic = Arrays.stream(AggregateType.values())
+                .filter(type -> type.wireName().equals(envelope.aggregateType()))
+                .findFirst()
+                .orElseThrow()
+                .topic();
+        TopicPartition partition =
+                new TopicPartition(topic, Math.floorMod(envelope.aggregateId().hashCode(), PARTITIONS));
+        List<ConsumerRecord<String, byte[]>> records = topics.computeIfAbsent(partition, p -> new ArrayList<>());
+        try {
+            byte[] value = JsonConventions.newObjectMapper().writeValueAsBytes(envelope);
+            published.add(value);
+            records.add(
+                    new ConsumerRecord<>(topic, partition.partition(), records.size(), envelope.aggregateId(), value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ReadModelRebuild.Result rebuild(Set<ReadModel> models, boolean fold) {
+        return new ReadModelRebuild(
+                        new TopicConsumers(models),
+                        new EnvelopeReader(),
+                        database.projectors(),
+                        database.jdbc(),
+                        database.dataSource(),
+                        database.transaction(),
+                        7,
+                        3,
+                        fold)
+                .run(models, (done, total) -> true);
+    }
+
+    /** Every row of the models' served tables as its text, every column, in one order. */
+    private static Map<String, List<String>> rowsOf(Set<ReadModel> models) {
+        Map<String, List<String>> rows = new HashMap<>();
+        models.stream()
+                .flatMap(model -> model.tables().stream())
+                .forEach(table -> rows.put(
+                        table,
+                        database.jdbc()
+                                .sql("SELECT CAST(t AS text) FROM query." + table + " t ORDER BY 1")
+                                .query(String.class)
+                                .list()));
+        return rows;
+    }
+
+    /** Hands the rebuild a consumer of the published partitions of the models' topics. */
+    private final class TopicConsumers extends DefaultKafkaConsumerFactory<String, byte[]> {
+
+        private final Set<ReadModel> models;
+
+        TopicConsumers(Set<ReadModel> models) {
+            super(Map.of());
+            this.models = models;
+        }
+
+        @Override
+        public Consumer<String, byte[]> createConsumer(
+                String groupId, String clientIdPrefix, String clientIdSuffix, Properties properties) {
+            MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
+            Map<TopicPartition, Long> beginnings = new HashMap<>();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            models.stream()
+                    .flatMap(model -> model.aggregateTypes().stream())
+                    .distinct()
+                    .forEach(type -> {
+                        List<PartitionInfo> infos = new ArrayList<>();
+                        for (int p = 0; p < PARTITIONS; p++) {
+                            TopicPartition partition = new TopicPartition(type.topic(), p);
+                            infos.add(new PartitionInfo(type.topic(), p, null, null, null));
+                            beginnings.put(partition, 0L);
+                            ends.put(partition, (long)
+                                    topics.getOrDefault(partition, List.of()).size());
+                        }
+                        consumer.updatePartitions(type.topic(), infos);
+                    });
+            consumer.updateBeginningOffsets(beginnings);
+            consumer.updateEndOffsets(ends);
+            consumer.schedulePollTask(() -> topics.forEach((partition, records) -> {
+                if (ends.containsKey(partition)) {
+                    records.forEach(consumer::addRecord);
+                }
+            }));
+            return consumer;
+        }
+    }
+}
