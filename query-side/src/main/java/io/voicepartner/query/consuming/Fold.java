@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -146,6 +147,38 @@ final class Fold {
     OptionalLong revision(ProjectedTable table, Map<String, Object> id) {
         Map<String, Object> row = tables.get(table.name()).get(table.keyOf(id));
         return row == null ? OptionalLong.empty() : OptionalLong.of(((Number) row.get("revision")).longValue());
+    }
+
+    Optional<String> text(ProjectedTable table, Map<String, Object> id, String column) {
+        Map<String, Object> row = tables.get(table.name()).get(table.keyOf(id));
+        return row == null
+                ? Optional.empty()
+                : Optional.ofNullable(row.get(column)).map(Fold::text);
+    }
+
+    /**
+     * Looks for the key below {@code below} one value after the other, down to 0: a fold has no order, and the rows
+     * it is asked this for (a resource's history, one row per revision) have few gaps below the one asked for.
+     */
+    Optional<String> latestBelow(ProjectedTable table, Map<String, Object> prefix, long below, String column) {
+        Map<List<Object>, Map<String, Object>> rows = tables.get(table.name());
+        List<Object> key = new ArrayList<>(table.key().size());
+        for (String name : table.key().subList(0, table.key().size() - 1)) {
+            key.add(prefix.get(name));
+        }
+        key.add(null);
+        for (long value = below - 1; value >= 0; value--) {
+            key.set(key.size() - 1, value);
+            Map<String, Object> row = rows.get(key);
+            if (row != null) {
+                return Optional.ofNullable(row.get(column)).map(Fold::text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(Object value) {
+        return value instanceof ProjectedTable.Json json ? json.text() : value.toString();
     }
 
     private void write(

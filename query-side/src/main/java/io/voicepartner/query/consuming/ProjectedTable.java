@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,6 +141,48 @@ public final class ProjectedTable {
                 .optional()
                 .map(OptionalLong::of)
                 .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * A column of the row with this key, as text ({@code jsonb} as its JSON), in the current projection's tables (or
+     * fold); empty if there is no such row, or the column is null there.
+     */
+    public Optional<String> text(Map<String, Object> id, String column) {
+        Fold fold = Fold.of(table);
+        if (fold != null) {
+            return fold.text(this, id, column);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        id.forEach((name, value) -> parameters.put(name, bind(value)));
+        return jdbc.sql("SELECT CAST(" + column + " AS text) FROM " + table + " WHERE "
+                        + id.keySet().stream().map(name -> name + " = :" + name).collect(Collectors.joining(" AND ")))
+                .params(parameters)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * A column, as text, of the row whose key is {@code prefix} followed by the greatest value of the key's last
+     * column below {@code below}; empty if there is none. The key's last column is a whole number, such as a
+     * revision.
+     */
+    public Optional<String> latestBelow(Map<String, Object> prefix, long below, String column) {
+        Fold fold = Fold.of(table);
+        if (fold != null) {
+            return fold.latestBelow(this, prefix, below, column);
+        }
+        String order = key.get(key.size() - 1);
+        Map<String, Object> parameters = new HashMap<>();
+        prefix.forEach((name, value) -> parameters.put(name, bind(value)));
+        parameters.put("below", below);
+        return jdbc.sql("SELECT CAST(" + column + " AS text) FROM " + table + " WHERE "
+                        + prefix.keySet().stream()
+                                .map(name -> name + " = :" + name)
+                                .collect(Collectors.joining(" AND "))
+                        + " AND " + order + " < :below ORDER BY " + order + " DESC LIMIT 1")
+                .params(parameters)
+                .query(String.class)
+                .optional();
     }
 
     /** A row's columns in the order given, for callers that build one. */

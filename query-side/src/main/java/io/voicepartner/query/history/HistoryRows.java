@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.query.actor.ActorView;
+import io.voicepartner.query.consuming.ProjectedTable;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,28 +43,24 @@ public class HistoryRows {
     record Page(List<HistoryEntry> items, boolean hasMore, long total) {}
 
     private final JdbcClient jdbc;
+    private final ProjectedTable table;
     private final ObjectMapper objectMapper;
 
     HistoryRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new ProjectedTable(jdbc, "history", "aggregate_id", "revision");
         this.objectMapper = objectMapper;
     }
 
     boolean recorded(String aggregateId, long revision) {
-        return jdbc.sql("SELECT count(*) FROM history WHERE aggregate_id = ? AND revision = ?")
-                        .params(aggregateId, revision)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return table.text(ProjectedTable.row("aggregate_id", aggregateId, "revision", revision), "revision")
+                .isPresent();
     }
 
     /** The resource's state before {@code revision}: after the latest event below it, if any was recorded. */
     Optional<ObjectNode> stateBefore(String aggregateId, long revision) {
-        return jdbc.sql("SELECT state FROM history WHERE aggregate_id = ? AND revision < ? "
-                        + "ORDER BY revision DESC LIMIT 1")
-                .params(aggregateId, revision)
-                .query((row, n) -> (ObjectNode) read(row.getString("state")))
-                .optional();
+        return table.latestBelow(ProjectedTable.row("aggregate_id", aggregateId), revision, "state")
+                .map(state -> (ObjectNode) read(state));
     }
 
     void insert(
@@ -77,21 +74,17 @@ public class HistoryRows {
             Map<String, HistoryEntry.Change> changes,
             ObjectNode state,
             boolean deleted) {
-        jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, occurred_at, "
-                        + "actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
-                        + "CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
-                .params(
-                        aggregateId,
-                        revision,
-                        aggregateType.wireName(),
-                        ownerId,
-                        type,
-                        Timestamp.from(occurredAt),
-                        actor,
-                        json(changes),
-                        json(state),
-                        deleted)
-                .update();
+        table.insert(ProjectedTable.row(
+                "aggregate_id", aggregateId,
+                "revision", revision,
+                "aggregate_type", aggregateType.wireName(),
+                "owner_id", ownerId,
+                "type", type,
+                "occurred_at", occurredAt,
+                "actor", actor,
+                "changes", new ProjectedTable.Json(json(changes)),
+                "state", new ProjectedTable.Json(json(state)),
+                "deleted", deleted));
     }
 
     /**

@@ -19,6 +19,9 @@ import io.voicepartner.api.tool.ToolExecuted;
 import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
 import io.voicepartner.api.usage.ToolExecutionRecorded;
+import io.voicepartner.api.user.PasswordChanged;
+import io.voicepartner.api.user.SignedOut;
+import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.support.json.EnvelopeReader;
 import io.voicepartner.support.json.JsonConventions;
 import java.io.IOException;
@@ -84,6 +87,7 @@ class FoldedRebuildTest {
                 Arrays.stream(ReadModel.values()).filter(ReadModel::folded).toList());
         assertThat(folded).isNotEmpty();
         publishToolHistories(new Random(23), 60);
+        publishUsers(new Random(5), 20);
 
         List<Projector> projectors = database.projectors();
         EnvelopeReader reader = new EnvelopeReader();
@@ -98,6 +102,9 @@ class FoldedRebuildTest {
         Map<String, List<String>> live = rowsOf(folded);
         assertThat(live.get("tools")).isNotEmpty();
         assertThat(live.get("tool_executions")).isNotEmpty();
+        assertThat(live.get("users")).hasSize(20);
+        assertThat(live.get("history")).isNotEmpty();
+        assertThat(live.get("audit_log")).isNotEmpty();
 
         database.truncateReadModels();
         ReadModelRebuild.Result eventByEvent = rebuild(folded, false);
@@ -184,6 +191,29 @@ class FoldedRebuildTest {
                 publish(usage);
                 if (random.nextInt(4) == 0) {
                     publish(usage);
+                }
+            }
+        }
+    }
+
+    /** Accounts registered, their passwords changed and their sessions ended, with redeliveries. */
+    private void publishUsers(Random random, int users) {
+        for (int u = 0; u < users; u++) {
+            String user = UUID.randomUUID().toString();
+            Instant time = EPOCH.plusSeconds(u * 600L);
+            publish(at(1, time, new UserRegistered(user, "sealed-address-" + u, "sealed\\name\t" + u)));
+            int changes = random.nextInt(4);
+            for (int c = 0; c < changes; c++) {
+                time = time.plusSeconds(1 + random.nextInt(3600));
+                EventEnvelope envelope = at(
+                        2 + c,
+                        time,
+                        random.nextBoolean()
+                                ? new PasswordChanged(user, c + 1)
+                                : new SignedOut(user, "token-" + c, time.plusSeconds(900)));
+                publish(envelope);
+                if (random.nextInt(4) == 0) {
+                    publish(envelope);
                 }
             }
         }
