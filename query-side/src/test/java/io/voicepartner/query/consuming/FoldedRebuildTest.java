@@ -9,6 +9,15 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
+import io.voicepartner.api.phonenumber.CallDirection;
+import io.voicepartner.api.phonenumber.CallRecorded;
+import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
+import io.voicepartner.api.phonenumber.PhoneNumberCreated;
+import io.voicepartner.api.phonenumber.PhoneNumberDeleted;
+import io.voicepartner.api.phonenumber.PhoneNumberProvider;
+import io.voicepartner.api.phonenumber.PhoneNumberRestored;
+import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.tool.AuthenticationType;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
@@ -18,6 +27,7 @@ import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolExecuted;
 import io.voicepartner.api.tool.ToolRestored;
 import io.voicepartner.api.tool.ToolUpdated;
+import io.voicepartner.api.usage.PhoneCallRecorded;
 import io.voicepartner.api.usage.ToolExecutionRecorded;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
@@ -88,6 +98,7 @@ class FoldedRebuildTest {
         assertThat(folded).isNotEmpty();
         publishToolHistories(new Random(23), 60);
         publishUsers(new Random(5), 20);
+        publishPhoneNumbers(new Random(11), 30);
 
         List<Projector> projectors = database.projectors();
         EnvelopeReader reader = new EnvelopeReader();
@@ -103,6 +114,8 @@ class FoldedRebuildTest {
         assertThat(live.get("tools")).isNotEmpty();
         assertThat(live.get("tool_executions")).isNotEmpty();
         assertThat(live.get("users")).hasSize(20);
+        assertThat(live.get("phone_numbers")).hasSize(30);
+        assertThat(live.get("phone_calls")).isNotEmpty();
         assertThat(live.get("history")).isNotEmpty();
         assertThat(live.get("audit_log")).isNotEmpty();
 
@@ -194,6 +207,80 @@ class FoldedRebuildTest {
                 }
             }
         }
+    }
+
+    /** Numbers bought, changed, called, released and restored at random, with redeliveries. */
+    private void publishPhoneNumbers(Random random, int numbers) {
+        for (int n = 0; n < numbers; n++) {
+            String number = UUID.randomUUID().toString();
+            String owner = "owner-" + (n % 5);
+            long revision = 0;
+            Instant time = EPOCH.plusSeconds(n * 7200L);
+            if (random.nextInt(4) == 0) {
+                publish(at(0, time, callRecorded(number, owner, "early-" + n, time, random)));
+            }
+            publish(at(++revision, time, new PhoneNumberCreated(number, owner, numberConfiguration(n, random))));
+            int changes = random.nextInt(6);
+            for (int c = 0; c < changes; c++) {
+                time = time.plusMillis(1 + random.nextInt(100_000));
+                DomainEvent event = switch (random.nextInt(4)) {
+                    case 0 -> new PhoneNumberUpdated(number, owner, numberConfiguration(n, random), Set.of());
+                    case 1 ->
+                        new CallRecorded(
+                                number,
+                                owner,
+                                "legacy-" + c,
+                                "assistant-1",
+                                random.nextInt(600),
+                                CallDirection.OUTBOUND,
+                                time);
+                    case 2 -> new PhoneNumberDeleted(number, owner, "+49 30 555" + n);
+                    default -> new PhoneNumberRestored(number, owner, numberConfiguration(n, random));
+                };
+                EventEnvelope envelope = at(++revision, time, event);
+                publish(envelope);
+                if (random.nextInt(5) == 0) {
+                    publish(envelope);
+                }
+            }
+            for (int c = 0; c < random.nextInt(4); c++) {
+                Instant called = time.minusSeconds(random.nextInt(600));
+                EventEnvelope usage = at(0, called, callRecorded(number, owner, "call-" + c, called, random));
+                publish(usage);
+                if (random.nextInt(4) == 0) {
+                    publish(usage);
+                }
+            }
+        }
+    }
+
+    private static PhoneCallRecorded callRecorded(
+            String number, String owner, String callId, Instant at, Random random) {
+        return new PhoneCallRecorded(
+                number,
+                owner,
+                callId,
+                random.nextBoolean() ? "assistant-" + random.nextInt(3) : null,
+                random.nextInt(900),
+                random.nextBoolean() ? CallDirection.INBOUND : CallDirection.OUTBOUND,
+                at);
+    }
+
+    private static PhoneNumberConfiguration numberConfiguration(int n, Random random) {
+        return new PhoneNumberConfiguration(
+                "+49 30 555" + n,
+                random.nextBoolean() ? "Practice " + n : null,
+                Map.of("voice", true, "sms", random.nextBoolean()),
+                "DE",
+                null,
+                "Berlin",
+                PhoneNumberProvider.TWILIO,
+                random.nextBoolean() ? "1.50" : null,
+                "EUR",
+                Map.of("record", random.nextBoolean()),
+                random.nextBoolean() ? PhoneNumberStatus.ACTIVE : PhoneNumberStatus.INACTIVE,
+                random.nextBoolean() ? "assistant-" + random.nextInt(3) : null,
+                random.nextBoolean() ? random.nextInt(4) + 1 : null);
     }
 
     /** Accounts registered, their passwords changed and their sessions ended, with redeliveries. */
