@@ -1,5 +1,13 @@
 package io.voicepartner.query.consuming;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +19,7 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +59,11 @@ final class Fold {
             .withZone(ZoneId.systemDefault());
 
     private static final int COPY_BUFFER = 1 << 20;
+    /** Reads numbers exactly and writes them plain: {@link #asStored}. */
+    private static final ObjectMapper JSONB = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     /** The undone state of one row: {@code previous} null if the write created it. */
     private record Change(
@@ -131,6 +145,31 @@ final class Fold {
         return true;
     }
 
+    /**
+     * Removes the rows whose key starts with {@code prefix}: the row with that key if it is the whole key, else by a
+     * look at every row of the table, which only a rare event asks for (an assistant restored with its relations).
+     */
+    void delete(ProjectedTable table, Map<String, Object> prefix) {
+        Map<List<Object>, Map<String, Object>> rows = tables.get(table.name());
+        if (prefix.keySet().containsAll(table.key())) {
+            List<Object> key = table.keyOf(prefix);
+            Map<String, Object> row = rows.remove(key);
+            if (row != null) {
+                changes.get().add(new Change(rows, key, row));
+            }
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        for (String column : table.key().subList(0, prefix.size())) {
+            values.add(prefix.get(column));
+        }
+        for (List<Object> key : List.copyOf(rows.keySet())) {
+            if (key.subList(0, values.size()).equals(values)) {
+                changes.get().add(new Change(rows, key, rows.remove(key)));
+            }
+        }
+    }
+
     void accumulate(ProjectedTable table, Map<String, Object> row, Map<String, ProjectedTable.Merge> merged) {
         Map<List<Object>, Map<String, Object>> rows = tables.get(table.name());
         List<Object> key = table.keyOf(row);
@@ -178,7 +217,45 @@ final class Fold {
     }
 
     private static String text(Object value) {
-        return value instanceof ProjectedTable.Json json ? json.text() : value.toString();
+        return value instanceof ProjectedTable.Json json ? asStored(json.text()) : value.toString();
+    }
+
+    /**
+     * The JSON as a JSONB column gives it back: its numbers as PostgreSQL's {@code numeric} writes them (plain,
+     * {@code 1.0E21} as {@code 1000000000000000000000}, {@code 1.0E-7} as {@code 0.00000010}), which is what a projector
+     * reading it through SQL parses, and so decides on; key order and spacing do not matter to a parsed tree.
+     */
+    private static String asStored(String json) {
+        try (StringWriter text = new StringWriter();
+                JsonGenerator out = JSONB.getFactory().createGenerator(text)) {
+            writePlain(JSONB.readTree(json), out);
+            out.flush();
+            return text.toString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePlain(JsonNode node, JsonGenerator out) throws IOException {
+        if (node.isObject()) {
+            out.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                out.writeFieldName(field.getKey());
+                writePlain(field.getValue(), out);
+            }
+            out.writeEndObject();
+        } else if (node.isArray()) {
+            out.writeStartArray();
+            for (JsonNode element : node) {
+                writePlain(element, out);
+            }
+            out.writeEndArray();
+        } else if (node.isNumber()) {
+            out.writeNumber(node.decimalValue().toPlainString());
+        } else {
+            JSONB.writeTree(out, node);
+        }
     }
 
     private void write(

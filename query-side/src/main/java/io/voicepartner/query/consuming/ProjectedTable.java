@@ -101,6 +101,23 @@ public final class ProjectedTable {
                 == 1;
     }
 
+    /** {@code DELETE} of the rows whose key starts with {@code prefix} (the whole key: one row). */
+    public void delete(Map<String, Object> prefix) {
+        Fold fold = Fold.of(table);
+        if (fold != null) {
+            fold.delete(this, prefix);
+            return;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        prefix.forEach((column, value) -> parameters.put(column, bind(value)));
+        jdbc.sql("DELETE FROM " + table + " WHERE "
+                        + prefix.keySet().stream()
+                                .map(column -> column + " = :" + column)
+                                .collect(Collectors.joining(" AND ")))
+                .params(parameters)
+                .update();
+    }
+
     /** {@code INSERT … ON CONFLICT (key) DO UPDATE} merging the {@code merged} columns, the others left as they are. */
     public void accumulate(Map<String, Object> row, Map<String, Merge> merged) {
         Fold fold = Fold.of(table);

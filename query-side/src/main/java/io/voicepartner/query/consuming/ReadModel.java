@@ -65,7 +65,8 @@ public enum ReadModel {
      * One is added here once its rows classes write only that way, and {@code FoldedRebuildTest} proves both paths
      * leave the same rows.
      */
-    private static final Set<ReadModel> FOLDED = EnumSet.of(TOOLS, PHONE_NUMBERS, USERS, HISTORY, AUDIT_LOG);
+    private static final Set<ReadModel> FOLDED =
+            EnumSet.of(ASSISTANTS, TOOLS, PHONE_NUMBERS, USERS, HISTORY, AUDIT_LOG);
 
     private final String wireName;
     private final AggregateType owner;

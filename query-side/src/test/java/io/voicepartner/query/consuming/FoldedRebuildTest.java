@@ -5,6 +5,20 @@ import static io.voicepartner.query.consuming.Envelopes.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.voicepartner.api.assistant.AssistantConfiguration;
+import io.voicepartner.api.assistant.AssistantCreated;
+import io.voicepartner.api.assistant.AssistantDeleted;
+import io.voicepartner.api.assistant.AssistantField;
+import io.voicepartner.api.assistant.AssistantRestored;
+import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.api.assistant.AssistantUpdated;
+import io.voicepartner.api.assistant.AssistantVersionPublished;
+import io.voicepartner.api.assistant.FileAssignmentConfigured;
+import io.voicepartner.api.assistant.FileUnassigned;
+import io.voicepartner.api.assistant.FilesAssigned;
+import io.voicepartner.api.assistant.ToolUnassigned;
+import io.voicepartner.api.assistant.ToolsAssigned;
+import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
@@ -99,6 +113,7 @@ class FoldedRebuildTest {
         publishToolHistories(new Random(23), 60);
         publishUsers(new Random(5), 20);
         publishPhoneNumbers(new Random(11), 30);
+        publishAssistants(new Random(17), 40);
 
         List<Projector> projectors = database.projectors();
         EnvelopeReader reader = new EnvelopeReader();
@@ -114,6 +129,10 @@ class FoldedRebuildTest {
         assertThat(live.get("tools")).isNotEmpty();
         assertThat(live.get("tool_executions")).isNotEmpty();
         assertThat(live.get("users")).hasSize(20);
+        assertThat(live.get("assistants")).hasSize(40);
+        assertThat(live.get("assistant_tools")).isNotEmpty();
+        assertThat(live.get("assistant_files")).isNotEmpty();
+        assertThat(live.get("assistant_versions")).isNotEmpty();
         assertThat(live.get("phone_numbers")).hasSize(30);
         assertThat(live.get("phone_calls")).isNotEmpty();
         assertThat(live.get("history")).isNotEmpty();
@@ -207,6 +226,84 @@ class FoldedRebuildTest {
                 }
             }
         }
+    }
+
+    /** Assistants created, changed, given tools and files, published, deleted and restored, with redeliveries. */
+    private void publishAssistants(Random random, int assistants) {
+        for (int a = 0; a < assistants; a++) {
+            String assistant = UUID.randomUUID().toString();
+            String owner = "owner-" + (a % 3);
+            long revision = 0;
+            int published = 0;
+            Instant time = EPOCH.plusSeconds(a * 5400L);
+            publish(at(
+                    ++revision, time, new AssistantCreated(assistant, owner, assistantConfiguration(a, random), null)));
+            int changes = random.nextInt(9);
+            for (int c = 0; c < changes; c++) {
+                time = time.plusMillis(1 + random.nextInt(100_000));
+                String tool = "tool-" + random.nextInt(4);
+                String file = "file-" + random.nextInt(3);
+                DomainEvent event = switch (random.nextInt(9)) {
+                    case 0 ->
+                        new AssistantUpdated(
+                                assistant, owner, assistantConfiguration(a, random), Set.of(AssistantField.NAME));
+                    case 1 -> new ToolsAssigned(assistant, owner, List.of(tool, "tool-9"));
+                    case 2 -> new ToolUnassigned(assistant, owner, tool);
+                    case 3 -> new FilesAssigned(assistant, owner, List.of(file));
+                    case 4 ->
+                        new FileAssignmentConfigured(assistant, owner, file, Map.of("chunk_size", random.nextInt(900)));
+                    case 5 -> new FileUnassigned(assistant, owner, file);
+                    case 6 -> new AssistantDeleted(assistant, owner);
+                    case 7 ->
+                        new AssistantRestored(
+                                assistant,
+                                owner,
+                                assistantConfiguration(a, random),
+                                List.of("tool-1", tool),
+                                Map.of(file, Map.of("mode", "search")));
+                    default ->
+                        new AssistantVersionPublished(
+                                assistant,
+                                owner,
+                                ++published,
+                                random.nextBoolean() ? "note\t" + c : null,
+                                "ab".repeat(32),
+                                owner,
+                                new VersionConfiguration(assistantConfiguration(a, random), List.of(), List.of()));
+                };
+                EventEnvelope envelope = at(++revision, time, event);
+                publish(envelope);
+                if (random.nextInt(5) == 0) {
+                    publish(envelope);
+                }
+            }
+        }
+    }
+
+    private static AssistantConfiguration assistantConfiguration(int a, Random random) {
+        return new AssistantConfiguration(
+                "Assistant " + a + (random.nextBoolean() ? " ü" : ""),
+                random.nextBoolean() ? "Answers\nthe phone" : null,
+                "You answer the phone.\tBe brief.",
+                "openai",
+                "gpt-4o",
+                // sums that only the shortest exact decimal writes back the same, and a large one
+                random.nextBoolean() ? 0.1 + 0.2 : 0.7,
+                random.nextBoolean() ? 400 : null,
+                "elevenlabs",
+                "voice-1",
+                random.nextBoolean() ? 12_345_678_901.5 : 1.0,
+                null,
+                random.nextDouble(),
+                "de-DE",
+                null,
+                "Hallo!",
+                0.5,
+                random.nextBoolean() ? 1e-7 : 3.0,
+                0.25,
+                random.nextBoolean() ? AssistantStatus.DRAFT : AssistantStatus.DEPLOYED,
+                random.nextBoolean(),
+                Map.of("transfer", random.nextBoolean(), "weight", random.nextBoolean() ? 1e21 : 2.5));
     }
 
     /** Numbers bought, changed, called, released and restored at random, with redeliveries. */
