@@ -107,8 +107,11 @@ public enum ReadModel {
         return FOLDED.contains(this);
     }
 
-    /** Its tables in schema {@code query}, in the order their projector writes them (which locks them). */
-    List<String> tables() {
+    /**
+     * Its tables in schema {@code query}, in the order their projector writes them (which locks them); public for the
+     * rebuild benchmark, which copies the same rows as its baseline.
+     */
+    public List<String> tables() {
         return tables;
     }
 

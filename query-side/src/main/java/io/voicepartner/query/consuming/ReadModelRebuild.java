@@ -51,8 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     part applied in order in a transaction of its own. That is safe because a projector writes only the
  *     rows of the event's aggregate, whose events all have the same key; it is worth it because a rebuild
  *     spends its time waiting for the database's answers to single statements. (Splitting by partition
- *     would not do: a poll of compressed records often holds one partition's.)</li>
- * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile.</li>
+ *     would not do: a poll of compressed records often holds one partition's.) The read models listed as folded
+ *     ({@link ReadModel#folded}) are not written as SQL in this pass: the same projectors write them through
+ *     {@link ProjectedTable} into a {@link Fold} bound to the worker, each aggregate's rows folded in memory to their
+ *     final state, then copied into the shadow tables with {@code COPY}, one statement per table (ADR 0044).</li>
+ * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile, as SQL
+ *     through the projectors.</li>
  * <li>The swap transaction locks the served tables ({@code ACCESS EXCLUSIVE}), which pauses the live
  *     consumer at its next event for them and holds reads for the moment the swap takes (they then read the
  *     new tables), and catches up to the partitions' ends again. A weaker lock that let reads go on would
