@@ -56,7 +56,11 @@ public final class RebuildBenchmark {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern GLOBAL_POSITION = Pattern.compile("\"global_position\":\\d+");
     private static final List<String> TOPICS = List.of(
-            "voicepartner.users", "voicepartner.tools", "voicepartner.assistants", "voicepartner.phone-numbers");
+            "voicepartner.users",
+            "voicepartner.organizations",
+            "voicepartner.tools",
+            "voicepartner.assistants",
+            "voicepartner.phone-numbers");
 
     private RebuildBenchmark() {}
 

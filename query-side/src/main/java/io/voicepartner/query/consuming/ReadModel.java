@@ -66,7 +66,7 @@ public enum ReadModel {
      * leave the same rows.
      */
     private static final Set<ReadModel> FOLDED =
-            EnumSet.of(ASSISTANTS, TOOLS, PHONE_NUMBERS, USERS, HISTORY, AUDIT_LOG);
+            EnumSet.of(ASSISTANTS, TOOLS, FILES, PHONE_NUMBERS, USERS, HISTORY, AUDIT_LOG);
 
     private final String wireName;
     private final AggregateType owner;

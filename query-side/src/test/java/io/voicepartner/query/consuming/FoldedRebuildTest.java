@@ -20,6 +20,12 @@ import io.voicepartner.api.assistant.ToolUnassigned;
 import io.voicepartner.api.assistant.ToolsAssigned;
 import io.voicepartner.api.assistant.VersionConfiguration;
 import io.voicepartner.api.common.SecretValue;
+import io.voicepartner.api.file.FileDeleted;
+import io.voicepartner.api.file.FileDescriptionUpdated;
+import io.voicepartner.api.file.FileProcessed;
+import io.voicepartner.api.file.FileProcessingFailed;
+import io.voicepartner.api.file.FileType;
+import io.voicepartner.api.file.FileUploaded;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.api.messaging.EventEnvelope;
@@ -114,6 +120,7 @@ class FoldedRebuildTest {
         publishUsers(new Random(5), 20);
         publishPhoneNumbers(new Random(11), 30);
         publishAssistants(new Random(17), 40);
+        publishFiles(new Random(29), 25);
 
         List<Projector> projectors = database.projectors();
         EnvelopeReader reader = new EnvelopeReader();
@@ -129,6 +136,7 @@ class FoldedRebuildTest {
         assertThat(live.get("tools")).isNotEmpty();
         assertThat(live.get("tool_executions")).isNotEmpty();
         assertThat(live.get("users")).hasSize(20);
+        assertThat(live.get("files")).hasSize(25);
         assertThat(live.get("assistants")).hasSize(40);
         assertThat(live.get("assistant_tools")).isNotEmpty();
         assertThat(live.get("assistant_files")).isNotEmpty();
@@ -304,6 +312,46 @@ class FoldedRebuildTest {
                 random.nextBoolean() ? AssistantStatus.DRAFT : AssistantStatus.DEPLOYED,
                 random.nextBoolean(),
                 Map.of("transfer", random.nextBoolean(), "weight", random.nextBoolean() ? 1e21 : 2.5));
+    }
+
+    /** Files uploaded, processed or failed, described and deleted, with redeliveries. */
+    private void publishFiles(Random random, int files) {
+        for (int f = 0; f < files; f++) {
+            String file = UUID.randomUUID().toString();
+            String owner = "owner-" + (f % 4);
+            long revision = 0;
+            Instant time = EPOCH.plusSeconds(f * 900L);
+            publish(at(
+                    ++revision,
+                    time,
+                    new FileUploaded(
+                            file,
+                            owner,
+                            "notes-" + f + ".txt",
+                            "Notes\t" + f + ".txt",
+                            FileType.TXT,
+                            random.nextInt(100_000),
+                            "files/" + file,
+                            random.nextBoolean() ? "uploaded" : null,
+                            "00".repeat(32))));
+            int changes = random.nextInt(5);
+            for (int c = 0; c < changes; c++) {
+                time = time.plusMillis(1 + random.nextInt(100_000));
+                DomainEvent event = switch (random.nextInt(4)) {
+                    case 0 ->
+                        new FileProcessed(
+                                file, owner, "texts/" + file, random.nextInt(5000), "11".repeat(32), "Hello\nworld");
+                    case 1 -> new FileProcessingFailed(file, owner, "unreadable: \\x00");
+                    case 2 -> new FileDescriptionUpdated(file, owner, "v" + c);
+                    default -> new FileDeleted(file, owner, random.nextBoolean());
+                };
+                EventEnvelope envelope = at(++revision, time, event);
+                publish(envelope);
+                if (random.nextInt(5) == 0) {
+                    publish(envelope);
+                }
+            }
+        }
     }
 
     /** Numbers bought, changed, called, released and restored at random, with redeliveries. */
