@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.query.consuming.ReadModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,12 +58,9 @@ public final class RebuildBenchmark {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern GLOBAL_POSITION = Pattern.compile("\"global_position\":\\d+");
-    private static final List<String> TOPICS = List.of(
-            "voicepartner.users",
-            "voicepartner.organizations",
-            "voicepartner.tools",
-            "voicepartner.assistants",
-            "voicepartner.phone-numbers");
+    /** Every topic: a sign-up also writes the user's organization (ADR 0027), a sign-in a record of its own. */
+    private static final List<String> TOPICS =
+            Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList();
 
     private RebuildBenchmark() {}
 
@@ -246,7 +246,7 @@ public final class RebuildBenchmark {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = TOPICS.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                    .flatMap(topic -> Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of()).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))
                     .toList();
             consumer.assign(partitions);
