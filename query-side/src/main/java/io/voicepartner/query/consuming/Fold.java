@@ -99,6 +99,16 @@ final class Fold {
         return tables.keySet().containsAll(model.tables());
     }
 
+    /** How many rows it holds, all tables together. */
+    long rows() {
+        return tables.values().stream().mapToLong(Map::size).sum();
+    }
+
+    /** Lets go of every row, once they are copied in. */
+    void clear() {
+        tables.values().forEach(Map::clear);
+    }
+
     /** Where this thread's writes are: what {@link #undoTo} goes back to. */
     int mark() {
         return changes.get().size();

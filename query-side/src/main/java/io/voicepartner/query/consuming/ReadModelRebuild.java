@@ -102,6 +102,9 @@ class ReadModelRebuild {
     /** How often the swap tries to take its lock when it loses a deadlock. */
     private static final int SWAP_ATTEMPTS = 5;
 
+    /** What {@link #foldRows} reckons a folded row costs on the heap, to derive it from the heap's size. */
+    private static final long ROW_BYTES = 2048;
+
     /** A fold of no table: every projector writes to SQL, as during the catch-ups after the first pass. */
     private static final Fold NO_FOLD = new Fold(List.of());
 
@@ -116,6 +119,7 @@ class ReadModelRebuild {
     private final int batchSize;
     private final int parallelism;
     private final boolean fold;
+    private final long foldRows;
 
     ReadModelRebuild(
             ConsumerFactory<?, ?> consumers,
@@ -126,7 +130,8 @@ class ReadModelRebuild {
             TransactionTemplate transaction,
             @Value("${voicepartner.rebuild.batch-size:5000}") int batchSize,
             @Value("${voicepartner.rebuild.parallelism:4}") int parallelism,
-            @Value("${voicepartner.rebuild.fold:true}") boolean fold) {
+            @Value("${voicepartner.rebuild.fold:true}") boolean fold,
+            @Value("${voicepartner.rebuild.fold-rows:0}") long foldRows) {
         this.consumers = consumers;
         this.reader = reader;
         this.projectors = projectors;
@@ -136,6 +141,9 @@ class ReadModelRebuild {
         this.batchSize = batchSize;
         this.parallelism = parallelism;
         this.fold = fold;
+        // a row of the read models in memory, with its map and strings, is some hundreds of bytes to a few kilobytes
+        // (the history's states): the default keeps the fold to about a third of the heap
+        this.foldRows = foldRows > 0 ? foldRows : Runtime.getRuntime().maxMemory() / 3 / ROW_BYTES;
     }
 
     /**
@@ -361,9 +369,12 @@ class ReadModelRebuild {
          *
          * @param callers the caller's transaction, to apply in one record after the other; {@code null} for
          *                several transactions at once per poll (without a durable commit)
-         * @param fold    where the writes to the tables it holds go instead of SQL
+         * @param folding where the writes to the tables it holds go instead of SQL: once it holds more than
+         *                {@code voicepartner.rebuild.fold-rows} rows, they are copied into the shadow tables and the
+         *                rest is applied as SQL, which goes on from exactly the rows the fold had reached
          */
-        void catchUp(TransactionStatus callers, Fold fold) {
+        void catchUp(TransactionStatus callers, Fold folding) {
+            Fold fold = folding;
             ends = consumer.endOffsets(partitions);
             report();
             while (!caughtUp()) {
@@ -372,6 +383,15 @@ class ReadModelRebuild {
                     applyInParallel(records, fold);
                 } else {
                     applyEach(records, callers, fold);
+                }
+                if (fold.rows() > foldRows) {
+                    log.info(
+                            "Rebuild: the fold holds {} rows, more than {}: copying them in, the rest event by event",
+                            fold.rows(),
+                            foldRows);
+                    copyIn(fold, workers);
+                    fold.clear();
+                    fold = NO_FOLD;
                 }
                 report();
             }

@@ -154,11 +154,18 @@ class FoldedRebuildTest {
         ReadModelRebuild.Result foldedResult = rebuild(folded, true);
         Map<String, List<String>> rebuiltFolded = rowsOf(folded);
 
+        // a fold that outgrows its share of the heap is copied in half-way, and the rest applied as SQL
+        database.truncateReadModels();
+        ReadModelRebuild.Result halfFolded = rebuild(folded, true, 200);
+        Map<String, List<String>> rebuiltHalfFolded = rowsOf(folded);
+        assertThat(halfFolded).isEqualTo(eventByEvent);
+
         assertThat(foldedResult).isEqualTo(eventByEvent);
         assertThat(foldedResult.parked()).isEmpty();
         live.forEach((table, rows) -> {
             assertThat(rebuiltEventByEvent.get(table)).as(table).containsExactlyElementsOf(rows);
             assertThat(rebuiltFolded.get(table)).as(table).containsExactlyElementsOf(rows);
+            assertThat(rebuiltHalfFolded.get(table)).as(table).containsExactlyElementsOf(rows);
         });
     }
 
@@ -499,6 +506,11 @@ class FoldedRebuildTest {
     }
 
     private ReadModelRebuild.Result rebuild(Set<ReadModel> models, boolean fold) {
+        return rebuild(models, fold, 0);
+    }
+
+    /** @param foldRows how many rows the fold may hold before the rest is applied as SQL; 0 for the heap's share */
+    private ReadModelRebuild.Result rebuild(Set<ReadModel> models, boolean fold, long foldRows) {
         return new ReadModelRebuild(
                         new TopicConsumers(models),
                         new EnvelopeReader(),
@@ -508,7 +520,8 @@ class FoldedRebuildTest {
                         database.transaction(),
                         7,
                         3,
-                        fold)
+                        fold,
+                        foldRows)
                 .run(models, (done, total) -> true);
     }
 

@@ -198,7 +198,8 @@ class ReadModelRebuildTest {
                         database.transaction(),
                         100,
                         2,
-                        true)
+                        true,
+                        0)
                 .run(models, progress);
     }
 
