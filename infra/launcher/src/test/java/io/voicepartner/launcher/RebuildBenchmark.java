@@ -1,5 +1,10 @@
 package io.voicepartner.launcher;
 
+import io.voicepartner.api.messaging.AggregateType;
+import io.voicepartner.query.consuming.ReadModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +35,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,23 +46,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  * compete for the machine), writes one user's realistic history through the HTTP API (a user, tools with and
  * without credentials, an assistant changed three times with tools assigned, a phone number), copies those
  * very records onto the topics under fresh ids until there are {@code EVENTS} of them, and then rebuilds
- * every read model with {@code infra/scripts/rebuild}'s code, timing it.
+ * every read model with {@code infra/scripts/rebuild}'s code, timing it, and times PostgreSQL's {@code COPY} of the rows
+ * it made into empty unlogged tables, the yardstick of issue 23. A second argument {@code event-by-event} rebuilds the
+ * way it did before ADR 0044.
  *
  * <pre>./mvnw -o -q test-compile dependency:build-classpath -pl infra/launcher -am -Dmdep.outputFile=/tmp/cp -Dmdep.includeScope=test
- * java -cp infra/launcher/target/test-classes:infra/launcher/target/classes:$(cat /tmp/cp) io.voicepartner.launcher.RebuildBenchmark [events]</pre>
+ * java -cp infra/launcher/target/test-classes:infra/launcher/target/classes:$(cat /tmp/cp) io.voicepartner.launcher.RebuildBenchmark [events [event-by-event]]</pre>
  */
 public final class RebuildBenchmark {
 
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern GLOBAL_POSITION = Pattern.compile("\"global_position\":\\d+");
-    private static final List<String> TOPICS = List.of(
-            "voicepartner.users", "voicepartner.tools", "voicepartner.assistants", "voicepartner.phone-numbers");
+    /** Every topic: a sign-up also writes the user's organization (ADR 0027), a sign-in a record of its own. */
+    private static final List<String> TOPICS =
+            Arrays.stream(AggregateType.values()).map(AggregateType::topic).toList();
 
     private RebuildBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        // the path before ADR 0044, every event applied as SQL statements, for a comparison in the same harness
+        boolean eventByEvent = args.length > 1 && args[1].equals("event-by-event");
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
         LocalKafka kafka = LocalKafka.start(0);
         Path files = Files.createTempDirectory("voicepartner-bench-files-");
@@ -68,7 +82,8 @@ public final class RebuildBenchmark {
                         "--voicepartner.read-your-writes.timeout=1ms",
                         "--voicepartner.files.storage-dir=" + files,
                         // the PostgreSQL of a shared machine has few connections to spare; the rebuild uses 4 at once
-                        "--spring.datasource.hikari.maximum-pool-size=8")) {
+                        "--spring.datasource.hikari.maximum-pool-size=8",
+                        "--voicepartner.rebuild.fold=" + !eventByEvent)) {
             Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
             writeTemplate(api);
             List<ConsumerRecord<String, byte[]>> template = read(kafka.bootstrapServers(), storedEvents(database));
@@ -88,8 +103,17 @@ public final class RebuildBenchmark {
             System.out.println("load average after the rebuild: "
                     + Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf(
-                    "rebuild %s: %,d events in %.1f s (request to swap) = %,.0f events/s%n",
-                    outcome.status(), outcome.events(), seconds, outcome.events() / seconds);
+                    "rebuild %s (%s): %,d events in %.1f s (request to swap) = %,.0f events/s%n",
+                    outcome.status(),
+                    eventByEvent ? "event by event" : "folded, COPY",
+                    outcome.events(),
+                    seconds,
+                    outcome.events() / seconds);
+            double copySeconds = copyBaseline(database);
+            System.out.printf(
+                    "baseline: COPY of the same rows into empty unlogged tables in %.1f s = %,.0f events/s; "
+                            + "rebuild / baseline = %.2f x%n",
+                    copySeconds, outcome.events() / copySeconds, copySeconds / seconds);
         } finally {
             kafka.stop();
             try (var paths = Files.walk(files)) {
@@ -98,6 +122,47 @@ public final class RebuildBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Issue 23's yardstick, measured in the same run: the rows the rebuild just swapped in, every read model's, read out
+     * with {@code COPY … TO STDOUT} (untimed) and written back with {@code COPY … FROM STDIN} into empty unlogged tables
+     * made {@code LIKE} the served ones, with their keys and indexes (what the rebuild's tables end with), one table
+     * after the other on one connection.
+     *
+     * @return the seconds the {@code COPY … FROM} statements took together
+     */
+    private static double copyBaseline(TestInfrastructure.Database database) throws SQLException, IOException {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS copy_baseline CASCADE");
+                statement.execute("CREATE SCHEMA copy_baseline");
+            }
+            long nanos = 0;
+            long rows = 0;
+            for (ReadModel model : ReadModel.values()) {
+                for (String table : model.tables()) {
+                    ByteArrayOutputStream text = new ByteArrayOutputStream();
+                    copy.copyOut("COPY query." + table + " TO STDOUT", text);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CREATE UNLOGGED TABLE copy_baseline." + table + " (LIKE query." + table
+                                + " INCLUDING ALL)");
+                    }
+                    long started = System.nanoTime();
+                    rows += copy.copyIn(
+                            "COPY copy_baseline." + table + " FROM STDIN",
+                            new ByteArrayInputStream(text.toByteArray()));
+                    nanos += System.nanoTime() - started;
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA copy_baseline CASCADE");
+            }
+            System.out.printf("baseline: %,d rows in the read models' tables%n", rows);
+            return nanos / 1e9;
+        }
     }
 
     private static void writeTemplate(Api anonymous) {
@@ -181,7 +246,7 @@ public final class RebuildBenchmark {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             List<TopicPartition> partitions = TOPICS.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                    .flatMap(topic -> Optional.ofNullable(consumer.partitionsFor(topic)).orElse(List.of()).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))
                     .toList();
             consumer.assign(partitions);

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.assistant.AssistantConfiguration;
 import io.voicepartner.api.assistant.AssistantStatus;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.PageRelations;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,51 +50,32 @@ class AssistantRows {
 
     private final JdbcClient jdbc;
     private final RevisionedTable table;
+    private final ProjectedTable tools;
+    private final ProjectedTable files;
     private final ObjectMapper objectMapper;
 
     AssistantRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.table = new RevisionedTable(jdbc, "assistants");
+        this.tools = new ProjectedTable(jdbc, "assistant_tools", "assistant_id", "tool_id");
+        this.files = new ProjectedTable(jdbc, "assistant_files", "assistant_id", "file_id");
         this.objectMapper = objectMapper;
     }
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql(
-                                "INSERT INTO assistants (" + COLUMNS
-                                        + ") VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, "
-                                        + ":system_prompt, :llm_provider, :llm_model, :temperature, :max_tokens, :voice_provider, "
-                                        + ":voice_id, :voice_speed, :voice_pitch, :voice_stability, :language, :fallback_language, "
-                                        + ":first_message, :interruption_sensitivity, :silence_timeout, :response_delay, :status, "
-                                        + ":is_active, CAST(:capabilities AS jsonb), :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                        .param("id", id)
-                        .param("owner_id", ownerId)
-                        .param("created_by", createdBy)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> row = ProjectedTable.row(
+                "id", id, "owner_id", ownerId, "created_by", createdBy == null ? ownerId : createdBy);
+        row.putAll(configurationColumns(c));
+        row.putAll(ProjectedTable.row("revision", revision, "created_at", at, "updated_at", at));
+        return table.writes().insert(row);
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, AssistantConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE assistants SET name = :name, description = :description, "
-                                + "system_prompt = :system_prompt, llm_provider = :llm_provider, llm_model = :llm_model, "
-                                + "temperature = :temperature, max_tokens = :max_tokens, voice_provider = :voice_provider, "
-                                + "voice_id = :voice_id, voice_speed = :voice_speed, voice_pitch = :voice_pitch, "
-                                + "voice_stability = :voice_stability, language = :language, "
-                                + "fallback_language = :fallback_language, first_message = :first_message, "
-                                + "interruption_sensitivity = :interruption_sensitivity, silence_timeout = :silence_timeout, "
-                                + "response_delay = :response_delay, status = :status, is_active = :is_active, "
-                                + "capabilities = CAST(:capabilities AS jsonb), revision = :revision, updated_at = :at "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> set = configurationColumns(c);
+        set.putAll(ProjectedTable.row("revision", revision, "updated_at", at));
+        return table.writes().update(ProjectedTable.row("id", id), revision, set);
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
@@ -113,8 +95,8 @@ class AssistantRows {
     /** A deleted assistant is live again with exactly these tools and files, in this order. */
     void restore(String id, List<String> toolIds, Map<String, Map<String, Object>> files, long position) {
         table.revive(id);
-        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ?").param(id).update();
+        tools.delete(ProjectedTable.row("assistant_id", id));
+        this.files.delete(ProjectedTable.row("assistant_id", id));
         addTools(id, toolIds, position);
         List<String> fileIds = List.copyOf(files.keySet());
         addFiles(id, fileIds, position);
@@ -124,39 +106,30 @@ class AssistantRows {
     /** @param position orders the assistant's tools by when they were assigned */
     void addTools(String id, List<String> toolIds, long position) {
         for (int i = 0; i < toolIds.size(); i++) {
-            jdbc.sql("INSERT INTO assistant_tools (assistant_id, tool_id, position) VALUES (?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING")
-                    .params(id, toolIds.get(i), position + i)
-                    .update();
+            tools.insert(ProjectedTable.row("assistant_id", id, "tool_id", toolIds.get(i), "position", position + i));
         }
     }
 
     void removeTool(String id, String toolId) {
-        jdbc.sql("DELETE FROM assistant_tools WHERE assistant_id = ? AND tool_id = ?")
-                .params(id, toolId)
-                .update();
+        tools.delete(ProjectedTable.row("assistant_id", id, "tool_id", toolId));
     }
 
     /** @param position orders the assistant's files by when they were assigned; each starts unconfigured */
     void addFiles(String id, List<String> fileIds, long position) {
         for (int i = 0; i < fileIds.size(); i++) {
-            jdbc.sql("INSERT INTO assistant_files (assistant_id, file_id, position) VALUES (?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING")
-                    .params(id, fileIds.get(i), position + i)
-                    .update();
+            files.insert(ProjectedTable.row("assistant_id", id, "file_id", fileIds.get(i), "position", position + i));
         }
     }
 
     void configureFile(String id, String fileId, Map<String, Object> config) {
-        jdbc.sql("UPDATE assistant_files SET config = CAST(? AS jsonb) WHERE assistant_id = ? AND file_id = ?")
-                .params(json(config), id, fileId)
-                .update();
+        files.update(
+                ProjectedTable.row("assistant_id", id, "file_id", fileId),
+                null,
+                ProjectedTable.row("config", new ProjectedTable.Json(json(config))));
     }
 
     void removeFile(String id, String fileId) {
-        jdbc.sql("DELETE FROM assistant_files WHERE assistant_id = ? AND file_id = ?")
-                .params(id, fileId)
-                .update();
+        files.delete(ProjectedTable.row("assistant_id", id, "file_id", fileId));
     }
 
     /** Those of the tools that still exist, in the order given. */
@@ -266,8 +239,8 @@ class AssistantRows {
                 .toList();
     }
 
-    private Map<String, Object> configurationParameters(AssistantConfiguration c) {
-        Map<String, Object> values = new HashMap<>();
+    private Map<String, Object> configurationColumns(AssistantConfiguration c) {
+        Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", c.name());
         values.put("description", c.description());
         values.put("system_prompt", c.systemPrompt());
@@ -288,7 +261,8 @@ class AssistantRows {
         values.put("response_delay", c.responseDelay());
         values.put("status", c.status().wireName());
         values.put("is_active", c.isActive());
-        values.put("capabilities", json(c.capabilities() == null ? Map.of() : c.capabilities()));
+        values.put(
+                "capabilities", new ProjectedTable.Json(json(c.capabilities() == null ? Map.of() : c.capabilities())));
         return values;
     }
 

@@ -12,11 +12,11 @@ import io.voicepartner.api.assistant.FrozenFile;
 import io.voicepartner.api.assistant.FrozenTool;
 import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.web.ListQuery;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,30 +50,28 @@ class VersionRows {
             "assistant_id, number, published_at, published_by, config_hash, note, revision";
 
     private final JdbcClient jdbc;
+    private final ProjectedTable table;
     private final ObjectMapper objectMapper;
     private final AssistantRows assistants;
 
     VersionRows(JdbcClient jdbc, ObjectMapper objectMapper, AssistantRows assistants) {
         this.jdbc = jdbc;
+        this.table = new ProjectedTable(jdbc, "assistant_versions", "assistant_id", "number");
         this.objectMapper = objectMapper;
         this.assistants = assistants;
     }
 
     void insert(AssistantVersionPublished event, long revision, Instant at) {
-        jdbc.sql("INSERT INTO assistant_versions (assistant_id, number, owner_id, note, config_hash, "
-                        + "published_by, published_at, revision, configuration) VALUES (:assistant_id, :number, "
-                        + ":owner_id, :note, :config_hash, :published_by, :at, :revision, CAST(:configuration AS jsonb)) "
-                        + "ON CONFLICT (assistant_id, number) DO NOTHING")
-                .param("assistant_id", event.assistantId())
-                .param("number", event.number())
-                .param("owner_id", event.ownerId())
-                .param("note", event.note())
-                .param("config_hash", event.configHash())
-                .param("published_by", event.publishedBy())
-                .param("at", Timestamp.from(at))
-                .param("revision", revision)
-                .param("configuration", json(shown(event)))
-                .update();
+        table.insert(ProjectedTable.row(
+                "assistant_id", event.assistantId(),
+                "number", event.number(),
+                "owner_id", event.ownerId(),
+                "note", event.note(),
+                "config_hash", event.configHash(),
+                "published_by", event.publishedBy(),
+                "published_at", at,
+                "revision", revision,
+                "configuration", new ProjectedTable.Json(json(shown(event)))));
     }
 
     /** The caller's live assistant's revision; empty for an unknown assistant or another user's. */

@@ -1,11 +1,11 @@
 package io.voicepartner.query.audit;
 
 import io.voicepartner.query.actor.ActorView;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.web.UsageQuery;
 import io.voicepartner.support.personal.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,30 +22,28 @@ class AuditRows {
             + "request_id, client_address";
 
     private final JdbcClient jdbc;
+    private final ProjectedTable table;
     private final PersonalData personalData;
 
     AuditRows(JdbcClient jdbc, PersonalData personalData) {
         this.jdbc = jdbc;
+        this.table = new ProjectedTable(jdbc, "audit_log", "organization_id", "id");
         this.personalData = personalData;
     }
 
     /** In the projection's transaction, on its tables. */
     void insert(String organizationId, AuditEntry entry) {
-        jdbc.sql("INSERT INTO audit_log (organization_id, id, occurred_at, actor_type, actor_id, action, "
-                        + "resource_type, resource_id, request_id, client_address) VALUES (:organization_id, :id, "
-                        + ":occurred_at, :actor_type, :actor_id, :action, :resource_type, :resource_id, :request_id, "
-                        + ":client_address) ON CONFLICT DO NOTHING")
-                .param("organization_id", organizationId)
-                .param("id", entry.id())
-                .param("occurred_at", Timestamp.from(entry.occurredAt()))
-                .param("actor_type", entry.actor().type().wireName())
-                .param("actor_id", entry.actor().id())
-                .param("action", entry.action())
-                .param("resource_type", entry.resource().type().wireName())
-                .param("resource_id", entry.resource().id())
-                .param("request_id", entry.requestId())
-                .param("client_address", entry.clientAddress())
-                .update();
+        table.insert(ProjectedTable.row(
+                "organization_id", organizationId,
+                "id", entry.id(),
+                "occurred_at", entry.occurredAt(),
+                "actor_type", entry.actor().type().wireName(),
+                "actor_id", entry.actor().id(),
+                "action", entry.action(),
+                "resource_type", entry.resource().type().wireName(),
+                "resource_id", entry.resource().id(),
+                "request_id", entry.requestId(),
+                "client_address", entry.clientAddress()));
     }
 
     /** The organization's entries, newest first; their actors as recorded, not yet completed. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,8 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     part applied in order in a transaction of its own. That is safe because a projector writes only the
  *     rows of the event's aggregate, whose events all have the same key; it is worth it because a rebuild
  *     spends its time waiting for the database's answers to single statements. (Splitting by partition
- *     would not do: a poll of compressed records often holds one partition's.)</li>
- * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile.</li>
+ *     would not do: a poll of compressed records often holds one partition's.) The read models listed as folded
+ *     ({@link ReadModel#folded}) are not written as SQL in this pass: the same projectors write them through
+ *     {@link ProjectedTable} into a {@link Fold} bound to the worker, each aggregate's rows folded in memory to their
+ *     final state, then copied into the shadow tables with {@code COPY}, one statement per table (ADR 0044).</li>
+ * <li>The shadow tables get their indexes and are logged; the consumer catches up with what came meanwhile, as SQL
+ *     through the projectors.</li>
  * <li>The swap transaction locks the served tables ({@code ACCESS EXCLUSIVE}), which pauses the live
  *     consumer at its next event for them and holds reads for the moment the swap takes (they then read the
  *     new tables), and catches up to the partitions' ends again. A weaker lock that let reads go on would
@@ -97,31 +102,48 @@ class ReadModelRebuild {
     /** How often the swap tries to take its lock when it loses a deadlock. */
     private static final int SWAP_ATTEMPTS = 5;
 
+    /** What {@link #foldRows} reckons a folded row costs on the heap, to derive it from the heap's size. */
+    private static final long ROW_BYTES = 2048;
+
+    /** A fold of no table: every projector writes to SQL, as during the catch-ups after the first pass. */
+    private static final Fold NO_FOLD = new Fold(List.of());
+
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final ConsumerFactory<?, ?> consumers;
     private final EnvelopeReader reader;
     private final List<Projector> projectors;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final int parallelism;
+    private final boolean fold;
+    private final long foldRows;
 
     ReadModelRebuild(
             ConsumerFactory<?, ?> consumers,
             EnvelopeReader reader,
             List<Projector> projectors,
             JdbcClient jdbc,
+            DataSource dataSource,
             TransactionTemplate transaction,
             @Value("${voicepartner.rebuild.batch-size:5000}") int batchSize,
-            @Value("${voicepartner.rebuild.parallelism:4}") int parallelism) {
+            @Value("${voicepartner.rebuild.parallelism:4}") int parallelism,
+            @Value("${voicepartner.rebuild.fold:true}") boolean fold,
+            @Value("${voicepartner.rebuild.fold-rows:0}") long foldRows) {
         this.consumers = consumers;
         this.reader = reader;
         this.projectors = projectors;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transaction = transaction;
         this.batchSize = batchSize;
         this.parallelism = parallelism;
+        this.fold = fold;
+        // a row of the read models in memory, with its map and strings, is some hundreds of bytes to a few kilobytes
+        // (the history's states): the default keeps the fold to about a third of the heap
+        this.foldRows = foldRows > 0 ? foldRows : Runtime.getRuntime().maxMemory() / 3 / ROW_BYTES;
     }
 
     /**
@@ -144,10 +166,17 @@ class ReadModelRebuild {
         });
         try (Consumer<String, byte[]> consumer = consumer()) {
             List<String> indexes = createShadow(tables);
+            Fold fold = this.fold
+                    ? new Fold(models.stream()
+                            .filter(ReadModel::folded)
+                            .flatMap(model -> model.tables().stream())
+                            .toList())
+                    : NO_FOLD;
             Replay replay = new Replay(consumer, models, projectorsByType, progress, workers);
-            replay.catchUp(null);
+            replay.catchUp(null, fold);
+            copyIn(fold, workers);
             finishShadow(tables, indexes);
-            replay.catchUp(null);
+            replay.catchUp(null, NO_FOLD);
             swapWhenLocked(replay, tables);
             result = new Result(replay.done(), replay.parked());
         } catch (RuntimeException e) {
@@ -198,6 +227,27 @@ class ReadModelRebuild {
                     .forEach(index -> indexes.add(index.replace(" ON " + served + " ", " ON " + shadow + " ")));
         }
         return indexes;
+    }
+
+    /** The folded rows into their (still empty, unindexed) shadow tables, one {@code COPY} per table at once. */
+    private void copyIn(Fold fold, ExecutorService workers) {
+        List<Future<Long>> copies = fold.copyInto(dataSource, ProjectionSchema.SHADOW).stream()
+                .map(workers::submit)
+                .toList();
+        long rows = 0;
+        for (Future<Long> copy : copies) {
+            try {
+                rows += copy.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause
+                        ? cause
+                        : new IllegalStateException("COPY into the shadow tables failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        log.info("Rebuild: {} folded rows copied into the shadow tables", rows);
     }
 
     private void finishShadow(List<String> tables, List<String> indexes) {
@@ -258,7 +308,7 @@ class ReadModelRebuild {
             // PostgreSQL's "deadlock detected" (40P01), whichever translator names it
             throw new LockDeadlocked(deadlock);
         }
-        replay.catchUp(status);
+        replay.catchUp(status, NO_FOLD);
         for (String table : tables) {
             jdbc.sql("DROP TABLE " + ProjectionSchema.SERVED + "." + table).update();
             jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET SCHEMA " + ProjectionSchema.SERVED)
@@ -319,16 +369,29 @@ class ReadModelRebuild {
          *
          * @param callers the caller's transaction, to apply in one record after the other; {@code null} for
          *                several transactions at once per poll (without a durable commit)
+         * @param folding where the writes to the tables it holds go instead of SQL: once it holds more than
+         *                {@code voicepartner.rebuild.fold-rows} rows, they are copied into the shadow tables and the
+         *                rest is applied as SQL, which goes on from exactly the rows the fold had reached
          */
-        void catchUp(TransactionStatus callers) {
+        void catchUp(TransactionStatus callers, Fold folding) {
+            Fold fold = folding;
             ends = consumer.endOffsets(partitions);
             report();
             while (!caughtUp()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (callers == null) {
-                    applyInParallel(records);
+                    applyInParallel(records, fold);
                 } else {
-                    applyEach(records, callers);
+                    applyEach(records, callers, fold);
+                }
+                if (fold.rows() > foldRows) {
+                    log.info(
+                            "Rebuild: the fold holds {} rows, more than {}: copying them in, the rest event by event",
+                            fold.rows(),
+                            foldRows);
+                    copyIn(fold, workers);
+                    fold.clear();
+                    fold = NO_FOLD;
                 }
                 report();
             }
@@ -338,7 +401,7 @@ class ReadModelRebuild {
             return List.copyOf(parked);
         }
 
-        private void applyInParallel(ConsumerRecords<String, byte[]> records) {
+        private void applyInParallel(ConsumerRecords<String, byte[]> records, Fold fold) {
             Map<Integer, List<ConsumerRecord<String, byte[]>>> parts = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 parts.computeIfAbsent(
@@ -346,7 +409,7 @@ class ReadModelRebuild {
                         .add(record);
             }
             List<Future<?>> applied = parts.values().stream()
-                    .map(part -> workers.submit(() -> applyPart(part)))
+                    .map(part -> workers.submit(() -> applyPart(part, fold)))
                     .collect(Collectors.toList());
             RuntimeException failure = null;
             for (Future<?> partition : applied) {
@@ -368,27 +431,36 @@ class ReadModelRebuild {
             }
         }
 
-        /** The part in one transaction; if that fails, again one record at a time so that only the bad ones are set aside. */
-        private void applyPart(List<ConsumerRecord<String, byte[]>> part) {
+        /**
+         * The part in one transaction; if that fails, again one record at a time so that only the bad ones are set
+         * aside. The fold's writes of a failed attempt are undone with its transaction.
+         */
+        private void applyPart(List<ConsumerRecord<String, byte[]>> part, Fold fold) {
+            int mark = fold.mark();
             try {
-                transaction.executeWithoutResult(status -> {
+                fold.bind(() -> transaction.executeWithoutResult(status -> {
                     jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
                             .query()
                             .singleRow();
-                    part.forEach(this::apply);
-                });
+                    part.forEach(record -> apply(record, fold));
+                }));
             } catch (NotApplicable | DataIntegrityViolationException e) {
-                transaction.executeWithoutResult(status -> {
+                fold.undoTo(mark);
+                fold.bind(() -> transaction.executeWithoutResult(status -> {
                     jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
                             .query()
                             .singleRow();
-                    applyEach(part, status);
-                });
+                    applyEach(part, status, fold);
+                }));
+            } catch (RuntimeException e) {
+                fold.undoTo(mark);
+                throw e;
             }
+            fold.keep();
         }
 
         /** Each record behind a savepoint: one that cannot be applied is set aside, and its aggregate's later ones. */
-        private void applyEach(Iterable<ConsumerRecord<String, byte[]>> records, TransactionStatus status) {
+        private void applyEach(Iterable<ConsumerRecord<String, byte[]>> records, TransactionStatus status, Fold fold) {
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (parkedAggregates.contains(String.valueOf(record.key()))) {
                     parked.add(where(record) + ": waiting behind an earlier record of " + record.key()
@@ -396,11 +468,13 @@ class ReadModelRebuild {
                     continue;
                 }
                 Object savepoint = status.createSavepoint();
+                int mark = fold.mark();
                 try {
-                    apply(record);
+                    apply(record, fold);
                     status.releaseSavepoint(savepoint);
                 } catch (NotApplicable | DataIntegrityViolationException e) {
                     status.rollbackToSavepoint(savepoint);
+                    fold.undoTo(mark);
                     parkedAggregates.add(String.valueOf(record.key()));
                     parked.add(
                             e instanceof DataIntegrityViolationException refused
@@ -434,22 +508,24 @@ class ReadModelRebuild {
             }
         }
 
-        private void apply(ConsumerRecord<String, byte[]> record) {
-            ProjectionSchema.writeTo(jdbc, ProjectionSchema.SHADOW);
+        private void apply(ConsumerRecord<String, byte[]> record, Fold fold) {
             Optional<EventEnvelope> envelope;
             try {
                 envelope = reader.read(record.value());
             } catch (IOException | RuntimeException e) {
                 throw new NotApplicable(where(record) + ": unreadable: " + e.getMessage(), e);
             }
-            envelope.ifPresent(event -> apply(record, event));
+            envelope.ifPresent(event -> apply(record, event, fold));
         }
 
-        private void apply(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
+        private void apply(ConsumerRecord<String, byte[]> record, EventEnvelope envelope, Fold fold) {
+            List<Projector> applying = projectorsByType.getOrDefault(envelope.aggregateType(), List.of());
+            // a statement less per event when only folded read models take it: their writes touch no table
+            if (!applying.stream().allMatch(projector -> fold.holds(projector.readModel()))) {
+                ProjectionSchema.writeTo(jdbc, ProjectionSchema.SHADOW);
+            }
             try {
-                projectorsByType
-                        .getOrDefault(envelope.aggregateType(), List.of())
-                        .forEach(projector -> projector.apply(envelope));
+                applying.forEach(projector -> projector.apply(envelope));
             } catch (ProjectionGapException | IllegalArgumentException | ClassCastException e) {
                 throw new NotApplicable(
                         where(record) + ": cannot apply " + envelope.type() + " revision " + envelope.revision()

@@ -1,6 +1,5 @@
 package io.voicepartner.query.consuming;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,29 +16,26 @@ public final class RevisionedTable {
 
     private final JdbcClient jdbc;
     private final String table;
+    private final ProjectedTable writes;
 
     /** @param table the table without its schema, e.g. {@code tools} */
     public RevisionedTable(JdbcClient jdbc, String table) {
         this.jdbc = jdbc;
         this.table = table;
+        this.writes = new ProjectedTable(jdbc, table, "id");
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     public boolean markDeleted(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE " + table + " SET deleted_at = :at, updated_at = :at, revision = :revision "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return writes.update(
+                ProjectedTable.row("id", id),
+                revision,
+                ProjectedTable.row("deleted_at", at, "updated_at", at, "revision", revision));
     }
 
     /** Brings a tombstone back to life, for a restore that has just written the row at its new revision. */
     public void revive(String id) {
-        jdbc.sql("UPDATE " + table + " SET deleted_at = NULL WHERE id = ?")
-                .param(id)
-                .update();
+        writes.update(ProjectedTable.row("id", id), null, ProjectedTable.row("deleted_at", null));
     }
 
     /**
@@ -48,13 +44,8 @@ public final class RevisionedTable {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     public boolean advance(String id, long revision, Instant at) {
-        return jdbc.sql("UPDATE " + table + " SET revision = :revision, updated_at = :at "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return writes.update(
+                ProjectedTable.row("id", id), revision, ProjectedTable.row("revision", revision, "updated_at", at));
     }
 
     /** The revision the served table holds for an aggregate, deleted ones included; empty if it has none. */
@@ -81,7 +72,12 @@ public final class RevisionedTable {
      * included; empty if it has none.
      */
     public OptionalLong projectedRevisionOf(String id) {
-        return revision(table, id);
+        return writes.revision(ProjectedTable.row("id", id));
+    }
+
+    /** The table's writes, for the rows class's own (a read model all of whose writes go through it can be folded). */
+    public ProjectedTable writes() {
+        return writes;
     }
 
     private OptionalLong revision(String qualifiedTable, String id) {

@@ -3,11 +3,11 @@ package io.voicepartner.query.file;
 import io.voicepartner.api.file.FileProcessed;
 import io.voicepartner.api.file.FileType;
 import io.voicepartner.api.file.FileUploaded;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.PageRelations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,68 +61,56 @@ class FileRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(FileUploaded e, String createdBy, long revision, Instant at) {
-        return jdbc.sql(
-                                "INSERT INTO files (id, owner_id, created_by, revision, filename, original_name, file_type, "
-                                        + "file_size, storage_location, sha256, description, status, created_at, updated_at) "
-                                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :revision, :filename, :original_name, :file_type, :file_size, "
-                                        + ":storage_location, :sha256, :description, :status, :at, :at) ON CONFLICT (id) DO NOTHING")
-                        .param("id", e.fileId())
-                        .param("owner_id", e.ownerId())
-                        .param("created_by", createdBy)
-                        .param("revision", revision)
-                        .param("filename", e.filename())
-                        .param("original_name", e.originalName())
-                        .param("file_type", e.fileType().wireName())
-                        .param("file_size", e.fileSize())
-                        .param("storage_location", e.storageLocation())
-                        .param("sha256", e.sha256())
-                        .param("description", e.description())
-                        .param("status", FileStatus.UPLOADING.wireName())
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return table.writes()
+                .insert(ProjectedTable.row(
+                        "id", e.fileId(),
+                        "owner_id", e.ownerId(),
+                        "created_by", createdBy == null ? e.ownerId() : createdBy,
+                        "revision", revision,
+                        "filename", e.filename(),
+                        "original_name", e.originalName(),
+                        "file_type", e.fileType().wireName(),
+                        "file_size", e.fileSize(),
+                        "storage_location", e.storageLocation(),
+                        "sha256", e.sha256(),
+                        "description", e.description(),
+                        "status", FileStatus.UPLOADING.wireName(),
+                        "created_at", at,
+                        "updated_at", at));
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markProcessed(FileProcessed e, long revision, Instant at) {
-        return jdbc.sql("UPDATE files SET status = :status, text_location = :text_location, "
-                                + "text_length = :text_length, text_sha256 = :text_sha256, text_preview = :text_preview, "
-                                + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
-                        .param("id", e.fileId())
-                        .param("status", FileStatus.PROCESSED.wireName())
-                        .param("text_location", e.textLocation())
-                        .param("text_length", e.textLength())
-                        .param("text_sha256", e.textSha256())
-                        .param("text_preview", e.preview())
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return moveTo(
+                e.fileId(),
+                revision,
+                at,
+                ProjectedTable.row(
+                        "status", FileStatus.PROCESSED.wireName(),
+                        "text_location", e.textLocation(),
+                        "text_length", e.textLength(),
+                        "text_sha256", e.textSha256(),
+                        "text_preview", e.preview()));
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean markFailed(String id, String errorMessage, long revision, Instant at) {
-        return jdbc.sql("UPDATE files SET status = :status, error_message = :error_message, "
-                                + "revision = :revision, updated_at = :at WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("status", FileStatus.ERROR.wireName())
-                        .param("error_message", errorMessage)
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return moveTo(
+                id,
+                revision,
+                at,
+                ProjectedTable.row("status", FileStatus.ERROR.wireName(), "error_message", errorMessage));
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean describe(String id, String description, long revision, Instant at) {
-        return jdbc.sql("UPDATE files SET description = :description, revision = :revision, updated_at = :at "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("description", description)
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        return moveTo(id, revision, at, ProjectedTable.row("description", description));
+    }
+
+    /** Sets the columns and moves the row to {@code revision}, if it is below it. */
+    private boolean moveTo(String id, long revision, Instant at, Map<String, Object> set) {
+        set.putAll(ProjectedTable.row("revision", revision, "updated_at", at));
+        return table.writes().update(ProjectedTable.row("id", id), revision, set);
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */

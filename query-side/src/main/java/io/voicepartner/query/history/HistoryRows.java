@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.query.actor.ActorView;
+import io.voicepartner.query.consuming.ProjectedTable;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,10 +43,12 @@ public class HistoryRows {
     record Page(List<HistoryEntry> items, boolean hasMore, long total) {}
 
     private final JdbcClient jdbc;
+    private final ProjectedTable table;
     private final ObjectMapper objectMapper;
 
     HistoryRows(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.table = new ProjectedTable(jdbc, "history", "aggregate_id", "revision");
         this.objectMapper = objectMapper;
     }
 
@@ -54,11 +57,8 @@ public class HistoryRows {
         if (revision <= 1) {
             return Optional.empty(); // revisions start at 1: nothing can be below the first
         }
-        return jdbc.sql("SELECT state FROM history WHERE aggregate_id = ? AND revision < ? "
-                        + "ORDER BY revision DESC LIMIT 1")
-                .params(aggregateId, revision)
-                .query((row, n) -> (ObjectNode) read(row.getString("state")))
-                .optional();
+        return table.latestBelow(ProjectedTable.row("aggregate_id", aggregateId), revision, "state")
+                .map(state -> (ObjectNode) read(state));
     }
 
     /**
@@ -82,22 +82,18 @@ public class HistoryRows {
 
     /** Records the event, unless it is already (a redelivery): then nothing changes. */
     void insert(Row row) {
-        int inserted = jdbc.sql("INSERT INTO history (aggregate_id, revision, aggregate_type, owner_id, type, "
-                        + "occurred_at, actor, changes, state, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                        + "CAST(? AS jsonb), CAST(? AS jsonb), ?) ON CONFLICT DO NOTHING")
-                .params(
-                        row.aggregateId(),
-                        row.revision(),
-                        row.aggregateType().wireName(),
-                        row.ownerId(),
-                        row.type(),
-                        Timestamp.from(row.occurredAt()),
-                        row.actor(),
-                        json(row.changes()),
-                        json(row.state()),
-                        row.deleted())
-                .update();
-        InsertedRows.current().ifPresent(rows -> rows.remember(row, inserted == 1));
+        boolean inserted = table.insert(ProjectedTable.row(
+                "aggregate_id", row.aggregateId(),
+                "revision", row.revision(),
+                "aggregate_type", row.aggregateType().wireName(),
+                "owner_id", row.ownerId(),
+                "type", row.type(),
+                "occurred_at", row.occurredAt(),
+                "actor", row.actor(),
+                "changes", new ProjectedTable.Json(json(row.changes())),
+                "state", new ProjectedTable.Json(json(row.state())),
+                "deleted", row.deleted()));
+        InsertedRows.current().ifPresent(rows -> rows.remember(row, inserted));
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.voicepartner.query.phonenumber;
 
 import io.voicepartner.api.phonenumber.CallDirection;
+import io.voicepartner.query.consuming.ProjectedTable;
+import io.voicepartner.query.consuming.ProjectedTable.Merge;
 import io.voicepartner.query.web.UsageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,37 +38,40 @@ class PhoneCalls {
             "id, call_id, phone_number_id, assistant_id, call_seconds, direction, " + "occurred_at, received_at";
 
     private final JdbcClient jdbc;
+    private final ProjectedTable calls;
+    private final ProjectedTable usage;
 
     PhoneCalls(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.calls = new ProjectedTable(jdbc, "phone_calls", "phone_number_id", "call_id");
+        this.usage = new ProjectedTable(jdbc, "phone_number_usage", "phone_number_id");
     }
 
     /**
-     * Keeps the call and counts it on its number, in one statement: the counters move by what the insert
-     * returned, so a redelivered call changes nothing, and concurrent writers each add their own.
-     * {@code last_used} only moves forward. In the projection's transaction, on its tables.
+     * Keeps the call and counts it on its number: the counters move only if the call was new, so a redelivered call
+     * changes nothing, and concurrent writers each add their own. {@code last_used} only moves forward. In the
+     * projection's transaction, on its tables (or a rebuild's fold of them, ADR 0044).
      */
     void record(Call c) {
-        jdbc.sql("WITH inserted AS (INSERT INTO phone_calls (phone_number_id, call_id, id, owner_id, assistant_id, "
-                        + "call_seconds, direction, occurred_at, received_at) VALUES (:phone_number_id, :call_id, :id, "
-                        + ":owner_id, :assistant_id, :call_seconds, :direction, :occurred_at, :received_at) "
-                        + "ON CONFLICT (phone_number_id, call_id) DO NOTHING "
-                        + "RETURNING phone_number_id, call_seconds, occurred_at) "
-                        + "INSERT INTO phone_number_usage (phone_number_id, calls, seconds, last_used) "
-                        + "SELECT phone_number_id, 1, call_seconds, occurred_at FROM inserted "
-                        + "ON CONFLICT (phone_number_id) DO UPDATE SET calls = phone_number_usage.calls + 1, "
-                        + "seconds = phone_number_usage.seconds + EXCLUDED.seconds, "
-                        + "last_used = GREATEST(phone_number_usage.last_used, EXCLUDED.last_used)")
-                .param("phone_number_id", c.phoneNumberId())
-                .param("call_id", c.callId())
-                .param("id", c.eventId())
-                .param("owner_id", c.ownerId())
-                .param("assistant_id", c.assistantId())
-                .param("call_seconds", c.callSeconds())
-                .param("direction", c.direction().wireName())
-                .param("occurred_at", Timestamp.from(c.occurredAt()))
-                .param("received_at", Timestamp.from(c.receivedAt()))
-                .update();
+        boolean inserted = calls.insert(ProjectedTable.row(
+                "phone_number_id", c.phoneNumberId(),
+                "call_id", c.callId(),
+                "id", c.eventId(),
+                "owner_id", c.ownerId(),
+                "assistant_id", c.assistantId(),
+                "call_seconds", c.callSeconds(),
+                "direction", c.direction().wireName(),
+                "occurred_at", c.occurredAt(),
+                "received_at", c.receivedAt()));
+        if (inserted) {
+            usage.accumulate(
+                    ProjectedTable.row(
+                            "phone_number_id", c.phoneNumberId(),
+                            "calls", 1L,
+                            "seconds", c.callSeconds(),
+                            "last_used", c.occurredAt()),
+                    Map.of("calls", Merge.SUM, "seconds", Merge.SUM, "last_used", Merge.GREATEST));
+        }
     }
 
     /** The number's calls, newest first; the caller has checked that the number is the owner's. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.api.phonenumber.PhoneNumberConfiguration;
 import io.voicepartner.api.phonenumber.PhoneNumberProvider;
 import io.voicepartner.api.phonenumber.PhoneNumberStatus;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -64,39 +65,18 @@ class PhoneNumberRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql(
-                                "INSERT INTO phone_numbers (id, owner_id, created_by, phone_number, friendly_name, capabilities, "
-                                        + "country, region, locality, provider, monthly_price, currency, configuration, status, "
-                                        + "assistant_id, assistant_version, purchased_at, revision, created_at, updated_at) "
-                                        + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), "
-                                        + ":phone_number, :friendly_name, CAST(:capabilities AS jsonb), :country, :region, :locality, "
-                                        + ":provider, :monthly_price, :currency, CAST(:configuration AS jsonb), :status, :assistant_id, "
-                                        + ":assistant_version, :at, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                        .param("id", id)
-                        .param("owner_id", ownerId)
-                        .param("created_by", createdBy)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> row = ProjectedTable.row(
+                "id", id, "owner_id", ownerId, "created_by", createdBy == null ? ownerId : createdBy);
+        row.putAll(configurationColumns(c));
+        row.putAll(ProjectedTable.row("purchased_at", at, "revision", revision, "created_at", at, "updated_at", at));
+        return table.writes().insert(row);
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, PhoneNumberConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE phone_numbers SET phone_number = :phone_number, friendly_name = :friendly_name, "
-                                + "capabilities = CAST(:capabilities AS jsonb), country = :country, region = :region, "
-                                + "locality = :locality, provider = :provider, monthly_price = :monthly_price, "
-                                + "currency = :currency, configuration = CAST(:configuration AS jsonb), status = :status, "
-                                + "assistant_id = :assistant_id, assistant_version = :assistant_version, "
-                                + "revision = :revision, updated_at = :at "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> set = configurationColumns(c);
+        set.putAll(ProjectedTable.row("revision", revision, "updated_at", at));
+        return table.writes().update(ProjectedTable.row("id", id), revision, set);
     }
 
     /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
@@ -130,11 +110,7 @@ class PhoneNumberRows {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     boolean passLegacyCall(String id, long revision) {
-        return jdbc.sql("UPDATE phone_numbers SET revision = :revision WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("revision", revision)
-                        .update()
-                == 1;
+        return table.writes().update(ProjectedTable.row("id", id), revision, ProjectedTable.row("revision", revision));
     }
 
     /** Whether the owner has the number, live. */
@@ -184,18 +160,21 @@ class PhoneNumberRows {
         return query.fetch(jdbc, "SELECT " + COLUMNS, FROM, after, limit, this::view);
     }
 
-    private Map<String, Object> configurationParameters(PhoneNumberConfiguration c) {
-        Map<String, Object> values = new HashMap<>();
+    private Map<String, Object> configurationColumns(PhoneNumberConfiguration c) {
+        Map<String, Object> values = new LinkedHashMap<>();
         values.put("phone_number", c.phoneNumber());
         values.put("friendly_name", c.friendlyName());
-        values.put("capabilities", json(c.capabilities() == null ? Map.of() : c.capabilities()));
+        values.put(
+                "capabilities", new ProjectedTable.Json(json(c.capabilities() == null ? Map.of() : c.capabilities())));
         values.put("country", c.country());
         values.put("region", c.region());
         values.put("locality", c.locality());
         values.put("provider", c.provider().wireName());
         values.put("monthly_price", c.monthlyPrice() == null ? null : new BigDecimal(c.monthlyPrice()));
         values.put("currency", c.currency());
-        values.put("configuration", json(c.configuration() == null ? Map.of() : c.configuration()));
+        values.put(
+                "configuration",
+                new ProjectedTable.Json(json(c.configuration() == null ? Map.of() : c.configuration())));
         values.put("status", c.status().wireName());
         values.put("assistant_id", c.assistantId());
         values.put("assistant_version", c.assistantVersion());

@@ -1,10 +1,12 @@
 package io.voicepartner.query.tool;
 
+import io.voicepartner.query.consuming.ProjectedTable;
+import io.voicepartner.query.consuming.ProjectedTable.Merge;
 import io.voicepartner.query.web.UsageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,40 +39,46 @@ class ToolExecutions {
             + "test_call, occurred_at, received_at";
 
     private final JdbcClient jdbc;
+    private final ProjectedTable executions;
+    private final ProjectedTable usage;
 
     ToolExecutions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.executions = new ProjectedTable(jdbc, "tool_executions", "tool_id", "execution_id");
+        this.usage = new ProjectedTable(jdbc, "tool_usage", "tool_id");
     }
 
     /**
-     * Keeps the execution and counts it on its tool, in one statement: the counters move by what the insert
-     * returned, so a redelivered execution (its reporter's id already there) changes nothing, and concurrent
-     * writers each add their own. {@code last_used} only moves forward: reports arrive out of their order.
-     * In the projection's transaction, on its tables.
+     * Keeps the execution and counts it on its tool: the counters move only if the execution was new, so a
+     * redelivered one (its reporter's id already there) changes nothing, and concurrent writers each add their own.
+     * {@code last_used} only moves forward: reports arrive out of their order. In the projection's transaction, on
+     * its tables (or a rebuild's fold of them, ADR 0044).
      */
     void record(Execution e) {
-        jdbc.sql("WITH inserted AS (INSERT INTO tool_executions (tool_id, execution_id, id, owner_id, assistant_id, "
-                        + "duration_ms, success, status_code, test_call, occurred_at, received_at) VALUES (:tool_id, "
-                        + ":execution_id, :id, :owner_id, :assistant_id, :duration_ms, :success, :status_code, "
-                        + ":test_call, :occurred_at, :received_at) ON CONFLICT (tool_id, execution_id) DO NOTHING "
-                        + "RETURNING tool_id, duration_ms, occurred_at) "
-                        + "INSERT INTO tool_usage (tool_id, total_calls, total_duration_ms, last_used) "
-                        + "SELECT tool_id, 1, duration_ms, occurred_at FROM inserted ON CONFLICT (tool_id) DO UPDATE "
-                        + "SET total_calls = tool_usage.total_calls + 1, "
-                        + "total_duration_ms = tool_usage.total_duration_ms + EXCLUDED.total_duration_ms, "
-                        + "last_used = GREATEST(tool_usage.last_used, EXCLUDED.last_used)")
-                .param("tool_id", e.toolId())
-                .param("execution_id", e.executionId())
-                .param("id", e.eventId())
-                .param("owner_id", e.ownerId())
-                .param("assistant_id", e.assistantId())
-                .param("duration_ms", e.durationMs())
-                .param("success", e.success())
-                .param("status_code", e.statusCode())
-                .param("test_call", e.testCall())
-                .param("occurred_at", Timestamp.from(e.occurredAt()))
-                .param("received_at", Timestamp.from(e.receivedAt()))
-                .update();
+        boolean inserted = executions.insert(ProjectedTable.row(
+                "tool_id", e.toolId(),
+                "execution_id", e.executionId(),
+                "id", e.eventId(),
+                "owner_id", e.ownerId(),
+                "assistant_id", e.assistantId(),
+                "duration_ms", e.durationMs(),
+                "success", e.success(),
+                "status_code", e.statusCode(),
+                "test_call", e.testCall(),
+                "occurred_at", e.occurredAt(),
+                "received_at", e.receivedAt()));
+        if (inserted) {
+            usage.accumulate(
+                    ProjectedTable.row(
+                            "tool_id", e.toolId(),
+                            "total_calls", 1L,
+                            "total_duration_ms", e.durationMs(),
+                            "last_used", e.occurredAt()),
+                    Map.of(
+                            "total_calls", Merge.SUM,
+                            "total_duration_ms", Merge.SUM,
+                            "last_used", Merge.GREATEST));
+        }
     }
 
     /** The tool's executions, newest first; the caller has checked that the tool is the owner's. */

@@ -7,6 +7,7 @@ import io.voicepartner.api.common.SecretValue;
 import io.voicepartner.api.tool.HttpMethod;
 import io.voicepartner.api.tool.ToolAuthentication;
 import io.voicepartner.api.tool.ToolConfiguration;
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.query.web.ListQuery;
 import io.voicepartner.query.web.PageRelations;
@@ -15,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,34 +68,18 @@ class ToolRows {
 
     /** @return false if the row exists already (a redelivery) */
     boolean insert(String id, String ownerId, String createdBy, ToolConfiguration c, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO tools (id, owner_id, created_by, name, description, endpoint, method, category, "
-                                + "parameters, headers, authentication, is_active, revision, created_at, updated_at) "
-                                + "VALUES (:id, :owner_id, COALESCE(:created_by, :owner_id), :name, :description, :endpoint, :method, :category, "
-                                + "CAST(:parameters AS jsonb), CAST(:headers AS jsonb), CAST(:authentication AS jsonb), "
-                                + ":is_active, :revision, :at, :at) ON CONFLICT (id) DO NOTHING")
-                        .param("id", id)
-                        .param("owner_id", ownerId)
-                        .param("created_by", createdBy)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> row = ProjectedTable.row(
+                "id", id, "owner_id", ownerId, "created_by", createdBy == null ? ownerId : createdBy);
+        row.putAll(configurationColumns(c));
+        row.putAll(ProjectedTable.row("revision", revision, "created_at", at, "updated_at", at));
+        return table.writes().insert(row);
     }
 
     /** @return false if the row is already at or past {@code revision} (or missing) */
     boolean replaceConfiguration(String id, ToolConfiguration c, long revision, Instant at) {
-        return jdbc.sql("UPDATE tools SET name = :name, description = :description, endpoint = :endpoint, "
-                                + "method = :method, category = :category, parameters = CAST(:parameters AS jsonb), "
-                                + "headers = CAST(:headers AS jsonb), authentication = CAST(:authentication AS jsonb), "
-                                + "is_active = :is_active, revision = :revision, updated_at = :at "
-                                + "WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .params(configurationParameters(c))
-                        .param("revision", revision)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+        Map<String, Object> set = configurationColumns(c);
+        set.putAll(ProjectedTable.row("revision", revision, "updated_at", at));
+        return table.writes().update(ProjectedTable.row("id", id), revision, set);
     }
 
     /**
@@ -105,11 +89,7 @@ class ToolRows {
      * @return false if the row is already at or past {@code revision} (a redelivery), or missing
      */
     boolean passLegacyExecution(String id, long revision) {
-        return jdbc.sql("UPDATE tools SET revision = :revision WHERE id = :id AND revision < :revision")
-                        .param("id", id)
-                        .param("revision", revision)
-                        .update()
-                == 1;
+        return table.writes().update(ProjectedTable.row("id", id), revision, ProjectedTable.row("revision", revision));
     }
 
     /** @return false if the row is already at or past {@code revision} (a redelivery), or missing */
@@ -181,18 +161,26 @@ class ToolRows {
                 .toList();
     }
 
-    private Map<String, Object> configurationParameters(ToolConfiguration c) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", c.name());
-        values.put("description", c.description());
-        values.put("endpoint", c.endpoint());
-        values.put("method", c.method().wireName());
-        values.put("category", c.category());
-        values.put("parameters", json(c.parameters()));
-        values.put("headers", json(headers(c)));
-        values.put("authentication", json(authentication(c.authentication())));
-        values.put("is_active", c.isActive());
-        return values;
+    private Map<String, Object> configurationColumns(ToolConfiguration c) {
+        return ProjectedTable.row(
+                "name",
+                c.name(),
+                "description",
+                c.description(),
+                "endpoint",
+                c.endpoint(),
+                "method",
+                c.method().wireName(),
+                "category",
+                c.category(),
+                "parameters",
+                new ProjectedTable.Json(json(c.parameters())),
+                "headers",
+                new ProjectedTable.Json(json(headers(c))),
+                "authentication",
+                new ProjectedTable.Json(json(authentication(c.authentication()))),
+                "is_active",
+                c.isActive());
     }
 
     /** Plain headers as they are and credential headers masked, as one object. */

@@ -1,8 +1,8 @@
 package io.voicepartner.query.user;
 
+import io.voicepartner.query.consuming.ProjectedTable;
 import io.voicepartner.query.consuming.RevisionedTable;
 import io.voicepartner.support.personal.PersonalData;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,11 +23,14 @@ class UserRows {
     }
 
     boolean insert(String id, String email, String name, long revision, Instant at) {
-        return jdbc.sql("INSERT INTO users (id, revision, email, name, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                        .params(id, revision, email, name, Timestamp.from(at), Timestamp.from(at))
-                        .update()
-                == 1;
+        return table.writes()
+                .insert(ProjectedTable.row(
+                        "id", id,
+                        "revision", revision,
+                        "email", email,
+                        "name", name,
+                        "created_at", at,
+                        "updated_at", at));
     }
 
     /** Moves the account to {@code revision} for an event that changes none of its columns. */

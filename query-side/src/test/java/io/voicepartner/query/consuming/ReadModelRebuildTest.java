@@ -194,9 +194,12 @@ class ReadModelRebuildTest {
                         new EnvelopeReader(),
                         database.projectors(),
                         database.jdbc(),
+                        database.dataSource(),
                         database.transaction(),
                         100,
-                        2)
+                        2,
+                        true,
+                        0)
                 .run(models, progress);
     }
 
