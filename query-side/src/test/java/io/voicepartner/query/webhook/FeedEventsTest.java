@@ -28,8 +28,7 @@ class FeedEventsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        events = new FeedEvents(
-                database.repository(EventFeed.class), database.jdbc(), JsonConventions.newObjectMapper());
+        events = new FeedEvents(database.repository(EventFeed.class), JsonConventions.newObjectMapper());
     }
 
     @AfterAll
