@@ -27,10 +27,10 @@ class FeedEvents implements OrganizationEvents {
     }
 
     @Override
-    public List<FeedEvent> after(String organizationId, String cursor, int limit) {
+    public Read after(String organizationId, String cursor, int limit) {
         EventFeed.Page page =
                 feed.read(organizationId, cursor == null ? null : FeedCursor.decode(cursor), Set.of(), limit);
-        return page.entries().stream()
+        List<FeedEvent> events = page.entries().stream()
                 .map(entry -> {
                     PublicEvent event = entry.event();
                     return new FeedEvent(
@@ -42,6 +42,7 @@ class FeedEvents implements OrganizationEvents {
                             asJson(event));
                 })
                 .toList();
+        return new Read(events, page.heldBack());
     }
 
     /** By the events' own time: those that happened before the endpoint was made are not its to receive. */
