@@ -59,6 +59,8 @@ final class Projections {
     private static final String EVENT_FEED = "query.events";
     /** When the query schema was created: webhooks deliver only what occurred after it (ADR 0038); not derived. */
     private static final String WEBHOOK_HORIZON = "query.webhook_horizon";
+    /** The feed's generation, made with the query schema (ADR 0041): a rebuild keeps it as it keeps the feed. */
+    private static final String FEED_GENERATION = "query.feed_generation";
 
     private final KafkaListenerEndpointRegistry listeners;
     private final String group;
@@ -160,7 +162,7 @@ final class Projections {
     /**
      * Empties every read-model table (Flyway's history kept): a rebuild starts from here. Not the public event feed,
      * which is no read model: its positions are clients' cursors, and a replay must find every event there and append
-     * nothing (ADR 0031); nor the webhooks' horizon, the schema's own creation time, which no event derives.
+     * nothing (ADR 0031); nor the webhooks' horizon and the feed's generation, the schema's own, which no event derives.
      */
     void truncate() throws SQLException {
         try (Connection connection = connect();
@@ -169,7 +171,8 @@ final class Projections {
                     + String.join(
                             ", ",
                             tables(statement).stream()
-                                    .filter(table -> !table.equals(EVENT_FEED) && !table.equals(WEBHOOK_HORIZON))
+                                    .filter(table -> !List.of(EVENT_FEED, WEBHOOK_HORIZON, FEED_GENERATION)
+                                            .contains(table))
                                     .toList()));
         }
     }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/events}: the organization's configuration changes, oldest first from a cursor, for whoever may read
  * its configuration; {@code GET /api/events/{id}}: one of them. A client that stores {@code meta.next_cursor} and
- * asks again with it gets every later event once, in order (ADR 0031).
+ * asks again with it gets every later event once, in order (ADR 0031), also after a restore of the platform; a cursor
+ * whose last event the restore lost is a {@code 410} naming {@code after} (ADR 0041).
  */
 @Requires(Permission.READ)
 @RestController
@@ -46,8 +47,13 @@ class EventsController {
         Set<String> wanted = parameters.parsed("types", types, EventsController::types);
         parameters.validate();
         Set<String> filter = wanted == null ? Set.of() : wanted;
-        EventFeed.Page page = feed.read(caller.organizationId(), from, filter, pageSize);
-        FeedCursor next = page.next(from);
+        EventFeed.Page page;
+        try {
+            page = feed.read(caller.organizationId(), from, filter, pageSize);
+        } catch (EventFeed.CursorGone e) {
+            throw e.refusal("after");
+        }
+        FeedCursor next = page.next();
         return ApiResponse.page(
                 page.entries().stream().map(EventFeed.Entry::event).toList(),
                 new PageMeta(

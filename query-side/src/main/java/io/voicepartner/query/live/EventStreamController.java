@@ -1,5 +1,6 @@
 package io.voicepartner.query.live;
 
+import io.voicepartner.query.event.EventFeed;
 import io.voicepartner.query.event.FeedCursor;
 import io.voicepartner.query.event.PublicEvent;
 import io.voicepartner.support.security.Caller;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/events/stream}: the organization's events as Server-Sent Events, as they happen, for whoever may read
  * its configuration. Each event's {@code id} is its cursor, so a reconnecting {@code EventSource} resumes after the last
- * one it received ({@code Last-Event-ID}); {@code ?after=} starts after a cursor of the events API. First comes
+ * one it received ({@code Last-Event-ID}); {@code ?after=} starts after a cursor of the events API; a cursor whose last
+ * event a restore lost is a {@code 410} naming the one sent (ADR 0041), and no stream is opened. First comes
  * {@code event: ready} with the cursor it starts after; a comment ({@code : heartbeat}) keeps an idle connection open;
  * {@code event: disconnect} says why the node ends it ({@code slow_consumer}, {@code shutting_down}).
  */
@@ -40,12 +42,18 @@ class EventStreamController {
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
             @RequestParam(required = false) String after)
             throws IOException {
-        FeedCursor from = lastEventId != null && !lastEventId.isBlank()
-                ? cursor(LAST_EVENT_ID, lastEventId)
-                : after != null && !after.isBlank() ? cursor("after", after) : null;
+        String field = lastEventId != null && !lastEventId.isBlank()
+                ? LAST_EVENT_ID
+                : after != null && !after.isBlank() ? "after" : null;
+        FeedCursor from = field == null ? null : cursor(field, field.equals(LAST_EVENT_ID) ? lastEventId : after);
         // no timeout: heartbeats find a client that went away
         SseEmitter emitter = new SseEmitter(0L);
-        Subscriber subscriber = live.subscribe(caller.organizationId(), from, new SseSink(emitter));
+        Subscriber subscriber;
+        try {
+            subscriber = live.subscribe(caller.organizationId(), from, new SseSink(emitter));
+        } catch (EventFeed.CursorGone e) {
+            throw e.refusal(field);
+        }
         emitter.onCompletion(() -> live.unsubscribe(subscriber));
         emitter.onTimeout(() -> live.unsubscribe(subscriber));
         emitter.onError(failure -> live.unsubscribe(subscriber));

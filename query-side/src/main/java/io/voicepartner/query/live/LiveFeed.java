@@ -86,11 +86,16 @@ public class LiveFeed implements SmartLifecycle {
     }
 
     /**
-     * Opens a stream of the organization's events after {@code after}; without one, after the last event there is
-     * now. The sink hears {@link Sink#ready} before this returns.
+     * Opens a stream of the organization's events after {@code after} (carried over to the current generation of the
+     * feed, {@link EventFeed#resolve}); without one, after the last event there is now. The sink hears
+     * {@link Sink#ready} before this returns.
+     *
+     * @throws EventFeed.CursorGone if {@code after}'s last event was lost by a restore: nothing was opened
      */
     Subscriber subscribe(String organizationId, FeedCursor after, Sink sink) throws IOException {
-        FeedCursor start = after != null ? after : feed.end(organizationId).orElse(null);
+        FeedCursor start = after != null
+                ? feed.resolve(organizationId, after)
+                : feed.end(organizationId).orElse(null);
         Subscriber subscriber = new Subscriber(organizationId, start, sink, settings.buffer());
         subscriber.ready();
         byOrganization

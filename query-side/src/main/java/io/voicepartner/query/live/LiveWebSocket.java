@@ -1,6 +1,8 @@
 package io.voicepartner.query.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.query.event.EventFeed;
 import io.voicepartner.query.event.FeedCursor;
 import io.voicepartner.query.event.PublicEvent;
 import io.voicepartner.support.security.Caller;
@@ -30,7 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * caller is authenticated like every route, by the {@code Authorization} header of the upgrade request (and
  * {@code X-Organization-Id}); a browser, which cannot set headers, sends instead as its first message
  * {@code {"token": "…", "organization_id": "…"}} (the organization optional) within 10 s. {@code ?after=<cursor>}
- * resumes after an event. Messages are JSON: {@code {"type": "ready", "cursor"}}, then
+ * resumes after an event; a cursor whose last event a restore lost is refused with the code {@code gone} (ADR 0041). Messages are JSON: {@code {"type": "ready", "cursor"}}, then
  * {@code {"type": "event", "cursor", "event"}} per event, {@code {"type": "heartbeat"}}, and before the node closes the
  * socket {@code {"type": "error" | "disconnect", "code" | "reason", "message"}}.
  */
@@ -131,7 +133,13 @@ class LiveWebSocket extends TextWebSocketHandler {
         }
         WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(
                 session, (int) settings.sendTimeout().toMillis(), 4 * 1024 * 1024);
-        Subscriber subscriber = live.subscribe(caller.organizationId(), after, new WebSocketSink(concurrent));
+        Subscriber subscriber;
+        try {
+            subscriber = live.subscribe(caller.organizationId(), after, new WebSocketSink(concurrent));
+        } catch (EventFeed.CursorGone e) {
+            refuse(session, ErrorCode.GONE.wireName(), AFTER + ": " + e.getMessage());
+            return;
+        }
         session.getAttributes().put(SUBSCRIBER, subscriber);
     }
 

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voicepartner.query.event.EventFeed;
 import io.voicepartner.query.event.FeedCursor;
 import io.voicepartner.query.event.PublicEvent;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,20 +19,18 @@ import org.springframework.stereotype.Component;
 class FeedEvents implements OrganizationEvents {
 
     private final EventFeed feed;
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    FeedEvents(EventFeed feed, JdbcClient jdbc, ObjectMapper json) {
+    FeedEvents(EventFeed feed, ObjectMapper json) {
         this.feed = feed;
-        this.jdbc = jdbc;
         this.json = json;
     }
 
     @Override
-    public List<FeedEvent> after(String organizationId, String cursor, int limit) {
+    public Read after(String organizationId, String cursor, int limit) {
         EventFeed.Page page =
                 feed.read(organizationId, cursor == null ? null : FeedCursor.decode(cursor), Set.of(), limit);
-        return page.entries().stream()
+        List<FeedEvent> events = page.entries().stream()
                 .map(entry -> {
                     PublicEvent event = entry.event();
                     return new FeedEvent(
@@ -46,23 +42,13 @@ class FeedEvents implements OrganizationEvents {
                             asJson(event));
                 })
                 .toList();
+        return new Read(events, page.heldBack());
     }
 
-    /**
-     * By the events' own time: those that happened before the endpoint was made are not its to receive. Only below the
-     * feed's horizon (ADR 0031), as every read of the feed: a projection batch still running may hold a lower
-     * transaction id than an event already committed, and a cursor past that event would pass over the batch's events
-     * for good once it commits.
-     */
+    /** By the events' own time: those that happened before the endpoint was made are not its to receive. */
     @Override
     public Optional<String> cursorBefore(String organizationId, Instant at) {
-        return jdbc.sql("SELECT CAST(CAST(transaction_id AS text) AS bigint), position FROM query.events "
-                        + "WHERE organization_id = ? AND occurred_at < ? "
-                        + "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
-                        + "ORDER BY transaction_id DESC, position DESC LIMIT 1")
-                .params(organizationId, Timestamp.from(at))
-                .query((row, n) -> new FeedCursor(row.getLong(1), row.getLong(2)).encode())
-                .optional();
+        return feed.endBefore(organizationId, at).map(FeedCursor::encode);
     }
 
     private String asJson(PublicEvent event) {

@@ -20,8 +20,16 @@ interface OrganizationEvents {
      */
     record FeedEvent(String cursor, String id, String type, Instant occurredAt, String resourceKey, String json) {}
 
+    /**
+     * Events read from the feed.
+     *
+     * @param heldBack whether an event after these has committed but cannot be served yet (ADR 0031): it can be in a
+     *                 moment, when the transactions still running before it have ended
+     */
+    record Read(List<FeedEvent> events, boolean heldBack) {}
+
     /** The organization's events after {@code cursor} (from its first with {@code null}), oldest first. */
-    List<FeedEvent> after(String organizationId, String cursor, int limit);
+    Read after(String organizationId, String cursor, int limit);
 
     /**
      * The cursor of the organization's last event committed before {@code at}: an endpoint created then takes the

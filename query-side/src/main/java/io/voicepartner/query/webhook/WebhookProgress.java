@@ -2,8 +2,10 @@ package io.voicepartner.query.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,14 +66,22 @@ class WebhookProgress {
 
     /**
      * Holds, until the transaction ends, the progress of up to {@code limit} live, enabled endpoints that no other
-     * node holds, so that only one node reads an endpoint's feed at a time.
+     * node holds, so that only one node reads an endpoint's feed at a time: those after {@code afterEndpointId} (a
+     * round goes through all of them a page at a time), of the given organizations only unless that is {@code null}.
      */
-    List<Reading> hold(int limit) {
+    List<Reading> hold(Set<String> organizationIds, String afterEndpointId, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(afterEndpointId));
+        String organizations = "";
+        if (organizationIds != null) {
+            organizations = "AND e.owner_id = ANY(?) ";
+            parameters.add(organizationIds.toArray(String[]::new));
+        }
+        parameters.add(limit);
         return jdbc.sql("SELECT p.endpoint_id, e.owner_id, e.event_types, p.feed_cursor "
                         + "FROM query.webhook_endpoint_progress p JOIN query.webhook_endpoints e ON e.id = p.endpoint_id "
-                        + "WHERE p.feed_started AND e.deleted_at IS NULL AND e.enabled ORDER BY p.endpoint_id LIMIT ? "
-                        + "FOR UPDATE OF p SKIP LOCKED")
-                .param(limit)
+                        + "WHERE p.feed_started AND e.deleted_at IS NULL AND e.enabled AND p.endpoint_id > ? "
+                        + organizations + "ORDER BY p.endpoint_id LIMIT ? FOR UPDATE OF p SKIP LOCKED")
+                .params(parameters)
                 .query((row, n) -> new Reading(
                         row.getString("endpoint_id"),
                         row.getString("owner_id"),

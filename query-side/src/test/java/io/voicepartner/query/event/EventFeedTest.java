@@ -2,6 +2,7 @@ package io.voicepartner.query.event;
 
 import static io.voicepartner.query.consuming.Envelopes.revision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voicepartner.api.file.FileDeleted;
@@ -109,7 +110,7 @@ class EventFeedTest {
         consume(revision(3, new FileDescriptionUpdated(file, organization, "third")));
 
         EventFeed.Page first = settled(organization, null, Set.of(), 2);
-        EventFeed.Page rest = settled(organization, first.next(null), Set.of(), 2);
+        EventFeed.Page rest = settled(organization, first.next(), Set.of(), 2);
 
         assertThat(events(first))
                 .extracting(event -> event.resource().revision())
@@ -117,8 +118,8 @@ class EventFeedTest {
         assertThat(events(rest))
                 .extracting(event -> event.resource().revision())
                 .containsExactly(3L);
-        assertThat(rest.next(first.next(null))).isEqualTo(rest.entries().get(0).cursor());
-        assertThat(events(settled(organization, rest.next(null), Set.of(), 2))).isEmpty();
+        assertThat(rest.next()).isEqualTo(rest.entries().get(0).cursor());
+        assertThat(events(settled(organization, rest.next(), Set.of(), 2))).isEmpty();
         assertThat(events(settled(organization, null, Set.of("file.updated"), 50)))
                 .extracting(event -> event.resource().revision())
                 .containsExactly(2L, 3L);
@@ -234,7 +235,7 @@ class EventFeedTest {
         insertCommitted(organization, "before");
         EventFeed.Page start = settled(organization, null, Set.of(), 50);
         assertThat(events(start)).extracting(PublicEvent::id).containsExactly("before");
-        FeedCursor stored = start.next(null);
+        FeedCursor stored = start.next();
 
         try (Connection first = database.dataSource().getConnection();
                 Connection second = database.dataSource().getConnection()) {
@@ -254,8 +255,83 @@ class EventFeedTest {
         }
         EventFeed.Page afterBoth = settled(organization, stored, Set.of(), 50);
         assertThat(events(afterBoth)).extracting(PublicEvent::id).containsExactly("lower-position", "higher-position");
-        assertThat(events(settled(organization, afterBoth.next(stored), Set.of(), 50)))
+        assertThat(events(settled(organization, afterBoth.next(), Set.of(), 50)))
                 .isEmpty();
+    }
+
+    /**
+     * A restore fills a new feed, of a new generation, under other transaction ids and in the order the replay happens
+     * to commit (ADR 0041): a cursor stored before it continues with exactly the events that occurred after its last
+     * one, wherever the new feed put them; one whose last event the restore lost is gone.
+     */
+    @Test
+    void aCursorOfAnEarlierGenerationContinuesAfterItsLastEventInTheRefilledFeed() throws SQLException {
+        String organization = organization();
+        List<String> ids = List.of("one", "two", "three", "four", "five");
+        for (int n = 0; n < ids.size(); n++) {
+            insert(organization, ids.get(n), n);
+        }
+        settled(organization, null, Set.of(), 50);
+        FeedCursor afterThree = settled(organization, null, Set.of(), 3).next();
+        String generation = feed.generation();
+
+        restore(organization, List.of("four", "two", "five", "one", "three"));
+
+        assertThat(feed.generation()).isNotEqualTo(generation);
+        EventFeed.Page first = settled(organization, FeedCursor.decode(afterThree.encode()), Set.of(), 1);
+        assertThat(events(first)).extracting(PublicEvent::id).containsExactly("four");
+        EventFeed.Page rest =
+                settled(organization, FeedCursor.decode(first.next().encode()), Set.of(), 50);
+        assertThat(events(rest)).extracting(PublicEvent::id).containsExactly("five");
+        assertThat(rest.next().generation()).isEqualTo(feed.generation());
+        assertThat(events(settled(organization, rest.next(), Set.of(), 50))).isEmpty();
+        insert(organization, "after the restore", 10);
+        assertThat(events(settled(organization, rest.next(), Set.of(), 50)))
+                .extracting(PublicEvent::id)
+                .containsExactly("after the restore");
+
+        FeedCursor beforeAnotherRestore = rest.next();
+        restore(organization, List.of("one", "two", "three", "four"));
+        assertThatThrownBy(() -> feed.read(organization, beforeAnotherRestore, Set.of(), 50))
+                .isInstanceOf(EventFeed.CursorGone.class)
+                .hasMessageContaining("five");
+    }
+
+    /** What a restore does to one organization's feed: a new generation, its rows inserted again in another order. */
+    private static void restore(String organization, List<String> order) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("CREATE TEMPORARY TABLE restored AS SELECT * FROM query.events WHERE organization_id = '"
+                    + organization + "'");
+            statement.execute("DELETE FROM query.events WHERE organization_id = '" + organization + "'");
+            statement.execute(
+                    "UPDATE query.feed_generation SET id = substr(md5(CAST(gen_random_uuid() AS text)), 1, 16)");
+            for (String id : order) {
+                // one transaction each, as the replay's batches: new transaction ids, new positions
+                statement.execute("INSERT INTO query.events (id, organization_id, type, occurred_at, resource_type, "
+                        + "resource_id, revision, actor, object, changes) SELECT id, organization_id, type, "
+                        + "occurred_at, resource_type, resource_id, revision, actor, object, changes FROM restored "
+                        + "WHERE id = '" + id + "'");
+            }
+            statement.execute("DROP TABLE restored");
+        }
+    }
+
+    /** An event that occurred {@code minute} minutes into a day, committed. */
+    private static void insert(String organization, String id, int minute) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO query.events (id, "
+                        + "organization_id, type, occurred_at, resource_type, resource_id, revision, actor, object, "
+                        + "changes) VALUES (?, ?, 'tool.created', TIMESTAMPTZ '2026-12-01 00:00Z' + ? * INTERVAL "
+                        + "'1 minute', 'tool', ?, 1, 'system', '{}', '{}')")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, id);
+            insert.setString(2, organization);
+            insert.setInt(3, minute);
+            insert.setString(4, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
     }
 
     /**

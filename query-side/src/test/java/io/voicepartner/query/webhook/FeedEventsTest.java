@@ -28,8 +28,7 @@ class FeedEventsTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        events = new FeedEvents(
-                database.repository(EventFeed.class), database.jdbc(), JsonConventions.newObjectMapper());
+        events = new FeedEvents(database.repository(EventFeed.class), JsonConventions.newObjectMapper());
     }
 
     @AfterAll
@@ -68,7 +67,7 @@ class FeedEventsTest {
     private static List<OrganizationEvents.FeedEvent> settled(String organization, String cursor) {
         List<OrganizationEvents.FeedEvent> read = List.of();
         for (int attempt = 0; attempt < 400 && read.size() < 2; attempt++) {
-            read = events.after(organization, cursor, 50);
+            read = events.after(organization, cursor, 50).events();
             pause();
         }
         return read;
@@ -80,11 +79,11 @@ class FeedEventsTest {
             insert(connection, organization, id);
         }
         for (int attempt = 0;
-                attempt < 400 && events.after(organization, null, 50).isEmpty();
+                attempt < 400 && events.after(organization, null, 50).events().isEmpty();
                 attempt++) {
             pause();
         }
-        assertThat(events.after(organization, null, 50)).hasSize(1);
+        assertThat(events.after(organization, null, 50).events()).hasSize(1);
     }
 
     private static void insert(Connection connection, String organization, String id) throws SQLException {

@@ -290,6 +290,13 @@ class ApiDocumentation {
         } else if (isPublic && method == PathItem.HttpMethod.POST && path.startsWith("/api/")) {
             error(operation, "429", "Too many sign-ups from this client, or from all: retry after Retry-After seconds");
         }
+        if (path.equals("/api/events") || path.equals("/api/events/stream")) {
+            error(
+                    operation,
+                    "410",
+                    "The cursor (after, or Last-Event-ID) continues after an event a restore of the platform lost "
+                            + "(gone, naming it): read the feed again from the beginning");
+        }
         if (path.equals("/api/tools/{id}/test")) {
             error(
                     operation,

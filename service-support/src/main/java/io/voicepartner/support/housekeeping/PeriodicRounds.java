@@ -73,6 +73,20 @@ public abstract class PeriodicRounds implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Wakes the rounds after {@code delay}: for work that is known to become due in a moment (an event committed but
+     * held back behind a transaction still running), which should neither wait the interval nor be asked for at once.
+     */
+    public void wakeIn(Duration delay) {
+        if (running) {
+            try {
+                var unused = scheduler.schedule(this::wake, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down: nothing more is due
+            }
+        }
+    }
+
     @Override
     public boolean isRunning() {
         return running;

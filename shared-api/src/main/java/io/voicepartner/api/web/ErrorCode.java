@@ -15,6 +15,8 @@ public enum ErrorCode {
     CONFLICT(409),
     EMAIL_TAKEN(409),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409),
+    /** What the request refers to existed and is no more, for good: a feed cursor whose event a restore lost. */
+    GONE(410),
     REVISION_MISMATCH(412),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
