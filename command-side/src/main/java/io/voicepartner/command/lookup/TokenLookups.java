@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class TokenLookups implements RevokedTokens {
 
     private final TokenRevocationTable table;
+    private final JdbcClient jdbc;
 
     TokenLookups(JdbcClient jdbc) {
         this.table = new TokenRevocationTable(jdbc, "command");
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -43,8 +45,17 @@ class TokenLookups implements RevokedTokens {
         table.apply(event);
     }
 
+    /**
+     * Also every token of a person whose erasure is recorded and not finished ({@code pending_erasures}, ADR 0043):
+     * nothing of theirs may be written while it deletes their organizations; once it finishes, {@link UserErased}
+     * revokes them here and on every side.
+     */
     @Override
     public boolean revoked(String userId, String tokenId, long generation) {
-        return table.revoked(userId, tokenId, generation);
+        return table.revoked(userId, tokenId, generation)
+                || jdbc.sql("SELECT EXISTS (SELECT 1 FROM command.pending_erasures WHERE user_id = ?)")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .single();
     }
 }

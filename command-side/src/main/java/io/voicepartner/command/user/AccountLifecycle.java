@@ -18,6 +18,8 @@ import io.voicepartner.support.web.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +35,13 @@ class AccountLifecycle {
     /** The password changed: the account's revision, and a token of the new generation to go on with. */
     record Changed(long revision, AccessTokens.AccessToken token) {}
 
-    /** The person erased: the organizations deleted with them, and those they left. */
-    record Erased(List<String> deletedOrganizations, List<String> leftOrganizations) {}
+    /**
+     * The person's erasure: finished now, or left to a later round; the organizations deleted with them, and those
+     * they left.
+     */
+    record Erased(boolean finished, List<String> deletedOrganizations, List<String> leftOrganizations) {}
+
+    private static final Logger log = LoggerFactory.getLogger(AccountLifecycle.class);
 
     private final Credentials credentials;
     private final PasswordEncoder passwordEncoder;
@@ -45,6 +52,7 @@ class AccountLifecycle {
     private final OrganizationLookups organizations;
     private final PersonalDataKeys keys;
     private final InvitationAddresses invitationAddresses;
+    private final PendingErasures erasures;
 
     AccountLifecycle(
             Credentials credentials,
@@ -55,7 +63,8 @@ class AccountLifecycle {
             TransactionTemplate transaction,
             OrganizationLookups organizations,
             PersonalDataKeys keys,
-            InvitationAddresses invitationAddresses) {
+            InvitationAddresses invitationAddresses,
+            PendingErasures erasures) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
@@ -65,6 +74,7 @@ class AccountLifecycle {
         this.organizations = organizations;
         this.keys = keys;
         this.invitationAddresses = invitationAddresses;
+        this.erasures = erasures;
     }
 
     /**
@@ -85,11 +95,11 @@ class AccountLifecycle {
     /**
      * Erases the person (issue 21), once the password is checked as a log-in checks it. Refused as a whole, before
      * anything changes, while they are the only owner of an organization whose other members would be left with
-     * nobody to manage them. Every organization they were alone in goes with them, its resources first (a phone
-     * number keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every
-     * other one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys
-     * of the invitations sent to their address, so that every value sealed with them reads as erased at once, and
-     * the event that revokes their tokens on every side.
+     * nobody to manage them. Then the erasure is recorded ({@link PendingErasures}, ADR 0043): from then on the
+     * person cannot sign in and the command side refuses their tokens, and if a step fails, or the node stops, a later
+     * round of {@link ErasureCompletion} finishes it; the person need not, and cannot, ask again.
+     *
+     * @return {@link Erased#finished()} false when a step failed and the erasure was left to a later round
      */
     Erased erase(String userId, String password, String client) {
         checkPassword(userId, "password", password, client);
@@ -108,7 +118,54 @@ class AccountLifecycle {
                             + ", which other members belong to: make one of them an owner, or remove them, before "
                             + "closing the account.");
         }
-        for (Membership membership : memberships) {
+        boolean held = erasures.record(userId) || erasures.claim(userId);
+        return new Erased(
+                held && finishClaimed(userId),
+                memberships.stream()
+                        .filter(Membership::alone)
+                        .map(Membership::organizationId)
+                        .toList(),
+                memberships.stream()
+                        .filter(membership -> !membership.alone())
+                        .map(Membership::organizationId)
+                        .toList());
+    }
+
+    /**
+     * Finishes a recorded erasure that no one is working on, as a later round does.
+     *
+     * @return whether it is finished; false when another node holds it or a step failed again
+     */
+    boolean finishPending(String userId) {
+        return erasures.claim(userId) && finishClaimed(userId);
+    }
+
+    /** @return false when a step failed, which is recorded and leaves the erasure to a later round */
+    private boolean finishClaimed(String userId) {
+        try {
+            eraseSteps(userId);
+            return true;
+        } catch (RuntimeException failure) {
+            erasures.failed(userId, failure);
+            // the type alone: a refusal's message may quote a value of the person's
+            log.warn(
+                    "The erasure of user {} stopped at {}; a later round finishes it",
+                    userId,
+                    failure.getClass().getName());
+            return false;
+        }
+    }
+
+    /**
+     * The erasure's steps, each of which finds what is left to do, so that running them again after a failure goes on
+     * where they stopped. Every organization they were alone in goes with them, its resources first (a phone number
+     * keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every other
+     * one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys of the
+     * invitations sent to their address, so that every value sealed with them reads as erased at once, the record of
+     * the erasure, and the event that revokes their tokens on every side.
+     */
+    private void eraseSteps(String userId) {
+        for (Membership membership : organizations.membershipsOf(userId)) {
             if (membership.alone()) {
                 deleteResources(membership.organizationId(), userId);
             }
@@ -119,17 +176,9 @@ class AccountLifecycle {
             credentials.erase(userId);
             keys.delete(userId);
             invitationAddresses.erase(email);
+            erasures.done(userId);
             commands.send(new EraseUser(userId), userId);
         });
-        return new Erased(
-                memberships.stream()
-                        .filter(Membership::alone)
-                        .map(Membership::organizationId)
-                        .toList(),
-                memberships.stream()
-                        .filter(membership -> !membership.alone())
-                        .map(Membership::organizationId)
-                        .toList());
     }
 
     /** Phone numbers first: they name assistants, and keep their organization from being deleted. */
