@@ -9,6 +9,7 @@ import io.voicepartner.api.user.ChangePassword;
 import io.voicepartner.api.user.EraseUser;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.api.webhook.DeleteWebhookEndpoint;
 import io.voicepartner.command.lookup.OrganizationLookups;
 import io.voicepartner.command.lookup.OrganizationLookups.Membership;
 import io.voicepartner.command.web.Commands;
@@ -181,9 +182,15 @@ class AccountLifecycle {
         });
     }
 
-    /** Phone numbers first: they name assistants, and keep their organization from being deleted. */
+    /**
+     * Webhook endpoints first, so that the organization's end is delivered to no one (ADR 0043); then phone numbers:
+     * they name assistants, and keep their organization from being deleted.
+     */
     private void deleteResources(String organizationId, String actor) {
         OrganizationLookups.Resources resources = organizations.resourcesOf(organizationId);
+        resources
+                .webhookEndpoints()
+                .forEach(id -> commands.send(new DeleteWebhookEndpoint(id, organizationId, null), actor));
         resources.phoneNumbers().forEach(id -> commands.send(new DeletePhoneNumber(id, organizationId, null), actor));
         resources.assistants().forEach(id -> commands.send(new DeleteAssistant(id, organizationId, null), actor));
         resources.tools().forEach(id -> commands.send(new DeleteTool(id, organizationId, null), actor));

@@ -40,11 +40,28 @@ public final class CommandDatabase implements AutoCloseable {
 
     /** A new database with the command schema migrated, as the command side migrates it at start-up. */
     public static CommandDatabase create() {
+        return createAt("latest");
+    }
+
+    /**
+     * A new database with the command schema migrated up to {@code version} (a migration's version, or {@code
+     * latest}), for a test of a later migration on data written before it: {@link #migrate} then takes it further.
+     */
+    public static CommandDatabase createAt(String version) {
         String name = "cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name);
         CommandDatabase database = new CommandDatabase(name);
-        CommandSchema.flyway().dataSource(database.dataSource).load().migrate();
+        CommandSchema.flyway()
+                .dataSource(database.dataSource)
+                .target(version)
+                .load()
+                .migrate();
         return database;
+    }
+
+    /** Migrates the schema to the latest version. */
+    public void migrate() {
+        CommandSchema.flyway().dataSource(dataSource).load().migrate();
     }
 
     public JdbcClient jdbc() {
