@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code V27__webhook_endpoint_lookup.sql} finds the webhook endpoints stored before it by their organization, as the
+ * {@code V27__webhook_endpoint_lookup_and_parked_causes.sql} finds the webhook endpoints stored before it by their organization, as the
  * lookup processor keeps them from then on: a live one live, a deleted one deleted, so that erasing a person deletes
  * the endpoints of an organization made before the lookup existed.
  */
