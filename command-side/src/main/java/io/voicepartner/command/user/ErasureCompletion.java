@@ -2,6 +2,8 @@ package io.voicepartner.command.user;
 
 import io.voicepartner.support.housekeeping.PeriodicRounds;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ErasureCompletion extends PeriodicRounds {
 
+    private static final Logger log = LoggerFactory.getLogger(ErasureCompletion.class);
     private static final int BATCH = 100;
 
     private final PendingErasures erasures;
@@ -34,7 +37,9 @@ class ErasureCompletion extends PeriodicRounds {
             if (!isRunning()) {
                 return;
             }
-            lifecycle.finishPending(userId);
+            if (lifecycle.finishPending(userId)) {
+                log.info("Finished the erasure of user {}, which had stopped half-way", userId);
+            }
         }
     }
 }
