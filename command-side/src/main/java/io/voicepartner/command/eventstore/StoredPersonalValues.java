@@ -9,6 +9,7 @@ import io.voicepartner.api.signin.SignInSucceeded;
 import io.voicepartner.api.user.UserRegistered;
 import io.voicepartner.support.personal.InvitationAddresses;
 import io.voicepartner.support.personal.PersonalData;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class StoredPersonalValues {
                     Optional<String> sealed = sealing.seal(subject.get(), plain);
                     payload.put(field, sealed.orElseGet(() -> PersonalData.erased(subject.get())));
                     if (sealed.isPresent() && payloadType.equals(InvitationCreated.class.getName())) {
-                        recordInvitation(subject.get(), plain);
+                        recordInvitation(subject.get(), plain, payload);
                     }
                     changed = true;
                 }
@@ -94,9 +95,16 @@ public final class StoredPersonalValues {
             return changed;
         }
 
-        private void recordInvitation(String invitationId, String address) {
+        /**
+         * Recorded to go when the invitation expires (ADR 0043): one accepted before sealing goes then too, which only
+         * shows its address as erased in the organization's history; its invitee has an account of their own.
+         */
+        private void recordInvitation(String invitationId, String address, ObjectNode payload) {
             if (invitationsRecorded.add(invitationId)) {
-                invitationAddresses.record(invitationId, address);
+                invitationAddresses.record(
+                        invitationId,
+                        address,
+                        Instant.parse(payload.path("expires_at").asText()));
             }
         }
     }

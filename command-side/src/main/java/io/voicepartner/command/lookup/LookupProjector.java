@@ -17,6 +17,8 @@ import io.voicepartner.api.phonenumber.PhoneNumberUpdated;
 import io.voicepartner.api.tool.ToolCreated;
 import io.voicepartner.api.tool.ToolDeleted;
 import io.voicepartner.api.tool.ToolRestored;
+import io.voicepartner.api.webhook.WebhookEndpointCreated;
+import io.voicepartner.api.webhook.WebhookEndpointDeleted;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -52,6 +54,16 @@ class LookupProjector {
     void on(AssistantRestored event) {
         tables.assistantRestored(event.assistantId(), event.toolIds());
         files.assistantRestored(event.assistantId(), event.files().keySet());
+    }
+
+    @EventHandler
+    void on(WebhookEndpointCreated event) {
+        tables.webhookEndpointCreated(event.endpointId(), event.organizationId());
+    }
+
+    @EventHandler
+    void on(WebhookEndpointDeleted event) {
+        tables.webhookEndpointDeleted(event.endpointId());
     }
 
     @EventHandler

@@ -156,6 +156,18 @@ public class LookupTables implements ToolOwnership, AssistantOwnership, PhoneNum
                 .update();
     }
 
+    void webhookEndpointCreated(String endpointId, String ownerId) {
+        jdbc.sql("INSERT INTO command.webhook_endpoint_lookup (endpoint_id, owner_id) VALUES (?, ?)")
+                .params(endpointId, ownerId)
+                .update();
+    }
+
+    void webhookEndpointDeleted(String endpointId) {
+        jdbc.sql("UPDATE command.webhook_endpoint_lookup SET deleted = true WHERE endpoint_id = ?")
+                .param(endpointId)
+                .update();
+    }
+
     void toolsAssigned(String assistantId, Collection<String> toolIds) {
         for (String toolId : toolIds) {
             jdbc.sql("INSERT INTO command.assistant_tool_lookup (assistant_id, tool_id) VALUES (?, ?) "

@@ -11,6 +11,7 @@ import io.voicepartner.api.organization.OrganizationCreated;
 import io.voicepartner.api.organization.OrganizationDeleted;
 import io.voicepartner.api.phonenumber.PhoneNumberCreated;
 import io.voicepartner.api.phonenumber.PhoneNumberRestored;
+import io.voicepartner.support.personal.InvitationAddresses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
 class OrganizationLookupProjector {
 
     private final OrganizationLookups organizations;
+    private final InvitationAddresses invitationAddresses;
 
-    OrganizationLookupProjector(OrganizationLookups organizations) {
+    OrganizationLookupProjector(OrganizationLookups organizations, InvitationAddresses invitationAddresses) {
         this.organizations = organizations;
+        this.invitationAddresses = invitationAddresses;
     }
 
     @EventHandler
@@ -36,6 +39,8 @@ class OrganizationLookupProjector {
 
     @EventHandler
     void on(OrganizationDeleted event) {
+        // before the pending invitations leave the lookup: their addresses' rows and keys go with them (ADR 0043)
+        invitationAddresses.closedWith(event.organizationId());
         organizations.organizationDeleted(event.organizationId());
     }
 
@@ -47,12 +52,16 @@ class OrganizationLookupProjector {
     @EventHandler
     void on(InvitationRevoked event) {
         organizations.invitationClosed(event.invitationId());
+        invitationAddresses.closed(event.invitationId());
     }
 
     @EventHandler
     void on(MemberAdded event) {
         organizations.memberAdded(event.organizationId(), event.userId(), event.role());
         organizations.invitationClosed(event.invitationId());
+        if (event.invitationId() != null) {
+            invitationAddresses.accepted(event.invitationId());
+        }
     }
 
     @EventHandler

@@ -108,10 +108,15 @@ public class OrganizationLookups implements Memberships, ApiKeys {
 
     /** The live resources an organization owns, by kind, to be deleted with it. */
     public record Resources(
-            List<String> phoneNumbers, List<String> assistants, List<String> tools, List<String> files) {}
+            List<String> webhookEndpoints,
+            List<String> phoneNumbers,
+            List<String> assistants,
+            List<String> tools,
+            List<String> files) {}
 
     public Resources resourcesOf(String organizationId) {
         return new Resources(
+                live("endpoint_id", "webhook_endpoint_lookup", organizationId),
                 live("phone_number_id", "phone_number_lookup", organizationId),
                 live("assistant_id", "assistant_lookup", organizationId),
                 live("tool_id", "tool_lookup", organizationId),

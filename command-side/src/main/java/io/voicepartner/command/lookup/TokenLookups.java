@@ -22,10 +22,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(LookupProjector.PROCESSING_GROUP)
 class TokenLookups implements RevokedTokens {
 
+    /**
+     * Also every token of a person whose erasure is recorded and not finished ({@code pending_erasures}, ADR 0043):
+     * nothing of theirs may be written while it deletes their organizations; once it finishes, {@link UserErased}
+     * revokes them here and on every side. One statement per request, as before.
+     */
     private final TokenRevocationTable table;
 
     TokenLookups(JdbcClient jdbc) {
-        this.table = new TokenRevocationTable(jdbc, "command");
+        this.table = new TokenRevocationTable(jdbc, "command", "command.pending_erasures");
     }
 
     @EventHandler

@@ -60,7 +60,7 @@ class Invitations {
             String actor) {
         String address = personalData.seal(invitationId, email);
         Long revision = transaction.execute(status -> {
-            addresses.record(invitationId, email);
+            addresses.record(invitationId, email, expiresAt);
             return commands.<Long>send(
                     new InviteMember(organizationId, invitationId, address, role, tokenHash, expiresAt), actor);
         });

@@ -3,6 +3,7 @@ package io.voicepartner.command.publishing;
 import io.voicepartner.api.messaging.DomainEvent;
 import io.voicepartner.command.publishing.ParkedEvents.ParkedEvent;
 import io.voicepartner.support.housekeeping.PeriodicRounds;
+import io.voicepartner.support.parking.ScrubbedCause;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ class ParkedEventReplay extends PeriodicRounds {
                     log.warn(
                             "Could not send the parked event at global position {} yet: {}",
                             event.globalIndex(),
-                            e.getMessage());
+                            ScrubbedCause.of(e));
                 }
                 return;
             }

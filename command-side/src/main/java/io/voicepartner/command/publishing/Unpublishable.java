@@ -1,6 +1,7 @@
 package io.voicepartner.command.publishing;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.voicepartner.support.parking.ScrubbedCause;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -20,13 +21,14 @@ final class Unpublishable {
         return permanentCause(failure) != null;
     }
 
-    /** What is wrong, for the operator's listing: the permanent failure and its message, under any wrapping. */
+    /**
+     * What is wrong, for the operator's listing: the permanent failure and its message without values, under any
+     * wrapping.
+     */
     static String describe(Throwable failure) {
         Throwable cause = permanentCause(failure);
-        Throwable named = cause == null ? failure : cause;
-        String message = named.getMessage() == null ? "" : ": " + named.getMessage();
-        return named.getClass().getSimpleName()
-                + (message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+        // without the values its message may quote: a cause is stored, listed and logged (ADR 0043)
+        return ScrubbedCause.of(cause == null ? failure : cause);
     }
 
     private static Throwable permanentCause(Throwable failure) {

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,7 +34,10 @@ class AccountController {
     /** A sign-out, done: the account's revision it reached. */
     record SignedOutView(boolean signedOut, long revision) {}
 
-    /** An erasure, done: the organizations deleted with the person, and those they left. */
+    /**
+     * An erasure: done, or recorded and left to finish on its own; the organizations deleted with the person, and
+     * those they left (or will have, once it finishes).
+     */
     record ErasedView(boolean erased, List<String> deletedOrganizations, List<String> leftOrganizations) {}
 
     private final JsonRequestReader reader;
@@ -82,15 +87,18 @@ class AccountController {
 
     /**
      * Erases the person (issue 21). The answer does not wait for the read sides: the token it came with is refused
-     * from now on, so nothing could be read with it; each side refuses it once it has the event.
+     * from now on, so nothing could be read with it; each side refuses it once it has the event. {@code 202} when a
+     * step failed: the erasure is recorded and finishes on its own (ADR 0043).
      */
     // no consumes: whoever may not close an account (an API key) is told so, 403, whatever it sends
     @DeleteMapping("/api/users/me")
-    ApiResponse<ErasedView> erase(@RequestBody JsonNode body, Caller caller, HttpServletRequest http) {
+    ResponseEntity<ApiResponse<ErasedView>> erase(@RequestBody JsonNode body, Caller caller, HttpServletRequest http) {
         AccountErasureRequest request = reader.read(body, AccountErasureRequest.class, Map.of(), PASSWORD, PASSWORD)
                 .value();
         AccountLifecycle.Erased erased = lifecycle.erase(caller.userId(), request.password(), clients.of(http));
-        return ApiResponse.of(new ErasedView(true, erased.deletedOrganizations(), erased.leftOrganizations()));
+        return ResponseEntity.status(erased.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(ApiResponse.of(
+                        new ErasedView(erased.finished(), erased.deletedOrganizations(), erased.leftOrganizations())));
     }
 
     /** The verified token itself: a {@link Personal} route is only ever reached with a user's token, never a key. */

@@ -9,6 +9,7 @@ import io.voicepartner.api.user.ChangePassword;
 import io.voicepartner.api.user.EraseUser;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.web.ErrorCode;
+import io.voicepartner.api.webhook.DeleteWebhookEndpoint;
 import io.voicepartner.command.lookup.OrganizationLookups;
 import io.voicepartner.command.lookup.OrganizationLookups.Membership;
 import io.voicepartner.command.web.Commands;
@@ -18,6 +19,8 @@ import io.voicepartner.support.web.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +36,13 @@ class AccountLifecycle {
     /** The password changed: the account's revision, and a token of the new generation to go on with. */
     record Changed(long revision, AccessTokens.AccessToken token) {}
 
-    /** The person erased: the organizations deleted with them, and those they left. */
-    record Erased(List<String> deletedOrganizations, List<String> leftOrganizations) {}
+    /**
+     * The person's erasure: finished now, or left to a later round; the organizations deleted with them, and those
+     * they left.
+     */
+    record Erased(boolean finished, List<String> deletedOrganizations, List<String> leftOrganizations) {}
+
+    private static final Logger log = LoggerFactory.getLogger(AccountLifecycle.class);
 
     private final Credentials credentials;
     private final PasswordEncoder passwordEncoder;
@@ -45,6 +53,7 @@ class AccountLifecycle {
     private final OrganizationLookups organizations;
     private final PersonalDataKeys keys;
     private final InvitationAddresses invitationAddresses;
+    private final PendingErasures erasures;
 
     AccountLifecycle(
             Credentials credentials,
@@ -55,7 +64,8 @@ class AccountLifecycle {
             TransactionTemplate transaction,
             OrganizationLookups organizations,
             PersonalDataKeys keys,
-            InvitationAddresses invitationAddresses) {
+            InvitationAddresses invitationAddresses,
+            PendingErasures erasures) {
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
@@ -65,6 +75,7 @@ class AccountLifecycle {
         this.organizations = organizations;
         this.keys = keys;
         this.invitationAddresses = invitationAddresses;
+        this.erasures = erasures;
     }
 
     /**
@@ -85,11 +96,11 @@ class AccountLifecycle {
     /**
      * Erases the person (issue 21), once the password is checked as a log-in checks it. Refused as a whole, before
      * anything changes, while they are the only owner of an organization whose other members would be left with
-     * nobody to manage them. Every organization they were alone in goes with them, its resources first (a phone
-     * number keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every
-     * other one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys
-     * of the invitations sent to their address, so that every value sealed with them reads as erased at once, and
-     * the event that revokes their tokens on every side.
+     * nobody to manage them. Then the erasure is recorded ({@link PendingErasures}, ADR 0043): from then on the
+     * person cannot sign in and the command side refuses their tokens, and if a step fails, or the node stops, a later
+     * round of {@link ErasureCompletion} finishes it; the person need not, and cannot, ask again.
+     *
+     * @return {@link Erased#finished()} false when a step failed and the erasure was left to a later round
      */
     Erased erase(String userId, String password, String client) {
         checkPassword(userId, "password", password, client);
@@ -108,20 +119,9 @@ class AccountLifecycle {
                             + ", which other members belong to: make one of them an owner, or remove them, before "
                             + "closing the account.");
         }
-        for (Membership membership : memberships) {
-            if (membership.alone()) {
-                deleteResources(membership.organizationId(), userId);
-            }
-            commands.send(new ForgetMember(membership.organizationId(), userId), userId);
-        }
-        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
-        transaction.executeWithoutResult(status -> {
-            credentials.erase(userId);
-            keys.delete(userId);
-            invitationAddresses.erase(email);
-            commands.send(new EraseUser(userId), userId);
-        });
+        boolean held = erasures.record(userId) || erasures.claim(userId);
         return new Erased(
+                held && finishClaimed(userId),
                 memberships.stream()
                         .filter(Membership::alone)
                         .map(Membership::organizationId)
@@ -132,9 +132,65 @@ class AccountLifecycle {
                         .toList());
     }
 
-    /** Phone numbers first: they name assistants, and keep their organization from being deleted. */
+    /**
+     * Finishes a recorded erasure that no one is working on, as a later round does.
+     *
+     * @return whether it is finished; false when another node holds it or a step failed again
+     */
+    boolean finishPending(String userId) {
+        return erasures.claim(userId) && finishClaimed(userId);
+    }
+
+    /** @return false when a step failed, which is recorded and leaves the erasure to a later round */
+    private boolean finishClaimed(String userId) {
+        try {
+            eraseSteps(userId);
+            return true;
+        } catch (RuntimeException failure) {
+            erasures.failed(userId, failure);
+            // the type alone: a refusal's message may quote a value of the person's
+            log.warn(
+                    "The erasure of user {} stopped at {}; a later round finishes it",
+                    userId,
+                    failure.getClass().getName());
+            return false;
+        }
+    }
+
+    /**
+     * The erasure's steps, each of which finds what is left to do, so that running them again after a failure goes on
+     * where they stopped. Every organization they were alone in goes with them, its resources first (a phone number
+     * keeps an organization from being deleted; a file's stored bytes are deleted with it); they leave every other
+     * one. Last, in one transaction: their credentials, their answers kept for retries, their key and the keys of the
+     * invitations sent to their address, so that every value sealed with them reads as erased at once, the record of
+     * the erasure, and the event that revokes their tokens on every side.
+     */
+    private void eraseSteps(String userId) {
+        for (Membership membership : organizations.membershipsOf(userId)) {
+            if (membership.alone()) {
+                deleteResources(membership.organizationId(), userId);
+            }
+            commands.send(new ForgetMember(membership.organizationId(), userId), userId);
+        }
+        String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
+        transaction.executeWithoutResult(status -> {
+            credentials.erase(userId);
+            keys.delete(userId);
+            invitationAddresses.erase(email);
+            erasures.done(userId);
+            commands.send(new EraseUser(userId), userId);
+        });
+    }
+
+    /**
+     * Webhook endpoints first, so that the organization's end is delivered to no one (ADR 0043); then phone numbers:
+     * they name assistants, and keep their organization from being deleted.
+     */
     private void deleteResources(String organizationId, String actor) {
         OrganizationLookups.Resources resources = organizations.resourcesOf(organizationId);
+        resources
+                .webhookEndpoints()
+                .forEach(id -> commands.send(new DeleteWebhookEndpoint(id, organizationId, null), actor));
         resources.phoneNumbers().forEach(id -> commands.send(new DeletePhoneNumber(id, organizationId, null), actor));
         resources.assistants().forEach(id -> commands.send(new DeleteAssistant(id, organizationId, null), actor));
         resources.tools().forEach(id -> commands.send(new DeleteTool(id, organizationId, null), actor));

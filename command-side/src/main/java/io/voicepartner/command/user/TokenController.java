@@ -36,6 +36,7 @@ class TokenController {
     private final ClientAddresses clients;
     private final AccessTokens accessTokens;
     private final SignIns signIns;
+    private final PendingErasures erasures;
 
     TokenController(
             JsonRequestReader reader,
@@ -44,7 +45,8 @@ class TokenController {
             LoginThrottle throttle,
             ClientAddresses clients,
             AccessTokens accessTokens,
-            SignIns signIns) {
+            SignIns signIns,
+            PendingErasures erasures) {
         this.reader = reader;
         this.credentials = credentials;
         this.passwordEncoder = passwordEncoder;
@@ -52,6 +54,7 @@ class TokenController {
         this.clients = clients;
         this.accessTokens = accessTokens;
         this.signIns = signIns;
+        this.erasures = erasures;
         this.unknownUserHash = passwordEncoder.encode("no user has this password");
     }
 
@@ -95,6 +98,12 @@ class TokenController {
             throw incorrect();
         }
         throttle.succeeded(normalisedEmail, client);
+        // told only to whoever knows the password: to anyone else the account is as any other
+        if (erasures.pending(userId)) {
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "This account is being erased, as its owner asked; the erasure finishes on its own.");
+        }
         // recorded before the token is given: a sign-in the audit log cannot show is refused (503), not hidden
         signIns.succeeded(userId, client);
         AccessTokens.AccessToken token = accessTokens.issue(userId, account.tokenGeneration());

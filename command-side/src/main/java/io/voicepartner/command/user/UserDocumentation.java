@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.voicepartner.command.web.DocumentedWrites;
 import io.voicepartner.command.web.DocumentedWrites.Route;
 import io.voicepartner.support.docs.DocumentedSchemas;
@@ -50,6 +51,23 @@ class UserDocumentation {
                     .map(item -> item.getPost())
                     .ifPresent(UserDocumentation::describeLogin);
         };
+    }
+
+    /** An erasure a step of which failed answers 202 with the same body, {@code erased: false} (ADR 0043). */
+    @Bean
+    OpenApiCustomizer erasureLeftToFinish() {
+        return openApi -> Optional.ofNullable(openApi.getPaths())
+                .map(paths -> paths.get("/api/users/me"))
+                .map(item -> item.getDelete())
+                .map(Operation::getResponses)
+                .ifPresent(responses -> Optional.ofNullable(responses.get("200"))
+                        .ifPresent(done -> responses.addApiResponse(
+                                "202",
+                                new ApiResponse()
+                                        .description("The erasure is recorded and a step of it failed: it finishes "
+                                                + "on its own (erased: false). The person can no longer sign in, and "
+                                                + "the token sent is refused from now on")
+                                        .content(done.getContent()))));
     }
 
     private static void describeLogin(Operation login) {

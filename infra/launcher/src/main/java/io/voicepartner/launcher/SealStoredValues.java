@@ -126,6 +126,7 @@ public final class SealStoredValues {
                 jdbc,
                 KeyWrapping.configured(
                         environment.getOrDefault("PERSONAL_DATA_KEY", ""),
+                        environment.getOrDefault("PERSONAL_DATA_KEY_PREVIOUS", ""),
                         Boolean.parseBoolean(environment.getOrDefault("VOICEPARTNER_PRODUCTION", "false"))));
         return new StoredPersonalValues(new PersonalData(keys), new InvitationAddresses(jdbc, keys));
     }

@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +65,10 @@ class ErasureIT extends PlatformIT {
                 .isEqualTo(401);
         Api person = api().withHeader("Authorization", "Bearer " + api().login(email, password));
 
-        // their personal organization, which goes with them, with a resource of every kind and their usage
+        // their personal organization, which goes with them, with a resource of every kind, a webhook endpoint and
+        // their usage
+        String personalEndpoint = idOf(person.post(
+                "/api/webhook-endpoints", Map.of("url", "http://127.0.0.2:9/personal", "event_types", List.of("*"))));
         String tool = idOf(person.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://t.example.com")));
         String assistant =
                 idOf(person.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool))));
@@ -130,6 +139,30 @@ class ErasureIT extends PlatformIT {
                     .doesNotContain(userId);
             assertThat(storedFile).doesNotExist();
         });
+        // the endpoint of the organization deleted with them is deleted too (before the rest of it, ADR 0043): no
+        // delivery to it is left pending, and none is attempted after its deletion
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(column(
+                            "SELECT CAST(deleted_at AS TEXT) FROM query.webhook_endpoints WHERE id = ?",
+                            personalEndpoint))
+                    .singleElement()
+                    .isNotNull();
+            assertThat(column(
+                            "SELECT id FROM query.webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'",
+                            personalEndpoint))
+                    .isEmpty();
+        });
+        assertThat(column(
+                        "SELECT a.delivery_id FROM query.webhook_attempts a "
+                                + "JOIN query.webhook_deliveries d ON d.id = a.delivery_id "
+                                + "JOIN query.webhook_endpoints e ON e.id = d.endpoint_id "
+                                + "WHERE e.id = ? AND a.attempted_at > e.deleted_at",
+                        personalEndpoint))
+                .isEmpty();
+        assertThat(column(
+                        "SELECT CAST(deleted AS TEXT) FROM command.webhook_endpoint_lookup WHERE endpoint_id = ?",
+                        personalEndpoint))
+                .containsExactly("true");
         // the erasure is on the users' topic: what is read of every topic below includes it
         assertThat(new TopicReader(TestInfrastructure.kafkaBootstrapServers())
                         .recordsWithKey("voicepartner.users", userId, 2)
@@ -160,6 +193,22 @@ class ErasureIT extends PlatformIT {
                 .as("the topics")
                 .isEmpty();
         assertThat(CanarySearch.search(logs.getAll(), canaries)).as("the logs").isEmpty();
+    }
+
+    private static List<String> column(String sql, String parameter) throws SQLException {
+        TestInfrastructure.Database database = TestInfrastructure.database();
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     private static String idOf(Api.Response created) {

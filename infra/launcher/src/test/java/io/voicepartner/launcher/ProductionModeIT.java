@@ -70,7 +70,7 @@ class ProductionModeIT {
     }
 
     @Test
-    void refusesToStartWithoutAPersonalDataKeyOrWithTheDevelopmentOne() {
+    void refusesToStartWithoutAPersonalDataKeyOrWithTheDevelopmentOneCurrentOrPrevious() {
         assertThatThrownBy(() ->
                         start("--MANAGEMENT_PORT=0", "--PERSONAL_DATA_KEY=").close())
                 .satisfies(refusal -> assertThat(rootCause(refusal).getMessage())
@@ -79,6 +79,11 @@ class ProductionModeIT {
                         .close())
                 .satisfies(refusal ->
                         assertThat(rootCause(refusal).getMessage()).contains("PERSONAL_DATA_KEY", "development key"));
+        assertThatThrownBy(() -> start(
+                                "--MANAGEMENT_PORT=0", "--PERSONAL_DATA_KEY_PREVIOUS=" + KeyWrapping.DEVELOPMENT_KEY)
+                        .close())
+                .satisfies(refusal -> assertThat(rootCause(refusal).getMessage())
+                        .contains("PERSONAL_DATA_KEY_PREVIOUS", "development key"));
     }
 
     private static ConfigurableApplicationContext start(String... settings) {

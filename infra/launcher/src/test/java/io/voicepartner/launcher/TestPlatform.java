@@ -51,6 +51,8 @@ abstract class TestPlatform {
                 () -> "100ms,100ms,200ms,200ms,400ms,400ms,800ms,800ms,800ms,800ms");
         properties.add("voicepartner.webhooks.disable-after", () -> "5s");
         properties.add("voicepartner.webhooks.poll-interval", () -> "100ms");
+        // ErasureResumedIT sees an erasure that stopped half-way finished by the next round
+        properties.add("voicepartner.erasure.retry-interval", () -> "1s");
         // the tests see an API key's last_used_at move without waiting for production's 30 s rounds
         properties.add("voicepartner.api-keys.uses-flush-interval", () -> "1s");
     }

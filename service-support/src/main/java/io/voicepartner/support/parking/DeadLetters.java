@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
@@ -31,7 +32,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Where a consumer parks a record it can never process as it is: on the dead-letter topic of the record's
  * topic ({@code <topic><suffix>}, same partition, so that one aggregate's letters stay in order, with the
  * exception in the recoverer's headers), and as a row of {@code <schema>.dead_letters} naming the record, its
- * aggregate, its type and the cause. The row is what an operator lists and what {@code /health} counts; the
+ * aggregate, its type and the cause, both without any value the exception's message quoted ({@link ScrubbedCause}). The row is what an operator lists and what {@code /health} counts; the
  * letter is what a replay sends back ({@code infra/scripts/parked-events}), which marks the row replayed.
  * {@code voicepartner.projection.dead_letters} counts what was parked, by topic and reason.
  */
@@ -61,6 +62,7 @@ public final class DeadLetters {
         this.schema = schema;
         this.recoverer = new DeadLetterPublishingRecoverer(
                 kafka, (record, exception) -> new TopicPartition(record.topic() + suffix, record.partition()));
+        this.recoverer.setExceptionHeadersCreator(DeadLetters::scrubbedExceptionHeaders);
         this.jdbc = jdbc;
         this.meters = meters;
     }
@@ -76,7 +78,7 @@ public final class DeadLetters {
                         record.offset(),
                         record.key() == null ? null : record.key().toString(),
                         header(record, EventHeaders.TYPE),
-                        describe(cause))
+                        ScrubbedCause.of(cause))
                 .update();
         Counter.builder(PARKED)
                 .description("Records parked on a dead-letter topic because they can never be processed as they are")
@@ -128,15 +130,33 @@ public final class DeadLetters {
         return cached;
     }
 
+    /**
+     * The recoverer's exception headers, under their usual names, without a value of the record in them (ADR 0043): the
+     * exception's and its root cause's types, and the {@link ScrubbedCause scrubbed} message; no stack trace, whose
+     * first line is the message as it was. A letter is kept for {@code DEAD_LETTER_RETENTION} on a topic that erasing
+     * a person never rewrites.
+     */
+    private static void scrubbedExceptionHeaders(
+            Headers headers, Exception exception, boolean isKey, DeadLetterPublishingRecoverer.HeaderNames names) {
+        DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        headers.add(
+                isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(),
+                exception.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        if (!isKey && root != exception) {
+            headers.add(info.getExceptionCauseFqcn(), root.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        }
+        headers.add(
+                isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(),
+                ScrubbedCause.of(exception).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String describe(Throwable cause) {
-        String message =
-                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.voicepartner.support.personal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -29,12 +31,62 @@ public final class InvitationAddresses {
         this.keys = keys;
     }
 
-    /** @param email normalised as at sign-up (trimmed, lower case) */
-    public void record(String invitationId, String email) {
-        jdbc.sql("INSERT INTO command.invitation_addresses (invitation_id, address_hash) VALUES (?, ?) "
+    /**
+     * @param email normalised as at sign-up (trimmed, lower case)
+     * @param expiresAt the invitation's expiry: unless it is accepted before, the row and the key go then
+     */
+    public void record(String invitationId, String email, Instant expiresAt) {
+        jdbc.sql("INSERT INTO command.invitation_addresses (invitation_id, address_hash, purge_after) VALUES (?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")
-                .params(invitationId, hash(email))
+                .params(invitationId, hash(email), Timestamp.from(expiresAt))
                 .update();
+    }
+
+    /** Accepted: the invitee has an account now, and the row and the key go with their erasure, not before. */
+    public void accepted(String invitationId) {
+        jdbc.sql("UPDATE command.invitation_addresses SET purge_after = NULL WHERE invitation_id = ?")
+                .param(invitationId)
+                .update();
+    }
+
+    /** Revoked: no one can accept it any more, and the next {@link #purgeDue} round deletes the row and the key. */
+    public void closed(String invitationId) {
+        jdbc.sql("UPDATE command.invitation_addresses SET purge_after = LEAST(purge_after, now()) "
+                        + "WHERE invitation_id = ?")
+                .param(invitationId)
+                .update();
+    }
+
+    /** {@link #closed} for every invitation of an organization still pending (in {@code invitation_lookup}). */
+    public void closedWith(String organizationId) {
+        jdbc.sql("UPDATE command.invitation_addresses SET purge_after = LEAST(purge_after, now()) WHERE invitation_id "
+                        + "IN (SELECT invitation_id FROM command.invitation_lookup WHERE organization_id = ?)")
+                .param(organizationId)
+                .update();
+    }
+
+    /**
+     * Deletes the key and the row of up to {@code limit} invitations that expired, were revoked or whose organization
+     * was deleted without anyone accepting them (ADR 0043): an invitee who never signs up cannot erase them. Each
+     * invitation in a statement of its own; several nodes may purge at once.
+     *
+     * @return how many it deleted
+     */
+    public int purgeDue(int limit) {
+        List<String> due = jdbc.sql("SELECT invitation_id FROM command.invitation_addresses WHERE purge_after < now() "
+                        + "ORDER BY purge_after LIMIT ?")
+                .param(limit)
+                .query(String.class)
+                .list();
+        int purged = 0;
+        for (String invitationId : due) {
+            keys.delete(invitationId);
+            purged += jdbc.sql(
+                            "DELETE FROM command.invitation_addresses WHERE invitation_id = ? AND purge_after < now()")
+                    .param(invitationId)
+                    .update();
+        }
+        return purged;
     }
 
     /** The ids of the invitations sent to the address. */

@@ -5,8 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
  * names the platform key it was wrapped under by its {@link KeyIds id}. Production refuses to start without the key,
  * or with the development key published here (fail closed); elsewhere that development key is the default, so that
  * every platform wraps.
+ *
+ * <p>Rotation (ADR 0043): the key before, {@code PERSONAL_DATA_KEY_PREVIOUS} (comma-separated), still unwraps the keys
+ * stored under it, on every side, while the command side rewraps them under the current one at start-up
+ * ({@link PersonalDataKeys#rewrapStored}); new keys are only ever wrapped under the current one.
  */
 public final class KeyWrapping {
 
@@ -31,15 +39,29 @@ public final class KeyWrapping {
 
     private final SecretKeySpec key;
     private final String id;
+    /** The previous keys by their ids: they unwrap, never wrap. */
+    private final Map<String, SecretKeySpec> previous;
+
     private final SecureRandom random = new SecureRandom();
 
-    private KeyWrapping(byte[] key) {
+    private KeyWrapping(byte[] key, List<byte[]> previousKeys) {
         this.key = new SecretKeySpec(key, "AES");
         this.id = KeyIds.of(key);
+        Map<String, SecretKeySpec> byId = new LinkedHashMap<>();
+        for (byte[] previousKey : previousKeys) {
+            String previousId = KeyIds.of(previousKey);
+            if (!previousId.equals(id)) {
+                byId.putIfAbsent(previousId, new SecretKeySpec(previousKey, "AES"));
+            }
+        }
+        this.previous = Map.copyOf(byId);
     }
 
-    /** @param configured {@code PERSONAL_DATA_KEY}, blank when not set */
-    public static KeyWrapping configured(String configured, boolean production) {
+    /**
+     * @param configured {@code PERSONAL_DATA_KEY}, blank when not set
+     * @param previousKeys {@code PERSONAL_DATA_KEY_PREVIOUS}: the keys before it, comma-separated, blank when none
+     */
+    public static KeyWrapping configured(String configured, String previousKeys, boolean production) {
         String value = configured == null ? "" : configured.trim();
         if (production && value.isEmpty()) {
             throw new IllegalStateException("PERSONAL_DATA_KEY is not set, and VOICEPARTNER_PRODUCTION=true refuses "
@@ -50,12 +72,27 @@ public final class KeyWrapping {
             throw new IllegalStateException("PERSONAL_DATA_KEY is the development key published in the repository, "
                     + "which would open every person's key: set a random one (openssl rand -base64 32)");
         }
-        return value.isEmpty() ? development() : new KeyWrapping(decode(value));
+        List<byte[]> previous = new ArrayList<>();
+        for (String previousKey : (previousKeys == null ? "" : previousKeys).split(",")) {
+            String trimmed = previousKey.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            // a production platform never wrapped under the published key (it refuses to start with it): a key
+            // found under it there was put by someone who read the repository, and must not open
+            if (production && trimmed.equals(DEVELOPMENT_KEY)) {
+                throw new IllegalStateException("PERSONAL_DATA_KEY_PREVIOUS holds the development key published in "
+                        + "the repository, which VOICEPARTNER_PRODUCTION=true never wrapped under: rotate away from it "
+                        + "on a start without VOICEPARTNER_PRODUCTION, then start in production without it");
+            }
+            previous.add(decode(trimmed, "PERSONAL_DATA_KEY_PREVIOUS"));
+        }
+        return new KeyWrapping(value.isEmpty() ? decode(DEVELOPMENT_KEY) : decode(value), previous);
     }
 
     /** Under the published development key: for development and tests. */
     public static KeyWrapping development() {
-        return new KeyWrapping(decode(DEVELOPMENT_KEY));
+        return new KeyWrapping(decode(DEVELOPMENT_KEY), List.of());
     }
 
     /** The id stored with each key wrapped under this one. */
@@ -63,11 +100,16 @@ public final class KeyWrapping {
         return id;
     }
 
+    /** The ids of the previous keys, whose rows the command side rewraps under this one. */
+    List<String> previousIds() {
+        return List.copyOf(previous.keySet());
+    }
+
     byte[] wrap(String subjectId, byte[] personalKey) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, subjectId).doFinal(personalKey);
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, subjectId).doFinal(personalKey);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
                     .put(nonce)
                     .put(sealed)
@@ -82,19 +124,23 @@ public final class KeyWrapping {
         if (wrappedBy == null) {
             return stored;
         }
-        if (!wrappedBy.equals(id)) {
+        SecretKeySpec wrappingKey = wrappedBy.equals(id) ? key : previous.get(wrappedBy);
+        if (wrappingKey == null) {
             throw new IllegalStateException("The key of " + subjectId + " is wrapped under platform key " + wrappedBy
-                    + ", which PERSONAL_DATA_KEY is not: set the key the platform had");
+                    + ", which neither PERSONAL_DATA_KEY nor PERSONAL_DATA_KEY_PREVIOUS is: set the key the platform "
+                    + "had as PERSONAL_DATA_KEY_PREVIOUS");
         }
         try {
-            return cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(stored, 0, NONCE_BYTES), subjectId)
+            return cipher(Cipher.DECRYPT_MODE, wrappingKey, Arrays.copyOfRange(stored, 0, NONCE_BYTES), subjectId)
                     .doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key of " + subjectId + " does not unwrap under PERSONAL_DATA_KEY", e);
+            throw new IllegalStateException(
+                    "The key of " + subjectId + " does not unwrap under platform key " + wrappedBy, e);
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, String subjectId) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKeySpec key, byte[] nonce, String subjectId)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
@@ -102,14 +148,18 @@ public final class KeyWrapping {
     }
 
     private static byte[] decode(String base64) {
+        return decode(base64, "PERSONAL_DATA_KEY");
+    }
+
+    private static byte[] decode(String base64, String variable) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("PERSONAL_DATA_KEY is not base64", e);
+            throw new IllegalStateException(variable + " is not base64", e);
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("PERSONAL_DATA_KEY must be the base64 of " + KEY_BYTES + " bytes");
+            throw new IllegalStateException(variable + " must be the base64 of " + KEY_BYTES + " bytes");
         }
         return bytes;
     }

@@ -15,6 +15,7 @@ class PersonalDataConfiguration {
                 jdbc,
                 KeyWrapping.configured(
                         environment.getProperty("voicepartner.personal-data.key", ""),
+                        environment.getProperty("voicepartner.personal-data.previous-keys", ""),
                         environment.getProperty("voicepartner.security.production", Boolean.class, false)));
     }
 

@@ -21,12 +21,24 @@ public final class TokenRevocationTable {
     private final JdbcClient jdbc;
     private final String generations;
     private final String revoked;
+    private final String check;
 
     /** @param schema the side's schema: {@code command}, {@code query}, {@code analytics} */
     public TokenRevocationTable(JdbcClient jdbc, String schema) {
+        this(jdbc, schema, null);
+    }
+
+    /**
+     * @param lockedUsers a table (with its schema) of user ids whose every token is refused too, checked in the same
+     *                    statement; {@code null} for none
+     */
+    public TokenRevocationTable(JdbcClient jdbc, String schema, String lockedUsers) {
         this.jdbc = jdbc;
         this.generations = schema + ".token_generations";
         this.revoked = schema + ".revoked_tokens";
+        this.check = "SELECT EXISTS (SELECT 1 FROM " + generations + " WHERE user_id = :user AND generation > "
+                + ":generation) OR EXISTS (SELECT 1 FROM " + revoked + " WHERE token_id = :token)"
+                + (lockedUsers == null ? "" : " OR EXISTS (SELECT 1 FROM " + lockedUsers + " WHERE user_id = :user)");
     }
 
     public void apply(UserEvent event) {
@@ -55,8 +67,7 @@ public final class TokenRevocationTable {
 
     /** See {@link RevokedTokens#revoked}: one read by two indexes. */
     public boolean revoked(String userId, String tokenId, long generation) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + generations + " WHERE user_id = :user AND generation > "
-                        + ":generation) OR EXISTS (SELECT 1 FROM " + revoked + " WHERE token_id = :token)")
+        return jdbc.sql(check)
                 .param("user", userId)
                 .param("generation", generation)
                 .param("token", tokenId == null ? "" : tokenId)

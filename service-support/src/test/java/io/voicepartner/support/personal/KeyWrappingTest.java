@@ -15,7 +15,7 @@ class KeyWrappingTest {
 
     @Test
     void aWrappedKeyUnwrapsUnderThePlatformKeyForItsSubjectAlone() {
-        KeyWrapping wrapping = KeyWrapping.configured(PLATFORM_KEY, true);
+        KeyWrapping wrapping = KeyWrapping.configured(PLATFORM_KEY, "", true);
 
         byte[] wrapped = wrapping.wrap("ada", PERSONS_KEY);
 
@@ -24,7 +24,7 @@ class KeyWrappingTest {
         assertThatThrownBy(() -> wrapping.unwrap("grace", wrapping.id(), wrapped))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> KeyWrapping.development().unwrap("ada", wrapping.id(), wrapped))
-                .hasMessageContaining("PERSONAL_DATA_KEY is not");
+                .hasMessageContaining("PERSONAL_DATA_KEY_PREVIOUS");
     }
 
     @Test
@@ -34,11 +34,50 @@ class KeyWrappingTest {
 
     @Test
     void productionRefusesNoKeyAndTheDevelopmentKey() {
-        assertThatThrownBy(() -> KeyWrapping.configured("", true)).hasMessageContaining("PERSONAL_DATA_KEY is not set");
-        assertThatThrownBy(() -> KeyWrapping.configured(KeyWrapping.DEVELOPMENT_KEY, true))
+        assertThatThrownBy(() -> KeyWrapping.configured("", "", true))
+                .hasMessageContaining("PERSONAL_DATA_KEY is not set");
+        assertThatThrownBy(() -> KeyWrapping.configured(KeyWrapping.DEVELOPMENT_KEY, "", true))
                 .hasMessageContaining("development key");
-        assertThatThrownBy(() -> KeyWrapping.configured("c2hvcnQ=", false)).hasMessageContaining("32 bytes");
-        assertThat(KeyWrapping.configured("", false).id())
+        assertThatThrownBy(() -> KeyWrapping.configured("c2hvcnQ=", "", false)).hasMessageContaining("32 bytes");
+        assertThat(KeyWrapping.configured("", "", false).id())
                 .isEqualTo(KeyWrapping.development().id());
+    }
+
+    @Test
+    void aPreviousKeyUnwrapsWhatItWrappedWhileOnlyTheCurrentOneWraps() {
+        KeyWrapping before = KeyWrapping.configured(PLATFORM_KEY, "", true);
+        byte[] wrappedBefore = before.wrap("ada", PERSONS_KEY);
+        String next = Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
+
+        KeyWrapping rotating = KeyWrapping.configured(next, " " + PLATFORM_KEY + " ,", true);
+
+        assertThat(rotating.unwrap("ada", before.id(), wrappedBefore)).isEqualTo(PERSONS_KEY);
+        assertThat(rotating.previousIds()).containsExactly(before.id());
+        assertThat(rotating.id()).isNotEqualTo(before.id());
+        byte[] wrappedNow = rotating.wrap("ada", PERSONS_KEY);
+        assertThat(rotating.unwrap("ada", rotating.id(), wrappedNow)).isEqualTo(PERSONS_KEY);
+        assertThatThrownBy(() -> before.unwrap("ada", rotating.id(), wrappedNow))
+                .hasMessageContaining("PERSONAL_DATA_KEY_PREVIOUS");
+        assertThat(KeyWrapping.configured(PLATFORM_KEY, PLATFORM_KEY, true).previousIds())
+                .as("the current key is no previous one")
+                .isEmpty();
+    }
+
+    @Test
+    void productionRefusesTheDevelopmentKeyAsPreviousAndEveryBadPreviousIsNamed() {
+        assertThatThrownBy(() -> KeyWrapping.configured(PLATFORM_KEY, KeyWrapping.DEVELOPMENT_KEY, true))
+                .hasMessageContaining("PERSONAL_DATA_KEY_PREVIOUS")
+                .hasMessageContaining("development key");
+        assertThat(KeyWrapping.configured(PLATFORM_KEY, KeyWrapping.DEVELOPMENT_KEY, false)
+                        .previousIds())
+                .as("a development platform moves away from the published key by a rotation")
+                .containsExactly(KeyWrapping.development().id());
+        assertThatThrownBy(() -> KeyWrapping.configured(PLATFORM_KEY, "c2hvcnQ=", false))
+                .hasMessageContaining("PERSONAL_DATA_KEY_PREVIOUS must be the base64 of 32 bytes");
+        assertThatThrownBy(() -> KeyWrapping.configured(PLATFORM_KEY, "not base64!", false))
+                .hasMessageContaining("PERSONAL_DATA_KEY_PREVIOUS is not base64");
     }
 }
