@@ -417,7 +417,7 @@ export interface paths {
         };
         /**
          * Read the organization's event feed
-         * @description The organization's events, oldest first, after the cursor given as after (without it, from the beginning). Store meta.next_cursor and ask again with it: every later event comes exactly once, in order. A page shorter than limit means the feed holds nothing more for now. A cursor the API did not issue is a 400 naming after, an unknown type a 400 naming types.
+         * @description The organization's events, oldest first, after the cursor given as after (without it, from the beginning). Store meta.next_cursor and ask again with it: every later event comes exactly once, in order. A page shorter than limit means the feed holds nothing more for now. Cursors are opaque and survive a restore of the platform; one whose last event the restore lost is a 410 (gone) naming after: read the feed again from the beginning. A cursor the API did not issue is a 400 naming after, an unknown type a 400 naming types.
          */
         get: operations["listEvents"];
         put?: never;
@@ -437,7 +437,7 @@ export interface paths {
         };
         /**
          * Follow the organization's events as Server-Sent Events
-         * @description The same events as they happen, as text/event-stream: first event ready with data {"cursor"} (where it starts), then one message per event (id is its cursor, data the event), a comment every 15 s (heartbeat), and event disconnect with {"reason", "message"} before the platform ends it (slow_consumer, shutting_down). Resumes after Last-Event-ID, which an EventSource sends when it reconnects, else after the after parameter, else after the last event there is now.
+         * @description The same events as they happen, as text/event-stream: first event ready with data {"cursor"} (where it starts), then one message per event (id is its cursor, data the event), a comment every 15 s (heartbeat), and event disconnect with {"reason", "message"} before the platform ends it (slow_consumer, shutting_down). Resumes after Last-Event-ID, which an EventSource sends when it reconnects, else after the after parameter, else after the last event there is now. A cursor whose last event a restore lost is a 410 (gone) naming the one sent.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -9349,7 +9349,7 @@ export interface operations {
                      *       ],
                      *       "meta": {
                      *         "limit": 1,
-                     *         "next_cursor": "ZTEuNzQxLjEy",
+                     *         "next_cursor": "ZTIuOWY4NmQwODE4ODRjN2Q2NS43NDEuMTIuMDFhMjQyODEtNjJiNS03NmM1LTk4YWItYzM2ZmQ1YWExYzQw",
                      *         "total": 12
                      *       },
                      *       "success": true
@@ -9411,6 +9411,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "forbidden",
                      *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The cursor (after, or Last-Event-ID) continues after an event a restore of the platform lost (gone, naming it): read the feed again from the beginning */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
                      *       },
                      *       "success": false
                      *     }
@@ -9481,10 +9499,10 @@ export interface operations {
                 content: {
                     /**
                      * @example event:ready
-                     *     data:{"cursor":"ZTEuNzQxLjEy"}
+                     *     data:{"cursor":"ZTIuOWY4NmQwODE4ODRjN2Q2NS43NDEuMTIuMDFhMjQyODEtNjJiNS03NmM1LTk4YWItYzM2ZmQ1YWExYzQw"}
                      *
-                     *     id:ZTEuNzQyLjEz
-                     *     data:{"id":"01a24281-…","type":"tool.deleted",…}
+                     *     id:ZTIuOWY4NmQwODE4ODRjN2Q2NS43NDIuMTMuMDFhMjQyODItMGU0Zi03YTMxLThjMmQtNWI2ZTdmODA5YTFi
+                     *     data:{"id":"01a24282-0e4f-7a31-8c2d-5b6e7f809a1b","type":"tool.deleted",…}
                      */
                     "text/event-stream": string;
                 };
@@ -9542,6 +9560,24 @@ export interface operations {
                      *       "error": {
                      *         "code": "forbidden",
                      *         "message": "Your role in organization '0194f0c1-1a2b-7c3d-8e4f-5a6b7c8d9e0f' is 'viewer'; this needs 'editor' or higher."
+                     *       },
+                     *       "success": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The cursor (after, or Last-Event-ID) continues after an event a restore of the platform lost (gone, naming it): read the feed again from the beginning */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "internal_error",
+                     *         "message": "An unexpected error occurred."
                      *       },
                      *       "success": false
                      *     }
@@ -20360,6 +20396,29 @@ export interface operations {
         responses: {
             /** @description Erased; the organizations deleted with the person, and those they left */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "deleted_organizations": [
+                     *           "deleted organizations[]"
+                     *         ],
+                     *         "erased": true,
+                     *         "left_organizations": [
+                     *           "left organizations[]"
+                     *         ]
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiResponseErasedView"];
+                };
+            };
+            /** @description The erasure is recorded and a step of it failed: it finishes on its own (erased: false). The person can no longer sign in, and the token sent is refused from now on */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
