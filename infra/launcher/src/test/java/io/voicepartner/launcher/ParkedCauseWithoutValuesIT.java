@@ -3,6 +3,8 @@ package io.voicepartner.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,7 +68,21 @@ class ParkedCauseWithoutValuesIT extends PlatformIT {
                     .allSatisfy(header -> assertThat(header).doesNotContain(canary.substring(0, canary.indexOf('@'))));
         } finally {
             execute("ALTER TABLE query.assistants DROP CONSTRAINT " + constraint);
-            execute("DELETE FROM query.dead_letters WHERE aggregate_id = '" + victim + "'");
+            // replayed, as an operator would once the cause is fixed: the live models then hold what a replay from
+            // the start gives (ProjectionRedeliveryFaultIT, RebuildIT compare the two on this shared platform)
+            try (Connection database = StoredEvents.connect()) {
+                DeadLetterReplay.replay(
+                        database,
+                        TestInfrastructure.kafkaBootstrapServers(),
+                        victim,
+                        new PrintStream(OutputStream.nullOutputStream()));
+            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> alice.get("/api/assistants/" + victim)
+                                    .data()
+                                    .path("revision")
+                                    .asLong()
+                            == 2);
         }
     }
 

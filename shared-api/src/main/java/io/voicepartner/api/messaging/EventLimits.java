@@ -234,8 +234,11 @@ public final class EventLimits {
             Map.entry("analytics.revoked_tokens.user_id", ID));
 
     /** Bounded columns that hold no event data: what the platform itself writes about its own work. */
-    public static final Set<String> NOT_EVENT_DATA =
-            Set.of("query.rebuilds.read_models", "query.rebuilds.status", "query.api_key_uses.key_id");
+    public static final Set<String> NOT_EVENT_DATA = Set.of(
+            "query.rebuilds.read_models",
+            "query.rebuilds.status",
+            "query.api_key_uses.key_id",
+            "query.feed_generation.id");
 
     private EventLimits() {}
 
