@@ -289,8 +289,6 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
         JsonNode last = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode envelope = Api.JSON.readTree(record.value());
-            System.out.println("DEBUGREC " + topic + " " + record.offset() + " "
-                    + envelope.path("type").asText() + " " + envelope.path("data"));
             if (type.equals(envelope.path("type").asText())) {
                 last = envelope;
             }
