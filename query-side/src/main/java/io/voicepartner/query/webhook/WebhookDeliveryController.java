@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What was sent to a webhook endpoint, and sending again: served by the query side, which delivers (in the split
  * deployment the gateway sends these {@code POST}s there too). A test ({@code ping}) and a redelivery are deliveries
- * like any other, sent at once by the worker of the node that answered, signed and retried alike; the answer is the delivery,
+ * like any other, sent by the next round of a node's worker, signed and retried alike; the answer is the delivery,
  * {@code 202}, and its attempts are listed as they are made.
  */
 @RestController
@@ -39,16 +39,10 @@ class WebhookDeliveryController {
     private final WebhookDeliveries deliveries;
     private final DeliveryIds ids;
     private final ObjectMapper json;
-    private final WebhookWorker worker;
     private final Clock clock = Clock.systemUTC();
 
     WebhookDeliveryController(
-            WebhookEndpointRows endpoints,
-            WebhookDeliveries deliveries,
-            DeliveryIds ids,
-            ObjectMapper json,
-            WebhookWorker worker) {
-        this.worker = worker;
+            WebhookEndpointRows endpoints, WebhookDeliveries deliveries, DeliveryIds ids, ObjectMapper json) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.ids = ids;
@@ -111,8 +105,6 @@ class WebhookDeliveryController {
     }
 
     private ResponseEntity<ApiResponse<WebhookDeliveryView>> accepted(String endpointId, String deliveryId) {
-        // the delivery is committed: this node's worker sends it now rather than at its next poll
-        worker.wake();
         WebhookDeliveryView made = deliveries
                 .find(endpointId, deliveryId)
                 .orElseThrow(() -> new IllegalStateException("A delivery just made is there"));

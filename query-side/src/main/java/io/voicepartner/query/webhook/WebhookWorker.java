@@ -5,24 +5,22 @@ import io.voicepartner.support.security.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the deliveries that are due, on every node of the query side: a round takes as many due deliveries as there
- * are free senders ({@code WEBHOOK_CONCURRENCY} attempts at once), deliveries no other node holds
- * ({@link WebhookDeliveries#take}), and hands each to a sender, which signs it with the endpoint's secrets as they are
- * now, sends it and records the attempt. A round does not wait for its attempts: each one that ends wakes the rounds,
- * which take what has become due meanwhile (the next event of its resource, a delivery that waited for a free sender).
- * Waiting for a whole batch had held every delivery added meanwhile behind the batch's slowest receiver, up to its
- * 10 s deadline, whatever endpoint they were for. A {@code 2xx} settles a delivery; anything else is
+ * Sends the deliveries that are due, on every node of the query side: each round takes a batch no other node holds
+ * ({@link WebhookDeliveries#take}), signs each with the endpoint's secrets as they are now, sends them at most
+ * {@code WEBHOOK_CONCURRENCY} at a time, and records every attempt. A {@code 2xx} settles a delivery; anything else is
  * tried again after the next of the retry delays, and after the last one the delivery has failed. An endpoint that has
  * accepted nothing for {@code WEBHOOK_DISABLE_AFTER} is disabled ({@link EndpointDisabling}). Everything is in
  * PostgreSQL, so a restart, or a broker away, loses nothing: what was taken and not recorded is taken again once its
@@ -43,9 +41,6 @@ class WebhookWorker extends PeriodicRounds {
     private final SecretBox secrets;
     private final EndpointDisabling disabling;
     private final ExecutorService senders;
-    /** Free senders; only the rounds' thread takes them, each attempt gives its own back when it ends. */
-    private final Semaphore free;
-
     private final Clock clock = Clock.systemUTC();
 
     WebhookWorker(
@@ -64,7 +59,6 @@ class WebhookWorker extends PeriodicRounds {
         this.sender = sender;
         this.secrets = secrets;
         this.disabling = disabling;
-        this.free = new Semaphore(settings.concurrency());
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender");
             thread.setDaemon(true);
@@ -74,34 +68,17 @@ class WebhookWorker extends PeriodicRounds {
 
     @Override
     protected void round() {
-        while (isRunning()) {
-            int wanted = Math.min(free.availablePermits(), settings.batchSize());
-            if (wanted == 0) {
-                // every sender is busy: the first to finish wakes the rounds
-                return;
-            }
-            List<WebhookDeliveries.Due> due = deliveries.take(wanted, settings.lease());
+        List<WebhookDeliveries.Due> due;
+        do {
+            due = deliveries.take(settings.batchSize(), settings.lease());
+            List<Future<?>> sent = new ArrayList<>();
             for (WebhookDeliveries.Due delivery : due) {
-                // never waits: only this thread takes senders, and it counted them free
-                free.acquireUninterruptibly();
-                senders.execute(() -> send(delivery));
+                sent.add(senders.submit(() -> attempt(delivery)));
             }
-            if (due.size() < wanted) {
-                return;
+            for (Future<?> attempt : sent) {
+                await(attempt);
             }
-        }
-    }
-
-    private void send(WebhookDeliveries.Due delivery) {
-        try {
-            attempt(delivery);
-        } catch (RuntimeException e) {
-            // one attempt's trouble (the database away while recording it) is the lease's to undo: it is taken again
-            log.warn("A webhook attempt could not be recorded: {}", String.valueOf(e));
-        } finally {
-            free.release();
-            wake();
-        }
+        } while (due.size() == settings.batchSize() && isRunning());
     }
 
     private void attempt(WebhookDeliveries.Due delivery) {
@@ -132,6 +109,17 @@ class WebhookWorker extends PeriodicRounds {
         if (Duration.between(failingSince, at).compareTo(settings.disableAfter()) >= 0
                 && progress.markDisabling(delivery.endpointId(), at)) {
             disabling.disable(delivery.endpointId(), failingSince);
+        }
+    }
+
+    private static void await(Future<?> attempt) {
+        try {
+            attempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // one attempt's trouble (the database away while recording it) is the lease's to undo: it is taken again
+            log.warn("A webhook attempt could not be recorded: {}", String.valueOf(e.getCause()));
         }
     }
 
