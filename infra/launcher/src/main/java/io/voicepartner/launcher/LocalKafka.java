@@ -59,7 +59,7 @@ public final class LocalKafka {
         try {
             Path directory = Files.createTempDirectory("voicepartner-kafka-");
             int brokerPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            int controllerPort = freePortOtherThan(brokerPort);
             Properties settings =
                     settings(directory, 1, "1@" + HOST + ":" + controllerPort, brokerPort, controllerPort);
             Path file = directory.resolve("server.properties");
@@ -151,6 +151,18 @@ public final class LocalKafka {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * A free port that is not {@code taken}: the broker's port was free when it was picked, and closed again, so the
+     * system may hand it out a second time (CI saw both listeners on one port, which the broker refuses).
+     */
+    private static int freePortOtherThan(int taken) throws IOException {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
     }
 
     public String bootstrapServers() {
