@@ -7,13 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,12 +137,12 @@ class ErasureIT extends PlatformIT {
         // delivery to it is left pending, and none is attempted once the query side has its deletion (an attempt
         // between the deletion's event and its projection may still go out: ADR 0043)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(column(
+            assertThat(StoredEvents.column(
                             "SELECT CAST(deleted_at AS TEXT) FROM query.webhook_endpoints WHERE id = ?",
                             personalEndpoint))
                     .singleElement()
                     .isNotNull();
-            assertThat(column(
+            assertThat(StoredEvents.column(
                             "SELECT id FROM query.webhook_deliveries WHERE endpoint_id = ? AND status = 'pending'",
                             personalEndpoint))
                     .isEmpty();
@@ -156,8 +150,8 @@ class ErasureIT extends PlatformIT {
         String attemptsToTheEndpoint = "SELECT CAST(a.attempted_at AS TEXT) FROM query.webhook_attempts a "
                 + "JOIN query.webhook_deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = ? "
                 + "ORDER BY a.attempted_at";
-        List<String> attemptedOnceDeleted = column(attemptsToTheEndpoint, personalEndpoint);
-        assertThat(column(
+        List<String> attemptedOnceDeleted = StoredEvents.column(attemptsToTheEndpoint, personalEndpoint);
+        assertThat(StoredEvents.column(
                         "SELECT CAST(deleted AS TEXT) FROM command.webhook_endpoint_lookup WHERE endpoint_id = ?",
                         personalEndpoint))
                 .containsExactly("true");
@@ -191,25 +185,9 @@ class ErasureIT extends PlatformIT {
                 .as("the topics")
                 .isEmpty();
         assertThat(CanarySearch.search(logs.getAll(), canaries)).as("the logs").isEmpty();
-        assertThat(column(attemptsToTheEndpoint, personalEndpoint))
+        assertThat(StoredEvents.column(attemptsToTheEndpoint, personalEndpoint))
                 .as("attempts to the deleted endpoint, seconds after its deletion was applied")
                 .isEqualTo(attemptedOnceDeleted);
-    }
-
-    private static List<String> column(String sql, String parameter) throws SQLException {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection =
-                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }
     }
 
     private static String idOf(Api.Response created) {

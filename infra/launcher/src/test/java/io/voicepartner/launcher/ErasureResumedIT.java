@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ErasureResumedIT extends PlatformIT {
 
     @Test
-    void anErasureAStepOfWhichFailsIsFinishedByALaterRound() throws SQLException {
+    void anErasureAStepOfWhichFailsIsFinishedByALaterRound() throws Exception {
         Api.User user = api().signUp();
         Api person = api().as(user);
         String tool = idOf(person.post("/api/tools", Map.of("name", "Calendar", "endpoint", "https://t.example.com")));
@@ -47,10 +44,11 @@ class ErasureResumedIT extends PlatformIT {
                     .containsExactly(user.id());
             assertThat(eventTypesOf(assistant)).as("a step done").anyMatch(type -> type.endsWith("AssistantDeleted"));
             assertThat(eventTypesOf(tool)).as("the step that failed").noneMatch(type -> type.endsWith("ToolDeleted"));
-            assertThat(rows("SELECT user_id FROM command.user_credentials WHERE user_id = ?", user.id()))
+            assertThat(StoredEvents.column("SELECT user_id FROM command.user_credentials WHERE user_id = ?", user.id()))
                     .as("not erased yet")
                     .hasSize(1);
-            assertThat(rows("SELECT last_failure FROM command.pending_erasures WHERE user_id = ?", user.id()))
+            assertThat(StoredEvents.column(
+                            "SELECT last_failure FROM command.pending_erasures WHERE user_id = ?", user.id()))
                     .as("the failure's type, never its message")
                     .singleElement()
                     .satisfies(
@@ -69,13 +67,13 @@ class ErasureResumedIT extends PlatformIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(rows("SELECT user_id FROM command.pending_erasures WHERE user_id = ?", user.id()))
+            assertThat(StoredEvents.column("SELECT user_id FROM command.pending_erasures WHERE user_id = ?", user.id()))
                     .isEmpty();
-            assertThat(rows("SELECT user_id FROM command.user_credentials WHERE user_id = ?", user.id()))
+            assertThat(StoredEvents.column("SELECT user_id FROM command.user_credentials WHERE user_id = ?", user.id()))
                     .isEmpty();
         });
         // the key is gone; its row stays as a tombstone, so that none is ever made again (ADR 0042)
-        assertThat(rows(
+        assertThat(StoredEvents.column(
                         "SELECT subject_id FROM command.personal_data_keys WHERE subject_id = ? AND key IS NOT NULL",
                         user.id()))
                 .isEmpty();
@@ -98,27 +96,11 @@ class ErasureResumedIT extends PlatformIT {
         return created.data().path("id").asText();
     }
 
-    private static List<String> eventTypesOf(String aggregateId) throws SQLException {
-        return rows(
+    private static List<String> eventTypesOf(String aggregateId) throws Exception {
+        return StoredEvents.column(
                 "SELECT payload_type FROM command.domain_event_entry WHERE aggregate_identifier = ? "
                         + "ORDER BY sequence_number",
                 aggregateId);
-    }
-
-    private static List<String> rows(String sql, String parameter) throws SQLException {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection =
-                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }
     }
 
     private static void execute(String sql) throws SQLException {

@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Events written straight into the shared platform's event store, as an older version of the platform (before
@@ -164,6 +166,21 @@ final class StoredEvents {
                 row.next();
                 return row.getLong(1);
             }
+        }
+    }
+
+    /** The first column of every row the query gives for its one parameter, as text. */
+    static List<String> column(String sql, String parameter) throws Exception {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
         }
     }
 
