@@ -73,7 +73,7 @@ record Settings(
               --feed                only issue 19's channels: change -> webhook delivered to a local receiver, change ->
                                     event received by N SSE and then N WebSocket subscribers, heap and RSS per subscriber
                                     (--quick: 5 s warm-up, 15 s measured per phase; ~3 min)
-              --feed-subscribers N  clients per stream (default 1000)
+              --feed-subscribers N  clients per stream (default 1000; 0 measures the webhooks alone)
               --webhook-rate N      changes per second of the webhook phase (default 100)
               --stream-rate N       changes per second of the SSE and WebSocket phases (default 10)
               --round-two           only issue 23's figures, side by side in one run: a stock Axon application's

@@ -31,8 +31,12 @@ class WebhookDeliveries {
     static final String FAILED = "failed";
     static final String CANCELLED = "cancelled";
 
-    /** A delivery taken to be sent, at its next attempt. */
-    record Due(String id, String endpointId, String eventId, String body, int attempt) {}
+    /**
+     * A delivery taken to be sent, at its next attempt; {@code nextOfItsResourceWaits} when a later delivery of the same
+     * resource to the same endpoint is pending, due only once this one is settled.
+     */
+    record Due(
+            String id, String endpointId, String eventId, String body, int attempt, boolean nextOfItsResourceWaits) {}
 
     private static final String SELECT = "SELECT d.id, d.event_id, d.event_type, d.status, d.attempts, "
             + "d.next_attempt_at, d.redelivery_of, d.created_at";
@@ -85,7 +89,10 @@ class WebhookDeliveries {
                                 + "AND e.endpoint_id = c.endpoint_id AND e.resource_key = c.resource_key "
                                 + "AND e.sequence < c.sequence) "
                                 + "ORDER BY c.next_attempt_at, c.sequence LIMIT :limit FOR UPDATE SKIP LOCKED) "
-                                + "RETURNING d.id, d.endpoint_id, d.event_id, d.body, d.attempts")
+                                + "RETURNING d.id, d.endpoint_id, d.event_id, d.body, d.attempts, EXISTS (SELECT 1 "
+                                + "FROM query.webhook_deliveries n WHERE n.status = 'pending' AND n.endpoint_id = "
+                                + "d.endpoint_id AND n.resource_key = d.resource_key AND n.sequence > d.sequence) "
+                                + "AS next_waits")
                 .param("lease", lease.toMillis())
                 .param("limit", limit)
                 .query((row, n) -> new Due(
@@ -93,7 +100,8 @@ class WebhookDeliveries {
                         row.getString("endpoint_id"),
                         row.getString("event_id"),
                         row.getString("body"),
-                        row.getInt("attempts") + 1))
+                        row.getInt("attempts") + 1,
+                        row.getBoolean("next_waits")))
                 .list();
     }
 

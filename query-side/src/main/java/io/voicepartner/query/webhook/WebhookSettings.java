@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param disableAfter  {@code WEBHOOK_DISABLE_AFTER}: an endpoint whose attempts have all failed for this long, with no
  *                      success in between, is disabled
  * @param pollInterval  how often each node looks for new events in the feed and for deliveries due
- * @param batchSize     the most deliveries one node takes at once
- * @param concurrency   {@code WEBHOOK_CONCURRENCY}: the attempts one node makes at the same time
+ * @param concurrency   {@code WEBHOOK_CONCURRENCY}: the attempts one node makes at the same time; it takes twice as
+ *                      many deliveries at once, so that each waits for at most one attempt before its own
  * @param lease         how long a node holds the deliveries it took: past it, unanswered (the node died), another node
  *                      takes them again
  * @param retention     {@code WEBHOOK_DELIVERY_RETENTION}: how long a settled delivery and its attempts stay listed; a
@@ -28,15 +28,14 @@ record WebhookSettings(
         Duration timeout,
         Duration disableAfter,
         Duration pollInterval,
-        int batchSize,
         int concurrency,
         Duration lease,
         Duration retention) {
 
     WebhookSettings {
         retryDelays = List.copyOf(retryDelays);
-        if (concurrency < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("WEBHOOK_CONCURRENCY and the batch size must be at least 1");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("WEBHOOK_CONCURRENCY must be at least 1");
         }
         if (retention.compareTo(disableAfter) < 0) {
             throw new IllegalArgumentException(
@@ -45,7 +44,8 @@ record WebhookSettings(
         }
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException(
-                    "The webhook lease must be at least twice the timeout, so that a live node keeps what it sends");
+                    "The webhook lease must be at least twice the timeout, so that a live node keeps what it sends: a delivery"
+                            + " waits for at most one attempt before its own");
         }
     }
 

@@ -5,22 +5,20 @@ import io.voicepartner.support.security.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the deliveries that are due, on every node of the query side: each round takes a batch no other node holds
- * ({@link WebhookDeliveries#take}), signs each with the endpoint's secrets as they are now, sends them at most
- * {@code WEBHOOK_CONCURRENCY} at a time, and records every attempt. A {@code 2xx} settles a delivery; anything else is
+ * Sends the deliveries that are due, on every node of the query side: a round takes a batch no other node holds
+ * ({@link WebhookDeliveries#take}) whenever the senders are running low, and each of {@code WEBHOOK_CONCURRENCY}
+ * senders signs the next with the endpoint's secrets as they are now, sends it and records the attempt. A {@code 2xx} settles a delivery; anything else is
  * tried again after the next of the retry delays, and after the last one the delivery has failed. An endpoint that has
  * accepted nothing for {@code WEBHOOK_DISABLE_AFTER} is disabled ({@link EndpointDisabling}). Everything is in
  * PostgreSQL, so a restart, or a broker away, loses nothing: what was taken and not recorded is taken again once its
@@ -41,6 +39,9 @@ class WebhookWorker extends PeriodicRounds {
     private final SecretBox secrets;
     private final EndpointDisabling disabling;
     private final ExecutorService senders;
+    /** Deliveries taken and not yet recorded: being sent, or waiting for a free sender. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+
     private final Clock clock = Clock.systemUTC();
 
     WebhookWorker(
@@ -68,17 +69,43 @@ class WebhookWorker extends PeriodicRounds {
 
     @Override
     protected void round() {
-        List<WebhookDeliveries.Due> due;
-        do {
-            due = deliveries.take(settings.batchSize(), settings.lease());
-            List<Future<?>> sent = new ArrayList<>();
+        int room;
+        while (isRunning() && (room = roomToTake()) > 0) {
+            List<WebhookDeliveries.Due> due = deliveries.take(room, settings.lease());
+            outstanding.addAndGet(due.size());
             for (WebhookDeliveries.Due delivery : due) {
-                sent.add(senders.submit(() -> attempt(delivery)));
+                senders.execute(() -> attemptAndHandBack(delivery));
             }
-            for (Future<?> attempt : sent) {
-                await(attempt);
+            if (due.size() < room) {
+                return;
             }
-        } while (due.size() == settings.batchSize() && isRunning());
+        }
+    }
+
+    /**
+     * How many deliveries to take now: none while more than one per sender is outstanding, else enough to have two
+     * per sender. A sender that ends its attempt so starts the next at once, without waiting for the others of its
+     * batch, and a {@code take} (a scan of the due ones, the dearest statement at scale) still brings a batch. A
+     * delivery waits for at most one attempt before its own, so that both fit in the lease (twice the timeout).
+     */
+    private int roomToTake() {
+        int held = outstanding.get();
+        return held <= settings.concurrency() ? 2 * settings.concurrency() - held : 0;
+    }
+
+    private void attemptAndHandBack(WebhookDeliveries.Due delivery) {
+        try {
+            attempt(delivery);
+        } catch (RuntimeException e) {
+            // one attempt's trouble (the database away while recording it) is the lease's to undo: it is taken again
+            log.warn("A webhook attempt could not be recorded: {}", String.valueOf(e));
+        } finally {
+            // a round takes more once a batch's worth of room has opened, or at once when this delivery held up the
+            // next of its resource, which is due now (a burst of edits to one assistant goes at attempt speed)
+            if (outstanding.decrementAndGet() == settings.concurrency() || delivery.nextOfItsResourceWaits()) {
+                wake();
+            }
+        }
     }
 
     private void attempt(WebhookDeliveries.Due delivery) {
@@ -99,7 +126,7 @@ class WebhookWorker extends PeriodicRounds {
                 delivery.body()));
         if (outcome.success()) {
             deliveries.attempted(delivery, at, outcome, WebhookDeliveries.SUCCEEDED, null);
-            progress.succeeded(delivery.endpointId(), at);
+            progress.succeeded(delivery.endpointId());
             return;
         }
         boolean last = delivery.attempt() >= settings.maxAttempts();
@@ -109,17 +136,6 @@ class WebhookWorker extends PeriodicRounds {
         if (Duration.between(failingSince, at).compareTo(settings.disableAfter()) >= 0
                 && progress.markDisabling(delivery.endpointId(), at)) {
             disabling.disable(delivery.endpointId(), failingSince);
-        }
-    }
-
-    private static void await(Future<?> attempt) {
-        try {
-            attempt.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // one attempt's trouble (the database away while recording it) is the lease's to undo: it is taken again
-            log.warn("A webhook attempt could not be recorded: {}", String.valueOf(e.getCause()));
         }
     }
 

@@ -50,7 +50,6 @@ class WebhookDispatchTest {
                 Duration.ofSeconds(10),
                 Duration.ofDays(3),
                 NO_POLL,
-                100,
                 4,
                 Duration.ofMinutes(1),
                 Duration.ofDays(30));
