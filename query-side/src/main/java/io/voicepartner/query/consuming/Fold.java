@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -49,14 +51,16 @@ import org.postgresql.copy.CopyIn;
 final class Fold {
 
     private static final ThreadLocal<Fold> BOUND = new ThreadLocal<>();
+    /** The zone a bound {@link java.sql.Timestamp} is sent in: the JVM's, which {@code timestamp} columns keep. */
+    private static final ZoneId ZONE = ZoneId.systemDefault();
     /** What {@code COPY}'s text format reads for {@code timestamptz} and {@code timestamp}, to the nanosecond as a
      * bound {@link java.sql.Timestamp} is sent (PostgreSQL rounds both to the microsecond the same way). */
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .appendOffset("+HH:MM:ss", "+00")
             .toFormatter()
-            .withZone(ZoneId.systemDefault());
+            .withZone(ZONE);
 
     private static final int COPY_BUFFER = 1 << 20;
     /** Reads numbers exactly and writes them plain: {@link #asStored}. */
@@ -299,10 +303,11 @@ final class Fold {
     List<Callable<Long>> copyInto(DataSource dataSource, String schema) {
         List<Callable<Long>> copies = new ArrayList<>();
         tables.forEach((table, rows) -> {
+            // grouped by the rows' own key sets (equal as sets), each group's columns sorted once, not once a row
             Map<Set<String>, List<Map<String, Object>>> byColumns =
-                    rows.values().stream().collect(Collectors.groupingBy(row -> new TreeSet<>(row.keySet())));
-            byColumns.forEach(
-                    (columns, group) -> copies.add(() -> copy(dataSource, schema + "." + table, columns, group)));
+                    rows.values().stream().collect(Collectors.groupingBy(Map::keySet));
+            byColumns.forEach((columns, group) ->
+                    copies.add(() -> copy(dataSource, schema + "." + table, new TreeSet<>(columns), group)));
         });
         return copies;
     }
@@ -346,6 +351,57 @@ final class Fold {
         text.setLength(0);
     }
 
+    /**
+     * An instant as {@link #TIMESTAMP} writes it, written by hand for the years an event can hold: the formatter was over a
+     * quarter of the {@code COPY}'s time in a profile of a million-event rebuild (BENCHMARKS.md). Nothing in it needs
+     * escaping.
+     */
+    static void appendTimestamp(StringBuilder text, Instant instant) {
+        ZoneOffset offset = ZONE.getRules().getOffset(instant);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
+        if (local.getYear() < 1 || local.getYear() > 9999) {
+            text.append(TIMESTAMP.format(instant));
+            return;
+        }
+        digits(text, local.getYear(), 4).append('-');
+        digits(text, local.getMonthValue(), 2).append('-');
+        digits(text, local.getDayOfMonth(), 2).append(' ');
+        digits(text, local.getHour(), 2).append(':');
+        digits(text, local.getMinute(), 2).append(':');
+        digits(text, local.getSecond(), 2);
+        int nano = instant.getNano();
+        if (nano > 0) {
+            // as the formatter's fraction: its significant digits only
+            int width = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                width--;
+            }
+            digits(text.append('.'), nano, width);
+        }
+        int seconds = offset.getTotalSeconds();
+        if (seconds == 0) {
+            text.append("+00");
+            return;
+        }
+        text.append(seconds < 0 ? '-' : '+');
+        seconds = Math.abs(seconds);
+        digits(text, seconds / 3600, 2).append(':');
+        digits(text, seconds / 60 % 60, 2);
+        if (seconds % 60 != 0) {
+            digits(text.append(':'), seconds % 60, 2);
+        }
+    }
+
+    /** {@code value} with leading zeros to {@code width} digits. */
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String plain = Integer.toString(value);
+        for (int i = plain.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(plain);
+    }
+
     /** A value in {@code COPY}'s text format: {@code \N} for null, backslash escapes for what would end the field. */
     private static void appendCopyText(StringBuilder text, Object value) {
         if (value == null) {
@@ -354,7 +410,8 @@ final class Fold {
         }
         String plain;
         if (value instanceof Instant instant) {
-            plain = TIMESTAMP.format(instant);
+            appendTimestamp(text, instant);
+            return;
         } else if (value instanceof ProjectedTable.Json json) {
             plain = json.text();
         } else if (value instanceof Boolean bool) {

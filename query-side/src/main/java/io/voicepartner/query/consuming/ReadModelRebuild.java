@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,7 +166,7 @@ class ReadModelRebuild {
             return worker;
         });
         try (Consumer<String, byte[]> consumer = consumer()) {
-            List<String> indexes = createShadow(tables);
+            Map<String, List<String>> indexes = createShadow(tables);
             Fold fold = this.fold
                     ? new Fold(models.stream()
                             .filter(ReadModel::folded)
@@ -175,7 +176,7 @@ class ReadModelRebuild {
             Replay replay = new Replay(consumer, models, projectorsByType, progress, workers);
             replay.catchUp(null, fold);
             copyIn(fold, workers);
-            finishShadow(tables, indexes);
+            finishShadow(indexes, workers);
             replay.catchUp(null, NO_FOLD);
             swapWhenLocked(replay, tables);
             result = new Result(replay.done(), replay.parked());
@@ -198,14 +199,14 @@ class ReadModelRebuild {
     }
 
     /**
-     * Shadow tables with the served tables' columns, defaults and keys. Their other indexes are answered,
+     * Shadow tables with the served tables' columns, defaults and keys. Their other indexes are answered, by table,
      * to be made once the tables are full: one sort each instead of one update per row.
      */
-    private List<String> createShadow(List<String> tables) {
+    private Map<String, List<String>> createShadow(List<String> tables) {
         jdbc.sql("DROP SCHEMA IF EXISTS " + ProjectionSchema.SHADOW + " CASCADE")
                 .update();
         jdbc.sql("CREATE SCHEMA " + ProjectionSchema.SHADOW).update();
-        List<String> indexes = new ArrayList<>();
+        Map<String, List<String>> indexes = new LinkedHashMap<>();
         for (String table : tables) {
             String served = ProjectionSchema.SERVED + "." + table;
             String shadow = ProjectionSchema.SHADOW + "." + table;
@@ -224,39 +225,64 @@ class ReadModelRebuild {
                     .params(ProjectionSchema.SERVED, table)
                     .query(String.class)
                     .list()
-                    .forEach(index -> indexes.add(index.replace(" ON " + served + " ", " ON " + shadow + " ")));
+                    .forEach(index -> indexes.computeIfAbsent(table, unused -> new ArrayList<>())
+                            .add(index.replace(" ON " + served + " ", " ON " + shadow + " ")));
+            indexes.putIfAbsent(table, new ArrayList<>());
         }
         return indexes;
     }
 
     /** The folded rows into their (still empty, unindexed) shadow tables, one {@code COPY} per table at once. */
     private void copyIn(Fold fold, ExecutorService workers) {
-        List<Future<Long>> copies = fold.copyInto(dataSource, ProjectionSchema.SHADOW).stream()
-                .map(workers::submit)
-                .toList();
-        long rows = 0;
-        for (Future<Long> copy : copies) {
+        long rows = awaitAll(
+                        fold.copyInto(dataSource, ProjectionSchema.SHADOW).stream()
+                                .map(workers::submit)
+                                .toList(),
+                        "COPY into the shadow tables")
+                .stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        log.info("Rebuild: {} folded rows copied into the shadow tables", rows);
+    }
+
+    /**
+     * Each table made logged, then given its other indexes, then analysed, the tables at once. Logged first: setting a
+     * table logged rewrites it with every index it has, so an index made before would be built twice.
+     */
+    private void finishShadow(Map<String, List<String>> indexesByTable, ExecutorService workers) {
+        List<Future<String>> finished = new ArrayList<>();
+        indexesByTable.forEach((table, indexes) -> finished.add(workers.submit(() -> {
+            String shadow = ProjectionSchema.SHADOW + "." + table;
+            jdbc.sql("ALTER TABLE " + shadow + " SET LOGGED").update();
+            indexes.forEach(index -> jdbc.sql(index).update());
+            jdbc.sql("ANALYZE " + shadow).update();
+            return table;
+        })));
+        awaitAll(finished, "Finishing the shadow tables");
+    }
+
+    /** The tasks' results, once all have ended; the first failure is thrown. */
+    private static <T> List<T> awaitAll(List<Future<T>> tasks, String what) {
+        List<T> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<T> task : tasks) {
             try {
-                rows += copy.get();
+                results.add(task.get());
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause
-                        ? cause
-                        : new IllegalStateException("COPY into the shadow tables failed", e.getCause());
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause
+                            ? cause
+                            : new IllegalStateException(what + " failed", e.getCause());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        log.info("Rebuild: {} folded rows copied into the shadow tables", rows);
-    }
-
-    private void finishShadow(List<String> tables, List<String> indexes) {
-        indexes.forEach(index -> jdbc.sql(index).update());
-        for (String table : tables) {
-            jdbc.sql("ALTER TABLE " + ProjectionSchema.SHADOW + "." + table + " SET LOGGED")
-                    .update();
-            jdbc.sql("ANALYZE " + ProjectionSchema.SHADOW + "." + table).update();
+        if (failure != null) {
+            throw failure;
         }
+        return results;
     }
 
     /**
@@ -408,27 +434,14 @@ class ReadModelRebuild {
                                 Math.floorMod(Objects.hashCode(record.key()), parallelism), part -> new ArrayList<>())
                         .add(record);
             }
-            List<Future<?>> applied = parts.values().stream()
-                    .map(part -> workers.submit(() -> applyPart(part, fold)))
-                    .collect(Collectors.toList());
-            RuntimeException failure = null;
-            for (Future<?> partition : applied) {
-                try {
-                    partition.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException cause
-                                ? cause
-                                : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            awaitAll(
+                    parts.values().stream()
+                            .map(part -> workers.submit(() -> {
+                                applyPart(part, fold);
+                                return part.size();
+                            }))
+                            .toList(),
+                    "Applying a poll");
         }
 
         /**
