@@ -4,6 +4,7 @@ import io.voicepartner.query.web.ListQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,30 +108,32 @@ class WebhookDeliveries {
 
     /**
      * Records an attempt and where the delivery stands after it: {@code nextAttemptAt} for one to be tried again,
-     * {@code null} for one settled ({@code status}).
+     * {@code null} for one settled ({@code status}); a success also clears its endpoint's failures, if it has any
+     * ({@link WebhookProgress#succeeded}). One statement: every attempt pays a round trip for each.
      */
     void attempted(Due due, Instant at, WebhookSender.Outcome outcome, String status, Instant nextAttemptAt) {
         Timestamp next = nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt);
-        int moved = jdbc.sql("UPDATE query.webhook_deliveries SET status = :status, attempts = :attempt, "
-                        + "next_attempt_at = :next, leased_until = NULL WHERE id = :id AND attempts = :attempt - 1")
+        String recorded = "WITH moved AS (UPDATE query.webhook_deliveries SET status = :status, attempts = :attempt, "
+                + "next_attempt_at = CAST(:next AS timestamptz), leased_until = NULL WHERE id = :id AND attempts = :attempt - 1 RETURNING id), "
+                + "recorded AS (INSERT INTO query.webhook_attempts (delivery_id, attempt, attempted_at, status_code, "
+                + "latency_ms, error, next_retry_at) SELECT id, :attempt, CAST(:at AS timestamptz), CAST(:status_code AS "
+                + "integer), :latency_ms, CAST(:error AS text), CAST(:next AS timestamptz) "
+                + "FROM moved RETURNING delivery_id) ";
+        jdbc.sql(recorded + "UPDATE query.webhook_endpoint_progress SET " + WebhookProgress.CLEAR_FAILURES
+                        + " WHERE endpoint_id = :endpoint_id AND CAST(:success AS boolean) AND "
+                        + WebhookProgress.FAILING
+                        + " AND EXISTS (SELECT 1 FROM recorded)")
                 .param("id", due.id())
                 .param("status", status)
                 .param("attempt", due.attempt())
-                .param("next", next)
+                .param("next", next, Types.TIMESTAMP)
+                .param("at", Timestamp.from(at))
+                .param("status_code", outcome.statusCode(), Types.INTEGER)
+                .param("latency_ms", outcome.latencyMs())
+                .param("error", outcome.error(), Types.VARCHAR)
+                .param("endpoint_id", due.endpointId())
+                .param("success", outcome.success())
                 .update();
-        if (moved == 1) {
-            jdbc.sql("INSERT INTO query.webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, "
-                            + "error, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            due.id(),
-                            due.attempt(),
-                            Timestamp.from(at),
-                            outcome.statusCode(),
-                            outcome.latencyMs(),
-                            outcome.error(),
-                            next)
-                    .update();
-        }
     }
 
     /**

@@ -97,17 +97,15 @@ class WebhookProgress {
     }
 
     /**
-     * Clears the endpoint's failures, if it has any. An endpoint that is succeeding is not written at all: the row is
-     * the one the dispatcher holds while it reads the endpoint's feed, and a write on every success would wait for
-     * that, and make the dispatcher pass the endpoint over ({@code SKIP LOCKED}) until the next poll (the webhook
-     * tail, BENCHMARKS.md).
+     * What a success does to its endpoint's row: clears its failures, only if it has any ({@link #FAILING}), as part of
+     * recording the attempt ({@link WebhookDeliveries#attempted}). An endpoint that is succeeding is not written at
+     * all: the row is the one the dispatcher holds while it reads the endpoint's feed, and a write on every success
+     * would wait for that, and make the dispatcher pass the endpoint over ({@code SKIP LOCKED}) until the next poll
+     * (the webhook tail, BENCHMARKS.md).
      */
-    void succeeded(String endpointId) {
-        jdbc.sql("UPDATE query.webhook_endpoint_progress SET failing_since = NULL, disabled_at = NULL "
-                        + "WHERE endpoint_id = ? AND (failing_since IS NOT NULL OR disabled_at IS NOT NULL)")
-                .param(endpointId)
-                .update();
-    }
+    static final String CLEAR_FAILURES = "failing_since = NULL, disabled_at = NULL";
+
+    static final String FAILING = "(failing_since IS NOT NULL OR disabled_at IS NOT NULL)";
 
     /** @return since when the endpoint has failed without a success, this failure included */
     Instant failed(String endpointId, Instant at) {

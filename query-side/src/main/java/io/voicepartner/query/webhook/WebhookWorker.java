@@ -126,7 +126,6 @@ class WebhookWorker extends PeriodicRounds {
                 delivery.body()));
         if (outcome.success()) {
             deliveries.attempted(delivery, at, outcome, WebhookDeliveries.SUCCEEDED, null);
-            progress.succeeded(delivery.endpointId());
             return;
         }
         boolean last = delivery.attempt() >= settings.maxAttempts();

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +40,14 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 class WebhookWorkerTest {
 
     private static final Duration NO_POLL = Duration.ofHours(1);
+    private static final Duration RETRY = Duration.ofMillis(200);
 
     private static ReadModelDatabase database;
     private final SecretBox secrets = new SecretBox(randomKey(), "");
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch slowReceiverReleased = new CountDownLatch(1);
     private final CountDownLatch slowReceiverCalled = new CountDownLatch(1);
+    private final AtomicBoolean failed = new AtomicBoolean();
     private HttpServer receiver;
     private WebhookDeliveries deliveries;
     private WebhookWorker worker;
@@ -64,10 +67,11 @@ class WebhookWorkerTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/fast", this::answerAtOnce);
         receiver.createContext("/slow", this::answerWhenReleased);
+        receiver.createContext("/failing-once", this::failTheFirstTime);
         receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.start();
         WebhookSettings settings = new WebhookSettings(
-                List.of(Duration.ofSeconds(5)),
+                List.of(RETRY, RETRY),
                 Duration.ofSeconds(10),
                 Duration.ofDays(3),
                 NO_POLL,
@@ -141,6 +145,37 @@ class WebhookWorkerTest {
                         .toList());
     }
 
+    @Test
+    void aFailedAttemptIsRecordedWithWhenToTryAgainAndTheSuccessAfterItClearsTheEndpointsFailure() {
+        String organization = "org-" + UUID.randomUUID();
+        String flaky = endpoint(organization, "/failing-once");
+        String delivery = delivery(flaky, organization, "assistant/a");
+
+        worker.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> attempts(delivery) == 1);
+        assertThat(database.jdbc()
+                        .sql("SELECT status_code, next_retry_at IS NOT NULL FROM query.webhook_attempts "
+                                + "WHERE delivery_id = ?")
+                        .param(delivery)
+                        .query((row, n) -> row.getInt(1) + " " + row.getBoolean(2))
+                        .single())
+                .isEqualTo("500 true");
+        assertThat(status(delivery)).isEqualTo(WebhookDeliveries.PENDING);
+        assertThat(failingSince(flaky)).as("failing since the attempt").isNotNull();
+
+        await().pollDelay(RETRY).atMost(Duration.ofSeconds(5)).until(() -> {
+            worker.wake();
+            return status(delivery).equals(WebhookDeliveries.SUCCEEDED);
+        });
+        assertThat(attempts(delivery)).isEqualTo(2);
+        assertThat(failingSince(flaky)).as("cleared by the success").isNull();
+    }
+
+    private void failTheFirstTime(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(failed.getAndSet(true) ? 204 : 500, -1);
+        exchange.close();
+    }
+
     private void answerAtOnce(HttpExchange exchange) throws IOException {
         received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
         exchange.sendResponseHeaders(204, -1);
@@ -185,6 +220,23 @@ class WebhookWorkerTest {
                         null, event, "assistant.updated", Instant.now(), resource, "{\"id\":\"" + event + "\"}"),
                 Instant.now());
         return id;
+    }
+
+    private static long attempts(String delivery) {
+        return database.jdbc()
+                .sql("SELECT count(*) FROM query.webhook_attempts WHERE delivery_id = ?")
+                .param(delivery)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Object failingSince(String endpoint) {
+        return database.jdbc()
+                .sql("SELECT failing_since FROM query.webhook_endpoint_progress WHERE endpoint_id = ?")
+                .param(endpoint)
+                .query((row, n) -> row.getTimestamp(1))
+                .optional()
+                .orElse(null);
     }
 
     private static String status(String delivery) {
