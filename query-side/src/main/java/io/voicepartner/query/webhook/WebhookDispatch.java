@@ -90,13 +90,12 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
     }
 
     private void dispatch(OrganizationEvents events, Set<String> organizations) {
-        Instant since = progress.deliversSince().orElse(Instant.MIN);
         Taken taken = new Taken();
         long now = System.nanoTime();
         if (now - sweptAt >= sweepEvery.toNanos()) {
             sweptAt = now;
-            startNewEndpoints(events, since);
-            List<WebhookProgress.Reading> page = read(events, null, sweptUpTo, since, taken);
+            startNewEndpoints(events, taken);
+            List<WebhookProgress.Reading> page = read(events, null, sweptUpTo, taken);
             sweptUpTo = page.size() < ENDPOINTS_PER_TRANSACTION
                     ? ""
                     : page.get(page.size() - 1).endpointId();
@@ -105,7 +104,7 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
             String after = "";
             List<WebhookProgress.Reading> page;
             do {
-                page = read(events, organizations, after, since, taken);
+                page = read(events, organizations, after, taken);
                 after = page.isEmpty() ? after : page.get(page.size() - 1).endpointId();
             } while (page.size() == ENDPOINTS_PER_TRANSACTION && isRunning());
         }
@@ -129,7 +128,7 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
      * @return the endpoints read
      */
     private List<WebhookProgress.Reading> read(
-            OrganizationEvents events, Set<String> organizations, String afterEndpointId, Instant since, Taken taken) {
+            OrganizationEvents events, Set<String> organizations, String afterEndpointId, Taken taken) {
         List<WebhookProgress.Reading> page = transaction.execute(status -> {
             List<WebhookProgress.Reading> held =
                     progress.hold(organizations, afterEndpointId, ENDPOINTS_PER_TRANSACTION);
@@ -137,7 +136,7 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
                 if (!isRunning()) {
                     break;
                 }
-                take(events, endpoint, since, taken);
+                take(events, endpoint, taken);
             }
             return held;
         });
@@ -150,8 +149,9 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
         wake();
     }
 
-    private void startNewEndpoints(OrganizationEvents events, Instant since) {
+    private void startNewEndpoints(OrganizationEvents events, Taken taken) {
         for (WebhookProgress.Unstarted endpoint : progress.unstarted(ENDPOINTS_PER_TRANSACTION)) {
+            Instant since = taken.since(progress);
             Instant start = endpoint.createdAt().isAfter(since) ? endpoint.createdAt() : since;
             progress.start(
                     endpoint.endpointId(),
@@ -161,13 +161,25 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
 
     /** What a round took: deliveries added, and the organizations to read again soon. */
     private static final class Taken {
+        private Instant since;
         private int added;
         private final Set<String> more = new HashSet<>();
         private final Set<String> heldBack = new HashSet<>();
+
+        /**
+         * Since when this schema delivers ({@link WebhookProgress#deliversSince}), read once a round and only by a
+         * round that found an endpoint: most notifications are of organizations without one.
+         */
+        private Instant since(WebhookProgress progress) {
+            if (since == null) {
+                since = progress.deliversSince().orElse(Instant.MIN);
+            }
+            return since;
+        }
     }
 
     /** Adds the endpoint's deliveries of the events after its cursor. */
-    private void take(OrganizationEvents events, WebhookProgress.Reading endpoint, Instant since, Taken taken) {
+    private void take(OrganizationEvents events, WebhookProgress.Reading endpoint, Taken taken) {
         OrganizationEvents.Read read = events.after(endpoint.organizationId(), endpoint.cursor(), EVENTS_PER_ENDPOINT);
         if (read.heldBack()) {
             taken.heldBack.add(endpoint.organizationId());
@@ -180,6 +192,7 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
             taken.more.add(endpoint.organizationId());
         }
         Set<String> types = Set.copyOf(Arrays.asList(endpoint.eventTypes().split(" ")));
+        Instant since = taken.since(progress);
         Instant now = clock.instant();
         for (OrganizationEvents.FeedEvent event : served) {
             if (!event.occurredAt().isBefore(since) && (types.contains("*") || types.contains(event.type()))) {
