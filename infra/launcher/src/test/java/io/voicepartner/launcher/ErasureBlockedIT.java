@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * side's revocation table holds the new generation while the erasure is still pending. A step of it refused for good
  * blocks it: someone accepts, meanwhile, an invitation to an organization the person was alone in and owns, and the
  * organization refuses to let its only owner go. No round retries it; the person signs in again, is told by {@code
- * DELETE /api/users/me} which organization blocks it, resolves it, and asks again, which finishes it.
+ * DELETE /api/users/me} which organization blocks it, resolves it, and asks again, which finishes it. Refused for good
+ * while the request itself runs, the request answers that {@code 409} at once.
  */
 class ErasureBlockedIT extends PlatformIT {
 
@@ -133,6 +136,65 @@ class ErasureBlockedIT extends PlatformIT {
         assertThat(api().post("/token", Map.of("email", user.email(), "password", user.password()))
                         .status())
                 .isEqualTo(401);
+    }
+
+    /**
+     * Someone joins between the check before the erasure and its steps: the database holds the erasure's record for a
+     * moment (a trigger that sleeps), the invitee accepts meanwhile, and the organization refuses to let its only owner
+     * go. The request answers {@code 409} naming it, and the erasure is blocked, not left to a round.
+     */
+    @Test
+    void anErasureRefusedForGoodWhileTheRequestRunsAnswers409NamingTheOrganization() throws Exception {
+        Api.User user = api().signUp();
+        Api person = api().as(user);
+        String studio = idOf(person.post("/api/organizations", Map.of("name", "Studio")));
+        Api.User bob = api().signUp();
+        Api.Response invitation = person.withHeader("X-Organization-Id", studio)
+                .post("/api/organizations/" + studio + "/invitations", Map.of("email", bob.email(), "role", "editor"));
+        assertThat(invitation.status()).as("%s", invitation).isEqualTo(201);
+        String trigger = "hold_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN PERFORM pg_sleep(3); RETURN NEW; END $$");
+        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.pending_erasures FOR EACH ROW WHEN "
+                + "(NEW.user_id = '" + user.id() + "') EXECUTE FUNCTION command." + trigger + "()");
+        Api.Response erasure;
+        try {
+            CompletableFuture<Api.Response> asked = CompletableFuture.supplyAsync(() ->
+                    person.send("DELETE", "/api/users/me", Map.of("password", user.password()), "application/json"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !StoredEvents.column(
+                                    "SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE ?",
+                                    "%pending_erasures%")
+                            .isEmpty());
+            Api.Response accepted = api().as(bob)
+                    .post("/api/invitations/" + invitation.data().path("token").asText() + "/accept", Map.of());
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            erasure = asked.get(30, TimeUnit.SECONDS);
+        } finally {
+            execute("DROP TRIGGER " + trigger + " ON command.pending_erasures");
+            execute("DROP FUNCTION command." + trigger + "()");
+        }
+
+        assertThat(erasure.status()).as("%s", erasure).isEqualTo(409);
+        assertThat(erasure.error().path("code").asText()).isEqualTo("conflict");
+        assertThat(erasure.error().path("message").asText())
+                .startsWith("Your erasure is blocked: you are the only owner of organization '" + studio + "'")
+                .contains("sign in again");
+        assertThat(StoredEvents.column(
+                        "SELECT blocked_code || ' ' || blocked_organization_id FROM command.pending_erasures "
+                                + "WHERE user_id = ? AND blocked_at IS NOT NULL",
+                        user.id()))
+                .containsExactly("conflict " + studio);
+        assertThat(person.get("/api/users/me").status())
+                .as("the token sent: revoked at the record")
+                .isEqualTo(401);
+        String token = api().login(user.email(), user.password());
+        assertThat(api().withHeader("Authorization", "Bearer " + token)
+                        .withHeader("X-Organization-Id", studio)
+                        .get("/api/organizations/" + studio + "/members")
+                        .text())
+                .as("the studio, intact, with its new member")
+                .contains(bob.id());
     }
 
     private static List<String> attempts(String userId) throws Exception {
