@@ -1172,7 +1172,7 @@ export interface paths {
         post?: never;
         /**
          * Close the account and erase the person
-         * @description Erases the signed-in person (GDPR Art. 17): the body is the account's password (a wrong one is 400 validation_failed naming password, changes nothing, and counts towards the log-in limits). Refused as a whole with 409 conflict, naming each organization, while the caller is the only owner of an organization that has other members. Otherwise the organizations the caller was the only member of (their personal one included) are deleted with all their resources and stored files, the caller leaves every other one, their credentials are deleted, and so is their key of personal data: their e-mail address, name and sign-ins' addresses read as erased everywhere from then on, while history and the audit log keep their entries under the user's id. Every token of the person is refused from then on. An API key is refused (403).
+         * @description Erases the signed-in person (GDPR Art. 17): the body is the account's password (a wrong one is 400 validation_failed naming password, changes nothing, and counts towards the log-in limits). Refused as a whole with 409 conflict, naming each organization, while the caller is the only owner of an organization that has other members. Otherwise the organizations the caller was the only member of (their personal one included) are deleted with all their resources and stored files, the caller leaves every other one, their credentials are deleted, and so is their key of personal data: their e-mail address, name and sign-ins' addresses read as erased everywhere from then on, while history and the audit log keep their entries under the user's id. Every token of the person is refused by every side from the erasure's record on (ErasureRequested), before it ends. A step refused for good (someone joined, meanwhile, an organization the caller was alone in and owns) blocks the erasure: it is answered 409 conflict naming the organization, "Your erasure is blocked", nothing more is done, and the person may sign in again to resolve it and call this again, which takes the erasure up where it stopped. An API key is refused (403).
          */
         delete: operations["eraseAccount"];
         options?: never;
@@ -1435,7 +1435,7 @@ export interface paths {
         put?: never;
         /**
          * Log in for a bearer token
-         * @description An e-mail and password, as JSON or as the OAuth2 password-grant form (username, password), for a bearer token. Not an envelope. Wrong credentials are 401 invalid_credentials. Before any password is checked: more than 60 attempts a minute from one client, 10 failures a minute for one e-mail from one client, or 3000 failures an hour for one e-mail from all clients are 429 rate_limited with Retry-After, the same for e-mails that exist and e-mails that do not.
+         * @description An e-mail and password, as JSON or as the OAuth2 password-grant form (username, password), for a bearer token. Not an envelope. Wrong credentials are 401 invalid_credentials. The right password of an account whose erasure is under way is 409 conflict (a blocked erasure gives the account back: a token). Before any password is checked: more than 60 attempts a minute from one client, 10 failures a minute for one e-mail from one client, or 3000 failures an hour for one e-mail from all clients are 429 rate_limited with Retry-After, the same for e-mails that exist and e-mails that do not.
          *
          *     Takes no `dry_run` (`?dry_run=true` is a 400): its answer shows a secret once (a token, a key, a signing secret), and a dry run's would be one that never works.
          */
@@ -20417,7 +20417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiResponseErasedView"];
                 };
             };
-            /** @description The erasure is recorded and a step of it failed: it finishes on its own (erased: false). The person can no longer sign in, and the token sent is refused from now on */
+            /** @description The erasure is recorded and a step of it failed: it finishes on its own (erased: false). The person can no longer sign in, and every token of theirs is refused by every side from now on */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -20500,7 +20500,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description A uniqueness conflict, a state that forbids the change, or a retry while the first request with the same Idempotency-Key still runs */
+            /** @description The caller is the only owner of an organization that has other members, named in the message: refused as a whole, nothing changes. Or an erasure under way is blocked by such an organization ("Your erasure is blocked", naming it): resolve it and call this again */
             409: {
                 headers: {
                     [name: string]: unknown;

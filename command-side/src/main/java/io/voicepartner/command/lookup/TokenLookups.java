@@ -1,5 +1,6 @@
 package io.voicepartner.command.lookup;
 
+import io.voicepartner.api.user.ErasureRequested;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserErased;
@@ -24,13 +25,16 @@ class TokenLookups implements RevokedTokens {
 
     /**
      * Also every token of a person whose erasure is recorded and not finished ({@code pending_erasures}, ADR 0043):
-     * nothing of theirs may be written while it deletes their organizations; once it finishes, {@link UserErased}
-     * revokes them here and on every side. One statement per request, as before.
+     * nothing of theirs may be written while it deletes their organizations. {@link ErasureRequested} revokes the
+     * tokens issued before the record here and on every side (ADR 0046); this also covers erasures recorded before
+     * that event existed. A blocked erasure (ADR 0046) gives the account back to the person, who signs in again to
+     * unblock it: their new tokens are accepted. One statement per request, as before.
      */
     private final TokenRevocationTable table;
 
     TokenLookups(JdbcClient jdbc) {
-        this.table = new TokenRevocationTable(jdbc, "command", "command.pending_erasures");
+        this.table = new TokenRevocationTable(
+                jdbc, "command", "(SELECT user_id FROM command.pending_erasures WHERE blocked_at IS NULL) erasing");
     }
 
     @EventHandler
@@ -40,6 +44,11 @@ class TokenLookups implements RevokedTokens {
 
     @EventHandler
     void on(SignedOut event) {
+        table.apply(event);
+    }
+
+    @EventHandler
+    void on(ErasureRequested event) {
         table.apply(event);
     }
 

@@ -7,9 +7,11 @@ import io.voicepartner.api.phonenumber.DeletePhoneNumber;
 import io.voicepartner.api.tool.DeleteTool;
 import io.voicepartner.api.user.ChangePassword;
 import io.voicepartner.api.user.EraseUser;
+import io.voicepartner.api.user.RequestErasure;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.web.ErrorCode;
 import io.voicepartner.api.webhook.DeleteWebhookEndpoint;
+import io.voicepartner.command.common.Refusal;
 import io.voicepartner.command.lookup.OrganizationLookups;
 import io.voicepartner.command.lookup.OrganizationLookups.Membership;
 import io.voicepartner.command.web.Commands;
@@ -96,9 +98,11 @@ class AccountLifecycle {
     /**
      * Erases the person (issue 21), once the password is checked as a log-in checks it. Refused as a whole, before
      * anything changes, while they are the only owner of an organization whose other members would be left with
-     * nobody to manage them. Then the erasure is recorded ({@link PendingErasures}, ADR 0043): from then on the
-     * person cannot sign in and the command side refuses their tokens, and if a step fails, or the node stops, a later
-     * round of {@link ErasureCompletion} finishes it; the person need not, and cannot, ask again.
+     * nobody to manage them. Then the erasure is recorded ({@link PendingErasures}, ADR 0043) with {@link
+     * RequestErasure}, which revokes every token of theirs on every side (ADR 0046): from then on the person cannot sign
+     * in, and if a step fails, or the node stops, a later round of {@link ErasureCompletion} finishes it; the person
+     * need not, and cannot, ask again. A step refused for good blocks the erasure: the answer is {@code 409}, naming the
+     * organization, the person may sign in again to resolve it, and asking again resumes it (ADR 0046).
      *
      * @return {@link Erased#finished()} false when a step failed and the erasure was left to a later round
      */
@@ -112,16 +116,23 @@ class AccountLifecycle {
         if (!managedByThemAlone.isEmpty()) {
             throw new ApiException(
                     ErrorCode.CONFLICT,
-                    "You are the only owner of "
+                    (erasures.blocked(userId).isPresent() ? "Your erasure is blocked. " : "")
+                            + "You are the only owner of "
                             + managedByThemAlone.stream()
                                     .map(id -> "organization '" + id + "'")
                                     .collect(Collectors.joining(", "))
                             + ", which other members belong to: make one of them an owner, or remove them, before "
                             + "closing the account.");
         }
-        boolean held = erasures.record(userId) || erasures.claim(userId);
+        boolean held = Boolean.TRUE.equals(transaction.execute(status -> take(userId)));
+        boolean finished;
+        try {
+            finished = held && finishClaimed(userId);
+        } catch (StepRefused refused) {
+            throw blocked(refused.why());
+        }
         return new Erased(
-                held && finishClaimed(userId),
+                finished,
                 memberships.stream()
                         .filter(Membership::alone)
                         .map(Membership::organizationId)
@@ -133,19 +144,51 @@ class AccountLifecycle {
     }
 
     /**
-     * Finishes a recorded erasure that no one is working on, as a later round does.
+     * Records the erasure, or takes up one recorded before (blocked, asked again), and revokes every token the person
+     * holds: on this side in this transaction (the lookups apply the event in it), on every other side once they have
+     * {@code ErasureRequested}, without waiting for the erasure to end (ADR 0046).
      *
-     * @return whether it is finished; false when another node holds it or a step failed again
+     * @return whether the caller holds the erasure; false while another request or node works on it
      */
-    boolean finishPending(String userId) {
-        return erasures.claim(userId) && finishClaimed(userId);
+    private boolean take(String userId) {
+        if (!(erasures.record(userId) || erasures.resume(userId))) {
+            return false;
+        }
+        commands.send(new RequestErasure(userId, credentials.nextTokenGeneration(userId)), userId);
+        return true;
     }
 
-    /** @return false when a step failed, which is recorded and leaves the erasure to a later round */
+    /**
+     * Finishes a recorded erasure that no one is working on and nothing blocks, as a later round does.
+     *
+     * @return whether it is finished; false when another node holds it, a step failed again or was refused for good
+     */
+    boolean finishPending(String userId) {
+        try {
+            return erasures.claim(userId) && finishClaimed(userId);
+        } catch (StepRefused refused) {
+            return false;
+        }
+    }
+
+    /**
+     * @return false when a step failed, which is recorded and leaves the erasure to a later round
+     * @throws StepRefused when a step was refused for good, which blocks the erasure (recorded)
+     */
     private boolean finishClaimed(String userId) {
         try {
             eraseSteps(userId);
             return true;
+        } catch (StepRefused refused) {
+            erasures.block(userId, refused.why(), refused.refusal());
+            // ids and a code alone: the refusal's message may quote a value of the person's
+            log.warn(
+                    "The erasure of user {} is blocked: organization {} refused a step of it ({}); no round retries it,"
+                            + " and it waits for the person to resolve it and ask again",
+                    userId,
+                    refused.why().organizationId(),
+                    refused.why().code());
+            throw refused;
         } catch (RuntimeException failure) {
             erasures.failed(userId, failure);
             // the type alone: a refusal's message may quote a value of the person's
@@ -167,10 +210,18 @@ class AccountLifecycle {
      */
     private void eraseSteps(String userId) {
         for (Membership membership : organizations.membershipsOf(userId)) {
-            if (membership.alone()) {
-                deleteResources(membership.organizationId(), userId);
+            try {
+                if (membership.alone()) {
+                    deleteResources(membership.organizationId(), userId);
+                }
+                commands.send(new ForgetMember(membership.organizationId(), userId), userId);
+            } catch (Refusal refusal) {
+                if (!refusedForGood(refusal)) {
+                    throw refusal;
+                }
+                throw new StepRefused(
+                        new PendingErasures.Blocked(refusal.code().wireName(), membership.organizationId()), refusal);
             }
-            commands.send(new ForgetMember(membership.organizationId(), userId), userId);
         }
         String email = credentials.emailOf(userId).orElseThrow(AccountLifecycle::noAccount);
         transaction.executeWithoutResult(status -> {
@@ -195,6 +246,51 @@ class AccountLifecycle {
         resources.assistants().forEach(id -> commands.send(new DeleteAssistant(id, organizationId, null), actor));
         resources.tools().forEach(id -> commands.send(new DeleteTool(id, organizationId, null), actor));
         resources.files().forEach(id -> commands.send(new DeleteFile(id, organizationId, null), actor));
+    }
+
+    /**
+     * An organization's decision, which asking again decides the same way until someone changes it: e.g. the person is
+     * the only owner of members who joined since the erasure was asked for. Not "not found": a resource deleted
+     * meanwhile by someone else is no longer in the lookups the next round reads.
+     */
+    private static boolean refusedForGood(Refusal refusal) {
+        return refusal.code() != ErrorCode.NOT_FOUND;
+    }
+
+    /** The answer to a request whose erasure a step refused for good blocked, or that finds it blocked. */
+    private static ApiException blocked(PendingErasures.Blocked why) {
+        String organization = "organization '" + why.organizationId() + "'";
+        return new ApiException(
+                ErrorCode.CONFLICT,
+                "Your erasure is blocked: "
+                        + (ErrorCode.CONFLICT.wireName().equals(why.code())
+                                ? "you are the only owner of " + organization + ", which other members joined since"
+                                        + " you asked to be erased: make one of them an owner, or remove them, then"
+                                        + " close the account again."
+                                : organization + " refused a step of it (" + why.code() + "); resolve it, then close"
+                                        + " the account again.")
+                        + " Until then the account is yours: sign in again to use it.");
+    }
+
+    /** A step of the erasure refused for good, in an organization: it blocks the erasure (ADR 0046). */
+    private static final class StepRefused extends RuntimeException {
+
+        private final transient PendingErasures.Blocked why;
+        private final transient Refusal refusal;
+
+        StepRefused(PendingErasures.Blocked why, Refusal refusal) {
+            super(why.organizationId(), null, false, false);
+            this.why = why;
+            this.refusal = refusal;
+        }
+
+        PendingErasures.Blocked why() {
+            return why;
+        }
+
+        Refusal refusal() {
+            return refusal;
+        }
     }
 
     /**

@@ -89,6 +89,18 @@ class Credentials implements Accounts {
     }
 
     /**
+     * Moves the account's tokens to the next generation, which it answers, the password unchanged: an erasure asked for
+     * revokes every token issued before (ADR 0046).
+     */
+    long nextTokenGeneration(String userId) {
+        return jdbc.sql("UPDATE command.user_credentials SET token_generation = token_generation + 1 WHERE user_id = ? "
+                        + "RETURNING token_generation")
+                .param(userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
      * Forgets the account: its e-mail address and password hash, and the answers kept for its {@code Idempotency-Key}
      * retries, which can quote names and addresses. Both tables are the command side's own.
      */

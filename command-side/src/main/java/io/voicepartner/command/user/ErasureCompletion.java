@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Finishes, every {@code voicepartner.erasure.retry-interval}, the erasures that stopped half-way (a step refused or
  * failed, the node stopped: ADR 0043), on whichever command-side node gets to them first; the first round after a
  * start finishes those a stop left. An erasure that fails again stays recorded, with the type of its failure, for
- * the next round.
+ * the next round; one a step of which is refused for good is blocked, and no round takes it up again (ADR 0046).
  */
 @Component
 class ErasureCompletion extends PeriodicRounds {

@@ -98,8 +98,9 @@ class TokenController {
             throw incorrect();
         }
         throttle.succeeded(normalisedEmail, client);
-        // told only to whoever knows the password: to anyone else the account is as any other
-        if (erasures.pending(userId)) {
+        // told only to whoever knows the password: to anyone else the account is as any other. A blocked erasure
+        // gives the account back to the person, who alone can unblock it (ADR 0046)
+        if (erasures.lockedOut(userId)) {
             throw new ApiException(
                     ErrorCode.CONFLICT,
                     "This account is being erased, as its owner asked; the erasure finishes on its own.");

@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.voicepartner.api.user.ChangePassword;
 import io.voicepartner.api.user.EraseUser;
+import io.voicepartner.api.user.ErasureRequested;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.RequestErasure;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserErased;
@@ -55,6 +57,18 @@ class User {
     }
 
     /**
+     * Recorded in the transaction that records the erasure ({@link AccountLifecycle#erase}), before its first step:
+     * every side revokes the person's tokens from this event on, not only from {@link UserErased} (ADR 0046).
+     *
+     * @return the account's revision after it
+     */
+    @CommandHandler
+    long handle(RequestErasure command) {
+        apply(new ErasureRequested(command.userId(), command.tokenGeneration()));
+        return revision;
+    }
+
+    /**
      * The person's credentials and key are deleted beside the store, in the same transaction ({@link
      * AccountLifecycle#erase}); the event tells every side to refuse their tokens and show them as erased.
      */
@@ -76,6 +90,11 @@ class User {
 
     @EventSourcingHandler
     void on(SignedOut event) {
+        revision++;
+    }
+
+    @EventSourcingHandler
+    void on(ErasureRequested event) {
         revision++;
     }
 }

@@ -66,7 +66,7 @@ class UserDocumentation {
                                 new ApiResponse()
                                         .description("The erasure is recorded and a step of it failed: it finishes "
                                                 + "on its own (erased: false). The person can no longer sign in, and "
-                                                + "the token sent is refused from now on")
+                                                + "every token of theirs is refused by every side from now on")
                                         .content(done.getContent()))));
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voicepartner.api.user.ChangePassword;
 import io.voicepartner.api.user.EraseUser;
+import io.voicepartner.api.user.ErasureRequested;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.RegisterUser;
+import io.voicepartner.api.user.RequestErasure;
 import io.voicepartner.api.user.SignOut;
 import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserErased;
@@ -56,6 +58,18 @@ class UserTest {
                 .when(new SignOut(USER_ID, "token-1", expiresAt))
                 .expectResultMessagePayload(3L)
                 .expectEvents(new SignedOut(USER_ID, "token-1", expiresAt));
+    }
+
+    /** The erasure revokes every token from its record on, on every side, long before it is done (ADR 0046). */
+    @Test
+    void recordsTheRequestedErasureWithTheGenerationThatRevokesEveryTokenAndAnswersTheRevision() {
+        fixture.given(new UserRegistered(USER_ID, "alice@example.com", "Alice"), new PasswordChanged(USER_ID, 1))
+                .when(new RequestErasure(USER_ID, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(3L)
+                .expectEvents(new ErasureRequested(USER_ID, 2));
+        assertThat(Arrays.stream(ErasureRequested.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactly("userId", "tokenGeneration");
     }
 
     @Test

@@ -155,10 +155,11 @@ class ErasureIT extends PlatformIT {
                         "SELECT CAST(deleted AS TEXT) FROM command.webhook_endpoint_lookup WHERE endpoint_id = ?",
                         personalEndpoint))
                 .containsExactly("true");
-        // the erasure is on the users' topic: what is read of every topic below includes it
+        // the erasure is on the users' topic, after its record (ErasureRequested, ADR 0046): what is read of every
+        // topic below includes it
         assertThat(new TopicReader(TestInfrastructure.kafkaBootstrapServers())
-                        .recordsWithKey("voicepartner.users", userId, 2)
-                        .get(1)
+                        .recordsWithKey("voicepartner.users", userId, 3)
+                        .get(2)
                         .headers()
                         .lastHeader("type")
                         .value())

@@ -3,6 +3,7 @@ package io.voicepartner.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Logs never hold a person's e-mail address, name, password, tokens or an invitation's token (issue 21): a canary
  * person signs up, is refused and signs in, is invited and joins, changes their password and signs out, with the
  * platform's own logging at debug, and none of those values is in any log line, in clear, JSON-escaped or base64.
+ * Nor is a value an unexpected failure's message quotes: a {@code 500}'s stack trace is logged scrubbed (ADR 0046).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataLogsIT extends PlatformIT {
@@ -31,6 +33,40 @@ class PersonalDataLogsIT extends PlatformIT {
             assertThat(logs.getAll()).as("log lines").doesNotContain(encodings(useTheAccount()));
         } finally {
             logging.setLogLevel("io.voicepartner", null);
+        }
+    }
+
+    /**
+     * A sign-up the database refuses for a reason no rule at the edge knows (a constraint added behind the platform's
+     * back): the answer is a {@code 500}, whose stack trace is logged. PostgreSQL's message quotes the whole row, the
+     * address and the password's hash with it; the log keeps the constraint's wording and the frames, not the row.
+     */
+    @Test
+    void aFailureWhoseMessageQuotesTheAddressIsLoggedWithoutIt(CapturedOutput logs) throws Exception {
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        String email = canary + "@example.com";
+        String constraint = "refuse_" + canary;
+        execute("ALTER TABLE command.user_credentials ADD CONSTRAINT " + constraint + " CHECK (email IS DISTINCT FROM '"
+                + email + "') NOT VALID");
+        try {
+            Api.Response refused =
+                    api().post("/api/users", Map.of("email", email, "password", "pw-" + canary, "name", canary));
+
+            assertThat(refused.status()).as("%s", refused).isEqualTo(500);
+            assertThat(refused.error().path("code").asText()).isEqualTo("internal_error");
+            assertThat(logs.getAll())
+                    .as("the 500's stack trace")
+                    .contains("Unexpected error while serving a request", "violates check constraint")
+                    .contains("Failing row contains (…)")
+                    .doesNotContain(canary);
+        } finally {
+            execute("ALTER TABLE command.user_credentials DROP CONSTRAINT " + constraint);
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection database = StoredEvents.connect()) {
+            database.createStatement().execute(sql);
         }
     }
 

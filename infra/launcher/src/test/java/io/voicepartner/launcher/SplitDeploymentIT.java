@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +54,7 @@ class SplitDeploymentIT {
 
     private static final List<Process> processes = new ArrayList<>();
     private static LocalKafka kafka;
+    private static TestInfrastructure.Database database;
     private static Api gateway;
     private static Map<String, Integer> sides;
     /** Each side directly, without the gateway: the nodes a request may reach. */
@@ -63,7 +68,7 @@ class SplitDeploymentIT {
         deleteRecursively(WORK);
         Files.createDirectories(WORK);
         kafka = LocalKafka.start(0);
-        TestInfrastructure.Database database = TestInfrastructure.newDatabase();
+        database = TestInfrastructure.newDatabase();
 
         int commandPort = TestInfrastructure.freePort();
         int queryPort = TestInfrastructure.freePort();
@@ -446,6 +451,59 @@ class SplitDeploymentIT {
                         .get(reads.get("analytics"))
                         .status())
                 .isEqualTo(200);
+    }
+
+    /**
+     * The read sides refuse the person's tokens from the erasure's record on (ErasureRequested, ADR 0046), not from its
+     * end: here it cannot end, the deletion of the person's organization being refused by the database, and every
+     * node refuses the token anyway.
+     */
+    @Test
+    void everyNodeRefusesTheTokensOfAPersonWhoseErasureIsUnderWay() throws Exception {
+        Api.User ada = gateway.signUp();
+        String range = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> reads =
+                Map.of("query-side", "/api/users/me", "analytics", "/api/analytics/assistants" + range);
+        for (String side : reads.keySet()) {
+            assertThat(withToken(nodes.get(side), ada.token())
+                            .get(reads.get(side))
+                            .status())
+                    .as(side)
+                    .isEqualTo(200);
+        }
+        String trigger = "refuse_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$");
+        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.domain_event_entry FOR EACH ROW WHEN "
+                + "(NEW.aggregate_identifier LIKE '%" + ada.id()
+                + "' AND NEW.payload_type LIKE '%.OrganizationDeleted') "
+                + "EXECUTE FUNCTION command." + trigger + "()");
+        try {
+            Api.Response erasure = gateway.as(ada)
+                    .send("DELETE", "/api/users/me", Map.of("password", ada.password()), "application/json");
+            long answered = System.nanoTime();
+            assertThat(erasure.status()).as("%s", erasure).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> reads.keySet().stream()
+                            .allMatch(side -> withToken(nodes.get(side), ada.token())
+                                            .get(reads.get(side))
+                                            .status()
+                                    == 401));
+            System.out.printf(
+                    "the read sides refused the token of a person being erased %d ms after the erasure was answered%n",
+                    Duration.ofNanos(System.nanoTime() - answered).toMillis());
+        } finally {
+            execute("DROP TRIGGER " + trigger + " ON command.domain_event_entry");
+            execute("DROP FUNCTION command." + trigger + "()");
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+            connection.createStatement().execute(sql);
+        }
     }
 
     private static Api withToken(Api node, String token) {

@@ -96,7 +96,7 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
                 .post("/api/assistants", Map.of("name", "Made by the old canary")));
 
         long from = firstGlobalIndexOf(userId);
-        republishFrom(from);
+        republishTheWholeStore();
         assertThat(opened(lastData("voicepartner.users", userId, 2, "UserRegistered", "email")))
                 .isEqualTo(email);
         assertThat(opened(lastData("voicepartner.users", userId, 2, "UserRegistered", "name")))
@@ -260,7 +260,17 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
         }
     }
 
-    private void republishFrom(long from) {
+    /**
+     * From global index 0, as ADR 0042's procedure republishes, and not from the canary's first event: this test changes
+     * rows the running platform has read already, which no platform does (the rewrite stores what every read already
+     * gave, ADR 0042), and the platform's event store still holds them as they were read, in Axon's cache of the last
+     * 10,000 events its processors share ({@code EmbeddedEventStore}). A publisher moved back to a position whose token
+     * is in that cache reads on from it, not from the store: a republish from the canary's first event sent the
+     * sign-in as the edge sealed it before this test put it back in clear, whenever an earlier test of this platform
+     * had left the event before it in the cache (in the whole suite; alone, that event is the store's first, and the
+     * publisher starts from no token). From no token, the publisher reads the store itself up to its end.
+     */
+    private void republishTheWholeStore() {
         Republish republish = new Republish(
                 ReadModelTables.environment(database()), new PrintStream(output, true, StandardCharsets.UTF_8));
         // the test PostgreSQL may have no connection to spare for the command's own for a moment
@@ -268,7 +278,7 @@ class StoredBeforeSealingIT extends OperationsPlatformIT {
         await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptionsMatching(e -> String.valueOf(e.getMessage()).contains("too many clients"))
                 .until(() -> {
-                    caughtUp.set(republish.run(from));
+                    caughtUp.set(republish.run(0));
                     return true;
                 });
         assertThat(caughtUp).as(output.toString(StandardCharsets.UTF_8)).isTrue();

@@ -48,7 +48,8 @@ class UserProjector implements Projector {
                     envelope.revision(),
                     envelope.occurredAt());
         } else {
-            // a password change, a sign-out or the erasure: the account's revision moves, and the tokens it revokes
+            // a password change, a sign-out, an erasure asked for or done: the account's revision moves, and the tokens
+            // it revokes
             // are refused; an erased person's row stays, its sealed values opening to nothing once the key is gone
             rows.advance(event.userId(), envelope.revision(), envelope.occurredAt());
             revocations.apply(event);

@@ -1,5 +1,6 @@
 package io.voicepartner.support.security;
 
+import io.voicepartner.api.user.ErasureRequested;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserErased;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code revoked_tokens}, the ids of tokens signed out ({@link SignedOut}) until they would have expired anyway. An
  * erased person ({@link UserErased}) has no generation left that is valid.
  * Every side keeps one ({@link RevokedTokens}), so that each refuses a revoked token from its own store, with no
- * cache. Applying an event twice changes nothing, so it needs no revision of its own.
+ * cache. Applying an event twice changes nothing, so it needs no revision of its own. An erasure asked for ({@link
+ * ErasureRequested}) raises the generation as a password change does, at its record, long before the erasure ends.
  */
 public final class TokenRevocationTable {
 
@@ -29,8 +31,8 @@ public final class TokenRevocationTable {
     }
 
     /**
-     * @param lockedUsers a table (with its schema) of user ids whose every token is refused too, checked in the same
-     *                    statement; {@code null} for none
+     * @param lockedUsers a table (with its schema), or a parenthesised query with an alias, of user ids whose every
+     *                    token is refused too, checked in the same statement; {@code null} for none
      */
     public TokenRevocationTable(JdbcClient jdbc, String schema, String lockedUsers) {
         this.jdbc = jdbc;
@@ -44,6 +46,8 @@ public final class TokenRevocationTable {
     public void apply(UserEvent event) {
         if (event instanceof PasswordChanged changed) {
             raiseGeneration(changed.userId(), changed.tokenGeneration());
+        } else if (event instanceof ErasureRequested requested) {
+            raiseGeneration(requested.userId(), requested.tokenGeneration());
         } else if (event instanceof UserErased erased) {
             raiseGeneration(erased.userId(), Long.MAX_VALUE);
         } else if (event instanceof SignedOut signedOut) {

@@ -3,7 +3,8 @@ package io.voicepartner.api.user;
 import io.voicepartner.api.messaging.DomainEvent;
 
 /** What happened to a user account; published on {@code voicepartner.users}. */
-public sealed interface UserEvent extends DomainEvent permits UserRegistered, PasswordChanged, SignedOut, UserErased {
+public sealed interface UserEvent extends DomainEvent
+        permits UserRegistered, PasswordChanged, SignedOut, ErasureRequested, UserErased {
 
     String userId();
 
