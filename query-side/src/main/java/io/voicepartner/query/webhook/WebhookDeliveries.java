@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,22 +49,46 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
+    /** A delivery to add: its id, and the event it sends. */
+    record NewDelivery(String id, OrganizationEvents.FeedEvent event) {}
+
     /** @return false if the event was taken into a delivery to this endpoint already (a feed read again) */
     boolean add(String id, String endpointId, String ownerId, OrganizationEvents.FeedEvent event, Instant at) {
+        return addAll(endpointId, ownerId, List.of(new NewDelivery(id, event)), at) == 1;
+    }
+
+    /**
+     * Adds the deliveries in one statement, in their order (which orders those of a resource), leaving out each event
+     * taken into a delivery to this endpoint already (a feed read again). One statement whatever their number: a
+     * statement per delivery made a dispatcher round on a busy machine last seconds, and the rounds grow with the wait
+     * (the webhook tail, BENCHMARKS.md).
+     *
+     * @return how many were added
+     */
+    int addAll(String endpointId, String ownerId, List<NewDelivery> added, Instant at) {
+        if (added.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("INSERT INTO query.webhook_deliveries (id, endpoint_id, owner_id, event_id, event_type, "
-                                + "resource_key, body, status, next_attempt_at, created_at) VALUES (:id, :endpoint_id, "
-                                + ":owner_id, :event_id, :event_type, :resource_key, :body, 'pending', :at, :at) "
-                                + "ON CONFLICT (endpoint_id, event_id) WHERE redelivery_of IS NULL DO NOTHING")
-                        .param("id", id)
-                        .param("endpoint_id", endpointId)
-                        .param("owner_id", ownerId)
-                        .param("event_id", event.id())
-                        .param("event_type", event.type())
-                        .param("resource_key", event.resourceKey())
-                        .param("body", event.json())
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
+                        + "resource_key, body, status, next_attempt_at, created_at) SELECT n.id, :endpoint_id, "
+                        + ":owner_id, n.event_id, n.event_type, n.resource_key, n.body, 'pending', :at, :at FROM "
+                        + "unnest(CAST(:ids AS text[]), CAST(:event_ids AS text[]), CAST(:event_types AS text[]), "
+                        + "CAST(:resource_keys AS text[]), CAST(:bodies AS text[])) WITH ORDINALITY "
+                        + "AS n (id, event_id, event_type, resource_key, body, ordinal) ORDER BY n.ordinal "
+                        + "ON CONFLICT (endpoint_id, event_id) WHERE redelivery_of IS NULL DO NOTHING")
+                .param("endpoint_id", endpointId)
+                .param("owner_id", ownerId)
+                .param("at", Timestamp.from(at))
+                .param("ids", added.stream().map(NewDelivery::id).toArray(String[]::new))
+                .param("event_ids", column(added, OrganizationEvents.FeedEvent::id))
+                .param("event_types", column(added, OrganizationEvents.FeedEvent::type))
+                .param("resource_keys", column(added, OrganizationEvents.FeedEvent::resourceKey))
+                .param("bodies", column(added, OrganizationEvents.FeedEvent::json))
+                .update();
+    }
+
+    private static String[] column(List<NewDelivery> added, Function<OrganizationEvents.FeedEvent, String> value) {
+        return added.stream().map(delivery -> value.apply(delivery.event())).toArray(String[]::new);
     }
 
     /** A new delivery of what {@code originalId} sent, after whatever of its resource is pending before it. */

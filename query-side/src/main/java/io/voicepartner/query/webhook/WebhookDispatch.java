@@ -5,6 +5,7 @@ import io.voicepartner.support.housekeeping.PeriodicRounds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -193,13 +194,13 @@ class WebhookDispatch extends PeriodicRounds implements FeedAppended {
         }
         Set<String> types = Set.copyOf(Arrays.asList(endpoint.eventTypes().split(" ")));
         Instant since = taken.since(progress);
-        Instant now = clock.instant();
+        List<WebhookDeliveries.NewDelivery> added = new ArrayList<>();
         for (OrganizationEvents.FeedEvent event : served) {
             if (!event.occurredAt().isBefore(since) && (types.contains("*") || types.contains(event.type()))) {
-                deliveries.add(ids.next(), endpoint.endpointId(), endpoint.organizationId(), event, now);
-                taken.added++;
+                added.add(new WebhookDeliveries.NewDelivery(ids.next(), event));
             }
         }
+        taken.added += deliveries.addAll(endpoint.endpointId(), endpoint.organizationId(), added, clock.instant());
         progress.advance(endpoint.endpointId(), served.get(served.size() - 1).cursor());
     }
 }

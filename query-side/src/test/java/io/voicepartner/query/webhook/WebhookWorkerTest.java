@@ -125,10 +125,11 @@ class WebhookWorkerTest {
     void theNextEventOfAResourceIsSentAsSoonAsTheOneBeforeItIsAnswered() throws Exception {
         String organization = "org-" + UUID.randomUUID();
         String fast = endpoint(organization, "/fast");
-        List<String> inOrder = List.of(
-                delivery(fast, organization, "assistant/a"),
-                delivery(fast, organization, "assistant/a"),
-                delivery(fast, organization, "assistant/a"));
+        // added in one statement, as a dispatcher round adds them: their order is the order they are sent in
+        List<WebhookDeliveries.NewDelivery> added = List.of(newDelivery(), newDelivery(), newDelivery());
+        deliveries.addAll(fast, organization, added, Instant.now());
+        List<String> inOrder =
+                added.stream().map(WebhookDeliveries.NewDelivery::id).toList();
 
         // one wake: each of the next two is due only once the one before it is settled, and no poll comes within the
         // hour
@@ -206,6 +207,14 @@ class WebhookWorkerTest {
                         secrets.encrypt("whsec_" + randomKey()).ciphertext())
                 .update();
         return id;
+    }
+
+    private static WebhookDeliveries.NewDelivery newDelivery() {
+        String event = UUID.randomUUID().toString();
+        return new WebhookDeliveries.NewDelivery(
+                UUID.randomUUID().toString(),
+                new OrganizationEvents.FeedEvent(
+                        null, event, "assistant.updated", Instant.now(), "assistant/a", "{\"id\":\"" + event + "\"}"));
     }
 
     /** A pending delivery of a new event of {@code resource}, after those of it added before. */
