@@ -17,6 +17,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -55,6 +58,8 @@ class BearerTokenSecurity {
 
     /** About 3 MiB of tokens: more than the distinct clients of one instance within a token's lifetime. */
     private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     private static final List<String> OPERATIONS = List.of(
             "/health",
@@ -101,17 +106,12 @@ class BearerTokenSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.GET, OPERATIONS.toArray(String[]::new))
-                            .permitAll();
-                    publicEndpoints.orderedStream().forEach(endpoints -> {
-                        String[] patterns = endpoints.patterns().toArray(String[]::new);
-                        if (endpoints.method() == null) {
-                            requests.requestMatchers(patterns).permitAll();
-                        } else {
-                            requests.requestMatchers(endpoints.method(), patterns)
-                                    .permitAll();
-                        }
-                    });
+                    requests.requestMatchers(paths(HttpMethod.GET, OPERATIONS)).permitAll();
+                    publicEndpoints
+                            .orderedStream()
+                            .forEach(endpoints -> requests.requestMatchers(
+                                            paths(endpoints.method(), endpoints.patterns()))
+                                    .permitAll());
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -124,6 +124,22 @@ class BearerTokenSecurity {
                         .accessDeniedHandler((request, response, e) ->
                                 errors.write(response, ErrorCode.NOT_FOUND, "No such route.")));
         return http.build();
+    }
+
+    /**
+     * The patterns matched on the request's path, parsed as Spring MVC parses its own mappings' (the default
+     * {@code PathPatternParser}), for {@code method} or any method when {@code null}. Not Spring Security's default for
+     * an application with Spring MVC ({@code MvcRequestMatcher}), which asks Spring MVC which handler the request
+     * reaches: that needs the handler looked up once more per request (see {@link SingleHandlerLookup}).
+     */
+    private static RequestMatcher[] paths(HttpMethod method, List<String> patterns) {
+        return patterns.stream().map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
+    }
+
+    /** Spring Security's filter chain without a Spring MVC handler lookup of its own: see {@link SingleHandlerLookup}. */
+    @Bean
+    static BeanFactoryPostProcessor singleHandlerLookup() {
+        return new SingleHandlerLookup();
     }
 
     /** An API key is checked by its own provider alone; any other bearer token is a JWT. */
