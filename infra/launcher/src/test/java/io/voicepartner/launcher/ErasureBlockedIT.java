@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +34,10 @@ class ErasureBlockedIT extends PlatformIT {
         // the studio's deletion fails for now, as a full disk would fail it: the erasure stays pending, and the
         // invitation sent before it stays acceptable (ADR 0043)
         String trigger = "refuse_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+        StoredEvents.execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$");
-        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.domain_event_entry FOR EACH ROW WHEN "
+        StoredEvents.execute("CREATE TRIGGER " + trigger
+                + " BEFORE INSERT ON command.domain_event_entry FOR EACH ROW WHEN "
                 + "(NEW.aggregate_identifier LIKE '%" + studio + "' AND NEW.payload_type LIKE '%.OrganizationDeleted') "
                 + "EXECUTE FUNCTION command." + trigger + "()");
         try {
@@ -50,8 +48,8 @@ class ErasureBlockedIT extends PlatformIT {
 
             // revoked on every side by ErasureRequested, with no UserErased: a read side in another process refuses
             // the token from its own table, which holds a generation above the token's
-            assertThat(eventTypesOf(user.id())).anyMatch(type -> type.endsWith(".ErasureRequested"));
-            assertThat(eventTypesOf(user.id())).noneMatch(type -> type.endsWith(".UserErased"));
+            assertThat(StoredEvents.payloadTypes(user.id())).anyMatch(type -> type.endsWith(".ErasureRequested"));
+            assertThat(StoredEvents.payloadTypes(user.id())).noneMatch(type -> type.endsWith(".UserErased"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 for (String side : List.of("command", "query", "analytics")) {
                     assertThat(StoredEvents.column(
@@ -116,14 +114,14 @@ class ErasureBlockedIT extends PlatformIT {
                     .extracting(JsonNode::asText)
                     .containsExactly(studio);
         } finally {
-            execute("DROP TRIGGER " + trigger + " ON command.domain_event_entry");
-            execute("DROP FUNCTION command." + trigger + "()");
+            StoredEvents.execute("DROP TRIGGER " + trigger + " ON command.domain_event_entry");
+            StoredEvents.execute("DROP FUNCTION command." + trigger + "()");
         }
 
         assertThat(StoredEvents.column("SELECT user_id FROM command.pending_erasures WHERE user_id = ?", user.id()))
                 .isEmpty();
-        assertThat(eventTypesOf(user.id())).anyMatch(type -> type.endsWith(".UserErased"));
-        assertThat(eventTypesOf("organization:" + studio))
+        assertThat(StoredEvents.payloadTypes(user.id())).anyMatch(type -> type.endsWith(".UserErased"));
+        assertThat(StoredEvents.payloadTypes("organization:" + studio))
                 .as("the studio's stream")
                 .isNotEmpty()
                 .noneMatch(type -> type.endsWith(".OrganizationDeleted"));
@@ -153,10 +151,11 @@ class ErasureBlockedIT extends PlatformIT {
                 .post("/api/organizations/" + studio + "/invitations", Map.of("email", bob.email(), "role", "editor"));
         assertThat(invitation.status()).as("%s", invitation).isEqualTo(201);
         String trigger = "hold_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+        StoredEvents.execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN PERFORM pg_sleep(3); RETURN NEW; END $$");
-        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.pending_erasures FOR EACH ROW WHEN "
-                + "(NEW.user_id = '" + user.id() + "') EXECUTE FUNCTION command." + trigger + "()");
+        StoredEvents.execute(
+                "CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.pending_erasures FOR EACH ROW WHEN "
+                        + "(NEW.user_id = '" + user.id() + "') EXECUTE FUNCTION command." + trigger + "()");
         Api.Response erasure;
         try {
             CompletableFuture<Api.Response> asked = CompletableFuture.supplyAsync(() ->
@@ -171,8 +170,8 @@ class ErasureBlockedIT extends PlatformIT {
             assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
             erasure = asked.get(30, TimeUnit.SECONDS);
         } finally {
-            execute("DROP TRIGGER " + trigger + " ON command.pending_erasures");
-            execute("DROP FUNCTION command." + trigger + "()");
+            StoredEvents.execute("DROP TRIGGER " + trigger + " ON command.pending_erasures");
+            StoredEvents.execute("DROP FUNCTION command." + trigger + "()");
         }
 
         assertThat(erasure.status()).as("%s", erasure).isEqualTo(409);
@@ -204,20 +203,5 @@ class ErasureBlockedIT extends PlatformIT {
     private static String idOf(Api.Response created) {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.data().path("id").asText();
-    }
-
-    private static List<String> eventTypesOf(String aggregateId) throws Exception {
-        return StoredEvents.column(
-                "SELECT payload_type FROM command.domain_event_entry WHERE aggregate_identifier = ? "
-                        + "ORDER BY sequence_number",
-                aggregateId);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection =
-                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
-            connection.createStatement().execute(sql);
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +26,11 @@ class ErasureResumedIT extends PlatformIT {
         String assistant =
                 idOf(person.post("/api/assistants", Map.of("name", "Front desk", "tool_ids", List.of(tool))));
         String trigger = "refuse_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
+        StoredEvents.execute("CREATE FUNCTION command." + trigger + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$");
-        execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.domain_event_entry FOR EACH ROW WHEN "
-                + "(NEW.aggregate_identifier = '" + tool + "') EXECUTE FUNCTION command." + trigger + "()");
+        StoredEvents.execute(
+                "CREATE TRIGGER " + trigger + " BEFORE INSERT ON command.domain_event_entry FOR EACH ROW WHEN "
+                        + "(NEW.aggregate_identifier = '" + tool + "') EXECUTE FUNCTION command." + trigger + "()");
         try {
             Api.Response erasure =
                     person.send("DELETE", "/api/users/me", Map.of("password", user.password()), "application/json");
@@ -42,8 +40,12 @@ class ErasureResumedIT extends PlatformIT {
             assertThat(erasure.data().path("deleted_organizations"))
                     .extracting(JsonNode::asText)
                     .containsExactly(user.id());
-            assertThat(eventTypesOf(assistant)).as("a step done").anyMatch(type -> type.endsWith("AssistantDeleted"));
-            assertThat(eventTypesOf(tool)).as("the step that failed").noneMatch(type -> type.endsWith("ToolDeleted"));
+            assertThat(StoredEvents.payloadTypes(assistant))
+                    .as("a step done")
+                    .anyMatch(type -> type.endsWith("AssistantDeleted"));
+            assertThat(StoredEvents.payloadTypes(tool))
+                    .as("the step that failed")
+                    .noneMatch(type -> type.endsWith("ToolDeleted"));
             assertThat(StoredEvents.column("SELECT user_id FROM command.user_credentials WHERE user_id = ?", user.id()))
                     .as("not erased yet")
                     .hasSize(1);
@@ -62,8 +64,8 @@ class ErasureResumedIT extends PlatformIT {
                     .as("told to whoever knows the password alone")
                     .isEqualTo(401);
         } finally {
-            execute("DROP TRIGGER " + trigger + " ON command.domain_event_entry");
-            execute("DROP FUNCTION command." + trigger + "()");
+            StoredEvents.execute("DROP TRIGGER " + trigger + " ON command.domain_event_entry");
+            StoredEvents.execute("DROP FUNCTION command." + trigger + "()");
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -77,8 +79,8 @@ class ErasureResumedIT extends PlatformIT {
                         "SELECT subject_id FROM command.personal_data_keys WHERE subject_id = ? AND key IS NOT NULL",
                         user.id()))
                 .isEmpty();
-        assertThat(eventTypesOf(tool)).anyMatch(type -> type.endsWith("ToolDeleted"));
-        assertThat(eventTypesOf(user.id())).anyMatch(type -> type.endsWith("UserErased"));
+        assertThat(StoredEvents.payloadTypes(tool)).anyMatch(type -> type.endsWith("ToolDeleted"));
+        assertThat(StoredEvents.payloadTypes(user.id())).anyMatch(type -> type.endsWith("UserErased"));
         assertThat(api().post("/token", Map.of("email", user.email(), "password", user.password()))
                         .status())
                 .isEqualTo(401);
@@ -94,20 +96,5 @@ class ErasureResumedIT extends PlatformIT {
     private static String idOf(Api.Response created) {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.data().path("id").asText();
-    }
-
-    private static List<String> eventTypesOf(String aggregateId) throws Exception {
-        return StoredEvents.column(
-                "SELECT payload_type FROM command.domain_event_entry WHERE aggregate_identifier = ? "
-                        + "ORDER BY sequence_number",
-                aggregateId);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        TestInfrastructure.Database database = TestInfrastructure.database();
-        try (Connection connection =
-                DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
-            connection.createStatement().execute(sql);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +182,22 @@ final class StoredEvents {
                 }
             }
             return values;
+        }
+    }
+
+    /** The payload types of the aggregate's stored events, in their order. */
+    static List<String> payloadTypes(String aggregateId) throws Exception {
+        return column(
+                "SELECT payload_type FROM command.domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number",
+                aggregateId);
+    }
+
+    /** A statement of a test's own on the shared platform's database (a trigger that makes a step fail, say). */
+    static void execute(String sql) throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
