@@ -47,6 +47,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is what it was, and every write acknowledged before the backup began is there. A platform of its own is started
  * twice: before the disaster and after it.
  */
+@BesideTheOthers
 class BackupRestoreIT {
 
     private static final String LONDON = "+442079460958";
@@ -584,7 +585,9 @@ class BackupRestoreIT {
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
                         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + files);
+                        "--voicepartner.files.storage-dir=" + files,
+                        // beside the test platforms: connections as it needs them (TestPlatform)
+                        "--spring.datasource.hikari.minimum-idle=2");
     }
 
     private static Api api(ConfigurableApplicationContext platform) {

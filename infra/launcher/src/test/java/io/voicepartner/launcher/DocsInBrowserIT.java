@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.util.FileSystemUtils;
  * and creates an assistant with "Try it out", which shows a 201. Without Chromium this fails rather than
  * skips: a skipped check is one that cannot fail.
  */
+@BesideTheOthers
+@ResourceLock(value = PlatformIT.READ_MODELS, mode = ResourceAccessMode.READ)
 class DocsInBrowserIT extends PlatformIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -13,12 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The mock mode a frontend develops against without a backend: {@code infra/scripts/mock-api PORT} serves the
  * document's examples with Prism, and the typed client's smoke test (its mock variant) passes against it. No
  * platform runs here: the mock needs only the committed document.
  */
+@BesideTheOthers
+@ResourceLock(TypeScriptClientIT.COMPILED_CLIENT)
 class MockApiIT {
 
     private static final Path SCRIPT = Node.REPOSITORY.resolve("infra/scripts/mock-api");

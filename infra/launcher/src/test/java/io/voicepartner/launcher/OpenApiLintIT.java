@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@code infra/openapi-lint/redocly.yaml} and zero errors. The linter's version is pinned by that directory's
  * {@code package-lock.json}; {@code npm ci} installs it on a clean clone (node and npm must be on the PATH).
  */
+@BesideTheOthers
 class OpenApiLintIT extends PlatformIT {
 
     private static final Path LINT = Node.Tool.OPENAPI_LINT.directory;

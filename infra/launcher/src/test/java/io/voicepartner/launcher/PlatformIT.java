@@ -11,6 +11,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class PlatformIT extends TestPlatform {
 
+    /**
+     * The shared platform's read models as a whole: a class that compares them all before and after holds this lock,
+     * and a class {@link BesideTheOthers} that writes to the shared platform takes it to read, so that nobody writes
+     * between the comparison's two looks. The classes that run one after the other need not take it.
+     */
+    static final String READ_MODELS = "the shared platform's read models";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         configure(properties, TestInfrastructure.database(), TestInfrastructure.kafkaBootstrapServers());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * ({@link ThrowawayPostgres}) is archived, backed up and written to; a second one is recovered from the base backup
  * and the archive to the moment between two appends.
  */
+@BesideTheOthers
 class PointInTimeRecoveryIT {
 
     private static final Path SCRIPT = Path.of("../scripts/point-in-time").toAbsolutePath();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -16,6 +17,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * beginning of every topic, and it starts again, so that every record ever applied is delivered a second
  * time. The read models must come out row for row as they were: nothing applied twice.
  */
+@ResourceLock(PlatformIT.READ_MODELS)
 class ProjectionRedeliveryFaultIT extends PlatformIT {
 
     @Autowired

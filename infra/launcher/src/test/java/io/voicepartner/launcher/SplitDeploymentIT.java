@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * database and one broker, behind nginx configured by {@code infra/gateway/nginx.conf} with only the sides'
  * addresses, its port, its pid file and where it finds the API document changed.
  */
+@BesideTheOthers
 class SplitDeploymentIT {
 
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
@@ -95,7 +96,10 @@ class SplitDeploymentIT {
                 "30s",
                 // API keys' uses are passed on every second rather than production's 30 s, so that the test sees them
                 "API_KEY_USES_FLUSH_INTERVAL",
-                "1s");
+                "1s",
+                // three sides' pools beside the test platforms': within the test server's 100 connections
+                "DATABASE_POOL_SIZE",
+                "8");
         start(
                 "command-side",
                 commandPort,

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The typed TypeScript client of {@code clients/typescript} is what a frontend uses: its committed copy of the
@@ -24,9 +26,14 @@ import org.junit.jupiter.api.Test;
  * Node against the platform: sign-up, log-in, an assistant with a tool read back, a list paged by cursor, a
  * 412 and a 404 as typed errors.
  */
+@BesideTheOthers
+@ResourceLock(value = PlatformIT.READ_MODELS, mode = ResourceAccessMode.READ)
+@ResourceLock(TypeScriptClientIT.COMPILED_CLIENT)
 class TypeScriptClientIT extends PlatformIT {
 
     static final Path CLIENT = Node.Tool.TYPESCRIPT_CLIENT.directory;
+    /** What {@link #compile} writes: one compilation at a time. */
+    static final String COMPILED_CLIENT = "clients/typescript/dist";
     private static final Path GENERATED = Path.of("target", "typescript-client").toAbsolutePath();
     private static final String REGENERATE = "cp infra/launcher/target/typescript-client/openapi.json "
             + "clients/typescript/openapi.json && (cd clients/typescript && npm run generate)";
