@@ -34,6 +34,7 @@ class TypeScriptClientIT extends PlatformIT {
     static final Path CLIENT = Node.Tool.TYPESCRIPT_CLIENT.directory;
     /** What {@link #compile} writes: one compilation at a time. */
     static final String COMPILED_CLIENT = "clients/typescript/dist";
+
     private static final Path GENERATED = Path.of("target", "typescript-client").toAbsolutePath();
     private static final String REGENERATE = "cp infra/launcher/target/typescript-client/openapi.json "
             + "clients/typescript/openapi.json && (cd clients/typescript && npm run generate)";
