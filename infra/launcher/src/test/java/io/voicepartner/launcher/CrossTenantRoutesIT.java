@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every route of the API document × every verb it takes, played by Bob with Alice's ids (her personal
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * an id that never existed (nothing tells Bob that Alice's id is real), lists never show one of her rows,
  * and afterwards all of Alice's resources are as she left them.
  */
+@BesideTheOthers
+@ResourceLock(value = PlatformIT.READ_MODELS, mode = ResourceAccessMode.READ)
 class CrossTenantRoutesIT extends PlatformIT {
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");

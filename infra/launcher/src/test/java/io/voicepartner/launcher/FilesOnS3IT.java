@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // a platform of its own: closed at the end of this class, not kept running beside the others
 @DirtiesContext
+@BesideTheOthers
 class FilesOnS3IT {
 
     private static final String TEXT = "Sprechstunde: Dienstag 9–12 Uhr. Schöne Grüße aus München.";
@@ -50,6 +51,9 @@ class FilesOnS3IT {
     static void infrastructure(DynamicPropertyRegistry properties) {
         TestInfrastructure.newDatabase().register(properties);
         properties.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        // its first write waits for the query side's consumers to join, on a machine busy with the other lane (as
+        // TestPlatform allows): this test is about where the bytes go, not the bound of read-your-writes
+        properties.add("voicepartner.read-your-writes.timeout", () -> "10s");
         TestS3.server().register(properties);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the API's, while the probes stay on both; it refuses to start without a management port, with the
  * development-only {@code OUTBOUND_ALLOW_LIST}, and without a {@code PERSONAL_DATA_KEY} of its own.
  */
+@BesideTheOthers
 class ProductionModeIT {
 
     /** Stopped at exit rather than after the class, so that it outlives the platforms it serves. */
