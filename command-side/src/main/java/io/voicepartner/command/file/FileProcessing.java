@@ -18,9 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What follows a file's events, once they are committed, in a pooled streaming processor (ADR 0048) whose segments
- * keep each file's events in order while different files are read in parallel: an uploaded file's text is extracted
- * and stored beside its bytes, then its outcome is
+ * What follows a file's events, once they are committed, in a tracking processor whose segments keep each
+ * file's events in order while different files are read in parallel: an uploaded file's text is extracted and stored beside its bytes, then its outcome is
  * recorded on the file ({@code FileProcessed} or {@code FileProcessingFailed}, actor {@code system}); a
  * deleted file's stored bytes and text are removed, once no backup is copying them ({@link BackupLock}).
  *
