@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A deleted file is taken from every assistant that had it, by a {@code FileUnassigned} event on each, so
- * that their history and Kafka consumers see it go. Runs in its own tracking processor, as
+ * that their history and Kafka consumers see it go. Runs in its own streaming processor, as
  * {@link DeletedToolCleanup} does for tools: it retries until every assistant is done, and an assistant
  * deleted or changed meanwhile is simply passed.
  */

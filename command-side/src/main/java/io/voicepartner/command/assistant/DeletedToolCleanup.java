@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A deleted tool is taken from every assistant that used it, by an {@code ToolUnassigned} event on each,
- * so that their history and Kafka consumers see it go. Runs in its own tracking processor: it retries
- * until every assistant is done, and an assistant deleted or changed meanwhile is simply passed.
+ * so that their history and Kafka consumers see it go. Runs in its own streaming processor (pooled, ADR 0048): it
+ * retries until every assistant is done, and an assistant deleted or changed meanwhile is simply passed.
  */
 @Component
 @ProcessingGroup("tool-cleanup")

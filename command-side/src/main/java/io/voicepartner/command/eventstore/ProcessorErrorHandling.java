@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * No event handler failure is logged and skipped (Axon's default): the error propagates. In the
- * subscribing lookups it fails the command's transaction (a set-based rule was broken); in a tracking
- * processor (the Kafka publisher, the clean-up processes) the batch rolls back and is retried, so no
- * event is ever passed over.
+ * subscribing lookups it fails the command's transaction (a set-based rule was broken); in a streaming
+ * processor (the Kafka publisher and file processing, tracking; the clean-up processes, pooled) the batch rolls
+ * back and is retried from the last stored position, with a back-off up to a minute, so no event is ever passed
+ * over.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorErrorHandling {

@@ -10,9 +10,10 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted assistant's phone numbers reach no one: each is unassigned by the platform. A tracking processor
- * of its own, so that the deletion commits without waiting for its numbers, and a failure is retried from
- * the same event until every number is unassigned (the processor's token moves with the commands' events).
+ * A deleted assistant's phone numbers reach no one: each is unassigned by the platform. A streaming processor
+ * of its own (pooled, ADR 0048), so that the deletion commits without waiting for its numbers, and a failure is
+ * retried from the same event until every number is unassigned (the processor's token moves with the commands'
+ * events).
  */
 @Component
 @ProcessingGroup(PhoneNumberCleanup.PROCESSING_GROUP)
