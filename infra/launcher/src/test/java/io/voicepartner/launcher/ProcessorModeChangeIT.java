@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * stops; started again as it ships, its pooled processor goes on from the tracking processor's row: the tool leaves
  * the assistant that had it, and no row was added.
  */
+@BesideTheOthers
 class ProcessorModeChangeIT {
 
     private static final Pattern INDEX = Pattern.compile("\"index\":(\\d+)");
