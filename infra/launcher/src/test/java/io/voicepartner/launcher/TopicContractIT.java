@@ -118,6 +118,13 @@ class TopicContractIT extends PlatformIT {
         alice.post("/api/assistants/" + assistant + "/files", Map.of("file_ids", List.of(file)));
         alice.put("/api/files/" + file, Map.of("description", "When we are open"));
         alice.delete("/api/tools/" + tool);
+        // the clean-up takes the deleted tool from the assistant after the deletion commits, and passes over an
+        // assistant deleted first: the assistant goes once its ToolUnassigned is there
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> alice.get("/api/assistants/" + assistant)
+                        .data()
+                        .path("tools")
+                        .isEmpty());
         alice.delete("/api/phone-numbers/" + number);
         alice.delete("/api/files/" + file);
         alice.delete("/api/assistants/" + assistant);
