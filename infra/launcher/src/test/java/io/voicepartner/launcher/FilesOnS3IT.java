@@ -51,9 +51,8 @@ class FilesOnS3IT {
     static void infrastructure(DynamicPropertyRegistry properties) {
         TestInfrastructure.newDatabase().register(properties);
         properties.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
-        // its first write waits for the query side's consumers to join, on a machine busy with the other lane (as
-        // TestPlatform allows): this test is about where the bytes go, not the bound of read-your-writes
-        properties.add("voicepartner.read-your-writes.timeout", () -> "10s");
+        // about where the bytes go, not the bound of read-your-writes
+        properties.add("voicepartner.read-your-writes.timeout", () -> TestPlatform.COLD_START_READ_YOUR_WRITES);
         TestS3.server().register(properties);
     }
 

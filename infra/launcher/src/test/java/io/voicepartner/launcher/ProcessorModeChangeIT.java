@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -33,8 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @BesideTheOthers
 class ProcessorModeChangeIT {
-
-    private static final Pattern INDEX = Pattern.compile("\"index\":(\\d+)");
 
     @TempDir
     Path files;
@@ -93,28 +89,26 @@ class ProcessorModeChangeIT {
         }
     }
 
-    /** The position a single-segment processor stored, -1 before any. */
+    /** The position a single-segment processor stored (its token's JSON), -1 before any. */
     private static long position(TestInfrastructure.Database database, String processor) throws SQLException {
-        try (Connection connection = connect(database);
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT convert_from(token, 'UTF8') FROM command.token_entry WHERE processor_name = '"
-                                + processor + "' AND segment = 0")) {
-            if (!row.next() || row.getString(1) == null) {
-                return -1;
-            }
-            Matcher index = INDEX.matcher(row.getString(1));
-            return index.find() ? Long.parseLong(index.group(1)) : -1;
-        }
+        return single(
+                database,
+                "SELECT coalesce((SELECT (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint"
+                        + " FROM command.token_entry WHERE processor_name = '" + processor + "' AND segment = 0), -1)");
     }
 
     /** The position of the last stored event whose type matches a LIKE pattern. */
     private static long highestEvent(TestInfrastructure.Database database, String payloadType) throws SQLException {
+        return single(
+                database,
+                "SELECT coalesce(max(global_index), -1) FROM command.domain_event_entry WHERE payload_type LIKE '"
+                        + payloadType + "'");
+    }
+
+    private static long single(TestInfrastructure.Database database, String sql) throws SQLException {
         try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT coalesce(max(global_index), -1) FROM command.domain_event_entry WHERE payload_type LIKE '"
-                                + payloadType + "'")) {
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

@@ -59,9 +59,8 @@ class SignUpLimitsIT {
         properties.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
         properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
-        // its first sign-up waits for the query side's consumers to join, on a machine busy with the classes beside
-        // it (as TestPlatform allows): this test is about hashing, not the bound of read-your-writes
-        properties.add("voicepartner.read-your-writes.timeout", () -> "10s");
+        // about hashing, not the bound of read-your-writes
+        properties.add("voicepartner.read-your-writes.timeout", () -> TestPlatform.COLD_START_READ_YOUR_WRITES);
         properties.add("voicepartner.sign-up.per-client-per-minute", () -> Integer.toString(PER_CLIENT));
         properties.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(POOL_SIZE + LISTENING));
     }
