@@ -59,6 +59,9 @@ final class FeedBench {
 
     static final String ALLOW_LIST = RECEIVER_HOST + "/32";
 
+    /** Clients of the platform's warm-up: enough to keep both cores busy with changes. */
+    private static final int WARM_UP_CLIENTS = 16;
+
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
     private static final int ASSISTANTS = 200;
     private static final Pattern OCCURRED_AT = Pattern.compile("\"occurred_at\"\\s*:\\s*\"([^\"]+)\"");
@@ -89,8 +92,15 @@ final class FeedBench {
         }
         Changes changes = new Changes(user.token(), assistants);
         log("organization " + user.id() + " with " + assistants.size() + " assistants");
+        warmUpThePlatform(changes);
 
+        if (settings.profile()) {
+            Profiler.start(platformPid, settings.workDir().resolve("feed-changes-alone.jfr"));
+        }
         Result alone = changes(changes, settings.webhookRate(), "changes alone");
+        if (settings.profile()) {
+            log("profile: " + Profiler.stop(platformPid));
+        }
         row("changes alone", alone, 0, null);
         webhooks(user, changes, alone);
 
@@ -105,6 +115,40 @@ final class FeedBench {
             stream(new WebSocketClients(user.token()), changes, aloneStream);
         }
         report();
+    }
+
+    /**
+     * Changes as fast as {@link #WARM_UP_CLIENTS} clients make them, unmeasured, before the first phase. A fresh JVM
+     * spends its first minutes compiling the hot paths: profiled in the first phase at 50 changes/s after only its
+     * own 30 s warm-up, the C2 compiler took a fifth of the platform's CPU, and the code it had not yet compiled made a
+     * change cost twice what it costs at 100 changes/s. A platform in production has long been warm.
+     */
+    private void warmUpThePlatform(Changes changes) throws InterruptedException {
+        long seconds = settings.feedPlatformWarmUp().toSeconds();
+        if (seconds == 0) {
+            return;
+        }
+        log("platform warm-up: changes from " + WARM_UP_CLIENTS + " clients for " + seconds + " s");
+        long end = System.nanoTime() + settings.feedPlatformWarmUp().toNanos();
+        AtomicLong made = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < WARM_UP_CLIENTS; c++) {
+            Thread client = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            int status = api.send(changes.next()).status();
+                            (status / 100 == 2 ? made : failed).incrementAndGet();
+                        }
+                    },
+                    "bench-warm-up-" + c);
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        log("platform warm-up: " + made.get() + " changes made, " + failed.get() + " failed");
     }
 
     private void webhooks(DataSet.User user, Changes changes, Result alone) throws Exception {

@@ -40,6 +40,7 @@ record Settings(
         int feedSubscribers,
         double webhookRate,
         double streamRate,
+        Duration feedPlatformWarmUp,
         boolean roundTwo,
         Path stockAxonJar,
         Path root) {
@@ -58,7 +59,8 @@ record Settings(
               --lag-fractions A,B   offered write rates for the lag phase, as fractions of the best create rate (default 0.25,0.5)
               --read-rate N         requests per second of the read phases (default 500)
               --profile             record JFR during the first 64-client create phase (target/bench/create-64.jfr),
-                                    with --runtime during the first lookup phase (target/bench/runtime-lookup.jfr)
+                                    with --runtime during the first lookup phase (target/bench/runtime-lookup.jfr),
+                                    with --feed during the first changes alone (target/bench/feed-changes-alone.jfr)
               --port N / --kafka-port N   the platform's HTTP port and its in-JVM broker's (default 18080 / 19092)
               --database NAME       the database, dropped and created afresh (default voicepartner_bench)
               --platform-jar PATH   another build of the platform, e.g. to compare before and after a change
@@ -72,10 +74,12 @@ record Settings(
               --runtime-rate N      lookups per second of the runtime phases (default 1000)
               --feed                only issue 19's channels: change -> webhook delivered to a local receiver, change ->
                                     event received by N SSE and then N WebSocket subscribers, heap and RSS per subscriber
-                                    (--quick: 5 s warm-up, 15 s measured per phase; ~3 min)
+                                    (--quick: 5 s warm-up, 15 s measured per phase; ~4 min)
               --feed-subscribers N  clients per stream (default 1000; 0 measures the webhooks alone)
               --webhook-rate N      changes per second of the webhook phase (default 100)
               --stream-rate N       changes per second of the SSE and WebSocket phases (default 10)
+              --feed-platform-warm-up S   seconds of changes from 16 closed-loop clients before the first phase, so
+                                    that the phases measure a compiled platform, not its JIT (default 60, --quick 20)
               --round-two           only issue 23's figures, side by side in one run: a stock Axon application's
                                     commands/s (infra/bench/stock-axon) against create and update at 64 clients,
                                     GET by id closed loop at 64 connections against pgbench select-only at 64
@@ -96,6 +100,7 @@ record Settings(
         int feedSubscribers = 1000;
         double webhookRate = 100;
         double streamRate = 10;
+        Duration feedPlatformWarmUp = Duration.ofSeconds(quick ? 20 : 60);
         int reporters = 4;
         long heavyToolExecutions = quick ? 100_000 : 1_000_000;
         int users = quick ? 10 : 100;
@@ -145,6 +150,7 @@ record Settings(
                 case "--feed-subscribers" -> feedSubscribers = Integer.parseInt(value);
                 case "--webhook-rate" -> webhookRate = Double.parseDouble(value);
                 case "--stream-rate" -> streamRate = Double.parseDouble(value);
+                case "--feed-platform-warm-up" -> feedPlatformWarmUp = Duration.ofSeconds(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -190,6 +196,7 @@ record Settings(
                 feedSubscribers,
                 webhookRate,
                 streamRate,
+                feedPlatformWarmUp,
                 roundTwo,
                 root.resolve("infra/bench/stock-axon/target/stock-axon.jar"),
                 root);
