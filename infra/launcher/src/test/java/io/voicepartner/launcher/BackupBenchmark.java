@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,6 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * java -cp infra/launcher/target/test-classes:infra/launcher/target/classes:$(cat /tmp/cp) io.voicepartner.launcher.BackupBenchmark [events]</pre>
  */
 public final class BackupBenchmark {
+
+    /** Connections of the platform: the shared machine's PostgreSQL has few to spare. */
+    private static final String POOL = "--spring.datasource.hikari.maximum-pool-size=8";
 
     private static final int BATCH = 500;
 
@@ -54,7 +56,7 @@ public final class BackupBenchmark {
                 "API_KEY_HASH_KEY", TestKeys.API_KEY_HASH_KEY));
         BackupManifest manifest;
         LocalKafka first = LocalKafka.start(0);
-        try (ConfigurableApplicationContext platform = start(database, first, files)) {
+        try (ConfigurableApplicationContext platform = InProcessPlatform.start(database, first, files, POOL)) {
             Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
             long written = write(api, events, database);
             System.out.printf("wrote %,d events%n", written);
@@ -91,7 +93,7 @@ public final class BackupBenchmark {
         restore.restore(backup, false);
         // the platform started as an operator starts it once the restore says so, and followed meanwhile
         CompletableFuture<ConfigurableApplicationContext> platform =
-                CompletableFuture.supplyAsync(() -> start(database, second, files));
+                CompletableFuture.supplyAsync(() -> InProcessPlatform.start(database, second, files, POOL));
         try {
             restore.follow(manifest, Duration.ofMinutes(10));
             System.out.printf(
@@ -183,19 +185,6 @@ public final class BackupBenchmark {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static ConfigurableApplicationContext start(
-            TestInfrastructure.Database database, LocalKafka kafka, Path files) {
-        return new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + files,
-                        "--spring.datasource.hikari.maximum-pool-size=8");
     }
 
     private static long size(Path directory) throws Exception {

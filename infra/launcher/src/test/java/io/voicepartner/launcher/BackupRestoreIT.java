@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -75,8 +74,8 @@ class BackupRestoreIT {
         Instant backupBegan;
         BackupManifest manifest;
         LocalKafka lost = LocalKafka.start(0);
-        try (ConfigurableApplicationContext platform = start(database, lost, files)) {
-            Api api = api(platform);
+        try (ConfigurableApplicationContext platform = InProcessPlatform.start(database, lost, files)) {
+            Api api = InProcessPlatform.api(platform);
             demo = organization(api);
             quiesce(lost);
             before = reads(demo);
@@ -104,7 +103,7 @@ class BackupRestoreIT {
         Restore restore = new Restore(environment, new PrintStream(report, true, StandardCharsets.UTF_8));
         try {
             restore.restore(backup, false);
-            try (ConfigurableApplicationContext platform = start(database, empty, files)) {
+            try (ConfigurableApplicationContext platform = InProcessPlatform.start(database, empty, files)) {
                 restore.follow(manifest, Duration.ofMinutes(2));
                 restore.report();
                 assertThat(restore.steps())
@@ -119,16 +118,16 @@ class BackupRestoreIT {
                                 "project the read models",
                                 "project analytics");
 
-                Tenant restored = demo.on(api(platform));
+                Tenant restored = demo.on(InProcessPlatform.api(platform));
                 awaitFilesProcessed(restored.api());
                 assertThat(reads(restored)).isEqualTo(before);
                 writes.acknowledgedBefore(backupBegan)
-                        .forEach(id -> assertThat(writes.as(api(platform))
+                        .forEach(id -> assertThat(writes.as(InProcessPlatform.api(platform))
                                         .get("/api/assistants/" + id)
                                         .status())
                                 .as("assistant %s, acknowledged before the backup began", id)
                                 .isEqualTo(200));
-                everyFileNamedIsThere(writes.as(api(platform)), writes);
+                everyFileNamedIsThere(writes.as(InProcessPlatform.api(platform)), writes);
             }
         } finally {
             System.out.println(report.toString(StandardCharsets.UTF_8));
@@ -574,24 +573,6 @@ class BackupRestoreIT {
 
     private static PrintStream quiet() {
         return new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
-    private static ConfigurableApplicationContext start(
-            TestInfrastructure.Database database, LocalKafka kafka, Path files) {
-        return new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + files,
-                        // beside the test platforms: connections as it needs them (TestPlatform)
-                        "--spring.datasource.hikari.minimum-idle=2");
-    }
-
-    private static Api api(ConfigurableApplicationContext platform) {
-        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
     }
 
     /** Ids found in lists by what a reader knows them by. */

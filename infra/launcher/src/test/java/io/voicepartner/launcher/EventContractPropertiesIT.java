@@ -37,7 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -66,15 +65,8 @@ class EventContractPropertiesIT {
     static void startAPlatformOfItsOwn() throws Exception {
         database = TestInfrastructure.newDatabase();
         kafka = LocalKafka.start(0);
-        platform = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + Files.createTempDirectory("voicepartner-contract-"));
-        Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
+        platform = InProcessPlatform.start(database, kafka, Files.createTempDirectory("voicepartner-contract-"));
+        Api api = InProcessPlatform.api(platform);
         owner = api.as(api.signUp());
     }
 

@@ -11,7 +11,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,12 +32,12 @@ class FileRecoveryIT {
         try {
             Api.User alice;
             String id;
-            try (ConfigurableApplicationContext first = start(database, kafka)) {
+            try (ConfigurableApplicationContext first = InProcessPlatform.start(database, kafka, files)) {
                 // the platform goes down before its extraction got to the upload, as in a crash right after it
                 first.getBean(EventProcessingConfiguration.class)
                         .eventProcessor("file-processing")
                         .ifPresent(EventProcessor::shutDown);
-                Api api = api(first);
+                Api api = InProcessPlatform.api(first);
                 alice = api.signUp();
                 Api.Response uploaded = api.as(alice)
                         .upload("/api/files", Map.of(), "Notdienst.txt", TEXT.getBytes(StandardCharsets.UTF_8));
@@ -52,8 +51,8 @@ class FileRecoveryIT {
                         .isEqualTo("uploading");
             }
 
-            try (ConfigurableApplicationContext second = start(database, kafka)) {
-                Api owner = api(second).as(alice);
+            try (ConfigurableApplicationContext second = InProcessPlatform.start(database, kafka, files)) {
+                Api owner = InProcessPlatform.api(second).as(alice);
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
                         .until(
@@ -67,20 +66,5 @@ class FileRecoveryIT {
         } finally {
             kafka.stop();
         }
-    }
-
-    private ConfigurableApplicationContext start(TestInfrastructure.Database database, LocalKafka kafka) {
-        return new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + files);
-    }
-
-    private static Api api(ConfigurableApplicationContext platform) {
-        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,9 +41,9 @@ class ProcessorModeChangeIT {
         try {
             Api.User alice;
             String assistant;
-            try (ConfigurableApplicationContext tracking =
-                    start(database, kafka, "--axon.eventhandling.processors.tool-cleanup.mode=tracking")) {
-                Api api = api(tracking);
+            try (ConfigurableApplicationContext tracking = InProcessPlatform.start(
+                    database, kafka, files, "--axon.eventhandling.processors.tool-cleanup.mode=tracking")) {
+                Api api = InProcessPlatform.api(tracking);
                 alice = api.signUp();
                 Api owner = api.as(alice);
                 String tool = AssistantToolsIT.tool(owner, "Calendar");
@@ -66,11 +65,11 @@ class ProcessorModeChangeIT {
             assertThat(position(database, "tool-cleanup")).isLessThan(highestEvent(database, "%.ToolDeleted"));
             List<String> trackingRows = rows(database);
 
-            try (ConfigurableApplicationContext pooled = start(database, kafka)) {
+            try (ConfigurableApplicationContext pooled = InProcessPlatform.start(database, kafka, files)) {
                 assertThat(pooled.getBean(EventProcessingConfiguration.class).eventProcessor("tool-cleanup"))
                         .hasValueSatisfying(
                                 processor -> assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
-                Api owner = api(pooled).as(alice);
+                Api owner = InProcessPlatform.api(pooled).as(alice);
                 // the clean-up's ToolUnassigned is the assistant's third event
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
@@ -130,22 +129,5 @@ class ProcessorModeChangeIT {
 
     private static Connection connect(TestInfrastructure.Database database) throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-    }
-
-    private ConfigurableApplicationContext start(
-            TestInfrastructure.Database database, LocalKafka kafka, String... settings) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--voicepartner.files.storage-dir=" + files));
-        arguments.addAll(List.of(settings));
-        return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
-    }
-
-    private static Api api(ConfigurableApplicationContext platform) {
-        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voicepartner.support.personal.KeyWrapping;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -88,20 +88,16 @@ class ProductionModeIT {
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
-        TestInfrastructure.Database database = TestInfrastructure.newDatabase();
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--VOICEPARTNER_PRODUCTION=true",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--voicepartner.files.storage-dir=" + TestInfrastructure.fileStorageDirectory()));
+        List<String> arguments = new ArrayList<>(List.of("--VOICEPARTNER_PRODUCTION=true"));
         arguments.addAll(List.of(settings));
         if (arguments.stream().noneMatch(argument -> argument.startsWith("--PERSONAL_DATA_KEY="))) {
             arguments.add("--PERSONAL_DATA_KEY=" + TestKeys.PERSONAL_DATA_KEY);
         }
-        return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
+        return InProcessPlatform.start(
+                TestInfrastructure.newDatabase(),
+                kafka,
+                Path.of(TestInfrastructure.fileStorageDirectory()),
+                arguments.toArray(String[]::new));
     }
 
     private static Throwable rootCause(Throwable thrown) {

@@ -37,7 +37,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -71,20 +70,16 @@ public final class RebuildBenchmark {
         TestInfrastructure.Database database = TestInfrastructure.newDatabase();
         LocalKafka kafka = LocalKafka.start(0);
         Path files = Files.createTempDirectory("voicepartner-bench-files-");
-        try (ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--spring.kafka.listener.auto-startup=false",
-                        "--voicepartner.read-your-writes.timeout=1ms",
-                        "--voicepartner.files.storage-dir=" + files,
-                        // the PostgreSQL of a shared machine has few connections to spare; the rebuild uses 4 at once
-                        "--spring.datasource.hikari.maximum-pool-size=8",
-                        "--voicepartner.rebuild.fold=" + !eventByEvent)) {
-            Api api = new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext platform = InProcessPlatform.start(
+                database,
+                kafka,
+                files,
+                "--spring.kafka.listener.auto-startup=false",
+                "--voicepartner.read-your-writes.timeout=1ms",
+                // the PostgreSQL of a shared machine has few connections to spare; the rebuild uses 4 at once
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--voicepartner.rebuild.fold=" + !eventByEvent)) {
+            Api api = InProcessPlatform.api(platform);
             writeTemplate(api);
             List<ConsumerRecord<String, byte[]>> template = read(kafka.bootstrapServers(), storedEvents(database));
             System.out.printf("template: %d events of one user's history%n", template.size());

@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class WebhookRestoreFaultIT {
 
     private static final String RECEIVER_HOST = "127.0.0.2";
+    private static final String ALLOW_RECEIVER = "--voicepartner.outbound.allow-list=" + RECEIVER_HOST + "/32";
 
     @TempDir
     Path work;
@@ -70,8 +70,8 @@ class WebhookRestoreFaultIT {
         int deliveredBefore;
         Set<String> before;
         LocalKafka lost = LocalKafka.start(0);
-        try (ConfigurableApplicationContext platform = start(database, lost, files)) {
-            Api customer = Writers.signUp(api(platform));
+        try (ConfigurableApplicationContext platform = InProcessPlatform.start(database, lost, files, ALLOW_RECEIVER)) {
+            Api customer = Writers.signUp(InProcessPlatform.api(platform));
             headers = customer.headers();
             Api.Response endpoint =
                     customer.post("/api/webhook-endpoints", Map.of("url", url, "event_types", List.of("*")));
@@ -103,9 +103,10 @@ class WebhookRestoreFaultIT {
         Restore restore = new Restore(environment, quiet());
         try {
             restore.restore(backup, false);
-            try (ConfigurableApplicationContext platform = start(database, empty, files)) {
+            try (ConfigurableApplicationContext platform =
+                    InProcessPlatform.start(database, empty, files, ALLOW_RECEIVER)) {
                 restore.follow(manifest, Duration.ofMinutes(2));
-                Api customer = api(platform).withHeaders(headers);
+                Api customer = InProcessPlatform.api(platform).withHeaders(headers);
                 await().atMost(Duration.ofMinutes(1)).until(() -> feed(customer) == 9);
 
                 Api.Response changed =
@@ -202,23 +203,6 @@ class WebhookRestoreFaultIT {
                 Files.delete(file);
             }
         }
-    }
-
-    private static ConfigurableApplicationContext start(
-            TestInfrastructure.Database database, LocalKafka kafka, Path files) {
-        return new SpringApplicationBuilder(PlatformApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--voicepartner.files.storage-dir=" + files,
-                        "--voicepartner.outbound.allow-list=" + RECEIVER_HOST + "/32");
-    }
-
-    private static Api api(ConfigurableApplicationContext platform) {
-        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
     }
 
     private static PrintStream quiet() {

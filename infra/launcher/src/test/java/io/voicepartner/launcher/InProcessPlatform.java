@@ -1,0 +1,37 @@
+package io.voicepartner.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The all-in-one started in the test's JVM on a database, a broker and a file directory of the test's own, for
+ * tests that stop it and start it again (a restart, a restore, another mode); the others share {@link TestPlatform}.
+ */
+final class InProcessPlatform {
+
+    private InProcessPlatform() {}
+
+    /** @param settings more command-line settings, e.g. {@code --voicepartner.outbound.allow-list=127.0.0.2/32} */
+    static ConfigurableApplicationContext start(
+            TestInfrastructure.Database database, LocalKafka kafka, Path files, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--voicepartner.files.storage-dir=" + files,
+                // beside the other platforms of the suite: connections as it needs them (TestPlatform)
+                "--spring.datasource.hikari.minimum-idle=2"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** A client of the platform's HTTP port. */
+    static Api api(ConfigurableApplicationContext platform) {
+        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
+    }
+}
