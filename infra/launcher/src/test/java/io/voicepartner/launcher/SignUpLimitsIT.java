@@ -68,8 +68,9 @@ class SignUpLimitsIT {
     @Test
     void aClientSigningUpTooOftenIsRefusedWith429AndRetryAfter() {
         Api client = TrustedGateway.forClient(port, "198.51.100.20");
+        // stored, read back (201) or not yet (202): see passwordsAreHashedWithoutHoldingADatabaseConnection
         for (int account = 0; account < PER_CLIENT; account++) {
-            assertThat(client.post("/api/users", newAccount()).status()).isEqualTo(201);
+            assertThat(client.post("/api/users", newAccount()).status()).isIn(201, 202);
         }
 
         Api.Response refused = client.post("/api/users", newAccount());
@@ -80,7 +81,7 @@ class SignUpLimitsIT {
         assertThat(refused.error().path("code").asText()).isEqualTo("rate_limited");
         assertThat(refused.error().path("message").asText()).contains("sign-ups");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
-        assertThat(anotherClient.status()).isEqualTo(201);
+        assertThat(anotherClient.status()).isIn(201, 202);
     }
 
     /**
@@ -104,8 +105,12 @@ class SignUpLimitsIT {
 
             assertThat(write.status()).as(write.toString()).isIn(201, 202);
         }
+        // both accounts are stored; whether they could also be read back before answering (201, else 202) is the
+        // read-your-writes bound's matter: with two free connections for the whole platform, a loaded machine can
+        // keep the read-back waiting for one past the pool's timeout (seen in CI)
         for (CompletableFuture<Api.Response> signUp : signUps) {
-            assertThat(signUp.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+            Api.Response stored = signUp.get(30, TimeUnit.SECONDS);
+            assertThat(stored.status()).as(stored.toString()).isIn(201, 202);
         }
     }
 
@@ -115,7 +120,7 @@ class SignUpLimitsIT {
         assertThat(TrustedGateway.forClient(port, "198.51.100.40")
                         .post("/api/users", account)
                         .status())
-                .isEqualTo(201);
+                .isIn(201, 202);
 
         try (Connection connection =
                         DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password());
