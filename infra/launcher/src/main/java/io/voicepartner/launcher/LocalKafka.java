@@ -125,10 +125,12 @@ public final class LocalKafka {
         settings.put("group.initial.rebalance.delay.ms", "0");
         // Sized for one node on a small machine rather than Kafka's defaults for a dedicated server: the log
         // cleaner's dedupe buffer (compaction of __consumer_offsets, the only compacted topic) is allocated on
-        // the heap at start, 128 MiB by default, over half the platform's live heap when idle; a smaller one
-        // compacts in more passes. Threads: 3 network and 8 I/O request handlers and 10 background threads
-        // are for many clients on many cores; the platform is a handful of clients on two.
-        settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+        // the heap at start, 128 MiB by default, over half the platform's live heap when idle. It holds 24 bytes
+        // a distinct key, and __consumer_offsets has one key per consumer group and partition, a few hundred
+        // here: 2 MiB hold some 80,000, and a log with more compacts in more passes. Threads: 3 network and 8
+        // I/O request handlers and 10 background threads are for many clients on many cores; the platform is a
+        // handful of clients on two.
+        settings.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
         settings.put("num.network.threads", "2");
         settings.put("num.io.threads", "4");
         settings.put("background.threads", "4");
