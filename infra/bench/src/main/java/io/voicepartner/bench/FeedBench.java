@@ -129,7 +129,7 @@ final class FeedBench {
             return;
         }
         log("platform warm-up: changes from " + WARM_UP_CLIENTS + " clients for " + seconds + " s");
-        long end = System.nanoTime() + settings.feedPlatformWarmUp().toNanos();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong made = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<Thread> clients = new ArrayList<>();

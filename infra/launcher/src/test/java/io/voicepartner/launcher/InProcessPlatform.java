@@ -23,9 +23,8 @@ final class InProcessPlatform {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--voicepartner.files.storage-dir=" + files,
-                // beside the other platforms of the suite: connections as it needs them (TestPlatform)
-                "--spring.datasource.hikari.minimum-idle=2"));
+                "--voicepartner.files.storage-dir=" + files));
+        TestPlatform.CONNECTIONS_AS_NEEDED.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
     }

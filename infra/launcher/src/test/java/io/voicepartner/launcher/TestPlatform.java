@@ -1,5 +1,6 @@
 package io.voicepartner.launcher;
 
+import java.util.Map;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,15 @@ abstract class TestPlatform {
      */
     static final String COLD_START_READ_YOUR_WRITES = "10s";
 
+    /**
+     * Connections opened as the tests need them and closed after 10 s unused, rather than 20 held by every platform
+     * the run keeps alive: the platforms together, and the classes running beside them, stay within the test
+     * server's 100 connections. Platforms a test starts on its own take them too ({@link InProcessPlatform}).
+     */
+    static final Map<String, String> CONNECTIONS_AS_NEEDED = Map.of(
+            "spring.datasource.hikari.minimum-idle", "2",
+            "spring.datasource.hikari.idle-timeout", "10000");
+
     @LocalServerPort
     int port;
 
@@ -34,11 +44,7 @@ abstract class TestPlatform {
         database.register(properties);
         properties.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrapServers);
         properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
-        // connections opened as the tests need them and closed after 10 s unused, rather than 20 held by every
-        // platform the run keeps alive: the platforms together, and the classes running beside them, stay within the
-        // test server's 100 connections
-        properties.add("spring.datasource.hikari.minimum-idle", () -> "2");
-        properties.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+        CONNECTIONS_AS_NEEDED.forEach((name, value) -> properties.add(name, () -> value));
         // the tests read their writes back from the 201s
         properties.add("voicepartner.read-your-writes.timeout", () -> COLD_START_READ_YOUR_WRITES);
         // every test client logs in from 127.0.0.1; the limits per e-mail and client are what the tests exercise
