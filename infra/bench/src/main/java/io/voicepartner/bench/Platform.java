@@ -40,7 +40,8 @@ final class Platform implements AutoCloseable {
         recreateDatabase();
         command.clear();
         Path work = Files.createDirectories(settings.workDir());
-        // as ./run starts it: extracted, with its class-data archive, trained once per jar (a copy, so that a build
+        // as ./run starts it: extracted, with its start-up cache, trained once per jar and java (a copy, so that a
+        // build
         // while the benchmark runs cannot pull the jar from under it)
         Path prepared = work.resolve("platform");
         ProcessBuilder prepare = new ProcessBuilder(
@@ -54,11 +55,9 @@ final class Platform implements AutoCloseable {
         if (prepare.start().waitFor() != 0) {
             throw new IllegalStateException("infra/scripts/prepare-platform failed");
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:SharedArchiveFile=" + prepared.resolve("voicepartner-platform.jsa"));
-        command.add("-Xshare:auto");
-        command.add("-Xlog:cds=off");
-        command.add("-Xlog:cds+dynamic=off");
+        // the java of infra/scripts/platform-java and its start-up cache's options
+        command.addAll(
+                List.of(Files.readString(prepared.resolve("launch")).trim().split("\\s+")));
         command.addAll(settings.jvmOptions());
         command.add("-jar");
         command.add(prepared.resolve("voicepartner-platform.jar").toString());

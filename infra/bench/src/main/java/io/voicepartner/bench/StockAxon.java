@@ -55,7 +55,8 @@ final class StockAxon implements AutoCloseable {
         Path jar = work.resolve("stock-axon.jar");
         Files.copy(settings.stockAxonJar(), jar, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // on the platform's java, so that the two compare on one JVM
+        command.add(settings.platformJava());
         command.addAll(settings.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
