@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The all-in-one on the java that {@code ./run} starts it on ({@code infra/scripts/platform-java}: on this kind of
  * machine JDK 25, while the tests themselves run on JDK 17, ADR 0050): the jar as the build made it, with the JVM
  * options of {@code infra/launcher/java-options}, its own broker and database. Without a start-up cache, which only
- * makes a start faster.
+ * makes a start faster, and with C1's code alone.
  */
 @BesideTheOthers
 class PlatformJavaIT {
@@ -42,6 +42,9 @@ class PlatformJavaIT {
         Files.createDirectories(WORK);
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(List.of(Files.readString(Path.of("java-options")).trim().split("\\s+")));
+        // C1 alone, as the split deployment's test starts its sides: a start and a few requests need no C2 code, and
+        // half the start's CPU is left to the tests beside this one
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(
                 List.of("-jar", Path.of("target", "voicepartner-platform.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
