@@ -45,6 +45,24 @@ class AssistantRows {
             + "FROM query.assistant_files af JOIN query.files f ON f.id = af.file_id AND f.owner_id = ? "
             + "AND f.deleted_at IS NULL WHERE af.assistant_id = ANY(?) ORDER BY af.assistant_id, af.position";
 
+    /**
+     * One assistant's ({@code a}) live tools, as {@link #TOOLS} reads a page's, in a JSON array of {@link
+     * AssistantView.AssignedTool}s: a single read takes its row and its relations in one statement, where a page
+     * takes them in three.
+     */
+    private static final String ONES_TOOLS = "(SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, "
+            + "'endpoint', t.endpoint, 'method', t.method, 'category', t.category) ORDER BY at.position), '[]') "
+            + "FROM query.assistant_tools at JOIN query.tools t ON t.id = at.tool_id AND t.owner_id = a.owner_id "
+            + "AND t.deleted_at IS NULL WHERE at.assistant_id = a.id)";
+    /** One assistant's live files, as {@link #FILES} reads a page's, in a JSON array of {@link AssistantView.AssignedFile}s. */
+    private static final String ONES_FILES = "(SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', "
+            + "f.filename, 'status', f.status, 'assignment', af.config) ORDER BY af.position), '[]') "
+            + "FROM query.assistant_files af JOIN query.files f ON f.id = af.file_id AND f.owner_id = a.owner_id "
+            + "AND f.deleted_at IS NULL WHERE af.assistant_id = a.id)";
+
+    private static final TypeReference<List<AssistantView.AssignedTool>> TOOL_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<AssistantView.AssignedFile>> FILE_LIST = new TypeReference<>() {};
+
     /** Filters of the list route; {@code null} means "any". */
     record Filter(AssistantStatus status, Boolean isActive, String nameContains) {}
 
@@ -189,12 +207,13 @@ class AssistantRows {
     }
 
     Optional<AssistantView> find(String ownerId, String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query.assistants WHERE id = ? AND owner_id = ? "
-                        + "AND deleted_at IS NULL")
+        return jdbc.sql("SELECT " + COLUMNS + ", " + ONES_TOOLS + " AS tools, " + ONES_FILES + " AS files "
+                        + "FROM query.assistants a WHERE id = ? AND owner_id = ? AND deleted_at IS NULL")
                 .params(id, ownerId)
-                .query(this::view)
-                .optional()
-                .map(found -> withRelations(ownerId, List.of(found)).get(0));
+                .query((row, n) -> view(row, n)
+                        .withRelations(
+                                parse(row.getString("tools"), TOOL_LIST), parse(row.getString("files"), FILE_LIST)))
+                .optional();
     }
 
     /** Newest first; {@code after} is the id of the last row of the previous page. */
@@ -308,8 +327,12 @@ class AssistantRows {
     }
 
     private Map<String, Object> parse(String json) {
+        return parse(json, JSON_OBJECT);
+    }
+
+    private <T> T parse(String json, TypeReference<T> type) {
         try {
-            return objectMapper.readValue(json, JSON_OBJECT);
+            return objectMapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
