@@ -284,10 +284,8 @@ public final class Bench {
         out.println("### Run");
         out.println();
         out.println("- Machine: " + Machine.describe());
-        out.println("- Platform: `"
-                + String.join(
-                        " ", platform.command().subList(1, platform.command().size())) + "` (copy of "
-                + settings.platformJar() + ")");
+        out.println(
+                "- Platform: `" + String.join(" ", platform.command()) + "` (copy of " + settings.platformJar() + ")");
         out.println("- Data set: " + settings.users() + " users, " + settings.users() * settings.toolsPerUser()
                 + " tools, " + loaded + " assistants loaded (each with 2 tools), " + data.phoneNumbers()
                 + " phone numbers; the write phases add more");

@@ -16,7 +16,7 @@ final class Machine {
     static String describe() {
         return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), " + memoryGiB()
                 + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version")
-                + ", Java " + System.getProperty("java.version") + ", " + postgres();
+                + ", the harness on Java " + System.getProperty("java.version") + ", " + postgres();
     }
 
     private static String cpuModel() {

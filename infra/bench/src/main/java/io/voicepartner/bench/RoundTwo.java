@@ -256,9 +256,8 @@ final class RoundTwo {
         out.println();
         out.println("- Machine: " + Machine.describe());
         out.println("- Platform: `"
-                + String.join(
-                        " ", platform.command().subList(1, platform.command().size()))
-                + "`; the stock Axon application with the same JVM options");
+                + String.join(" ", platform.command())
+                + "`; the stock Axon application on the same java with the same JVM options");
         out.println("- Data set: " + settings.users() + " users, " + settings.assistants() + " assistants loaded; "
                 + settings.warmUp().toSeconds() + " s warm-up (not counted) + "
                 + settings.measure().toSeconds()
