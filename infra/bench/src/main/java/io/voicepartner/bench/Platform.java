@@ -41,8 +41,7 @@ final class Platform implements AutoCloseable {
         command.clear();
         Path work = Files.createDirectories(settings.workDir());
         // as ./run starts it: extracted, with its start-up cache, trained once per jar and java (a copy, so that a
-        // build
-        // while the benchmark runs cannot pull the jar from under it)
+        // build while the benchmark runs cannot pull the jar from under it)
         Path prepared = work.resolve("platform");
         ProcessBuilder prepare = new ProcessBuilder(
                         settings.root()
