@@ -151,6 +151,11 @@ final class Platform implements AutoCloseable {
         return command;
     }
 
+    /** The java it runs on, {@code infra/scripts/platform-java}'s, once started. */
+    String java() {
+        return command.get(0);
+    }
+
     /** The resident set size of the platform's process, in MiB, from {@code /proc}. */
     long residentMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -137,7 +137,7 @@ final class RoundTwo {
 
     /** The yardstick: a fresh stock Axon application, items created then renamed, its publisher drained. */
     private void stockAxon(int clients) throws Exception {
-        try (StockAxon stock = new StockAxon(settings)) {
+        try (StockAxon stock = new StockAxon(settings, platform.java())) {
             stock.start();
             stockStartUps.add(stock.startUp().toMillis() / 1000.0);
             Api api = new Api(stock.baseUrl());

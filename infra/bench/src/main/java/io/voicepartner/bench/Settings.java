@@ -1,7 +1,5 @@
 package io.voicepartner.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,16 +220,5 @@ record Settings(
 
     int maxConcurrency() {
         return Arrays.stream(concurrencies).max().orElse(1);
-    }
-
-    /** The java that runs the platform, {@code infra/scripts/platform-java}'s: the stock application runs on it too. */
-    String platformJava() throws IOException, InterruptedException {
-        Process process =
-                new ProcessBuilder(root.resolve("infra/scripts/platform-java").toString()).start();
-        String java = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.waitFor() != 0 || java.isEmpty()) {
-            throw new IllegalStateException("infra/scripts/platform-java failed");
-        }
-        return java;
     }
 }

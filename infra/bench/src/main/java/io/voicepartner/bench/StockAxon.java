@@ -30,11 +30,14 @@ final class StockAxon implements AutoCloseable {
     static final String DATABASE = "voicepartner_bench_stock_axon";
 
     private final Settings settings;
+    private final String java;
     private Process process;
     private Duration startUp;
 
-    StockAxon(Settings settings) {
+    /** @param java the platform's, so that the two compare on one JVM */
+    StockAxon(Settings settings, String java) {
         this.settings = settings;
+        this.java = java;
     }
 
     String baseUrl() {
@@ -55,8 +58,7 @@ final class StockAxon implements AutoCloseable {
         Path jar = work.resolve("stock-axon.jar");
         Files.copy(settings.stockAxonJar(), jar, StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>();
-        // on the platform's java, so that the two compare on one JVM
-        command.add(settings.platformJava());
+        command.add(java);
         command.addAll(settings.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
