@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * position is stored with its outcome, so work the first run never finished is still ahead of the second.
  * A platform of its own (database, broker, file directory) is started, stopped and started again.
  */
+@BesideTheOthers
 class FileRecoveryIT {
 
     private static final String TEXT = "Notdienst am Wochenende: 0800 123 456. Grüße, Ihr Praxisteam";

@@ -17,6 +17,16 @@ final class InProcessPlatform {
     /** @param settings more command-line settings, e.g. {@code --voicepartner.outbound.allow-list=127.0.0.2/32} */
     static ConfigurableApplicationContext start(
             TestInfrastructure.Database database, LocalKafka kafka, Path files, String... settings) {
+        return start(List.of(), database, kafka, files, settings);
+    }
+
+    /** @param beans configuration of the test's own beside the platform's, e.g. a bean post-processor it drives */
+    static ConfigurableApplicationContext start(
+            List<Class<?>> beans,
+            TestInfrastructure.Database database,
+            LocalKafka kafka,
+            Path files,
+            String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + database.jdbcUrl(),
@@ -26,11 +36,18 @@ final class InProcessPlatform {
                 "--voicepartner.files.storage-dir=" + files));
         TestPlatform.CONNECTIONS_AS_NEEDED.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(settings));
-        return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
+        List<Class<?>> sources = new ArrayList<>(List.of(PlatformApplication.class));
+        sources.addAll(beans);
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments.toArray(String[]::new));
     }
 
     /** A client of the platform's HTTP port. */
     static Api api(ConfigurableApplicationContext platform) {
-        return new Api("http://127.0.0.1:" + platform.getEnvironment().getProperty("local.server.port"));
+        return new Api("http://127.0.0.1:" + port(platform));
+    }
+
+    /** The HTTP port the platform listens on. */
+    static int port(ConfigurableApplicationContext platform) {
+        return Integer.parseInt(platform.getEnvironment().getRequiredProperty("local.server.port"));
     }
 }

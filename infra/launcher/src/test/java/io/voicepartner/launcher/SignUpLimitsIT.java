@@ -2,6 +2,7 @@ package io.voicepartner.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,14 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sign-up under abuse: a client opening accounts as fast as it can is refused with {@code 429}, and sign-ups
@@ -28,10 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * at {@value #PER_CLIENT} a minute and a pool of {@value #POOL_SIZE} connections, and a {@link HashingGate} that
  * can hold passwords in the middle of being hashed for as long as the test needs.
  */
-@SpringBootTest(
-        classes = {PlatformApplication.class, SignUpLimitsIT.HashingGate.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@BesideTheOthers
 class SignUpLimitsIT {
 
     private static final int PER_CLIENT = 3;
@@ -42,27 +39,35 @@ class SignUpLimitsIT {
      */
     private static final int LISTENING = 2;
 
-    private static final TestInfrastructure.Database DATABASE = TestInfrastructure.newDatabase();
-    /** Stopped at exit rather than after the class, so that it outlives the platform it serves. */
-    private static final LocalKafka kafka = LocalKafka.start(0);
+    private static TestInfrastructure.Database database;
+    private static LocalKafka kafka;
+    private static ConfigurableApplicationContext platform;
+    private static int port;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+    @BeforeAll
+    static void startAPlatformOfItsOwn(@TempDir Path files) {
+        database = TestInfrastructure.newDatabase();
+        kafka = LocalKafka.start(0);
+        platform = InProcessPlatform.start(
+                List.of(HashingGate.class),
+                database,
+                kafka,
+                files,
+                "--voicepartner.clients.trusted-proxies=" + TrustedGateway.RANGE,
+                // about hashing, not the bound of read-your-writes
+                "--voicepartner.read-your-writes.timeout=" + TestPlatform.COLD_START_READ_YOUR_WRITES,
+                "--voicepartner.sign-up.per-client-per-minute=" + PER_CLIENT,
+                "--spring.datasource.hikari.maximum-pool-size=" + (POOL_SIZE + LISTENING));
+        port = InProcessPlatform.port(platform);
     }
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry properties) {
-        DATABASE.register(properties);
-        properties.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
-        properties.add("voicepartner.clients.trusted-proxies", () -> TrustedGateway.RANGE);
-        // about hashing, not the bound of read-your-writes
-        properties.add("voicepartner.read-your-writes.timeout", () -> TestPlatform.COLD_START_READ_YOUR_WRITES);
-        properties.add("voicepartner.sign-up.per-client-per-minute", () -> Integer.toString(PER_CLIENT));
-        properties.add("spring.datasource.hikari.maximum-pool-size", () -> Integer.toString(POOL_SIZE + LISTENING));
+    @AfterAll
+    static void stopIt() {
+        try {
+            platform.close();
+        } finally {
+            kafka.stop();
+        }
     }
 
     @Test
@@ -123,7 +128,7 @@ class SignUpLimitsIT {
                 .isIn(201, 202);
 
         try (Connection connection =
-                        DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(), DATABASE.password());
+                        DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT password_hash FROM command.user_credentials WHERE email = ?")) {
             query.setString(1, account.get("email"));
