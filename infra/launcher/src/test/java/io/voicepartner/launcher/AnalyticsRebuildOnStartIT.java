@@ -10,6 +10,7 @@ import io.voicepartner.api.messaging.AggregateType;
 import io.voicepartner.api.messaging.EventCatalogue;
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.support.json.JsonConventions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,50 +31,45 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code ANALYTICS_REBUILD=true}: on start, the analytics forget how far their consumer group had read and count
  * every topic again from the start. A platform of its own (own database, own broker) starts on a topic that already
  * holds an assistant's creation which the analytics group had read past: only a rebuild on start counts it.
  */
-@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// a platform of its own: closed at the end of this class, not kept running beside the others
-@DirtiesContext
+@BesideTheOthers
 class AnalyticsRebuildOnStartIT {
 
     private static final String GROUP = "voicepartner-analytics";
     private static final int PARTITIONS = 6;
     private static final String OWNER = "owner-" + UUID.randomUUID();
     private static LocalKafka kafka;
+    private static ConfigurableApplicationContext platform;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry properties) throws Exception {
-        kafka = LocalKafka.start(TestInfrastructure.freePort());
+    @BeforeAll
+    static void startAPlatformOfItsOwnWithTheRebuild(@TempDir Path files) throws Exception {
+        kafka = LocalKafka.start(0);
         readPastAnAssistantsCreation(kafka.bootstrapServers());
-        TestInfrastructure.newDatabase().register(properties);
-        properties.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        properties.add("ANALYTICS_REBUILD", () -> "true");
+        platform = InProcessPlatform.start(TestInfrastructure.newDatabase(), kafka, files, "--ANALYTICS_REBUILD=true");
     }
 
     @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
+    static void stopIt() {
+        try {
+            platform.close();
+        } finally {
             kafka.stop();
         }
     }
 
     @Test
     void aStartWithTheRebuildCountsWhatTheGroupHadAlreadyReadPast() {
+        JdbcClient jdbc = platform.getBean(JdbcClient.class);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 jdbc.sql("SELECT count(*) FROM analytics.assistants_created WHERE owner_id = ?")

@@ -4,71 +4,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * While PostgreSQL cannot be reached, reads and writes are a {@code 503} in the error envelope with
  * {@code Retry-After}, never a {@code 500}; once it is back, the same requests succeed. A platform of its
  * own, whose database connections go through a proxy the test cuts.
  */
-@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@BesideTheOthers
 class DatabaseUnavailableIT {
 
-    private static final TestInfrastructure.Database DATABASE = TestInfrastructure.newDatabase();
-    private static final URI DATABASE_ADDRESS = URI.create(DATABASE.jdbcUrl().substring("jdbc:".length()));
-    private static final FaultyProxy TO_POSTGRES = FaultyProxy.start(
-            0, DATABASE_ADDRESS.getHost(), DATABASE_ADDRESS.getPort() == -1 ? 5432 : DATABASE_ADDRESS.getPort());
-    /** Stopped at exit rather than after the class, so that it outlives the platform it serves. */
-    private static final LocalKafka kafka = LocalKafka.start(0);
+    private static FaultyProxy toPostgres;
+    private static LocalKafka kafka;
+    private static ConfigurableApplicationContext platform;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            TO_POSTGRES.close();
-            kafka.stop();
-        }));
+    @BeforeAll
+    static void startAPlatformOfItsOwnBehindTheProxy(@TempDir Path files) {
+        TestInfrastructure.Database database = TestInfrastructure.newDatabase();
+        URI address = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+        toPostgres = FaultyProxy.start(0, address.getHost(), address.getPort() == -1 ? 5432 : address.getPort());
+        String proxied = database.jdbcUrl()
+                .replace(address.getHost() + ":" + address.getPort(), "127.0.0.1:" + toPostgres.port());
+        kafka = LocalKafka.start(0);
+        platform = InProcessPlatform.start(
+                new TestInfrastructure.Database(proxied, database.username(), database.password()),
+                kafka,
+                files,
+                // how long a request waits for a connection before it is refused: short, so that the test is quick
+                "--spring.datasource.hikari.connection-timeout=1000");
     }
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry properties) {
-        String proxied = DATABASE.jdbcUrl()
-                .replace(
-                        DATABASE_ADDRESS.getHost() + ":" + DATABASE_ADDRESS.getPort(),
-                        "127.0.0.1:" + TO_POSTGRES.port());
-        new TestInfrastructure.Database(proxied, DATABASE.username(), DATABASE.password()).register(properties);
-        properties.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        properties.add("voicepartner.files.storage-dir", TestInfrastructure::fileStorageDirectory);
-        // how long a request waits for a connection before it is refused: short, so that the test is quick
-        properties.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    @AfterAll
+    static void stopIt() {
+        try {
+            platform.close();
+        } finally {
+            kafka.stop();
+            toPostgres.close();
+        }
     }
 
     @Test
     void whileTheDatabaseIsUnreachableRequestsAre503AndSucceedOnceItIsBack() {
-        Api api = new Api("http://127.0.0.1:" + port);
+        Api api = InProcessPlatform.api(platform);
         Api alice = api.as(api.signUp());
         String id = alice.post("/api/assistants", Map.of("name", "Before the outage"))
                 .data()
                 .path("id")
                 .asText();
 
-        TO_POSTGRES.cut();
+        toPostgres.cut();
         Api.Response write;
         Api.Response read;
         try {
             write = alice.post("/api/assistants", Map.of("name", "During the outage"));
             read = alice.get("/api/assistants/" + id);
         } finally {
-            TO_POSTGRES.heal();
+            toPostgres.heal();
         }
 
         for (Api.Response refused : new Api.Response[] {write, read}) {

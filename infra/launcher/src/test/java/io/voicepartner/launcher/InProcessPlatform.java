@@ -17,14 +17,18 @@ final class InProcessPlatform {
     /** @param settings more command-line settings, e.g. {@code --voicepartner.outbound.allow-list=127.0.0.2/32} */
     static ConfigurableApplicationContext start(
             TestInfrastructure.Database database, LocalKafka kafka, Path files, String... settings) {
-        return start(List.of(), database, kafka, files, settings);
+        return start(List.of(), database, kafka.bootstrapServers(), files, settings);
     }
 
-    /** @param beans configuration of the test's own beside the platform's, e.g. a bean post-processor it drives */
+    /**
+     * @param beans            configuration of the test's own beside the platform's, e.g. a bean post-processor it
+     *                         drives
+     * @param bootstrapServers the broker's, which need not listen yet
+     */
     static ConfigurableApplicationContext start(
             List<Class<?>> beans,
             TestInfrastructure.Database database,
-            LocalKafka kafka,
+            String bootstrapServers,
             Path files,
             String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
@@ -32,7 +36,7 @@ final class InProcessPlatform {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--voicepartner.files.storage-dir=" + files));
         TestPlatform.CONNECTIONS_AS_NEEDED.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(settings));

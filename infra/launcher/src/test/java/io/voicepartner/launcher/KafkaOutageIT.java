@@ -3,30 +3,26 @@ package io.voicepartner.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Writes succeed while Kafka is away and reach the read models once it is back: the event store is the
  * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
  * Its metrics say so as it happens: each write answered {@code 202} counts as a read-your-writes timeout of the
  * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back (metrics
- * exported as in production, as on {@link PlatformIT}'s platform); once it is back, a read that waits in vain for a
+ * exported as in production); once it is back, a read that waits in vain for a
  * revision the read model never reaches answers what it has and counts as a timeout of the query side.
  */
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// a platform of its own: closed at the end of this class, not kept running beside the others
-@DirtiesContext
+@BesideTheOthers
 class KafkaOutageIT {
 
     private static final String TIMEOUTS = "voicepartner_read_your_writes_timeouts_total";
@@ -34,28 +30,33 @@ class KafkaOutageIT {
     private static final String QUERY_SIDE = "side=\"query\"";
     private static final String PUBLISHER_LAG = "voicepartner_publisher_lag_events";
     private static final int KAFKA_PORT = TestInfrastructure.freePort();
+    private static ConfigurableApplicationContext platform;
     private static LocalKafka kafka;
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry properties) {
-        TestInfrastructure.newDatabase().register(properties);
-        properties.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
-        properties.add("voicepartner.read-your-writes.timeout", () -> "500ms");
+    @BeforeAll
+    static void startAPlatformOfItsOwnWithNoBrokerYet(@TempDir Path files) {
+        platform = InProcessPlatform.start(
+                List.of(),
+                TestInfrastructure.newDatabase(),
+                "127.0.0.1:" + KAFKA_PORT,
+                files,
+                "--voicepartner.read-your-writes.timeout=500ms");
     }
 
     @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.stop();
+    static void stopIt() {
+        try {
+            platform.close();
+        } finally {
+            if (kafka != null) {
+                kafka.stop();
+            }
         }
     }
 
     @Test
     void writesAcceptedWhileKafkaIsDownArePublishedAndProjectedOnceItIsBack() {
-        Api api = new Api("http://127.0.0.1:" + port);
+        Api api = InProcessPlatform.api(platform);
         Prometheus metrics = new Prometheus(api);
         String email = "outage-" + UUID.randomUUID() + "@example.com";
         double timeoutsBefore = metrics.sample(TIMEOUTS, COMMAND_SIDE).orElseThrow();

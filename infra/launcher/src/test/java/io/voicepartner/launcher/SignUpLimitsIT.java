@@ -51,7 +51,7 @@ class SignUpLimitsIT {
         platform = InProcessPlatform.start(
                 List.of(HashingGate.class),
                 database,
-                kafka,
+                kafka.bootstrapServers(),
                 files,
                 "--voicepartner.clients.trusted-proxies=" + TrustedGateway.RANGE,
                 // about hashing, not the bound of read-your-writes
