@@ -60,11 +60,7 @@ class AnalyticsRebuildOnStartIT {
 
     @AfterAll
     static void stopIt() {
-        try {
-            platform.close();
-        } finally {
-            kafka.stop();
-        }
+        InProcessPlatform.stop(platform, kafka);
     }
 
     @Test

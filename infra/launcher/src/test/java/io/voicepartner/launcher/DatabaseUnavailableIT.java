@@ -44,9 +44,8 @@ class DatabaseUnavailableIT {
     @AfterAll
     static void stopIt() {
         try {
-            platform.close();
+            InProcessPlatform.stop(platform, kafka);
         } finally {
-            kafka.stop();
             toPostgres.close();
         }
     }

@@ -45,6 +45,19 @@ final class InProcessPlatform {
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments.toArray(String[]::new));
     }
 
+    /** Closes the platform, then the broker it was talking to ({@code null}: none was started). */
+    static void stop(ConfigurableApplicationContext platform, LocalKafka kafka) {
+        try {
+            if (platform != null) {
+                platform.close();
+            }
+        } finally {
+            if (kafka != null) {
+                kafka.stop();
+            }
+        }
+    }
+
     /** A client of the platform's HTTP port. */
     static Api api(ConfigurableApplicationContext platform) {
         return new Api("http://127.0.0.1:" + port(platform));

@@ -19,8 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * outbox. A platform of its own (own database) starts pointing at a broker port where nothing listens yet.
  * Its metrics say so as it happens: each write answered {@code 202} counts as a read-your-writes timeout of the
  * command side, and the publisher's lag is the events stored but not on Kafka, until the broker is back (metrics
- * exported as in production); once it is back, a read that waits in vain for a
- * revision the read model never reaches answers what it has and counts as a timeout of the query side.
+ * exported as in production); once it is back, a read that waits in vain for a revision the read model never
+ * reaches answers what it has and counts as a timeout of the query side.
  */
 @BesideTheOthers
 class KafkaOutageIT {
@@ -45,13 +45,7 @@ class KafkaOutageIT {
 
     @AfterAll
     static void stopIt() {
-        try {
-            platform.close();
-        } finally {
-            if (kafka != null) {
-                kafka.stop();
-            }
-        }
+        InProcessPlatform.stop(platform, kafka);
     }
 
     @Test

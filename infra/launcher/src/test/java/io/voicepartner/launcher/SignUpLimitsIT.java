@@ -63,11 +63,7 @@ class SignUpLimitsIT {
 
     @AfterAll
     static void stopIt() {
-        try {
-            platform.close();
-        } finally {
-            kafka.stop();
-        }
+        InProcessPlatform.stop(platform, kafka);
     }
 
     @Test
