@@ -159,13 +159,13 @@ class ToolCaller {
         } catch (RefusedEndpoint refused) {
             throw refused;
         } catch (IOException e) {
-            return new Outcome(null, elapsedMillis(started), null, false, describe(e, expired));
+            return new Outcome(null, elapsedMillis(started), null, false, describe(e, expired, started));
         }
         try {
             Body body = read(response.getEntity());
             return new Outcome(response.getCode(), elapsedMillis(started), body.text(), body.truncated(), null);
         } catch (IOException e) {
-            return new Outcome(response.getCode(), elapsedMillis(started), null, false, describe(e, expired));
+            return new Outcome(response.getCode(), elapsedMillis(started), null, false, describe(e, expired, started));
         } finally {
             // the connection is dropped, not drained: the rest of a long body is of no use to anyone
             request.cancel();
@@ -261,8 +261,12 @@ class ToolCaller {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private String describe(IOException e, AtomicBoolean expired) {
-        if (expired.get()) {
+    /**
+     * The socket's own timeouts equal the deadline, so on a busy machine a read can time out a moment before the
+     * deadline's task runs: a failure at or past the deadline is the deadline's, whichever noticed it first.
+     */
+    private String describe(IOException e, AtomicBoolean expired, long startedNanos) {
+        if (expired.get() || System.nanoTime() - startedNanos >= deadline.toNanos()) {
             return "The endpoint did not answer in full within " + inWords(deadline)
                     + " (TOOL_CALL_TIMEOUT, the deadline of the whole call); the call was cut off.";
         }
