@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code query.webhook_deliveries} and their attempts: what is to be sent to which endpoint, and how each attempt
@@ -44,9 +45,11 @@ class WebhookDeliveries {
             + "d.next_attempt_at, d.redelivery_of, d.created_at";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    WebhookDeliveries(JdbcClient jdbc) {
+    WebhookDeliveries(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** A delivery to add: its id, and the event it sends. */
@@ -105,8 +108,23 @@ class WebhookDeliveries {
         return added == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** Takes up to {@code limit} due deliveries for {@code lease}; another node skips them meanwhile. */
+    /**
+     * Takes up to {@code limit} due deliveries for {@code lease}; another node skips them meanwhile.
+     *
+     * <p>Planned afresh at every take, for the table as it is then. The driver prepares a statement it runs often,
+     * and PostgreSQL may then keep one generic plan for it; a plan made while the table held a handful of rows
+     * checked each due delivery against every pending one of the endpoint, so that once a backlog built up a take of
+     * eight took seconds (3.1 s with 3,700 pending, 10 ms planned afresh), and the senders fell further behind with
+     * every take (BENCHMARKS.md, feed, the webhook tail's seventh pass).
+     */
     List<Due> take(int limit, Duration lease) {
+        return transaction.execute(status -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            return takeDue(limit, lease);
+        });
+    }
+
+    private List<Due> takeDue(int limit, Duration lease) {
         return jdbc.sql(
                         "UPDATE query.webhook_deliveries d SET leased_until = now() + :lease * interval '1 millisecond' "
                                 + "WHERE d.id IN (SELECT c.id FROM query.webhook_deliveries c WHERE c.status = 'pending' "

@@ -29,7 +29,7 @@ class WebhookDeliveryPurgeTest {
     @BeforeAll
     static void createDatabase() {
         database = ReadModelDatabase.create();
-        deliveries = new WebhookDeliveries(database.jdbc());
+        deliveries = new WebhookDeliveries(database.jdbc(), database.transaction());
     }
 
     @AfterAll

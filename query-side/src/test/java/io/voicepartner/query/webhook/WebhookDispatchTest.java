@@ -54,7 +54,7 @@ class WebhookDispatchTest {
                 Duration.ofMinutes(1),
                 Duration.ofDays(30));
         WebhookProgress progress = new WebhookProgress(database.jdbc());
-        WebhookDeliveries deliveries = new WebhookDeliveries(database.jdbc());
+        WebhookDeliveries deliveries = new WebhookDeliveries(database.jdbc(), database.transaction());
         FeedEvents feed = new FeedEvents(database.repository(EventFeed.class), JsonConventions.newObjectMapper());
         // never started: dispatch only wakes it, and sending is not what is tested here
         WebhookWorker worker = new WebhookWorker(

@@ -78,7 +78,7 @@ class WebhookWorkerTest {
                 4,
                 Duration.ofMinutes(1),
                 Duration.ofDays(30));
-        deliveries = new WebhookDeliveries(database.jdbc());
+        deliveries = new WebhookDeliveries(database.jdbc(), database.transaction());
         WebhookSender sender = new WebhookSender(
                 settings,
                 new OutboundSettings(List.of("127.0.0.1/32")),
