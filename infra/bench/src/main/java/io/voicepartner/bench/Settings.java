@@ -79,7 +79,7 @@ record Settings(
               --webhook-rate N      changes per second of the webhook phase (default 100)
               --stream-rate N       changes per second of the SSE and WebSocket phases (default 10)
               --feed-platform-warm-up S   seconds of changes from 16 closed-loop clients before the first phase, so
-                                    that the phases measure a compiled platform, not its JIT (default 60, --quick 20)
+                                    that the phases measure a compiled platform, not its JIT (default 240, --quick 20)
               --round-two           only issue 23's figures, side by side in one run: a stock Axon application's
                                     commands/s (infra/bench/stock-axon) against create and update at 64 clients,
                                     GET by id closed loop at 64 connections against pgbench select-only at 64
@@ -100,7 +100,8 @@ record Settings(
         int feedSubscribers = 1000;
         double webhookRate = 100;
         double streamRate = 10;
-        Duration feedPlatformWarmUp = Duration.ofSeconds(quick ? 20 : 60);
+        // C2 compiles for three and a half minutes of load, a fifth of the CPU at 60 s (BENCHMARKS.md, eighth pass)
+        Duration feedPlatformWarmUp = Duration.ofSeconds(quick ? 20 : 240);
         int reporters = 4;
         long heavyToolExecutions = quick ? 100_000 : 1_000_000;
         int users = quick ? 10 : 100;
