@@ -47,6 +47,14 @@ class EventStoreConfiguration {
     /** Events read at a time, of an aggregate being loaded and of the stream a processor follows (Axon's default). */
     private static final int READ_BATCH = 100;
 
+    /**
+     * Events the store keeps in memory for the processors at the head of the stream: 2 to 10 s of writes at the rates
+     * this platform takes. Axon's default, 10,000, held a whole assistant configuration for each of the last 10,000
+     * edits, about a quarter of what a full collection under load had to keep (BENCHMARKS.md, the webhook tail's
+     * eighth pass).
+     */
+    private static final int CACHED_EVENTS = 1_000;
+
     static final String SCHEMA = CommandSchema.NAME;
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -202,7 +210,8 @@ class EventStoreConfiguration {
 
     /**
      * Local commits wake the publisher at once; {@code fetchDelay} bounds how long it takes to notice
-     * events appended by another command-side instance.
+     * events appended by another command-side instance. The processors that follow the head of the stream read its
+     * last {@value #CACHED_EVENTS} events from memory; one further behind reads the store.
      */
     @Bean
     EmbeddedEventStore eventStore(
@@ -214,6 +223,7 @@ class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
+                .cachedEvents(CACHED_EVENTS)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
