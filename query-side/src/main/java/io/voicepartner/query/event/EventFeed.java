@@ -40,9 +40,16 @@ public class EventFeed {
     /** The PostgreSQL channel every append notifies, with the organization's id as payload, when it commits. */
     public static final String CHANNEL = "events_appended";
 
-    private static final String COLUMNS = "id, CAST(CAST(transaction_id AS text) AS bigint) AS transaction_id, "
+    /**
+     * The transaction id as a number is named {@code transaction_number}, never {@code transaction_id}: an output
+     * column of a column's name is what {@code ORDER BY} sorts by, and sorting by the number instead of the column
+     * read every event of the organization for each page, and for its end, instead of walking the index
+     * {@code events_feed} (0.4–0.6 s an organization of 85,000 events; BENCHMARKS.md, the feed's ninth pass).
+     */
+    private static final String COLUMNS = "id, CAST(CAST(transaction_id AS text) AS bigint) AS transaction_number, "
             + "position, organization_id, type, occurred_at, resource_type, resource_id, revision, actor, object, "
             + "changes, CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS horizon";
+
     private static final String ORDER = " ORDER BY transaction_id, position LIMIT ?";
     private static final String NEW_GENERATION = "substr(md5(CAST(gen_random_uuid() AS text)), 1, 16)";
     private static final String AFTER = "(transaction_id, position) > (CAST(CAST(? AS text) AS xid8), ?)";
@@ -208,7 +215,8 @@ public class EventFeed {
         String generation = generation();
         List<Object> all = new ArrayList<>(List.of(organizationId));
         all.addAll(parameters);
-        return jdbc.sql("SELECT CAST(CAST(transaction_id AS text) AS bigint), position, id FROM query.events "
+        return jdbc.sql("SELECT CAST(CAST(transaction_id AS text) AS bigint) AS transaction_number, position, id "
+                        + "FROM query.events "
                         + "WHERE organization_id = ? " + condition
                         + "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
                         + "ORDER BY transaction_id DESC, position DESC LIMIT 1")
@@ -285,7 +293,7 @@ public class EventFeed {
      *             found otherwise
      */
     private Entry entry(ResultSet row, FeedCursor from, String generation) throws SQLException {
-        long transactionId = row.getLong("transaction_id");
+        long transactionId = row.getLong("transaction_number");
         long position = row.getLong("position");
         String id = row.getString("id");
         try {
