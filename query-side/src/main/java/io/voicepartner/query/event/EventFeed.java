@@ -46,7 +46,10 @@ public class EventFeed {
      * read every event of the organization for each page, and for its end, instead of walking the index
      * {@code events_feed} (0.4–0.6 s an organization of 85,000 events; BENCHMARKS.md, the feed's ninth pass).
      */
-    private static final String COLUMNS = "id, CAST(CAST(transaction_id AS text) AS bigint) AS transaction_number, "
+    private static final String TRANSACTION_NUMBER =
+            "CAST(CAST(transaction_id AS text) AS bigint) AS transaction_number";
+
+    private static final String COLUMNS = "id, " + TRANSACTION_NUMBER + ", "
             + "position, organization_id, type, occurred_at, resource_type, resource_id, revision, actor, object, "
             + "changes, CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS horizon";
 
@@ -215,8 +218,7 @@ public class EventFeed {
         String generation = generation();
         List<Object> all = new ArrayList<>(List.of(organizationId));
         all.addAll(parameters);
-        return jdbc.sql("SELECT CAST(CAST(transaction_id AS text) AS bigint) AS transaction_number, position, id "
-                        + "FROM query.events "
+        return jdbc.sql("SELECT " + TRANSACTION_NUMBER + ", position, id FROM query.events "
                         + "WHERE organization_id = ? " + condition
                         + "AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
                         + "ORDER BY transaction_id DESC, position DESC LIMIT 1")
