@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class AnalyticsMemberships implements Memberships, ApiKeys {
 
+    /** Who belongs, which {@link AnalyticsTokenRevocations} reads a role from with a token's revocation. */
+    static final String MEMBERS = "analytics.organization_members";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MembershipTable members;
@@ -34,7 +37,7 @@ public class AnalyticsMemberships implements Memberships, ApiKeys {
     AnalyticsMemberships(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.members = new MembershipTable(jdbc, "analytics.organization_members", "analytics.organization_members");
+        this.members = new MembershipTable(jdbc, MEMBERS, MEMBERS);
         this.apiKeys = new ApiKeyTable(jdbc, "analytics.api_keys", "analytics.api_keys");
     }
 

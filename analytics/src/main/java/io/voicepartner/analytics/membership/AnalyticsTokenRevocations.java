@@ -2,6 +2,7 @@ package io.voicepartner.analytics.membership;
 
 import io.voicepartner.api.messaging.EventEnvelope;
 import io.voicepartner.api.user.UserEvent;
+import io.voicepartner.support.security.MembershipTable;
 import io.voicepartner.support.security.RevokedTokens;
 import io.voicepartner.support.security.TokenRevocationTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,8 @@ public class AnalyticsTokenRevocations implements RevokedTokens {
     private final TokenRevocationTable table;
 
     AnalyticsTokenRevocations(JdbcClient jdbc) {
-        this.table = new TokenRevocationTable(jdbc, "analytics");
+        this.table =
+                new TokenRevocationTable(jdbc, "analytics", MembershipTable.roleQuery(AnalyticsMemberships.MEMBERS));
     }
 
     /** Applies the event if it is a user's; applying one twice changes nothing. */
@@ -30,5 +32,10 @@ public class AnalyticsTokenRevocations implements RevokedTokens {
     @Override
     public boolean revoked(String userId, String tokenId, long generation) {
         return table.revoked(userId, tokenId, generation);
+    }
+
+    @Override
+    public TokenCheck check(String userId, String tokenId, long generation, String organizationId) {
+        return table.check(userId, tokenId, generation, organizationId);
     }
 }

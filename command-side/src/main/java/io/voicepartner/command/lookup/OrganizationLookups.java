@@ -34,6 +34,10 @@ public class OrganizationLookups implements Memberships, ApiKeys {
      */
     public record PendingInvitation(String organizationId, String invitationId, String email) {}
 
+    /** The role of {@code :user} in {@code :organization}; {@link TokenLookups} reads it with a token's revocation. */
+    static final String ROLE_QUERY =
+            "SELECT role FROM command.membership_lookup WHERE organization_id = :organization AND user_id = :user";
+
     private final JdbcClient jdbc;
 
     OrganizationLookups(JdbcClient jdbc) {
@@ -42,8 +46,9 @@ public class OrganizationLookups implements Memberships, ApiKeys {
 
     @Override
     public Optional<Role> roleOf(String organizationId, String userId) {
-        return jdbc.sql("SELECT role FROM command.membership_lookup WHERE organization_id = ? AND user_id = ?")
-                .params(organizationId, userId)
+        return jdbc.sql(ROLE_QUERY)
+                .param("organization", organizationId)
+                .param("user", userId)
                 .query(String.class)
                 .optional()
                 .map(Role::fromWireName);

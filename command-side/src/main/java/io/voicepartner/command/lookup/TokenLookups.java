@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The revoked tokens of {@code V21__token_revocations.sql}, kept by the lookups' subscribing processor in the
  * transaction that appends the users' events: the command side refuses a token from the request after its
  * revocation on. The primary {@link RevokedTokens} where the sides run in one process, as it never lags behind the
- * store.
+ * store; its {@link #check} reads the role from {@link OrganizationLookups}, the primary {@code Memberships}.
  */
 @Component
 @Primary
@@ -34,7 +34,10 @@ class TokenLookups implements RevokedTokens {
 
     TokenLookups(JdbcClient jdbc) {
         this.table = new TokenRevocationTable(
-                jdbc, "command", "(SELECT user_id FROM command.pending_erasures WHERE blocked_at IS NULL) erasing");
+                jdbc,
+                "command",
+                "(SELECT user_id FROM command.pending_erasures WHERE blocked_at IS NULL) erasing",
+                OrganizationLookups.ROLE_QUERY);
     }
 
     @EventHandler
@@ -60,5 +63,10 @@ class TokenLookups implements RevokedTokens {
     @Override
     public boolean revoked(String userId, String tokenId, long generation) {
         return table.revoked(userId, tokenId, generation);
+    }
+
+    @Override
+    public TokenCheck check(String userId, String tokenId, long generation, String organizationId) {
+        return table.check(userId, tokenId, generation, organizationId);
     }
 }

@@ -1,6 +1,7 @@
 package io.voicepartner.query.user;
 
 import io.voicepartner.api.user.UserEvent;
+import io.voicepartner.support.security.MembershipTable;
 import io.voicepartner.support.security.RevokedTokens;
 import io.voicepartner.support.security.TokenRevocationTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,8 @@ class UserTokenRevocations implements RevokedTokens {
     private final TokenRevocationTable table;
 
     UserTokenRevocations(JdbcClient jdbc) {
-        this.table = new TokenRevocationTable(jdbc, "query");
+        // the members the query side's Memberships keep (OrganizationMembers)
+        this.table = new TokenRevocationTable(jdbc, "query", MembershipTable.roleQuery("query.organization_members"));
     }
 
     void apply(UserEvent event) {
@@ -28,5 +30,10 @@ class UserTokenRevocations implements RevokedTokens {
     @Override
     public boolean revoked(String userId, String tokenId, long generation) {
         return table.revoked(userId, tokenId, generation);
+    }
+
+    @Override
+    public TokenCheck check(String userId, String tokenId, long generation, String organizationId) {
+        return table.check(userId, tokenId, generation, organizationId);
     }
 }

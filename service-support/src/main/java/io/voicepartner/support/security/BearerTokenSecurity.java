@@ -31,9 +31,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -96,7 +94,6 @@ class BearerTokenSecurity {
             TokenAuthentication tokens)
             throws Exception {
         AuthenticationManager apiKeyManager = tokens.apiKeyManager();
-        AuthenticationManager jwtManager = tokens.jwtManager();
         http.addFilterBefore(new DatabaseUnreachableAnswers(errors), BearerTokenAuthenticationFilter.class)
                 .cors(cors -> {})
                 .csrf(AbstractHttpConfigurer::disable)
@@ -115,8 +112,9 @@ class BearerTokenSecurity {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(
-                                request -> ApiKeyAuthenticator.presentedBy(request) ? apiKeyManager : jwtManager)
+                        .authenticationManagerResolver(request -> ApiKeyAuthenticator.presentedBy(request)
+                                ? apiKeyManager
+                                : tokens.userManagerFor(request))
                         .authenticationEntryPoint((request, response, e) ->
                                 errors.write(response, ErrorCode.UNAUTHORIZED, "A valid bearer token is required.")))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) ->
@@ -142,10 +140,14 @@ class BearerTokenSecurity {
         return new SingleHandlerLookup();
     }
 
-    /** An API key is checked by its own provider alone; any other bearer token is a JWT. */
+    /**
+     * An API key is checked by its own provider alone; any other bearer token is a user's JWT. No {@code JwtDecoder}
+     * is a bean: one that verifies a token without its revocation must not be found by anything else.
+     */
     @Bean
     TokenAuthentication tokenAuthentication(
-            JwtDecoder jwtDecoder,
+            TokenSettings tokenSettings,
+            RevokedTokens revokedTokens,
             ApiKeys apiKeys,
             ApiKeySecrets apiKeySecrets,
             ApiKeyUses apiKeyUses,
@@ -153,7 +155,8 @@ class BearerTokenSecurity {
         return new TokenAuthentication(
                 new ProviderManager(
                         new ApiKeyAuthenticator(apiKeys, apiKeySecrets, apiKeyUses, meters, Clock.systemUTC())),
-                new ProviderManager(new JwtAuthenticationProvider(jwtDecoder)));
+                new UserTokenAuthentication(
+                        new JwtAuthenticationProvider(verifiedTokens(tokenSettings)), revokedTokens));
     }
 
     @Bean
@@ -193,10 +196,10 @@ class BearerTokenSecurity {
 
     /**
      * HS256 only, and the key is the one the token's {@code kid} names among the current and the previous key: a
-     * token without a {@code kid}, or naming a key not configured, finds no key and is refused.
+     * token without a {@code kid}, or naming a key not configured, finds no key and is refused. Its revocation is
+     * {@link UserTokenAuthentication}'s to check.
      */
-    @Bean
-    JwtDecoder jwtDecoder(TokenSettings settings, RevokedTokens revokedTokens) {
+    static JwtDecoder verifiedTokens(TokenSettings settings) {
         Map<String, SecretKey> keys = new HashMap<>();
         settings.verificationKeys().forEach((id, key) -> keys.put(id, new SecretKeySpec(key.bytes(), "HmacSHA256")));
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -215,9 +218,7 @@ class BearerTokenSecurity {
                         ? OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "exp and sub are required", null))
                         : OAuth2TokenValidatorResult.success()));
-        // checked on every use, remembered or not: a token revoked since it was verified is refused at once
-        OAuth2TokenValidator<Jwt> onEveryUse =
-                new DelegatingOAuth2TokenValidator<>(times, new NotRevoked(revokedTokens));
-        return new VerifiedTokens(decoder, onEveryUse, VERIFIED_TOKENS_REMEMBERED);
+        // checked on every use, remembered or not: a token that expired since it was verified is refused
+        return new VerifiedTokens(decoder, times, VERIFIED_TOKENS_REMEMBERED);
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class MembershipTable {
 
     private final JdbcClient jdbc;
-    private final String readTable;
     private final String writtenTable;
+    private final String roleQuery;
 
     /**
      * @param readTable    the table with its schema, as reads name it: {@code query.organization_members}
@@ -35,8 +35,19 @@ public final class MembershipTable {
      */
     public MembershipTable(JdbcClient jdbc, String readTable, String writtenTable) {
         this.jdbc = jdbc;
-        this.readTable = readTable;
         this.writtenTable = writtenTable;
+        this.roleQuery = roleQuery(readTable);
+    }
+
+    /**
+     * The query of the role of {@code :user} in {@code :organization}, no row if they are no member of it (any more)
+     * or it is closed: for the side's {@link TokenRevocationTable}, which reads it with a token's revocation.
+     *
+     * @param readTable as for the constructor
+     */
+    public static String roleQuery(String readTable) {
+        return "SELECT role FROM " + readTable + " WHERE organization_id = :organization AND user_id = :user "
+                + "AND left_at IS NULL";
     }
 
     /** Applies what the event changes about who belongs; a rename or an invitation changes nobody's membership. */
@@ -73,9 +84,9 @@ public final class MembershipTable {
 
     /** The user's role in the organization; empty if they are no member of it (any more), or it is closed. */
     public Optional<Role> roleOf(String organizationId, String userId) {
-        return jdbc.sql("SELECT role FROM " + readTable + " WHERE organization_id = ? AND user_id = ? "
-                        + "AND left_at IS NULL")
-                .params(organizationId, userId)
+        return jdbc.sql(roleQuery)
+                .param("organization", organizationId)
+                .param("user", userId)
                 .query(String.class)
                 .optional()
                 .map(Role::fromWireName);

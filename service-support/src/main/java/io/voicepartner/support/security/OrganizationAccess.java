@@ -7,6 +7,7 @@ import io.voicepartner.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * there ({@code 404}, as for any resource of another tenant), a member whose role falls short is refused
  * ({@code 403 forbidden}, naming the role needed). A route that declares neither {@link Requires} nor
  * {@link Personal} is refused to everyone: a forgotten declaration closes the route rather than opening it. An API
- * key ({@link ApiKeyCaller}) acts in its own organization alone, with the permissions its scopes grant.
+ * key ({@link ApiKeyCaller}) acts in its own organization alone, with the permissions its scopes grant. A user's role
+ * is usually known already: read with their token's revocation ({@link UserTokenAuthentication}, ADR 0054).
  */
 public class OrganizationAccess implements HandlerInterceptor {
 
@@ -32,6 +34,7 @@ public class OrganizationAccess implements HandlerInterceptor {
     public static final String ORGANIZATION_PATH_VARIABLE = "organizationId";
 
     static final String CALLER_ATTRIBUTE = OrganizationAccess.class.getName() + ".caller";
+    private static final String ROLE_READ_WITH_TOKEN = OrganizationAccess.class.getName() + ".roleReadWithToken";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + EventLimits.ID + "}");
 
@@ -67,7 +70,9 @@ public class OrganizationAccess implements HandlerInterceptor {
      */
     public Caller admit(Object principal, String namedOrganization, Permission needed) {
         if (principal instanceof Jwt jwt) {
-            return member(jwt.getSubject(), organizationNamed(namedOrganization, jwt.getSubject()), needed);
+            String organizationId = organizationNamed(namedOrganization, jwt.getSubject());
+            return member(
+                    jwt.getSubject(), organizationId, memberships.roleOf(organizationId, jwt.getSubject()), needed);
         }
         if (principal instanceof ApiKey key) {
             return key(key, organizationNamed(namedOrganization, key.organizationId()), needed);
@@ -80,15 +85,43 @@ public class OrganizationAccess implements HandlerInterceptor {
             return Caller.personal(userId);
         }
         Permission needed = required(method);
-        return member(userId, organizationOf(request, userId), needed);
+        String organizationId = organizationOf(request, userId);
+        return member(userId, organizationId, roleOf(request, organizationId, userId), needed);
     }
 
-    private Caller member(String userId, String organizationId, Permission needed) {
-        Role role = memberships
-                .roleOf(organizationId, userId)
-                .orElseThrow(() -> new ApiException(
-                        ErrorCode.NOT_FOUND, "You are not a member of organization '" + organizationId + "'."));
-        return admitted(new Caller(userId, organizationId, role), needed);
+    /**
+     * The organization a user's request acts in as far as it is known before its route is: the one its header
+     * names, else the user's own. A route under {@code /api/organizations/{organizationId}} may name another.
+     *
+     * @return {@code null} for a header that names no possible id, which the route's access check refuses
+     */
+    static String organizationNamedBeforeRouting(HttpServletRequest request, String userId) {
+        String named = request.getHeader(ORGANIZATION_HEADER);
+        return named == null ? userId : ID.matcher(named).matches() ? named : null;
+    }
+
+    /** Keeps the user's role in the organization, read with their token, for the route's access check. */
+    static void roleReadWithToken(
+            HttpServletRequest request, String userId, String organizationId, Optional<Role> role) {
+        request.setAttribute(ROLE_READ_WITH_TOKEN, new RoleRead(userId, organizationId, role));
+    }
+
+    private record RoleRead(String userId, String organizationId, Optional<Role> role) {}
+
+    /** The role read with the token if the request acts in the organization it was read for, else read now. */
+    private Optional<Role> roleOf(HttpServletRequest request, String organizationId, String userId) {
+        if (request.getAttribute(ROLE_READ_WITH_TOKEN) instanceof RoleRead read
+                && read.userId().equals(userId)
+                && read.organizationId().equals(organizationId)) {
+            return read.role();
+        }
+        return memberships.roleOf(organizationId, userId);
+    }
+
+    private static Caller member(String userId, String organizationId, Optional<Role> role, Permission needed) {
+        Role member = role.orElseThrow(() -> new ApiException(
+                ErrorCode.NOT_FOUND, "You are not a member of organization '" + organizationId + "'."));
+        return admitted(new Caller(userId, organizationId, member), needed);
     }
 
     /**

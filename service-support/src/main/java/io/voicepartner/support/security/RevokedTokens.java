@@ -1,5 +1,8 @@
 package io.voicepartner.support.security;
 
+import io.voicepartner.api.organization.Role;
+import java.util.Optional;
+
 /**
  * The bearer tokens a side refuses before they expire: every token of a user issued before their password last
  * changed, and each token its user signed out with. Each side asks only its own store, kept from the users' events
@@ -16,4 +19,16 @@ public interface RevokedTokens {
      * @param generation the token's generation; 0 for a token without one
      */
     boolean revoked(String userId, String tokenId, long generation);
+
+    /**
+     * The same check, and with it the user's role in an organization, read by the same statement from the side's
+     * {@link Memberships}: a signed-in user's request asks both, and one round trip to the database instead of two
+     * is a tenth of a read's CPU (ADR 0054).
+     */
+    TokenCheck check(String userId, String tokenId, long generation, String organizationId);
+
+    /**
+     * @param role the user's role in the organization asked about; empty when they are no member of it
+     */
+    record TokenCheck(boolean revoked, Optional<Role> role) {}
 }

@@ -1,5 +1,6 @@
 package io.voicepartner.support.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -13,11 +14,13 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 public final class TokenAuthentication {
 
     private final AuthenticationManager apiKeys;
-    private final AuthenticationManager jwts;
+    private final UserTokenAuthentication users;
+    private final AuthenticationManager usersOutsideRequests;
 
-    TokenAuthentication(AuthenticationManager apiKeys, AuthenticationManager jwts) {
+    TokenAuthentication(AuthenticationManager apiKeys, UserTokenAuthentication users) {
         this.apiKeys = apiKeys;
-        this.jwts = jwts;
+        this.users = users;
+        this.usersOutsideRequests = users.manager();
     }
 
     /** What checks an API key, and only that. */
@@ -25,9 +28,9 @@ public final class TokenAuthentication {
         return apiKeys;
     }
 
-    /** What checks a signed-in user's JWT. */
-    AuthenticationManager jwtManager() {
-        return jwts;
+    /** What checks the signed-in user's JWT a request presents. */
+    AuthenticationManager userManagerFor(HttpServletRequest request) {
+        return users.managerFor(request);
     }
 
     /**
@@ -35,6 +38,7 @@ public final class TokenAuthentication {
      * @throws AuthenticationException if the token is invalid, expired, unknown or revoked
      */
     public Authentication authenticate(String token) {
-        return (ApiKeySecrets.isApiKey(token) ? apiKeys : jwts).authenticate(new BearerTokenAuthenticationToken(token));
+        return (ApiKeySecrets.isApiKey(token) ? apiKeys : usersOutsideRequests)
+                .authenticate(new BearerTokenAuthenticationToken(token));
     }
 }

@@ -1,12 +1,15 @@
 package io.voicepartner.support.security;
 
+import io.voicepartner.api.organization.Role;
 import io.voicepartner.api.user.ErasureRequested;
 import io.voicepartner.api.user.PasswordChanged;
 import io.voicepartner.api.user.SignedOut;
 import io.voicepartner.api.user.UserErased;
 import io.voicepartner.api.user.UserEvent;
+import io.voicepartner.support.security.RevokedTokens.TokenCheck;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,24 +26,32 @@ public final class TokenRevocationTable {
     private final JdbcClient jdbc;
     private final String generations;
     private final String revoked;
-    private final String check;
+    private final String revokedCheck;
+    private final String revokedAndRole;
 
-    /** @param schema the side's schema: {@code command}, {@code query}, {@code analytics} */
-    public TokenRevocationTable(JdbcClient jdbc, String schema) {
-        this(jdbc, schema, null);
+    /**
+     * @param roleQuery the side's {@link Memberships} query of the role of {@code :user} in {@code :organization},
+     *                  read with the revocation by {@link #check}
+     */
+    public TokenRevocationTable(JdbcClient jdbc, String schema, String roleQuery) {
+        this(jdbc, schema, null, roleQuery);
     }
 
     /**
+     * @param schema      the side's schema: {@code command}, {@code query}, {@code analytics}
      * @param lockedUsers a table (with its schema), or a parenthesised query with an alias, of user ids whose every
      *                    token is refused too, checked in the same statement; {@code null} for none
+     * @param roleQuery   see {@link #TokenRevocationTable(JdbcClient, String, String)}
      */
-    public TokenRevocationTable(JdbcClient jdbc, String schema, String lockedUsers) {
+    public TokenRevocationTable(JdbcClient jdbc, String schema, String lockedUsers, String roleQuery) {
         this.jdbc = jdbc;
         this.generations = schema + ".token_generations";
         this.revoked = schema + ".revoked_tokens";
-        this.check = "SELECT EXISTS (SELECT 1 FROM " + generations + " WHERE user_id = :user AND generation > "
+        String revokedExpression = "EXISTS (SELECT 1 FROM " + generations + " WHERE user_id = :user AND generation > "
                 + ":generation) OR EXISTS (SELECT 1 FROM " + revoked + " WHERE token_id = :token)"
                 + (lockedUsers == null ? "" : " OR EXISTS (SELECT 1 FROM " + lockedUsers + " WHERE user_id = :user)");
+        this.revokedCheck = "SELECT " + revokedExpression;
+        this.revokedAndRole = "SELECT (" + revokedExpression + ") AS revoked, (" + roleQuery + ") AS role";
     }
 
     public void apply(UserEvent event) {
@@ -71,11 +82,24 @@ public final class TokenRevocationTable {
 
     /** See {@link RevokedTokens#revoked}: one read by two indexes. */
     public boolean revoked(String userId, String tokenId, long generation) {
-        return jdbc.sql(check)
+        return jdbc.sql(revokedCheck)
                 .param("user", userId)
                 .param("generation", generation)
                 .param("token", tokenId == null ? "" : tokenId)
                 .query(Boolean.class)
+                .single();
+    }
+
+    /** See {@link RevokedTokens#check}: the same read, and the role's by its own index, in one statement. */
+    public TokenCheck check(String userId, String tokenId, long generation, String organizationId) {
+        return jdbc.sql(revokedAndRole)
+                .param("user", userId)
+                .param("generation", generation)
+                .param("token", tokenId == null ? "" : tokenId)
+                .param("organization", organizationId)
+                .query((row, rowNumber) -> new TokenCheck(
+                        row.getBoolean("revoked"),
+                        Optional.ofNullable(row.getString("role")).map(Role::fromWireName)))
                 .single();
     }
 }

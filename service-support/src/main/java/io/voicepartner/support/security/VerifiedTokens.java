@@ -11,8 +11,8 @@ import org.springframework.util.ConcurrentLruCache;
  * Remembers the tokens whose signature and claims were verified, so that a client sending the same token
  * request after request has it parsed and its HMAC checked once rather than every time (the profile of a
  * write showed the token's Base64 decoding and MAC at a tenth of a request's CPU). Only exactly the same
- * string is found again, and its times and whether it was revoked are checked on every use, so an expired or revoked
- * token is refused as before.
+ * string is found again, and its times are checked on every use, so an expired token is refused as before (and its
+ * revocation is checked on every use by {@link UserTokenAuthentication}).
  * A token that fails verification is not remembered.
  */
 final class VerifiedTokens implements JwtDecoder {
@@ -22,7 +22,7 @@ final class VerifiedTokens implements JwtDecoder {
 
     /**
      * @param verifier   checks signature and claims, times included
-     * @param onEveryUse the checks repeated on every use of a remembered token: its times, its revocation
+     * @param onEveryUse the checks repeated on every use of a remembered token: its times
      */
     VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> onEveryUse, int capacity) {
         this.verified = new ConcurrentLruCache<>(capacity, verifier::decode);

@@ -23,8 +23,7 @@ class BearerTokenKeysTest {
 
     private final String current = randomKey();
     private final String previous = randomKey();
-    private final JwtDecoder decoder = new BearerTokenSecurity()
-            .jwtDecoder(new TokenSettings(current, previous, 30), (userId, tokenId, generation) -> false);
+    private final JwtDecoder decoder = BearerTokenSecurity.verifiedTokens(new TokenSettings(current, previous, 30));
 
     @Test
     void acceptsATokenSignedWithTheCurrentKey() {
