@@ -38,6 +38,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -132,6 +134,18 @@ class BearerTokenSecurity {
      */
     private static RequestMatcher[] paths(HttpMethod method, List<String> patterns) {
         return patterns.stream().map(pattern -> PATHS.matcher(method, pattern)).toArray(RequestMatcher[]::new);
+    }
+
+    /**
+     * Spring Security's default firewall, with its header checks made without regular expressions
+     * ({@link HeaderCharacters}): the same characters allowed and refused.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
     }
 
     /** Spring Security's filter chain without a Spring MVC handler lookup of its own: see {@link SingleHandlerLookup}. */
