@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,10 @@ public final class CommandDatabase implements AutoCloseable {
     /** Migrates the schema to the latest version. */
     public void migrate() {
         CommandSchema.flyway().dataSource(dataSource).load().migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public JdbcClient jdbc() {
