@@ -54,10 +54,13 @@ public class Reads {
             LongSupplier currentRevision,
             Supplier<Optional<T>> view,
             ToLongFunction<T> revisionOf) {
+        Supplier<Optional<T>> read = view;
         if (minRevision != null) {
-            await(id, minRevision, currentRevision);
+            ViewOnceWoken<T> waited = new ViewOnceWoken<>(currentRevision, view, revisionOf);
+            await(id, minRevision, waited);
+            read = waited::latest;
         }
-        T found = view.get().orElseThrow(() -> ApiException.notFound(what, id));
+        T found = read.get().orElseThrow(() -> ApiException.notFound(what, id));
         String etag = "\"" + revisionOf.applyAsLong(found) + "\"";
         if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").trim().equals(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
